@@ -1,0 +1,33 @@
+// Package gputest decides what a test does when the GPU stack it needs is
+// missing: skip with the reason, or fail when CUGO_REQUIRE names that stack
+// (set on GPU machines, so that a broken loader cannot pass by skipping).
+package gputest
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// Required reports whether CUGO_REQUIRE names the stack ("cuda" or "hip").
+func Required(stack string) bool {
+	for _, s := range strings.Split(os.Getenv("CUGO_REQUIRE"), ",") {
+		if strings.TrimSpace(s) == stack {
+			return true
+		}
+	}
+	return false
+}
+
+// Need skips t (or fails it, under CUGO_REQUIRE) when err is not nil; err
+// says why the stack is unusable.
+func Need(t testing.TB, stack string, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	if Required(stack) {
+		t.Fatalf("CUGO_REQUIRE=%s but %s is unusable: %v", os.Getenv("CUGO_REQUIRE"), stack, err)
+	}
+	t.Skipf("no usable %s: %v", stack, err)
+}
