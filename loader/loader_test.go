@@ -1,0 +1,150 @@
+package loader_test
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/cugo/cugo/loader"
+)
+
+// libc is present on every Linux machine, so the bind tests need no GPU stack.
+var libc = &loader.Spec{Name: "libc", Linux: []string{"libc.so.6"}}
+
+func linuxOnly(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the Debian vendor libraries are Linux-only")
+	}
+}
+
+func TestNotFoundListsEveryPathTried(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("CUGO_TEST_DIR", dir)
+	spec := &loader.Spec{
+		Name:     "bogus",
+		Linux:    []string{"libcugo-bogus.so.2", "libcugo-bogus.so.1"},
+		Windows:  []string{"cugo-bogus2.dll", "cugo-bogus1.dll"},
+		Env:      []string{"CUGO_TEST_DIR", "CUGO_TEST_UNSET_DIR"},
+		Subdirs:  []string{"", "lib"},
+		Fallback: []string{"/opt/cugo-nowhere"},
+	}
+	_, err := loader.Open(spec)
+	require.ErrorIs(t, err, loader.ErrNotFound)
+	var nf *loader.NotFoundError
+	require.ErrorAs(t, err, &nf)
+	names := spec.Names()
+	want := []string{
+		filepath.Join(dir, names[0]), filepath.Join(dir, names[1]),
+		filepath.Join(dir, "lib", names[0]), filepath.Join(dir, "lib", names[1]),
+		names[0], names[1],
+		filepath.Join("/opt/cugo-nowhere", names[0]), filepath.Join("/opt/cugo-nowhere", names[1]),
+	}
+	var tried []string
+	for _, a := range nf.Tried {
+		tried = append(tried, a.Path)
+		require.Error(t, a.Err)
+	}
+	require.Equal(t, want, tried)
+	for _, p := range want {
+		require.Contains(t, err.Error(), p)
+	}
+}
+
+func TestUserDirectoryComesFirst(t *testing.T) {
+	linuxOnly(t)
+	// A directory holding a copy of libc under a CUDA name must win over the system search.
+	dir := t.TempDir()
+	real, err := filepath.EvalSymlinks("/lib/x86_64-linux-gnu/libc.so.6")
+	if err != nil {
+		real, err = filepath.EvalSymlinks("/lib/aarch64-linux-gnu/libc.so.6")
+	}
+	if err != nil {
+		t.Skip("libc not at a Debian path")
+	}
+	require.NoError(t, os.Symlink(real, filepath.Join(dir, "libcugo-fake.so.1")))
+	t.Setenv("CUGO_CUDA_PATH", dir)
+	spec := &loader.Spec{Name: "fake", Linux: []string{"libcugo-fake.so.1"}, Env: []string{"CUGO_CUDA_PATH"}, Subdirs: []string{""}}
+	lib, err := loader.Open(spec)
+	require.NoError(t, err)
+	require.Equal(t, filepath.Join(dir, "libcugo-fake.so.1"), lib.Path)
+}
+
+func TestBindRequiredAndOptional(t *testing.T) {
+	linuxOnly(t)
+	lib, err := loader.Open(libc)
+	require.NoError(t, err)
+	var abs, bogusOpt, bogusReq uintptr
+	err = lib.Bind([]loader.Symbol{
+		{Name: "abs", Required: true, Addr: &abs},
+		{Name: "cugo_no_such_optional", Required: false, Addr: &bogusOpt},
+	}, nil)
+	require.NoError(t, err)
+	require.NotZero(t, abs)
+	require.Zero(t, bogusOpt)
+
+	err = lib.Bind([]loader.Symbol{
+		{Name: "abs", Required: true, Addr: &abs},
+		{Name: "cugoMissing", Export: "cugoMissing_v2", Required: true, Addr: &bogusReq},
+	}, nil)
+	var ms *loader.MissingSymbolsError
+	require.ErrorAs(t, err, &ms)
+	require.Equal(t, []string{"cugoMissing_v2"}, ms.Names)
+	require.Contains(t, err.Error(), "cugoMissing_v2")
+}
+
+func TestResolverIsAskedFirst(t *testing.T) {
+	linuxOnly(t)
+	lib, err := loader.Open(libc)
+	require.NoError(t, err)
+	var got uintptr
+	err = lib.Bind([]loader.Symbol{{Name: "whatever", Required: true, Addr: &got}},
+		func(name string) uintptr { return 42 })
+	require.NoError(t, err)
+	require.Equal(t, uintptr(42), got)
+}
+
+func TestNotSupportedError(t *testing.T) {
+	err := loader.NotSupported("cuda", "cuMemAllocAsync")
+	require.ErrorIs(t, err, loader.ErrNotSupported)
+	require.Contains(t, err.Error(), "cuMemAllocAsync")
+}
+
+func TestLazyOpensOnceConcurrently(t *testing.T) {
+	linuxOnly(t)
+	z := &loader.Lazy{Spec: libc}
+	libs := make(chan *loader.Library, 16)
+	for range 16 {
+		go func() {
+			lib, err := z.Load()
+			if err != nil {
+				libs <- nil
+				return
+			}
+			libs <- lib
+		}()
+	}
+	first := <-libs
+	require.NotNil(t, first)
+	for range 15 {
+		require.Same(t, first, <-libs)
+	}
+}
+
+// The Debian packages that .ci/run installs: the real vendor libraries must load.
+func TestVendorLibrariesLoad(t *testing.T) {
+	linuxOnly(t)
+	for _, spec := range []*loader.Spec{loader.CUDA, loader.NVRTC, loader.HIP} {
+		t.Run(spec.Name, func(t *testing.T) {
+			lib, err := loader.Open(spec)
+			if err != nil && os.Getenv("CI") == "" {
+				t.Skipf("not installed here (.ci/run installs it): %v", err)
+			}
+			require.NoError(t, err)
+			require.True(t, strings.Contains(lib.File(), "/"), "resolved file %q", lib.File())
+		})
+	}
+}
