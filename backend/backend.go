@@ -1,0 +1,58 @@
+// Package backend is the one interface the array package programs
+// against, with implementations for CUDA, HIP and the CPU chosen at run
+// time by Default.
+package backend
+
+import (
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/ir"
+)
+
+// Buffer is a block of memory owned by a backend (device memory on a GPU).
+type Buffer interface {
+	// Size is the buffer's length in bytes.
+	Size() int
+}
+
+// Operand is a strided view of a buffer, as an elementwise kernel sees it.
+// Offset and Strides count elements, not bytes; Strides has one entry per
+// axis of the launch shape, 0 on a broadcast axis.
+type Operand struct {
+	Buf     Buffer
+	DType   dtype.DType
+	Offset  int
+	Strides []int
+}
+
+// Device describes what a backend runs on.
+type Device struct {
+	Kind   string // "cuda", "hip" or "cpu"
+	Name   string // "NVIDIA H100 80GB HBM3", "cpu (16 goroutines)"
+	Arch   string // "sm_90", "gfx90a"; empty for the CPU
+	Memory int64  // bytes of device memory; 0 for the CPU
+	Units  int    // multiprocessors, compute units, or goroutines
+}
+
+// Backend runs array operations on one device. GPU backends are
+// asynchronous: operations queue on the backend's stream and errors of a
+// kernel may surface only at the next Read or Sync.
+type Backend interface {
+	Device() Device
+
+	// Alloc returns an uninitialised buffer of n bytes.
+	Alloc(n int) (Buffer, error)
+	// Free releases a buffer; it must not be used afterwards.
+	Free(b Buffer)
+	// Write copies src into dst at byte offset off.
+	Write(dst Buffer, off int, src []byte) error
+	// Read copies len(dst) bytes of src from byte offset off, after every
+	// queued operation that writes src.
+	Read(dst []byte, src Buffer, off int) error
+
+	// Elementwise evaluates k over shape: out[j][idx] = k.Outputs[j](in[..][idx], scalars).
+	// Outputs may alias inputs only element for element (same offset and strides).
+	Elementwise(k *ir.Kernel, shape []int, out, in []Operand, scalars []ir.Value) error
+
+	// Sync waits for every queued operation and reports a deferred error.
+	Sync() error
+}
