@@ -8,8 +8,9 @@ import (
 	"slices"
 )
 
-// FormatVersion is the version of what cugo stores: the disk layout and
-// the payloads its compilers put in it. Raising it retires every entry.
+// FormatVersion is the version of the disk layout and of the key
+// derivation; raising it retires every entry. (Each compiler versions its
+// own payloads through Input.Compiler.)
 const FormatVersion = 1
 
 // Key names one compiled program: a SHA-256 of everything that decides
