@@ -1,0 +1,39 @@
+package ir
+
+// Semantics shared by every backend, so that the CPU evaluator and the
+// generated CUDA/HIP C give the same answers as NumPy:
+//
+//   - Each node computes in its own dtype and rounds to it: float16 and
+//     bfloat16 nodes compute in float32 and round to nearest-even at the
+//     node (as NumPy's float16 loops do), so a*b+c rounds twice.
+//   - Integers wrap on overflow (two's complement). FloorDiv and Mod by
+//     zero give 0 (NumPy gives 0 with a warning). FloorDiv rounds toward
+//     minus infinity; Mod takes the sign of the divisor (Python's %).
+//     MinInt // -1 gives MinInt.
+//   - Floats follow NumPy's npy_divmod: FloorDiv(a, 0) = a/0 (±inf or
+//     NaN), Mod(a, 0) = NaN; a zero Mod result takes the sign of the
+//     divisor.
+//   - Pow of integers by repeated squaring; a negative integer exponent
+//     gives 0 except for bases 1 (1) and -1 (±1): NumPy raises instead,
+//     and the array package checks scalar exponents before launching.
+//   - LeftShift by a count >= the bit width gives 0; RightShift by such a
+//     count gives 0, or -1 for a negative signed value (NumPy's
+//     npy_rshift); negative counts behave as counts >= the width.
+//   - Maximum/Minimum propagate NaN (either argument NaN gives NaN);
+//     FMax/FMin return the other argument when one is NaN. For complex,
+//     ordering is lexicographic (real, then imaginary), as NumPy.
+//   - Comparisons with NaN are false except NotEqual. Complex ordering is
+//     lexicographic.
+//   - Rint rounds half to even. Sign gives -1, 0, +1 (NaN for NaN; for
+//     complex z/|z|, 0 for 0). Abs of the most negative integer wraps
+//     (stays negative), as NumPy.
+//   - Cast: float to integer truncates toward zero (values out of range,
+//     NaN and inf are undefined, as in NumPy); to Bool is x != 0 (for
+//     complex: either part non-zero); complex to real keeps the real part;
+//     Bool to number is 0 or 1.
+//   - Invert on Bool is logical not; on integers bitwise not.
+//   - Complex: Add, Sub, Mul, Div (Smith's algorithm), Neg, Pos, Conj,
+//     Square, Reciprocal, Abs (hypot), Real, Imag, Angle, Sign, Exp, Log,
+//     Sqrt, Pow, Equal, NotEqual, orderings, Maximum/Minimum/FMax/FMin,
+//     IsNaN/IsInf/IsFinite (either part), Where, Cast. Other ops reject
+//     complex operands in the array package, with an error naming the op.
