@@ -195,13 +195,16 @@ func swapBytes(data []byte, dt DType) {
 }
 
 // WriteNpy writes an array as NumPy's np.save does, byte for byte: format
-// version 1.0 (2.0 if the header does not fit), C order, data given as
+// version 1.0, C order, data given as
 // little-endian elements in C order. BFloat16 is refused, since NumPy has no
 // dtype to read it back as.
 func WriteNpy(w io.Writer, dt DType, shape []int, data []byte) error {
 	descr, err := npyDescr(dt)
 	if err != nil {
 		return err
+	}
+	if len(shape) > npyMaxDims {
+		return fmt.Errorf("npy: %d dimensions, NumPy allows at most %d", len(shape), npyMaxDims)
 	}
 	need, err := dataSize(shape, dt)
 	if err != nil {
@@ -224,17 +227,13 @@ func WriteNpy(w io.Writer, dt DType, shape []int, data []byte) error {
 	if len(shape) > 0 {
 		header += strings.Repeat(" ", max(npyGrowthDigits-len(dims[0]), 0))
 	}
+	// Version 1.0 holds headers up to 65535 bytes; NumPy moves to 2.0 beyond
+	// that, but numeric dtypes and at most npyMaxDims axes never get there.
 	hlen := len(header) + 1 // the '\n'
 	prefix := []byte(npyMagic + "\x01\x00\x00\x00")
-	if pad := npyAlign - (len(prefix)+hlen)%npyAlign; hlen+pad <= 0xffff {
-		binary.LittleEndian.PutUint16(prefix[len(npyMagic)+2:], uint16(hlen+pad))
-		header += strings.Repeat(" ", pad)
-	} else {
-		prefix = []byte(npyMagic + "\x02\x00\x00\x00\x00\x00")
-		pad = npyAlign - (len(prefix)+hlen)%npyAlign
-		binary.LittleEndian.PutUint32(prefix[len(npyMagic)+2:], uint32(hlen+pad))
-		header += strings.Repeat(" ", pad)
-	}
+	pad := npyAlign - (len(prefix)+hlen)%npyAlign
+	binary.LittleEndian.PutUint16(prefix[len(npyMagic)+2:], uint16(hlen+pad))
+	header += strings.Repeat(" ", pad)
 	for _, b := range [][]byte{prefix, []byte(header + "\n"), data} {
 		if _, err := w.Write(b); err != nil {
 			return fmt.Errorf("npy: %w", err)

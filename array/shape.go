@@ -3,6 +3,7 @@ package array
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -145,6 +146,9 @@ func ReshapeStrides(shape, strides, newShape []int) (newStrides []int, ok bool) 
 	}
 	if size != newSize {
 		return nil, false
+	}
+	if slices.Equal(shape, newShape) { // NumPy returns such a view as it is
+		return slices.Clone(strides), true
 	}
 	if size == 0 || isCContiguous(shape, strides) {
 		return ContiguousStrides(newShape), true
