@@ -106,7 +106,7 @@ func NormalizeAxis(axis, ndim int) (int, error) {
 // returns shape with its one -1, if any, replaced by the size it must have.
 // Unlike NumPy 1.x, which takes any negative size as unknown, only -1 is.
 func InferShape(size int, shape []int) ([]int, error) {
-	out := append([]int(nil), shape...)
+	out := slices.Clone(shape)
 	unknown, known := -1, 1
 	for i, d := range shape {
 		switch {
