@@ -146,9 +146,9 @@ func ReadNpy(r io.Reader) (*NpyData, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	buf.Grow(min(need, 64<<20)) // grow with the data, not with what a header claims
-	if n, err := io.CopyN(&buf, r, int64(need)); err != nil {
+	// Grow with the data, not with what a header claims.
+	buf := bytes.NewBuffer(make([]byte, 0, min(need, 64<<20)))
+	if n, err := io.CopyN(buf, r, int64(need)); err != nil {
 		if err == io.EOF {
 			return nil, fmt.Errorf("npy: data is %d bytes, shape %s %v needs %d", n, formatShape(h.shape), dt, need)
 		}
