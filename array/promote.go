@@ -1,0 +1,210 @@
+package array
+
+import "fmt"
+
+// Type promotion follows NumPy 2 (NEP 50): the result dtype depends on the
+// operands' dtypes only, never on their values, and Go scalars are "weak"
+// as Python scalars are.
+//
+// bfloat16 is promoted as ml_dtypes registers it with NumPy: it is a
+// 16-bit float like float16 (bool, int8 and uint8 fit in it; int16 and
+// uint16 need float32; wider integers float64; with complex64 it gives
+// complex64), and neither of bfloat16 and float16 holds the other, so
+// together they give float32.
+
+// Promote returns the dtype of a binary operation on arrays of dtypes a and
+// b, as np.result_type(a, b) does. For example int8 and uint8 give int16,
+// int64 and uint64 give float64, int16 and float16 give float32.
+func Promote(a, b DType) (DType, error) {
+	if !a.valid() || !b.valid() {
+		return 0, fmt.Errorf("cannot promote %v and %v", a, b)
+	}
+	ka, kb := a.Kind(), b.Kind()
+	if ka > kb {
+		a, b, ka, kb = b, a, kb, ka
+	}
+	switch {
+	case a == b || ka == BoolKind:
+		return b, nil
+	case ka == kb && ka != FloatKind: // wider of the same kind
+		if a.Size() > b.Size() {
+			return a, nil
+		}
+		return b, nil
+	case kb == IntKind: // a unsigned: the signed type wider than both, if any
+		for _, d := range []DType{Int16, Int32, Int64} {
+			if d.Size() > a.Size() && d.Size() >= b.Size() {
+				return d, nil
+			}
+		}
+		return Float64, nil
+	}
+	// b is a float or complex and a of a lower kind or a float: find the
+	// real float type that holds both a and b's real part.
+	real := b
+	switch b {
+	case Complex64:
+		real = Float32
+	case Complex128:
+		real = Float64
+	}
+	switch ka {
+	case IntKind, UintKind:
+		real = floatFor(a, real)
+	case FloatKind:
+		real = widerFloat(a, real)
+	}
+	if kb == ComplexKind {
+		return complexOf(real), nil
+	}
+	return real, nil
+}
+
+// floatFor returns f, or the smallest float wider than f that holds every
+// value of the integer dtype i (to the precision NumPy accepts: int8 fits in
+// a 16-bit float, int16 in float32, int32 and int64 in float64).
+func floatFor(i, f DType) DType {
+	switch i.Size() {
+	case 1:
+		return f
+	case 2:
+		return widerFloat(Float32, f)
+	}
+	return Float64
+}
+
+// widerFloat returns the smallest float that holds both real floats.
+func widerFloat(a, b DType) DType {
+	switch {
+	case a == b:
+		return a
+	case a.Size() == b.Size(): // float16 and bfloat16
+		return Float32
+	case a.Size() > b.Size():
+		return a
+	}
+	return b
+}
+
+// complexOf returns the complex dtype whose parts hold the real float f.
+func complexOf(f DType) DType {
+	if f == Float64 {
+		return Complex128
+	}
+	return Complex64
+}
+
+// ScalarKind is the kind of a Go scalar operand (a bool, an integer of any
+// Go type, a float or a complex). Such scalars are weak in promotion: see
+// PromoteScalar.
+type ScalarKind uint8
+
+// The scalar kinds.
+const (
+	BoolScalar ScalarKind = iota + 1
+	IntScalar
+	FloatScalar
+	ComplexScalar
+)
+
+// PromoteScalar returns the dtype of a binary operation on an array of
+// dtype a and a Go scalar of kind s. As NEP 50 states for Python scalars,
+// the scalar is weak: its kind matters, its Go type and value do not.
+//
+//   - If the scalar's kind is no higher than a's (bool < integer < float <
+//     complex; unsigned and signed integers are one kind here), the result
+//     is a: int8 array + 1 is int8, float16 array + 1.5 is float16.
+//   - Otherwise the result is a's combination with NumPy's default dtype of
+//     the scalar's kind (int64, float64, complex128), except that a float
+//     array with a complex scalar gives the complex type of a's precision:
+//     bool array + 1 is int64, int32 array + 1.5 is float64, float32 array
+//   - 1i is complex64, float64 array + 1i is complex128.
+//
+// An integer scalar that does not fit in a is an error in NumPy 2
+// (OverflowError); checking the value is left to the caller.
+func PromoteScalar(a DType, s ScalarKind) DType {
+	var def DType
+	switch k := a.Kind(); {
+	case s == BoolScalar, s == IntScalar && k != BoolKind,
+		s == FloatScalar && k >= FloatKind, s == ComplexScalar && k == ComplexKind:
+		return a
+	case s == IntScalar:
+		def = Int64
+	case s == FloatScalar:
+		def = Float64
+	case k == FloatKind:
+		return complexOf(widerFloat(a, Float32))
+	default:
+		def = Complex128
+	}
+	d, _ := Promote(a, def)
+	return d
+}
+
+// TrueDivide returns the dtype that true division (np.true_divide, and the
+// mean of a reduction) gives for operands promoted to d: float64 for
+// booleans and integers, d itself for floats and complex numbers, so
+// float16 / float16 stays float16.
+func TrueDivide(d DType) DType {
+	if d.Kind() < FloatKind {
+		return Float64
+	}
+	return d
+}
+
+// Casting is a rule for which casts between dtypes are allowed, as NumPy's
+// casting= argument.
+type Casting uint8
+
+// The casting rules, from strictest to loosest.
+const (
+	// CastNo allows no cast at all.
+	CastNo Casting = iota + 1
+	// CastEquiv allows only byte-order changes; arrays here are always in
+	// native order, so it is the same as CastNo.
+	CastEquiv
+	// CastSafe allows casts that keep every value.
+	CastSafe
+	// CastSameKind allows safe casts and casts to a smaller type of the same
+	// kind or to a higher kind, as float64 to float32 or int64 to float16.
+	CastSameKind
+	// CastUnsafe allows any cast.
+	CastUnsafe
+)
+
+// String returns NumPy's name for the rule: "no", "equiv", "safe",
+// "same_kind" or "unsafe".
+func (c Casting) String() string {
+	switch c {
+	case CastNo:
+		return "no"
+	case CastEquiv:
+		return "equiv"
+	case CastSafe:
+		return "safe"
+	case CastSameKind:
+		return "same_kind"
+	case CastUnsafe:
+		return "unsafe"
+	}
+	return fmt.Sprintf("Casting(%d)", uint8(c))
+}
+
+// CanCast reports whether arrays of dtype from may be cast to dtype to under
+// rule, as np.can_cast(from, to, casting=rule). A cast is safe exactly when
+// promoting the two dtypes gives to.
+func CanCast(from, to DType, rule Casting) bool {
+	if !from.valid() || !to.valid() {
+		return false
+	}
+	switch rule {
+	case CastNo, CastEquiv:
+		return from == to
+	case CastSafe:
+		p, _ := Promote(from, to)
+		return p == to
+	case CastSameKind:
+		return from.Kind() <= to.Kind() // safe casts never go to a lower kind
+	}
+	return rule == CastUnsafe
+}
