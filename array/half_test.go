@@ -1,6 +1,8 @@
 package array
 
 import (
+	"github.com/cugo/cugo/dtype"
+
 	"encoding/binary"
 	"math"
 	"math/rand/v2"
@@ -89,8 +91,8 @@ func TestF16AllBitPatterns(t *testing.T) {
 			t.Fatalf("%#04x: got %v, %v, want %v", b, f32, f64, want)
 		}
 		// Every float16, NaN payloads included, survives the round trip.
-		if F16FromFloat32(f32) != h || F16FromFloat64(f64) != h {
-			t.Fatalf("%#04x: round trip gives %#04x, %#04x", b, F16FromFloat32(f32), F16FromFloat64(f64))
+		if dtype.F16FromFloat32(f32) != h || dtype.F16FromFloat64(f64) != h {
+			t.Fatalf("%#04x: round trip gives %#04x, %#04x", b, dtype.F16FromFloat32(f32), dtype.F16FromFloat64(f64))
 		}
 	}
 }
@@ -106,8 +108,8 @@ func TestBF16AllBitPatterns(t *testing.T) {
 		} else if f64 != want || math.Signbit(f64) != math.Signbit(want) {
 			t.Fatalf("%#04x: got %v, want %v", b, f64, want)
 		}
-		if BF16FromFloat32(f32) != h || BF16FromFloat64(f64) != h {
-			t.Fatalf("%#04x: round trip gives %#04x, %#04x", b, BF16FromFloat32(f32), BF16FromFloat64(f64))
+		if dtype.BF16FromFloat32(f32) != h || dtype.BF16FromFloat64(f64) != h {
+			t.Fatalf("%#04x: round trip gives %#04x, %#04x", b, dtype.BF16FromFloat32(f32), dtype.BF16FromFloat64(f64))
 		}
 	}
 }
@@ -143,21 +145,21 @@ func TestF16Rounding(t *testing.T) {
 	xs := append(halfwayInputs(f16Ref), randomInputs(200000, -27, 17)...)
 	for _, x := range xs {
 		want := f16Ref.round(x)
-		if got := F16FromFloat64(x); uint16(got) != want {
-			t.Fatalf("F16FromFloat64(%v) = %#04x, want %#04x", x, got, want)
+		if got := dtype.F16FromFloat64(x); uint16(got) != want {
+			t.Fatalf("dtype.F16FromFloat64(%v) = %#04x, want %#04x", x, got, want)
 		}
 		// Midpoints are exact in float32, so check them there too; other
 		// float64s may round when converted to float32 first.
 		if x32 := float32(x); float64(x32) == x {
-			if got := F16FromFloat32(x32); uint16(got) != want {
-				t.Fatalf("F16FromFloat32(%v) = %#04x, want %#04x", x32, got, want)
+			if got := dtype.F16FromFloat32(x32); uint16(got) != want {
+				t.Fatalf("dtype.F16FromFloat32(%v) = %#04x, want %#04x", x32, got, want)
 			}
 		}
 	}
 	for _, x := range randomInputs(200000, -27, 17) {
 		x32 := float32(x)
-		if got, want := F16FromFloat32(x32), f16Ref.round(float64(x32)); uint16(got) != want {
-			t.Fatalf("F16FromFloat32(%v) = %#04x, want %#04x", x32, got, want)
+		if got, want := dtype.F16FromFloat32(x32), f16Ref.round(float64(x32)); uint16(got) != want {
+			t.Fatalf("dtype.F16FromFloat32(%v) = %#04x, want %#04x", x32, got, want)
 		}
 	}
 }
@@ -165,8 +167,8 @@ func TestF16Rounding(t *testing.T) {
 func TestBF16Rounding(t *testing.T) {
 	xs := append(halfwayInputs(bf16Ref), randomInputs(200000, -140, 130)...)
 	for _, x := range xs {
-		if got, want := BF16FromFloat64(x), bf16Ref.round(x); uint16(got) != want {
-			t.Fatalf("BF16FromFloat64(%v) = %#04x, want %#04x", x, got, want)
+		if got, want := dtype.BF16FromFloat64(x), bf16Ref.round(x); uint16(got) != want {
+			t.Fatalf("dtype.BF16FromFloat64(%v) = %#04x, want %#04x", x, got, want)
 		}
 	}
 	// From float32, bfloat16 is the upper half rounded to nearest even; check
@@ -182,8 +184,8 @@ func TestBF16Rounding(t *testing.T) {
 				want |= 1
 			}
 		}
-		if got := BF16FromFloat32(f); uint16(got) != want {
-			t.Fatalf("BF16FromFloat32(%#08x) = %#04x, want %#04x", b, got, want)
+		if got := dtype.BF16FromFloat32(f); uint16(got) != want {
+			t.Fatalf("dtype.BF16FromFloat32(%#08x) = %#04x, want %#04x", b, got, want)
 		}
 	}
 }
@@ -202,15 +204,15 @@ func TestHalfSpecialValues(t *testing.T) {
 		{1.0 / 3, 0x3555},
 	}
 	for _, c := range f16 {
-		require.Equal(t, F16(c.want), F16FromFloat64(c.x), "%v", c.x)
-		require.Equal(t, F16(c.want), F16FromFloat32(float32(c.x)), "%v", c.x)
+		require.Equal(t, F16(c.want), dtype.F16FromFloat64(c.x), "%v", c.x)
+		require.Equal(t, F16(c.want), dtype.F16FromFloat32(float32(c.x)), "%v", c.x)
 	}
 	// 1 + 2^-11 + 2^-40 is just above the midpoint of 1 and 1 + 2^-10. In
 	// one step it rounds up; through float32 it would become the midpoint
 	// and then round to even (down).
 	x := 1 + 0x1p-11 + 0x1p-40
-	require.Equal(t, F16(0x3c01), F16FromFloat64(x))
-	require.Equal(t, F16(0x3c00), F16FromFloat32(float32(x)))
+	require.Equal(t, F16(0x3c01), dtype.F16FromFloat64(x))
+	require.Equal(t, F16(0x3c00), dtype.F16FromFloat32(float32(x)))
 
 	bf16 := []struct {
 		x    float64
@@ -222,10 +224,10 @@ func TestHalfSpecialValues(t *testing.T) {
 		{1.0 / 3, 0x3eab},
 	}
 	for _, c := range bf16 {
-		require.Equal(t, BF16(c.want), BF16FromFloat64(c.x), "%v", c.x)
+		require.Equal(t, BF16(c.want), dtype.BF16FromFloat64(c.x), "%v", c.x)
 	}
-	require.Equal(t, BF16(0x7f81), BF16FromFloat32(math.Float32frombits(0x7f800001))) // NaN stays NaN
-	require.Equal(t, BF16(0xffc1), BF16FromFloat32(math.Float32frombits(0xffc1ffff)))
+	require.Equal(t, BF16(0x7f81), dtype.BF16FromFloat32(math.Float32frombits(0x7f800001))) // NaN stays NaN
+	require.Equal(t, BF16(0xffc1), dtype.BF16FromFloat32(math.Float32frombits(0xffc1ffff)))
 }
 
 // TestF16MatchesNumPy checks the conversions against what NumPy computed
@@ -246,10 +248,10 @@ func TestF16MatchesNumPy(t *testing.T) {
 			var x float64
 			if in.DType == Float32 {
 				f := math.Float32frombits(binary.LittleEndian.Uint32(in.Data[4*i:]))
-				x, got = float64(f), F16FromFloat32(f)
+				x, got = float64(f), dtype.F16FromFloat32(f)
 			} else {
 				x = math.Float64frombits(binary.LittleEndian.Uint64(in.Data[8*i:]))
-				got = F16FromFloat64(x)
+				got = dtype.F16FromFloat64(x)
 			}
 			require.Equal(t, want, got, "%s[%d] = %v", c.in, i, x)
 		}

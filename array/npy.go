@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cugo/cugo/dtype"
 )
 
 // NpyData is the content of a .npy file, independent of where an array
@@ -183,7 +185,7 @@ const maxInt = int(^uint(0) >> 1)
 // dtypes) in place.
 func swapBytes(data []byte, dt DType) {
 	w := dt.Size()
-	if dt.Kind() == ComplexKind {
+	if dt.Kind() == dtype.ComplexKind {
 		w /= 2
 	}
 	for i := 0; i+w <= len(data); i += w {

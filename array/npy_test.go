@@ -1,6 +1,8 @@
 package array
 
 import (
+	"github.com/cugo/cugo/dtype"
+
 	"bytes"
 	"encoding/binary"
 	"errors"
@@ -21,21 +23,21 @@ func npyValues(dt DType, n int) []byte {
 	for i := range n {
 		v := float64(i+1) * (1 - 2*float64(i%2))
 		switch dt.Kind() {
-		case BoolKind:
+		case dtype.BoolKind:
 			buf = append(buf, byte(btoi(i%3 == 0)))
-		case UintKind:
+		case dtype.UintKind:
 			buf = binary.LittleEndian.AppendUint64(buf, uint64(i+1))[:len(buf)+dt.Size()]
-		case IntKind:
+		case dtype.IntKind:
 			buf = binary.LittleEndian.AppendUint64(buf, uint64(int64(v)))[:len(buf)+dt.Size()]
-		case FloatKind, ComplexKind:
+		case dtype.FloatKind, dtype.ComplexKind:
 			parts := []float64{0.75 * v}
-			if dt.Kind() == ComplexKind {
+			if dt.Kind() == dtype.ComplexKind {
 				parts = append(parts, -0.75*v)
 			}
 			for _, p := range parts {
 				switch dt {
 				case Float16:
-					buf = binary.LittleEndian.AppendUint16(buf, uint16(F16FromFloat64(p)))
+					buf = binary.LittleEndian.AppendUint16(buf, uint16(dtype.F16FromFloat64(p)))
 				case Float32, Complex64:
 					buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(float32(p)))
 				default:

@@ -1,6 +1,8 @@
 package array
 
 import (
+	"github.com/cugo/cugo/internal/fixture"
+
 	"strconv"
 	"strings"
 	"testing"
@@ -70,7 +72,7 @@ func parseIndex(t *testing.T, s string) []Index {
 // views for basic indexing and reshape, and its broadcasting results.
 func TestShapeMatchesNumPy(t *testing.T) {
 	counts := map[string]int{}
-	for _, line := range readLines(t, "shape.txt") {
+	for _, line := range fixture.Lines(t, "shape.txt") {
 		op, rest, _ := strings.Cut(line, " ")
 		f := strings.Split(rest, " | ")
 		counts[op]++

@@ -1,36 +1,19 @@
-package array
+package dtype
 
 import (
-	"bufio"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
-)
 
-// readLines returns the lines of a testdata file, without comments.
-func readLines(t *testing.T, name string) []string {
-	t.Helper()
-	f, err := os.Open("../testdata/" + name)
-	require.NoError(t, err)
-	defer f.Close()
-	var lines []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
-			lines = append(lines, l)
-		}
-	}
-	require.NoError(t, sc.Err())
-	return lines
-}
+	"github.com/cugo/cugo/internal/fixture"
+)
 
 func parseDTypes(t *testing.T, names []string) []DType {
 	t.Helper()
 	ds := make([]DType, len(names))
 	for i, n := range names {
-		d, err := ParseDType(n)
+		d, err := Parse(n)
 		require.NoError(t, err)
 		ds[i] = d
 	}
@@ -40,7 +23,7 @@ func parseDTypes(t *testing.T, names []string) []DType {
 // TestPromoteMatchesNumPy checks Promote, TrueDivide and CanCast for every
 // pair of NumPy's dtypes against testdata/promote.txt (gen_promote.py).
 func TestPromoteMatchesNumPy(t *testing.T) {
-	lines := readLines(t, "promote.txt")
+	lines := fixture.Lines(t, "promote.txt")
 	dts := parseDTypes(t, strings.Fields(strings.TrimPrefix(lines[0], "dtypes ")))
 	require.Len(t, dts, 14)
 	n := len(dts)
@@ -69,7 +52,7 @@ func TestPromoteMatchesNumPy(t *testing.T) {
 // NEP 50's rules for Python scalars (see gen_promote.py).
 func TestPromoteScalarNEP50(t *testing.T) {
 	kinds := map[string]ScalarKind{"bool": BoolScalar, "int": IntScalar, "float": FloatScalar, "complex": ComplexScalar}
-	lines := readLines(t, "weak.txt")
+	lines := fixture.Lines(t, "weak.txt")
 	require.Len(t, lines, 14*4)
 	for _, l := range lines {
 		f := strings.Fields(l)

@@ -1,4 +1,4 @@
-package array
+package dtype
 
 import (
 	"testing"
@@ -32,7 +32,7 @@ func TestDTypeProperties(t *testing.T) {
 		require.Equal(t, c.name, c.d.String())
 		require.Equal(t, c.size, c.d.Size(), c.name)
 		require.Equal(t, c.kind, c.d.Kind(), c.name)
-		d, err := ParseDType(c.name)
+		d, err := Parse(c.name)
 		require.NoError(t, err)
 		require.Equal(t, c.d, d)
 	}
@@ -57,12 +57,12 @@ func TestParseDTypeAliases(t *testing.T) {
 		"f2": Float16, "half": Float16, "double": Float64, "float": Float64,
 		"int": Int64, "complex": Complex128, "bool_": Bool, "single": Float32,
 	} {
-		d, err := ParseDType(name)
+		d, err := Parse(name)
 		require.NoError(t, err, name)
 		require.Equal(t, want, d, name)
 	}
 	for _, bad := range []string{"", "float128", "<f4", "Float32", " int8", "U5"} {
-		_, err := ParseDType(bad)
+		_, err := Parse(bad)
 		require.EqualError(t, err, "data type \""+bad+"\" not understood")
 	}
 }
@@ -70,7 +70,7 @@ func TestParseDTypeAliases(t *testing.T) {
 func checkDTypeOf[T Element](t *testing.T, want DType) {
 	t.Helper()
 	var zero T
-	require.Equal(t, want, DTypeOf[T]())
+	require.Equal(t, want, Of[T]())
 	require.Equal(t, want.Size(), int(unsafe.Sizeof(zero)), want.String())
 }
 
