@@ -42,7 +42,7 @@ func newGenerator(s *spec) (*generator, error) {
 		if d.goRepr != "handle" && !isGoInt(d.goRepr) {
 			return nil, fmt.Errorf("type %s: representation %q is not handle, opaque or a Go integer type", d.c, d.goRepr)
 		}
-		g.types[d.c] = typeInfo{goName: d.c, signed: strings.HasPrefix(d.goRepr, "int")}
+		g.types[d.c] = typeInfo{goName: goName(d.c), signed: strings.HasPrefix(d.goRepr, "int")}
 	}
 	for _, f := range s.funcs {
 		for _, t := range append([]ctype{f.result}, paramTypes(f)...) {
@@ -166,7 +166,7 @@ func (g *generator) generate(specName string) ([]byte, error) {
 		if repr == "handle" {
 			repr = "uintptr"
 		}
-		fmt.Fprintf(&b, "// %s is the C type %s.\ntype %s %s\n\n", d.c, d.c, d.c, repr)
+		fmt.Fprintf(&b, "// %s is the C type %s.\ntype %s %s\n\n", goName(d.c), d.c, goName(d.c), repr)
 	}
 
 	b.WriteString("// addr holds the resolved address of each symbol (0 when absent).\nvar addr struct {\n")
