@@ -18,7 +18,8 @@ func (c *Context) Device() *Device { return c.device }
 
 // Do runs f on a locked OS thread with c's device current, so that HIP
 // calls inside f reach the right GPU however goroutines move between
-// threads. Do calls nest.
+// threads. A Do for another device inside f leaves that device current
+// when it returns: do not nest contexts of different devices.
 func (c *Context) Do(f func() error) error {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
