@@ -286,7 +286,10 @@ func (g *generator) writeFunc(b *bytes.Buffer, f *function) {
 	fmt.Fprintf(b, "func %s(%s) %s {\n", goName(f.name), strings.Join(ps, ", "), results)
 	if f.optional {
 		errRet := "loader.NotSupported(" + fmt.Sprintf("%q, %q", g.libName(), export) + ")"
-		if res != "" {
+		switch {
+		case f.result.ptr > 0:
+			errRet = "nil, " + errRet
+		case res != "":
 			errRet = "0, " + errRet
 		}
 		fmt.Fprintf(b, "\tif addr.%s == 0 {\n\t\treturn %s\n\t}\n", f.name, errRet)
