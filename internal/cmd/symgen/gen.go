@@ -14,7 +14,7 @@ var cBuiltins = map[string]string{
 	"char": "int8", "signed char": "int8", "unsigned char": "uint8",
 	"short": "int16", "unsigned short": "uint16",
 	"int": "int32", "signed int": "int32", "unsigned int": "uint32", "unsigned": "uint32",
-	"long long": "int64", "unsigned long long": "uint64",
+	"long long": "int64", "long long int": "int64", "unsigned long long": "uint64",
 	"long": "int64", "unsigned long": "uint64", // LP64; Windows has no long in our specs
 	"int8_t": "int8", "uint8_t": "uint8", "int16_t": "int16", "uint16_t": "uint16",
 	"int32_t": "int32", "uint32_t": "uint32", "int64_t": "int64", "uint64_t": "uint64",
@@ -42,7 +42,8 @@ func newGenerator(s *spec) (*generator, error) {
 		if d.goRepr != "handle" && !isGoInt(d.goRepr) {
 			return nil, fmt.Errorf("type %s: representation %q is not handle, opaque or a Go integer type", d.c, d.goRepr)
 		}
-		g.types[d.c] = typeInfo{goName: d.c, signed: strings.HasPrefix(d.goRepr, "int")}
+		// Exported, so that callers can name it (cublasHandle_t -> CublasHandle_t).
+		g.types[d.c] = typeInfo{goName: goName(d.c), signed: strings.HasPrefix(d.goRepr, "int")}
 	}
 	for _, f := range s.funcs {
 		for _, t := range append([]ctype{f.result}, paramTypes(f)...) {
@@ -166,7 +167,7 @@ func (g *generator) generate(specName string) ([]byte, error) {
 		if repr == "handle" {
 			repr = "uintptr"
 		}
-		fmt.Fprintf(&b, "// %s is the C type %s.\ntype %s %s\n\n", d.c, d.c, d.c, repr)
+		fmt.Fprintf(&b, "// %s is the C type %s.\ntype %s %s\n\n", goName(d.c), d.c, goName(d.c), repr)
 	}
 
 	b.WriteString("// addr holds the resolved address of each symbol (0 when absent).\nvar addr struct {\n")
@@ -285,7 +286,10 @@ func (g *generator) writeFunc(b *bytes.Buffer, f *function) {
 	fmt.Fprintf(b, "func %s(%s) %s {\n", goName(f.name), strings.Join(ps, ", "), results)
 	if f.optional {
 		errRet := "loader.NotSupported(" + fmt.Sprintf("%q, %q", g.libName(), export) + ")"
-		if res != "" {
+		switch {
+		case f.result.ptr > 0:
+			errRet = "nil, " + errRet
+		case res != "":
 			errRet = "0, " + errRet
 		}
 		fmt.Fprintf(b, "\tif addr.%s == 0 {\n\t\treturn %s\n\t}\n", f.name, errRet)
