@@ -47,11 +47,9 @@ type CudaStream_t uintptr
 var addr struct {
 	cublasCreate_v2            uintptr
 	cublasDestroy_v2           uintptr
-	cublasGetVersion_v2        uintptr
 	cublasGetProperty          uintptr
 	cublasSetWorkspace_v2      uintptr
 	cublasSetStream_v2         uintptr
-	cublasGetPointerMode_v2    uintptr
 	cublasSetPointerMode_v2    uintptr
 	cublasGetMathMode          uintptr
 	cublasSetMathMode          uintptr
@@ -122,11 +120,9 @@ var addr struct {
 var Symbols = []loader.Symbol{
 	{Name: "cublasCreate_v2", Required: true, Addr: &addr.cublasCreate_v2},
 	{Name: "cublasDestroy_v2", Required: true, Addr: &addr.cublasDestroy_v2},
-	{Name: "cublasGetVersion_v2", Required: true, Addr: &addr.cublasGetVersion_v2},
 	{Name: "cublasGetProperty", Required: true, Addr: &addr.cublasGetProperty},
 	{Name: "cublasSetWorkspace_v2", Required: false, Addr: &addr.cublasSetWorkspace_v2},
 	{Name: "cublasSetStream_v2", Required: true, Addr: &addr.cublasSetStream_v2},
-	{Name: "cublasGetPointerMode_v2", Required: true, Addr: &addr.cublasGetPointerMode_v2},
 	{Name: "cublasSetPointerMode_v2", Required: true, Addr: &addr.cublasSetPointerMode_v2},
 	{Name: "cublasGetMathMode", Required: true, Addr: &addr.cublasGetMathMode},
 	{Name: "cublasSetMathMode", Required: true, Addr: &addr.cublasSetMathMode},
@@ -236,12 +232,6 @@ func CublasDestroy_v2(handle CublasHandle_t) CublasStatus_t {
 	return CublasStatus_t(int32(r))
 }
 
-// CublasGetVersion_v2 calls cublasGetVersion_v2: cublasStatus_t CUBLASWINAPI cublasGetVersion_v2(cublasHandle_t handle, int* version);
-func CublasGetVersion_v2(handle CublasHandle_t, version *int32) CublasStatus_t {
-	r, _, _ := purego.SyscallN(addr.cublasGetVersion_v2, uintptr(handle), uintptr(unsafe.Pointer(version)))
-	return CublasStatus_t(int32(r))
-}
-
 // CublasGetProperty calls cublasGetProperty: cublasStatus_t CUBLASWINAPI cublasGetProperty(libraryPropertyType type, int* value);
 func CublasGetProperty(type_ LibraryPropertyType, value *int32) CublasStatus_t {
 	r, _, _ := purego.SyscallN(addr.cublasGetProperty, uintptr(type_), uintptr(unsafe.Pointer(value)))
@@ -261,12 +251,6 @@ func CublasSetWorkspace_v2(handle CublasHandle_t, workspace unsafe.Pointer, work
 // CublasSetStream_v2 calls cublasSetStream_v2: cublasStatus_t CUBLASWINAPI cublasSetStream_v2(cublasHandle_t handle, cudaStream_t streamId);
 func CublasSetStream_v2(handle CublasHandle_t, streamId CudaStream_t) CublasStatus_t {
 	r, _, _ := purego.SyscallN(addr.cublasSetStream_v2, uintptr(handle), uintptr(streamId))
-	return CublasStatus_t(int32(r))
-}
-
-// CublasGetPointerMode_v2 calls cublasGetPointerMode_v2: cublasStatus_t CUBLASWINAPI cublasGetPointerMode_v2(cublasHandle_t handle, cublasPointerMode_t* mode);
-func CublasGetPointerMode_v2(handle CublasHandle_t, mode *CublasPointerMode_t) CublasStatus_t {
-	r, _, _ := purego.SyscallN(addr.cublasGetPointerMode_v2, uintptr(handle), uintptr(unsafe.Pointer(mode)))
 	return CublasStatus_t(int32(r))
 }
 
