@@ -14,7 +14,7 @@ var cBuiltins = map[string]string{
 	"char": "int8", "signed char": "int8", "unsigned char": "uint8",
 	"short": "int16", "unsigned short": "uint16",
 	"int": "int32", "signed int": "int32", "unsigned int": "uint32", "unsigned": "uint32",
-	"long long": "int64", "unsigned long long": "uint64",
+	"long long": "int64", "long long int": "int64", "unsigned long long": "uint64",
 	"long": "int64", "unsigned long": "uint64", // LP64; Windows has no long in our specs
 	"int8_t": "int8", "uint8_t": "uint8", "int16_t": "int16", "uint16_t": "uint16",
 	"int32_t": "int32", "uint32_t": "uint32", "int64_t": "int64", "uint64_t": "uint64",
@@ -42,6 +42,7 @@ func newGenerator(s *spec) (*generator, error) {
 		if d.goRepr != "handle" && !isGoInt(d.goRepr) {
 			return nil, fmt.Errorf("type %s: representation %q is not handle, opaque or a Go integer type", d.c, d.goRepr)
 		}
+		// Exported, so that callers can name it (cublasHandle_t -> CublasHandle_t).
 		g.types[d.c] = typeInfo{goName: goName(d.c), signed: strings.HasPrefix(d.goRepr, "int")}
 	}
 	for _, f := range s.funcs {

@@ -183,6 +183,12 @@ func parseDecl(decl string) (ctype, string) {
 		case w == "*":
 			t.ptr++
 		case callingConventions[w] || strings.HasPrefix(w, "__attribute__"):
+		case strings.HasSuffix(w, "[]"):
+			// An array parameter ("const float* const Aarray[]") is a pointer.
+			t.ptr++
+			if w = strings.TrimSuffix(w, "[]"); w != "" {
+				words = append(words, w)
+			}
 		default:
 			words = append(words, w)
 		}
