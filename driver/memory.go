@@ -242,10 +242,15 @@ const (
 	PointerDeviceOrdinal PointerAttribute = 9 // the device the memory belongs to
 )
 
-// PointerGetAttribute returns an integer attribute of the memory at p
-// (device memory, or host memory from HostAlloc or HostRegister, given as
-// DevicePtr(uintptr(ptr))).
+// PointerGetAttribute returns an integer attribute (one of the constants
+// above) of the memory at p: device memory, or host memory from HostAlloc
+// or HostRegister given as DevicePtr(uintptr(ptr)).
 func (c *Context) PointerGetAttribute(p DevicePtr, a PointerAttribute) (int, error) {
+	switch a {
+	case PointerMemoryType, PointerIsManaged, PointerDeviceOrdinal:
+	default: // others have wider values (pointers, structs)
+		return 0, fmt.Errorf("driver: PointerGetAttribute: attribute %d is not an integer one", a)
+	}
 	var v uint32
 	err := c.Do(func() error {
 		return check("cuPointerGetAttribute", cuda.CuPointerGetAttribute(unsafe.Pointer(&v), cuda.CUpointer_attribute(a), cuda.CUdeviceptr(p)))

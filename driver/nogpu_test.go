@@ -110,6 +110,9 @@ func TestUUIDString(t *testing.T) {
 	if got, want := u.String(), "GPU-5a8f1c02-dead-beef-0123-456789abcdef"; got != want {
 		t.Errorf("UUID.String() = %q, want %q", got, want)
 	}
+	if !uuidPattern.MatchString(UUID{}.String()) {
+		t.Errorf("%q does not match %v", UUID{}.String(), uuidPattern)
+	}
 }
 
 // The field offsets of CUDA_MEMCPY2D on 64-bit systems (cuda.h).
@@ -205,12 +208,6 @@ func TestHostBufferRanges(t *testing.T) {
 	}
 	if got := len(h.Bytes()); got != 64 {
 		t.Errorf("Bytes() has %d bytes", got)
-	}
-}
-
-func TestUUIDFormatRegexp(t *testing.T) {
-	if !uuidPattern.MatchString(UUID{}.String()) {
-		t.Errorf("%q does not match %v", UUID{}.String(), uuidPattern)
 	}
 }
 
