@@ -2,8 +2,11 @@ package driver
 
 import (
 	"errors"
+	"runtime"
 	"testing"
+	"unsafe"
 
+	"github.com/cugo/cugo/internal/sym/cuda"
 	"github.com/cugo/cugo/loader"
 )
 
@@ -76,4 +79,26 @@ func BenchmarkHtoD4(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkContextDoGetFirst measures the alternative that Do does not
+// take: ask for the current context and set it only when it differs. With
+// the context already current (the best case for it) it makes one C call,
+// as Do does, so it can only tie; see the package doc.
+func BenchmarkContextDoGetFirst(b *testing.B) {
+	ctx := gpu(b)
+	cur := new(cuda.CUcontext) // heap: the driver writes it through a uintptr
+	get := []uintptr{uintptr(unsafe.Pointer(cur))}
+	b.ReportAllocs()
+	for b.Loop() {
+		runtime.LockOSThread()
+		if cuda.CuCtxGetCurrentN(get) != 0 {
+			b.Fatal("cuCtxGetCurrent failed")
+		}
+		if *cur != ctx.handle && cuda.CuCtxSetCurrentN(ctx.setArgs) != 0 {
+			b.Fatal("cuCtxSetCurrent failed")
+		}
+		runtime.UnlockOSThread()
+	}
+	runtime.KeepAlive(cur)
 }
