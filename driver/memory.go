@@ -37,6 +37,14 @@ func (c *Context) allocError(op string, n int, err error) error {
 	return fmt.Errorf("driver: %s of %d bytes on device %d: %w", op, n, c.dev.ordinal, err)
 }
 
+// checkSize rejects a negative size, which C would read as a huge one.
+func checkSize(op string, n int) error {
+	if n < 0 {
+		return fmt.Errorf("driver: %s: negative size %d", op, n)
+	}
+	return nil
+}
+
 // MemFree frees memory from MemAlloc.
 func (c *Context) MemFree(p DevicePtr) error {
 	return c.Do(func() error { return check("cuMemFree", cuda.CuMemFree(cuda.CUdeviceptr(p))) })
@@ -52,21 +60,33 @@ func (c *Context) MemGetInfo() (free, total int, err error) {
 // MemsetD8 sets n bytes at p to v. Like all the synchronous-looking calls
 // on device memory it is ordered on the NULL stream.
 func (c *Context) MemsetD8(p DevicePtr, v uint8, n int) error {
+	if err := checkSize("MemsetD8", n); err != nil {
+		return err
+	}
 	return c.Do(func() error { return check("cuMemsetD8", cuda.CuMemsetD8(cuda.CUdeviceptr(p), v, uintptr(n))) })
 }
 
 // MemsetD16 sets n 16-bit values at p (2-byte aligned) to v.
 func (c *Context) MemsetD16(p DevicePtr, v uint16, n int) error {
+	if err := checkSize("MemsetD16", n); err != nil {
+		return err
+	}
 	return c.Do(func() error { return check("cuMemsetD16", cuda.CuMemsetD16(cuda.CUdeviceptr(p), v, uintptr(n))) })
 }
 
 // MemsetD32 sets n 32-bit values at p (4-byte aligned) to v.
 func (c *Context) MemsetD32(p DevicePtr, v uint32, n int) error {
+	if err := checkSize("MemsetD32", n); err != nil {
+		return err
+	}
 	return c.Do(func() error { return check("cuMemsetD32", cuda.CuMemsetD32(cuda.CUdeviceptr(p), v, uintptr(n))) })
 }
 
 // MemsetD8Async is MemsetD8 queued on s.
 func (s *Stream) MemsetD8Async(p DevicePtr, v uint8, n int) error {
+	if err := checkSize("MemsetD8Async", n); err != nil {
+		return err
+	}
 	return s.do(func() error {
 		return check("cuMemsetD8Async", cuda.CuMemsetD8Async(cuda.CUdeviceptr(p), v, uintptr(n), s.handle))
 	})
@@ -74,6 +94,9 @@ func (s *Stream) MemsetD8Async(p DevicePtr, v uint8, n int) error {
 
 // MemsetD16Async is MemsetD16 queued on s.
 func (s *Stream) MemsetD16Async(p DevicePtr, v uint16, n int) error {
+	if err := checkSize("MemsetD16Async", n); err != nil {
+		return err
+	}
 	return s.do(func() error {
 		return check("cuMemsetD16Async", cuda.CuMemsetD16Async(cuda.CUdeviceptr(p), v, uintptr(n), s.handle))
 	})
@@ -81,6 +104,9 @@ func (s *Stream) MemsetD16Async(p DevicePtr, v uint16, n int) error {
 
 // MemsetD32Async is MemsetD32 queued on s.
 func (s *Stream) MemsetD32Async(p DevicePtr, v uint32, n int) error {
+	if err := checkSize("MemsetD32Async", n); err != nil {
+		return err
+	}
 	return s.do(func() error {
 		return check("cuMemsetD32Async", cuda.CuMemsetD32Async(cuda.CUdeviceptr(p), v, uintptr(n), s.handle))
 	})
@@ -97,8 +123,8 @@ func (c *Context) MemcpyHtoD(dst DevicePtr, src []byte) error {
 
 // MemcpyHtoDPtr copies n bytes from src (Go or C memory) to dst.
 func (c *Context) MemcpyHtoDPtr(dst DevicePtr, src unsafe.Pointer, n int) error {
-	if n < 0 {
-		return fmt.Errorf("driver: MemcpyHtoD: negative size %d", n)
+	if err := checkSize("MemcpyHtoD", n); err != nil {
+		return err
 	}
 	return c.Do(func() error {
 		return check("cuMemcpyHtoD", cuda.CuMemcpyHtoD(cuda.CUdeviceptr(dst), src, uintptr(n)))
@@ -116,8 +142,8 @@ func (c *Context) MemcpyDtoH(dst []byte, src DevicePtr) error {
 
 // MemcpyDtoHPtr copies n bytes from src into dst (Go or C memory).
 func (c *Context) MemcpyDtoHPtr(dst unsafe.Pointer, src DevicePtr, n int) error {
-	if n < 0 {
-		return fmt.Errorf("driver: MemcpyDtoH: negative size %d", n)
+	if err := checkSize("MemcpyDtoH", n); err != nil {
+		return err
 	}
 	return c.Do(func() error {
 		return check("cuMemcpyDtoH", cuda.CuMemcpyDtoH(dst, cuda.CUdeviceptr(src), uintptr(n)))
@@ -127,6 +153,9 @@ func (c *Context) MemcpyDtoHPtr(dst unsafe.Pointer, src DevicePtr, n int) error 
 // MemcpyDtoD copies n bytes between device buffers (of any device, with
 // unified addressing).
 func (c *Context) MemcpyDtoD(dst, src DevicePtr, n int) error {
+	if err := checkSize("MemcpyDtoD", n); err != nil {
+		return err
+	}
 	return c.Do(func() error {
 		return check("cuMemcpyDtoD", cuda.CuMemcpyDtoD(cuda.CUdeviceptr(dst), cuda.CUdeviceptr(src), uintptr(n)))
 	})
@@ -159,6 +188,9 @@ func (s *Stream) MemcpyDtoHAsync(buf *HostBuffer, off int, src DevicePtr, n int)
 
 // MemcpyDtoDAsync queues a copy of n bytes between device buffers on s.
 func (s *Stream) MemcpyDtoDAsync(dst, src DevicePtr, n int) error {
+	if err := checkSize("MemcpyDtoDAsync", n); err != nil {
+		return err
+	}
 	return s.do(func() error {
 		return check("cuMemcpyDtoDAsync", cuda.CuMemcpyDtoDAsync(cuda.CUdeviceptr(dst), cuda.CUdeviceptr(src), uintptr(n), s.handle))
 	})
@@ -168,6 +200,9 @@ func (s *Stream) MemcpyDtoDAsync(dst, src DevicePtr, n int) error {
 // dst in dstCtx's device on s. It works without peer access (staged
 // through the host) and uses the direct path when it is enabled.
 func (s *Stream) MemcpyPeerAsync(dst DevicePtr, dstCtx *Context, src DevicePtr, srcCtx *Context, n int) error {
+	if err := checkSize("MemcpyPeerAsync", n); err != nil {
+		return err
+	}
 	return s.do(func() error {
 		return check("cuMemcpyPeerAsync", cuda.CuMemcpyPeerAsync(cuda.CUdeviceptr(dst), dstCtx.handle,
 			cuda.CUdeviceptr(src), srcCtx.handle, uintptr(n), s.handle))

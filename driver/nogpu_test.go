@@ -212,3 +212,22 @@ func TestHostBufferRanges(t *testing.T) {
 }
 
 var uuidPattern = regexp.MustCompile(`^GPU-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+
+func TestNegativeSizesAreRejected(t *testing.T) {
+	c := &Context{}
+	s := &Stream{ctx: c}
+	for name, err := range map[string]error{
+		"MemsetD8":        c.MemsetD8(0, 1, -1),
+		"MemsetD32Async":  s.MemsetD32Async(0, 1, -1),
+		"MemcpyDtoD":      c.MemcpyDtoD(0, 0, -1),
+		"MemcpyHtoDPtr":   c.MemcpyHtoDPtr(0, nil, -1),
+		"MemcpyPeerAsync": s.MemcpyPeerAsync(0, c, 0, c, -1),
+	} {
+		if err == nil || !strings.Contains(err.Error(), "negative size") {
+			t.Errorf("%s with size -1 = %v, want a negative-size error", name, err)
+		}
+	}
+	if _, err := c.MemAlloc(0); err == nil {
+		t.Error("MemAlloc(0) succeeded")
+	}
+}
