@@ -348,6 +348,13 @@ func CuCtxGetCurrent(pctx *CUcontext) CUresult {
 	return CUresult(int32(r))
 }
 
+// CuCtxGetCurrentN calls cuCtxGetCurrent with a caller-owned argument slice, allocating nothing.
+// The caller keeps what the arguments point to alive and unmoved.
+func CuCtxGetCurrentN(args []uintptr) CUresult {
+	r, _, _ := purego.SyscallN(addr.cuCtxGetCurrent, args...)
+	return CUresult(int32(r))
+}
+
 // CuCtxGetDevice calls cuCtxGetDevice: CUresult cuCtxGetDevice(CUdevice *device);
 func CuCtxGetDevice(device *CUdevice) CUresult {
 	r, _, _ := purego.SyscallN(addr.cuCtxGetDevice, uintptr(unsafe.Pointer(device)))
