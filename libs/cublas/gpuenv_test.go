@@ -1,7 +1,6 @@
 package cublas
 
 import (
-	"errors"
 	"math"
 	"math/cmplx"
 	"math/rand/v2"
@@ -13,28 +12,13 @@ import (
 	"github.com/cugo/cugo/internal/gputest"
 )
 
-// The GPU tests reach the driver only through gpuEnv, which gpu_test.go
-// builds from package driver: that file is the one to adapt to the driver's
-// final API.
-
-// deviceMem is the device memory the GPU tests need.
-type deviceMem interface {
-	Alloc(bytes int) (driver.DevicePtr, error)
-	Free(p driver.DevicePtr) error
-	// Upload and Download wait for the test stream's work first.
-	Upload(dst driver.DevicePtr, src unsafe.Pointer, bytes int) error
-	Download(dst unsafe.Pointer, src driver.DevicePtr, bytes int) error
-}
-
-// gpuEnv is GPU 0's primary context, a non-default stream of it, and memory.
+// gpuEnv is GPU 0's primary context and a non-default stream of it, so
+// that SetStream is exercised by every test.
 type gpuEnv struct {
 	ctx    *driver.Context
 	stream *driver.Stream
-	mem    deviceMem
+	mem    driverMem
 }
-
-// openGPU is set by gpu_test.go; nil when that file is not built.
-var openGPU func() (*gpuEnv, error)
 
 var gpu struct {
 	once sync.Once
@@ -47,11 +31,7 @@ var gpu struct {
 func newGPUHandle(t testing.TB) (*gpuEnv, *Handle) {
 	t.Helper()
 	gpu.once.Do(func() {
-		if openGPU == nil {
-			gpu.err = errors.New("driver test helpers not built: go test -tags gpu_driver_api (see gpu_test.go)")
-			return
-		}
-		gpu.env, gpu.err = openGPU()
+		gpu.env, gpu.err = openDriverGPU()
 	})
 	err := gpu.err
 	var h *Handle
@@ -258,4 +238,46 @@ func decodeLowPrecision(bits []uint16, bf16 bool) []complex128 {
 		}
 	}
 	return out
+}
+
+func openDriverGPU() (*gpuEnv, error) {
+	if err := driver.Init(); err != nil {
+		return nil, err
+	}
+	dev, err := driver.DeviceGet(0)
+	if err != nil {
+		return nil, err
+	}
+	ctx, err := dev.PrimaryContext()
+	if err != nil {
+		return nil, err
+	}
+	s, err := ctx.NewStream(driver.StreamNonBlocking, 0)
+	if err != nil {
+		return nil, err
+	}
+	return &gpuEnv{ctx: ctx, stream: s, mem: driverMem{ctx, s}}, nil
+}
+
+type driverMem struct {
+	ctx    *driver.Context
+	stream *driver.Stream
+}
+
+func (m driverMem) Alloc(bytes int) (driver.DevicePtr, error) { return m.ctx.MemAlloc(bytes) }
+
+func (m driverMem) Free(p driver.DevicePtr) error { return m.ctx.MemFree(p) }
+
+func (m driverMem) Upload(dst driver.DevicePtr, src unsafe.Pointer, bytes int) error {
+	if err := m.stream.Synchronize(); err != nil {
+		return err
+	}
+	return m.ctx.MemcpyHtoDPtr(dst, src, bytes)
+}
+
+func (m driverMem) Download(dst unsafe.Pointer, src driver.DevicePtr, bytes int) error {
+	if err := m.stream.Synchronize(); err != nil {
+		return err
+	}
+	return m.ctx.MemcpyDtoHPtr(dst, src, bytes)
 }
