@@ -258,7 +258,7 @@ func TestMemoryRoundTrip(t *testing.T) {
 func TestMemset(t *testing.T) {
 	ctx := gpu(t)
 	r := rand.New(rand.NewPCG(3, 4))
-	const n = 4096
+	const n = 8192 // room for 1000 four-byte elements after the offset
 	p := alloc(t, ctx, n)
 	s := newStream(t, ctx)
 	for _, async := range []bool{false, true} {

@@ -48,7 +48,7 @@ func (g *Graph) Instantiate() (*GraphExec, error) {
 	}
 	x := &GraphExec{ctx: g.ctx}
 	err := g.ctx.Do(func() error {
-		return check("cuGraphInstantiateWithFlags", cuda.CuGraphInstantiateWithFlags(&x.handle, g.handle, 0))
+		return check("cuGraphInstantiateWithFlags", cuda.CuGraphInstantiate(&x.handle, g.handle, 0))
 	})
 	if err != nil {
 		return nil, err

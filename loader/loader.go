@@ -165,8 +165,9 @@ func (e *MissingSymbolsError) Error() string {
 	return fmt.Sprintf("loader: %s (%s) lacks required symbols: %s", e.Library, e.Path, strings.Join(e.Names, ", "))
 }
 
-// Resolver finds a symbol's address by its C name; it returns 0 when it
-// cannot, and Bind then falls back to looking up the exported name.
+// Resolver finds a symbol's address by its exported name (which may carry
+// a version suffix); it returns 0 when it cannot, and Bind then falls back
+// to looking up the exported name in the library.
 type Resolver func(name string) uintptr
 
 // Bind resolves every symbol of table into its Addr. resolve, if non-nil,
@@ -176,14 +177,10 @@ func (l *Library) Bind(table []Symbol, resolve Resolver) error {
 	for _, s := range table {
 		var addr uintptr
 		if resolve != nil {
-			addr = resolve(s.Name)
+			addr = resolve(s.exportName())
 		}
 		if addr == 0 {
-			export := s.Export
-			if export == "" {
-				export = s.Name
-			}
-			addr, _ = l.Lookup(export)
+			addr, _ = l.Lookup(s.exportName())
 		}
 		*s.Addr = addr
 		if addr == 0 && s.Required {

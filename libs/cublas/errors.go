@@ -3,6 +3,7 @@ package cublas
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"unsafe"
 
 	sym "github.com/cugo/cugo/internal/sym/cublas"
@@ -47,7 +48,8 @@ var statusText = map[Status][2]string{
 
 // Name is the status's C name ("CUBLAS_STATUS_INVALID_VALUE").
 func (s Status) Name() string {
-	if name := libraryText(sym.CublasGetStatusName, s); name != "" {
+	// cuBLAS answers "unrecognized status" for codes it does not know.
+	if name := libraryText(sym.CublasGetStatusName, s); strings.HasPrefix(name, "CUBLAS_STATUS_") {
 		return name
 	}
 	if t, ok := statusText[s]; ok {

@@ -5,6 +5,7 @@ package cuda
 //go:generate go run ../../cmd/symgen -spec cuda.spec -out zcuda.go
 
 import (
+	"strings"
 	"unsafe"
 
 	"github.com/ebitengine/purego"
@@ -22,8 +23,32 @@ const cuGetProcAddressLegacyStream = 1
 
 // procAddress resolves symbols through cuGetProcAddress (CUDA 11.3+),
 // which picks the ABI of APIVersion whatever the driver's own version.
+// It asks by the exported name without its version suffix (cuMemAlloc_v2
+// is asked as cuMemAlloc; cuGraphInstantiateWithFlags as itself).
 // It returns nil where the driver predates it; Bind then uses dlsym.
 func procAddress(lib *loader.Library) loader.Resolver {
+	resolve := procAddressByName(lib)
+	if resolve == nil {
+		return nil
+	}
+	return func(export string) uintptr { return resolve(unversioned(export)) }
+}
+
+// unversioned strips a _vN suffix: cuMemAlloc_v2 -> cuMemAlloc.
+func unversioned(name string) string {
+	i := strings.LastIndex(name, "_v")
+	if i < 0 || i+2 == len(name) {
+		return name
+	}
+	for _, c := range name[i+2:] {
+		if c < '0' || c > '9' {
+			return name
+		}
+	}
+	return name[:i]
+}
+
+func procAddressByName(lib *loader.Library) loader.Resolver {
 	if p, err := lib.Lookup("cuGetProcAddress_v2"); err == nil {
 		return func(name string) uintptr {
 			var fn uintptr

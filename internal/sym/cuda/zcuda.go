@@ -136,7 +136,7 @@ var addr struct {
 	cuLaunchKernel                              uintptr
 	cuStreamBeginCapture                        uintptr
 	cuStreamEndCapture                          uintptr
-	cuGraphInstantiateWithFlags                 uintptr
+	cuGraphInstantiate                          uintptr
 	cuGraphLaunch                               uintptr
 	cuGraphExecDestroy                          uintptr
 	cuGraphDestroy                              uintptr
@@ -214,7 +214,7 @@ var Symbols = []loader.Symbol{
 	{Name: "cuLaunchKernel", Required: true, Addr: &addr.cuLaunchKernel},
 	{Name: "cuStreamBeginCapture", Export: "cuStreamBeginCapture_v2", Required: true, Addr: &addr.cuStreamBeginCapture},
 	{Name: "cuStreamEndCapture", Required: true, Addr: &addr.cuStreamEndCapture},
-	{Name: "cuGraphInstantiateWithFlags", Required: true, Addr: &addr.cuGraphInstantiateWithFlags},
+	{Name: "cuGraphInstantiate", Export: "cuGraphInstantiateWithFlags", Required: true, Addr: &addr.cuGraphInstantiate},
 	{Name: "cuGraphLaunch", Required: true, Addr: &addr.cuGraphLaunch},
 	{Name: "cuGraphExecDestroy", Required: true, Addr: &addr.cuGraphExecDestroy},
 	{Name: "cuGraphDestroy", Required: true, Addr: &addr.cuGraphDestroy},
@@ -744,9 +744,9 @@ func CuStreamEndCapture(hStream CUstream, phGraph *CUgraph) CUresult {
 	return CUresult(int32(r))
 }
 
-// CuGraphInstantiateWithFlags calls cuGraphInstantiateWithFlags: CUresult cuGraphInstantiateWithFlags(CUgraphExec *phGraphExec, CUgraph hGraph, unsigned long long flags);
-func CuGraphInstantiateWithFlags(phGraphExec *CUgraphExec, hGraph CUgraph, flags uint64) CUresult {
-	r, _, _ := purego.SyscallN(addr.cuGraphInstantiateWithFlags, uintptr(unsafe.Pointer(phGraphExec)), uintptr(hGraph), uintptr(flags))
+// CuGraphInstantiate calls cuGraphInstantiateWithFlags: CUresult cuGraphInstantiate(CUgraphExec *phGraphExec, CUgraph hGraph, unsigned long long flags);
+func CuGraphInstantiate(phGraphExec *CUgraphExec, hGraph CUgraph, flags uint64) CUresult {
+	r, _, _ := purego.SyscallN(addr.cuGraphInstantiate, uintptr(unsafe.Pointer(phGraphExec)), uintptr(hGraph), uintptr(flags))
 	return CUresult(int32(r))
 }
 
