@@ -27,9 +27,10 @@
 //     its ir.Value (little-endian; complex64 is the real part's float32
 //     bits then the imaginary part's).
 //
-// Launch any grid: kernels loop over the elements grid-stride. One thread
-// per Source.Vec elements needs no iteration (256 threads a block suits
-// both vendors).
+// Launch any grid whose thread count fits the index type: kernels loop
+// over the elements grid-stride. One thread per Source.Vec elements
+// (rounded up to blocks of 256 threads, which suit both vendors) needs
+// no iteration.
 package cgen
 
 import (

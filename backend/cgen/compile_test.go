@@ -109,7 +109,7 @@ func mixedKernels() []namedUnit {
 
 // compileAll renders the units in batches (one translation unit each) and
 // compiles the batches in parallel.
-func compileAll(t *testing.T, us []namedUnit, batch int) {
+func compileAll(t *testing.T, us []namedUnit, batch int, v Vendor, compile func(code string) error) {
 	t.Helper()
 	var (
 		wg   sync.WaitGroup
@@ -123,7 +123,7 @@ func compileAll(t *testing.T, us []namedUnit, batch int) {
 		for i, u := range part {
 			units[i] = u.unit
 		}
-		srcs, err := renderModule(units, CUDA)
+		srcs, err := renderModule(units, v)
 		if err != nil {
 			t.Errorf("render batch at %d: %v", start, err)
 			continue
@@ -133,7 +133,7 @@ func compileAll(t *testing.T, us []namedUnit, batch int) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			if _, err := nvrtc.Compile(srcs[0].Code, nvrtc.Options{Target: 80}); err != nil {
+			if err := compile(srcs[0].Code); err != nil {
 				var names []string
 				for _, u := range part {
 					names = append(names, u.name)
@@ -150,17 +150,22 @@ func compileAll(t *testing.T, us []namedUnit, batch int) {
 	}
 }
 
+func nvrtcPTX(code string) error {
+	_, err := nvrtc.Compile(code, nvrtc.Options{Target: 80})
+	return err
+}
+
 func TestEveryOpCompiles(t *testing.T) {
 	needNVRTC(t)
 	us := opKernels()
 	t0 := time.Now()
-	compileAll(t, us, 80)
+	compileAll(t, us, 80, CUDA, nvrtcPTX)
 	t.Logf("%d kernels compiled in %v", len(us), time.Since(t0))
 }
 
 func TestMixedKernelsCompile(t *testing.T) {
 	needNVRTC(t)
-	compileAll(t, mixedKernels(), 8)
+	compileAll(t, mixedKernels(), 8, CUDA, nvrtcPTX)
 }
 
 func TestEveryOpRendersForHIP(t *testing.T) {
