@@ -60,10 +60,10 @@ func (b *Backend) Alloc(n int) (backend.Buffer, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("cpu: Alloc: negative size %d", n)
 	}
-	words := make([]uint64, (n+7)/8)
 	if n == 0 {
 		return &buffer{data: []byte{}}, nil
 	}
+	words := make([]uint64, (n+7)/8)
 	return &buffer{data: unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), n)}, nil
 }
 
