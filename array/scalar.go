@@ -141,7 +141,7 @@ func (s scalar) value(dt DType) (ir.Value, error) {
 	case k == dtype.IntKind || k == dtype.UintKind:
 		switch {
 		case s.kind == dtype.IntScalar && !s.fits(dt):
-			return ir.Value{}, fmt.Errorf("Python integer %s out of bounds for %v", s, dt)
+			return ir.Value{}, fmt.Errorf("Go integer %s out of bounds for %v", s, dt)
 		case s.kind == dtype.IntScalar && s.unsigned:
 			return ir.Value{s.u}, nil
 		case s.kind == dtype.IntScalar:

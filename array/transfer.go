@@ -115,8 +115,8 @@ func ToSlice[T Element](a *Array) ([]T, error) {
 		return nil, err
 	}
 	if want := dtype.Of[T](); want != a.dt {
-		return nil, fmt.Errorf("ToSlice: array of %v read as []%v; convert it with AsType(%v) first or read it as the Go type of %v",
-			a.dt, goTypeName[T](), want, a.dt)
+		return nil, fmt.Errorf("ToSlice: array of %v read as []%v: use the Go type of %v, or AsType(%v) first",
+			a.dt, goTypeName[T](), a.dt, want)
 	}
 	out := make([]T, a.Size())
 	return out, a.readInto("ToSlice", bytesOf(out))

@@ -372,9 +372,9 @@ func (u *ufunc) loopFor(common DType, codes [3]uint32) (DType, error) {
 	}
 	var names []string
 	for _, c := range codes[:u.nin] {
-		name := "Go " + scalarKindName(dtype.ScalarKind(c-scalarCode))
-		if c < scalarCode {
-			name = DType(c).String()
+		name := DType(c).String()
+		if c > scalarCode {
+			name = "Go " + scalarKindName(dtype.ScalarKind(c-scalarCode))
 		}
 		if !slices.Contains(names, name) {
 			names = append(names, name)
