@@ -29,12 +29,8 @@ func (a *Array) String() string {
 	if err != nil {
 		return "array(<" + err.Error() + ">)"
 	}
-	size := a.dt.Size()
-	n := a.Size()
-	items := make([]string, n)
-	for i := range n {
-		items[i] = formatElement(a.dt, data[i*size:(i+1)*size])
-	}
+	items := formatElements(a.dt, data)
+	n := len(items)
 	width := 0
 	for _, s := range items {
 		width = max(width, len(s))
@@ -83,32 +79,74 @@ func separator(ndim, axis int) string {
 	return "," + strings.Repeat("\n", ndim-1-axis) + strings.Repeat(" ", len("array(")+axis+1)
 }
 
-// formatElement formats one element as NumPy prints it.
-func formatElement(dt DType, b []byte) string {
-	var w [8]byte
-	copy(w[:], b)
-	u := binary.LittleEndian.Uint64(w[:])
+// formatElements formats the elements of data as NumPy prints them, floats
+// aligned on their decimal points (each part of complex numbers apart).
+func formatElements(dt DType, data []byte) []string {
+	size := dt.Size()
+	n := len(data) / size
+	items := make([]string, n)
 	switch dt.Kind() {
-	case dtype.BoolKind:
-		if u != 0 {
-			return "True"
-		}
-		return "False"
-	case dtype.IntKind:
-		n := 64 - 8*dt.Size()
-		return strconv.FormatInt(int64(u<<n)>>n, 10)
-	case dtype.UintKind:
-		return strconv.FormatUint(u, 10)
 	case dtype.ComplexKind:
-		half := dt.Size() / 2
-		re := formatFloat(dt, floatAt(dt, b[:half]))
-		im := formatFloat(dt, floatAt(dt, b[half:]))
-		if !strings.HasPrefix(im, "-") {
-			im = "+" + im
+		half := size / 2
+		re, im := make([]string, n), make([]string, n)
+		for i := range n {
+			e := data[i*size:]
+			re[i] = formatFloat(dt, floatAt(dt, e[:half]))
+			im[i] = formatFloat(dt, floatAt(dt, e[half:size]))
+			if !strings.HasPrefix(im[i], "-") {
+				im[i] = "+" + im[i]
+			}
 		}
-		return re + im + "j"
+		re, im = alignPoints(re), alignPoints(im)
+		for i := range n {
+			items[i] = re[i] + im[i] + "j"
+		}
+	case dtype.FloatKind:
+		for i := range n {
+			items[i] = formatFloat(dt, floatAt(dt, data[i*size:]))
+		}
+		items = alignPoints(items)
+	default:
+		for i := range n {
+			var w [8]byte
+			copy(w[:], data[i*size:(i+1)*size])
+			u := binary.LittleEndian.Uint64(w[:])
+			switch dt.Kind() {
+			case dtype.BoolKind:
+				items[i] = "False"
+				if u != 0 {
+					items[i] = " True" // NumPy pads True to the width of False
+				}
+			case dtype.IntKind:
+				sh := 64 - 8*size
+				items[i] = strconv.FormatInt(int64(u<<sh)>>sh, 10)
+			default:
+				items[i] = strconv.FormatUint(u, 10)
+			}
+		}
 	}
-	return formatFloat(dt, floatAt(dt, b))
+	return items
+}
+
+// alignPoints pads numbers so that their decimal points line up: the
+// integer parts on the left, the fractions on the right. Numbers without a
+// point (nan, inf) are right-aligned to the same width.
+func alignPoints(items []string) []string {
+	left, right := 0, 0
+	for _, s := range items {
+		if l, r, ok := strings.Cut(s, "."); ok {
+			left, right = max(left, len(l)), max(right, len(r))
+		}
+	}
+	out := make([]string, len(items))
+	for i, s := range items {
+		if l, r, ok := strings.Cut(s, "."); ok {
+			out[i] = strings.Repeat(" ", left-len(l)) + l + "." + r + strings.Repeat(" ", right-len(r))
+		} else {
+			out[i] = strings.Repeat(" ", max(left+1+right-len(s), 0)) + s
+		}
+	}
+	return out
 }
 
 // floatAt decodes a float, or one part of a complex, of dt's precision.
