@@ -46,14 +46,14 @@ func (b *Backend) Device() backend.Device {
 	}
 }
 
-// buffer is host memory, 8-byte aligned so that any element type can be
+// hostBuffer is host memory, 8-byte aligned so that any element type can be
 // viewed in place.
-type buffer struct {
+type hostBuffer struct {
 	data  []byte
 	freed bool
 }
 
-func (buf *buffer) Size() int { return len(buf.data) }
+func (buf *hostBuffer) Size() int { return len(buf.data) }
 
 // Alloc returns a zeroed buffer of n bytes (Go memory is always zeroed).
 func (b *Backend) Alloc(n int) (backend.Buffer, error) {
@@ -61,30 +61,30 @@ func (b *Backend) Alloc(n int) (backend.Buffer, error) {
 		return nil, fmt.Errorf("cpu: Alloc: negative size %d", n)
 	}
 	if n == 0 {
-		return &buffer{data: []byte{}}, nil
+		return &hostBuffer{data: []byte{}}, nil
 	}
 	words := make([]uint64, (n+7)/8)
-	return &buffer{data: unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), n)}, nil
+	return &hostBuffer{data: unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), n)}, nil
 }
 
 // Free drops the buffer's memory; later use of it is an error.
 func (b *Backend) Free(buf backend.Buffer) {
-	if hb, ok := buf.(*buffer); ok {
+	if hb, ok := buf.(*hostBuffer); ok {
 		hb.data, hb.freed = nil, true
 	}
 }
 
-// host returns the memory of buf, or an error naming op if buf is not a
-// live buffer of this backend.
-func host(op string, buf backend.Buffer) ([]byte, error) {
-	hb, ok := buf.(*buffer)
+// buffer returns the memory of buf, or an error if buf is not a live
+// buffer of this backend.
+func buffer(buf backend.Buffer) ([]byte, error) {
+	hb, ok := buf.(*hostBuffer)
 	switch {
 	case buf == nil:
-		return nil, fmt.Errorf("cpu: %s: nil buffer", op)
+		return nil, errors.New("nil buffer")
 	case !ok:
-		return nil, fmt.Errorf("cpu: %s: buffer of type %T does not belong to the CPU backend", op, buf)
+		return nil, fmt.Errorf("buffer of type %T does not belong to the CPU backend", buf)
 	case hb.freed:
-		return nil, fmt.Errorf("cpu: %s: %w", op, errFreed)
+		return nil, errFreed
 	}
 	return hb.data, nil
 }
@@ -101,9 +101,9 @@ func span(op string, off, n, size int) error {
 
 // Write copies src into dst at byte offset off.
 func (b *Backend) Write(dst backend.Buffer, off int, src []byte) error {
-	mem, err := host("Write", dst)
+	mem, err := buffer(dst)
 	if err != nil {
-		return err
+		return fmt.Errorf("cpu: Write: %w", err)
 	}
 	if err := span("Write", off, len(src), len(mem)); err != nil {
 		return err
@@ -114,9 +114,9 @@ func (b *Backend) Write(dst backend.Buffer, off int, src []byte) error {
 
 // Read copies len(dst) bytes of src from byte offset off.
 func (b *Backend) Read(dst []byte, src backend.Buffer, off int) error {
-	mem, err := host("Read", src)
+	mem, err := buffer(src)
 	if err != nil {
-		return err
+		return fmt.Errorf("cpu: Read: %w", err)
 	}
 	if err := span("Read", off, len(dst), len(mem)); err != nil {
 		return err

@@ -53,13 +53,11 @@ func (b *Backend) Elementwise(k *ir.Kernel, shape []int, out, in []backend.Opera
 
 // prepare checks the call and builds its launch.
 func (b *Backend) prepare(k *ir.Kernel, shape []int, out, in []backend.Operand, scalars []ir.Value) (*launch, int, error) {
-	if k == nil {
-		return nil, 0, fmt.Errorf("nil kernel")
-	}
-	if err := k.Validate(); err != nil {
-		return nil, 0, err
-	}
 	switch {
+	case k == nil:
+		return nil, 0, fmt.Errorf("nil kernel")
+	case len(k.Outputs) == 0:
+		return nil, 0, fmt.Errorf("kernel has no outputs")
 	case len(in) != len(k.Inputs):
 		return nil, 0, fmt.Errorf("kernel takes %d inputs, got %d", len(k.Inputs), len(in))
 	case len(out) != len(k.Outputs):
@@ -74,7 +72,7 @@ func (b *Backend) prepare(k *ir.Kernel, shape []int, out, in []backend.Operand, 
 		}
 		total *= n
 	}
-	p, err := compile(k, scalars)
+	p, err := compile(k, scalars) // checks k as k.Validate does, without its allocations
 	if err != nil {
 		return nil, 0, err
 	}
@@ -93,15 +91,15 @@ func (b *Backend) prepare(k *ir.Kernel, shape []int, out, in []backend.Operand, 
 		l.lay.shape = append(l.lay.shape[:0], shape...)
 	}
 	for i, o := range in {
-		if err := l.addOperand(o, k.Inputs[i], shape, fmt.Sprint("input ", i)); err != nil {
+		if err := l.addOperand(o, k.Inputs[i], shape); err != nil {
 			l.release()
-			return nil, 0, err
+			return nil, 0, fmt.Errorf("input %d: %w", i, err)
 		}
 	}
 	for i, o := range out {
-		if err := l.addOperand(o, k.Outputs[i].DType, shape, fmt.Sprint("output ", i)); err != nil {
+		if err := l.addOperand(o, k.Outputs[i].DType, shape); err != nil {
 			l.release()
-			return nil, 0, err
+			return nil, 0, fmt.Errorf("output %d: %w", i, err)
 		}
 	}
 	// A dry run over zero elements finds ops that do not apply to their
@@ -119,28 +117,26 @@ func (b *Backend) prepare(k *ir.Kernel, shape []int, out, in []backend.Operand, 
 	}
 	l.lay.simplify()
 	for i := range nops {
-		what := "input"
-		j := i
-		if i >= len(in) {
-			what, j = "output", i-len(in)
-		}
-		if err := checkBounds(&l.lay, i, fmt.Sprint(what, " ", j), l.dtypes[i], l.mems[i]); err != nil {
+		if err := checkBounds(&l.lay, i, l.dtypes[i], l.mems[i]); err != nil {
 			l.release()
-			return nil, 0, err
+			if i >= len(in) {
+				return nil, 0, fmt.Errorf("output %d %w", i-len(in), err)
+			}
+			return nil, 0, fmt.Errorf("input %d %w", i, err)
 		}
 	}
 	return l, total, nil
 }
 
 // addOperand records operand o of type want for a launch of shape.
-func (l *launch) addOperand(o backend.Operand, want dtype.DType, shape []int, what string) error {
+func (l *launch) addOperand(o backend.Operand, want dtype.DType, shape []int) error {
 	if o.DType != want {
-		return fmt.Errorf("%s is %v, the kernel wants %v", what, o.DType, want)
+		return fmt.Errorf("is %v, the kernel wants %v", o.DType, want)
 	}
 	if len(o.Strides) != len(shape) {
-		return fmt.Errorf("%s has %d strides for a %d-d shape", what, len(o.Strides), len(shape))
+		return fmt.Errorf("has %d strides for a %d-d shape", len(o.Strides), len(shape))
 	}
-	mem, err := host("Elementwise "+what, o.Buf)
+	mem, err := buffer(o.Buf)
 	if err != nil {
 		return err
 	}

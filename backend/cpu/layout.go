@@ -324,10 +324,10 @@ func store(f *frame, s *step, n int, dt dtype.DType, mem []byte, k int) {
 }
 
 // checkBounds reports an operand whose elements fall outside its buffer.
-func checkBounds(l *layout, k int, what string, dt dtype.DType, mem []byte) error {
+func checkBounds(l *layout, k int, dt dtype.DType, mem []byte) error {
 	lo, hi := l.extent(k)
 	if n := len(mem) / dt.Size(); lo < 0 || hi >= n {
-		return fmt.Errorf("%s reaches elements [%d, %d] of a buffer of %d %v elements", what, lo, hi, n, dt)
+		return fmt.Errorf("reaches elements [%d, %d] of a buffer of %d %v elements", lo, hi, n, dt)
 	}
 	return nil
 }

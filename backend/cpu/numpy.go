@@ -109,31 +109,37 @@ func sign(x float64) float64 {
 }
 
 // floatToInt converts x to the integer type dt and returns its bits, as
-// NumPy's casts compile on x86-64: truncation toward zero; a value out of
-// the range the conversion instruction handles (NaN, ±inf, too large) gives
-// that instruction's "integer indefinite" (the most negative int32 or
-// int64), then wraps to dt. So -1.0 -> uint8 is 255 and 300.0 -> int8 is
-// 44, as in NumPy; the rest is undefined in NumPy and fixed here so that
-// every platform agrees.
+// NumPy's casts do on x86-64: truncation toward zero, and for values the
+// conversion instruction cannot represent (NaN, ±inf, too large) its
+// "integer indefinite", the most negative int32 or int64. int8, int16,
+// uint8 and uint16 convert through int32 and wrap (so -1.0 -> uint8 is 255,
+// 300.0 -> int8 is 44, as in NumPy); uint32 and uint64 subtract 2^31 or
+// 2^63 from large values first, as NumPy's vectorised loops do. NumPy
+// calls the out-of-range results undefined; fixing them here makes every
+// platform agree.
 func floatToInt(x float64, dt dtype.DType) uint64 {
 	switch dt {
-	case dtype.Int64, dtype.Uint32:
+	case dtype.Int64:
 		return uint64(cvt64(x))
 	case dtype.Uint64:
 		if x >= 1<<63 {
-			if x < 1<<64 {
-				return uint64(x)
-			}
-			return 0
+			return uint64(cvt64(x-(1<<63))) ^ 1<<63
 		}
 		return uint64(cvt64(x))
+	case dtype.Uint32:
+		if x >= 1<<31 {
+			return uint64(uint32(cvt32(x-(1<<31))) ^ 1<<31)
+		}
+		return uint64(uint32(cvt32(x)))
 	}
-	// int8, int16, int32, uint8, uint16 go through a 32-bit conversion.
+	return uint64(int64(cvt32(x))) // the caller wraps it to dt
+}
+
+func cvt32(x float64) int32 {
 	if x > math.MinInt32-1 && x < math.MaxInt32+1 {
-		return uint64(int64(x))
+		return int32(x)
 	}
-	indefinite := int64(math.MinInt32)
-	return uint64(indefinite) // sign-extended; the caller wraps it to dt
+	return math.MinInt32
 }
 
 func cvt64(x float64) int64 {
@@ -143,45 +149,140 @@ func cvt64(x float64) int64 {
 	return math.MinInt64
 }
 
-// cmul is a complex product without fused multiply-adds.
-func cmul(a, b complex128) complex128 {
-	ar, ai, br, bi := real(a), imag(a), real(b), imag(b)
-	return complex(float64(ar*br)-float64(ai*bi), float64(ar*bi)+float64(ai*br))
+// ln2Hi + ln2Lo = ln 2; ln2Hi has 32 trailing zero bits, so that e*ln2Hi
+// is exact for any binary exponent e.
+const (
+	ln2Hi = 6.93147180369123816490e-01
+	ln2Lo = 1.90821492927058770002e-10
+)
+
+// logParts returns ln x, for finite x > 0 (subnormals too), as an
+// unevaluated sum hi + lo good to about 2^-100 relative: with x = m·2^e,
+// m in [√½, √2) and s = (m-1)/(m+1), ln m = 2s + 2s³/3 + 2s⁵/5 + ..., where
+// only the leading 2s needs more than double precision.
+func logParts(x float64) (hi, lo float64) {
+	m, e := math.Frexp(x)
+	if m < math.Sqrt2/2 {
+		m, e = 2*m, e-1
+	}
+	num := m - 1 // exact (Sterbenz)
+	den := m + 1
+	denLo := m - (den - 1) // den + denLo = m + 1 exactly
+	s := num / den
+	sLo := (math.FMA(-s, den, num) - s*denLo) / den // num/(den+denLo) - s
+	s2 := s * s
+	tail, p := 0.0, s*s2
+	for k := 3.0; k < 40; k += 2 {
+		tail += p / k
+		p *= s2
+	}
+	// ln x = e·ln2Hi + 2s + (e·ln2Lo + 2sLo + 2·tail); e·ln2Hi is exact.
+	a, b := float64(e)*ln2Hi, 2*s
+	hi = a + b
+	err := b - (hi - a) + (a - (hi - (hi - a))) // two-sum error of a + b
+	return hi, err + float64(e)*ln2Lo + 2*sLo + 2*tail
 }
 
-// cdiv is NumPy's complex division (Smith's algorithm).
-func cdiv(a, b complex128) complex128 {
-	ar, ai, br, bi := real(a), imag(a), real(b), imag(b)
-	abr, abi := math.Abs(br), math.Abs(bi)
+// logarithm is ln x. Go's math.Log is wrong for subnormal x on amd64
+// (log(5e-324) gives -709.09, not -744.44), so those are scaled first.
+func logarithm(x float64) float64 {
+	if x > 0 && x < 0x1p-1022 {
+		return math.Log(x*0x1p54) - 54*math.Ln2
+	}
+	return math.Log(x)
+}
+
+// log2 is log₂ x within an ulp or two (Go's math.Log2 loses a few bits
+// to cancellation just above 1).
+func log2(x float64) float64 {
+	if !(x > 0) || math.IsInf(x, 1) {
+		return math.Log2(x)
+	}
+	m, e := math.Frexp(x)
+	if m < math.Sqrt2/2 {
+		m, e = 2*m, e-1
+	}
+	return float64(e) + math.Log(m)*(1/math.Ln2)
+}
+
+func log10(x float64) float64 { return logarithm(x) * (1 / math.Ln10) }
+
+// pow is x**y with the special cases of C's pow (as math.Pow) and, for
+// the rest, exp(y·ln x) with ln x carried in two parts and the product's
+// rounding error kept, so that large |y·ln x| loses no accuracy (Go's
+// math.Pow is off by hundreds of ulps there, and wrong for subnormal x).
+func pow(x, y float64) float64 {
+	if y == 0 || x == 1 || x == 0 || math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
+		return math.Pow(x, y)
+	}
+	neg := false
+	if x < 0 {
+		if y != math.Trunc(y) {
+			return math.NaN()
+		}
+		neg = math.Abs(math.Mod(y, 2)) == 1
+		x = -x
+	}
+	hi, lo := logParts(x)
+	zhi := y * hi
+	if math.IsInf(zhi, 0) {
+		return math.Exp(zhi) // 0 or +inf, as math.Pow would give
+	}
+	zlo := math.FMA(y, hi, -zhi) + y*lo // y·(hi+lo) - zhi
+	z := zhi + zlo
+	r := math.Exp(z) * (1 + (zlo - (z - zhi)))
+	if neg {
+		return -r
+	}
+	return r
+}
+
+// float is the type a complex node's parts compute in: complex64 ops
+// run in float32, as NumPy's do, since their cancellations differ.
+type float interface{ float32 | float64 }
+
+// cmul is a complex product in F, without fused multiply-adds.
+func cmul[F float](a, b complex128) complex128 {
+	ar, ai, br, bi := F(real(a)), F(imag(a)), F(real(b)), F(imag(b))
+	return complex(float64(F(ar*br)-F(ai*bi)), float64(F(ar*bi)+F(ai*br)))
+}
+
+func csquare[F float](z complex128) complex128 { return cmul[F](z, z) }
+
+// cdiv is NumPy's complex division in F (Smith's algorithm).
+func cdiv[F float](a, b complex128) complex128 {
+	ar, ai, br, bi := F(real(a)), F(imag(a)), F(real(b)), F(imag(b))
+	abr, abi := F(math.Abs(float64(br))), F(math.Abs(float64(bi)))
 	if abr >= abi {
 		if abr == 0 && abi == 0 {
-			return complex(ar/abr, ai/abr)
+			return complex(float64(ar/abr), float64(ai/abr))
 		}
 		rat := bi / br
-		scl := 1.0 / (br + float64(bi*rat))
-		return complex(float64(ar+float64(ai*rat))*scl, float64(ai-float64(ar*rat))*scl)
+		scl := 1 / F(br+F(bi*rat))
+		return complex(float64(F(ar+F(ai*rat))*scl), float64(F(ai-F(ar*rat))*scl))
 	}
 	rat := br / bi
-	scl := 1.0 / (bi + float64(br*rat))
-	return complex(float64(float64(ar*rat)+ai)*scl, float64(float64(ai*rat)-ar)*scl)
+	scl := 1 / F(bi+F(br*rat))
+	return complex(float64(F(F(ar*rat)+ai)*scl), float64(F(F(ai*rat)-ar)*scl))
 }
 
-// crecip is NumPy's complex reciprocal.
-func crecip(z complex128) complex128 {
-	r, i := real(z), imag(z)
-	if math.Abs(i) <= math.Abs(r) {
+// crecip is NumPy's complex reciprocal in F.
+func crecip[F float](z complex128) complex128 {
+	r, i := F(real(z)), F(imag(z))
+	if math.Abs(float64(i)) <= math.Abs(float64(r)) {
 		q := i / r
-		d := r + float64(i*q)
-		return complex(1/d, -q/d)
+		d := r + F(i*q)
+		return complex(float64(1/d), float64(-q/d))
 	}
 	q := r / i
-	d := float64(r*q) + i
-	return complex(q/d, -1/d)
+	d := F(r*q) + i
+	return complex(float64(q/d), float64(-1/d))
 }
 
-// cpow is NumPy's npy_cpow: exact special cases for zero operands and
-// small integer exponents, else exp(b*log(a)) as C's cpow computes it.
-func cpow(a, b complex128) complex128 {
+// cpow is NumPy's npy_cpow in F: exact special cases for zero operands
+// and small integer exponents, else exp(b*log(a)) as C's cpow computes it
+// (in float64 here; NumPy uses cpowf for complex64).
+func cpow[F float](a, b complex128) complex128 {
 	br, bi := real(b), imag(b)
 	if br == 0 && bi == 0 {
 		return 1
@@ -198,9 +299,9 @@ func cpow(a, b complex128) complex128 {
 		case 1:
 			return a
 		case 2:
-			return cmul(a, a)
+			return cmul[F](a, a)
 		case 3:
-			return cmul(a, cmul(a, a))
+			return cmul[F](a, cmul[F](a, a))
 		}
 		if n < 0 {
 			n = -n
@@ -208,19 +309,42 @@ func cpow(a, b complex128) complex128 {
 		r, p := complex128(1), a
 		for mask := 1; ; mask <<= 1 {
 			if n&mask != 0 {
-				r = cmul(r, p)
+				r = cmul[F](r, p)
 			}
 			if n < mask<<1 {
 				break
 			}
-			p = cmul(p, p)
+			p = cmul[F](p, p)
 		}
 		if br < 0 {
-			return cdiv(1, r)
+			return cdiv[F](1, r)
 		}
 		return r
 	}
-	return cmplx.Exp(cmul(b, cmplx.Log(a)))
+	return cmplx.Exp(cmul[float64](b, cmplx.Log(a)))
+}
+
+// csqrt is C99's csqrt: cmplx.Sqrt with C's answers for infinite and NaN
+// parts (csqrt(NaN+0i) is NaN+NaNi, not NaN+0i).
+func csqrt(z complex128) complex128 {
+	r, i := real(z), imag(z)
+	switch {
+	case math.IsInf(i, 0):
+		return complex(math.Inf(1), i)
+	case math.IsInf(r, -1):
+		if math.IsNaN(i) {
+			return complex(math.NaN(), math.Inf(1))
+		}
+		return complex(0, math.Copysign(math.Inf(1), i))
+	case math.IsInf(r, 1):
+		if math.IsNaN(i) {
+			return complex(r, i)
+		}
+		return complex(r, math.Copysign(0, i))
+	case math.IsNaN(r) || math.IsNaN(i):
+		return complex(math.NaN(), math.NaN())
+	}
+	return cmplx.Sqrt(z)
 }
 
 // csign is NumPy 2's sign for complex: z/|z|, 0 for 0, NaN for NaN, and

@@ -56,7 +56,10 @@ func unary(f *frame, s, a *step, n int) bool {
 	case repFloat:
 		return unaryFloat(op, f.f(s, n), f.f(a, n))
 	}
-	return unaryComplex(op, f.c(s, n), f.c(a, n))
+	if s.dt == dtype.Complex64 {
+		return unaryComplex[float32](op, f.c(s, n), f.c(a, n))
+	}
+	return unaryComplex[float64](op, f.c(s, n), f.c(a, n))
 }
 
 // predicate computes the ops that give Bool from any argument.
@@ -226,11 +229,11 @@ func unaryFloat(op ir.Op, d, x []float64) bool {
 	case ir.Expm1:
 		fn = math.Expm1
 	case ir.Log:
-		fn = math.Log
+		fn = logarithm
 	case ir.Log2:
-		fn = math.Log2
+		fn = log2
 	case ir.Log10:
-		fn = math.Log10
+		fn = log10
 	case ir.Log1p:
 		fn = math.Log1p
 	case ir.Sin:
@@ -272,7 +275,7 @@ func unaryFloat(op ir.Op, d, x []float64) bool {
 	return true
 }
 
-func unaryComplex(op ir.Op, d, x []complex128) bool {
+func unaryComplex[F float](op ir.Op, d, x []complex128) bool {
 	var fn func(complex128) complex128
 	switch op {
 	case ir.Neg:
@@ -285,11 +288,11 @@ func unaryComplex(op ir.Op, d, x []complex128) bool {
 	case ir.Sign:
 		fn = csign
 	case ir.Reciprocal:
-		fn = crecip
+		fn = crecip[F]
 	case ir.Square:
-		fn = func(z complex128) complex128 { return cmul(z, z) }
+		fn = csquare[F]
 	case ir.Sqrt:
-		fn = cmplx.Sqrt
+		fn = csqrt
 	case ir.Exp:
 		fn = cmplx.Exp
 	case ir.Log:
@@ -317,7 +320,10 @@ func binary(f *frame, s, a, b *step, n int) bool {
 	case repFloat:
 		return binaryFloat(op, f.f(s, n), f.f(a, n), f.f(b, n))
 	}
-	return binaryComplex(op, f.c(s, n), f.c(a, n), f.c(b, n))
+	if s.dt == dtype.Complex64 {
+		return binaryComplex[float32](op, f.c(s, n), f.c(a, n), f.c(b, n))
+	}
+	return binaryComplex[float64](op, f.c(s, n), f.c(a, n), f.c(b, n))
 }
 
 func compare(op ir.Op, d []bool, f *frame, a, b *step, n int) bool {
@@ -490,7 +496,7 @@ func binaryFloat(op ir.Op, d, x, y []float64) bool {
 	case ir.Mod:
 		mapTo2(d, x, y, func(a, b float64) float64 { _, r := floatDivmod(a, b); return r })
 	case ir.Pow:
-		mapTo2(d, x, y, math.Pow)
+		mapTo2(d, x, y, pow)
 	case ir.Maximum:
 		mapTo2(d, x, y, func(a, b float64) float64 {
 			if a >= b || a != a {
@@ -531,7 +537,7 @@ func binaryFloat(op ir.Op, d, x, y []float64) bool {
 	return true
 }
 
-func binaryComplex(op ir.Op, d, x, y []complex128) bool {
+func binaryComplex[F float](op ir.Op, d, x, y []complex128) bool {
 	switch op {
 	case ir.Add:
 		for i := range d {
@@ -542,11 +548,11 @@ func binaryComplex(op ir.Op, d, x, y []complex128) bool {
 			d[i] = x[i] - y[i]
 		}
 	case ir.Mul:
-		mapTo2(d, x, y, cmul)
+		mapTo2(d, x, y, cmul[F])
 	case ir.Div:
-		mapTo2(d, x, y, cdiv)
+		mapTo2(d, x, y, cdiv[F])
 	case ir.Pow:
-		mapTo2(d, x, y, cpow)
+		mapTo2(d, x, y, cpow[F])
 	case ir.Maximum: // NumPy: keep a if it is NaN or a >= b
 		mapTo2(d, x, y, func(a, b complex128) complex128 {
 			if cisnan(a) || clessEq(b, a) {

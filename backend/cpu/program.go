@@ -80,7 +80,7 @@ func compile(k *ir.Kernel, scalars []ir.Value) (*program, error) {
 	p.steps, p.nodes, p.outs, p.scalars = p.steps[:0], p.nodes[:0], p.outs[:0], p.scalars[:0]
 	p.slots = [numReps]int{}
 	for _, o := range k.Outputs {
-		s, err := p.add(o)
+		s, err := p.add(k, o)
 		if err != nil {
 			p.release()
 			return nil, err
@@ -97,18 +97,30 @@ func (p *program) release() { programs.Put(p) }
 
 // add appends the steps of n's subtree (once per distinct node) and
 // returns n's step number.
-func (p *program) add(n *ir.Node) (int, error) {
+func (p *program) add(k *ir.Kernel, n *ir.Node) (int, error) {
+	if n == nil {
+		return 0, fmt.Errorf("nil node")
+	}
 	for i, m := range p.nodes {
 		if m == n {
 			return i, nil
 		}
 	}
 	if n.DType.Size() == 0 {
-		return 0, fmt.Errorf("op %s has invalid dtype %v", n.Op, n.DType)
+		return 0, fmt.Errorf("%s has invalid dtype %v", n.Op, n.DType)
+	}
+	if want := n.Op.Arity(); want < 0 || len(n.Args) != want {
+		return 0, fmt.Errorf("%s takes %d arguments, has %d", n.Op, want, len(n.Args))
+	}
+	switch {
+	case n.Op == ir.Input && (n.Index < 0 || n.Index >= len(k.Inputs) || k.Inputs[n.Index] != n.DType):
+		return 0, fmt.Errorf("input %d (%v) does not match the kernel's inputs %v", n.Index, n.DType, k.Inputs)
+	case n.Op == ir.Scalar && (n.Index < 0 || n.Index >= len(k.Scalars) || k.Scalars[n.Index] != n.DType):
+		return 0, fmt.Errorf("scalar %d (%v) does not match the kernel's scalars %v", n.Index, n.DType, k.Scalars)
 	}
 	s := step{op: n.Op, dt: n.DType, rep: repOf(n.DType), index: n.Index}
 	for i, a := range n.Args {
-		j, err := p.add(a)
+		j, err := p.add(k, a)
 		if err != nil {
 			return 0, err
 		}
