@@ -74,7 +74,7 @@ func (a *Array) convert(op string, dt DType) *Array {
 	return out
 }
 
-// contiguous returns a itself if it is C-ordered, else a C-ordered copy;
+// cOrder returns a itself if it is C-ordered, else a C-ordered copy;
 // free reports whether the caller must free the result.
 func (a *Array) cOrder(op string) (c *Array, free bool, err error) {
 	if a.contiguous() {
