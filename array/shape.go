@@ -218,16 +218,31 @@ func isCContiguous(shape, strides []int) bool {
 // result visits the same offsets in the same order with fewer, longer axes.
 // An empty shape gives shape (0,); a shape of size 1 gives ().
 func CollapseDims(shape []int, strides ...[]int) ([]int, [][]int) {
-	outStrides := make([][]int, len(strides))
+	shape, outStrides := collapseInto(nil, make([][]int, len(strides)), shape, strides)
+	if len(shape) == 0 {
+		shape = []int{}
+		for k := range outStrides {
+			outStrides[k] = []int{}
+		}
+	}
+	return shape, outStrides
+}
+
+// collapseInto is CollapseDims appending to outShape[:0] and
+// outStrides[k][:0], so that a launch can reuse their memory.
+func collapseInto(outShape []int, outStrides [][]int, shape []int, strides [][]int) ([]int, [][]int) {
+	outShape = outShape[:0]
+	for k := range outStrides {
+		outStrides[k] = outStrides[k][:0]
+	}
 	for _, d := range shape {
 		if d == 0 {
 			for k := range outStrides {
-				outStrides[k] = []int{0}
+				outStrides[k] = append(outStrides[k], 0)
 			}
-			return []int{0}, outStrides
+			return append(outShape, 0), outStrides
 		}
 	}
-	var outShape []int
 	for i, d := range shape {
 		if d == 1 {
 			continue
@@ -247,12 +262,6 @@ func CollapseDims(shape []int, strides ...[]int) ([]int, [][]int) {
 		outShape = append(outShape, d)
 		for k := range strides {
 			outStrides[k] = append(outStrides[k], strides[k][i])
-		}
-	}
-	if outShape == nil {
-		outShape = []int{}
-		for k := range outStrides {
-			outStrides[k] = []int{}
 		}
 	}
 	return outShape, outStrides

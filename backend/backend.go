@@ -26,11 +26,12 @@ type Operand struct {
 
 // Device describes what a backend runs on.
 type Device struct {
-	Kind   string // "cuda", "hip" or "cpu"
-	Name   string // "NVIDIA H100 80GB HBM3", "cpu (16 goroutines)"
-	Arch   string // "sm_90", "gfx90a"; empty for the CPU
-	Memory int64  // bytes of device memory; 0 for the CPU
-	Units  int    // multiprocessors, compute units, or goroutines
+	Kind    string // "cuda", "hip" or "cpu"
+	Ordinal int    // which device of its kind
+	Name    string // "NVIDIA H100 80GB HBM3", "cpu (16 goroutines)"
+	Arch    string // "sm_90", "gfx90a"; empty for the CPU
+	Memory  int64  // bytes of device memory; 0 for the CPU
+	Units   int    // multiprocessors, compute units, or goroutines
 }
 
 // Backend runs array operations on one device. GPU backends are
@@ -51,6 +52,7 @@ type Backend interface {
 
 	// Elementwise evaluates k over shape: out[j][idx] = k.Outputs[j](in[..][idx], scalars).
 	// Outputs may alias inputs only element for element (same offset and strides).
+	// It must not keep shape, the operands or scalars after it returns: callers reuse them.
 	Elementwise(k *ir.Kernel, shape []int, out, in []Operand, scalars []ir.Value) error
 
 	// Sync waits for every queued operation and reports a deferred error.

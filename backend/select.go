@@ -19,7 +19,13 @@ var registry = struct {
 	sync.Mutex
 	order   []string
 	openers map[string]Opener
-}{openers: map[string]Opener{}}
+	opened  map[openKey]Backend
+}{openers: map[string]Opener{}, opened: map[openKey]Backend{}}
+
+type openKey struct {
+	kind    string
+	ordinal int
+}
 
 // Register makes a kind of backend known to Open and Default. The GPU
 // backends register themselves, in preference order, from their init.
@@ -32,16 +38,26 @@ func Register(kind string, open Opener) {
 	registry.openers[kind] = open
 }
 
-// Open opens device ordinal of the named kind ("cuda", "hip", "cpu").
+// Open returns device ordinal of the named kind ("cuda", "hip", "cpu"),
+// opening it on first use: every call for the same device returns the same
+// Backend, so arrays made from separate calls can be used together.
 func Open(kind string, ordinal int) (Backend, error) {
 	registry.Lock()
-	open := registry.openers[kind]
-	known := strings.Join(registry.order, ", ")
-	registry.Unlock()
-	if open == nil {
-		return nil, fmt.Errorf("backend: unknown kind %q (known: %s)", kind, known)
+	defer registry.Unlock()
+	key := openKey{kind, ordinal}
+	if b, ok := registry.opened[key]; ok {
+		return b, nil
 	}
-	return open(ordinal)
+	open := registry.openers[kind]
+	if open == nil {
+		return nil, fmt.Errorf("backend: unknown kind %q (known: %s)", kind, strings.Join(registry.order, ", "))
+	}
+	b, err := open(ordinal)
+	if err != nil {
+		return nil, err
+	}
+	registry.opened[key] = b
+	return b, nil
 }
 
 var def struct {

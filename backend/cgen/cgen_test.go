@@ -2,6 +2,7 @@ package cgen
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -188,7 +189,7 @@ func TestHalfNodesRound(t *testing.T) {
 func TestRenderErrors(t *testing.T) {
 	f, i := dtype.Float32, dtype.Int32
 	good := addF32()
-	many := kernel(make([]dtype.DType, 9), nil, ir.In(8, dtype.Bool)) // 9 bool inputs
+	many := kernel(slices.Repeat([]dtype.DType{dtype.Bool}, 9), nil, ir.In(8, dtype.Bool)) // 9 bool inputs
 	cases := []struct {
 		name string
 		k    *ir.Kernel
@@ -198,7 +199,7 @@ func TestRenderErrors(t *testing.T) {
 		{"nil kernel", nil, Layout{Contiguous: true}, "nil kernel"},
 		{"no outputs", &ir.Kernel{Inputs: []dtype.DType{f}}, Layout{Contiguous: true}, "no outputs"},
 		{"mixed argument dtypes", kernel([]dtype.DType{f, i}, nil, ir.Apply(ir.Add, f, ir.In(0, f), ir.In(1, i))), Layout{Contiguous: true}, "different dtypes"},
-		{"op on a dtype it lacks", kernel([]dtype.DType{i}, nil, ir.Apply(ir.Sin, i, ir.In(0, i))), Layout{Contiguous: true}, "Sin is not defined for int32"},
+		{"op on a dtype it lacks", kernel([]dtype.DType{i}, nil, ir.Apply(ir.Sin, i, ir.In(0, i))), Layout{Contiguous: true}, "sin is not defined for int32"},
 		{"wrong result dtype", kernel([]dtype.DType{f, f}, nil, ir.Apply(ir.Less, f, ir.In(0, f), ir.In(1, f))), Layout{Contiguous: true}, "gives bool"},
 		{"where without bool", kernel([]dtype.DType{f, f}, nil, ir.Apply(ir.Where, f, ir.In(0, f), ir.In(1, f), ir.In(1, f))), Layout{Contiguous: true}, "bool condition"},
 		{"bad dtype", kernel([]dtype.DType{99}, nil, ir.In(0, 99)), Layout{Contiguous: true}, "unknown dtype"},

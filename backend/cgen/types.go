@@ -45,14 +45,18 @@ func validDType(d dtype.DType) error {
 }
 
 // sizeOf is the element size in bytes; it is also the C alignment.
-func sizeOf(d dtype.DType) int {
-	return [...]int{1, 1, 2, 4, 8, 1, 2, 4, 8, 2, 2, 4, 8, 8, 16}[d]
-}
+func sizeOf(d dtype.DType) int { return d.Size() }
 
 // storage is the C type of an element in memory (and of a scalar parameter).
 func storage(d dtype.DType) string {
-	return [...]string{"u8", "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64",
-		"u16", "u16", "float", "double", "c64", "c128"}[d]
+	return storageTypes[d]
+}
+
+var storageTypes = map[dtype.DType]string{
+	dtype.Bool: "u8", dtype.Int8: "i8", dtype.Int16: "i16", dtype.Int32: "i32", dtype.Int64: "i64",
+	dtype.Uint8: "u8", dtype.Uint16: "u16", dtype.Uint32: "u32", dtype.Uint64: "u64",
+	dtype.Float16: "u16", dtype.BFloat16: "u16", dtype.Float32: "float", dtype.Float64: "double",
+	dtype.Complex64: "c64", dtype.Complex128: "c128",
 }
 
 // compute is the C type a node of dtype d computes in: float16 and

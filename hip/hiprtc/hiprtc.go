@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unsafe"
 
 	sym "github.com/cugo/cugo/internal/sym/hiprtc"
@@ -88,11 +89,18 @@ func Version() (major, minor int, err error) {
 // --gpu-architecture too, tested; it does not take -arch).
 func TargetOption(target string) string { return "--offload-arch=" + target }
 
-// Compile compiles src. It is safe for concurrent use.
+// compiling serialises compiles: hiprtc (seen with HIP 5.2) crashes when
+// two programs compile at once in one process.
+var compiling sync.Mutex
+
+// Compile compiles src. It is safe for concurrent use: compiles run one
+// at a time.
 func Compile(src string, opts Options) (*Result, error) {
 	if _, err := sym.Load(); err != nil {
 		return nil, err
 	}
+	compiling.Lock()
+	defer compiling.Unlock()
 	if opts.Target != "" {
 		if err := checkTarget(opts.Target); err != nil {
 			return nil, err

@@ -23,7 +23,7 @@ func TestEveryOpHasAName(t *testing.T) {
 		}
 		seen[s] = op
 	}
-	if Add.String() != "Add" || FloorDiv.String() != "FloorDiv" {
+	if Add.String() != "add" || FloorDiv.String() != "floor_divide" {
 		t.Errorf("Add, FloorDiv named %q, %q", Add, FloorDiv)
 	}
 }

@@ -1,0 +1,376 @@
+package array
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+	"unsafe"
+
+	"github.com/cugo/cugo/backend"
+	_ "github.com/cugo/cugo/backend/cpu" // the CPU backend always exists
+	"github.com/cugo/cugo/dtype"
+)
+
+// Device creates arrays on one backend. The package-level creation
+// functions are those of DefaultDevice.
+type Device struct {
+	b   backend.Backend
+	err error
+}
+
+// On returns the creation functions for arrays on b.
+func On(b backend.Backend) *Device {
+	if b == nil {
+		return &Device{err: fmt.Errorf("array: nil backend")}
+	}
+	return &Device{b: b}
+}
+
+var defaultDevice = sync.OnceValue(func() *Device {
+	b, err := backend.Default()
+	if err != nil {
+		return &Device{err: err}
+	}
+	return On(b)
+})
+
+// DefaultDevice returns the device of backend.Default(): the first GPU
+// that opens, else the CPU, unless CUGO_BACKEND says otherwise.
+func DefaultDevice() *Device { return defaultDevice() }
+
+// Backend returns the device's backend.
+func (d *Device) Backend() backend.Backend { return d.b }
+
+// Err returns why the device could not be opened, if it could not.
+func (d *Device) Err() error { return d.err }
+
+// alloc checks dt and shape and allocates an uninitialised array.
+func (d *Device) alloc(op string, dt DType, shape []int) *Array {
+	if d.err != nil {
+		return failed(op, d.err)
+	}
+	if dt.Size() == 0 {
+		return errorf(op, "invalid dtype %v", dt)
+	}
+	n := 1
+	for _, s := range shape {
+		if s < 0 {
+			return errorf(op, "negative dimensions are not allowed")
+		}
+		if s != 0 && n > math.MaxInt/dt.Size()/s {
+			return errorf(op, "array is too big; shape %s of %v", formatShape(shape), dt)
+		}
+		n *= s
+	}
+	a, err := empty(d.b, dt, shape)
+	if err != nil {
+		return failed(op, err)
+	}
+	return a
+}
+
+// Empty returns an array of the given dtype and shape whose elements are
+// not initialised.
+func (d *Device) Empty(dt DType, shape ...int) *Array { return d.alloc("Empty", dt, shape) }
+
+// Zeros returns an array of zeros.
+func (d *Device) Zeros(dt DType, shape ...int) *Array { return d.full("Zeros", dt, 0, shape) }
+
+// Ones returns an array of ones.
+func (d *Device) Ones(dt DType, shape ...int) *Array { return d.full("Ones", dt, 1, shape) }
+
+// Full returns an array with every element set to value: a Go number or
+// bool, or an *Array that broadcasts to shape, cast as Set casts.
+func (d *Device) Full(dt DType, value any, shape ...int) *Array {
+	return d.full("Full", dt, value, shape)
+}
+
+func (d *Device) full(op string, dt DType, value any, shape []int) *Array {
+	a := d.alloc(op, dt, shape)
+	if a.err != nil {
+		return a
+	}
+	if err := a.set(op, value); err != nil {
+		a.Free()
+		return &Array{err: err}
+	}
+	return a
+}
+
+// Scalar returns a 0-d array holding v, of the dtype of v's Go type (int
+// is int64, float64 is float64, F16 is float16...).
+func (d *Device) Scalar(v any) *Array {
+	s, ok := scalarOf(v)
+	if !ok {
+		return errorf("Scalar", "unsupported type %T (want a Go number or bool)", v)
+	}
+	dt := goDType(v)
+	if dt == 0 {
+		dt = s.defaultDType()
+	}
+	return d.full("Scalar", dt, v, nil)
+}
+
+// goDType returns the dtype of a Go number's type, 0 for int, uint and
+// uintptr, whose size depends on the platform.
+func goDType(v any) DType {
+	switch v.(type) {
+	case bool:
+		return Bool
+	case int8:
+		return Int8
+	case int16:
+		return Int16
+	case int32:
+		return Int32
+	case int64:
+		return Int64
+	case uint8:
+		return Uint8
+	case uint16:
+		return Uint16
+	case uint32:
+		return Uint32
+	case uint64:
+		return Uint64
+	case F16:
+		return Float16
+	case BF16:
+		return BFloat16
+	case float32:
+		return Float32
+	case float64:
+		return Float64
+	case complex64:
+		return Complex64
+	case complex128:
+		return Complex128
+	}
+	return 0
+}
+
+// fromHost returns an array of shape whose elements are data (C order).
+func (d *Device) fromHost(op string, dt DType, data []byte, shape []int) *Array {
+	a := d.alloc(op, dt, shape)
+	if a.err != nil || len(data) == 0 {
+		return a
+	}
+	if err := d.b.Write(a.st.buf, 0, data); err != nil {
+		a.Free()
+		return failed(op, err)
+	}
+	return a
+}
+
+// Arange returns evenly spaced values in [start, stop): start, start+step,
+// ..., ceil((stop-start)/step) of them, computed as NumPy's arange does:
+// the first two values are converted to dt and the rest are
+// first + i*(second-first) in dt's arithmetic.
+func (d *Device) Arange(start, stop, step float64, dt DType) *Array {
+	if step == 0 {
+		return errorf("Arange", "step must not be zero")
+	}
+	if dt.Size() == 0 {
+		return errorf("Arange", "invalid dtype %v", dt)
+	}
+	f := math.Ceil((stop - start) / step)
+	if math.IsNaN(f) || f > math.MaxInt32*float64(1<<20) {
+		return errorf("Arange", "cannot compute length of arange(%v, %v, %v)", start, stop, step)
+	}
+	n := max(int(f), 0)
+	if dt == Bool && n > 2 {
+		return errorf("Arange", "no fill-function for data-type bool (length %d > 2)", n)
+	}
+	data := make([]byte, n*dt.Size())
+	first, second := hostValue(dt, complex(start, 0)), hostValue(dt, complex(start+step, 0))
+	for i := range n {
+		v := first
+		switch {
+		case i == 1:
+			v = second
+		case i > 1:
+			v = arangeValue(dt, first, second, i)
+		}
+		putValue(data[i*dt.Size():], dt, v)
+	}
+	return d.fromHost("Arange", dt, data, []int{n})
+}
+
+// arangeValue is first + i*(second-first) in dt's arithmetic (float32 for
+// the 16-bit floats, as NumPy's fill functions compute).
+func arangeValue(dt DType, first, second [2]uint64, i int) [2]uint64 {
+	switch dt {
+	case Float64, Complex128:
+		a, b := math.Float64frombits(first[0]), math.Float64frombits(second[0])
+		return floatValue(dt, complex(a+float64(i)*(b-a), 0))
+	case Float32, Complex64, Float16, BFloat16:
+		a, b := f32Value(dt, first), f32Value(dt, second)
+		return floatValue(dt, complex(float64(a+float32(i)*(b-a)), 0))
+	}
+	mask := sizeMask(dt)
+	return [2]uint64{(first[0] + uint64(i)*(second[0]-first[0])) & mask}
+}
+
+func f32Value(dt DType, v [2]uint64) float32 {
+	switch dt {
+	case Float16:
+		return F16(v[0]).Float32()
+	case BFloat16:
+		return BF16(v[0]).Float32()
+	}
+	return math.Float32frombits(uint32(v[0]))
+}
+
+// Linspace returns num evenly spaced values from start to stop, both
+// included, with NumPy's formula: start + i*step in float64 with step =
+// (stop-start)/(num-1), the last value exactly stop, floored for integer
+// dtypes, then converted to dt.
+func (d *Device) Linspace(start, stop float64, num int, dt DType) *Array {
+	if num < 0 {
+		return errorf("Linspace", "Number of samples, %d, must be non-negative.", num)
+	}
+	if dt.Size() == 0 {
+		return errorf("Linspace", "invalid dtype %v", dt)
+	}
+	data := make([]byte, num*dt.Size())
+	div := float64(num - 1)
+	delta := stop - start
+	step := delta / div
+	for i := range num {
+		y := float64(i)
+		switch {
+		case div > 0 && step == 0:
+			y = y / div * delta
+		case div > 0:
+			y *= step
+		default:
+			y *= delta
+		}
+		y += start
+		if i == num-1 && num > 1 {
+			y = stop
+		}
+		if isInt(dt) {
+			y = math.Floor(y)
+		}
+		putValue(data[i*dt.Size():], dt, hostValue(dt, complex(y, 0)))
+	}
+	return d.fromHost("Linspace", dt, data, []int{num})
+}
+
+// Eye returns an n×m array with ones on diagonal k (0 the main diagonal,
+// k > 0 above it, k < 0 below) and zeros elsewhere.
+func (d *Device) Eye(n, m, k int, dt DType) *Array {
+	if n < 0 || m < 0 {
+		return errorf("Eye", "negative dimensions are not allowed")
+	}
+	if dt.Size() == 0 {
+		return errorf("Eye", "invalid dtype %v", dt)
+	}
+	data := make([]byte, n*m*dt.Size())
+	one := hostValue(dt, 1)
+	for i := range n {
+		if j := i + k; j >= 0 && j < m {
+			putValue(data[(i*m+j)*dt.Size():], dt, one)
+		}
+	}
+	return d.fromHost("Eye", dt, data, []int{n, m})
+}
+
+// Identity returns the n×n identity matrix.
+func (d *Device) Identity(n int, dt DType) *Array { return d.Eye(n, n, 0, dt) }
+
+// FromSliceOn returns an array on d holding a copy of data, laid out in C
+// order as shape (len(data) elements in one axis if no shape is given;
+// one axis may be -1, inferred).
+func FromSliceOn[T Element](d *Device, data []T, shape ...int) *Array {
+	if shape == nil {
+		shape = []int{len(data)}
+	}
+	full, err := InferShape(len(data), shape)
+	if err != nil {
+		return errorf("FromSlice", "%d elements do not fill shape %s", len(data), formatShape(shape))
+	}
+	return d.fromHost("FromSlice", dtype.Of[T](), bytesOf(data), full)
+}
+
+// FromSlice is FromSliceOn the default device.
+func FromSlice[T Element](data []T, shape ...int) *Array {
+	return FromSliceOn(DefaultDevice(), data, shape...)
+}
+
+// bytesOf views a slice of elements as its bytes, which are the array
+// element layout on the little-endian machines Go runs cugo on.
+func bytesOf[T Element](s []T) []byte {
+	if len(s) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)*int(unsafe.Sizeof(s[0])))
+}
+
+// like returns the device that a lives on, or an error array for a.
+func like(op string, a *Array) (*Device, *Array) {
+	if err := a.checkOp(op); err != nil {
+		return nil, &Array{err: err}
+	}
+	return On(a.st.b), nil
+}
+
+// EmptyLike returns an uninitialised array of a's dtype and shape on a's backend.
+func EmptyLike(a *Array) *Array {
+	d, bad := like("EmptyLike", a)
+	if bad != nil {
+		return bad
+	}
+	return d.alloc("EmptyLike", a.dt, a.shape)
+}
+
+// ZerosLike returns zeros of a's dtype and shape on a's backend.
+func ZerosLike(a *Array) *Array { return FullLike(a, 0) }
+
+// OnesLike returns ones of a's dtype and shape on a's backend.
+func OnesLike(a *Array) *Array { return FullLike(a, 1) }
+
+// FullLike returns an array of a's dtype and shape on a's backend, filled
+// with value.
+func FullLike(a *Array, value any) *Array {
+	d, bad := like("FullLike", a)
+	if bad != nil {
+		return bad
+	}
+	return d.full("FullLike", a.dt, value, slices.Clone(a.shape))
+}
+
+// The creation functions on the default device.
+
+// Empty returns an uninitialised array on the default device.
+func Empty(dt DType, shape ...int) *Array { return DefaultDevice().Empty(dt, shape...) }
+
+// Zeros returns an array of zeros on the default device.
+func Zeros(dt DType, shape ...int) *Array { return DefaultDevice().Zeros(dt, shape...) }
+
+// Ones returns an array of ones on the default device.
+func Ones(dt DType, shape ...int) *Array { return DefaultDevice().Ones(dt, shape...) }
+
+// Full returns an array filled with value on the default device.
+func Full(dt DType, value any, shape ...int) *Array { return DefaultDevice().Full(dt, value, shape...) }
+
+// Scalar returns a 0-d array holding v on the default device.
+func Scalar(v any) *Array { return DefaultDevice().Scalar(v) }
+
+// Arange returns evenly spaced values in [start, stop) on the default device.
+func Arange(start, stop, step float64, dt DType) *Array {
+	return DefaultDevice().Arange(start, stop, step, dt)
+}
+
+// Linspace returns num evenly spaced values in [start, stop] on the default device.
+func Linspace(start, stop float64, num int, dt DType) *Array {
+	return DefaultDevice().Linspace(start, stop, num, dt)
+}
+
+// Eye returns an n×m array with ones on diagonal k on the default device.
+func Eye(n, m, k int, dt DType) *Array { return DefaultDevice().Eye(n, m, k, dt) }
+
+// Identity returns the n×n identity matrix on the default device.
+func Identity(n int, dt DType) *Array { return DefaultDevice().Identity(n, dt) }

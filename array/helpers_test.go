@@ -1,0 +1,111 @@
+package array
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"testing"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/fixture"
+	"github.com/cugo/cugo/internal/gputest"
+	"github.com/stretchr/testify/require"
+)
+
+// forEachBackend runs f on the CPU backend and on each GPU backend that
+// opens (a GPU that does not open skips, or fails under CUGO_REQUIRE).
+func forEachBackend(t *testing.T, f func(t *testing.T, d *Device)) {
+	for _, kind := range []string{"cpu", "cuda", "hip"} {
+		t.Run(kind, func(t *testing.T) {
+			b, err := backend.Open(kind, 0)
+			if kind == "cpu" {
+				require.NoError(t, err)
+			} else {
+				gputest.Need(t, kind, err)
+			}
+			f(t, On(b))
+		})
+	}
+}
+
+// npyStream reads every array of a testdata file of concatenated .npy files.
+func npyStream(t *testing.T, name string) []*NpyData {
+	t.Helper()
+	f, err := os.Open(fixture.Path(name))
+	require.NoError(t, err)
+	defer f.Close()
+	r := bufio.NewReader(f)
+	var out []*NpyData
+	for {
+		d, err := ReadNpy(r)
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		require.NoError(t, err)
+		out = append(out, d)
+	}
+}
+
+// onDevice makes an array of a fixture's data on d.
+func onDevice(t *testing.T, d *Device, n *NpyData) *Array {
+	t.Helper()
+	a := d.fromHost("test", n.DType, n.Data, n.Shape)
+	require.NoError(t, a.Err())
+	return a
+}
+
+// hostData reads a's elements in C order.
+func hostData(t *testing.T, a *Array) []byte {
+	t.Helper()
+	require.NoError(t, a.Err())
+	data, err := a.hostBytes("test")
+	require.NoError(t, err)
+	return data
+}
+
+// epsilon is the distance from 1 to the next value of a float dtype.
+func epsilon(dt DType) float64 {
+	switch dt {
+	case Float16:
+		return 0x1p-10
+	case BFloat16:
+		return 0x1p-7
+	case Float32, Complex64:
+		return 0x1p-23
+	}
+	return 0x1p-52
+}
+
+// requireClose checks that got holds want's elements: integers and bools
+// exactly, floats within tol epsilons of max(|want|, 1) (exactly, with the
+// sign of zero, if tol is 0), NaN where want is NaN.
+func requireClose(t *testing.T, dt DType, want, got []byte, tol float64, msg string) {
+	t.Helper()
+	require.Equal(t, len(want), len(got), msg)
+	if dt.Kind() < dtype.FloatKind {
+		require.Equal(t, want, got, msg)
+		return
+	}
+	size := dt.Size()
+	parts := 1
+	if dt.Kind() == dtype.ComplexKind {
+		parts, size = 2, size/2
+	}
+	for i := 0; i < len(want); i += size {
+		w, g := floatAt(dt, want[i:i+size]), floatAt(dt, got[i:i+size])
+		at := fmt.Sprintf("%s: element %d: want %v, got %v", msg, i/size/parts, w, g)
+		switch {
+		case math.IsNaN(w):
+			require.True(t, math.IsNaN(g), at)
+		case tol == 0 || math.IsInf(w, 0):
+			require.Equal(t, w, g, at)
+			require.Equal(t, math.Signbit(w), math.Signbit(g), at)
+		default:
+			require.InDelta(t, w, g, tol*epsilon(dt)*math.Max(math.Abs(w), 1), at)
+		}
+	}
+}

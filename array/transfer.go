@@ -1,0 +1,192 @@
+package array
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/ir"
+)
+
+// Set writes v into the elements of a (usually a view made by Index): v is
+// a Go number or bool, or an array that broadcasts to a's shape. Values
+// are cast to a's dtype with NumPy's unsafe casting, as a[...] = v does,
+// except where NumPy 2 raises: a Go integer out of a's range, a NaN or
+// infinity into an integer array, a complex Go number into a real array.
+// v may share memory with a in any way: overlapping data is copied through
+// a temporary.
+func (a *Array) Set(v any) error { return a.set("Set", v) }
+
+func (a *Array) set(op string, v any) error {
+	if err := a.checkOp(op); err != nil {
+		return err
+	}
+	if src, ok := v.(*Array); ok {
+		if err := src.checkOp(op); err != nil {
+			return err
+		}
+		if err := sameBackend(op, a.st.b, src.st.b); err != nil {
+			return err
+		}
+		if _, err := BroadcastStrides(src.shape, src.strides, a.shape); err != nil {
+			return fmt.Errorf("%s: could not broadcast input array from shape %s into shape %s", op, formatShape(src.shape), formatShape(a.shape))
+		}
+		return wrap(op, elementwise(copyKernel(src.dt, a.dt), a.shape, a, []*Array{src}, nil))
+	}
+	s, ok := scalarOf(v)
+	if !ok {
+		return fmt.Errorf("%s: unsupported value of type %T (want *Array or a Go number or bool)", op, v)
+	}
+	val, err := s.value(a.dt)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	l := lookupLoop(uCopy, [3]uint32{scalarCode + uint32(s.kind)}, a.dt)
+	return wrap(op, elementwise(l.kernel, a.shape, a, nil, []ir.Value{val}))
+}
+
+func wrap(op string, err error) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	return nil
+}
+
+// AsType returns a copy of a converted to dt (NumPy's unsafe casting).
+func (a *Array) AsType(dt DType) *Array { return a.convert("AsType", dt) }
+
+// Copy returns a C-ordered copy of a.
+func (a *Array) Copy() *Array { return a.convert("Copy", a.DType()) }
+
+func (a *Array) convert(op string, dt DType) *Array {
+	if err := a.checkOp(op); err != nil {
+		return &Array{err: err}
+	}
+	out := On(a.st.b).alloc(op, dt, a.shape)
+	if out.err != nil {
+		return out
+	}
+	if err := out.set(op, a); err != nil {
+		out.Free()
+		return &Array{err: err}
+	}
+	return out
+}
+
+// cOrder returns a itself if it is C-ordered, else a C-ordered copy;
+// free reports whether the caller must free the result.
+func (a *Array) cOrder(op string) (c *Array, free bool, err error) {
+	if a.contiguous() {
+		return a, false, nil
+	}
+	c = a.convert(op, a.dt)
+	return c, true, c.err
+}
+
+// hostBytes reads a's elements in C order.
+func (a *Array) hostBytes(op string) ([]byte, error) {
+	if err := a.checkOp(op); err != nil {
+		return nil, err
+	}
+	data := make([]byte, a.Size()*a.dt.Size())
+	return data, a.readInto(op, data)
+}
+
+// readInto reads a's elements in C order into data, which has their size.
+func (a *Array) readInto(op string, data []byte) error {
+	c, free, err := a.cOrder(op)
+	if err != nil {
+		return err
+	}
+	if free {
+		defer c.Free()
+	}
+	if len(data) == 0 {
+		return nil
+	}
+	return wrap(op, c.st.b.Read(data, c.st.buf, c.offset*c.dt.Size()))
+}
+
+// ToSlice returns a copy of a's elements in C order. T must be the Go type
+// of a's dtype exactly (float32 for Float32, F16 for Float16...).
+func ToSlice[T Element](a *Array) ([]T, error) {
+	if err := a.checkOp("ToSlice"); err != nil {
+		return nil, err
+	}
+	if want := dtype.Of[T](); want != a.dt {
+		return nil, fmt.Errorf("ToSlice: array of %v read as []%v: use the Go type of %v, or AsType(%v) first",
+			a.dt, goTypeName[T](), a.dt, want)
+	}
+	out := make([]T, a.Size())
+	return out, a.readInto("ToSlice", bytesOf(out))
+}
+
+func goTypeName[T Element]() string {
+	var zero T
+	return fmt.Sprintf("%T", zero)
+}
+
+// Item returns the only element of a size-1 array.
+func Item[T Element](a *Array) (T, error) {
+	var zero T
+	if err := a.checkOp("Item"); err != nil {
+		return zero, err
+	}
+	if n := a.Size(); n != 1 {
+		return zero, fmt.Errorf("Item: can only convert an array of size 1 to a Go scalar, not of size %d", n)
+	}
+	s, err := ToSlice[T](a)
+	if err != nil {
+		return zero, fmt.Errorf("Item: %w", err)
+	}
+	return s[0], nil
+}
+
+// CopyFromSlice overwrites the elements of the C-ordered array a with src,
+// which must have a's dtype and size.
+func CopyFromSlice[T Element](a *Array, src []T) error {
+	if err := checkHostCopy("CopyFromSlice", a, dtype.Of[T](), len(src)); err != nil {
+		return err
+	}
+	if len(src) == 0 {
+		return nil
+	}
+	return wrap("CopyFromSlice", a.st.b.Write(a.st.buf, a.offset*a.dt.Size(), bytesOf(src)))
+}
+
+// CopyToSlice copies the elements of the C-ordered array a into dst, which
+// must have a's dtype and size.
+func CopyToSlice[T Element](dst []T, a *Array) error {
+	if err := checkHostCopy("CopyToSlice", a, dtype.Of[T](), len(dst)); err != nil {
+		return err
+	}
+	if len(dst) == 0 {
+		return nil
+	}
+	return wrap("CopyToSlice", a.st.b.Read(bytesOf(dst), a.st.buf, a.offset*a.dt.Size()))
+}
+
+func checkHostCopy(op string, a *Array, dt DType, n int) error {
+	if err := a.checkOp(op); err != nil {
+		return err
+	}
+	switch {
+	case dt != a.dt:
+		return fmt.Errorf("%s: slice of %v for an array of %v", op, dt, a.dt)
+	case n != a.Size():
+		return fmt.Errorf("%s: slice of %d elements for an array of size %d", op, n, a.Size())
+	case !a.contiguous():
+		return fmt.Errorf("%s: array is not C-contiguous; use Copy first", op)
+	}
+	return nil
+}
+
+// To returns a copy of a on backend b, through host memory.
+func (a *Array) To(b backend.Backend) *Array {
+	data, err := a.hostBytes("To")
+	if err != nil {
+		return &Array{err: err}
+	}
+	return On(b).fromHost("To", a.dt, data, slices.Clone(a.shape))
+}

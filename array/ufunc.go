@@ -1,0 +1,539 @@
+package array
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/ir"
+)
+
+// A ufunc is an elementwise operation with NumPy's type resolution: its
+// operands are promoted to a common dtype (Go scalars weakly, NEP 50), the
+// loop is the first of its loop dtypes to which that common dtype casts
+// safely (as NumPy searches ufunc.types), and the result is cast to the
+// output array under same_kind casting.
+type ufunc struct {
+	name     string // the Go name, which starts every error message
+	numpy    string // NumPy's name, for messages that quote it
+	nin      int
+	op       ir.Op
+	loops    []DType
+	res      resolution
+	boolOp   ir.Op     // op of the bool loop where it is another (add is or)
+	noBool   string    // NumPy's error for bool operands, where it refuses them
+	identity kindSet   // loop kinds on which the op returns its argument
+	build    buildFunc // builds the op node, if not a plain Apply
+	casting  dtype.Casting
+	id       uint32
+}
+
+type resolution uint8
+
+const (
+	resSame    resolution = iota // loop dtype in and out
+	resBool                      // loop dtype in, bool out
+	resLogical                   // operands as bool, bool out
+	resDivide                    // true division: integers compute in float64
+	resReal                      // complex in, real of the same precision out
+	resCopy                      // the operand's dtype (a scalar: the output's)
+)
+
+type kindSet uint8
+
+func kinds(ks ...dtype.Kind) kindSet {
+	var s kindSet
+	for _, k := range ks {
+		s |= 1 << k
+	}
+	return s
+}
+
+func (s kindSet) has(k dtype.Kind) bool { return s&(1<<k) != 0 }
+
+type buildFunc func(u *ufunc, loop, res DType, args []*ir.Node) *ir.Node
+
+var (
+	intLoops     = []DType{Int8, Uint8, Int16, Uint16, Int32, Uint32, Int64, Uint64}
+	floatLoops   = []DType{Float16, BFloat16, Float32, Float64}
+	complexLoops = []DType{Complex64, Complex128}
+	boolLoop     = []DType{Bool}
+)
+
+func loops(lists ...[]DType) []DType { return slices.Concat(lists...) }
+
+var (
+	allLoops  = loops(boolLoop, intLoops, floatLoops, complexLoops)
+	numLoops  = loops(intLoops, floatLoops, complexLoops)
+	realLoops = loops(intLoops, floatLoops)
+	fcLoops   = loops(floatLoops, complexLoops)
+	bitLoops  = loops(boolLoop, intLoops)
+)
+
+// The ufuncs. Their index in ufuncs is their id in kernel cache keys.
+var (
+	uCopy  = &ufunc{name: "Set", nin: 1, res: resCopy, loops: allLoops, casting: dtype.CastUnsafe}
+	uAdd   = binaryOp("Add", "add", ir.Add, loops(boolLoop, numLoops), ir.LogicalOr)
+	uSub   = binaryOp("Sub", "subtract", ir.Sub, numLoops, 0)
+	uMul   = binaryOp("Mul", "multiply", ir.Mul, loops(boolLoop, numLoops), ir.LogicalAnd)
+	uDiv   = &ufunc{name: "Div", numpy: "divide", nin: 2, op: ir.Div, res: resDivide, loops: fcLoops}
+	uFDiv  = binaryOp("FloorDiv", "floor_divide", ir.FloorDiv, realLoops, 0)
+	uMod   = binaryOp("Mod", "remainder", ir.Mod, realLoops, 0)
+	uPow   = binaryOp("Pow", "power", ir.Pow, numLoops, 0)
+	uMax   = binaryOp("Maximum", "maximum", ir.Maximum, loops(boolLoop, numLoops), ir.LogicalOr)
+	uMin   = binaryOp("Minimum", "minimum", ir.Minimum, loops(boolLoop, numLoops), ir.LogicalAnd)
+	uFMax  = binaryOp("FMax", "fmax", ir.FMax, loops(boolLoop, numLoops), ir.LogicalOr)
+	uFMin  = binaryOp("FMin", "fmin", ir.FMin, loops(boolLoop, numLoops), ir.LogicalAnd)
+	uAtan2 = binaryOp("Arctan2", "arctan2", ir.Arctan2, floatLoops, 0)
+	uHypot = binaryOp("Hypot", "hypot", ir.Hypot, floatLoops, 0)
+	uCopys = binaryOp("Copysign", "copysign", ir.Copysign, floatLoops, 0)
+	uAnd   = binaryOp("BitAnd", "bitwise_and", ir.BitAnd, bitLoops, ir.LogicalAnd)
+	uOr    = binaryOp("BitOr", "bitwise_or", ir.BitOr, bitLoops, ir.LogicalOr)
+	uXor   = binaryOp("BitXor", "bitwise_xor", ir.BitXor, bitLoops, ir.LogicalXor)
+	uLsh   = binaryOp("LeftShift", "left_shift", ir.LeftShift, intLoops, 0)
+	uRsh   = binaryOp("RightShift", "right_shift", ir.RightShift, intLoops, 0)
+
+	uEq = compare("Equal", "equal", ir.Equal)
+	uNe = compare("NotEqual", "not_equal", ir.NotEqual)
+	uLt = compare("Less", "less", ir.Less)
+	uLe = compare("LessEqual", "less_equal", ir.LessEqual)
+	uGt = compare("Greater", "greater", ir.Greater)
+	uGe = compare("GreaterEqual", "greater_equal", ir.GreaterEqual)
+
+	uLAnd = &ufunc{name: "LogicalAnd", numpy: "logical_and", nin: 2, op: ir.LogicalAnd, res: resLogical, loops: allLoops}
+	uLOr  = &ufunc{name: "LogicalOr", numpy: "logical_or", nin: 2, op: ir.LogicalOr, res: resLogical, loops: allLoops}
+	uLXor = &ufunc{name: "LogicalXor", numpy: "logical_xor", nin: 2, op: ir.LogicalXor, res: resLogical, loops: allLoops}
+	uLNot = &ufunc{name: "LogicalNot", numpy: "logical_not", nin: 1, op: ir.LogicalNot, res: resLogical, loops: allLoops}
+
+	uNeg    = unary("Neg", "negative", ir.Neg, numLoops)
+	uPos    = unary("Pos", "positive", ir.Pos, numLoops)
+	uAbs    = &ufunc{name: "Abs", numpy: "absolute", nin: 1, op: ir.Abs, res: resReal, loops: allLoops, identity: kinds(dtype.BoolKind)}
+	uSign   = unary("Sign", "sign", ir.Sign, numLoops)
+	uRecip  = unary("Reciprocal", "reciprocal", ir.Reciprocal, numLoops)
+	uSquare = unary("Square", "square", ir.Square, numLoops)
+	uSqrt   = unary("Sqrt", "sqrt", ir.Sqrt, fcLoops)
+	uCbrt   = unary("Cbrt", "cbrt", ir.Cbrt, floatLoops)
+	uExp    = unary("Exp", "exp", ir.Exp, fcLoops)
+	uExp2   = unary("Exp2", "exp2", ir.Exp2, floatLoops)
+	uExpm1  = unary("Expm1", "expm1", ir.Expm1, floatLoops)
+	uLog    = unary("Log", "log", ir.Log, fcLoops)
+	uLog2   = unary("Log2", "log2", ir.Log2, floatLoops)
+	uLog10  = unary("Log10", "log10", ir.Log10, floatLoops)
+	uLog1p  = unary("Log1p", "log1p", ir.Log1p, floatLoops)
+	uSin    = unary("Sin", "sin", ir.Sin, floatLoops)
+	uCos    = unary("Cos", "cos", ir.Cos, floatLoops)
+	uTan    = unary("Tan", "tan", ir.Tan, floatLoops)
+	uAsin   = unary("Arcsin", "arcsin", ir.Arcsin, floatLoops)
+	uAcos   = unary("Arccos", "arccos", ir.Arccos, floatLoops)
+	uAtan   = unary("Arctan", "arctan", ir.Arctan, floatLoops)
+	uSinh   = unary("Sinh", "sinh", ir.Sinh, floatLoops)
+	uCosh   = unary("Cosh", "cosh", ir.Cosh, floatLoops)
+	uTanh   = unary("Tanh", "tanh", ir.Tanh, floatLoops)
+	uAsinh  = unary("Arcsinh", "arcsinh", ir.Arcsinh, floatLoops)
+	uAcosh  = unary("Arccosh", "arccosh", ir.Arccosh, floatLoops)
+	uAtanh  = unary("Arctanh", "arctanh", ir.Arctanh, floatLoops)
+	uRint   = unary("Rint", "rint", ir.Rint, floatLoops)
+	uInvert = unary("Invert", "invert", ir.Invert, bitLoops)
+	uConj   = unary("Conj", "conjugate", ir.Conj, numLoops)
+
+	// NumPy >= 2.3 keeps integer and bool dtypes in floor, ceil and trunc;
+	// round (decimals=0) always has.
+	uFloor = rounding("Floor", "floor", ir.Floor)
+	uCeil  = rounding("Ceil", "ceil", ir.Ceil)
+	uTrunc = rounding("Trunc", "trunc", ir.Trunc)
+	uRound = rounding("Round", "round", ir.Rint)
+
+	uIsNaN    = predicate("IsNaN", "isnan", ir.IsNaN, fcLoops)
+	uIsInf    = predicate("IsInf", "isinf", ir.IsInf, fcLoops)
+	uIsFinite = predicate("IsFinite", "isfinite", ir.IsFinite, fcLoops)
+	uSignbit  = predicate("Signbit", "signbit", ir.Signbit, floatLoops)
+
+	uReal = &ufunc{name: "Real", numpy: "real", nin: 1, op: ir.Real, res: resReal, loops: allLoops,
+		identity: kinds(dtype.BoolKind, dtype.IntKind, dtype.UintKind, dtype.FloatKind)}
+	uImag  = &ufunc{name: "Imag", numpy: "imag", nin: 1, op: ir.Imag, res: resReal, loops: complexLoops}
+	uAngle = &ufunc{name: "Angle", numpy: "angle", nin: 1, op: ir.Angle, res: resReal, loops: complexLoops}
+
+	uWhere = &ufunc{name: "Where", numpy: "where", nin: 3, op: ir.Where, loops: allLoops}
+	uClip  = &ufunc{name: "Clip", numpy: "clip", nin: 3, loops: realLoops, build: buildClip}
+)
+
+var ufuncs = []*ufunc{uCopy, uAdd, uSub, uMul, uDiv, uFDiv, uMod, uPow, uMax, uMin, uFMax, uFMin,
+	uAtan2, uHypot, uCopys, uAnd, uOr, uXor, uLsh, uRsh, uEq, uNe, uLt, uLe, uGt, uGe,
+	uLAnd, uLOr, uLXor, uLNot, uNeg, uPos, uAbs, uSign, uRecip, uSquare, uSqrt, uCbrt,
+	uExp, uExp2, uExpm1, uLog, uLog2, uLog10, uLog1p, uSin, uCos, uTan, uAsin, uAcos, uAtan,
+	uSinh, uCosh, uTanh, uAsinh, uAcosh, uAtanh, uRint, uInvert, uConj, uFloor, uCeil, uTrunc,
+	uRound, uIsNaN, uIsInf, uIsFinite, uSignbit, uReal, uImag, uAngle, uWhere, uClip}
+
+func init() {
+	for i, u := range ufuncs {
+		u.id = uint32(i)
+		if u.casting == 0 {
+			u.casting = dtype.CastSameKind
+		}
+	}
+	uSub.noBool = "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead"
+	uNeg.noBool = "the numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead"
+	uConj.identity = kinds(dtype.IntKind, dtype.UintKind, dtype.FloatKind)
+}
+
+func binaryOp(name, numpy string, op ir.Op, l []DType, boolOp ir.Op) *ufunc {
+	return &ufunc{name: name, numpy: numpy, nin: 2, op: op, loops: l, boolOp: boolOp}
+}
+
+func unary(name, numpy string, op ir.Op, l []DType) *ufunc {
+	return &ufunc{name: name, numpy: numpy, nin: 1, op: op, loops: l}
+}
+
+func compare(name, numpy string, op ir.Op) *ufunc {
+	return &ufunc{name: name, numpy: numpy, nin: 2, op: op, loops: allLoops, res: resBool}
+}
+
+func predicate(name, numpy string, op ir.Op, l []DType) *ufunc {
+	return &ufunc{name: name, numpy: numpy, nin: 1, op: op, loops: l, res: resBool}
+}
+
+func rounding(name, numpy string, op ir.Op) *ufunc {
+	return &ufunc{name: name, numpy: numpy, nin: 1, op: op, loops: loops(boolLoop, intLoops, floatLoops),
+		identity: kinds(dtype.BoolKind, dtype.IntKind, dtype.UintKind)}
+}
+
+// buildClip is minimum(maximum(a, lo), hi), which propagates NaN as
+// NumPy's clip does.
+func buildClip(u *ufunc, loop, res DType, args []*ir.Node) *ir.Node {
+	return ir.Apply(ir.Minimum, loop, ir.Apply(ir.Maximum, loop, args[0], args[1]), args[2])
+}
+
+// operand codes in cache keys: 1-15 an array of that dtype, 16+kind a Go
+// scalar of that kind.
+const scalarCode = 16
+
+// loop is a resolved ufunc call: everything that depends on the operands'
+// dtypes only, so it is computed once per combination.
+type loop struct {
+	key    uint32
+	kernel *ir.Kernel
+	args   [3]DType // dtype of each operand inside the kernel (a scalar's parameter dtype)
+	out    DType
+	err    error // the combination is refused
+}
+
+func cacheKey(u *ufunc, codes [3]uint32, out DType) uint32 {
+	return u.id<<20 | uint32(out)<<15 | codes[0]<<10 | codes[1]<<5 | codes[2]
+}
+
+// kernels caches loops in a fixed open-addressed table that lookups read
+// without locks; it spills into a map if the table fills up.
+var kernels struct {
+	mu    sync.Mutex
+	used  int
+	slots [1 << cacheBits]atomic.Pointer[loop]
+	spill map[uint32]*loop
+}
+
+const (
+	cacheBits  = 12
+	cacheProbe = 16
+)
+
+func cacheSlot(key uint32, i int) int {
+	return int((key*2654435761)>>(32-cacheBits)+uint32(i)) & (1<<cacheBits - 1)
+}
+
+func lookupLoop(u *ufunc, codes [3]uint32, out DType) *loop {
+	key := cacheKey(u, codes, out)
+	for i := range cacheProbe {
+		l := kernels.slots[cacheSlot(key, i)].Load()
+		if l == nil {
+			break
+		}
+		if l.key == key {
+			return l
+		}
+	}
+	kernels.mu.Lock()
+	defer kernels.mu.Unlock()
+	if l := kernels.spill[key]; l != nil {
+		return l
+	}
+	for i := range cacheProbe { // another goroutine may have stored it
+		if l := kernels.slots[cacheSlot(key, i)].Load(); l != nil && l.key == key {
+			return l
+		}
+	}
+	l := u.resolve(codes, out)
+	l.key = key
+	for i := range cacheProbe {
+		if slot := &kernels.slots[cacheSlot(key, i)]; slot.Load() == nil && kernels.used < 3<<cacheBits/4 {
+			kernels.used++
+			slot.Store(l)
+			return l
+		}
+	}
+	if kernels.spill == nil {
+		kernels.spill = map[uint32]*loop{}
+	}
+	kernels.spill[key] = l
+	return l
+}
+
+// resolve picks the loop for operands with the given codes and builds its
+// kernel; out is the output array's dtype, or 0 for the natural one.
+func (u *ufunc) resolve(codes [3]uint32, out DType) *loop {
+	l := &loop{}
+	var common DType
+	first := 0
+	if u == uWhere {
+		first = 1 // the condition does not take part in promotion
+	}
+	for i := first; i < u.nin; i++ {
+		if c := codes[i]; c < scalarCode {
+			if common == 0 {
+				common = DType(c)
+			} else {
+				common, _ = dtype.Promote(common, DType(c))
+			}
+		}
+	}
+	for i := first; i < u.nin; i++ {
+		c := codes[i]
+		switch k := dtype.ScalarKind(c - scalarCode); {
+		case c < scalarCode:
+		case common != 0:
+			common = dtype.PromoteScalar(common, k)
+		case u.res != resCopy: // only scalars: they take NumPy's default dtypes
+			common = scalar{kind: k}.defaultDType()
+		}
+	}
+	loopDT, err := u.loopFor(common, codes)
+	if err != nil {
+		l.err = fmt.Errorf("%s: %w", u.name, err)
+		return l
+	}
+	if u.res == resCopy && common == 0 {
+		loopDT = out
+	}
+	res := u.result(loopDT)
+	if out == 0 {
+		out = res
+	} else if !dtype.CanCast(res, out, u.casting) {
+		l.err = fmt.Errorf("%s: cannot cast ufunc '%s' output from %v to %v with casting rule '%v'", u.name, u.numpy, res, out, u.casting)
+		return l
+	}
+	k := &ir.Kernel{}
+	args := make([]*ir.Node, u.nin)
+	for i := range u.nin {
+		l.args[i] = u.argDType(i, loopDT)
+		if c := codes[i]; c < scalarCode {
+			args[i] = ir.To(ir.In(len(k.Inputs), DType(c)), l.args[i])
+			k.Inputs = append(k.Inputs, DType(c))
+		} else {
+			args[i] = ir.Param(len(k.Scalars), l.args[i])
+			k.Scalars = append(k.Scalars, l.args[i])
+		}
+	}
+	var node *ir.Node
+	switch {
+	case u.build != nil:
+		node = u.build(u, loopDT, res, args)
+	case u.identity.has(loopDT.Kind()) || u.res == resCopy:
+		node = args[0]
+	case loopDT == Bool && u.boolOp != 0:
+		node = ir.Apply(u.boolOp, res, args...)
+	default:
+		node = ir.Apply(u.op, res, args...)
+	}
+	k.Outputs = []*ir.Node{ir.To(node, out)}
+	if err := k.Validate(); err != nil {
+		l.err = fmt.Errorf("%s: %w", u.name, err)
+		return l
+	}
+	l.kernel, l.out = k, out
+	return l
+}
+
+// loopFor returns the loop dtype for operands promoted to common.
+func (u *ufunc) loopFor(common DType, codes [3]uint32) (DType, error) {
+	switch {
+	case common == Bool && u.noBool != "":
+		return 0, fmt.Errorf("%s", u.noBool)
+	case u.res == resLogical || u.res == resCopy:
+		return common, nil
+	case u.res == resDivide && common.Kind() < dtype.FloatKind:
+		return Float64, nil
+	}
+	for _, d := range u.loops {
+		if dtype.CanCast(common, d, dtype.CastSafe) {
+			return d, nil
+		}
+	}
+	var names []string
+	for _, c := range codes[:u.nin] {
+		name := DType(c).String()
+		if c > scalarCode {
+			name = "Go " + scalarKindName(dtype.ScalarKind(c-scalarCode))
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return 0, fmt.Errorf("ufunc '%s' not supported for %s", u.numpy, strings.Join(names, " and "))
+}
+
+// result returns the dtype of the op's result on loop dtype d.
+func (u *ufunc) result(d DType) DType {
+	switch {
+	case u.res == resBool || u.res == resLogical:
+		return Bool
+	case u.res == resReal && !u.identity.has(d.Kind()):
+		switch d {
+		case Complex64:
+			return Float32
+		case Complex128:
+			return Float64
+		}
+	}
+	return d
+}
+
+// argDType returns the dtype operand i has inside the kernel.
+func (u *ufunc) argDType(i int, loop DType) DType {
+	if u.res == resLogical || u == uWhere && i == 0 {
+		return Bool
+	}
+	return loop
+}
+
+// call applies u to its operands (arrays or Go scalars) and writes the
+// result into out, if given, or into a new array.
+func (u *ufunc) call(args [3]any, out []*Array) *Array {
+	var arrs [3]*Array
+	var codes [3]uint32
+	var scal [3]scalar
+	var b backend.Backend
+	for i := range u.nin {
+		switch v := args[i].(type) {
+		case *Array:
+			if err := v.checkOp(u.name); err != nil {
+				return &Array{err: err}
+			}
+			if b == nil {
+				b = v.st.b
+			} else if err := sameBackend(u.name, b, v.st.b); err != nil {
+				return &Array{err: err}
+			}
+			arrs[i], codes[i] = v, uint32(v.dt)
+		default:
+			s, ok := scalarOf(v)
+			if !ok {
+				return errorf(u.name, "operand %d has unsupported type %T (want *Array or a Go number or bool)", i, v)
+			}
+			scal[i], codes[i] = s, scalarCode+uint32(s.kind)
+		}
+	}
+	if b == nil { // only scalars: the first becomes a 0-d array, as NumPy does
+		args[0] = Scalar(args[0])
+		return u.call(args, out)
+	}
+	var dst *Array
+	var outDT DType
+	switch {
+	case len(out) > 1:
+		return errorf(u.name, "%d outputs given, want at most 1", len(out))
+	case len(out) == 1:
+		dst = out[0]
+		if err := dst.checkOp(u.name); err != nil {
+			return &Array{err: err}
+		}
+		if err := sameBackend(u.name, b, dst.st.b); err != nil {
+			return &Array{err: err}
+		}
+		outDT = dst.dt
+	}
+	l := lookupLoop(u, codes, outDT)
+	if l.err != nil {
+		return &Array{err: l.err}
+	}
+	shape, err := u.shape(arrs, dst)
+	if err != nil {
+		return &Array{err: err}
+	}
+	var vals [3]ir.Value
+	var ins [3]*Array
+	nv, ni := 0, 0
+	for i := range u.nin {
+		if arrs[i] != nil {
+			ins[ni] = arrs[i]
+			ni++
+			continue
+		}
+		v, err := scal[i].value(l.args[i])
+		if err != nil {
+			return errorf(u.name, "%v", err)
+		}
+		if u == uPow && i == 1 && isInt(l.args[i]) && !scal[i].unsigned && scal[i].i < 0 {
+			return errorf(u.name, "Integers to negative integer powers are not allowed.")
+		}
+		vals[nv] = v
+		nv++
+	}
+	if dst == nil {
+		if dst, err = empty(b, l.out, shape); err != nil {
+			return failed(u.name, err)
+		}
+	}
+	if err := elementwise(l.kernel, shape, dst, ins[:ni], vals[:nv]); err != nil {
+		return failed(u.name, err)
+	}
+	return dst
+}
+
+// shape returns the shape the operands broadcast to, checked against out.
+func (u *ufunc) shape(arrs [3]*Array, out *Array) ([]int, error) {
+	var shape []int
+	same := true
+	for _, a := range arrs {
+		switch {
+		case a == nil:
+		case shape == nil:
+			shape = a.shape
+		case !slices.Equal(shape, a.shape):
+			same = false
+		}
+	}
+	if !same {
+		var shapes [][]int
+		for _, a := range arrs {
+			if a != nil {
+				shapes = append(shapes, a.shape)
+			}
+		}
+		var err error
+		if shape, err = Broadcast(shapes...); err != nil {
+			return nil, fmt.Errorf("%s: %w", u.name, err)
+		}
+	}
+	if out != nil && !slices.Equal(shape, out.shape) {
+		full, err := Broadcast(shape, out.shape)
+		if err != nil {
+			full = shape
+		}
+		if !slices.Equal(full, out.shape) {
+			return nil, fmt.Errorf("%s: non-broadcastable output operand with shape %s doesn't match the broadcast shape %s",
+				u.name, formatShape(out.shape), formatShape(full))
+		}
+		shape = out.shape
+	}
+	return shape, nil
+}
+
+func isInt(d DType) bool { return d.Kind() == dtype.IntKind || d.Kind() == dtype.UintKind }
+
+// copyKernel returns the kernel that casts src elements to dst (unsafe
+// casting, as NumPy's astype and setitem).
+func copyKernel(src, dst DType) *ir.Kernel {
+	return lookupLoop(uCopy, [3]uint32{uint32(src)}, dst).kernel
+}
