@@ -4,6 +4,8 @@
 package backend
 
 import (
+	"time"
+
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
 )
@@ -57,4 +59,12 @@ type Backend interface {
 
 	// Sync waits for every queued operation and reports a deferred error.
 	Sync() error
+}
+
+// Timer is implemented by backends that can time queued work on the
+// device itself (CUDA events), as benchmarks should.
+type Timer interface {
+	// TimeQueued runs f, which queues work, and returns the device time
+	// from before its first operation to after its last.
+	TimeQueued(f func() error) (time.Duration, error)
 }

@@ -19,6 +19,9 @@ type command struct {
 
 var commands = []command{
 	{"info", "which GPU libraries and devices this machine has", runInfo},
+	{"demo", "the main job: a 2-D heat-diffusion simulation on the GPU, or the CPU", runDemo},
+	{"bench", "the standard workloads, timed (--tsv, --only, --size)", runBench},
+	{"compile-probe", "", runCompileProbe}, // the fresh process of compile_cold/warm
 }
 
 func main() {
@@ -50,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: cugo <command> [flags]")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-6s %s\n", c.name, c.summary)
+		if c.summary != "" {
+			fmt.Fprintf(w, "  %-6s %s\n", c.name, c.summary)
+		}
 	}
 }

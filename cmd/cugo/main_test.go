@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/internal/gputest"
 )
 
@@ -53,4 +55,60 @@ func TestUnknownCommand(t *testing.T) {
 	var out, errOut bytes.Buffer
 	require.Equal(t, 2, run([]string{"frobnicate"}, &out, &errOut))
 	require.Contains(t, errOut.String(), `unknown command "frobnicate"`)
+}
+
+// TestDiffuseMatchesReference checks the demo's simulation against the
+// same stencil computed in float64 in plain Go.
+func TestDiffuseMatchesReference(t *testing.T) {
+	const side, steps, alpha = 24, 15, 0.2
+	u, err := diffuse(array.DefaultDevice(), side, steps)
+	require.NoError(t, err)
+	got, err := array.ToSlice[float32](u)
+	require.NoError(t, err)
+
+	ref := make([]float64, side*side)
+	for i := side * 3 / 8; i < side*5/8; i++ {
+		for j := side * 3 / 8; j < side*5/8; j++ {
+			ref[i*side+j] = 1
+		}
+	}
+	next := make([]float64, side*side)
+	for range steps {
+		for i := 1; i < side-1; i++ {
+			for j := 1; j < side-1; j++ {
+				c := ref[i*side+j]
+				lap := ref[(i-1)*side+j] + ref[(i+1)*side+j] + ref[i*side+j-1] + ref[i*side+j+1] - 4*c
+				next[i*side+j] = c + alpha*lap
+			}
+		}
+		ref, next = next, ref
+	}
+	for k := range ref {
+		require.InDelta(t, ref[k], float64(got[k]), 1e-5, "element %d", k)
+	}
+}
+
+func TestDemoRuns(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"demo", "-n", "64", "-steps", "5"}, &out, &errOut), errOut.String())
+	require.Contains(t, out.String(), "64x64 float32 grid, 5 steps")
+	require.Contains(t, out.String(), "temperature at the centre")
+}
+
+func TestBenchTSV(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"bench", "--tsv", "--size", "small", "--only", "add_f32_64M,small_add_1k"}, &out, &errOut), errOut.String())
+	var names []string
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		require.Len(t, f, 3, line)
+		v, err := strconv.ParseFloat(f[1], 64)
+		require.NoError(t, err)
+		require.Positive(t, v, line)
+		names = append(names, f[0])
+	}
+	require.Equal(t, []string{"add_f32_64M", "small_add_1k"}, names)
 }

@@ -1,0 +1,308 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cugo/cugo/array"
+	"github.com/cugo/cugo/backend"
+)
+
+// A workload of ../shared/bench/WORKLOADS.md, run through the public array
+// API. measure returns the value in the workload's unit.
+type workload struct {
+	name, unit string
+	measure    func(e *benchEnv) (float64, error)
+}
+
+// The standard workloads cugo implements; those whose feature is not built
+// yet are absent, so they print nothing.
+var workloads = []workload{
+	{"copy_f32_64M", "GB/s", benchCopy},
+	{"add_f32_64M", "GB/s", benchAdd},
+	{"add_alloc_f32_64M", "GB/s", benchAddAlloc},
+	{"chain_f32_64M", "GB/s", benchChain},
+	{"transpose_8192", "GB/s", benchTranspose},
+	{"small_add_1k", "us", benchSmallAdd},
+	{"small_alloc_add_1k", "us", benchSmallAllocAdd},
+	{"compile_cold", "ms", benchCompileCold},
+	{"compile_warm", "ms", benchCompileWarm},
+}
+
+// benchEnv holds the sizes and the backend of one run.
+type benchEnv struct {
+	dev  *array.Device
+	n    int // elements of the large 1-D workloads (2^26 at full size)
+	side int // side of the square workloads (8192 at full size)
+	self string
+}
+
+func runBench(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	tsv := fs.Bool("tsv", false, "print name<TAB>value<TAB>unit lines only")
+	only := fs.String("only", "", "comma-separated workload names to run")
+	size := fs.String("size", "", "full or small (default: full on a GPU, small on the CPU)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	b, err := backend.Default()
+	if err != nil {
+		return err
+	}
+	dev := b.Device()
+	if *size == "" {
+		*size = "full"
+		if dev.Kind == "cpu" {
+			*size = "small"
+		}
+	}
+	e := &benchEnv{dev: array.On(b), n: 1 << 26, side: 8192}
+	switch *size {
+	case "full":
+	case "small":
+		e.n, e.side = 1<<20, 1024
+	default:
+		return fmt.Errorf("--size %q: want full or small", *size)
+	}
+	if e.self, err = os.Executable(); err != nil {
+		return err
+	}
+	selected := map[string]bool{}
+	for _, name := range strings.Split(*only, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			selected[name] = true
+		}
+	}
+	fmt.Fprintf(stdout, "# cugo bench on %s %s (%s), size %s\n", dev.Kind, dev.Name, dev.Arch, *size)
+	failed := 0
+	for _, w := range workloads {
+		if len(selected) > 0 && !selected[w.name] {
+			continue
+		}
+		if !*tsv {
+			fmt.Fprintf(stderr, "%-20s ...\r", w.name)
+		}
+		v, err := w.measure(e)
+		if err != nil {
+			failed++
+			fmt.Fprintf(stderr, "%s: %v\n", w.name, err)
+			continue
+		}
+		if *tsv {
+			fmt.Fprintf(stdout, "%s\t%.3f\t%s\n", w.name, v, w.unit)
+		} else {
+			fmt.Fprintf(stdout, "%-20s %12.3f %s\n", w.name, v, w.unit)
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d workloads failed", failed)
+	}
+	return nil
+}
+
+// deviceTime returns the mean time of one call of f over iters
+// back-to-back calls after two warm-up calls, timed on the device where
+// the backend can (events), else by the wall clock around a Sync.
+func (e *benchEnv) deviceTime(iters int, f func() error) (time.Duration, error) {
+	b := e.dev.Backend()
+	for range 2 {
+		if err := f(); err != nil {
+			return 0, err
+		}
+	}
+	if err := b.Sync(); err != nil {
+		return 0, err
+	}
+	loop := func() error {
+		for range iters {
+			if err := f(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if t, ok := b.(backend.Timer); ok {
+		d, err := t.TimeQueued(loop)
+		return d / time.Duration(iters), err
+	}
+	t0 := time.Now()
+	if err := loop(); err != nil {
+		return 0, err
+	}
+	err := b.Sync()
+	return time.Since(t0) / time.Duration(iters), err
+}
+
+// hostTime returns the wall-clock time per call of f in a tight loop,
+// synchronised once at the end (the small_* workloads).
+func (e *benchEnv) hostTime(iters int, f func() error) (time.Duration, error) {
+	for range 200 {
+		if err := f(); err != nil {
+			return 0, err
+		}
+	}
+	if err := e.dev.Backend().Sync(); err != nil {
+		return 0, err
+	}
+	t0 := time.Now()
+	for range iters {
+		if err := f(); err != nil {
+			return 0, err
+		}
+	}
+	err := e.dev.Backend().Sync()
+	return time.Since(t0) / time.Duration(iters), err
+}
+
+func gbs(bytes int, d time.Duration) float64 { return float64(bytes) / d.Seconds() / 1e9 }
+
+// random returns n uniform float32 values in [0, 1) on the device.
+func (e *benchEnv) random(seed uint64, shape ...int) *array.Array {
+	n := 1
+	for _, s := range shape {
+		n *= s
+	}
+	r := rand.New(rand.NewPCG(seed, 0x5eed))
+	host := make([]float32, n)
+	for i := range host {
+		host[i] = r.Float32()
+	}
+	return array.FromSliceOn(e.dev, host, shape...)
+}
+
+func benchCopy(e *benchEnv) (float64, error) {
+	a, out := e.random(1, e.n), e.dev.Empty(array.Float32, e.n)
+	defer a.Free()
+	defer out.Free()
+	d, err := e.deviceTime(50, func() error { return out.Set(a) })
+	return gbs(2*4*e.n, d), err
+}
+
+func benchAdd(e *benchEnv) (float64, error) {
+	a, b, out := e.random(1, e.n), e.random(2, e.n), e.dev.Empty(array.Float32, e.n)
+	defer a.Free()
+	defer b.Free()
+	defer out.Free()
+	d, err := e.deviceTime(50, func() error { return array.Add(a, b, out).Err() })
+	return gbs(3*4*e.n, d), err
+}
+
+// benchAddAlloc makes a new result each call and frees it, as a loop that
+// does not keep its results would.
+func benchAddAlloc(e *benchEnv) (float64, error) {
+	a, b := e.random(1, e.n), e.random(2, e.n)
+	defer a.Free()
+	defer b.Free()
+	d, err := e.deviceTime(50, func() error {
+		c := a.Add(b)
+		defer c.Free()
+		return c.Err()
+	})
+	return gbs(3*4*e.n, d), err
+}
+
+// benchChain is x*2 + y*y - 1 as plain operators: four kernels and three
+// temporaries, each freed when done.
+func benchChain(e *benchEnv) (float64, error) {
+	x, y := e.random(1, e.n), e.random(2, e.n)
+	defer x.Free()
+	defer y.Free()
+	d, err := e.deviceTime(20, func() error {
+		x2, yy := x.Mul(2), y.Mul(y)
+		s := x2.Add(yy)
+		r := s.Sub(1)
+		for _, t := range []*array.Array{x2, yy, s} {
+			t.Free()
+		}
+		defer r.Free()
+		return r.Err()
+	})
+	return gbs(3*4*e.n, d), err
+}
+
+func benchTranspose(e *benchEnv) (float64, error) {
+	m := e.random(1, e.side, e.side)
+	defer m.Free()
+	d, err := e.deviceTime(20, func() error {
+		t := m.T().Copy()
+		defer t.Free()
+		return t.Err()
+	})
+	return gbs(2*4*e.side*e.side, d), err
+}
+
+func benchSmallAdd(e *benchEnv) (float64, error) {
+	a, b, out := e.random(1, 1024), e.random(2, 1024), e.dev.Empty(array.Float32, 1024)
+	d, err := e.hostTime(20000, func() error { return array.Add(a, b, out).Err() })
+	return float64(d.Nanoseconds()) / 1e3, err
+}
+
+func benchSmallAllocAdd(e *benchEnv) (float64, error) {
+	a, b := e.random(1, 1024), e.random(2, 1024)
+	d, err := e.hostTime(20000, func() error {
+		c := a.Add(b)
+		defer c.Free()
+		return c.Err()
+	})
+	return float64(d.Nanoseconds()) / 1e3, err
+}
+
+// compileDir is the kernel cache directory shared by compile_cold (which
+// starts it empty) and compile_warm (which finds the kernel there).
+var compileDir string
+
+// benchCompileCold times, in a fresh process with an empty kernel cache,
+// a new elementwise kernel from the request to its first launch done.
+func benchCompileCold(e *benchEnv) (float64, error) {
+	dir, err := os.MkdirTemp("", "cugo-compile-")
+	if err != nil {
+		return 0, err
+	}
+	compileDir = dir
+	return e.compileChild(dir)
+}
+
+func benchCompileWarm(e *benchEnv) (float64, error) {
+	if compileDir == "" {
+		if _, err := benchCompileCold(e); err != nil {
+			return 0, err
+		}
+	}
+	defer os.RemoveAll(compileDir)
+	return e.compileChild(compileDir)
+}
+
+func (e *benchEnv) compileChild(cacheDir string) (float64, error) {
+	cmd := exec.Command(e.self, "compile-probe")
+	cmd.Env = append(os.Environ(), "CUGO_CACHE_DIR="+cacheDir)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return 0, fmt.Errorf("compile-probe: %v: %s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	return strconv.ParseFloat(lines[len(lines)-1], 64)
+}
+
+// runCompileProbe is the fresh process of compile_cold and compile_warm:
+// with the device ready and an input on it, it times one elementwise
+// kernel that no earlier step of this process compiled, and prints ms.
+func runCompileProbe(_ []string, stdout, _ io.Writer) error {
+	a := array.Ones(array.Float32, 1024)
+	out := array.Empty(array.Float32, 1024)
+	if err := a.Sync(); err != nil {
+		return err
+	}
+	t0 := time.Now()
+	if err := array.Mul(a, 3, out).Sync(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%.3f\n", float64(time.Since(t0).Microseconds())/1e3)
+	return nil
+}
