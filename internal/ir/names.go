@@ -1,29 +1,30 @@
 package ir
 
-import "strconv"
+import "fmt"
 
 var opNames = map[Op]string{
-	Input: "Input", Scalar: "Scalar", Cast: "Cast",
-	Neg: "Neg", Pos: "Pos", Abs: "Abs", Sign: "Sign", Reciprocal: "Reciprocal", Square: "Square",
-	Sqrt: "Sqrt", Cbrt: "Cbrt", Exp: "Exp", Exp2: "Exp2", Expm1: "Expm1", Log: "Log", Log2: "Log2",
-	Log10: "Log10", Log1p: "Log1p", Sin: "Sin", Cos: "Cos", Tan: "Tan", Arcsin: "Arcsin",
-	Arccos: "Arccos", Arctan: "Arctan", Sinh: "Sinh", Cosh: "Cosh", Tanh: "Tanh", Arcsinh: "Arcsinh",
-	Arccosh: "Arccosh", Arctanh: "Arctanh", Floor: "Floor", Ceil: "Ceil", Trunc: "Trunc", Rint: "Rint",
-	IsNaN: "IsNaN", IsInf: "IsInf", IsFinite: "IsFinite", Signbit: "Signbit", LogicalNot: "LogicalNot",
-	Invert: "Invert", Real: "Real", Imag: "Imag", Conj: "Conj", Angle: "Angle",
-	Add: "Add", Sub: "Sub", Mul: "Mul", Div: "Div", FloorDiv: "FloorDiv", Mod: "Mod", Pow: "Pow",
-	Maximum: "Maximum", Minimum: "Minimum", FMax: "FMax", FMin: "FMin", Arctan2: "Arctan2",
-	Hypot: "Hypot", Copysign: "Copysign", BitAnd: "BitAnd", BitOr: "BitOr", BitXor: "BitXor",
-	LeftShift: "LeftShift", RightShift: "RightShift", LogicalAnd: "LogicalAnd", LogicalOr: "LogicalOr",
-	LogicalXor: "LogicalXor", Equal: "Equal", NotEqual: "NotEqual", Less: "Less", LessEqual: "LessEqual",
-	Greater: "Greater", GreaterEqual: "GreaterEqual", Where: "Where",
+	Input: "input", Scalar: "scalar", Cast: "cast",
+	Neg: "negative", Pos: "positive", Abs: "absolute", Sign: "sign", Reciprocal: "reciprocal",
+	Square: "square", Sqrt: "sqrt", Cbrt: "cbrt", Exp: "exp", Exp2: "exp2", Expm1: "expm1",
+	Log: "log", Log2: "log2", Log10: "log10", Log1p: "log1p", Sin: "sin", Cos: "cos", Tan: "tan",
+	Arcsin: "arcsin", Arccos: "arccos", Arctan: "arctan", Sinh: "sinh", Cosh: "cosh", Tanh: "tanh",
+	Arcsinh: "arcsinh", Arccosh: "arccosh", Arctanh: "arctanh", Floor: "floor", Ceil: "ceil",
+	Trunc: "trunc", Rint: "rint", IsNaN: "isnan", IsInf: "isinf", IsFinite: "isfinite",
+	Signbit: "signbit", LogicalNot: "logical_not", Invert: "invert", Real: "real", Imag: "imag",
+	Conj: "conjugate", Angle: "angle",
+	Add: "add", Sub: "subtract", Mul: "multiply", Div: "true_divide", FloorDiv: "floor_divide",
+	Mod: "remainder", Pow: "power", Maximum: "maximum", Minimum: "minimum", FMax: "fmax", FMin: "fmin",
+	Arctan2: "arctan2", Hypot: "hypot", Copysign: "copysign", BitAnd: "bitwise_and",
+	BitOr: "bitwise_or", BitXor: "bitwise_xor", LeftShift: "left_shift", RightShift: "right_shift",
+	LogicalAnd: "logical_and", LogicalOr: "logical_or", LogicalXor: "logical_xor", Equal: "equal",
+	NotEqual: "not_equal", Less: "less", LessEqual: "less_equal", Greater: "greater",
+	GreaterEqual: "greater_equal", Where: "where",
 }
 
-// String returns the op's Go name ("Add", "FloorDiv"), or "Op(N)" for a
-// value that is no op.
+// String returns NumPy's name for the op ("floor_divide"), for error messages.
 func (op Op) String() string {
 	if s, ok := opNames[op]; ok {
 		return s
 	}
-	return "Op(" + strconv.Itoa(int(op)) + ")"
+	return fmt.Sprintf("Op(%d)", uint8(op))
 }
