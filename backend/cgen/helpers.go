@@ -95,8 +95,11 @@ func buildHelpers() []helper {
   return pow_u<T>(a, e);
 }
 `},
-		{name: "c64", cuda: "struct __attribute__((aligned(8))) c64 { float re, im; };\n"},
-		{name: "c128", cuda: "struct __attribute__((aligned(16))) c128 { double re, im; };\n"},
+		// NVRTC 11 parses C++03 by default: no brace initialisers, so c64_(re, im) makes a value.
+		{name: "c64", cuda: "struct __attribute__((aligned(8))) c64 { float re, im; };\n" +
+			fn + "c64 c64_(float re, float im) { c64 z; z.re = re; z.im = im; return z; }\n"},
+		{name: "c128", cuda: "struct __attribute__((aligned(16))) c128 { double re, im; };\n" +
+			fn + "c128 c128_(double re, double im) { c128 z; z.re = re; z.im = im; return z; }\n"},
 	}
 	// NumPy's npy_divmod for each float compute type.
 	for _, f := range []struct{ name, F, f string }{{"f32", "float", "f"}, {"f64", "double", ""}} {
@@ -107,7 +110,7 @@ func buildHelpers() []helper {
   const $F mod = fmod$f(a, b);
   $F div = (a - mod) / b;
   if (mod != 0 && ((b < 0) != (mod < 0))) div -= 1;
-  if (div == 0) return copysign$f(0, a / b);
+  if (div == 0) return copysign$f(($F)0, a / b);
   $F fl = floor$f(div);
   if (div - fl > ($F)0.5) fl += 1;
   return fl;
@@ -116,7 +119,7 @@ func buildHelpers() []helper {
 			helper{name: "mod_" + f.name, cuda: r.Replace(`static __device__ $F mod_$N($F a, $F b) {
   $F mod = fmod$f(a, b);
   if (b == 0) return mod;
-  if (mod != 0) { if ((b < 0) != (mod < 0)) mod += b; } else mod = copysign$f(0, b);
+  if (mod != 0) { if ((b < 0) != (mod < 0)) mod += b; } else mod = copysign$f(($F)0, b);
   return mod;
 }
 `)})
@@ -130,55 +133,55 @@ func buildHelpers() []helper {
 		add := func(name string, deps []string, code string) {
 			hs = append(hs, helper{name: c.C + "_" + name, deps: append([]string{c.C}, prefixed(c.C, deps)...), cuda: r.Replace(code)})
 		}
-		add("mul", nil, fn+`$C $C_mul($C a, $C b) { return $C{a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re}; }
+		add("mul", nil, fn+`$C $C_mul($C a, $C b) { return $C_(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re); }
 `)
 		add("div", nil, `static __device__ $C $C_div($C a, $C b) {
   const $F br = fabs$f(b.re), bi = fabs$f(b.im);
   if (br >= bi) {
-    if (br == 0 && bi == 0) return $C{a.re / br, a.im / bi};
+    if (br == 0 && bi == 0) return $C_(a.re / br, a.im / bi);
     const $F rat = b.im / b.re, scl = ($F)1 / (b.re + b.im * rat);
-    return $C{(a.re + a.im * rat) * scl, (a.im - a.re * rat) * scl};
+    return $C_((a.re + a.im * rat) * scl, (a.im - a.re * rat) * scl);
   }
   const $F rat = b.re / b.im, scl = ($F)1 / (b.im + b.re * rat);
-  return $C{(a.re * rat + a.im) * scl, (a.im * rat - a.re) * scl};
+  return $C_((a.re * rat + a.im) * scl, (a.im * rat - a.re) * scl);
 }
 `)
 		add("recip", nil, `static __device__ $C $C_recip($C a) {
-  if (fabs$f(a.im) <= fabs$f(a.re)) { const $F r = a.im / a.re, d = a.re + a.im * r; return $C{($F)1 / d, -r / d}; }
+  if (fabs$f(a.im) <= fabs$f(a.re)) { const $F r = a.im / a.re, d = a.re + a.im * r; return $C_(($F)1 / d, -r / d); }
   const $F r = a.re / a.im, d = a.re * r + a.im;
-  return $C{r / d, ($F)-1 / d};
+  return $C_(r / d, ($F)-1 / d);
 }
 `)
 		add("sign", nil, `static __device__ $C $C_sign($C a) {
   const $F m = hypot$f(a.re, a.im);
-  if (m != m) return $C{$NAN, $NAN};
+  if (m != m) return $C_($NAN, $NAN);
   if (m == $INF) {
-    if (fabs$f(a.re) == $INF) return fabs$f(a.im) == $INF ? $C{$NAN, $NAN} : $C{a.re > 0 ? ($F)1 : ($F)-1, 0};
-    return $C{0, a.im > 0 ? ($F)1 : ($F)-1};
+    if (fabs$f(a.re) == $INF) return fabs$f(a.im) == $INF ? $C_($NAN, $NAN) : $C_(a.re > 0 ? ($F)1 : ($F)-1, 0);
+    return $C_(0, a.im > 0 ? ($F)1 : ($F)-1);
   }
-  if (m == 0) return $C{0, 0};
-  return $C{a.re / m, a.im / m};
+  if (m == 0) return $C_(0, 0);
+  return $C_(a.re / m, a.im / m);
 }
 `)
 		add("exp", nil, `static __device__ $C $C_exp($C a) {
   const $F e = exp$f(a.re);
-  if (a.im == 0) return $C{e, a.im};
-  return $C{e * cos$f(a.im), e * sin$f(a.im)};
+  if (a.im == 0) return $C_(e, a.im);
+  return $C_(e * cos$f(a.im), e * sin$f(a.im));
 }
 `)
-		add("log", nil, fn+`$C $C_log($C a) { return $C{log$f(hypot$f(a.re, a.im)), atan2$f(a.im, a.re)}; }
+		add("log", nil, fn+`$C $C_log($C a) { return $C_(log$f(hypot$f(a.re, a.im)), atan2$f(a.im, a.re)); }
 `)
 		add("sqrt", nil, `static __device__ $C $C_sqrt($C a) {
-  if (a.re == 0 && a.im == 0) return $C{0, a.im};
-  if (fabs$f(a.im) == $INF) return $C{fabs$f(a.im), a.im};
+  if (a.re == 0 && a.im == 0) return $C_(0, a.im);
+  if (fabs$f(a.im) == $INF) return $C_(fabs$f(a.im), a.im);
   const $F t = sqrt$f((fabs$f(a.re) + hypot$f(a.re, a.im)) * ($F)0.5);
-  if (a.re >= 0) return $C{t, a.im / (2 * t)};
-  return $C{fabs$f(a.im) / (2 * t), copysign$f(t, a.im)};
+  if (a.re >= 0) return $C_(t, a.im / (2 * t));
+  return $C_(fabs$f(a.im) / (2 * t), copysign$f(t, a.im));
 }
 `)
 		add("pow", []string{"mul", "div", "exp", "log"}, `static __device__ $C $C_pow($C a, $C b) {
-  if (b.re == 0 && b.im == 0) return $C{1, 0};
-  if (a.re == 0 && a.im == 0) return b.re > 0 && b.im == 0 ? $C{0, 0} : $C{$NAN, $NAN};
+  if (b.re == 0 && b.im == 0) return $C_(1, 0);
+  if (a.re == 0 && a.im == 0) return b.re > 0 && b.im == 0 ? $C_(0, 0) : $C_($NAN, $NAN);
   if (b.im == 0 && fabs$f(b.re) < 100 && b.re == trunc$f(b.re)) {
     int n = (int)b.re;
     if (n == 1) return a;
@@ -191,7 +194,7 @@ func buildHelpers() []helper {
       if (n < (mask << 1)) break;
       p = $C_mul(p, p);
     }
-    return b.re < 0 ? $C_div($C{1, 0}, r) : r;
+    return b.re < 0 ? $C_div($C_(1, 0), r) : r;
   }
   return $C_exp($C_mul(b, $C_log(a)));
 }

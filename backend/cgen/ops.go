@@ -25,54 +25,84 @@ type opRule struct {
 }
 
 const (
-	noComplex = classAll &^ classComplex
-	notBool   = classNumeric
-	realNum   = classInt | classFloat
-	floats    = classFloat
-	inexact   = classFloat | classComplex
-	ints      = classInt
-	bitwise   = classBool | classInt
+	notBool = classNumeric
+	realNum = classInt | classFloat
+	floats  = classFloat
+	inexact = classFloat | classComplex
+	ints    = classInt
+	bitwise = classBool | classInt
 )
 
 var rules = map[ir.Op]opRule{
-	ir.Neg: {notBool, sameType, true}, ir.Pos: {notBool, sameType, true},
-	ir.Abs: {classAll, realType, true}, ir.Sign: {notBool, sameType, true},
-	ir.Reciprocal: {notBool, sameType, false}, ir.Square: {notBool, sameType, false},
-	ir.Sqrt: {inexact, sameType, false}, ir.Cbrt: {floats, sameType, false},
-	ir.Exp: {inexact, sameType, false}, ir.Exp2: {floats, sameType, false},
-	ir.Expm1: {floats, sameType, false}, ir.Log: {inexact, sameType, false},
-	ir.Log2: {floats, sameType, false}, ir.Log10: {floats, sameType, false},
-	ir.Log1p: {floats, sameType, false}, ir.Sin: {floats, sameType, false},
-	ir.Cos: {floats, sameType, false}, ir.Tan: {floats, sameType, false},
-	ir.Arcsin: {floats, sameType, false}, ir.Arccos: {floats, sameType, false},
-	ir.Arctan: {floats, sameType, false}, ir.Sinh: {floats, sameType, false},
-	ir.Cosh: {floats, sameType, false}, ir.Tanh: {floats, sameType, false},
-	ir.Arcsinh: {floats, sameType, false}, ir.Arccosh: {floats, sameType, false},
-	ir.Arctanh: {floats, sameType, false},
-	ir.Floor: {realNum, sameType, true}, ir.Ceil: {realNum, sameType, true},
-	ir.Trunc: {realNum, sameType, true}, ir.Rint: {realNum, sameType, true},
-	ir.IsNaN: {classAll, boolType, true}, ir.IsInf: {classAll, boolType, true},
-	ir.IsFinite: {classAll, boolType, true}, ir.Signbit: {realNum, boolType, true},
-	ir.LogicalNot: {classAll, boolType, true}, ir.Invert: {bitwise, sameType, true},
-	ir.Real: {inexact, realType, true}, ir.Imag: {inexact, realType, true},
-	ir.Conj: {notBool, sameType, true}, ir.Angle: {inexact, realType, false},
-
-	ir.Add: {classAll, sameType, false}, ir.Sub: {notBool, sameType, false},
-	ir.Mul: {classAll, sameType, false}, ir.Div: {inexact, sameType, false},
-	ir.FloorDiv: {realNum, sameType, false}, ir.Mod: {realNum, sameType, false},
-	ir.Pow: {notBool, sameType, false},
-	ir.Maximum: {classAll, sameType, true}, ir.Minimum: {classAll, sameType, true},
-	ir.FMax: {classAll, sameType, true}, ir.FMin: {classAll, sameType, true},
-	ir.Arctan2: {floats, sameType, false}, ir.Hypot: {floats, sameType, false},
-	ir.Copysign: {floats, sameType, true},
-	ir.BitAnd: {bitwise, sameType, true}, ir.BitOr: {bitwise, sameType, true},
-	ir.BitXor: {bitwise, sameType, true},
-	ir.LeftShift: {ints, sameType, true}, ir.RightShift: {ints, sameType, true},
-	ir.LogicalAnd: {classAll, boolType, true}, ir.LogicalOr: {classAll, boolType, true},
-	ir.LogicalXor: {classAll, boolType, true},
-	ir.Equal: {classAll, boolType, true}, ir.NotEqual: {classAll, boolType, true},
-	ir.Less: {classAll, boolType, true}, ir.LessEqual: {classAll, boolType, true},
-	ir.Greater: {classAll, boolType, true}, ir.GreaterEqual: {classAll, boolType, true},
+	ir.Neg:          {notBool, sameType, true},
+	ir.Pos:          {notBool, sameType, true},
+	ir.Abs:          {classAll, realType, true},
+	ir.Sign:         {notBool, sameType, true},
+	ir.Reciprocal:   {notBool, sameType, false},
+	ir.Square:       {notBool, sameType, false},
+	ir.Sqrt:         {inexact, sameType, false},
+	ir.Cbrt:         {floats, sameType, false},
+	ir.Exp:          {inexact, sameType, false},
+	ir.Exp2:         {floats, sameType, false},
+	ir.Expm1:        {floats, sameType, false},
+	ir.Log:          {inexact, sameType, false},
+	ir.Log2:         {floats, sameType, false},
+	ir.Log10:        {floats, sameType, false},
+	ir.Log1p:        {floats, sameType, false},
+	ir.Sin:          {floats, sameType, false},
+	ir.Cos:          {floats, sameType, false},
+	ir.Tan:          {floats, sameType, false},
+	ir.Arcsin:       {floats, sameType, false},
+	ir.Arccos:       {floats, sameType, false},
+	ir.Arctan:       {floats, sameType, false},
+	ir.Sinh:         {floats, sameType, false},
+	ir.Cosh:         {floats, sameType, false},
+	ir.Tanh:         {floats, sameType, false},
+	ir.Arcsinh:      {floats, sameType, false},
+	ir.Arccosh:      {floats, sameType, false},
+	ir.Arctanh:      {floats, sameType, false},
+	ir.Floor:        {realNum, sameType, true},
+	ir.Ceil:         {realNum, sameType, true},
+	ir.Trunc:        {realNum, sameType, true},
+	ir.Rint:         {realNum, sameType, true},
+	ir.IsNaN:        {classAll, boolType, true},
+	ir.IsInf:        {classAll, boolType, true},
+	ir.IsFinite:     {classAll, boolType, true},
+	ir.Signbit:      {realNum, boolType, true},
+	ir.LogicalNot:   {classAll, boolType, true},
+	ir.Invert:       {bitwise, sameType, true},
+	ir.Real:         {inexact, realType, true},
+	ir.Imag:         {inexact, realType, true},
+	ir.Conj:         {notBool, sameType, true},
+	ir.Angle:        {inexact, realType, false},
+	ir.Add:          {classAll, sameType, false},
+	ir.Sub:          {notBool, sameType, false},
+	ir.Mul:          {classAll, sameType, false},
+	ir.Div:          {inexact, sameType, false},
+	ir.FloorDiv:     {realNum, sameType, false},
+	ir.Mod:          {realNum, sameType, false},
+	ir.Pow:          {notBool, sameType, false},
+	ir.Maximum:      {classAll, sameType, true},
+	ir.Minimum:      {classAll, sameType, true},
+	ir.FMax:         {classAll, sameType, true},
+	ir.FMin:         {classAll, sameType, true},
+	ir.Arctan2:      {floats, sameType, false},
+	ir.Hypot:        {floats, sameType, false},
+	ir.Copysign:     {floats, sameType, true},
+	ir.BitAnd:       {bitwise, sameType, true},
+	ir.BitOr:        {bitwise, sameType, true},
+	ir.BitXor:       {bitwise, sameType, true},
+	ir.LeftShift:    {ints, sameType, true},
+	ir.RightShift:   {ints, sameType, true},
+	ir.LogicalAnd:   {classAll, boolType, true},
+	ir.LogicalOr:    {classAll, boolType, true},
+	ir.LogicalXor:   {classAll, boolType, true},
+	ir.Equal:        {classAll, boolType, true},
+	ir.NotEqual:     {classAll, boolType, true},
+	ir.Less:         {classAll, boolType, true},
+	ir.LessEqual:    {classAll, boolType, true},
+	ir.Greater:      {classAll, boolType, true},
+	ir.GreaterEqual: {classAll, boolType, true},
 }
 
 // Accepts reports whether Render implements op on arguments of dtype arg
@@ -261,14 +291,14 @@ func (e *emitter) op(op ir.Op, t dtype.DType, a []string) (string, error) {
 		case classFloat:
 			return "(-" + x + ")", nil
 		case classComplex:
-			return T + "{-" + x + ".re, -" + x + ".im}", nil
+			return T + "_(-" + x + ".re, -" + x + ".im)", nil
 		}
 		return "(" + T + ")(0 - (" + W + ")" + x + ")", nil
 	case ir.Pos, ir.Floor, ir.Ceil, ir.Trunc, ir.Rint: // integers: the value itself
 		return x, nil
 	case ir.Conj:
 		if c == classComplex {
-			return T + "{" + x + ".re, -" + x + ".im}", nil
+			return T + "_(" + x + ".re, -" + x + ".im)", nil
 		}
 		return x, nil
 	case ir.Abs:
@@ -303,7 +333,7 @@ func (e *emitter) op(op ir.Op, t dtype.DType, a []string) (string, error) {
 		case classFloat:
 			return "(" + x + " * " + x + ")", nil
 		case classComplex:
-			return fmt.Sprintf("%s{%[2]s.re * %[2]s.re - %[2]s.im * %[2]s.im, %[2]s.re * %[2]s.im + %[2]s.im * %[2]s.re}", T, x), nil
+			return fmt.Sprintf("%s_(%[2]s.re * %[2]s.re - %[2]s.im * %[2]s.im, %[2]s.re * %[2]s.im + %[2]s.im * %[2]s.re)", T, x), nil
 		}
 		return "(" + T + ")((" + W + ")" + x + " * (" + W + ")" + x + ")", nil
 	case ir.IsNaN:
@@ -372,7 +402,7 @@ func (e *emitter) op(op ir.Op, t dtype.DType, a []string) (string, error) {
 		case classFloat:
 			return "(" + x + " " + o + " " + y + ")", nil
 		case classComplex:
-			return fmt.Sprintf("%s{%s.re %s %s.re, %s.im %s %s.im}", T, x, o, y, x, o, y), nil
+			return fmt.Sprintf("%s_(%s.re %s %s.re, %s.im %s %s.im)", T, x, o, y, x, o, y), nil
 		}
 		return "(" + T + ")((" + W + ")" + x + " " + o + " (" + W + ")" + y + ")", nil
 	case ir.FloorDiv, ir.Mod:
@@ -465,11 +495,11 @@ func (e *emitter) cast(s, d dtype.DType, x string) string {
 		return truth(s, x)
 	case cs == classComplex && cd == classComplex:
 		F := compute(realOf(d))
-		return storage(d) + "{(" + F + ")" + x + ".re, (" + F + ")" + x + ".im}"
+		return storage(d) + "_((" + F + ")" + x + ".re, (" + F + ")" + x + ".im)"
 	case cs == classComplex: // the real part
 		return e.cast(realOf(s), d, x+".re")
 	case cd == classComplex:
-		return storage(d) + "{" + e.cast(s, realOf(d), x) + ", 0}"
+		return storage(d) + "_(" + e.cast(s, realOf(d), x) + ", 0)"
 	case cd == classFloat:
 		if d == dtype.Float32 || d == dtype.Float64 {
 			return "(" + compute(d) + ")" + x
