@@ -32,14 +32,21 @@ type kernelKey struct {
 // kernelCache holds the loaded kernels by pointer and by canonical text
 // (equal kernels built separately share one compile and module).
 type kernelCache struct {
-	mu      sync.RWMutex
-	byPtr   map[kernelKey]*kernel
-	byText  map[string]*kernel
-	compile sync.Mutex // one compile at a time; NVRTC runs on the caller's thread
+	mu     sync.RWMutex
+	byPtr  map[kernelKey]*kernel
+	byText map[string]*building
+}
+
+// building is a kernel being compiled, or compiled: others that want it
+// wait for done rather than compile it again.
+type building struct {
+	done chan struct{}
+	kn   *kernel
+	err  error
 }
 
 // kernel returns the loaded kernel of k for layout l, compiling it on the
-// first call.
+// first call. Different kernels compile in parallel.
 func (b *Backend) kernel(k *ir.Kernel, l cgen.Layout) (*kernel, error) {
 	c := &b.kernels
 	key := kernelKey{k, l}
@@ -49,25 +56,33 @@ func (b *Backend) kernel(k *ir.Kernel, l cgen.Layout) (*kernel, error) {
 	if kn != nil {
 		return kn, nil
 	}
-	c.compile.Lock()
-	defer c.compile.Unlock()
 	text := k.Key() + "|" + l.String()
-	c.mu.RLock()
-	kn = c.byText[text]
-	c.mu.RUnlock()
-	if kn == nil {
-		var err error
-		if kn, err = b.build(k, l); err != nil {
-			return nil, err
-		}
-	}
 	c.mu.Lock()
 	if c.byPtr == nil {
-		c.byPtr, c.byText = map[kernelKey]*kernel{}, map[string]*kernel{}
+		c.byPtr, c.byText = map[kernelKey]*kernel{}, map[string]*building{}
 	}
-	c.byPtr[key], c.byText[text] = kn, kn
+	bd, found := c.byText[text]
+	if !found {
+		bd = &building{done: make(chan struct{})}
+		c.byText[text] = bd
+	}
 	c.mu.Unlock()
-	return kn, nil
+	if found {
+		<-bd.done
+	} else {
+		bd.kn, bd.err = b.build(k, l)
+		close(bd.done)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if bd.err != nil {
+		if c.byText[text] == bd {
+			delete(c.byText, text) // not kept: a later call tries again
+		}
+		return nil, bd.err
+	}
+	c.byPtr[key] = bd.kn
+	return bd.kn, nil
 }
 
 // build renders, compiles (through the kernel cache, on disk too) and
@@ -77,11 +92,7 @@ func (b *Backend) build(k *ir.Kernel, l cgen.Layout) (*kernel, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cuda: %w", err)
 	}
-	res, err := nvrtc.CompileCached(kernelcache.Default(), src.Code, nvrtc.Options{
-		Name:   src.Entry + ".cu",
-		Target: b.target,
-		CUBIN:  b.cubin,
-	})
+	res, err := nvrtc.CompileCached(kernelcache.Default(), src.Code, compileOptions(src.Entry, b.target, b.cubin))
 	if err != nil {
 		return nil, fmt.Errorf("cuda: compile %s (%s) for %s: %w", src.Entry, l, b.dev.Arch, err)
 	}
@@ -107,4 +118,18 @@ func (b *Backend) load(image []byte, entry string) (cuda.CUfunction, error) {
 		return result("cuModuleGetFunction", cuda.CuModuleGetFunction(&fn, mod, &name[0]))
 	})
 	return fn, err
+}
+
+// compileOptions are the NVRTC options of every kernel.
+func compileOptions(entry string, target int, cubin bool) nvrtc.Options {
+	return nvrtc.Options{
+		Name: entry + ".cu",
+		// No fused multiply-add contraction: NumPy's loops round a*b
+		// before adding, and so must we to give its answers (a complex
+		// product's cancellation, say); elementwise kernels wait on
+		// memory, not on arithmetic.
+		Options: []string{"-fmad=false"},
+		Target:  target,
+		CUBIN:   cubin,
+	}
 }

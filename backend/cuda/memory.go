@@ -194,8 +194,8 @@ func (a *poolAllocator) release() error {
 // them out again. All work runs on one stream, so a block freed after
 // some kernels and reused by later ones is only touched in that order.
 type cachingAllocator struct {
-	ctx  *driver.Context
-	mu   sync.Mutex
+	ctx    *driver.Context
+	mu     sync.Mutex
 	cached map[int][]driver.DevicePtr // rounded size -> blocks
 }
 
