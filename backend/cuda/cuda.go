@@ -141,18 +141,12 @@ func New(ordinal int, opts ...Option) (*Backend, error) {
 		maxBlocks: max(1, props.MultiprocessorCount*max(1, props.MaxThreadsPerMultiproc/blockSize)*waves),
 	}
 	b.target, b.cubin = nvrtc.PickTarget(props.Major*10 + props.Minor)
+	b.mem = newCachingAllocator(ctx)
 	if props.MemoryPoolsSupported && !cfg.caching {
-		pool, err := dev.DefaultMemPool()
-		if err == nil {
-			err = pool.SetReleaseThreshold(math.MaxUint64)
+		// A pool that cannot be set up leaves the caching allocator.
+		if pool, err := dev.DefaultMemPool(); err == nil && pool.SetReleaseThreshold(math.MaxUint64) == nil {
+			b.mem = &poolAllocator{stream: b.stream, pool: pool}
 		}
-		if err != nil {
-			ctx.Release()
-			return nil, unavailable(err)
-		}
-		b.mem = &poolAllocator{stream: b.stream, pool: pool}
-	} else {
-		b.mem = newCachingAllocator(ctx)
 	}
 	b.lb = newLaunchBlock()
 	b.launchFn = b.launchNow

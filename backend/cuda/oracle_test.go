@@ -89,11 +89,9 @@ func tolFor(op ir.Op, arg dtype.DType) tol {
 type inputs uint8
 
 const (
-	wild inputs = iota // random bits and edge values: NaN, ±inf, ±0, extremes
-	// tame values are in [0, 100) (floats cast to integers, which is
-	// undefined outside the target's range) or of magnitude 1/8..8
-	// (complex functions, whose error grows with the exponent).
-	tame
+	wild     inputs = iota // random bits and edge values: NaN, ±inf, ±0, extremes
+	inRange                // [0, 100): floats cast to integers (undefined out of the target's range)
+	moderate               // magnitude 1/16..8: complex functions, whose error grows with the exponent
 )
 
 func isComplex(d dtype.DType) bool { return d == dtype.Complex64 || d == dtype.Complex128 }
@@ -104,8 +102,15 @@ var specialFloats = []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1)
 	1.5, 2.5, -2.5, math.Pi, math.MaxFloat64, -math.MaxFloat32, math.SmallestNonzeroFloat64, 1e-40, 65504, 70000}
 
 func randomFloat(r *rand.Rand, in inputs) float64 {
-	if in == tame {
+	switch in {
+	case inRange:
 		return r.Float64() * 100
+	case moderate:
+		v := math.Ldexp(1+r.Float64(), r.IntN(7)-4)
+		if r.IntN(2) == 0 {
+			v = -v
+		}
+		return v
 	}
 	if r.IntN(4) == 0 {
 		return specialFloats[r.IntN(len(specialFloats))]
@@ -117,19 +122,8 @@ func randomFloat(r *rand.Rand, in inputs) float64 {
 	return v
 }
 
-func randomComplexPart(r *rand.Rand, in inputs) float64 {
-	if in == tame {
-		v := math.Ldexp(1+r.Float64(), r.IntN(7)-4)
-		if r.IntN(2) == 0 {
-			v = -v
-		}
-		return v
-	}
-	return randomFloat(r, wild)
-}
-
 func randomInt(r *rand.Rand, bits int, in inputs) uint64 {
-	if in == tame {
+	if in != wild {
 		return uint64(r.IntN(100))
 	}
 	switch r.IntN(3) {
@@ -180,8 +174,8 @@ func randomElement(r *rand.Rand, d dtype.DType, b []byte, in inputs) {
 	case isFloat(d):
 		putFloat(d, b, randomFloat(r, in))
 	case isComplex(d):
-		putFloat(d, b, randomComplexPart(r, in))
-		putFloat(d, b[size/2:], randomComplexPart(r, in))
+		putFloat(d, b, randomFloat(r, in))
+		putFloat(d, b[size/2:], randomFloat(r, in))
 	default:
 		var w [8]byte
 		binary.LittleEndian.PutUint64(w[:], randomInt(r, 8*size, in))
@@ -354,7 +348,7 @@ type testCase struct {
 
 // runCase runs c over geo on the GPU and the CPU, from the same random
 // inputs and output contents, and compares every output buffer whole.
-func runCase(g *Backend, c *cpu.Backend, tc testCase, geo geometry, seed uint64) error {
+func runCase(g backend.Backend, c *cpu.Backend, tc testCase, geo geometry, seed uint64) error {
 	r := rand.New(rand.NewPCG(seed, 7))
 	type pair struct {
 		gb, cb backend.Buffer
@@ -439,16 +433,24 @@ func kernelOf(inputs, scalars []dtype.DType, outputs ...*ir.Node) *ir.Kernel {
 	return &ir.Kernel{Inputs: inputs, Scalars: scalars, Outputs: outputs}
 }
 
-// opCases is one kernel per op and argument dtype that cgen implements,
-// every cast, Where of every dtype, and a scalar parameter of every dtype.
+// logical ops take Bool arguments in the ir (cgen would take any).
+var logical = map[ir.Op]bool{ir.LogicalNot: true, ir.LogicalAnd: true, ir.LogicalOr: true, ir.LogicalXor: true}
+
+// typed reports whether op on d is a kernel of the ir, as cgen renders it.
+func typed(op ir.Op, d dtype.DType) bool {
+	return cgen.Accepts(op, d) && (!logical[op] || d == dtype.Bool)
+}
+
+// opCases is one kernel per op and argument dtype of the ir, every cast,
+// Where of every dtype, and a scalar parameter of every dtype.
 func opCases() []testCase {
 	var cs []testCase
 	for op := ir.Neg; op <= ir.Angle; op++ {
 		for _, d := range allDTypes {
-			if cgen.Accepts(op, d) {
+			if typed(op, d) {
 				in := wild
 				if isComplex(d) && tolFor(op, d).rel == 64 {
-					in = tame
+					in = moderate
 				}
 				cs = append(cs, testCase{fmt.Sprintf("%v(%v)", op, d),
 					kernelOf([]dtype.DType{d}, nil, ir.Apply(op, cgen.ResultType(op, d), ir.In(0, d))),
@@ -458,10 +460,10 @@ func opCases() []testCase {
 	}
 	for op := ir.Add; op <= ir.GreaterEqual; op++ {
 		for _, d := range allDTypes {
-			if cgen.Accepts(op, d) {
+			if typed(op, d) {
 				in := wild
 				if isComplex(d) && tolFor(op, d).rel == 64 {
-					in = tame
+					in = moderate
 				}
 				cs = append(cs, testCase{fmt.Sprintf("%v(%v)", op, d),
 					kernelOf([]dtype.DType{d, d}, nil, ir.Apply(op, cgen.ResultType(op, d), ir.In(0, d), ir.In(1, d))),
@@ -476,7 +478,7 @@ func opCases() []testCase {
 		for _, s := range allDTypes {
 			in := wild
 			if (isFloat(s) || isComplex(s)) && d != dtype.Bool && !isFloat(d) && !isComplex(d) {
-				in = tame // float to integer is undefined out of range
+				in = inRange // float to integer is undefined out of range
 			}
 			cs = append(cs, testCase{fmt.Sprintf("Cast(%v->%v)", s, d),
 				kernelOf([]dtype.DType{s}, nil, ir.To(ir.In(0, s), d)), []tol{exact}, in})
