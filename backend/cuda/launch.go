@@ -1,0 +1,219 @@
+package cuda
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"unsafe"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/internal/sym/cuda"
+)
+
+// maxParamBytes is the most parameter bytes a kernel takes (cgen refuses
+// more), and so also the most parameters.
+const maxParamBytes = 4096
+
+// launchBlock is the pinned memory a launch hands the driver: the packed
+// parameters, the array of pointers to each (cuLaunchKernel's
+// kernelParams), and the argument list of the call.
+type launchBlock struct {
+	params [maxParamBytes]byte
+	ptrs   [maxParamBytes]unsafe.Pointer
+	args   [11]uintptr
+}
+
+// newLaunchBlock returns a launch block pinned for the life of the
+// process (one per backend).
+func newLaunchBlock() *launchBlock {
+	lb := new(launchBlock)
+	pin := new(runtime.Pinner)
+	pin.Pin(lb)
+	return lb
+}
+
+// Elementwise evaluates k over shape: out[j][idx] = k.Outputs[j](in[..][idx], scalars).
+// The first call for a kernel and layout compiles it; later ones queue a
+// launch on the stream and allocate nothing.
+func (b *Backend) Elementwise(k *ir.Kernel, shape []int, out, in []backend.Operand, scalars []ir.Value) error {
+	kn, n, err := b.prepare(k, shape, out, in, scalars)
+	if err != nil || n == 0 {
+		return err
+	}
+	b.launchMu.Lock()
+	lb := b.lb
+	packParams(lb, kn, n, shape, out, in, scalars)
+	blocks := min((n+kn.vec-1)/kn.vec+blockSize-1, math.MaxInt32) / blockSize
+	lb.args = [11]uintptr{
+		uintptr(kn.fn), uintptr(min(blocks, b.maxBlocks)), 1, 1, blockSize, 1, 1,
+		0, // shared memory
+		0, // the legacy default stream
+		uintptr(unsafe.Pointer(&lb.ptrs[0])), 0,
+	}
+	err = b.ctx.Do(b.launchFn)
+	b.launchMu.Unlock()
+	if err != nil {
+		return fmt.Errorf("cuda: Elementwise: launch %s (%v) over %v: %w", kn.entry, kn.layout, shape, err)
+	}
+	return nil
+}
+
+// launchNow launches the kernel b.lb describes; it runs under launchMu,
+// in b's context.
+func (b *Backend) launchNow() error {
+	return result("cuLaunchKernel", cuda.CuLaunchKernelN(b.lb.args[:]))
+}
+
+// prepare checks a launch and finds (or compiles) its kernel; n is the
+// number of elements.
+func (b *Backend) prepare(k *ir.Kernel, shape []int, out, in []backend.Operand, scalars []ir.Value) (*kernel, int, error) {
+	n, err := b.check(k, shape, out, in, scalars)
+	if err != nil {
+		return nil, 0, fmt.Errorf("cuda: Elementwise: %w", err)
+	}
+	if n == 0 {
+		return nil, 0, nil
+	}
+	kn, err := b.kernel(k, chooseLayout(shape, n, out, in))
+	if err != nil {
+		return nil, 0, fmt.Errorf("cuda: Elementwise: %w", err)
+	}
+	return kn, n, nil
+}
+
+// check validates the call against k and returns the element count.
+func (b *Backend) check(k *ir.Kernel, shape []int, out, in []backend.Operand, scalars []ir.Value) (int, error) {
+	if k == nil {
+		return 0, errors.New("nil kernel")
+	}
+	switch {
+	case len(in) != len(k.Inputs):
+		return 0, fmt.Errorf("kernel takes %d inputs, got %d", len(k.Inputs), len(in))
+	case len(out) != len(k.Outputs):
+		return 0, fmt.Errorf("kernel has %d outputs, got %d", len(k.Outputs), len(out))
+	case len(scalars) != len(k.Scalars):
+		return 0, fmt.Errorf("kernel takes %d scalars, got %d", len(k.Scalars), len(scalars))
+	}
+	n := 1
+	for _, d := range shape {
+		if d < 0 {
+			return 0, badShape(shape, "a negative dimension")
+		}
+		if d != 0 && n > math.MaxInt/d {
+			return 0, badShape(shape, "more elements than an int counts")
+		}
+		n *= d
+	}
+	for i := range out {
+		if k.Outputs[i] == nil {
+			return 0, fmt.Errorf("kernel output %d is nil", i)
+		}
+		if err := b.checkOperand(&out[i], k.Outputs[i].DType, shape, n); err != nil {
+			return 0, operandError("output", i, err)
+		}
+	}
+	for j := range in {
+		if err := b.checkOperand(&in[j], k.Inputs[j], shape, n); err != nil {
+			return 0, operandError("input", j, err)
+		}
+	}
+	return n, nil
+}
+
+func badShape(shape []int, why string) error { return fmt.Errorf("shape %v has %s", shape, why) }
+
+func operandError(what string, i int, err error) error { return fmt.Errorf("%s %d: %w", what, i, err) }
+
+// checkOperand checks o's type, its strides and that every element of a
+// launch of n elements over shape lies inside its buffer.
+func (b *Backend) checkOperand(o *backend.Operand, want dtype.DType, shape []int, n int) error {
+	if o.DType != want {
+		return fmt.Errorf("is %v, the kernel wants %v", o.DType, want)
+	}
+	if len(o.Strides) != len(shape) {
+		return fmt.Errorf("has %d strides for the %d dimensions of shape %v", len(o.Strides), len(shape), shape)
+	}
+	bb, err := b.live(o.Buf)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return nil
+	}
+	for d, s := range o.Strides {
+		// no device has 2^40 elements: below that, extent cannot overflow
+		if shape[d] > 1 && (s > maxReach/(shape[d]-1) || s < -maxReach/(shape[d]-1)) {
+			return fmt.Errorf("stride %d on an axis of %d elements reaches past any buffer", s, shape[d])
+		}
+	}
+	lo, hi := extent(shape, o.Strides)
+	size := o.DType.Size()
+	if o.Offset < 0 || o.Offset+lo < 0 || o.Offset+hi >= bb.size/size {
+		return fmt.Errorf("reaches elements %d to %d of a buffer of %d %v elements",
+			o.Offset+lo, o.Offset+hi, bb.size/size, o.DType)
+	}
+	return nil
+}
+
+const maxReach = 1 << 40
+
+// packParams writes the parameters of a launch of kn over n elements into
+// lb, in cgen's order and at its offsets, and points lb.ptrs at each.
+// The operands have passed check.
+func packParams(lb *launchBlock, kn *kernel, n int, shape []int, out, in []backend.Operand, scalars []ir.Value) {
+	le := binary.LittleEndian
+	p := lb.params[:kn.size]
+	w := 4
+	if kn.layout.Index64 {
+		w = 8
+	}
+	put := func(off, v int) int {
+		if w == 8 {
+			le.PutUint64(p[off:], uint64(v))
+		} else {
+			le.PutUint32(p[off:], uint32(v))
+		}
+		return off + w
+	}
+	for i, q := range kn.params {
+		switch q.Kind {
+		case cgen.ParamCount:
+			put(q.Offset, n)
+		case cgen.ParamOutput:
+			le.PutUint64(p[q.Offset:], address(&out[q.Index]))
+		case cgen.ParamInput:
+			le.PutUint64(p[q.Offset:], address(&in[q.Index]))
+		case cgen.ParamDims:
+			off := q.Offset
+			for _, d := range shape {
+				off = put(off, d)
+			}
+			for j := range out {
+				for _, s := range out[j].Strides {
+					off = put(off, s)
+				}
+			}
+			for j := range in {
+				for _, s := range in[j].Strides {
+					off = put(off, s)
+				}
+			}
+		case cgen.ParamScalar:
+			var v [16]byte
+			le.PutUint64(v[:], scalars[q.Index][0])
+			le.PutUint64(v[8:], scalars[q.Index][1])
+			copy(p[q.Offset:q.Offset+q.Size], v[:])
+		}
+		lb.ptrs[i] = unsafe.Pointer(&p[q.Offset])
+	}
+}
+
+// address is the device address of o's first element.
+func address(o *backend.Operand) uint64 {
+	return uint64(o.Buf.(*buffer).ptr) + uint64(o.Offset*o.DType.Size())
+}

@@ -1,0 +1,94 @@
+package cuda
+
+import (
+	"math"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
+)
+
+// chooseLayout picks the cgen layout for a launch of n > 0 elements over
+// shape: the flat path when every output and input is C-contiguous over
+// shape or (inputs only) one element broadcast over it, the strided path
+// over len(shape) dimensions otherwise; 64-bit indices when n or any
+// operand's element offset from its first element leaves int32.
+// The array package has already merged the dimensions it could.
+func chooseLayout(shape []int, n int, out, in []backend.Operand) cgen.Layout {
+	l := cgen.Layout{Contiguous: true, Index64: n > math.MaxInt32}
+	for _, d := range shape {
+		if d > math.MaxInt32 {
+			l.Index64 = true
+		}
+	}
+	for i := range out {
+		if !contiguous(shape, out[i].Strides) {
+			l.Contiguous = false
+		}
+		if wide(shape, out[i].Strides) {
+			l.Index64 = true
+		}
+	}
+	for j := range in {
+		s := in[j].Strides
+		switch {
+		case contiguous(shape, s):
+		case j < 64 && broadcast(shape, s):
+			l.Broadcast |= 1 << j
+		default:
+			l.Contiguous = false
+		}
+		if wide(shape, s) {
+			l.Index64 = true
+		}
+	}
+	if !l.Contiguous {
+		l.Broadcast, l.NDim = 0, len(shape)
+	}
+	return l
+}
+
+// contiguous reports whether strides walk shape in C order without gaps
+// (the stride of a dimension of length 1 does not matter).
+func contiguous(shape, strides []int) bool {
+	want := 1
+	for d := len(shape) - 1; d >= 0; d-- {
+		if shape[d] == 1 {
+			continue
+		}
+		if strides[d] != want {
+			return false
+		}
+		want *= shape[d]
+	}
+	return true
+}
+
+// broadcast reports whether strides stay on one element over shape.
+func broadcast(shape, strides []int) bool {
+	for d, s := range strides {
+		if s != 0 && shape[d] != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// extent returns the lowest and highest element offsets that strides
+// reach over shape (n > 0), relative to the first element.
+func extent(shape, strides []int) (lo, hi int) {
+	for d, s := range strides {
+		if reach := (shape[d] - 1) * s; reach < 0 {
+			lo += reach
+		} else {
+			hi += reach
+		}
+	}
+	return lo, hi
+}
+
+// wide reports whether an operand's offsets leave the int32 range of
+// 32-bit kernels.
+func wide(shape, strides []int) bool {
+	lo, hi := extent(shape, strides)
+	return lo < math.MinInt32 || hi > math.MaxInt32
+}

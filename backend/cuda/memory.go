@@ -1,0 +1,258 @@
+package cuda
+
+import (
+	"errors"
+	"fmt"
+	"math/bits"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/driver"
+)
+
+// buffer is a block of device memory. A 0-byte buffer has no memory.
+type buffer struct {
+	owner    *Backend
+	ptr      driver.DevicePtr
+	size     int // bytes asked for
+	capacity int // bytes the allocator gave (the caching allocator rounds up)
+	freed    atomic.Bool
+}
+
+func (buf *buffer) Size() int { return buf.size }
+
+// allocator is where buffers come from: the device's memory pool, or the
+// caching allocator where the device has none.
+type allocator interface {
+	alloc(n int) (p driver.DevicePtr, capacity int, err error)
+	free(p driver.DevicePtr, capacity int) error
+	// release gives memory kept for reuse back to the device.
+	release() error
+}
+
+// Alloc returns an uninitialised buffer of n bytes. Out of memory, it
+// frees cached memory and runs the Go GC (whose cleanups free unreachable
+// arrays) and tries once more before it fails.
+func (b *Backend) Alloc(n int) (backend.Buffer, error) {
+	if n < 0 {
+		return nil, fmt.Errorf("cuda: Alloc: negative size %d", n)
+	}
+	if n == 0 {
+		return &buffer{owner: b}, nil
+	}
+	p, c, err := b.mem.alloc(n)
+	if errors.Is(err, driver.ErrOutOfMemory) {
+		b.reclaim()
+		p, c, err = b.mem.alloc(n)
+	}
+	if err != nil {
+		if errors.Is(err, driver.ErrOutOfMemory) {
+			return nil, b.outOfMemory(n, err)
+		}
+		return nil, fmt.Errorf("cuda: Alloc of %d bytes: %w", n, err)
+	}
+	return &buffer{owner: b, ptr: p, size: n, capacity: c}, nil
+}
+
+// reclaim frees what the allocator keeps, lets the GC's cleanups free
+// unreachable buffers, and frees what they gave back.
+func (b *Backend) reclaim() {
+	b.mem.release()
+	for range 2 {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // cleanups run on their own goroutine
+	}
+	b.mem.release()
+}
+
+// oomError says how much was asked and how much the device has free.
+type oomError struct {
+	msg string
+	err error
+}
+
+func (e *oomError) Error() string { return e.msg }
+func (e *oomError) Unwrap() error { return e.err }
+
+func (b *Backend) outOfMemory(n int, err error) error {
+	msg := fmt.Sprintf("cuda: out of memory allocating %s on %s", formatBytes(int64(n)), b.dev.Name)
+	if free, total, ierr := b.ctx.MemGetInfo(); ierr == nil {
+		msg += fmt.Sprintf(" (%s free of %s)", formatBytes(int64(free)), formatBytes(int64(total)))
+	}
+	return &oomError{msg: msg, err: err}
+}
+
+// formatBytes writes n in the largest binary unit it reaches: "80.0 GiB".
+func formatBytes(n int64) string {
+	units := []string{"KiB", "MiB", "GiB", "TiB"}
+	if n < 1024 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	v, u := float64(n)/1024, 0
+	for v >= 1024 && u < len(units)-1 {
+		v /= 1024
+		u++
+	}
+	return fmt.Sprintf("%.1f %s", v, units[u])
+}
+
+// Free releases buf in stream order: work queued before it may still read
+// it. Freeing twice is a no-op; an error (or a buffer of another backend)
+// is reported by the next Sync.
+func (b *Backend) Free(buf backend.Buffer) {
+	bb, ok := buf.(*buffer)
+	if !ok || bb.owner != b {
+		b.deferError(fmt.Errorf("cuda: Free: %T is not a buffer of this backend", buf))
+		return
+	}
+	if bb.freed.Swap(true) || bb.capacity == 0 {
+		return
+	}
+	if err := b.mem.free(bb.ptr, bb.capacity); err != nil {
+		b.deferError(fmt.Errorf("cuda: Free of %d bytes: %w", bb.size, err))
+	}
+}
+
+// live returns buf as a buffer of b that has not been freed.
+func (b *Backend) live(buf backend.Buffer) (*buffer, error) {
+	bb, ok := buf.(*buffer)
+	switch {
+	case !ok || bb == nil:
+		return nil, fmt.Errorf("%T is not a buffer of the cuda backend", buf)
+	case bb.owner != b:
+		return nil, fmt.Errorf("the buffer belongs to another cuda backend (%s)", bb.owner.dev.Name)
+	case bb.freed.Load():
+		return nil, errors.New("use of a freed buffer")
+	}
+	return bb, nil
+}
+
+func span(off, n, size int) error {
+	if off < 0 || n < 0 || off > size-n {
+		return fmt.Errorf("%d bytes at offset %d are outside a buffer of %d bytes", n, off, size)
+	}
+	return nil
+}
+
+// Write copies src into dst at byte offset off; it returns once src may be
+// reused, ordered after the kernels queued before it.
+func (b *Backend) Write(dst backend.Buffer, off int, src []byte) error {
+	bb, err := b.live(dst)
+	if err == nil {
+		err = span(off, len(src), bb.size)
+	}
+	if err == nil && len(src) > 0 {
+		err = b.ctx.MemcpyHtoD(bb.ptr+driver.DevicePtr(off), src)
+	}
+	if err != nil {
+		return fmt.Errorf("cuda: Write: %w", err)
+	}
+	return nil
+}
+
+// Read copies len(dst) bytes of src from byte offset off, after every
+// kernel queued before it (an error of one of them surfaces here).
+func (b *Backend) Read(dst []byte, src backend.Buffer, off int) error {
+	bb, err := b.live(src)
+	if err == nil {
+		err = span(off, len(dst), bb.size)
+	}
+	if err == nil && len(dst) > 0 {
+		err = b.ctx.MemcpyDtoH(dst, bb.ptr+driver.DevicePtr(off))
+	}
+	if err != nil {
+		return fmt.Errorf("cuda: Read: %w", err)
+	}
+	return nil
+}
+
+// poolAllocator allocates from the device's default memory pool in the
+// order of the legacy stream, where all work of the backend runs.
+type poolAllocator struct {
+	stream *driver.Stream
+	pool   *driver.MemPool
+}
+
+func (a *poolAllocator) alloc(n int) (driver.DevicePtr, int, error) {
+	p, err := a.stream.MemAllocAsync(n)
+	return p, n, err
+}
+
+func (a *poolAllocator) free(p driver.DevicePtr, _ int) error { return a.stream.MemFreeAsync(p) }
+
+func (a *poolAllocator) release() error {
+	if err := a.stream.Synchronize(); err != nil {
+		return err
+	}
+	return a.pool.TrimTo(0)
+}
+
+// cachingAllocator keeps freed blocks in lists by rounded size and hands
+// them out again. All work runs on one stream, so a block freed after
+// some kernels and reused by later ones is only touched in that order.
+type cachingAllocator struct {
+	ctx    *driver.Context
+	mu     sync.Mutex
+	cached map[int][]driver.DevicePtr // rounded size -> blocks
+}
+
+func newCachingAllocator(ctx *driver.Context) *cachingAllocator {
+	return &cachingAllocator{ctx: ctx, cached: map[int][]driver.DevicePtr{}}
+}
+
+// roundSize rounds n up to a multiple of 512 bytes below 1 MiB and to one
+// of eight steps between powers of two above (at most 12.5% waste), so
+// that blocks of nearby sizes share a list.
+func roundSize(n int) int {
+	const small = 1 << 20
+	if n <= small {
+		return (n + 511) &^ 511
+	}
+	step := 1 << (bits.Len(uint(n-1)) - 4) // an eighth of the power of two below n
+	return (n + step - 1) &^ (step - 1)
+}
+
+func (a *cachingAllocator) alloc(n int) (driver.DevicePtr, int, error) {
+	c := roundSize(n)
+	a.mu.Lock()
+	if list := a.cached[c]; len(list) > 0 {
+		p := list[len(list)-1]
+		a.cached[c] = list[:len(list)-1]
+		a.mu.Unlock()
+		return p, c, nil
+	}
+	a.mu.Unlock()
+	p, err := a.ctx.MemAlloc(c)
+	return p, c, err
+}
+
+func (a *cachingAllocator) free(p driver.DevicePtr, c int) error {
+	a.mu.Lock()
+	a.cached[c] = append(a.cached[c], p)
+	a.mu.Unlock()
+	return nil
+}
+
+// release frees every cached block, once the work that may still use
+// one has finished.
+func (a *cachingAllocator) release() error {
+	a.mu.Lock()
+	lists := a.cached
+	a.cached = map[int][]driver.DevicePtr{}
+	a.mu.Unlock()
+	if len(lists) == 0 {
+		return nil
+	}
+	errs := []error{a.ctx.Synchronize()}
+	for _, list := range lists {
+		for _, p := range list {
+			if err := a.ctx.MemFree(p); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
