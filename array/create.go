@@ -8,7 +8,8 @@ import (
 	"unsafe"
 
 	"github.com/cugo/cugo/backend"
-	_ "github.com/cugo/cugo/backend/cpu" // the CPU backend always exists
+	_ "github.com/cugo/cugo/backend/cpu"  // the CPU backend always exists
+	_ "github.com/cugo/cugo/backend/cuda" // preferred where a CUDA GPU opens
 	"github.com/cugo/cugo/dtype"
 )
 

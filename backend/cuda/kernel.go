@@ -3,7 +3,6 @@ package cuda
 import (
 	"fmt"
 	"sync"
-	"unsafe"
 
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/internal/ir"
@@ -106,18 +105,15 @@ func (b *Backend) build(k *ir.Kernel, l cgen.Layout) (*kernel, error) {
 // load loads a CUBIN or PTX image into the backend's context (for the
 // life of the process) and returns its function entry.
 func (b *Backend) load(image []byte, entry string) (cuda.CUfunction, error) {
-	data := make([]byte, len(image)+1) // PTX must end in NUL; a CUBIN ignores it
-	copy(data, image)
-	name := append([]byte(entry), 0)
-	var mod cuda.CUmodule
-	var fn cuda.CUfunction
-	err := b.ctx.Do(func() error {
-		if err := result("cuModuleLoadData", cuda.CuModuleLoadData(&mod, unsafe.Pointer(&data[0]))); err != nil {
-			return err
-		}
-		return result("cuModuleGetFunction", cuda.CuModuleGetFunction(&fn, mod, &name[0]))
-	})
-	return fn, err
+	mod, err := b.ctx.LoadModule(image)
+	if err != nil {
+		return 0, err
+	}
+	fn, err := mod.Function(entry)
+	if err != nil {
+		return 0, err
+	}
+	return cuda.CUfunction(fn.Handle()), nil
 }
 
 // compileOptions are the NVRTC options of every kernel.

@@ -312,3 +312,17 @@ func BenchmarkAdd64M(bm *testing.B) {
 	perOp := bm.Elapsed().Seconds() / float64(bm.N)
 	bm.ReportMetric(3*4*n/perOp/1e9, "GB/s")
 }
+
+func TestTimeQueued(t *testing.T) {
+	b := gpu(t)
+	buf, err := b.Alloc(64 << 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Free(buf)
+	host := make([]byte, 64<<20)
+	d, err := b.TimeQueued(func() error { return b.Write(buf, 0, host) })
+	if err != nil || d <= 0 {
+		t.Fatalf("TimeQueued = %v, %v", d, err)
+	}
+}
