@@ -190,8 +190,8 @@ func sameBackend(op string, a, b backend.Backend) error {
 		return nil
 	}
 	da, db := a.Device(), b.Device()
-	na, nb := da.Kind, db.Kind
-	if na == nb {
+	na, nb := fmt.Sprintf("%s:%d", da.Kind, da.Ordinal), fmt.Sprintf("%s:%d", db.Kind, db.Ordinal)
+	if na == nb { // two CPU backends, say
 		na, nb = na+" ("+da.Name+")", nb+" ("+db.Name+")"
 	}
 	return fmt.Errorf("%s: operands live on different devices %s and %s", op, na, nb)

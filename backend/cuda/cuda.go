@@ -132,11 +132,12 @@ func New(ordinal int, opts ...Option) (*Backend, error) {
 		ctx:    ctx,
 		stream: ctx.DefaultStream(),
 		dev: backend.Device{
-			Kind:   "cuda",
-			Name:   props.Name,
-			Arch:   fmt.Sprintf("sm_%d%d", props.Major, props.Minor),
-			Memory: int64(props.TotalMem),
-			Units:  props.MultiprocessorCount,
+			Kind:    "cuda",
+			Ordinal: ordinal,
+			Name:    props.Name,
+			Arch:    fmt.Sprintf("sm_%d%d", props.Major, props.Minor),
+			Memory:  int64(props.TotalMem),
+			Units:   props.MultiprocessorCount,
 		},
 		maxBlocks: max(1, props.MultiprocessorCount*max(1, props.MaxThreadsPerMultiproc/blockSize)*waves),
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"sync"
 	"unsafe"
 
 	"github.com/cugo/cugo/backend"
@@ -28,12 +29,21 @@ type launchBlock struct {
 	args   [11]uintptr
 }
 
+// launchBlocks pins every launch block for the life of the process. The
+// Pinner must stay reachable: an unreachable Pinner that still pins
+// something makes the runtime panic.
+var launchBlocks struct {
+	sync.Mutex
+	pin runtime.Pinner
+}
+
 // newLaunchBlock returns a launch block pinned for the life of the
 // process (one per backend).
 func newLaunchBlock() *launchBlock {
 	lb := new(launchBlock)
-	pin := new(runtime.Pinner)
-	pin.Pin(lb)
+	launchBlocks.Lock()
+	launchBlocks.pin.Pin(lb)
+	launchBlocks.Unlock()
 	return lb
 }
 
