@@ -67,13 +67,13 @@ func shared(ordinal int) (*Backend, error) {
 type Option func(*config)
 
 type config struct {
-	caching bool
+	plain bool
 }
 
-// WithCachingAllocator makes the backend use its own caching allocator
-// even where the device has memory pools (the fallback's own path, for
-// tests and for comparison).
-func WithCachingAllocator() Option { return func(c *config) { c.caching = true } }
+// WithoutMemoryPool makes the caching allocator get its blocks from plain
+// cuMemAlloc even where the device has a stream-ordered memory pool (the
+// path of devices without one, for tests and for comparison).
+func WithoutMemoryPool() Option { return func(c *config) { c.plain = true } }
 
 // Backend runs array operations on one CUDA device. It is safe for
 // concurrent use; work from all goroutines queues on one stream.
@@ -142,13 +142,14 @@ func New(ordinal int, opts ...Option) (*Backend, error) {
 		maxBlocks: max(1, props.MultiprocessorCount*max(1, props.MaxThreadsPerMultiproc/blockSize)*waves),
 	}
 	b.target, b.cubin = nvrtc.PickTarget(props.Major*10 + props.Minor)
-	b.mem = newCachingAllocator(ctx)
-	if props.MemoryPoolsSupported && !cfg.caching {
-		// A pool that cannot be set up leaves the caching allocator.
+	var backing allocator = plainAllocator{ctx}
+	if props.MemoryPoolsSupported && !cfg.plain {
+		// A pool that cannot be set up leaves plain allocation.
 		if pool, err := dev.DefaultMemPool(); err == nil && pool.SetReleaseThreshold(math.MaxUint64) == nil {
-			b.mem = &poolAllocator{stream: b.stream, pool: pool}
+			backing = &poolAllocator{stream: b.stream, pool: pool}
 		}
 	}
+	b.mem = newCachingAllocator(backing)
 	b.lb = newLaunchBlock()
 	b.launchFn = b.launchNow
 	return b, nil

@@ -190,17 +190,38 @@ func (a *poolAllocator) release() error {
 	return a.pool.TrimTo(0)
 }
 
-// cachingAllocator keeps freed blocks in lists by rounded size and hands
-// them out again. All work runs on one stream, so a block freed after
-// some kernels and reused by later ones is only touched in that order.
-type cachingAllocator struct {
-	ctx    *driver.Context
-	mu     sync.Mutex
-	cached map[int][]driver.DevicePtr // rounded size -> blocks
+// plainAllocator is cuMemAlloc and cuMemFree, for devices without pools.
+type plainAllocator struct{ ctx *driver.Context }
+
+func (a plainAllocator) alloc(n int) (driver.DevicePtr, int, error) {
+	p, err := a.ctx.MemAlloc(n)
+	return p, n, err
 }
 
-func newCachingAllocator(ctx *driver.Context) *cachingAllocator {
-	return &cachingAllocator{ctx: ctx, cached: map[int][]driver.DevicePtr{}}
+// free waits for the work that may use p: cuMemFree does not.
+func (a plainAllocator) free(p driver.DevicePtr, _ int) error {
+	if err := a.ctx.Synchronize(); err != nil {
+		return err
+	}
+	return a.ctx.MemFree(p)
+}
+
+func (a plainAllocator) release() error { return nil }
+
+// cachingAllocator keeps freed blocks in lists by rounded size and hands
+// them out again, in front of the pool or plain allocation: a block costs
+// a map lookup instead of two driver calls, which is most of the cost of a
+// small op that makes its result. All work runs on one stream, so a block
+// freed after some kernels and reused by later ones is only touched in
+// that order.
+type cachingAllocator struct {
+	backing allocator
+	mu      sync.Mutex
+	cached  map[int][]driver.DevicePtr // rounded size -> blocks
+}
+
+func newCachingAllocator(backing allocator) *cachingAllocator {
+	return &cachingAllocator{backing: backing, cached: map[int][]driver.DevicePtr{}}
 }
 
 // roundSize rounds n up to a multiple of 512 bytes below 1 MiB and to one
@@ -225,7 +246,7 @@ func (a *cachingAllocator) alloc(n int) (driver.DevicePtr, int, error) {
 		return p, c, nil
 	}
 	a.mu.Unlock()
-	p, err := a.ctx.MemAlloc(c)
+	p, _, err := a.backing.alloc(c)
 	return p, c, err
 }
 
@@ -236,23 +257,20 @@ func (a *cachingAllocator) free(p driver.DevicePtr, c int) error {
 	return nil
 }
 
-// release frees every cached block, once the work that may still use
-// one has finished.
+// release gives every cached block back, then lets the backing allocator
+// return what it keeps to the device.
 func (a *cachingAllocator) release() error {
 	a.mu.Lock()
 	lists := a.cached
 	a.cached = map[int][]driver.DevicePtr{}
 	a.mu.Unlock()
-	if len(lists) == 0 {
-		return nil
-	}
-	errs := []error{a.ctx.Synchronize()}
-	for _, list := range lists {
+	var errs []error
+	for c, list := range lists {
 		for _, p := range list {
-			if err := a.ctx.MemFree(p); err != nil {
+			if err := a.backing.free(p, c); err != nil {
 				errs = append(errs, err)
 			}
 		}
 	}
-	return errors.Join(errs...)
+	return errors.Join(append(errs, a.backing.release())...)
 }

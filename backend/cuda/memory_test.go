@@ -14,15 +14,21 @@ import (
 	"github.com/cugo/cugo/internal/ir"
 )
 
-// allocators runs f on the shared backend (memory pool) and on one with
-// the caching allocator.
+// allocators runs f on the shared backend (caching over the memory pool)
+// and on one whose caching allocator uses plain cuMemAlloc.
 func allocators(t *testing.T, f func(t *testing.T, b *Backend)) {
-	t.Run("pool", func(t *testing.T) { f(t, gpu(t)) })
-	t.Run("caching", func(t *testing.T) {
-		b, err := New(0, WithCachingAllocator())
+	t.Run("pool", func(t *testing.T) {
+		b := gpu(t)
+		if _, ok := b.mem.(*cachingAllocator).backing.(*poolAllocator); !ok {
+			t.Fatalf("the H100's backend allocates from %T, not the pool", b.mem.(*cachingAllocator).backing)
+		}
+		f(t, b)
+	})
+	t.Run("plain", func(t *testing.T) {
+		b, err := New(0, WithoutMemoryPool())
 		gputest.Need(t, "cuda", err)
-		if _, ok := b.mem.(*cachingAllocator); !ok {
-			t.Fatalf("WithCachingAllocator gave a %T", b.mem)
+		if _, ok := b.mem.(*cachingAllocator).backing.(plainAllocator); !ok {
+			t.Fatalf("WithoutMemoryPool gave a %T", b.mem.(*cachingAllocator).backing)
 		}
 		f(t, b)
 	})
@@ -169,8 +175,10 @@ func TestPoolReuse(t *testing.T) {
 }
 
 func TestCachingAllocatorReusesBlocks(t *testing.T) {
-	b, err := New(0, WithCachingAllocator())
-	gputest.Need(t, "cuda", err)
+	allocators(t, func(t *testing.T, b *Backend) { cachingReuse(t, b) })
+}
+
+func cachingReuse(t *testing.T, b *Backend) {
 	x, err := b.Alloc(1000)
 	if err != nil {
 		t.Fatal(err)
