@@ -16,12 +16,13 @@ type nopBuffer int
 
 func (n nopBuffer) Size() int { return int(n) }
 
-func (nopBackend) Device() backend.Device                  { return backend.Device{Kind: "nop"} }
-func (nopBackend) Alloc(n int) (backend.Buffer, error)     { return nopBuffer(n), nil }
-func (nopBackend) Free(backend.Buffer)                     {}
-func (nopBackend) Write(backend.Buffer, int, []byte) error { return nil }
-func (nopBackend) Read([]byte, backend.Buffer, int) error  { return nil }
-func (nopBackend) Sync() error                             { return nil }
+func (nopBackend) Device() backend.Device                                   { return backend.Device{Kind: "nop"} }
+func (nopBackend) Alloc(n int) (backend.Buffer, error)                      { return nopBuffer(n), nil }
+func (nopBackend) Free(backend.Buffer)                                      {}
+func (nopBackend) Write(backend.Buffer, int, []byte) error                  { return nil }
+func (nopBackend) Read([]byte, backend.Buffer, int) error                   { return nil }
+func (nopBackend) Copy(backend.Buffer, int, backend.Buffer, int, int) error { return nil }
+func (nopBackend) Sync() error                                              { return nil }
 func (nopBackend) Elementwise(*ir.Kernel, []int, []backend.Operand, []backend.Operand, []ir.Value) error {
 	return nil
 }

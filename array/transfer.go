@@ -32,6 +32,11 @@ func (a *Array) set(op string, v any) error {
 		if _, err := BroadcastStrides(src.shape, src.strides, a.shape); err != nil {
 			return fmt.Errorf("%s: could not broadcast input array from shape %s into shape %s", op, formatShape(src.shape), formatShape(a.shape))
 		}
+		if src.dt == a.dt && src.st != a.st && slices.Equal(src.shape, a.shape) && src.contiguous() && a.contiguous() {
+			// Same bytes in the same order: the device's own copy.
+			size := a.dt.Size()
+			return wrap(op, a.st.b.Copy(a.st.buf, a.offset*size, src.st.buf, src.offset*size, a.Size()*size))
+		}
 		return wrap(op, elementwise(copyKernel(src.dt, a.dt), a.shape, a, []*Array{src}, nil))
 	}
 	s, ok := scalarOf(v)

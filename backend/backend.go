@@ -52,6 +52,10 @@ type Backend interface {
 	// queued operation that writes src.
 	Read(dst []byte, src Buffer, off int) error
 
+	// Copy copies n bytes from src at byte offset srcOff to dst at dstOff,
+	// in order with the other operations. The two ranges must not overlap.
+	Copy(dst Buffer, dstOff int, src Buffer, srcOff int, n int) error
+
 	// Elementwise evaluates k over shape: out[j][idx] = k.Outputs[j](in[..][idx], scalars).
 	// Outputs may alias inputs only element for element (same offset and strides).
 	// It must not keep shape, the operands or scalars after it returns: callers reuse them.

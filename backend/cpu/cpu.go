@@ -112,6 +112,26 @@ func (b *Backend) Write(dst backend.Buffer, off int, src []byte) error {
 	return nil
 }
 
+// Copy copies n bytes between two buffers (or two ranges of one).
+func (b *Backend) Copy(dst backend.Buffer, dstOff int, src backend.Buffer, srcOff int, n int) error {
+	d, err := buffer(dst)
+	if err == nil {
+		err = span("Copy", dstOff, n, len(d))
+	}
+	if err != nil {
+		return fmt.Errorf("cpu: Copy: destination: %w", err)
+	}
+	s, err := buffer(src)
+	if err == nil {
+		err = span("Copy", srcOff, n, len(s))
+	}
+	if err != nil {
+		return fmt.Errorf("cpu: Copy: source: %w", err)
+	}
+	copy(d[dstOff:dstOff+n], s[srcOff:srcOff+n])
+	return nil
+}
+
 // Read copies len(dst) bytes of src from byte offset off.
 func (b *Backend) Read(dst []byte, src backend.Buffer, off int) error {
 	mem, err := buffer(src)

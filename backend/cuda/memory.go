@@ -153,6 +153,31 @@ func (b *Backend) Write(dst backend.Buffer, off int, src []byte) error {
 	return nil
 }
 
+// Copy copies n bytes from src to dst on the device, queued on the stream.
+func (b *Backend) Copy(dst backend.Buffer, dstOff int, src backend.Buffer, srcOff int, n int) error {
+	d, err := b.live(dst)
+	if err == nil {
+		err = span(dstOff, n, d.size)
+	}
+	if err != nil {
+		return fmt.Errorf("cuda: Copy: destination: %w", err)
+	}
+	s, err := b.live(src)
+	if err == nil {
+		err = span(srcOff, n, s.size)
+	}
+	if err != nil {
+		return fmt.Errorf("cuda: Copy: source: %w", err)
+	}
+	if n == 0 {
+		return nil
+	}
+	if err := b.stream.MemcpyDtoDAsync(d.ptr+driver.DevicePtr(dstOff), s.ptr+driver.DevicePtr(srcOff), n); err != nil {
+		return fmt.Errorf("cuda: Copy: %w", err)
+	}
+	return nil
+}
+
 // Read copies len(dst) bytes of src from byte offset off, after every
 // kernel queued before it (an error of one of them surfaces here).
 func (b *Backend) Read(dst []byte, src backend.Buffer, off int) error {
