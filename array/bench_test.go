@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
 )
 
@@ -23,6 +24,12 @@ func (nopBackend) Write(backend.Buffer, int, []byte) error                  { re
 func (nopBackend) Read([]byte, backend.Buffer, int) error                   { return nil }
 func (nopBackend) Copy(backend.Buffer, int, backend.Buffer, int, int) error { return nil }
 func (nopBackend) Sync() error                                              { return nil }
+func (nopBackend) Reduce(*ir.Reduction, []int, int, backend.Operand, backend.Operand, []ir.Value) error {
+	return nil
+}
+func (nopBackend) Matmul(dtype.DType, int, backend.Matrix, backend.Matrix, backend.Matrix) error {
+	return nil
+}
 func (nopBackend) Elementwise(*ir.Kernel, []int, []backend.Operand, []backend.Operand, []ir.Value) error {
 	return nil
 }

@@ -26,6 +26,17 @@ type Operand struct {
 	Strides []int
 }
 
+// Matrix is a batch of matrices within a buffer, in elements: element
+// (b, r, c) is at Offset + b*BatchStride + r*RowStride + c*ColStride.
+// Backends accept any strides, copying internally where their BLAS cannot
+// take the layout as is.
+type Matrix struct {
+	Buf                               Buffer
+	Offset                            int
+	Rows, Cols                        int
+	RowStride, ColStride, BatchStride int
+}
+
 // Device describes what a backend runs on.
 type Device struct {
 	Kind    string // "cuda", "hip" or "cpu"
@@ -60,6 +71,15 @@ type Backend interface {
 	// Outputs may alias inputs only element for element (same offset and strides).
 	// It must not keep shape, the operands or scalars after it returns: callers reuse them.
 	Elementwise(k *ir.Kernel, shape []int, out, in []Operand, scalars []ir.Value) error
+
+	// Reduce folds the last nred axes of shape: for each position i of the
+	// leading len(shape)-nred axes, out[i] = r folded over in[i, j...].
+	// in's strides cover all of shape; out's strides cover the leading axes.
+	Reduce(r *ir.Reduction, shape []int, nred int, out, in Operand, scalars []ir.Value) error
+
+	// Matmul computes c = a·b for each of batch matrix pairs, in dtype dt
+	// (float16, bfloat16, float32, float64, complex64 or complex128).
+	Matmul(dt dtype.DType, batch int, a, b, c Matrix) error
 
 	// Sync waits for every queued operation and reports a deferred error.
 	Sync() error
