@@ -27,6 +27,9 @@ func (nopBackend) Sync() error                                              { re
 func (nopBackend) Reduce(*ir.Reduction, []int, int, backend.Operand, backend.Operand, []ir.Value) error {
 	return nil
 }
+func (nopBackend) Scan(*ir.Reduction, []int, backend.Operand, backend.Operand, []ir.Value) error {
+	return nil
+}
 func (nopBackend) Matmul(dtype.DType, int, backend.Matrix, backend.Matrix, backend.Matrix) error {
 	return nil
 }

@@ -77,6 +77,11 @@ type Backend interface {
 	// in's strides cover all of shape; out's strides cover the leading axes.
 	Reduce(r *ir.Reduction, shape []int, nred int, out, in Operand, scalars []ir.Value) error
 
+	// Scan computes the inclusive running fold of r (SumOf or ProdOf) along
+	// the last axis of shape: out[i, j] = Out(fold of Pre(in[i, 0..j])).
+	// in and out have strides for all of shape and must not overlap.
+	Scan(r *ir.Reduction, shape []int, out, in Operand, scalars []ir.Value) error
+
 	// Matmul computes c = a·b for each of batch matrix pairs, in dtype dt
 	// (float16, bfloat16, float32, float64, complex64 or complex128).
 	Matmul(dt dtype.DType, batch int, a, b, c Matrix) error

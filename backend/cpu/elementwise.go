@@ -172,8 +172,22 @@ func (l *launch) run(lo, hi int) {
 // eval computes every step of the program for the chunk walked into f,
 // then stores the outputs.
 func (l *launch) eval(f *frame, n int) error {
+	if err := l.compute(f, n); err != nil {
+		return err
+	}
 	p := l.prog
 	nin := len(l.mems) - len(p.outs)
+	for j, o := range p.outs {
+		k := nin + j
+		store(f, &p.steps[o], n, l.dtypes[k], l.mems[k], k)
+	}
+	return nil
+}
+
+// compute evaluates every step of the program for the chunk walked into
+// f, leaving each step's values in its slot (Reduce folds them there).
+func (l *launch) compute(f *frame, n int) error {
+	p := l.prog
 	for i := range p.steps {
 		s := &p.steps[i]
 		arg := func(j int) *step { return &p.steps[s.args[j]] }
@@ -201,10 +215,6 @@ func (l *launch) eval(f *frame, n int) error {
 			}
 		}
 		narrow(f, s, n)
-	}
-	for j, o := range p.outs {
-		k := nin + j
-		store(f, &p.steps[o], n, l.dtypes[k], l.mems[k], k)
 	}
 	return nil
 }

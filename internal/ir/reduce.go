@@ -57,6 +57,58 @@ type Reduction struct {
 
 // Key is a canonical text of the reduction, equal for equal reductions.
 func (r *Reduction) Key() string {
-	k := Kernel{Inputs: []dtype.DType{r.Input}, Scalars: r.Scalars, Outputs: []*Node{r.Pre}}
-	return fmt.Sprintf("reduce %s acc=%s out=%s %s", r.Combine, r.Acc, r.Out, k.Key())
+	return fmt.Sprintf("reduce %s acc=%s out=%s %s", r.Combine, r.Acc, r.Out, r.Kernel().Key())
+}
+
+// Kernel is the elementwise kernel of Pre: one input of type Input, the
+// reduction's scalars, one output of type Acc. Backends evaluate and
+// render Pre through it.
+func (r *Reduction) Kernel() *Kernel {
+	return &Kernel{Inputs: []dtype.DType{r.Input}, Scalars: r.Scalars, Outputs: []*Node{r.Pre}}
+}
+
+// Validate checks Pre as Kernel.Validate does and the rules that tie the
+// combine to the types: Pre has type Acc; All and Any fold a Bool
+// accumulator and nothing else does; ArgMax and ArgMin give Int64.
+func (r *Reduction) Validate() error {
+	if r == nil {
+		return fmt.Errorf("ir: nil reduction")
+	}
+	if int(r.Combine) >= len(combineNames) {
+		return fmt.Errorf("ir: reduction has unknown %v", r.Combine)
+	}
+	if err := r.Kernel().Validate(); err != nil {
+		return err
+	}
+	logical := r.Combine == AllOf || r.Combine == AnyOf
+	switch {
+	case r.Pre.DType != r.Acc:
+		return fmt.Errorf("ir: %v reduction: Pre gives %v, the accumulator is %v", r.Combine, r.Pre.DType, r.Acc)
+	case logical != (r.Acc == dtype.Bool):
+		return fmt.Errorf("ir: %v reduction cannot accumulate in %v (all and any fold bool, the others numbers)", r.Combine, r.Acc)
+	case (r.Combine == ArgMaxOf || r.Combine == ArgMinOf) && r.Out != dtype.Int64:
+		return fmt.Errorf("ir: %v reduction gives int64, not %v", r.Combine, r.Out)
+	case r.Out.Size() == 0:
+		return fmt.Errorf("ir: %v reduction has invalid output dtype %v", r.Combine, r.Out)
+	}
+	return nil
+}
+
+// HasIdentity reports whether c folds an empty range to a value (sum 0,
+// prod 1, all true, any false); the others have no identity, and a
+// reduction of zero elements with them is an error.
+func (c Combine) HasIdentity() bool {
+	return c == SumOf || c == ProdOf || c == AllOf || c == AnyOf
+}
+
+// ScanValidate checks r as Validate does, and that it is a scan: an
+// inclusive running sum or product (cumsum, cumprod).
+func (r *Reduction) ScanValidate() error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	if r.Combine != SumOf && r.Combine != ProdOf {
+		return fmt.Errorf("ir: a scan is a running sum or product, not %v", r.Combine)
+	}
+	return nil
 }
