@@ -88,7 +88,8 @@ type Backend struct {
 
 	mem allocator
 
-	kernels kernelCache
+	kernels  kernelCache[kernelKey, *kernel]
+	rkernels kernelCache[reduceKey, *rkernel]
 
 	launchMu sync.Mutex
 	lb       *launchBlock

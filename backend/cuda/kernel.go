@@ -28,60 +28,67 @@ type kernelKey struct {
 	l cgen.Layout
 }
 
-// kernelCache holds the loaded kernels by pointer and by canonical text
-// (equal kernels built separately share one compile and module).
-type kernelCache struct {
+// kernelCache holds loaded kernels by a key of pointer identity (K) and
+// by canonical text (equal kernels built separately share one compile and
+// module).
+type kernelCache[K comparable, V any] struct {
 	mu     sync.RWMutex
-	byPtr  map[kernelKey]*kernel
-	byText map[string]*building
+	byPtr  map[K]V
+	byText map[string]*building[V]
 }
 
 // building is a kernel being compiled, or compiled: others that want it
 // wait for done rather than compile it again.
-type building struct {
+type building[V any] struct {
 	done chan struct{}
-	kn   *kernel
+	kn   V
 	err  error
 }
 
-// kernel returns the loaded kernel of k for layout l, compiling it on the
-// first call. Different kernels compile in parallel.
-func (b *Backend) kernel(k *ir.Kernel, l cgen.Layout) (*kernel, error) {
-	c := &b.kernels
-	key := kernelKey{k, l}
+// get returns the kernel of key, whose canonical text is text(), calling
+// build on the first request. Different kernels build in parallel.
+func (c *kernelCache[K, V]) get(key K, text func() string, build func() (V, error)) (V, error) {
 	c.mu.RLock()
-	kn := c.byPtr[key]
+	kn, ok := c.byPtr[key]
 	c.mu.RUnlock()
-	if kn != nil {
+	if ok {
 		return kn, nil
 	}
-	text := k.Key() + "|" + l.String()
+	t := text()
 	c.mu.Lock()
 	if c.byPtr == nil {
-		c.byPtr, c.byText = map[kernelKey]*kernel{}, map[string]*building{}
+		c.byPtr, c.byText = map[K]V{}, map[string]*building[V]{}
 	}
-	bd, found := c.byText[text]
+	bd, found := c.byText[t]
 	if !found {
-		bd = &building{done: make(chan struct{})}
-		c.byText[text] = bd
+		bd = &building[V]{done: make(chan struct{})}
+		c.byText[t] = bd
 	}
 	c.mu.Unlock()
 	if found {
 		<-bd.done
 	} else {
-		bd.kn, bd.err = b.build(k, l)
+		bd.kn, bd.err = build()
 		close(bd.done)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if bd.err != nil {
-		if c.byText[text] == bd {
-			delete(c.byText, text) // not kept: a later call tries again
+		if c.byText[t] == bd {
+			delete(c.byText, t) // not kept: a later call tries again
 		}
-		return nil, bd.err
+		var zero V
+		return zero, bd.err
 	}
 	c.byPtr[key] = bd.kn
 	return bd.kn, nil
+}
+
+// kernel returns the loaded kernel of k for layout l, compiling it on the
+// first call.
+func (b *Backend) kernel(k *ir.Kernel, l cgen.Layout) (*kernel, error) {
+	return b.kernels.get(kernelKey{k, l}, func() string { return k.Key() + "|" + l.String() },
+		func() (*kernel, error) { return b.build(k, l) })
 }
 
 // build renders, compiles (through the kernel cache, on disk too) and

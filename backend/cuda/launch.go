@@ -214,13 +214,18 @@ func packParams(lb *launchBlock, kn *kernel, n int, shape []int, out, in []backe
 				}
 			}
 		case cgen.ParamScalar:
-			var v [16]byte
-			le.PutUint64(v[:], scalars[q.Index][0])
-			le.PutUint64(v[8:], scalars[q.Index][1])
-			copy(p[q.Offset:q.Offset+q.Size], v[:])
+			putScalar(p[q.Offset:q.Offset+q.Size], scalars[q.Index])
 		}
 		lb.ptrs[i] = unsafe.Pointer(&p[q.Offset])
 	}
+}
+
+// putScalar writes the first len(p) bytes of v (its little-endian bits).
+func putScalar(p []byte, v ir.Value) {
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:], v[0])
+	binary.LittleEndian.PutUint64(b[8:], v[1])
+	copy(p, b[:])
 }
 
 // address is the device address of o's first element.

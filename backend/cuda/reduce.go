@@ -1,18 +1,393 @@
 package cuda
 
 import (
+	"encoding/binary"
 	"errors"
+	"fmt"
+	"math"
+	"unsafe"
 
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/internal/sym/cuda"
+	"github.com/cugo/cugo/kernelcache"
+	"github.com/cugo/cugo/nvrtc"
 )
 
-// Reduce folds the last nred axes of shape (see backend.Backend).
+// Reduce folds the last nred axes of shape (see backend.Backend). The
+// kernel follows the layout, after merging the kept axes and the reduced
+// axes that collapse:
+//
+//   - the reduced elements of each kept position are contiguous: a warp
+//     per row (short rows) or a block per row (long rows), 16-byte vector
+//     loads from the first aligned element; few long rows (a full
+//     reduction) are split into runs whose partials a second pass folds.
+//   - the innermost kept axis is contiguous and the reduced axes are one
+//     strided axis (sum over axis 0 of a C array): a thread per column (or
+//     per 16 bytes of columns), blocks splitting the reduced axis into
+//     runs, partials folded by a second pass.
+//   - anything else: a warp (block) per row that finds each element's
+//     offset from the reduced axes' lengths and strides.
 func (b *Backend) Reduce(r *ir.Reduction, shape []int, nred int, out, in backend.Operand, scalars []ir.Value) error {
-	return errors.New("cuda: Reduce: not implemented yet")
+	if err := b.reduce(r, shape, nred, &out, &in, scalars); err != nil {
+		return fmt.Errorf("cuda: Reduce: %w", err)
+	}
+	return nil
 }
 
-// Scan computes running sums or products along the last axis (see backend.Backend).
+// Scan computes running sums or products along the last axis (see
+// backend.Backend): a block per row, tile after tile, each tile scanned
+// with warp shuffles and carried into the next.
 func (b *Backend) Scan(r *ir.Reduction, shape []int, out, in backend.Operand, scalars []ir.Value) error {
-	return errors.New("cuda: Scan: not implemented yet")
+	if err := b.scan(r, shape, &out, &in, scalars); err != nil {
+		return fmt.Errorf("cuda: Scan: %w", err)
+	}
+	return nil
+}
+
+// reduceKey finds a reduction kernel by the identity of its
+// *ir.Reduction, which the array package keeps.
+type reduceKey struct {
+	r *ir.Reduction
+	l cgen.ReduceLayout
+}
+
+// rkernel is a compiled, loaded reduction kernel.
+type rkernel struct {
+	fn     cuda.CUfunction
+	entry  string
+	layout cgen.ReduceLayout
+	params []cgen.Param
+	size   int
+}
+
+func (b *Backend) reductionKernel(r *ir.Reduction, l cgen.ReduceLayout) (*rkernel, error) {
+	return b.rkernels.get(reduceKey{r, l}, func() string { return r.Key() + "|" + l.String() }, func() (*rkernel, error) {
+		src, err := cgen.RenderReduction(r, l, cgen.CUDA)
+		if err != nil {
+			return nil, err
+		}
+		res, err := nvrtc.CompileCached(kernelcache.Default(), src.Code, compileOptions(src.Entry, b.target, b.cubin))
+		if err != nil {
+			return nil, fmt.Errorf("compile %s (%s) for %s: %w", src.Entry, l, b.dev.Arch, err)
+		}
+		fn, err := b.load(res.Code, src.Entry)
+		if err != nil {
+			return nil, fmt.Errorf("load %s (%s): %w", src.Entry, l, err)
+		}
+		return &rkernel{fn: fn, entry: src.Entry, layout: l, params: src.Params, size: src.ParamSize}, nil
+	})
+}
+
+// pass is one launch of a reduction: its kernel's layout, arguments and
+// grid (blocks of cgen.ReduceBlock threads).
+type pass struct {
+	layout cgen.ReduceLayout
+	args   cgen.ReduceArgs
+	grid   [2]int
+}
+
+// reducePlan is the launches of one Reduce: one pass, or a first pass
+// that writes parts partials and a Finish pass that folds them.
+type reducePlan struct {
+	passes []pass
+	parts  int
+}
+
+// device is what a plan needs to know of the GPU.
+type device struct {
+	sms       int // multiprocessors
+	maxBlocks int // the grid cap of grid-stride kernels
+}
+
+// resident is the number of reduction blocks the device runs at once.
+func (g device) resident() int { return g.sms * 2048 / cgen.ReduceBlock }
+
+func (b *Backend) planDevice() device { return device{sms: b.dev.Units, maxBlocks: b.maxBlocks} }
+
+// rowsPerBlock is how many rows the warps of one block fold.
+const rowsPerBlock = cgen.ReduceBlock / 32
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+// planReduce chooses the kernels of a reduction of the last nred axes of
+// shape (K kept positions of R elements each, K*R > 0) from in to out;
+// aligned says whether in's first element is 16-byte aligned.
+func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand, aligned bool, dev device) reducePlan {
+	nk := len(shape) - nred
+	ks, kst := collapse(shape[:nk], in.Strides[:nk], out.Strides)
+	rs, rst := collapse(shape[nk:], in.Strides[nk:])
+	K, R := prod(shape[:nk]), prod(shape[nk:])
+	if len(rs) == 0 || R == 0 {
+		rs, rst = []int{R}, [][]int{{1}}
+	}
+	index64 := K*R > math.MaxInt32 || wide(shape, in.Strides) || wide(shape[:nk], out.Strides)
+	kept := func(l *cgen.ReduceLayout, a *cgen.ReduceArgs) {
+		l.KeptDims, l.Index64 = len(ks), index64
+		a.Kept, a.KeptIn, a.KeptOut = ks, kst[0], kst[1]
+	}
+	size := r.Input.Size()
+	V := 16 / size
+	target := dev.resident()
+	var first pass
+	kept(&first.layout, &first.args)
+	first.args.Rows, first.args.Len = K, R
+	if n := len(ks); n > 0 && kst[0][n-1] == 1 && len(rs) == 1 && rst[0][0] != 1 {
+		// a thread per column (V adjacent columns where vectors align)
+		first.layout.Kind = cgen.ReduceColumns
+		first.args.Stride = rst[0][0]
+		vec := size < 16 && aligned && ks[n-1]%V == 0 && first.args.Stride%V == 0
+		for _, s := range kst[0][:n-1] {
+			vec = vec && s%V == 0
+		}
+		if !vec {
+			V = 1
+		}
+		first.layout.Vec = V > 1
+		bx := ceilDiv(ceilDiv(K, V), cgen.ReduceBlock)
+		C := 1
+		if bx < target {
+			C = min(ceilDiv(target, bx), ceilDiv(R, 16), 65535)
+		}
+		L := ceilDiv(R, C)
+		C = ceilDiv(R, L)
+		first.args.Chunk, first.args.Chunks = L, C
+		first.grid = [2]int{bx, C}
+		if C == 1 {
+			return reducePlan{passes: []pass{first}}
+		}
+		first.layout.Partial = true
+		fin := pass{grid: [2]int{ceilDiv(K, cgen.ReduceBlock), 1}}
+		kept(&fin.layout, &fin.args)
+		fin.layout.Kind, fin.layout.Finish = cgen.ReduceColumns, true
+		fin.args.Rows, fin.args.Len, fin.args.Chunk, fin.args.Chunks = K, C, C, 1
+		return reducePlan{passes: []pass{first, fin}, parts: K * C}
+	}
+	// a warp or a block per row (or per run of a long row)
+	first.layout.Kind = cgen.ReduceRows
+	first.layout.RedDims = len(rs)
+	first.args.Red, first.args.RedIn = rs, rst[0]
+	first.layout.Vec = len(rs) == 1 && rst[0][0] == 1 && size < 16
+	first.layout.Block = R >= 1024 || K < target
+	C := 1
+	if first.layout.Block && K < target && R >= 16384 {
+		C = min(ceilDiv(target, K), ceilDiv(R, 8192))
+	}
+	L := (ceilDiv(R, C) + 15) &^ 15 // runs keep the vectors' alignment
+	C = ceilDiv(R, L)
+	first.args.Chunk, first.args.Chunks = L, C
+	first.grid = [2]int{rowsGrid(first.layout.Block, K*C, dev), 1}
+	if C == 1 {
+		return reducePlan{passes: []pass{first}}
+	}
+	first.layout.Partial = true
+	fin := pass{}
+	kept(&fin.layout, &fin.args)
+	fin.layout.Kind, fin.layout.Finish = cgen.ReduceRows, true
+	fin.layout.Block = C >= 1024 || K < target
+	fin.args.Rows, fin.args.Len, fin.args.Chunk, fin.args.Chunks = K, C, C, 1
+	fin.grid = [2]int{rowsGrid(fin.layout.Block, K, dev), 1}
+	return reducePlan{passes: []pass{first, fin}, parts: K * C}
+}
+
+// rowsGrid is the grid of a rows kernel over n runs.
+func rowsGrid(block bool, n int, dev device) int {
+	if !block {
+		n = ceilDiv(n, rowsPerBlock)
+	}
+	return max(1, min(n, dev.maxBlocks))
+}
+
+// collapse drops axes of length 1 and merges each axis into the one
+// before it where every stride list steps over both as over one axis.
+func collapse(shape []int, strides ...[]int) ([]int, [][]int) {
+	var s []int
+	st := make([][]int, len(strides))
+	for d, n := range shape {
+		if n == 1 {
+			continue
+		}
+		if k := len(s) - 1; k >= 0 {
+			merge := true
+			for i := range strides {
+				merge = merge && st[i][k] == strides[i][d]*n
+			}
+			if merge {
+				s[k] *= n
+				for i := range strides {
+					st[i][k] = strides[i][d]
+				}
+				continue
+			}
+		}
+		s = append(s, n)
+		for i := range strides {
+			st[i] = append(st[i], strides[i][d])
+		}
+	}
+	for i := range st {
+		if st[i] == nil {
+			st[i] = []int{}
+		}
+	}
+	return s, st
+}
+
+func prod(shape []int) int {
+	n := 1
+	for _, d := range shape {
+		n *= d
+	}
+	return n
+}
+
+func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand, scalars []ir.Value) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	if nred < 0 || nred > len(shape) {
+		return fmt.Errorf("cannot fold %d axes of shape %v", nred, shape)
+	}
+	if len(scalars) != len(r.Scalars) {
+		return fmt.Errorf("reduction takes %d scalars, got %d", len(r.Scalars), len(scalars))
+	}
+	n, err := elements(shape)
+	if err != nil {
+		return err
+	}
+	kept := shape[:len(shape)-nred]
+	K, _ := elements(kept)
+	if err := b.checkOperand(in, r.Input, shape, n); err != nil {
+		return operandError("input", 0, err)
+	}
+	if err := b.checkOperand(out, r.Out, kept, K); err != nil {
+		return operandError("output", 0, err)
+	}
+	if K == 0 {
+		return nil
+	}
+	if n == 0 && !r.Combine.HasIdentity() {
+		return fmt.Errorf("zero-size array to reduction operation %s which has no identity", r.Combine)
+	}
+	plan := planReduce(r, shape, nred, out, in, address(in)%16 == 0, b.planDevice())
+	ptrs := [4]uint64{address(in), 0, address(out), 0}
+	if plan.parts == 0 {
+		return b.launchPass(r, &plan.passes[0], ptrs, scalars)
+	}
+	// the partials: values, then (ArgMax, ArgMin) positions
+	vals := plan.parts * cgen.PartialSize(r)
+	bytes := vals
+	arg := r.Combine == ir.ArgMaxOf || r.Combine == ir.ArgMinOf
+	if arg {
+		vals = (vals + 7) &^ 7
+		bytes = vals + 8*plan.parts
+	}
+	tmp, err := b.Alloc(bytes)
+	if err != nil {
+		return err
+	}
+	defer b.Free(tmp) // the stream orders the reuse of its memory after both passes
+	parts := uint64(tmp.(*buffer).ptr)
+	var partIdx uint64
+	if arg {
+		partIdx = parts + uint64(vals)
+	}
+	if err := b.launchPass(r, &plan.passes[0], [4]uint64{ptrs[0], 0, parts, partIdx}, scalars); err != nil {
+		return err
+	}
+	return b.launchPass(r, &plan.passes[1], [4]uint64{parts, partIdx, ptrs[2], 0}, nil)
+}
+
+// elements returns the number of elements of shape.
+func elements(shape []int) (int, error) {
+	n := 1
+	for _, d := range shape {
+		if d < 0 {
+			return 0, badShape(shape, "a negative dimension")
+		}
+		if d != 0 && n > math.MaxInt/d {
+			return 0, badShape(shape, "more elements than an int counts")
+		}
+		n *= d
+	}
+	return n, nil
+}
+
+func (b *Backend) scan(r *ir.Reduction, shape []int, out, in *backend.Operand, scalars []ir.Value) error {
+	if err := r.ScanValidate(); err != nil {
+		return err
+	}
+	if len(shape) == 0 {
+		return errors.New("a scan needs an axis; shape is ()")
+	}
+	if len(scalars) != len(r.Scalars) {
+		return fmt.Errorf("reduction takes %d scalars, got %d", len(r.Scalars), len(scalars))
+	}
+	n, err := elements(shape)
+	if err != nil {
+		return err
+	}
+	if err := b.checkOperand(in, r.Input, shape, n); err != nil {
+		return operandError("input", 0, err)
+	}
+	if err := b.checkOperand(out, r.Out, shape, n); err != nil {
+		return operandError("output", 0, err)
+	}
+	if n == 0 {
+		return nil
+	}
+	p := planScan(shape, out, in, b.planDevice())
+	return b.launchPass(r, &p, [4]uint64{address(in), 0, address(out), 0}, scalars)
+}
+
+// planScan is the launch of a scan along the last axis of shape.
+func planScan(shape []int, out, in *backend.Operand, dev device) pass {
+	nk := len(shape) - 1
+	ks, kst := collapse(shape[:nk], in.Strides[:nk], out.Strides[:nk])
+	K := prod(shape[:nk])
+	p := pass{grid: [2]int{max(1, min(K, dev.maxBlocks)), 1}}
+	p.layout = cgen.ReduceLayout{Kind: cgen.ScanRows, KeptDims: len(ks),
+		Index64: prod(shape) > math.MaxInt32 || wide(shape, in.Strides) || wide(shape, out.Strides)}
+	p.args = cgen.ReduceArgs{Rows: K, Len: shape[nk], Stride: in.Strides[nk], OutStride: out.Strides[nk],
+		Kept: ks, KeptIn: kst[0], KeptOut: kst[1]}
+	return p
+}
+
+// launchPass queues one pass; ptrs are the addresses of in, in_i, out and
+// out_i (see cgen.ReduceSource).
+func (b *Backend) launchPass(r *ir.Reduction, p *pass, ptrs [4]uint64, scalars []ir.Value) error {
+	kn, err := b.reductionKernel(r, p.layout)
+	if err != nil {
+		return err
+	}
+	b.launchMu.Lock()
+	lb := b.lb
+	buf := lb.params[:kn.size]
+	for i, q := range kn.params {
+		at := buf[q.Offset : q.Offset+q.Size]
+		switch q.Kind {
+		case cgen.ParamDims:
+			p.args.Put(at)
+		case cgen.ParamInput:
+			binary.LittleEndian.PutUint64(at, ptrs[q.Index])
+		case cgen.ParamOutput:
+			binary.LittleEndian.PutUint64(at, ptrs[2+q.Index])
+		case cgen.ParamScalar:
+			putScalar(at, scalars[q.Index])
+		}
+		lb.ptrs[i] = unsafe.Pointer(&buf[q.Offset])
+	}
+	lb.args = [11]uintptr{
+		uintptr(kn.fn), uintptr(p.grid[0]), uintptr(p.grid[1]), 1, cgen.ReduceBlock, 1, 1,
+		0, // shared memory: static only
+		0, // the legacy default stream
+		uintptr(unsafe.Pointer(&lb.ptrs[0])), 0,
+	}
+	err = b.ctx.Do(b.launchFn)
+	b.launchMu.Unlock()
+	if err != nil {
+		return fmt.Errorf("launch %s (%v): %w", kn.entry, kn.layout, err)
+	}
+	return nil
 }
