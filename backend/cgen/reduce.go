@@ -101,7 +101,7 @@ type ReduceArgs struct {
 	// Stride: ReduceColumns, the input stride of the reduced axis;
 	// ScanRows, the input stride along the row. OutStride: ScanRows, the
 	// output stride along the row.
-	Stride, OutStride int
+	Stride, OutStride     int
 	Kept, KeptIn, KeptOut []int // kept axes: lengths, input and output strides
 	Red, RedIn            []int // reduced axes: lengths and input strides
 }
@@ -673,7 +673,7 @@ func (g *reduceGen) columns() string {
 	if !g.l.Partial {
 		g.unravel(&b, "    ", "i", g.l.KeptDims, "kept", []string{"qo"}, []string{"kept_out"})
 	}
-	b.WriteString(g.result("    ", "(" + sx + ")c * K + i"))
+	b.WriteString(g.result("    ", "("+sx+")c * K + i"))
 	b.WriteString("  }\n}\n")
 	return b.String()
 }
