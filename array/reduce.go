@@ -75,12 +75,12 @@ type reduceOp struct {
 type reduceKind uint8
 
 const (
-	sumLike    reduceKind = iota // sum, prod: NumPy's accumulator dtypes
-	extreme                      // max, min, nanmax, nanmin, argmax, argmin: the input's dtype
-	logical                      // all, any
-	countTrue                    // count_nonzero
-	nanSumLike                   // nansum: NaN counts as 0
-	countNumbers                 // the elements that are not NaN (nanmean's divisor)
+	sumLike      reduceKind = iota // sum, prod: NumPy's accumulator dtypes
+	extreme                        // max, min, nanmax, nanmin, argmax, argmin: the input's dtype
+	logical                        // all, any
+	countTrue                      // count_nonzero
+	nanSumLike                     // nansum: NaN counts as 0
+	countNumbers                   // the elements that are not NaN (nanmean's divisor)
 )
 
 var (
@@ -198,7 +198,7 @@ func config(opts []ReduceOption) reduceConfig {
 // reductionKey identifies a reduction the package builds: the op and the
 // dtypes it runs on.
 type reductionKey struct {
-	op          *reduceOp
+	op           *reduceOp
 	in, acc, out DType
 }
 
