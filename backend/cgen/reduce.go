@@ -162,7 +162,53 @@ func PartialSize(r *ir.Reduction) int {
 
 // RenderReduction renders reduction r for layout l in vendor v's dialect.
 func RenderReduction(r *ir.Reduction, l ReduceLayout, v Vendor) (*ReduceSource, error) {
-	fail := func(err error) (*ReduceSource, error) {
+	srcs, err := RenderReductions([]ReductionUnit{{r, l}}, v)
+	if err != nil {
+		return nil, err
+	}
+	return srcs[0], nil
+}
+
+// ReductionUnit is one kernel of a module: a reduction and its layout.
+type ReductionUnit struct {
+	R      *ir.Reduction
+	Layout ReduceLayout
+}
+
+// RenderReductions renders several reduction kernels into one
+// translation unit (one compile: the two passes of a reduction, say);
+// every Source carries the whole module's code.
+func RenderReductions(units []ReductionUnit, v Vendor) ([]*ReduceSource, error) {
+	need := helperSet{}
+	var kernels strings.Builder
+	seen := map[string]bool{}
+	srcs := make([]*ReduceSource, len(units))
+	for i, u := range units {
+		g, err := renderReductionUnit(u.R, u.Layout, v, need)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[g.name] {
+			seen[g.name] = true
+			kernels.WriteString(g.code)
+		}
+		srcs[i] = g.src
+	}
+	code := need.prelude(v) + kernels.String()
+	for _, s := range srcs {
+		s.Code = code
+	}
+	return srcs, nil
+}
+
+// renderedUnit is one kernel's C and its Source (without the module's code).
+type renderedUnit struct {
+	name, code string
+	src        *ReduceSource
+}
+
+func renderReductionUnit(r *ir.Reduction, l ReduceLayout, v Vendor, need helperSet) (*renderedUnit, error) {
+	fail := func(err error) (*renderedUnit, error) {
 		key := "<nil>"
 		if r != nil {
 			key = r.Key()
@@ -196,17 +242,17 @@ func RenderReduction(r *ir.Reduction, l ReduceLayout, v Vendor) (*ReduceSource, 
 	case l.Kind > ScanRows:
 		return fail(fmt.Errorf("unknown kind %d", l.Kind))
 	}
-	g := newReduceGen(r, l, v)
+	g := newReduceGen(r, l, v, need)
 	code, err := g.render()
 	if err != nil {
 		return fail(err)
 	}
-	src := &ReduceSource{Code: g.need.prelude(v) + code, Entry: g.name, Vec: g.vec, Warp: g.warp, PartialSize: PartialSize(r)}
+	src := &ReduceSource{Entry: g.name, Vec: g.vec, Warp: g.warp, PartialSize: PartialSize(r)}
 	g.addParams(src)
 	if src.ParamSize > maxParamBytes {
 		return fail(fmt.Errorf("%d bytes of kernel parameters exceed %d", src.ParamSize, maxParamBytes))
 	}
-	return src, nil
+	return &renderedUnit{name: g.name, code: code, src: src}, nil
 }
 
 // ReduceEntry is the kernel name of r for layout l.
@@ -230,8 +276,8 @@ type reduceGen struct {
 	ix, sx string // index types: unsigned counts, signed offsets
 }
 
-func newReduceGen(r *ir.Reduction, l ReduceLayout, v Vendor) *reduceGen {
-	g := &reduceGen{r: r, l: l, v: v, name: ReduceEntry(r, l), need: helperSet{}, acc: compute(r.Acc),
+func newReduceGen(r *ir.Reduction, l ReduceLayout, v Vendor, need helperSet) *reduceGen {
+	g := &reduceGen{r: r, l: l, v: v, name: ReduceEntry(r, l), need: need, acc: compute(r.Acc),
 		arg: r.Combine == ir.ArgMaxOf || r.Combine == ir.ArgMinOf, vec: 1, warp: 32, ix: "u32", sx: "i32"}
 	if v == HIP {
 		g.warp = 64

@@ -89,7 +89,7 @@ type Backend struct {
 	mem allocator
 
 	kernels  kernelCache[kernelKey, *kernel]
-	rkernels kernelCache[reduceKey, *rkernel]
+	rkernels kernelCache[reduceKey, []*rkernel]
 
 	launchMu sync.Mutex
 	lb       *launchBlock

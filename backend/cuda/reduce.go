@@ -46,11 +46,12 @@ func (b *Backend) Scan(r *ir.Reduction, shape []int, out, in backend.Operand, sc
 	return nil
 }
 
-// reduceKey finds a reduction kernel by the identity of its
-// *ir.Reduction, which the array package keeps.
+// reduceKey finds the kernels of a reduction's passes by the identity of
+// its *ir.Reduction, which the array package keeps.
 type reduceKey struct {
-	r *ir.Reduction
-	l cgen.ReduceLayout
+	r      *ir.Reduction
+	layout [2]cgen.ReduceLayout
+	passes int
 }
 
 // rkernel is a compiled, loaded reduction kernel.
@@ -62,21 +63,47 @@ type rkernel struct {
 	size   int
 }
 
-func (b *Backend) reductionKernel(r *ir.Reduction, l cgen.ReduceLayout) (*rkernel, error) {
-	return b.rkernels.get(reduceKey{r, l}, func() string { return r.Key() + "|" + l.String() }, func() (*rkernel, error) {
-		src, err := cgen.RenderReduction(r, l, cgen.CUDA)
+// reductionKernels returns the kernels of the passes, compiled together
+// (one NVRTC call, one module) on first use.
+func (b *Backend) reductionKernels(r *ir.Reduction, passes []pass) ([]*rkernel, error) {
+	key := reduceKey{r: r, passes: len(passes)}
+	for i, p := range passes {
+		key.layout[i] = p.layout
+	}
+	text := func() string {
+		t := r.Key()
+		for _, p := range passes {
+			t += "|" + p.layout.String()
+		}
+		return t
+	}
+	return b.rkernels.get(key, text, func() ([]*rkernel, error) {
+		units := make([]cgen.ReductionUnit, len(passes))
+		for i, p := range passes {
+			units[i] = cgen.ReductionUnit{R: r, Layout: p.layout}
+		}
+		srcs, err := cgen.RenderReductions(units, cgen.CUDA)
 		if err != nil {
 			return nil, err
 		}
-		res, err := nvrtc.CompileCached(kernelcache.Default(), src.Code, compileOptions(src.Entry, b.target, b.cubin))
+		entry := srcs[0].Entry
+		res, err := nvrtc.CompileCached(kernelcache.Default(), srcs[0].Code, compileOptions(entry, b.target, b.cubin))
 		if err != nil {
-			return nil, fmt.Errorf("compile %s (%s) for %s: %w", src.Entry, l, b.dev.Arch, err)
+			return nil, fmt.Errorf("compile %s (%s) for %s: %w", entry, passes[0].layout, b.dev.Arch, err)
 		}
-		fn, err := b.load(res.Code, src.Entry)
+		mod, err := b.ctx.LoadModule(res.Code)
 		if err != nil {
-			return nil, fmt.Errorf("load %s (%s): %w", src.Entry, l, err)
+			return nil, fmt.Errorf("load %s: %w", entry, err)
 		}
-		return &rkernel{fn: fn, entry: src.Entry, layout: l, params: src.Params, size: src.ParamSize}, nil
+		kns := make([]*rkernel, len(srcs))
+		for i, src := range srcs {
+			fn, err := mod.Function(src.Entry)
+			if err != nil {
+				return nil, fmt.Errorf("load %s: %w", src.Entry, err)
+			}
+			kns[i] = &rkernel{fn: cuda.CUfunction(fn.Handle()), entry: src.Entry, layout: units[i].Layout, params: src.Params, size: src.ParamSize}
+		}
+		return kns, nil
 	})
 }
 
@@ -174,8 +201,8 @@ func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand
 	if first.layout.Block && K < target && R >= 16384 {
 		C = min(ceilDiv(target, K), ceilDiv(R, 8192))
 	}
-	L := (ceilDiv(R, C) + 15) &^ 15 // runs keep the vectors' alignment
-	C = ceilDiv(R, L)
+	L := max(16, (ceilDiv(R, C)+15)&^15) // runs keep the vectors' alignment
+	C = max(1, ceilDiv(R, L))            // an empty row is one empty run
 	first.args.Chunk, first.args.Chunks = L, C
 	first.grid = [2]int{rowsGrid(first.layout.Block, K*C, dev), 1}
 	if C == 1 {
@@ -271,9 +298,13 @@ func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backen
 		return fmt.Errorf("zero-size array to reduction operation %s which has no identity", r.Combine)
 	}
 	plan := planReduce(r, shape, nred, out, in, address(in)%16 == 0, b.planDevice())
+	kns, err := b.reductionKernels(r, plan.passes)
+	if err != nil {
+		return err
+	}
 	ptrs := [4]uint64{address(in), 0, address(out), 0}
 	if plan.parts == 0 {
-		return b.launchPass(r, &plan.passes[0], ptrs, scalars)
+		return b.launchPass(kns[0], &plan.passes[0], ptrs, scalars)
 	}
 	// the partials: values, then (ArgMax, ArgMin) positions
 	vals := plan.parts * cgen.PartialSize(r)
@@ -293,10 +324,10 @@ func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backen
 	if arg {
 		partIdx = parts + uint64(vals)
 	}
-	if err := b.launchPass(r, &plan.passes[0], [4]uint64{ptrs[0], 0, parts, partIdx}, scalars); err != nil {
+	if err := b.launchPass(kns[0], &plan.passes[0], [4]uint64{ptrs[0], 0, parts, partIdx}, scalars); err != nil {
 		return err
 	}
-	return b.launchPass(r, &plan.passes[1], [4]uint64{parts, partIdx, ptrs[2], 0}, nil)
+	return b.launchPass(kns[1], &plan.passes[1], [4]uint64{parts, partIdx, ptrs[2], 0}, nil)
 }
 
 // elements returns the number of elements of shape.
@@ -338,7 +369,11 @@ func (b *Backend) scan(r *ir.Reduction, shape []int, out, in *backend.Operand, s
 		return nil
 	}
 	p := planScan(shape, out, in, b.planDevice())
-	return b.launchPass(r, &p, [4]uint64{address(in), 0, address(out), 0}, scalars)
+	kns, err := b.reductionKernels(r, []pass{p})
+	if err != nil {
+		return err
+	}
+	return b.launchPass(kns[0], &p, [4]uint64{address(in), 0, address(out), 0}, scalars)
 }
 
 // planScan is the launch of a scan along the last axis of shape.
@@ -356,11 +391,7 @@ func planScan(shape []int, out, in *backend.Operand, dev device) pass {
 
 // launchPass queues one pass; ptrs are the addresses of in, in_i, out and
 // out_i (see cgen.ReduceSource).
-func (b *Backend) launchPass(r *ir.Reduction, p *pass, ptrs [4]uint64, scalars []ir.Value) error {
-	kn, err := b.reductionKernel(r, p.layout)
-	if err != nil {
-		return err
-	}
+func (b *Backend) launchPass(kn *rkernel, p *pass, ptrs [4]uint64, scalars []ir.Value) error {
 	b.launchMu.Lock()
 	lb := b.lb
 	buf := lb.params[:kn.size]
@@ -384,10 +415,37 @@ func (b *Backend) launchPass(r *ir.Reduction, p *pass, ptrs [4]uint64, scalars [
 		0, // the legacy default stream
 		uintptr(unsafe.Pointer(&lb.ptrs[0])), 0,
 	}
-	err = b.ctx.Do(b.launchFn)
+	err := b.ctx.Do(b.launchFn)
 	b.launchMu.Unlock()
 	if err != nil {
 		return fmt.Errorf("launch %s (%v): %w", kn.entry, kn.layout, err)
 	}
 	return nil
+}
+
+// ReduceLayouts returns the kernel layouts of the passes Reduce launches
+// for these arguments on a GPU of sms multiprocessors, one list for an
+// input whose first element is 16-byte aligned and one for any other
+// (none when Reduce launches nothing). Tests compile them without a GPU.
+func ReduceLayouts(r *ir.Reduction, shape []int, nred int, out, in backend.Operand, sms int) [][]cgen.ReduceLayout {
+	n, err := elements(shape)
+	if err != nil || nred < 0 || nred > len(shape) || prod(shape[:len(shape)-nred]) == 0 ||
+		n == 0 && !r.Combine.HasIdentity() {
+		return nil
+	}
+	dev := device{sms: sms, maxBlocks: sms * 2048 / blockSize * waves}
+	var all [][]cgen.ReduceLayout
+	for _, aligned := range []bool{true, false} {
+		var ls []cgen.ReduceLayout
+		for _, p := range planReduce(r, shape, nred, &out, &in, aligned, dev).passes {
+			ls = append(ls, p.layout)
+		}
+		all = append(all, ls)
+	}
+	return all
+}
+
+// ScanLayout returns the kernel layout Scan launches for these arguments.
+func ScanLayout(shape []int, out, in backend.Operand) cgen.ReduceLayout {
+	return planScan(shape, &out, &in, device{sms: 1, maxBlocks: 1}).layout
 }

@@ -1,0 +1,107 @@
+package cgen
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/hip/hiprtc"
+	"github.com/cugo/cugo/internal/gputest"
+	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/nvrtc"
+	"github.com/stretchr/testify/require"
+)
+
+// sampleReductions covers each combine on each class of accumulator and
+// each layout kind (array/reduce_kernels_test.go compiles every kernel the
+// array tests use; these are the ones HIP must also compile).
+func sampleReductions() []ReductionUnit {
+	f, h, c, i8, u16 := dtype.Float32, dtype.Float16, dtype.Complex128, dtype.Int8, dtype.Uint16
+	red := func(c ir.Combine, in, acc, out dtype.DType) *ir.Reduction {
+		pre := ir.To(ir.In(0, in), acc)
+		return &ir.Reduction{Input: in, Pre: pre, Combine: c, Acc: acc, Out: out}
+	}
+	rs := []*ir.Reduction{
+		red(ir.SumOf, h, f, h), red(ir.ProdOf, i8, dtype.Int64, dtype.Int64), red(ir.MaxOf, f, f, f),
+		red(ir.FMinOf, c, c, c), red(ir.ArgMaxOf, u16, u16, dtype.Int64), red(ir.ArgMinOf, c, c, dtype.Int64),
+		red(ir.SumOf, c, c, c), red(ir.AnyOf, f, dtype.Bool, dtype.Bool),
+	}
+	layouts := []ReduceLayout{
+		{Kind: ReduceRows, Vec: true, RedDims: 1, KeptDims: 1},
+		{Kind: ReduceRows, Block: true, Vec: true, RedDims: 1, Partial: true},
+		{Kind: ReduceRows, Block: true, Finish: true},
+		{Kind: ReduceRows, RedDims: 2, KeptDims: 2, Index64: true},
+		{Kind: ReduceColumns, Vec: true, KeptDims: 1, Partial: true},
+		{Kind: ReduceColumns, Finish: true, KeptDims: 2},
+	}
+	var us []ReductionUnit
+	for _, r := range rs {
+		for _, l := range layouts {
+			if l.Vec && r.Input.Size() == 16 {
+				l.Vec = false
+			}
+			us = append(us, ReductionUnit{r, l})
+		}
+		if r.Combine == ir.SumOf || r.Combine == ir.ProdOf {
+			us = append(us, ReductionUnit{r, ReduceLayout{Kind: ScanRows, KeptDims: 1}})
+		}
+	}
+	return us
+}
+
+func TestReductionsCompile(t *testing.T) {
+	needNVRTC(t)
+	srcs, err := RenderReductions(sampleReductions(), CUDA)
+	require.NoError(t, err)
+	_, err = nvrtc.Compile(srcs[0].Code, nvrtc.Options{Target: 80})
+	require.NoError(t, err)
+}
+
+func TestReductionsHIPFlavourCompiles(t *testing.T) {
+	_, _, err := hiprtc.Version()
+	gputest.Need(t, "hip", err)
+	srcs, err := RenderReductions(sampleReductions(), HIP)
+	require.NoError(t, err)
+	require.NotContains(t, srcs[0].Code, "_sync(")
+	require.Equal(t, 64, srcs[0].Warp)
+	_, err = hiprtc.Compile(srcs[0].Code, hiprtc.Options{Name: "reduce.hip", Target: "gfx90a"})
+	require.NoError(t, err)
+}
+
+// The contiguous first passes must load 16 bytes at a time: sums over
+// rows and over columns reach the copy bandwidth only so.
+func TestReductionsVectorise(t *testing.T) {
+	needNVRTC(t)
+	f := dtype.Float32
+	r := &ir.Reduction{Input: f, Pre: ir.In(0, f), Combine: ir.SumOf, Acc: f, Out: f}
+	for _, l := range []ReduceLayout{
+		{Kind: ReduceRows, Block: true, Vec: true, RedDims: 1, Partial: true},
+		{Kind: ReduceColumns, Vec: true, KeptDims: 1},
+	} {
+		src, err := RenderReduction(r, l, CUDA)
+		require.NoError(t, err)
+		res, err := nvrtc.Compile(src.Code, nvrtc.Options{Target: 80})
+		require.NoError(t, err)
+		require.True(t, strings.Contains(string(res.Code), "ld.global.nc.v4.f32") || strings.Contains(string(res.Code), "ld.global.v4.f32"),
+			"%v: no 16-byte loads in\n%s", l, res.Code)
+	}
+}
+
+func TestRenderReductionErrors(t *testing.T) {
+	f := dtype.Float32
+	r := &ir.Reduction{Input: f, Pre: ir.In(0, f), Combine: ir.MaxOf, Acc: f, Out: f}
+	for _, tc := range []struct {
+		l    ReduceLayout
+		want string
+	}{
+		{ReduceLayout{Kind: ReduceRows}, "needs RedDims"},
+		{ReduceLayout{Kind: ReduceRows, Finish: true, Vec: true}, "vector loads"},
+		{ReduceLayout{Kind: ReduceColumns, RedDims: 1}, "only rows"},
+		{ReduceLayout{Kind: ScanRows}, "running sum or product"},
+	} {
+		_, err := RenderReduction(r, tc.l, CUDA)
+		require.ErrorContains(t, err, tc.want, "%v", tc.l)
+	}
+	_, err := RenderReduction(&ir.Reduction{Input: f, Pre: ir.In(0, f), Combine: ir.AllOf, Acc: f, Out: f}, ReduceLayout{Kind: ReduceRows, RedDims: 1}, CUDA)
+	require.ErrorContains(t, err, "cannot accumulate in float32")
+}
