@@ -30,8 +30,13 @@ var workloads = []workload{
 	{"add_alloc_f32_64M", "GB/s", benchAddAlloc},
 	{"chain_f32_64M", "GB/s", benchChain},
 	{"transpose_8192", "GB/s", benchTranspose},
+	{"sum_f32_64M", "GB/s", benchReduceAll(array.Sum)},
+	{"max_f32_64M", "GB/s", benchReduceAll(array.Max)},
+	{"sum_axis0_8192", "GB/s", benchSumAxis(0)},
+	{"sum_axis1_8192", "GB/s", benchSumAxis(1)},
 	{"small_add_1k", "us", benchSmallAdd},
 	{"small_alloc_add_1k", "us", benchSmallAllocAdd},
+	{"small_expr_1k", "us", benchSmallExpr},
 	{"compile_cold", "ms", benchCompileCold},
 	{"compile_warm", "ms", benchCompileWarm},
 }
@@ -250,6 +255,51 @@ func benchSmallAllocAdd(e *benchEnv) (float64, error) {
 		c := a.Add(b)
 		defer c.Free()
 		return c.Err()
+	})
+	return float64(d.Nanoseconds()) / 1e3, err
+}
+
+// benchReduceAll times a reduction of all e.n elements to one, a new
+// 0-d result each call.
+func benchReduceAll(reduce func(*array.Array, ...array.ReduceOption) *array.Array) func(*benchEnv) (float64, error) {
+	return func(e *benchEnv) (float64, error) {
+		a := e.random(1, e.n)
+		defer a.Free()
+		d, err := e.deviceTime(50, func() error {
+			r := reduce(a)
+			defer r.Free()
+			return r.Err()
+		})
+		return gbs(4*e.n, d), err
+	}
+}
+
+// benchSumAxis times the sum over one axis of a square float32 matrix.
+func benchSumAxis(axis int) func(*benchEnv) (float64, error) {
+	return func(e *benchEnv) (float64, error) {
+		m := e.random(1, e.side, e.side)
+		defer m.Free()
+		d, err := e.deviceTime(20, func() error {
+			r := m.Sum(axis)
+			defer r.Free()
+			return r.Err()
+		})
+		return gbs(4*e.side*e.side, d), err
+	}
+}
+
+// benchSmallExpr is (a*2 + b).sum() on 1024 float32: three kernels and
+// three results, each freed when done.
+func benchSmallExpr(e *benchEnv) (float64, error) {
+	a, b := e.random(1, 1024), e.random(2, 1024)
+	d, err := e.hostTime(20000, func() error {
+		a2 := a.Mul(2)
+		s := a2.Add(b)
+		r := s.Sum()
+		a2.Free()
+		s.Free()
+		defer r.Free()
+		return r.Err()
 	})
 	return float64(d.Nanoseconds()) / 1e3, err
 }

@@ -1,0 +1,305 @@
+package cuda
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
+	"github.com/cugo/cugo/backend/cpu"
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/ir"
+	"github.com/stretchr/testify/require"
+)
+
+// TestPlanReduce checks the kernels chosen for the layouts that matter
+// (no GPU needed).
+func TestPlanReduce(t *testing.T) {
+	f := dtype.Float32
+	sum := &ir.Reduction{Input: f, Pre: ir.In(0, f), Combine: ir.SumOf, Acc: f, Out: f}
+	h100 := device{sms: 132, maxBlocks: 132 * 8 * waves}
+	plan := func(shape []int, nred int, in []int) reducePlan {
+		nk := len(shape) - nred
+		out := backend.Operand{Strides: cStrides(shape[:nk])}
+		return planReduce(sum, shape, nred, &out, &backend.Operand{Strides: in}, true, h100)
+	}
+	// sum over axis 0 of a C-ordered 8192x8192: a thread per 4 columns,
+	// the rows split in runs, partials folded by a second pass
+	p := plan([]int{8192, 8192}, 1, []int{1, 8192})
+	require.Len(t, p.passes, 2)
+	first := p.passes[0]
+	require.Equal(t, cgen.ReduceLayout{Kind: cgen.ReduceColumns, Vec: true, Partial: true, KeptDims: 1}, first.layout)
+	require.Equal(t, 8192/4/cgen.ReduceBlock, first.grid[0])
+	require.Greater(t, first.grid[0]*first.grid[1], 132*4) // enough blocks to fill the GPU
+	require.Equal(t, cgen.ReduceLayout{Kind: cgen.ReduceColumns, Finish: true, KeptDims: 1}, p.passes[1].layout)
+	require.Equal(t, 8192*first.args.Chunks, p.parts)
+	// sum over axis 1: a block per row, vector loads, one pass
+	p = plan([]int{8192, 8192}, 1, []int{8192, 1})
+	require.Len(t, p.passes, 1)
+	require.Equal(t, cgen.ReduceLayout{Kind: cgen.ReduceRows, Block: true, Vec: true, KeptDims: 1, RedDims: 1}, p.passes[0].layout)
+	// short rows: a warp each
+	p = plan([]int{65536, 100}, 1, []int{100, 1})
+	require.False(t, p.passes[0].layout.Block)
+	require.Equal(t, min(65536/rowsPerBlock, h100.maxBlocks), p.passes[0].grid[0]) // grid-stride beyond
+	// a full reduction of 64M: blocks of runs, then one block
+	p = plan([]int{1 << 26}, 1, []int{1})
+	require.Len(t, p.passes, 2)
+	require.Equal(t, cgen.ReduceLayout{Kind: cgen.ReduceRows, Block: true, Vec: true, Partial: true, RedDims: 1}, p.passes[0].layout)
+	require.GreaterOrEqual(t, p.passes[0].grid[0], 132*4)
+	require.Equal(t, cgen.ReduceLayout{Kind: cgen.ReduceRows, Block: true, Finish: true}, p.passes[1].layout)
+	require.Equal(t, 1, p.passes[1].grid[0])
+	// a small full reduction is one block, one pass
+	p = plan([]int{1024}, 1, []int{1})
+	require.Len(t, p.passes, 1)
+	require.Equal(t, 1, p.passes[0].grid[0])
+	// axes (0, 2) of a C-ordered (30, 40, 50), moved last: two reduced axes
+	p = plan([]int{40, 30, 50}, 2, []int{50, 2000, 1})
+	require.Equal(t, cgen.ReduceLayout{Kind: cgen.ReduceRows, Block: true, KeptDims: 1, RedDims: 2}, p.passes[0].layout)
+	// kept and reduced axes merge where they can
+	p = plan([]int{4, 5, 6, 7}, 2, []int{210, 42, 7, 1})
+	require.Equal(t, 1, p.passes[0].layout.KeptDims)
+	require.Equal(t, []int{20}, p.passes[0].args.Kept)
+	require.Equal(t, []int{42}, p.passes[0].args.Red)
+	// a misaligned base gives up the column vectors, not the row ones
+	out := backend.Operand{Strides: []int{1}}
+	p = planReduce(sum, []int{64, 64}, 1, &out, &backend.Operand{Strides: []int{1, 64}}, false, h100)
+	require.False(t, p.passes[0].layout.Vec)
+	p = planReduce(sum, []int{64, 64}, 1, &out, &backend.Operand{Strides: []int{64, 1}}, false, h100)
+	require.True(t, p.passes[0].layout.Vec)
+}
+
+// reduceGeometry is an input layout: shape (kept axes, then nred reduced
+// ones), strides, offset and buffer length in elements.
+type reduceGeometry struct {
+	name    string
+	shape   []int
+	nred    int
+	strides []int
+	offset  int
+	elems   int
+}
+
+// layoutOf lays shape out as a C array of the axes permuted by perm
+// (perm[i] is the memory rank of axis i), with axis flip reversed
+// (-1: none), offset elements in.
+func layoutOf(name string, shape []int, nred int, perm []int, flip, offset int) reduceGeometry {
+	mem := make([]int, len(shape))
+	for i, p := range perm {
+		mem[p] = shape[i]
+	}
+	ms := cStrides(mem)
+	g := reduceGeometry{name: name, shape: shape, nred: nred, strides: make([]int, len(shape)), offset: offset}
+	for i, p := range perm {
+		g.strides[i] = ms[p]
+	}
+	g.elems = offset + count(shape)
+	if flip >= 0 && shape[flip] > 0 {
+		g.offset += (shape[flip] - 1) * g.strides[flip]
+		g.strides[flip] = -g.strides[flip]
+	}
+	return g
+}
+
+func identity(n int) []int {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return p
+}
+
+func reduceGeometries() []reduceGeometry {
+	c := func(name string, shape []int, nred int) reduceGeometry {
+		return layoutOf(name, shape, nred, identity(len(shape)), -1, 0)
+	}
+	return []reduceGeometry{
+		c("full 1M", []int{1 << 20}, 1),
+		c("full 1000", []int{1000}, 1),
+		c("rows long, few", []int{3, 100003}, 1),
+		c("rows short, many", []int{4096, 257}, 1),
+		c("rows long, many", []int{300, 4096}, 1),
+		c("rows of 3", []int{5000, 3}, 1),
+		layoutOf("columns, vectors", []int{1024, 8192}, 1, []int{1, 0}, -1, 0),
+		layoutOf("columns of 3", []int{3, 100003}, 1, []int{1, 0}, -1, 0),
+		layoutOf("columns, misaligned", []int{1024, 300}, 1, []int{1, 0}, -1, 1),
+		layoutOf("axes (0,2) of 3-d", []int{40, 30, 50}, 2, []int{1, 0, 2}, -1, 0),
+		layoutOf("two kept, two reduced, transposed", []int{6, 7, 8, 9}, 2, []int{3, 1, 0, 2}, -1, 0),
+		layoutOf("rows, misaligned", []int{64, 999}, 1, identity(2), -1, 3),
+		layoutOf("rows reversed", []int{64, 999}, 1, identity(2), 1, 0),
+		layoutOf("kept reversed", []int{999, 64}, 1, identity(2), 0, 0),
+		c("nothing reduced", []int{17, 5}, 0),
+		c("empty rows", []int{7, 0}, 1),
+		c("no rows", []int{0, 7}, 1),
+	}
+}
+
+// reductionsUnderTest are folds whose results are exact on inputs of
+// small integers (in any dtype), so that any order of the fold agrees.
+func reductionsUnderTest() []*ir.Reduction {
+	red := func(c ir.Combine, in, acc, out dtype.DType) *ir.Reduction {
+		return &ir.Reduction{Input: in, Pre: ir.To(ir.In(0, in), acc), Combine: c, Acc: acc, Out: out}
+	}
+	f, d, h, z := dtype.Float32, dtype.Float64, dtype.Float16, dtype.Complex64
+	i64 := dtype.Int64
+	return []*ir.Reduction{
+		red(ir.SumOf, f, f, f), red(ir.SumOf, h, f, h), red(ir.SumOf, dtype.BFloat16, f, dtype.BFloat16),
+		red(ir.SumOf, dtype.Int8, i64, i64), red(ir.SumOf, dtype.Uint8, dtype.Uint64, dtype.Uint64),
+		red(ir.SumOf, z, z, z), red(ir.SumOf, d, d, f),
+		red(ir.MaxOf, f, f, f), red(ir.MinOf, d, d, d), red(ir.FMaxOf, f, f, f), red(ir.FMinOf, h, h, h),
+		red(ir.MaxOf, dtype.Int16, dtype.Int16, dtype.Int16), red(ir.MinOf, dtype.Uint32, dtype.Uint32, dtype.Uint32),
+		red(ir.ArgMaxOf, f, f, i64), red(ir.ArgMinOf, d, d, i64), red(ir.ArgMaxOf, dtype.Int8, dtype.Int8, i64),
+		red(ir.ArgMinOf, dtype.Complex128, dtype.Complex128, i64), red(ir.MaxOf, z, z, z),
+		{Input: f, Pre: ir.To(ir.In(0, f), dtype.Bool), Combine: ir.AllOf, Acc: dtype.Bool, Out: dtype.Bool},
+		{Input: dtype.Int32, Pre: ir.To(ir.In(0, dtype.Int32), dtype.Bool), Combine: ir.AnyOf, Acc: dtype.Bool, Out: dtype.Bool},
+		// Pre with a scalar: sum of where(isnan(x), s, x)
+		{Input: f, Scalars: []dtype.DType{f}, Combine: ir.SumOf, Acc: d, Out: d, Pre: ir.To(ir.Apply(ir.Where, f,
+			ir.Apply(ir.IsNaN, dtype.Bool, ir.In(0, f)), ir.Param(0, f), ir.In(0, f)), d)},
+	}
+}
+
+// smallValues fills n elements of dt with small integers (some NaN for
+// floats that allow it, rarely), whose sums are exact in any order.
+func smallValues(r *rand.Rand, dt dtype.DType, n int, nan bool) []byte {
+	b := make([]byte, n*dt.Size())
+	for i := range n {
+		v := float64(r.IntN(7) - 2)
+		if dt == dtype.Bool || dt.Kind() == dtype.UintKind {
+			v = float64(r.IntN(3))
+		}
+		if nan && r.IntN(5000) == 0 {
+			v = math.NaN()
+		}
+		e := b[i*dt.Size():]
+		switch {
+		case isFloat(dt):
+			putFloat(dt, e, v)
+		case isComplex(dt):
+			putFloat(dt, e, v)
+			putFloat(dt, e[dt.Size()/2:], float64(r.IntN(3)))
+		default:
+			var w [8]byte
+			binary.LittleEndian.PutUint64(w[:], uint64(int64(v)))
+			copy(e, w[:dt.Size()])
+		}
+	}
+	return b
+}
+
+// TestReduceMatchesCPU runs reductions on the GPU and on the CPU backend
+// over many layouts and compares the results bit for bit (inputs whose
+// folds are exact in any order; any NaN matches any NaN).
+func TestReduceMatchesCPU(t *testing.T) {
+	g := gpu(t)
+	c := cpu.New(0)
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, geo := range reduceGeometries() {
+		for _, r := range reductionsUnderTest() {
+			name := fmt.Sprintf("%s %s", geo.name, r.Key())
+			nk := len(geo.shape) - geo.nred
+			kept := geo.shape[:nk]
+			n := 1
+			for _, d := range geo.shape[nk:] {
+				n *= d
+			}
+			data := smallValues(rng, r.Input, geo.elems, true)
+			var scalars []ir.Value
+			if len(r.Scalars) > 0 {
+				scalars = []ir.Value{{uint64(math.Float32bits(0.5))}}
+			}
+			outs := [2][]byte{}
+			errs := [2]error{}
+			for i, b := range []backend.Backend{g, c} {
+				in := backend.Operand{Buf: put(t, b, data), DType: r.Input, Offset: geo.offset, Strides: geo.strides}
+				ob, err := b.Alloc(max(1, count(kept)) * r.Out.Size())
+				require.NoError(t, err)
+				out := backend.Operand{Buf: ob, DType: r.Out, Strides: cStrides(kept)}
+				errs[i] = b.Reduce(r, geo.shape, geo.nred, out, in, scalars)
+				if errs[i] == nil {
+					outs[i] = make([]byte, count(kept)*r.Out.Size())
+					require.NoError(t, b.Read(outs[i], ob, 0), name)
+				}
+				b.Free(in.Buf)
+				b.Free(ob)
+			}
+			if n == 0 && !r.Combine.HasIdentity() && count(kept) > 0 {
+				require.ErrorContains(t, errs[0], "zero-size array", name)
+				require.ErrorContains(t, errs[1], "zero-size array", name)
+				continue
+			}
+			require.NoError(t, errs[0], name)
+			require.NoError(t, errs[1], name)
+			requireSameElements(t, r.Out, outs[1], outs[0], name)
+		}
+	}
+	require.NoError(t, g.Sync())
+}
+
+// TestScanMatchesCPU compares running sums and products on the GPU with
+// the CPU backend's, along contiguous and strided rows.
+func TestScanMatchesCPU(t *testing.T) {
+	g := gpu(t)
+	c := cpu.New(0)
+	rng := rand.New(rand.NewPCG(7, 8))
+	f, i64 := dtype.Float32, dtype.Int64
+	scans := []*ir.Reduction{
+		{Input: f, Pre: ir.To(ir.In(0, f), f), Combine: ir.SumOf, Acc: f, Out: f},
+		{Input: dtype.Int8, Pre: ir.To(ir.In(0, dtype.Int8), i64), Combine: ir.SumOf, Acc: i64, Out: i64},
+		{Input: dtype.Complex64, Pre: ir.In(0, dtype.Complex64), Combine: ir.SumOf, Acc: dtype.Complex64, Out: dtype.Complex64},
+		{Input: dtype.Int32, Pre: ir.To(ir.In(0, dtype.Int32), i64), Combine: ir.ProdOf, Acc: i64, Out: i64},
+	}
+	geos := []reduceGeometry{
+		layoutOf("row of 100000", []int{100000}, 1, []int{0}, -1, 0),
+		layoutOf("rows of 300", []int{77, 300}, 1, identity(2), -1, 1),
+		layoutOf("columns", []int{300, 77}, 1, []int{1, 0}, -1, 0),
+		layoutOf("reversed", []int{5, 1000}, 1, identity(2), 1, 0),
+	}
+	for _, geo := range geos {
+		for _, r := range scans {
+			name := fmt.Sprintf("%s %s", geo.name, r.Key())
+			data := smallValues(rng, r.Input, geo.elems, false)
+			if r.Combine == ir.ProdOf {
+				data = make([]byte, geo.elems*r.Input.Size()) // products of 1 and -1 stay exact
+				for i := range geo.elems {
+					v := int32(1 - 2*rng.IntN(2))
+					binary.LittleEndian.PutUint32(data[4*i:], uint32(v))
+				}
+			}
+			var outs [2][]byte
+			for i, b := range []backend.Backend{g, c} {
+				in := backend.Operand{Buf: put(t, b, data), DType: r.Input, Offset: geo.offset, Strides: geo.strides}
+				ob, err := b.Alloc(count(geo.shape) * r.Out.Size())
+				require.NoError(t, err)
+				out := backend.Operand{Buf: ob, DType: r.Out, Strides: cStrides(geo.shape)}
+				require.NoError(t, b.Scan(r, geo.shape, out, in, nil), name)
+				outs[i] = make([]byte, count(geo.shape)*r.Out.Size())
+				require.NoError(t, b.Read(outs[i], ob, 0), name)
+				b.Free(in.Buf)
+				b.Free(ob)
+			}
+			requireSameElements(t, r.Out, outs[1], outs[0], name)
+		}
+	}
+}
+
+func put(t *testing.T, b backend.Backend, data []byte) backend.Buffer {
+	buf, err := b.Alloc(len(data))
+	require.NoError(t, err)
+	require.NoError(t, b.Write(buf, 0, data))
+	return buf
+}
+
+// requireSameElements compares element by element, any NaN matching any NaN.
+func requireSameElements(t *testing.T, dt dtype.DType, want, got []byte, name string) {
+	t.Helper()
+	require.Equal(t, len(want), len(got), name)
+	size := dt.Size()
+	for i := 0; i < len(want); i += size {
+		if !bytes.Equal(want[i:i+size], got[i:i+size]) && !closeEnough(dt, got[i:i+size], want[i:i+size], exact) {
+			t.Fatalf("%s: element %d: got % x, want % x", name, i/size, got[i:i+size], want[i:i+size])
+		}
+	}
+}
