@@ -689,26 +689,25 @@ func (g *reduceGen) rows() string {
 	return b.String()
 }
 
+// ColumnsFinishWidth is the number of columns one block of a columns
+// Finish pass folds: its warps split each column's partials among them.
+const ColumnsFinishWidth = 32
+
 func (g *reduceGen) columns() string {
+	if g.l.Finish {
+		return g.columnsFinish()
+	}
 	var b strings.Builder
 	n, ix, sx, V := g.name, g.ix, g.sx, g.vec
 	b.WriteString(g.signature() + " {\n")
 	fmt.Fprintf(&b, "  const %[1]s K = (%[1]s)a.rows, R = (%[1]s)a.len, L = (%[1]s)a.chunk;\n", ix)
 	fmt.Fprintf(&b, "  const %[1]s i0 = ((%[1]s)blockIdx.x * blockDim.x + threadIdx.x) * %[2]d;\n  if (i0 >= K) return;\n", ix, V)
 	fmt.Fprintf(&b, "  const %[1]s c = blockIdx.y, r0 = c * L, r1 = R - r0 < L ? R : r0 + L;\n", ix)
-	if g.l.Finish {
-		// partials: chunk after chunk, K each
-		fmt.Fprintf(&b, "  const %[1]s qi = (%[1]s)i0, rs = (%[1]s)K;\n", sx)
-	} else {
-		g.unravel(&b, "  ", "i0", g.l.KeptDims, "kept", []string{"qi"}, []string{"kept_in"})
-		fmt.Fprintf(&b, "  const %[1]s rs = (%[1]s)a.stride;\n", sx)
-	}
+	g.unravel(&b, "  ", "i0", g.l.KeptDims, "kept", []string{"qi"}, []string{"kept_in"})
+	fmt.Fprintf(&b, "  const %[1]s rs = (%[1]s)a.stride;\n", sx)
 	fmt.Fprintf(&b, "  %[1]s acc[%[2]d];\n  i64 acci[%[2]d];\n#pragma unroll\n  for (int k = 0; k < %[2]d; k++) { acc[k] = %[3]s_ident(); acci[k] = %[4]s; }\n", g.acc, V, n, noIndex)
 	fmt.Fprintf(&b, "#pragma unroll 4\n  for (%[1]s r = r0; r < r1; r++) {\n    const %[2]s q = qi + (%[2]s)r * rs;\n", ix, sx)
 	idx := "(i64)r"
-	if g.l.Finish && g.arg {
-		idx = "in_i[q]"
-	}
 	if V > 1 {
 		fmt.Fprintf(&b, "    const vec<%[1]s, %[2]d> x = *(const vec<%[1]s, %[2]d> *)(in + q);\n#pragma unroll\n    for (int k = 0; k < %[2]d; k++) %[3]s_comb(acc[k], acci[k], %[4]s, %[5]s);\n  }\n",
 			g.in, V, n, g.pre("x.e[k]"), idx)
@@ -721,6 +720,31 @@ func (g *reduceGen) columns() string {
 	}
 	b.WriteString(g.result("    ", "("+sx+")c * K + i"))
 	b.WriteString("  }\n}\n")
+	return b.String()
+}
+
+// columnsFinish folds the partials of a columns pass (chunk after chunk,
+// K each): a block takes ColumnsFinishWidth columns, each of its warps a
+// share of every column's partials (reading rows of 32 adjacent
+// partials), and the first warp folds the warps' results.
+func (g *reduceGen) columnsFinish() string {
+	var b strings.Builder
+	n, ix, sx, W := g.name, g.ix, g.sx, ColumnsFinishWidth
+	rows := ReduceBlock / W
+	b.WriteString(g.signature() + " {\n")
+	fmt.Fprintf(&b, "  __shared__ %s sv[%d];\n  __shared__ i64 si[%d];\n", g.acc, ReduceBlock, ReduceBlock)
+	fmt.Fprintf(&b, "  const %[1]s K = (%[1]s)a.rows, R = (%[1]s)a.len, tx = threadIdx.x %% %[2]d, ty = threadIdx.x / %[2]d, i = (%[1]s)blockIdx.x * %[2]d + tx;\n", ix, W)
+	fmt.Fprintf(&b, "  %s v = %s_ident();\n  i64 vi = %s;\n", g.acc, n, noIndex)
+	idx := "(i64)r"
+	if g.arg {
+		idx = "in_i[(" + sx + ")r * K + i]"
+	}
+	fmt.Fprintf(&b, "  if (i < K) {\n#pragma unroll 4\n    for (%s r = ty; r < R; r += %d) %s_comb(v, vi, in[(%s)r * K + i], %s);\n  }\n", ix, rows, n, sx, idx)
+	b.WriteString("  sv[threadIdx.x] = v;\n  si[threadIdx.x] = vi;\n  __syncthreads();\n  if (ty != 0 || i >= K) return;\n")
+	fmt.Fprintf(&b, "  for (int k = 1; k < %d; k++) %s_comb(v, vi, sv[k * %d + tx], si[k * %d + tx]);\n", rows, n, W, W)
+	g.unravel(&b, "  ", "i", g.l.KeptDims, "kept", []string{"qo"}, []string{"kept_out"})
+	b.WriteString(g.result("  ", ""))
+	b.WriteString("}\n")
 	return b.String()
 }
 

@@ -185,7 +185,7 @@ func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand
 			return reducePlan{passes: []pass{first}}
 		}
 		first.layout.Partial = true
-		fin := pass{grid: [2]int{ceilDiv(K, cgen.ReduceBlock), 1}}
+		fin := pass{grid: [2]int{ceilDiv(K, cgen.ColumnsFinishWidth), 1}}
 		kept(&fin.layout, &fin.args)
 		fin.layout.Kind, fin.layout.Finish = cgen.ReduceColumns, true
 		fin.args.Rows, fin.args.Len, fin.args.Chunk, fin.args.Chunks = K, C, C, 1
