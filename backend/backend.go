@@ -92,3 +92,12 @@ type Timer interface {
 	// from before its first operation to after its last.
 	TimeQueued(f func() error) (time.Duration, error)
 }
+
+// PinnedAllocator is implemented by backends whose copies to and from the
+// host run faster from page-locked memory (a GPU's DMA engines read it
+// directly; ordinary memory is staged through a driver buffer).
+type PinnedAllocator interface {
+	// AllocPinned returns n bytes of page-locked host memory and the
+	// function that releases them.
+	AllocPinned(n int) (mem []byte, free func() error, err error)
+}

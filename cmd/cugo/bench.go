@@ -30,6 +30,8 @@ var workloads = []workload{
 	{"add_alloc_f32_64M", "GB/s", benchAddAlloc},
 	{"chain_f32_64M", "GB/s", benchChain},
 	{"transpose_8192", "GB/s", benchTranspose},
+	{"h2d_pinned_256MB", "GB/s", benchH2D},
+	{"d2h_pinned_256MB", "GB/s", benchD2H},
 	{"small_add_1k", "us", benchSmallAdd},
 	{"small_alloc_add_1k", "us", benchSmallAllocAdd},
 	{"compile_cold", "ms", benchCompileCold},
@@ -252,6 +254,42 @@ func benchSmallAllocAdd(e *benchEnv) (float64, error) {
 		return c.Err()
 	})
 	return float64(d.Nanoseconds()) / 1e3, err
+}
+
+// pinnedPair returns an array of n float32 on the device and a pinned host
+// slice of the same size, and the function that releases both.
+func (e *benchEnv) pinnedPair() (*array.Array, []float32, func(), error) {
+	host, release, err := array.Pinned[float32](e.dev, e.n)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for i := range host {
+		host[i] = float32(i%1000) / 1000
+	}
+	d := e.dev.Empty(array.Float32, e.n)
+	return d, host, func() { d.Free(); release() }, d.Err()
+}
+
+// benchH2D copies 256 MB (2^26 float32) from pinned host memory.
+func benchH2D(e *benchEnv) (float64, error) {
+	d, host, release, err := e.pinnedPair()
+	if err != nil {
+		return 0, err
+	}
+	defer release()
+	t, err := e.deviceTime(10, func() error { return array.CopyFromSlice(d, host) })
+	return gbs(4*e.n, t), err
+}
+
+// benchD2H copies 256 MB to pinned host memory.
+func benchD2H(e *benchEnv) (float64, error) {
+	d, host, release, err := e.pinnedPair()
+	if err != nil {
+		return 0, err
+	}
+	defer release()
+	t, err := e.deviceTime(10, func() error { return array.CopyToSlice(host, d) })
+	return gbs(4*e.n, t), err
 }
 
 // compileDir is the kernel cache directory shared by compile_cold (which
