@@ -334,27 +334,6 @@ func TestCompileCached(t *testing.T) {
 	}
 }
 
-func TestResultPayloadRoundTrip(t *testing.T) {
-	r := &Result{
-		Code: []byte("\x7fELF and more"), CUBIN: true, Log: "warning: something",
-		LoweredNames: map[string]string{"&f<float>": "_Z1fIfEvv", "&g": "_Z1gv"},
-	}
-	b := r.marshal()
-	got, err := unmarshalResult(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Code, r.Code) || got.CUBIN != r.CUBIN || got.Log != r.Log || fmt.Sprint(got.LoweredNames) != fmt.Sprint(r.LoweredNames) {
-		t.Errorf("round trip gave %+v, want %+v", got, r)
-	}
-	codeStart := len(b) - len(r.Code)
-	for n := range codeStart + 1 { // every cut before the code starts is malformed
-		if _, err := unmarshalResult(b[:n]); err == nil {
-			t.Errorf("payload cut to %d bytes decoded without error", n)
-		}
-	}
-}
-
 func BenchmarkCompileSmallPTX(b *testing.B) {
 	if err := load(); err != nil {
 		b.Skip(err)
