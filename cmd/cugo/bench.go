@@ -36,6 +36,9 @@ var workloads = []workload{
 	{"small_alloc_add_1k", "us", benchSmallAllocAdd},
 	{"compile_cold", "ms", benchCompileCold},
 	{"compile_warm", "ms", benchCompileWarm},
+	{"sgemm_4096", "TFLOP/s", benchGemm(array.Float32)},
+	{"dgemm_4096", "TFLOP/s", benchGemm(array.Float64)},
+	{"hgemm_4096", "TFLOP/s", benchGemm(array.Float16)},
 }
 
 // benchEnv holds the sizes and the backend of one run.
@@ -227,6 +230,24 @@ func benchChain(e *benchEnv) (float64, error) {
 		return r.Err()
 	})
 	return gbs(3*4*e.n, d), err
+}
+
+// benchGemm returns the workload of square products of side 4096 (512 at
+// the small size) in dt into a preallocated result: 2·n³ flops each.
+func benchGemm(dt array.DType) func(e *benchEnv) (float64, error) {
+	return func(e *benchEnv) (float64, error) {
+		n := e.side / 2
+		a32, b32 := e.random(1, n, n), e.random(2, n, n)
+		a, b := a32.AsType(dt), b32.AsType(dt)
+		a32.Free()
+		b32.Free()
+		out := e.dev.Empty(dt, n, n)
+		defer a.Free()
+		defer b.Free()
+		defer out.Free()
+		d, err := e.deviceTime(10, func() error { return array.Matmul(a, b, out).Err() })
+		return 2 * float64(n) * float64(n) * float64(n) / d.Seconds() / 1e12, err
+	}
 }
 
 func benchTranspose(e *benchEnv) (float64, error) {
