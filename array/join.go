@@ -124,10 +124,16 @@ func (a *Array) atLeast(nd int) *Array {
 	if a.check() != nil || len(a.shape) >= nd {
 		return a
 	}
-	shape, strides := slices.Clone(a.shape), slices.Clone(a.strides)
-	if nd == 3 && len(shape) >= 1 { // atleast_3d adds a trailing axis
-		shape, strides = append(shape, 1), append(strides, 0)
+	if nd == 3 && len(a.shape) >= 1 { // atleast_3d adds a trailing axis
+		a = a.view(append(slices.Clone(a.shape), 1), append(slices.Clone(a.strides), 0), a.offset)
 	}
+	return a.leading(nd)
+}
+
+// leading returns a as a view of at least nd axes, adding leading axes
+// of length 1.
+func (a *Array) leading(nd int) *Array {
+	shape, strides := slices.Clone(a.shape), slices.Clone(a.strides)
 	for len(shape) < nd {
 		shape, strides = append([]int{1}, shape...), append([]int{0}, strides...)
 	}
@@ -267,7 +273,7 @@ func Tile(a *Array, reps ...int) *Array {
 		return &Array{err: err}
 	}
 	nd := max(len(a.shape), len(reps))
-	a = a.atLeast(nd)
+	a = a.leading(nd)
 	for len(reps) < nd {
 		reps = append([]int{1}, reps...)
 	}

@@ -32,7 +32,7 @@ func indexedCopy(op string, shape []int, out, in, idx backend.Operand, axis back
 	dst, _ := buffer(out.Buf) // checked above
 	src, _ := buffer(in.Buf)
 	ix, _ := buffer(idx.Buf)
-	w := &indexWalk{shape: shape, out: out, in: in, index: view[int64](ix), axis: axis, scatter: scatter}
+	w := &indexWalk{shape: shape, out: out, in: in, idx: idx, index: view[int64](ix), axis: axis, scatter: scatter}
 	switch out.DType.Size() {
 	case 1:
 		return walkIndexed(w, view[uint8](dst), view[uint8](src))
