@@ -199,6 +199,9 @@ func Put(a *Array, indices any, values any) error {
 	if err != nil {
 		return err
 	}
+	if !free && idx.st == a.st { // indices that the scatter would overwrite
+		idx, free = idx.Copy(), true
+	}
 	if free {
 		defer idx.Free()
 	}

@@ -133,3 +133,21 @@ func TestTakeLargeMatchesHost(t *testing.T) {
 		}
 	})
 }
+
+// Indices and masks that share the written array's memory are read
+// before anything is written, as NumPy's a[a] = v and put(a, a, v).
+func TestIndexingIntoItself(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		a := FromSliceOn(d, []int64{3, 0, 1, 2})
+		require.NoError(t, Put(a, a, FromSliceOn(d, []int64{7, 8, 9, 6})))
+		got, err := ToSlice[int64](a)
+		require.NoError(t, err)
+		require.Equal(t, []int64{8, 9, 6, 7}, got) // np.put(a, a, [7, 8, 9, 6])
+
+		m := FromSliceOn(d, []bool{true, false, true})
+		require.NoError(t, m.SetMask(m, false))
+		gotm, err := ToSlice[bool](m)
+		require.NoError(t, err)
+		require.Equal(t, []bool{false, false, false}, gotm)
+	})
+}
