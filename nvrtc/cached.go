@@ -31,7 +31,7 @@ func CompileCached(cache *kernelcache.Cache, src string, opts Options) (*Result,
 		Name:            opts.name(),
 		Source:          src,
 		Headers:         opts.Headers,
-		Options:         opts.Options,
+		Options:         opts.flags(),
 		NameExpressions: opts.NameExpressions,
 	}.Key()
 	c, err := cache.GetCompiled(key, func() (*kernelcache.Compiled, error) {

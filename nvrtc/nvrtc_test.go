@@ -344,3 +344,23 @@ func BenchmarkCompileSmallPTX(b *testing.B) {
 		}
 	}
 }
+
+// Minimal is passed only to an NVRTC that knows it, and compiles either way.
+func TestMinimal(t *testing.T) {
+	if err := load(); err != nil {
+		gputest.Need(t, "cuda", err)
+	}
+	opts := Options{Name: "minimal.cu", Target: 80, Minimal: true}
+	res, err := Compile(`extern "C" __global__ void k(float *x) { x[threadIdx.x] = expf(x[threadIdx.x]); }`, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Code) == 0 {
+		t.Fatal("no code")
+	}
+	major, minor, _ := Version()
+	want := major > 12 || major == 12 && minor >= 4
+	if got := slices.Contains(opts.flags(), "-minimal"); got != want {
+		t.Errorf("NVRTC %d.%d: -minimal passed = %v, want %v", major, minor, got, want)
+	}
+}
