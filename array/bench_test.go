@@ -33,6 +33,13 @@ func (nopBackend) Scan(*ir.Reduction, []int, backend.Operand, backend.Operand, [
 func (nopBackend) Matmul(dtype.DType, int, backend.Matrix, backend.Matrix, backend.Matrix) error {
 	return nil
 }
+func (nopBackend) Gather([]int, backend.Operand, backend.Operand, backend.Operand, backend.IndexedAxis) error {
+	return nil
+}
+func (nopBackend) Scatter([]int, backend.Operand, backend.Operand, backend.Operand, backend.IndexedAxis) error {
+	return nil
+}
+func (nopBackend) Compact(backend.Buffer, backend.Buffer, int, int) (int, error) { return 0, nil }
 func (nopBackend) Elementwise(*ir.Kernel, []int, []backend.Operand, []backend.Operand, []ir.Value) error {
 	return nil
 }

@@ -106,49 +106,11 @@ func (d *Device) Scalar(v any) *Array {
 	if !ok {
 		return errorf("Scalar", "unsupported type %T (want a Go number or bool)", v)
 	}
-	dt := goDType(v)
-	if dt == 0 {
+	dt, ok := dtype.OfValue(v)
+	if !ok { // int, uint, uintptr
 		dt = s.defaultDType()
 	}
 	return d.full("Scalar", dt, v, nil)
-}
-
-// goDType returns the dtype of a Go number's type, 0 for int, uint and
-// uintptr, whose size depends on the platform.
-func goDType(v any) DType {
-	switch v.(type) {
-	case bool:
-		return Bool
-	case int8:
-		return Int8
-	case int16:
-		return Int16
-	case int32:
-		return Int32
-	case int64:
-		return Int64
-	case uint8:
-		return Uint8
-	case uint16:
-		return Uint16
-	case uint32:
-		return Uint32
-	case uint64:
-		return Uint64
-	case F16:
-		return Float16
-	case BF16:
-		return BFloat16
-	case float32:
-		return Float32
-	case float64:
-		return Float64
-	case complex64:
-		return Complex64
-	case complex128:
-		return Complex128
-	}
-	return 0
 }
 
 // fromHost returns an array of shape whose elements are data (C order).

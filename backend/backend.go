@@ -4,6 +4,7 @@
 package backend
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/cugo/cugo/dtype"
@@ -86,8 +87,47 @@ type Backend interface {
 	// (float16, bfloat16, float32, float64, complex64 or complex128).
 	Matmul(dt dtype.DType, batch int, a, b, c Matrix) error
 
+	// Gather copies the elements an index array picks along one axis: for
+	// each position p of shape, out[p] = in[p + i*axis.Stride] with
+	// i = idx[p], an int64 that counts from the end of the axis when
+	// negative. out and in have one dtype; in's strides cover shape (0 on
+	// the axes that only idx walks). An index outside [-axis.Len, axis.Len)
+	// leaves its element unwritten and makes the call return an
+	// *IndexError for the first such index in C order of shape. Backends
+	// check every index (a GPU reads back a flag, so Gather waits for it).
+	Gather(shape []int, out, in, idx Operand, axis IndexedAxis) error
+
+	// Scatter is Gather's converse: out[p + i*axis.Stride] = in[p]. Where
+	// indices repeat, which of their values lands is unspecified on a GPU
+	// (the CPU writes in C order, so the last one). An index out of range
+	// is not written and gives an *IndexError; the others may have been.
+	Scatter(shape []int, out, in, idx Operand, axis IndexedAxis) error
+
+	// Compact writes, as int64 from the start of out, the positions in
+	// [0, n) of the true elements of the bool array of n elements that
+	// starts at element maskOff of mask, in increasing order, and returns
+	// how many there are. out holds at least n int64 elements.
+	Compact(out, mask Buffer, maskOff, n int) (int, error)
+
 	// Sync waits for every queued operation and reports a deferred error.
 	Sync() error
+}
+
+// IndexedAxis is the axis that Gather and Scatter index: its length and
+// its stride in elements.
+type IndexedAxis struct {
+	Len, Stride int
+}
+
+// IndexError is the error of Gather and Scatter for an index outside the
+// indexed axis.
+type IndexError struct {
+	Index int64 // the index as given, before a negative one wraps
+	Len   int   // the axis length
+}
+
+func (e *IndexError) Error() string {
+	return fmt.Sprintf("index %d is out of bounds for an axis of size %d", e.Index, e.Len)
 }
 
 // Timer is implemented by backends that can time queued work on the
@@ -96,4 +136,13 @@ type Timer interface {
 	// TimeQueued runs f, which queues work, and returns the device time
 	// from before its first operation to after its last.
 	TimeQueued(f func() error) (time.Duration, error)
+}
+
+// PinnedAllocator is implemented by backends whose copies to and from the
+// host run faster from page-locked memory (a GPU's DMA engines read it
+// directly; ordinary memory is staged through a driver buffer).
+type PinnedAllocator interface {
+	// AllocPinned returns n bytes of page-locked host memory and the
+	// function that releases them.
+	AllocPinned(n int) (mem []byte, free func() error, err error)
 }

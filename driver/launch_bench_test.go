@@ -73,3 +73,29 @@ func BenchmarkLaunchVariants(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLaunchBurst times bursts of 64 launches of the empty kernel
+// into an idle stream (the queue never fills): the host's own cost of a
+// launch, apart from how fast the device runs them.
+func BenchmarkLaunchBurst(b *testing.B) {
+	ctx := gpu(b)
+	_, empty := saxpy(b)
+	s := ctx.DefaultStream()
+	l := empty.NewLauncher()
+	defer l.Close()
+	const burst = 64
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		if err := s.Synchronize(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for range burst {
+			if err := l.Launch(Dim3{X: 1}, Dim3{X: 32}, 0, s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*burst), "ns/launch")
+}

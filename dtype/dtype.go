@@ -150,36 +150,45 @@ type Element interface {
 // Of returns the dtype whose elements a Go T holds.
 func Of[T Element]() DType {
 	var zero T
-	switch any(zero).(type) {
+	d, _ := OfValue(zero)
+	return d
+}
+
+// OfValue returns the dtype of a Go value of an Element type; false for
+// any other type (int, uint and uintptr too: their size depends on the
+// platform).
+func OfValue(v any) (DType, bool) {
+	switch v.(type) {
 	case bool:
-		return Bool
+		return Bool, true
 	case int8:
-		return Int8
+		return Int8, true
 	case int16:
-		return Int16
+		return Int16, true
 	case int32:
-		return Int32
+		return Int32, true
 	case int64:
-		return Int64
+		return Int64, true
 	case uint8:
-		return Uint8
+		return Uint8, true
 	case uint16:
-		return Uint16
+		return Uint16, true
 	case uint32:
-		return Uint32
+		return Uint32, true
 	case uint64:
-		return Uint64
+		return Uint64, true
 	case F16:
-		return Float16
+		return Float16, true
 	case BF16:
-		return BFloat16
+		return BFloat16, true
 	case float32:
-		return Float32
+		return Float32, true
 	case float64:
-		return Float64
+		return Float64, true
 	case complex64:
-		return Complex64
-	default: // complex128, the only type left in Element
-		return Complex128
+		return Complex64, true
+	case complex128:
+		return Complex128, true
 	}
+	return 0, false
 }

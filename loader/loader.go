@@ -200,6 +200,32 @@ func (s Symbol) exportName() string {
 	return s.Name
 }
 
+// OpenBound opens the first of specs that both opens and binds table
+// (asking resolver for a Resolver of the opened library, when not nil),
+// and returns the first error when none does: a library may come in
+// several files (hiprtc is its own library from ROCm 6, inside
+// libamdhip64 before).
+func OpenBound(specs []*Spec, table []Symbol, resolver func(*Library) Resolver) (*Library, error) {
+	var firstErr error
+	for _, spec := range specs {
+		lib, err := Open(spec)
+		if err == nil {
+			var r Resolver
+			if resolver != nil {
+				r = resolver(lib)
+			}
+			err = lib.Bind(table, r)
+		}
+		if err == nil {
+			return lib, nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	return nil, firstErr
+}
+
 // NotSupported returns the error of a call to an absent optional symbol.
 func NotSupported(library, symbol string) error {
 	return fmt.Errorf("%s: %s: %w (update the %s library)", library, symbol, ErrNotSupported, library)

@@ -148,3 +148,18 @@ func TestVendorLibrariesLoad(t *testing.T) {
 		})
 	}
 }
+
+func TestOpenBoundTriesSpecsInOrder(t *testing.T) {
+	linuxOnly(t)
+	missing := &loader.Spec{Name: "missing", Linux: []string{"libcugo-missing.so.1"}}
+	var abs uintptr
+	table := []loader.Symbol{{Name: "abs", Required: true, Addr: &abs}}
+	lib, err := loader.OpenBound([]*loader.Spec{missing, libc}, table, nil)
+	require.NoError(t, err)
+	require.Equal(t, "libc", lib.Spec.Name)
+	require.NotZero(t, abs)
+
+	// When none binds, the first error is the answer.
+	_, err = loader.OpenBound([]*loader.Spec{missing, libc}, []loader.Symbol{{Name: "cugo_absent", Required: true, Addr: &abs}}, nil)
+	require.ErrorIs(t, err, loader.ErrNotFound)
+}

@@ -21,6 +21,11 @@ type Options struct {
 	// not set it too.
 	Target int
 	CUBIN  bool // compile Target to a CUBIN (-arch=sm_XY) rather than PTX (-arch=compute_XY)
+	// Minimal passes -minimal where NVRTC has it (12.4 and later): NVRTC
+	// then skips declaring the CUDA runtime's device API (textures,
+	// cudaMalloc, launches from the device), which a kernel that uses none
+	// of it does not need, and compiles small programs faster.
+	Minimal bool
 }
 
 func (o *Options) name() string {
@@ -59,12 +64,23 @@ func (o *Options) validate() error {
 	return nil
 }
 
-// flags is what nvrtcCompileProgram receives.
+// flags is what nvrtcCompileProgram receives: -arch, -minimal where it
+// applies, then the caller's options.
 func (o *Options) flags() []string {
+	var f []string
 	if a := o.arch(); a != "" {
-		return append([]string{"-arch=" + a}, o.Options...)
+		f = append(f, "-arch="+a)
 	}
-	return o.Options
+	if o.Minimal && hasMinimal() {
+		f = append(f, "-minimal")
+	}
+	return append(f, o.Options...)
+}
+
+// hasMinimal reports whether the loaded NVRTC knows -minimal (12.4+).
+func hasMinimal() bool {
+	major, minor, err := Version()
+	return err == nil && (major > 12 || major == 12 && minor >= 4)
 }
 
 // Result is a compiled program.

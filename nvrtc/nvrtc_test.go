@@ -334,27 +334,6 @@ func TestCompileCached(t *testing.T) {
 	}
 }
 
-func TestResultPayloadRoundTrip(t *testing.T) {
-	r := &Result{
-		Code: []byte("\x7fELF and more"), CUBIN: true, Log: "warning: something",
-		LoweredNames: map[string]string{"&f<float>": "_Z1fIfEvv", "&g": "_Z1gv"},
-	}
-	b := r.marshal()
-	got, err := unmarshalResult(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Code, r.Code) || got.CUBIN != r.CUBIN || got.Log != r.Log || fmt.Sprint(got.LoweredNames) != fmt.Sprint(r.LoweredNames) {
-		t.Errorf("round trip gave %+v, want %+v", got, r)
-	}
-	codeStart := len(b) - len(r.Code)
-	for n := range codeStart + 1 { // every cut before the code starts is malformed
-		if _, err := unmarshalResult(b[:n]); err == nil {
-			t.Errorf("payload cut to %d bytes decoded without error", n)
-		}
-	}
-}
-
 func BenchmarkCompileSmallPTX(b *testing.B) {
 	if err := load(); err != nil {
 		b.Skip(err)
@@ -363,5 +342,25 @@ func BenchmarkCompileSmallPTX(b *testing.B) {
 		if _, err := Compile(addSrc, Options{Target: 80}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Minimal is passed only to an NVRTC that knows it, and compiles either way.
+func TestMinimal(t *testing.T) {
+	if err := load(); err != nil {
+		gputest.Need(t, "cuda", err)
+	}
+	opts := Options{Name: "minimal.cu", Target: 80, Minimal: true}
+	res, err := Compile(`extern "C" __global__ void k(float *x) { x[threadIdx.x] = expf(x[threadIdx.x]); }`, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Code) == 0 {
+		t.Fatal("no code")
+	}
+	major, minor, _ := Version()
+	want := major > 12 || major == 12 && minor >= 4
+	if got := slices.Contains(opts.flags(), "-minimal"); got != want {
+		t.Errorf("NVRTC %d.%d: -minimal passed = %v, want %v", major, minor, got, want)
 	}
 }

@@ -78,6 +78,14 @@ type Layout struct {
 	// dimension and every operand's element offset (from its pointer)
 	// must be below 2^31.
 	Index64 bool
+	// Tiled (2-D strided layouts only) has bit j set for each input whose
+	// elements run down the columns (a transposed view) while the outputs
+	// run along the rows: the kernel then works on 32x32 tiles, reading
+	// those inputs down the columns into shared memory and writing the
+	// outputs along the rows, so that both sides are coalesced. Launch it
+	// with blocks of 32x8 threads and a grid of (ceil(cols/32),
+	// ceil(rows/32)) blocks.
+	Tiled uint64
 }
 
 func (l Layout) String() string {
@@ -87,6 +95,9 @@ func (l Layout) String() string {
 	}
 	if l.Contiguous {
 		return fmt.Sprintf("contiguous/%#x/i%d", l.Broadcast, w)
+	}
+	if l.Tiled != 0 {
+		return fmt.Sprintf("tiled/%#x/i%d", l.Tiled, w)
 	}
 	return fmt.Sprintf("strided/%dd/i%d", l.NDim, w)
 }
@@ -206,9 +217,12 @@ func renderKernel(k *ir.Kernel, l Layout, need helperSet) (string, *Source, erro
 	}
 	g := &kernelGen{k: k, l: l, name: name, ins: ins, scalars: scalars, need: need}
 	var text string
-	if l.Contiguous {
+	switch {
+	case l.Contiguous:
 		text, src.Vec = g.contiguous()
-	} else {
+	case l.Tiled != 0:
+		text = g.tiled()
+	default:
 		text = g.strided()
 	}
 	return elem + text, src, nil
@@ -224,6 +238,10 @@ func checkLayout(k *ir.Kernel, l Layout) error {
 		return fmt.Errorf("layout %v: Broadcast applies to contiguous layouts (strided ones use stride 0)", l)
 	case len(k.Inputs) < 64 && l.Broadcast>>len(k.Inputs) != 0:
 		return fmt.Errorf("layout %v: Broadcast marks inputs the kernel lacks (it has %d)", l, len(k.Inputs))
+	case l.Tiled != 0 && (l.Contiguous || l.NDim != 2):
+		return fmt.Errorf("layout %v: Tiled applies to 2-D strided layouts", l)
+	case len(k.Inputs) < 64 && l.Tiled>>len(k.Inputs) != 0:
+		return fmt.Errorf("layout %v: Tiled marks inputs the kernel lacks (it has %d)", l, len(k.Inputs))
 	}
 	return nil
 }

@@ -28,6 +28,7 @@ var testLayouts = []Layout{
 	{Contiguous: true, Broadcast: 1},
 	{NDim: 1}, {NDim: 2}, {NDim: 3}, {NDim: 4},
 	{NDim: 1, Index64: true}, {NDim: 2, Index64: true}, {NDim: 3, Index64: true}, {NDim: 4, Index64: true},
+	{NDim: 2, Tiled: 1}, {NDim: 2, Tiled: 1, Index64: true},
 }
 
 func needNVRTC(t testing.TB) {
@@ -52,7 +53,7 @@ func opKernels() []namedUnit {
 	add := func(name string, k *ir.Kernel) {
 		l := testLayouts[len(us)%len(testLayouts)]
 		if len(k.Inputs) == 0 {
-			l.Broadcast = 0
+			l.Broadcast, l.Tiled = 0, 0
 		}
 		us = append(us, namedUnit{name + " " + l.String(), unit{k, l}})
 	}

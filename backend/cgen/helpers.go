@@ -68,6 +68,16 @@ func buildHelpers() []helper {
   return __uint_as_float(u | 1u);
 }
 `},
+		{name: "f2i",
+			// Float to integer as x86's cvttsd2si, as the CPU backend's floatToInt:
+			// truncation, and the most negative value for NaN, ±inf and values
+			// out of range (PTX's cvt saturates instead). A float argument
+			// widens to double exactly.
+			cuda: fn + `i32 f2i32(double x) { return x > -2147483649.0 && x < 2147483648.0 ? (i32)x : (i32)(-2147483647 - 1); }
+` + fn + `i64 f2i64(double x) { return x >= -9223372036854775808.0 && x < 9223372036854775808.0 ? (i64)x : (i64)(-9223372036854775807LL - 1); }
+` + fn + `u32 f2u32(double x) { return x >= 2147483648.0 ? (u32)f2i32(x - 2147483648.0) ^ 0x80000000u : (u32)f2i32(x); }
+` + fn + `u64 f2u64(double x) { return x >= 9223372036854775808.0 ? (u64)f2i64(x - 9223372036854775808.0) ^ 0x8000000000000000ull : (u64)f2i64(x); }
+`},
 		{name: "vec", cuda: "template <typename T, int K> struct __attribute__((aligned(16))) vec { T e[K]; };\n"},
 		{name: "floordiv_s", cuda: `template <typename T> ` + fn + `T floordiv_s(T a, T b) {
   if (b == 0) return 0;

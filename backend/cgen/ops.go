@@ -322,9 +322,16 @@ func (e *emitter) op(op ir.Op, t dtype.DType, a []string) (string, error) {
 			x, literal(t, "1"), literal(t, "-1"), literal(t, "0")), nil
 	case ir.Reciprocal:
 		switch c {
-		case classSigned:
-			return "(" + T + ")(" + x + " == 1 ? 1 : " + x + " == -1 ? -1 : 0)", nil
-		case classUnsigned:
+		case classSigned: // NumPy's (T)(1.0/x): 1/0 = inf converts to the most negative int32/int64, which int8/int16 wrap to 0
+			zero := "0"
+			switch t {
+			case dtype.Int32:
+				zero = "(-2147483647 - 1)"
+			case dtype.Int64:
+				zero = "(-9223372036854775807LL - 1)"
+			}
+			return "(" + T + ")(" + x + " == 1 ? 1 : " + x + " == -1 ? -1 : " + x + " == 0 ? " + zero + " : 0)", nil
+		case classUnsigned: // 1/0 = inf converts to 0 (floatToInt)
 			return "(" + T + ")(" + x + " == 1)", nil
 		}
 		return "(" + literal(t, "1") + " / " + x + ")", nil
@@ -509,15 +516,13 @@ func (e *emitter) cast(s, d dtype.DType, x string) string {
 			return round(d, "d2f_odd("+x+")")
 		}
 		return round(d, "(float)"+x)
-	case cs == classFloat:
-		// Truncate toward zero through a wider int, as C on x86 (NumPy's
-		// platform) does for values the target cannot hold.
+	case cs == classFloat: // to an integer: ir's floatToInt rules, through the f2i helpers
+		e.need.add("f2i")
 		switch d {
-		case dtype.Int8, dtype.Int16, dtype.Uint8, dtype.Uint16:
-			return "(" + storage(d) + ")(i32)" + x
-		case dtype.Uint32:
-			return "(u32)(i64)" + x
+		case dtype.Int32, dtype.Int64, dtype.Uint32, dtype.Uint64:
+			return "f2" + storage(d) + "(" + x + ")"
 		}
+		return "(" + storage(d) + ")f2i32(" + x + ")" // wraps, as NumPy's conversion through int32
 	}
 	return "(" + storage(d) + ")" + x
 }

@@ -67,11 +67,13 @@ func powInt[T integer](a, b T) T {
 	return r
 }
 
-// floatDivmod is npy_divmod: Python's floor division and modulo for
+// floatDivmod is npy_divmod in F: Python's floor division and modulo for
 // floats, with npy_floor_divide's and npy_remainder's handling of b == 0
-// (a/b, and fmod's NaN).
-func floatDivmod(a, b float64) (div, mod float64) {
-	mod = math.Mod(a, b)
+// (a/b, and fmod's NaN). NumPy's float32 loop, and its float16 one, run
+// npy_divmodf in float32: rounding (a-mod)/b in float64 instead gives a
+// different quotient now and then.
+func floatDivmod[F float](a, b F) (div, mod F) {
+	mod = F(math.Mod(float64(a), float64(b))) // exact, so F holds it
 	if b == 0 {
 		return a / b, mod
 	}
@@ -82,15 +84,15 @@ func floatDivmod(a, b float64) (div, mod float64) {
 			d -= 1
 		}
 	} else {
-		mod = math.Copysign(0, b)
+		mod = F(math.Copysign(0, float64(b)))
 	}
 	if d != 0 {
-		div = math.Floor(d)
+		div = F(math.Floor(float64(d)))
 		if d-div > 0.5 {
 			div += 1
 		}
 	} else {
-		div = math.Copysign(0, a/b)
+		div = F(math.Copysign(0, float64(a/b)))
 	}
 	return div, mod
 }
@@ -157,9 +159,9 @@ const (
 )
 
 // logParts returns ln x, for finite x > 0 (subnormals too), as an
-// unevaluated sum hi + lo good to about 2^-100 relative: with x = m·2^e,
-// m in [√½, √2) and s = (m-1)/(m+1), ln m = 2s + 2s³/3 + 2s⁵/5 + ..., where
-// only the leading 2s needs more than double precision.
+// unevaluated sum hi + lo good to about 2^-59 relative: with x = m·2^e,
+// m in [√½, √2) and s = (m-1)/(m+1), ln m = 2s + 2s³/3 + 2s⁵/5 + ...; the
+// leading 2s is carried in two parts, the tail in one float64.
 func logParts(x float64) (hi, lo float64) {
 	m, e := math.Frexp(x)
 	if m < math.Sqrt2/2 {
@@ -190,6 +192,53 @@ func logarithm(x float64) float64 {
 		return math.Log(x*0x1p54) - 54*math.Ln2
 	}
 	return math.Log(x)
+}
+
+// exp is e^x. Go's amd64 math.Exp gives +inf from x = 709.44 (where its
+// x·log₂e rounds to 1024), below the true overflow at 709.78.
+func exp(x float64) float64 {
+	if x > 709 && x < 1400 {
+		return expLarge(x, 0)
+	}
+	return math.Exp(x)
+}
+
+// expLarge is e^x · 2^k for x in (709, 1400): x is reduced by 1024·ln 2
+// (1024·ln2Hi is exact, and so is x minus it, by Sterbenz) and the power
+// of two applied last.
+func expLarge(x float64, k int) float64 {
+	r := (x - 1024*ln2Hi) - 1024*ln2Lo
+	return math.Ldexp(math.Exp(r), 1024+k)
+}
+
+// sinh and cosh are math's, but for |x| > 709, where math's e^|x|/2
+// overflows early (Go's Exp, as above).
+func sinh(x float64) float64 {
+	if a := math.Abs(x); a > 709 && a < 1400 {
+		return math.Copysign(expLarge(a, -1), x)
+	}
+	return math.Sinh(x)
+}
+
+func cosh(x float64) float64 {
+	if a := math.Abs(x); a > 709 && a < 1400 {
+		return expLarge(a, -1)
+	}
+	return math.Cosh(x)
+}
+
+// cexp is cmplx.Exp, but with exp's range for the real part.
+func cexp(z complex128) complex128 {
+	re, im := real(z), imag(z)
+	if re > 709 && re < 1400 && !math.IsInf(im, 0) && !math.IsNaN(im) {
+		e := expLarge(re, 0)
+		if im == 0 {
+			return complex(e, im)
+		}
+		s, c := math.Sincos(im)
+		return complex(e*c, e*s)
+	}
+	return cmplx.Exp(z)
 }
 
 // log2 is log₂ x within an ulp or two (Go's math.Log2 loses a few bits
@@ -224,13 +273,19 @@ func pow(x, y float64) float64 {
 		x = -x
 	}
 	hi, lo := logParts(x)
+	hi, lo = hi+lo, lo-((hi+lo)-hi) // renormalised: |lo| <= ulp(hi)/2, so y·lo's rounding is negligible
 	zhi := y * hi
-	if math.IsInf(zhi, 0) {
-		return math.Exp(zhi) // 0 or +inf, as math.Pow would give
-	}
 	zlo := math.FMA(y, hi, -zhi) + y*lo // y·(hi+lo) - zhi
 	z := zhi + zlo
-	r := math.Exp(z) * (1 + (zlo - (z - zhi)))
+	var r float64
+	switch {
+	case math.IsInf(zhi, 0):
+		r = exp(zhi) // 0 or +inf
+	case z > 710 || z < -746:
+		r = exp(z) // 0 or +inf: the correction's rounding errors are huge here
+	default:
+		r = exp(z) * (1 + (zlo - (z - zhi)))
+	}
 	if neg {
 		return -r
 	}
@@ -321,7 +376,7 @@ func cpow[F float](a, b complex128) complex128 {
 		}
 		return r
 	}
-	return cmplx.Exp(cmul[float64](b, cmplx.Log(a)))
+	return cexp(cmul[float64](b, cmplx.Log(a)))
 }
 
 // csqrt is C99's csqrt: cmplx.Sqrt with C's answers for infinite and NaN

@@ -223,7 +223,7 @@ func unaryFloat(op ir.Op, d, x []float64) bool {
 	case ir.Cbrt:
 		fn = math.Cbrt
 	case ir.Exp:
-		fn = math.Exp
+		fn = exp
 	case ir.Exp2:
 		fn = math.Exp2
 	case ir.Expm1:
@@ -237,11 +237,11 @@ func unaryFloat(op ir.Op, d, x []float64) bool {
 	case ir.Log1p:
 		fn = math.Log1p
 	case ir.Sin:
-		fn = math.Sin
+		fn = sin
 	case ir.Cos:
-		fn = math.Cos
+		fn = cos
 	case ir.Tan:
-		fn = math.Tan
+		fn = tan
 	case ir.Arcsin:
 		fn = math.Asin
 	case ir.Arccos:
@@ -249,9 +249,9 @@ func unaryFloat(op ir.Op, d, x []float64) bool {
 	case ir.Arctan:
 		fn = math.Atan
 	case ir.Sinh:
-		fn = math.Sinh
+		fn = sinh
 	case ir.Cosh:
-		fn = math.Cosh
+		fn = cosh
 	case ir.Tanh:
 		fn = math.Tanh
 	case ir.Arcsinh:
@@ -294,7 +294,7 @@ func unaryComplex[F float](op ir.Op, d, x []complex128) bool {
 	case ir.Sqrt:
 		fn = csqrt
 	case ir.Exp:
-		fn = cmplx.Exp
+		fn = cexp
 	case ir.Log:
 		fn = cmplx.Log
 	default:
@@ -318,7 +318,7 @@ func binary(f *frame, s, a, b *step, n int) bool {
 	case repUint:
 		return binaryInteger(op, f.u(s, n), f.u(a, n), f.u(b, n))
 	case repFloat:
-		return binaryFloat(op, f.f(s, n), f.f(a, n), f.f(b, n))
+		return binaryFloat(op, f.f(s, n), f.f(a, n), f.f(b, n), s.dt != dtype.Float64)
 	}
 	if s.dt == dtype.Complex64 {
 		return binaryComplex[float32](op, f.c(s, n), f.c(a, n), f.c(b, n))
@@ -473,7 +473,9 @@ func binaryInteger[T integer](op ir.Op, d, x, y []T) bool {
 	return true
 }
 
-func binaryFloat(op ir.Op, d, x, y []float64) bool {
+// binaryFloat computes a float op; single says the node is float32,
+// float16 or bfloat16, whose FloorDiv and Mod NumPy computes in float32.
+func binaryFloat(op ir.Op, d, x, y []float64, single bool) bool {
 	switch op {
 	case ir.Add:
 		for i := range d {
@@ -491,10 +493,19 @@ func binaryFloat(op ir.Op, d, x, y []float64) bool {
 		for i := range d {
 			d[i] = x[i] / y[i]
 		}
-	case ir.FloorDiv:
-		mapTo2(d, x, y, func(a, b float64) float64 { q, _ := floatDivmod(a, b); return q })
-	case ir.Mod:
-		mapTo2(d, x, y, func(a, b float64) float64 { _, r := floatDivmod(a, b); return r })
+	case ir.FloorDiv, ir.Mod:
+		divmod := floatDivmod[float64]
+		if single {
+			divmod = func(a, b float64) (float64, float64) {
+				q, r := floatDivmod(float32(a), float32(b))
+				return float64(q), float64(r)
+			}
+		}
+		if op == ir.FloorDiv {
+			mapTo2(d, x, y, func(a, b float64) float64 { q, _ := divmod(a, b); return q })
+		} else {
+			mapTo2(d, x, y, func(a, b float64) float64 { _, r := divmod(a, b); return r })
+		}
 	case ir.Pow:
 		mapTo2(d, x, y, pow)
 	case ir.Maximum:

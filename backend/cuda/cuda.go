@@ -97,6 +97,8 @@ type Backend struct {
 
 	errMu    sync.Mutex
 	deferred []error // errors of Free, reported by the next Sync
+
+	blas blasState // cuBLAS handle and integer matmul kernels (matmul.go)
 }
 
 const (

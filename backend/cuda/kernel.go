@@ -134,5 +134,6 @@ func compileOptions(entry string, target int, cubin bool) nvrtc.Options {
 		Options: []string{"-fmad=false"},
 		Target:  target,
 		CUBIN:   cubin,
+		Minimal: true, // generated kernels use nothing of the CUDA runtime
 	}
 }

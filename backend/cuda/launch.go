@@ -58,9 +58,17 @@ func (b *Backend) Elementwise(k *ir.Kernel, shape []int, out, in []backend.Opera
 	b.launchMu.Lock()
 	lb := b.lb
 	packParams(lb, kn, n, shape, out, in, scalars)
-	blocks := min((n+kn.vec-1)/kn.vec+blockSize-1, math.MaxInt32) / blockSize
+	grid, block := [3]uintptr{1, 1, 1}, [3]uintptr{blockSize, 1, 1}
+	if kn.layout.Tiled != 0 {
+		// one block of 32x8 threads per 32x32 tile (cgen's Tiled layout)
+		grid = [3]uintptr{uintptr(shape[1]+31) / 32, uintptr(shape[0]+31) / 32, 1}
+		block = [3]uintptr{32, 8, 1}
+	} else {
+		blocks := min((n+kn.vec-1)/kn.vec+blockSize-1, math.MaxInt32) / blockSize
+		grid[0] = uintptr(min(blocks, b.maxBlocks))
+	}
 	lb.args = [11]uintptr{
-		uintptr(kn.fn), uintptr(min(blocks, b.maxBlocks)), 1, 1, blockSize, 1, 1,
+		uintptr(kn.fn), grid[0], grid[1], grid[2], block[0], block[1], block[2],
 		0, // shared memory
 		0, // the legacy default stream
 		uintptr(unsafe.Pointer(&lb.ptrs[0])), 0,

@@ -43,8 +43,33 @@ func chooseLayout(shape []int, n int, out, in []backend.Operand) cgen.Layout {
 	}
 	if !l.Contiguous {
 		l.Broadcast, l.NDim = 0, len(shape)
+		l.Tiled = tiledInputs(shape, out, in)
 	}
 	return l
+}
+
+// tiledInputs marks, for a 2-D launch whose outputs run along the rows,
+// the inputs that run down the columns (transposed views): through
+// cgen's Tiled layout both are read and written coalesced. 0 when the
+// launch does not fit that pattern or the grid's y limit.
+func tiledInputs(shape []int, out, in []backend.Operand) uint64 {
+	const maxGridY = 65535
+	if len(shape) != 2 || shape[0] < 2 || shape[1] < 2 || (shape[0]+31)/32 > maxGridY {
+		return 0
+	}
+	abs := func(x int) int { return max(x, -x) }
+	for _, o := range out {
+		if abs(o.Strides[1]) > abs(o.Strides[0]) {
+			return 0
+		}
+	}
+	var tiled uint64
+	for j, op := range in {
+		if j < 64 && op.Strides[0] != 0 && abs(op.Strides[0]) < abs(op.Strides[1]) {
+			tiled |= 1 << j
+		}
+	}
+	return tiled
 }
 
 // contiguous reports whether strides walk shape in C order without gaps

@@ -34,11 +34,16 @@ var workloads = []workload{
 	{"max_f32_64M", "GB/s", benchReduceAll(array.Max)},
 	{"sum_axis0_8192", "GB/s", benchSumAxis(0)},
 	{"sum_axis1_8192", "GB/s", benchSumAxis(1)},
+	{"h2d_pinned_256MB", "GB/s", benchH2D},
+	{"d2h_pinned_256MB", "GB/s", benchD2H},
 	{"small_add_1k", "us", benchSmallAdd},
 	{"small_alloc_add_1k", "us", benchSmallAllocAdd},
 	{"small_expr_1k", "us", benchSmallExpr},
 	{"compile_cold", "ms", benchCompileCold},
 	{"compile_warm", "ms", benchCompileWarm},
+	{"sgemm_4096", "TFLOP/s", benchGemm(array.Float32)},
+	{"dgemm_4096", "TFLOP/s", benchGemm(array.Float64)},
+	{"hgemm_4096", "TFLOP/s", benchGemm(array.Float16)},
 }
 
 // benchEnv holds the sizes and the backend of one run.
@@ -232,6 +237,24 @@ func benchChain(e *benchEnv) (float64, error) {
 	return gbs(3*4*e.n, d), err
 }
 
+// benchGemm returns the workload of square products of side 4096 (512 at
+// the small size) in dt into a preallocated result: 2·n³ flops each.
+func benchGemm(dt array.DType) func(e *benchEnv) (float64, error) {
+	return func(e *benchEnv) (float64, error) {
+		n := e.side / 2
+		a32, b32 := e.random(1, n, n), e.random(2, n, n)
+		a, b := a32.AsType(dt), b32.AsType(dt)
+		a32.Free()
+		b32.Free()
+		out := e.dev.Empty(dt, n, n)
+		defer a.Free()
+		defer b.Free()
+		defer out.Free()
+		d, err := e.deviceTime(10, func() error { return array.Matmul(a, b, out).Err() })
+		return 2 * float64(n) * float64(n) * float64(n) / d.Seconds() / 1e12, err
+	}
+}
+
 func benchTranspose(e *benchEnv) (float64, error) {
 	m := e.random(1, e.side, e.side)
 	defer m.Free()
@@ -302,6 +325,42 @@ func benchSmallExpr(e *benchEnv) (float64, error) {
 		return r.Err()
 	})
 	return float64(d.Nanoseconds()) / 1e3, err
+}
+
+// pinnedPair returns an array of n float32 on the device and a pinned host
+// slice of the same size, and the function that releases both.
+func (e *benchEnv) pinnedPair() (*array.Array, []float32, func(), error) {
+	host, release, err := array.Pinned[float32](e.dev, e.n)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for i := range host {
+		host[i] = float32(i%1000) / 1000
+	}
+	d := e.dev.Empty(array.Float32, e.n)
+	return d, host, func() { d.Free(); release() }, d.Err()
+}
+
+// benchH2D copies 256 MB (2^26 float32) from pinned host memory.
+func benchH2D(e *benchEnv) (float64, error) {
+	d, host, release, err := e.pinnedPair()
+	if err != nil {
+		return 0, err
+	}
+	defer release()
+	t, err := e.deviceTime(10, func() error { return array.CopyFromSlice(d, host) })
+	return gbs(4*e.n, t), err
+}
+
+// benchD2H copies 256 MB to pinned host memory.
+func benchD2H(e *benchEnv) (float64, error) {
+	d, host, release, err := e.pinnedPair()
+	if err != nil {
+		return 0, err
+	}
+	defer release()
+	t, err := e.deviceTime(10, func() error { return array.CopyToSlice(host, d) })
+	return gbs(4*e.n, t), err
 }
 
 // compileDir is the kernel cache directory shared by compile_cold (which

@@ -27,10 +27,22 @@ package ir
 //   - Rint rounds half to even. Sign gives -1, 0, +1 (NaN for NaN; for
 //     complex z/|z|, 0 for 0). Abs of the most negative integer wraps
 //     (stays negative), as NumPy.
-//   - Cast: float to integer truncates toward zero (values out of range,
-//     NaN and inf are undefined, as in NumPy); to Bool is x != 0 (for
-//     complex: either part non-zero); complex to real keeps the real part;
-//     Bool to number is 0 or 1.
+//   - Cast: float to integer truncates toward zero. NaN, ±inf and values
+//     out of range (NumPy leaves them undefined) follow x86-64, NumPy's
+//     main platform, on every backend: int32 and int64 give their most
+//     negative value (x86's "integer indefinite"); int8, int16, uint8 and
+//     uint16 convert through int32 and wrap (300.0 -> int8 is 44, -1.0 ->
+//     uint8 is 255, NaN -> int8 is 0); uint32 and uint64 convert values
+//     >= 2^31 or 2^63 as x - 2^31 (2^63) through int32 (int64), then add
+//     it back (wrapping), others through int32 (int64) directly: NaN and
+//     huge values give 0 or 2^31 (2^63), -1.0 gives MaxUint. To Bool is
+//     x != 0 (for complex: either part non-zero); complex to real keeps
+//     the real part; Bool to number is 0 or 1.
+//   - Reciprocal of an integer is NumPy's (T)(1.0/x): 1 for 1, -1 for -1,
+//     0 for other non-zero x; for 0, 1/0 = inf cast as above: the most
+//     negative value for int32 and int64, 0 for the other integer types.
+//   - Float16, bfloat16 and float32 FloorDiv and Mod compute in float32
+//     (NumPy's npy_divmodf), not in float64 rounded.
 //   - Invert on Bool is logical not; on integers bitwise not.
 //   - Complex: Add, Sub, Mul, Div (Smith's algorithm), Neg, Pos, Conj,
 //     Square, Reciprocal, Abs (hypot), Real, Imag, Angle, Sign, Exp, Log,

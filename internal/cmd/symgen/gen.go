@@ -215,7 +215,7 @@ func (g *generator) writeLoad(b *bytes.Buffer, registered []*function) {
 	s := g.s
 	resolver := "nil"
 	if s.resolver != "" {
-		resolver = s.resolver + "(lib)"
+		resolver = s.resolver
 	}
 	fmt.Fprintf(b, `var load struct {
 	once sync.Once
@@ -231,23 +231,15 @@ func Load() (*loader.Library, error) {
 }
 
 func open() (*loader.Library, error) {
-	var firstErr error
-	for _, spec := range []*loader.Spec{%s} {
-		lib, err := loader.Open(spec)
-		if err == nil {
-			err = lib.Bind(Symbols, %s)
-		}
-		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
-		}
+	lib, err := loader.OpenBound([]*loader.Spec{%s}, Symbols, %s)
+	if err != nil {
+		return nil, err
+	}
 `, strings.Join(s.libraries, ", "), resolver)
 	for _, f := range registered {
-		fmt.Fprintf(b, "\t\tif addr.%s != 0 {\n\t\t\tpurego.RegisterFunc(&fn.%s, addr.%s)\n\t\t}\n", f.name, f.name, f.name)
+		fmt.Fprintf(b, "\tif addr.%s != 0 {\n\t\tpurego.RegisterFunc(&fn.%s, addr.%s)\n\t}\n", f.name, f.name, f.name)
 	}
-	b.WriteString("\t\treturn lib, nil\n\t}\n\treturn nil, firstErr\n}\n\n")
+	b.WriteString("\treturn lib, nil\n}\n\n")
 }
 
 func (g *generator) funcType(f *function) string {

@@ -203,21 +203,11 @@ func Load() (*loader.Library, error) {
 }
 
 func open() (*loader.Library, error) {
-	var firstErr error
-	for _, spec := range []*loader.Spec{loader.CUBLAS} {
-		lib, err := loader.Open(spec)
-		if err == nil {
-			err = lib.Bind(Symbols, nil)
-		}
-		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
-		}
-		return lib, nil
+	lib, err := loader.OpenBound([]*loader.Spec{loader.CUBLAS}, Symbols, nil)
+	if err != nil {
+		return nil, err
 	}
-	return nil, firstErr
+	return lib, nil
 }
 
 // CublasCreate_v2 calls cublasCreate_v2: cublasStatus_t CUBLASWINAPI cublasCreate_v2(cublasHandle_t* handle);

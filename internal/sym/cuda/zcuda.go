@@ -234,21 +234,11 @@ func Load() (*loader.Library, error) {
 }
 
 func open() (*loader.Library, error) {
-	var firstErr error
-	for _, spec := range []*loader.Spec{loader.CUDA} {
-		lib, err := loader.Open(spec)
-		if err == nil {
-			err = lib.Bind(Symbols, procAddress(lib))
-		}
-		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
-		}
-		return lib, nil
+	lib, err := loader.OpenBound([]*loader.Spec{loader.CUDA}, Symbols, procAddress)
+	if err != nil {
+		return nil, err
 	}
-	return nil, firstErr
+	return lib, nil
 }
 
 // CuGetErrorName calls cuGetErrorName: CUresult cuGetErrorName(CUresult error, const char **pStr);

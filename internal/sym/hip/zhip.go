@@ -187,21 +187,11 @@ func Load() (*loader.Library, error) {
 }
 
 func open() (*loader.Library, error) {
-	var firstErr error
-	for _, spec := range []*loader.Spec{loader.HIP} {
-		lib, err := loader.Open(spec)
-		if err == nil {
-			err = lib.Bind(Symbols, nil)
-		}
-		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
-		}
-		return lib, nil
+	lib, err := loader.OpenBound([]*loader.Spec{loader.HIP}, Symbols, nil)
+	if err != nil {
+		return nil, err
 	}
-	return nil, firstErr
+	return lib, nil
 }
 
 // HipGetErrorName calls hipGetErrorName: const char* hipGetErrorName(hipError_t hip_error);

@@ -118,21 +118,11 @@ func Load() (*loader.Library, error) {
 }
 
 func open() (*loader.Library, error) {
-	var firstErr error
-	for _, spec := range []*loader.Spec{loader.HIPBLAS} {
-		lib, err := loader.Open(spec)
-		if err == nil {
-			err = lib.Bind(Symbols, nil)
-		}
-		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
-		}
-		return lib, nil
+	lib, err := loader.OpenBound([]*loader.Spec{loader.HIPBLAS}, Symbols, nil)
+	if err != nil {
+		return nil, err
 	}
-	return nil, firstErr
+	return lib, nil
 }
 
 // HipblasCreate calls hipblasCreate: hipblasStatus_t hipblasCreate(hipblasHandle_t* handle);

@@ -53,27 +53,17 @@ func Load() (*loader.Library, error) {
 }
 
 func open() (*loader.Library, error) {
-	var firstErr error
-	for _, spec := range []*loader.Spec{libc} {
-		lib, err := loader.Open(spec)
-		if err == nil {
-			err = lib.Bind(Symbols, nil)
-		}
-		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
-		}
-		if addr.ldexp != 0 {
-			purego.RegisterFunc(&fn.ldexp, addr.ldexp)
-		}
-		if addr.strtof != 0 {
-			purego.RegisterFunc(&fn.strtof, addr.strtof)
-		}
-		return lib, nil
+	lib, err := loader.OpenBound([]*loader.Spec{libc}, Symbols, nil)
+	if err != nil {
+		return nil, err
 	}
-	return nil, firstErr
+	if addr.ldexp != 0 {
+		purego.RegisterFunc(&fn.ldexp, addr.ldexp)
+	}
+	if addr.strtof != 0 {
+		purego.RegisterFunc(&fn.strtof, addr.strtof)
+	}
+	return lib, nil
 }
 
 // Abs calls abs: int abs(int j);

@@ -1,0 +1,294 @@
+package cuda
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+	"unsafe"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/sym/cuda"
+	"github.com/cugo/cugo/kernelcache"
+	"github.com/cugo/cugo/nvrtc"
+)
+
+// Gather copies the elements an index array picks (see backend.Backend).
+// The kernel records the first index out of range in a device word that
+// Gather reads back, so it returns after the kernel has run.
+func (b *Backend) Gather(shape []int, out, in, idx backend.Operand, axis backend.IndexedAxis) error {
+	return b.indexed("Gather", shape, out, in, idx, axis, false)
+}
+
+// Scatter writes elements where an index array says (see backend.Backend);
+// like Gather, it reads back the kernel's record of a bad index.
+func (b *Backend) Scatter(shape []int, out, in, idx backend.Operand, axis backend.IndexedAxis) error {
+	return b.indexed("Scatter", shape, out, in, idx, axis, true)
+}
+
+func (b *Backend) indexed(op string, shape []int, out, in, idx backend.Operand, axis backend.IndexedAxis, scatter bool) error {
+	fail := func(err error) error { return fmt.Errorf("cuda: %s: %w", op, err) }
+	n, err := b.checkIndexed(shape, out, in, idx, axis, scatter)
+	if err != nil {
+		return fail(err)
+	}
+	if n == 0 {
+		return nil
+	}
+	if len(shape) == 0 { // a 0-d launch is one element over one axis
+		shape = []int{1}
+		out.Strides, in.Strides, idx.Strides = []int{0}, []int{0}, []int{0}
+	}
+	size, nd := out.DType.Size(), len(shape)
+	fn, err := b.indexedKernel(fmt.Sprintf("%v/%d/%d", scatter, size, nd), func() (string, string, error) {
+		s, err := cgen.RenderGather(size, nd, scatter)
+		if err != nil {
+			return "", "", err
+		}
+		return s.Code, s.Entry, nil
+	})
+	if err != nil {
+		return fail(err)
+	}
+	bad, err := b.Alloc(8)
+	if err != nil {
+		return fail(err)
+	}
+	defer b.Free(bad)
+	if err := b.Write(bad, 0, word(math.MaxUint64)); err != nil {
+		return fail(err)
+	}
+	dims := make([]byte, 0, 4*nd*8)
+	for _, d := range shape {
+		dims = binary.LittleEndian.AppendUint64(dims, uint64(d))
+	}
+	for _, o := range []backend.Operand{out, in, idx} {
+		for _, s := range o.Strides {
+			dims = binary.LittleEndian.AppendUint64(dims, uint64(s))
+		}
+	}
+	blocks := min((n+blockSize-1)/blockSize, b.maxBlocks)
+	err = b.launchSlots(fn, blocks, blockSize, word(uint64(n)), word(address(&out)), word(address(&in)), word(address(&idx)),
+		dims, word(uint64(axis.Len)), word(uint64(axis.Stride)), word(uint64(bad.(*buffer).ptr)))
+	if err != nil {
+		return fail(err)
+	}
+	var got [8]byte
+	if err := b.Read(got[:], bad, 0); err != nil {
+		return fail(err)
+	}
+	pos := binary.LittleEndian.Uint64(got[:])
+	if pos == math.MaxUint64 {
+		return nil
+	}
+	// The first bad position, in C order of shape: read its index.
+	off := idx.Offset
+	for d := nd - 1; d >= 0; d-- {
+		off += int(pos%uint64(shape[d])) * idx.Strides[d]
+		pos /= uint64(shape[d])
+	}
+	if err := b.Read(got[:], idx.Buf, off*8); err != nil {
+		return fail(err)
+	}
+	return &backend.IndexError{Index: int64(binary.LittleEndian.Uint64(got[:])), Len: axis.Len}
+}
+
+// checkIndexed validates a Gather or Scatter call and returns its element
+// count; the indexed operand must hold every element along the whole axis.
+func (b *Backend) checkIndexed(shape []int, out, in, idx backend.Operand, axis backend.IndexedAxis, scatter bool) (int, error) {
+	switch {
+	case out.DType != in.DType:
+		return 0, fmt.Errorf("output is %v and input %v: they must match", out.DType, in.DType)
+	case out.DType.Size() == 0:
+		return 0, fmt.Errorf("invalid dtype %v", out.DType)
+	case axis.Len < 0:
+		return 0, fmt.Errorf("negative axis length %d", axis.Len)
+	case len(shape) > 64:
+		return 0, fmt.Errorf("%d dimensions (at most 64)", len(shape))
+	}
+	n := 1
+	for _, d := range shape {
+		if d < 0 {
+			return 0, badShape(shape, "a negative dimension")
+		}
+		if d != 0 && n > math.MaxInt/d {
+			return 0, badShape(shape, "more elements than an int counts")
+		}
+		n *= d
+	}
+	// The indexed operand, with the axis as one more dimension.
+	wide := func(o backend.Operand) (backend.Operand, []int) {
+		if axis.Len == 0 {
+			return o, shape
+		}
+		o.Strides = append(append([]int{}, o.Strides...), axis.Stride)
+		return o, append(append([]int{}, shape...), axis.Len)
+	}
+	var err error
+	if scatter {
+		o, s := wide(out)
+		if err = b.checkOperand(&o, out.DType, s, n); err != nil {
+			return 0, operandError("output", 0, err)
+		}
+		err = b.checkOperand(&in, in.DType, shape, n)
+	} else {
+		err = b.checkOperand(&out, out.DType, shape, n)
+		if err != nil {
+			return 0, operandError("output", 0, err)
+		}
+		o, s := wide(in)
+		err = b.checkOperand(&o, in.DType, s, n)
+	}
+	if err != nil {
+		return 0, operandError("input", 0, err)
+	}
+	if err := b.checkOperand(&idx, dtype.Int64, shape, n); err != nil {
+		return 0, fmt.Errorf("indices: %w", err)
+	}
+	return n, nil
+}
+
+// Compact writes the positions of mask's true elements (see
+// backend.Backend) in two passes: a count per chunk of the mask, read
+// back and summed on the host, then each chunk's positions from its
+// offset.
+func (b *Backend) Compact(out, mask backend.Buffer, maskOff, n int) (int, error) {
+	fail := func(err error) (int, error) { return 0, fmt.Errorf("cuda: Compact: %w", err) }
+	ob, err := b.live(out)
+	if err != nil {
+		return fail(err)
+	}
+	mb, err := b.live(mask)
+	if err != nil {
+		return fail(err)
+	}
+	if err := span(maskOff, n, mb.size); err != nil {
+		return fail(fmt.Errorf("mask: %w", err))
+	}
+	if n > ob.size/8 {
+		return fail(fmt.Errorf("output of %d bytes for %d positions", ob.size, n))
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	count, err := b.indexedKernel("compact/count", compactSource(cgen.CompactCount))
+	if err != nil {
+		return fail(err)
+	}
+	write, err := b.indexedKernel("compact/write", compactSource(cgen.CompactWrite))
+	if err != nil {
+		return fail(err)
+	}
+	chunk := max((n+b.maxBlocks-1)/b.maxBlocks, cgen.CompactBlock)
+	blocks := (n + chunk - 1) / chunk
+	counts, err := b.Alloc(8 * blocks)
+	if err != nil {
+		return fail(err)
+	}
+	defer b.Free(counts)
+	maskPtr, countsPtr := word(uint64(mb.ptr)+uint64(maskOff)), word(uint64(counts.(*buffer).ptr))
+	if err := b.launchSlots(count, blocks, cgen.CompactBlock, word(uint64(n)), maskPtr, word(uint64(chunk)), countsPtr); err != nil {
+		return fail(err)
+	}
+	sums := make([]byte, 8*blocks)
+	if err := b.Read(sums, counts, 0); err != nil {
+		return fail(err)
+	}
+	total := uint64(0)
+	for i := 0; i < len(sums); i += 8 {
+		c := binary.LittleEndian.Uint64(sums[i:])
+		binary.LittleEndian.PutUint64(sums[i:], total)
+		total += c
+	}
+	if err := b.Write(counts, 0, sums); err != nil {
+		return fail(err)
+	}
+	if err := b.launchSlots(write, blocks, cgen.CompactBlock, word(uint64(n)), maskPtr, word(uint64(chunk)), countsPtr, word(uint64(ob.ptr))); err != nil {
+		return fail(err)
+	}
+	return int(total), nil
+}
+
+func compactSource(entry string) func() (string, string, error) {
+	return func() (string, string, error) { return cgen.RenderCompact(), entry, nil }
+}
+
+// word is v as a little-endian 8-byte kernel parameter.
+func word(v uint64) []byte { return binary.LittleEndian.AppendUint64(nil, v) }
+
+// indexedKernels holds the loaded gather, scatter and compaction kernels
+// of each backend by name; they compile (through the kernel cache) on
+// first use, one at a time.
+var indexedKernels struct {
+	sync.Mutex
+	m map[indexedKey]cuda.CUfunction
+}
+
+type indexedKey struct {
+	b    *Backend
+	name string
+}
+
+// indexedKernel returns the kernel called name, rendering it with render
+// (which gives the code and the entry) and compiling it the first time.
+func (b *Backend) indexedKernel(name string, render func() (code, entry string, err error)) (cuda.CUfunction, error) {
+	c := &indexedKernels
+	c.Lock()
+	defer c.Unlock()
+	key := indexedKey{b, name}
+	if fn, ok := c.m[key]; ok {
+		return fn, nil
+	}
+	code, entry, err := render()
+	if err != nil {
+		return 0, err
+	}
+	res, err := nvrtc.CompileCached(kernelcache.Default(), code, compileOptions(entry, b.target, b.cubin))
+	if err != nil {
+		return 0, fmt.Errorf("compile %s for %s: %w", entry, b.dev.Arch, err)
+	}
+	fn, err := b.load(res.Code, entry)
+	if err != nil {
+		return 0, fmt.Errorf("load %s: %w", entry, err)
+	}
+	if c.m == nil {
+		c.m = map[indexedKey]cuda.CUfunction{}
+	}
+	c.m[key] = fn
+	return fn, nil
+}
+
+// launchSlots launches fn on blocks blocks of threads threads, with the
+// given parameters packed at 8-byte alignment in the backend's pinned
+// launch block.
+func (b *Backend) launchSlots(fn cuda.CUfunction, blocks, threads int, params ...[]byte) error {
+	if blocks <= 0 {
+		return errors.New("launch of no blocks")
+	}
+	b.launchMu.Lock()
+	defer b.launchMu.Unlock()
+	lb := b.lb
+	off := 0
+	for i, p := range params {
+		off = (off + 7) &^ 7
+		if off+len(p) > len(lb.params) {
+			return fmt.Errorf("%d bytes of kernel parameters exceed %d", off+len(p), len(lb.params))
+		}
+		copy(lb.params[off:], p)
+		lb.ptrs[i] = unsafe.Pointer(&lb.params[off])
+		off += len(p)
+	}
+	lb.args = [11]uintptr{
+		uintptr(fn), uintptr(blocks), 1, 1, uintptr(threads), 1, 1,
+		0, // shared memory beyond the kernel's static arrays
+		0, // the legacy default stream
+		uintptr(unsafe.Pointer(&lb.ptrs[0])), 0,
+	}
+	if err := b.ctx.Do(b.launchFn); err != nil {
+		return fmt.Errorf("launch: %w", err)
+	}
+	return nil
+}
