@@ -6,8 +6,11 @@ import (
 	"testing"
 
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/nvrtc"
 	"github.com/stretchr/testify/require"
 )
 
@@ -173,6 +176,94 @@ func TestFusedMatchesUnfused(t *testing.T) {
 			}
 		}
 	})
+}
+
+// exprUfuncs maps NumPy's ufunc names to the Expr methods.
+var exprUfuncs = map[string]func(x ...Expr) Expr{
+	"add": func(x ...Expr) Expr { return x[0].Add(x[1]) }, "subtract": func(x ...Expr) Expr { return x[0].Sub(x[1]) },
+	"multiply": func(x ...Expr) Expr { return x[0].Mul(x[1]) }, "divide": func(x ...Expr) Expr { return x[0].Div(x[1]) },
+	"floor_divide": func(x ...Expr) Expr { return x[0].FloorDiv(x[1]) }, "remainder": func(x ...Expr) Expr { return x[0].Mod(x[1]) },
+	"power": func(x ...Expr) Expr { return x[0].Pow(x[1]) }, "maximum": func(x ...Expr) Expr { return x[0].Maximum(x[1]) },
+	"minimum": func(x ...Expr) Expr { return x[0].Minimum(x[1]) }, "fmax": func(x ...Expr) Expr { return x[0].FMax(x[1]) },
+	"fmin": func(x ...Expr) Expr { return x[0].FMin(x[1]) }, "arctan2": func(x ...Expr) Expr { return x[0].Arctan2(x[1]) },
+	"hypot": func(x ...Expr) Expr { return x[0].Hypot(x[1]) }, "copysign": func(x ...Expr) Expr { return x[0].Copysign(x[1]) },
+	"bitwise_and": func(x ...Expr) Expr { return x[0].BitAnd(x[1]) }, "bitwise_or": func(x ...Expr) Expr { return x[0].BitOr(x[1]) },
+	"bitwise_xor": func(x ...Expr) Expr { return x[0].BitXor(x[1]) }, "left_shift": func(x ...Expr) Expr { return x[0].LeftShift(x[1]) },
+	"right_shift": func(x ...Expr) Expr { return x[0].RightShift(x[1]) }, "equal": func(x ...Expr) Expr { return x[0].Equal(x[1]) },
+	"not_equal": func(x ...Expr) Expr { return x[0].NotEqual(x[1]) }, "less": func(x ...Expr) Expr { return x[0].Less(x[1]) },
+	"less_equal": func(x ...Expr) Expr { return x[0].LessEqual(x[1]) }, "greater": func(x ...Expr) Expr { return x[0].Greater(x[1]) },
+	"greater_equal": func(x ...Expr) Expr { return x[0].GreaterEqual(x[1]) },
+	"logical_and":   func(x ...Expr) Expr { return x[0].LogicalAnd(x[1]) }, "logical_or": func(x ...Expr) Expr { return x[0].LogicalOr(x[1]) },
+	"logical_xor": func(x ...Expr) Expr { return x[0].LogicalXor(x[1]) },
+	"negative":    func(x ...Expr) Expr { return x[0].Neg() }, "positive": func(x ...Expr) Expr { return x[0].Pos() },
+	"absolute": func(x ...Expr) Expr { return x[0].Abs() }, "sign": func(x ...Expr) Expr { return x[0].Sign() },
+	"reciprocal": func(x ...Expr) Expr { return x[0].Reciprocal() }, "square": func(x ...Expr) Expr { return x[0].Square() },
+	"sqrt": func(x ...Expr) Expr { return x[0].Sqrt() }, "cbrt": func(x ...Expr) Expr { return x[0].Cbrt() },
+	"exp": func(x ...Expr) Expr { return x[0].Exp() }, "exp2": func(x ...Expr) Expr { return x[0].Exp2() },
+	"expm1": func(x ...Expr) Expr { return x[0].Expm1() }, "log": func(x ...Expr) Expr { return x[0].Log() },
+	"log2": func(x ...Expr) Expr { return x[0].Log2() }, "log10": func(x ...Expr) Expr { return x[0].Log10() },
+	"log1p": func(x ...Expr) Expr { return x[0].Log1p() }, "sin": func(x ...Expr) Expr { return x[0].Sin() },
+	"cos": func(x ...Expr) Expr { return x[0].Cos() }, "tan": func(x ...Expr) Expr { return x[0].Tan() },
+	"arcsin": func(x ...Expr) Expr { return x[0].Arcsin() }, "arccos": func(x ...Expr) Expr { return x[0].Arccos() },
+	"arctan": func(x ...Expr) Expr { return x[0].Arctan() }, "sinh": func(x ...Expr) Expr { return x[0].Sinh() },
+	"cosh": func(x ...Expr) Expr { return x[0].Cosh() }, "tanh": func(x ...Expr) Expr { return x[0].Tanh() },
+	"arcsinh": func(x ...Expr) Expr { return x[0].Arcsinh() }, "arccosh": func(x ...Expr) Expr { return x[0].Arccosh() },
+	"arctanh": func(x ...Expr) Expr { return x[0].Arctanh() }, "floor": func(x ...Expr) Expr { return x[0].Floor() },
+	"ceil": func(x ...Expr) Expr { return x[0].Ceil() }, "trunc": func(x ...Expr) Expr { return x[0].Trunc() },
+	"rint": func(x ...Expr) Expr { return x[0].Rint() }, "isnan": func(x ...Expr) Expr { return x[0].IsNaN() },
+	"isinf": func(x ...Expr) Expr { return x[0].IsInf() }, "isfinite": func(x ...Expr) Expr { return x[0].IsFinite() },
+	"signbit": func(x ...Expr) Expr { return x[0].Signbit() }, "logical_not": func(x ...Expr) Expr { return x[0].LogicalNot() },
+	"invert": func(x ...Expr) Expr { return x[0].Invert() }, "conjugate": func(x ...Expr) Expr { return x[0].Conj() },
+	"where": func(x ...Expr) Expr { return x[0].Where(x[1], x[2]) }, "clip": func(x ...Expr) Expr { return x[0].Clip(x[1], x[2]) },
+}
+
+// TestFusedUfuncsNumPy checks every ufunc method of Expr, fused alone,
+// against NumPy's fixture output, and bit for bit against the ufunc.
+func TestFusedUfuncsNumPy(t *testing.T) {
+	cases := ufuncCases(t)
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		for i, c := range cases {
+			msg := c.String(i)
+			build := exprUfuncs[c.name]
+			require.NotNil(t, build, msg)
+			args := make([]any, len(c.inputs))
+			xs := make([]Expr, len(c.inputs))
+			for k, in := range c.inputs {
+				args[k], xs[k] = onDevice(t, d, in), Arg(k)
+			}
+			got := Fuse(build(xs...)).Call(args...)
+			require.NoError(t, got.Err(), msg)
+			require.Equal(t, c.want.DType, got.DType(), msg)
+			requireClose(t, c.want.DType, c.want.Data, hostData(t, got), c.tol, msg)
+			requireSame(t, numpyUfuncs[c.name](nil, args...), got, msg)
+		}
+	})
+}
+
+// TestFusedKernelsCompile compiles with NVRTC (no GPU needed) the CUDA
+// kernels of the fused test expressions, contiguous and strided.
+func TestFusedKernelsCompile(t *testing.T) {
+	_, _, err := nvrtc.Version()
+	gputest.Need(t, "cuda", err)
+	for _, c := range fuseCases() {
+		codes := make([]uint32, len(c.ops))
+		for i, op := range c.ops {
+			if dt, ok := op.(DType); ok {
+				codes[i] = uint32(dt)
+			} else {
+				s, _ := scalarOf(op)
+				codes[i] = scalarCode + uint32(s.kind)
+			}
+		}
+		l := Fuse(c.e).loop(codes, 0)
+		require.NoError(t, l.err, c.name)
+		for _, layout := range []cgen.Layout{{Contiguous: true}, {NDim: 2}} {
+			src, err := cgen.Render(l.kernel, layout, cgen.CUDA)
+			require.NoError(t, err, c.name)
+			_, err = nvrtc.Compile(src.Code, nvrtc.Options{Target: 80, Options: []string{"-fmad=false"}})
+			require.NoError(t, err, "%s %v: %s", c.name, layout, l.kernel.Key())
+		}
+	}
 }
 
 // TestFusedOutCast checks Into an array of another dtype: the last
