@@ -86,8 +86,8 @@ func (n *exprNode) name() string {
 //
 //	x, y := array.Arg(0), array.Arg(1)
 //	f := array.Fuse(x.Mul(2).Add(y.Mul(y)).Sub(1))
-//	z := f.Call(a, b)  // one kernel: a*2 + b*b - 1
-//	f.Into(z, a, 0.5)  // Go scalars may be operands too
+//	z := f.Call(a, b) // one kernel: a*2 + b*b - 1, no temporaries
+//	f.Into(z, a, b)   // into an existing array: no allocation at all
 type Fused struct {
 	root   *exprNode
 	nin    int
@@ -119,8 +119,9 @@ type fusedParam struct {
 	negPow bool // Pow's exponent: a negative integer is an error
 }
 
-// Fuse compiles e, whose operands are Arg(0) ... Arg(n-1), into a function
-// of n operands. Errors in e are reported by every call.
+// Fuse returns e, whose operands are Arg(0) ... Arg(n-1), as a function of
+// n operands. Its kernel for a combination of operand dtypes is built on
+// the first call with them. Errors in e are reported by every call.
 func Fuse(e Expr) *Fused {
 	f := &Fused{root: e.n, index: map[*exprNode]int{}}
 	switch {
@@ -131,8 +132,7 @@ func Fuse(e Expr) *Fused {
 	case e.n.u == nil:
 		f.err = fmt.Errorf("Fuse: the expression has no operation")
 	default:
-		var b []byte
-		f.key = string(f.describe(b, e.n, map[*exprNode]int{}))
+		f.key = string(f.describe(nil, e.n, map[*exprNode]int{}))
 	}
 	return f
 }
@@ -170,8 +170,10 @@ func (f *Fused) describe(b []byte, n *exprNode, seen map[*exprNode]int) []byte {
 // Err returns the error of building the expression, if any.
 func (f *Fused) Err() error { return f.err }
 
-// Call evaluates the expression on its operands (arrays or Go scalars),
-// broadcast together, into a new array.
+// Call evaluates the expression on its operands, broadcast together, into
+// a new array. An operand may be a Go scalar (weak, as in any ufunc, and a
+// kernel parameter), but every operation needs an array among its
+// operands, directly or through another operation.
 func (f *Fused) Call(args ...any) *Array { return f.call(nil, args) }
 
 // Into evaluates the expression into out, which may be one of the
