@@ -29,6 +29,7 @@ var workloads = []workload{
 	{"add_f32_64M", "GB/s", benchAdd},
 	{"add_alloc_f32_64M", "GB/s", benchAddAlloc},
 	{"chain_f32_64M", "GB/s", benchChain},
+	{"fused_f32_64M", "GB/s", benchFused},
 	{"transpose_8192", "GB/s", benchTranspose},
 	{"sum_f32_64M", "GB/s", benchReduceAll(array.Sum)},
 	{"max_f32_64M", "GB/s", benchReduceAll(array.Max)},
@@ -234,6 +235,19 @@ func benchChain(e *benchEnv) (float64, error) {
 		defer r.Free()
 		return r.Err()
 	})
+	return gbs(3*4*e.n, d), err
+}
+
+// benchFused is x*2 + y*y - 1 as one fused kernel into a preallocated
+// result: three arrays of traffic, as benchAdd.
+func benchFused(e *benchEnv) (float64, error) {
+	x, y, out := e.random(1, e.n), e.random(2, e.n), e.dev.Empty(array.Float32, e.n)
+	defer x.Free()
+	defer y.Free()
+	defer out.Free()
+	a, b := array.Arg(0), array.Arg(1)
+	f := array.Fuse(a.Mul(2).Add(b.Mul(b)).Sub(1))
+	d, err := e.deviceTime(50, func() error { return f.Into(out, x, y).Err() })
 	return gbs(3*4*e.n, d), err
 }
 
