@@ -156,7 +156,7 @@ type ReduceSource struct {
 	Params      []Param
 	ParamSize   int
 	Vec         int // elements of one vector load (1 without Vec)
-	Warp        int // threads of a warp the kernel assumes (32 on CUDA, 64 on HIP)
+	Warp        int // lanes of a warp the kernel assumes (ReduceLayout.Warp, or the vendor's usual)
 	PartialSize int // bytes of a partial value
 }
 
