@@ -10,6 +10,7 @@ import (
 	"github.com/cugo/cugo/backend"
 	_ "github.com/cugo/cugo/backend/cpu"  // the CPU backend always exists
 	_ "github.com/cugo/cugo/backend/cuda" // preferred where a CUDA GPU opens
+	_ "github.com/cugo/cugo/backend/hip"  // else where an AMD GPU opens
 	"github.com/cugo/cugo/dtype"
 )
 

@@ -25,8 +25,7 @@ type Launcher struct {
 	n      int
 	err    error
 	pinner *runtime.Pinner
-	call   [11]uintptr // hipModuleLaunchKernel's arguments
-	setDev [1]uintptr  // hipSetDevice's argument
+	raw    RawLauncher
 }
 
 // NewLauncher makes a Launcher for f that takes up to maxArgs arguments.
@@ -39,6 +38,7 @@ func (f *Function) NewLauncher(maxArgs int) (*Launcher, error) {
 		values: make([]uint64, maxArgs),
 		ptrs:   make([]uintptr, maxArgs),
 		pinner: new(runtime.Pinner),
+		raw:    RawLauncher{ctx: f.module.ctx},
 	}
 	l.pinner.Pin(&l.values[0])
 	l.pinner.Pin(&l.ptrs[0])
@@ -109,25 +109,45 @@ func (l *Launcher) Launch(s *Stream, grid, block Dim3, sharedMem uint32) error {
 	if l.fn.module.handle == 0 {
 		return fmt.Errorf("hip: launch %s: module unloaded", l.fn.name)
 	}
+	var params unsafe.Pointer
+	if l.n > 0 {
+		params = unsafe.Pointer(&l.ptrs[0])
+	}
+	if err := l.raw.Launch(l.fn.Handle(), s, grid, block, sharedMem, params); err != nil {
+		return fmt.Errorf("%w (kernel %s, grid %v, block %v)", err, l.fn.name, grid, block)
+	}
+	return nil
+}
+
+// RawLauncher launches kernels by handle with a parameter array that the
+// caller lays out: for a packed parameter block of its own, say. It
+// allocates nothing; it is not safe for concurrent use.
+type RawLauncher struct {
+	ctx    *Context
+	call   [11]uintptr // hipModuleLaunchKernel's arguments
+	setDev [1]uintptr  // hipSetDevice's argument
+}
+
+// NewRawLauncher makes a RawLauncher for kernels of c's device.
+func (c *Context) NewRawLauncher() *RawLauncher { return &RawLauncher{ctx: c} }
+
+// Launch queues the kernel fn (a Function's Handle) on stream s (nil: the
+// null stream). params is hipModuleLaunchKernel's kernelParams: an array
+// of pointers to each parameter's value, in memory that the Go runtime
+// does not move (pinned, or C memory).
+func (l *RawLauncher) Launch(fn uintptr, s *Stream, grid, block Dim3, sharedMem uint32, params unsafe.Pointer) error {
 	var stream sym.HipStream_t
 	if s != nil {
 		stream = s.handle
 	}
-	var params uintptr
-	if l.n > 0 {
-		params = uintptr(unsafe.Pointer(&l.ptrs[0]))
-	}
-	l.call = [11]uintptr{uintptr(l.fn.handle), uintptr(grid.X), uintptr(grid.Y), uintptr(grid.Z),
-		uintptr(block.X), uintptr(block.Y), uintptr(block.Z), uintptr(sharedMem), uintptr(stream), params, 0}
-	l.setDev[0] = uintptr(l.fn.module.ctx.device.ordinal)
+	l.call = [11]uintptr{fn, uintptr(grid.X), uintptr(grid.Y), uintptr(grid.Z),
+		uintptr(block.X), uintptr(block.Y), uintptr(block.Z), uintptr(sharedMem), uintptr(stream), uintptr(params), 0}
+	l.setDev[0] = uintptr(l.ctx.device.ordinal)
 	runtime.LockOSThread()
 	r := sym.HipSetDeviceN(l.setDev[:])
 	if r == 0 {
 		r = sym.HipModuleLaunchKernelN(l.call[:])
 	}
 	runtime.UnlockOSThread()
-	if r != 0 {
-		return fmt.Errorf("%w (kernel %s, grid %v, block %v)", check("hipModuleLaunchKernel", r), l.fn.name, grid, block)
-	}
-	return nil
+	return check("hipModuleLaunchKernel", r)
 }

@@ -60,5 +60,8 @@ type Function struct {
 	name   string
 }
 
+// Handle is the raw hipFunction_t, for RawLauncher.
+func (f *Function) Handle() uintptr { return uintptr(f.handle) }
+
 // Name is the name the function was looked up by.
 func (f *Function) Name() string { return f.name }

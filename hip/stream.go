@@ -25,6 +25,10 @@ func (c *Context) NewStream(priority int) (*Stream, error) {
 	return s, nil
 }
 
+// NullStream is the device's null stream: work on it waits for the other
+// blocking streams' work, and the synchronous copies run in its order.
+func (c *Context) NullStream() *Stream { return &Stream{ctx: c} }
+
 // Handle returns the raw hipStream_t, for other AMD libraries (hipBLAS).
 func (s *Stream) Handle() uintptr { return uintptr(s.handle) }
 
@@ -57,7 +61,7 @@ func (s *Stream) WaitEvent(e *Event) error {
 
 // Destroy releases the stream once its work is done.
 func (s *Stream) Destroy() error {
-	if s.handle == 0 {
+	if s.handle == 0 { // the null stream, or destroyed
 		return nil
 	}
 	err := s.ctx.Do(func() error { return check("hipStreamDestroy", sym.HipStreamDestroy(s.handle)) })

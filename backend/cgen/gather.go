@@ -5,10 +5,11 @@ import (
 	"strings"
 )
 
-// Indexed kernels: gather, scatter and stream compaction, for CUDA only
-// (the compaction's warp ballots assume 32-lane warps). They move element
-// bits, so one kernel per element size serves every dtype, and index in
-// 64 bits: these ops wait on memory, not on arithmetic.
+// Indexed kernels: gather, scatter and stream compaction. They move
+// element bits, so one kernel per element size serves every dtype, and
+// index in 64 bits: these ops wait on memory, not on arithmetic. Gather
+// and scatter are the same C for both vendors; the compaction's warp
+// ballots are rendered for the vendor and the device's warp width.
 //
 // Gather and scatter kernels take, in order, each 8-byte aligned:
 //
@@ -87,9 +88,19 @@ const (
 // CompactBlock is the block size the compaction kernels are written for.
 const CompactBlock = 256
 
-// RenderCompact renders the two compaction kernels (one translation unit).
-func RenderCompact() string {
-	return typedefs + `extern "C" __global__ void cugo_compact_count(const u64 n, const u8 *mask, const u64 chunk, u64 *counts) {
+// RenderCompact renders the two compaction kernels (one translation unit)
+// for vendor v and warps of warp lanes (0: the vendor's usual width).
+func RenderCompact(v Vendor, warp int) (string, error) {
+	w, err := warpWidth(v, warp)
+	if err != nil {
+		return "", fmt.Errorf("cgen: compact: %w", err)
+	}
+	// CUDA's ballot is a 32-bit mask; HIP's is 64 bits at either width.
+	vote, ballot, popc, one := "unsigned", "__ballot_sync(0xffffffffu, f)", "__popc", "1u"
+	if v == HIP {
+		vote, ballot, popc, one = "u64", "__ballot(f)", "__popcll", "1ull"
+	}
+	return typedefs + warpGuard(v, w, CompactWrite) + fmt.Sprintf(`extern "C" __global__ void cugo_compact_count(const u64 n, const u8 *mask, const u64 chunk, u64 *counts) {
   __shared__ u64 part[256];
   const u64 lo = (u64)blockIdx.x * chunk;
   const u64 hi = lo + chunk < n ? lo + chunk : n;
@@ -104,16 +115,16 @@ func RenderCompact() string {
   if (threadIdx.x == 0) counts[blockIdx.x] = part[0];
 }
 extern "C" __global__ void cugo_compact_write(const u64 n, const u8 *mask, const u64 chunk, const u64 *offsets, i64 *out) {
-  __shared__ u32 warps[32];
+  __shared__ u32 warps[%[1]d];
   const u64 lo = (u64)blockIdx.x * chunk;
   const u64 hi = lo + chunk < n ? lo + chunk : n;
-  const unsigned lane = threadIdx.x & 31, warp = threadIdx.x >> 5, nwarps = blockDim.x >> 5;
+  const unsigned lane = threadIdx.x %% %[2]d, warp = threadIdx.x / %[2]d, nwarps = blockDim.x / %[2]d;
   u64 base = offsets[blockIdx.x];
   for (u64 t = lo; t < hi; t += blockDim.x) {
     const u64 i = t + threadIdx.x;
     const bool f = i < hi && mask[i] != 0;
-    const unsigned vote = __ballot_sync(0xffffffffu, f);
-    if (lane == 0) warps[warp] = __popc(vote);
+    const %[3]s vote = %[4]s;
+    if (lane == 0) warps[warp] = %[5]s(vote);
     __syncthreads();
     u32 before = 0, total = 0;
     for (unsigned w = 0; w < nwarps; w++) {
@@ -121,10 +132,10 @@ extern "C" __global__ void cugo_compact_write(const u64 n, const u8 *mask, const
       if (w < warp) before += c;
       total += c;
     }
-    if (f) out[base + before + __popc(vote & ((1u << lane) - 1u))] = (i64)i;
+    if (f) out[base + before + %[5]s(vote & ((%[6]s << lane) - %[6]s))] = (i64)i;
     base += total;
     __syncthreads();
   }
 }
-`
+`, CompactBlock/w, w, vote, ballot, popc, one), nil
 }

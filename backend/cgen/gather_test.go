@@ -3,6 +3,10 @@ package cgen
 import (
 	"strings"
 	"testing"
+
+	"github.com/cugo/cugo/hip/hiprtc"
+	"github.com/cugo/cugo/internal/gputest"
+	"github.com/stretchr/testify/require"
 )
 
 // Every indexed kernel must compile for compute_80 with the NVRTC CI has.
@@ -23,10 +27,65 @@ func TestIndexedKernelsCompile(t *testing.T) {
 			}
 		}
 	}
-	if err := nvrtcPTX(RenderCompact()); err != nil {
+	compact, err := RenderCompact(CUDA, 32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := nvrtcPTX(compact); err != nil {
 		t.Errorf("compaction: %v", err)
 	}
 	t.Logf("%d gather/scatter kernels and the compaction compiled", len(code))
+}
+
+// The HIP flavour of every indexed kernel compiles with hiprtc: the
+// compaction for wavefronts of 64 (gfx90a) and of 32 (gfx1030), and a
+// compaction of the wrong width for a target refuses to compile.
+func TestIndexedKernelsHIPFlavourCompile(t *testing.T) {
+	_, _, err := hiprtc.Version()
+	gputest.Need(t, "hip", err)
+	var module strings.Builder
+	for _, size := range []int{1, 2, 4, 8, 16} {
+		for _, nd := range []int{1, 3} {
+			for _, scatter := range []bool{false, true} {
+				s, err := RenderGather(size, nd, scatter)
+				if err != nil {
+					t.Fatal(err)
+				}
+				code := s.Code
+				if module.Len() > 0 { // one module: the shared types once
+					code = code[strings.Index(code, "struct "+s.Entry):]
+				}
+				module.WriteString(code)
+			}
+		}
+	}
+	if _, err := hiprtc.Compile(module.String(), hiprtc.Options{Name: "gather.hip", Target: "gfx90a"}); err != nil {
+		t.Errorf("gather and scatter: %v", err)
+	}
+	for _, c := range []struct {
+		target string
+		warp   int
+	}{{"gfx90a", 64}, {"gfx1030", 32}} {
+		code, err := RenderCompact(HIP, c.warp)
+		require.NoError(t, err)
+		require.NotContains(t, code, "_sync(")
+		_, err = hiprtc.Compile(code, hiprtc.Options{Name: "compact.hip", Target: c.target})
+		require.NoError(t, err, "compaction for %s", c.target)
+	}
+	code, err := RenderCompact(HIP, 32)
+	require.NoError(t, err)
+	_, err = hiprtc.Compile(code, hiprtc.Options{Name: "compact.hip", Target: "gfx90a"})
+	require.ErrorContains(t, err, "wavefronts of 32 lanes")
+}
+
+func TestRenderCompactRefusesOtherWarps(t *testing.T) {
+	for _, c := range []struct {
+		v    Vendor
+		warp int
+	}{{CUDA, 64}, {CUDA, 16}, {HIP, 128}} {
+		_, err := RenderCompact(c.v, c.warp)
+		require.ErrorContains(t, err, "compact", "%v warp %d", c.v, c.warp)
+	}
 }
 
 func TestRenderGatherRefuses(t *testing.T) {

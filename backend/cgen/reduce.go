@@ -64,6 +64,12 @@ type ReduceLayout struct {
 	Partial bool
 	// Index64 selects 64-bit index arithmetic.
 	Index64 bool
+	// Warp is the number of lanes of a warp (a wavefront on AMD) the
+	// kernel is written for: the device's warp size, 32 on NVIDIA and on
+	// AMD's RDNA, 64 on CDNA. 0 means the vendor's usual width (32 for
+	// CUDA, 64 for HIP). A HIP kernel fails to compile for a target of
+	// another width rather than compute wrong results.
+	Warp int
 }
 
 func (l ReduceLayout) String() string {
@@ -78,6 +84,9 @@ func (l ReduceLayout) String() string {
 		}
 	}
 	fmt.Fprintf(&b, "/k%d/r%d", l.KeptDims, l.RedDims)
+	if l.Warp != 0 {
+		fmt.Fprintf(&b, "/w%d", l.Warp)
+	}
 	return b.String()
 }
 
@@ -147,7 +156,7 @@ type ReduceSource struct {
 	Params      []Param
 	ParamSize   int
 	Vec         int // elements of one vector load (1 without Vec)
-	Warp        int // threads of a warp the kernel assumes (32 on CUDA, 64 on HIP)
+	Warp        int // lanes of a warp the kernel assumes (ReduceLayout.Warp, or the vendor's usual)
 	PartialSize int // bytes of a partial value
 }
 
@@ -242,6 +251,9 @@ func renderReductionUnit(r *ir.Reduction, l ReduceLayout, v Vendor, need helperS
 	case l.Kind > ScanRows:
 		return fail(fmt.Errorf("unknown kind %d", l.Kind))
 	}
+	if _, err := warpWidth(v, l.Warp); err != nil {
+		return fail(err)
+	}
 	g := newReduceGen(r, l, v, need)
 	code, err := g.render()
 	if err != nil {
@@ -278,10 +290,8 @@ type reduceGen struct {
 
 func newReduceGen(r *ir.Reduction, l ReduceLayout, v Vendor, need helperSet) *reduceGen {
 	g := &reduceGen{r: r, l: l, v: v, name: ReduceEntry(r, l), need: need, acc: compute(r.Acc),
-		arg: r.Combine == ir.ArgMaxOf || r.Combine == ir.ArgMinOf, vec: 1, warp: 32, ix: "u32", sx: "i32"}
-	if v == HIP {
-		g.warp = 64
-	}
+		arg: r.Combine == ir.ArgMaxOf || r.Combine == ir.ArgMinOf, vec: 1, ix: "u32", sx: "i32"}
+	g.warp, _ = warpWidth(v, l.Warp) // checked by the caller
 	if l.Index64 {
 		g.ix, g.sx = "u64", "i64"
 	}
@@ -345,6 +355,7 @@ func (g *reduceGen) render() (string, error) {
 	}
 	b.WriteString(comb)
 	b.WriteString(g.shuffles())
+	b.WriteString(warpGuard(g.v, g.warp, g.name))
 	switch g.l.Kind {
 	case ReduceRows:
 		b.WriteString(g.rows())
@@ -529,6 +540,31 @@ func intLimits(d dtype.DType) (lo, hi string) {
 		return "(" + T + ")0", "(" + T + ")0xffffffffffffffffULL"
 	}
 	return "", ""
+}
+
+// warpWidth is the warp width a kernel of vendor v is written for, given
+// the asked width w (0: the vendor's usual one). CUDA warps are 32 lanes;
+// AMD wavefronts 64 (CDNA) or 32 (RDNA).
+func warpWidth(v Vendor, w int) (int, error) {
+	switch {
+	case w == 0 && v == HIP:
+		return 64, nil
+	case w == 0 || w == 32:
+		return 32, nil
+	case w == 64 && v == HIP:
+		return 64, nil
+	}
+	return 0, fmt.Errorf("no %s kernel for warps of %d lanes", v, w)
+}
+
+// warpGuard makes a HIP kernel written for warps of w lanes fail to
+// compile for a target of another wavefront size (clang defines
+// __AMDGCN_WAVEFRONT_SIZE for the target it compiles for).
+func warpGuard(v Vendor, w int, entry string) string {
+	if v != HIP {
+		return ""
+	}
+	return fmt.Sprintf("#if defined(__AMDGCN_WAVEFRONT_SIZE) && __AMDGCN_WAVEFRONT_SIZE != %[1]d\n#error \"%[2]s is written for wavefronts of %[1]d lanes\"\n#endif\n", w, entry)
 }
 
 // shuffles renders shfl_down and shfl_up of the accumulator type and of

@@ -66,6 +66,37 @@ func TestReductionsHIPFlavourCompiles(t *testing.T) {
 	require.Equal(t, 64, srcs[0].Warp)
 	_, err = hiprtc.Compile(srcs[0].Code, hiprtc.Options{Name: "reduce.hip", Target: "gfx90a"})
 	require.NoError(t, err)
+	// RDNA's wavefronts of 32 lanes, and a kernel for the wrong width
+	us := sampleReductions()
+	for i := range us {
+		us[i].Layout.Warp = 32
+	}
+	srcs, err = RenderReductions(us, HIP)
+	require.NoError(t, err)
+	require.Equal(t, 32, srcs[0].Warp)
+	_, err = hiprtc.Compile(srcs[0].Code, hiprtc.Options{Name: "reduce32.hip", Target: "gfx1030"})
+	require.NoError(t, err)
+	_, err = hiprtc.Compile(srcs[0].Code, hiprtc.Options{Name: "reduce32.hip", Target: "gfx90a"})
+	require.ErrorContains(t, err, "wavefronts of 32 lanes")
+}
+
+func TestReductionWarpWidths(t *testing.T) {
+	r := sampleReductions()[0]
+	for _, c := range []struct {
+		v    Vendor
+		warp int
+		want int // 0: refused
+	}{{CUDA, 0, 32}, {CUDA, 32, 32}, {CUDA, 64, 0}, {HIP, 0, 64}, {HIP, 32, 32}, {HIP, 64, 64}, {HIP, 16, 0}} {
+		l := r.Layout
+		l.Warp = c.warp
+		src, err := RenderReduction(r.R, l, c.v)
+		if c.want == 0 {
+			require.ErrorContains(t, err, "warps of", "%v warp %d", c.v, c.warp)
+			continue
+		}
+		require.NoError(t, err)
+		require.Equal(t, c.want, src.Warp, "%v warp %d", c.v, c.warp)
+	}
 }
 
 // The contiguous first passes must load 16 bytes at a time: sums over

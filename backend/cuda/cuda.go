@@ -1,20 +1,13 @@
-// Package cuda is the backend that runs on an NVIDIA GPU through the CUDA
-// driver: elementwise kernels are generated as CUDA C (backend/cgen),
-// compiled by NVRTC through the kernel cache, and launched on the
-// context's legacy default stream, as CuPy does, so that the synchronous
-// copies of Write and Read are ordered with the kernels without events.
+// Package cuda makes NVIDIA GPUs a backend: it adapts the CUDA driver
+// (driver), NVRTC (nvrtc) and cuBLAS (libs/cublas) to gpu.Device, and
+// registers the kind "cuda", on which backend/gpu runs every operation.
 //
-// Memory comes from the device's stream-ordered pool with its release
-// threshold raised to the maximum, so a freed block is reused by the next
-// allocation without a trip to the driver's allocator; devices without
-// memory pools get a caching allocator of this package instead.
-//
-// Elementwise kernels are launched through one parameter block of pinned
-// memory per backend, packed at the offsets cgen gives, under a mutex: a
-// repeated launch allocates nothing. (driver.Launcher holds each
-// parameter in an 8-byte slot, and cgen's strided kernels take their shape
-// and strides as one struct by value, so the launch is made here, with
-// cuLaunchKernel's parameter array pointing into the packed block.)
+// The backend's work queues on the primary context's legacy default
+// stream, as CuPy's does, so that the synchronous copies are ordered with
+// the kernels without events. Memory comes from the device's default
+// stream-ordered pool with its release threshold raised to the maximum,
+// so a freed block is reused by the next allocation without a trip to the
+// driver's allocator.
 package cuda
 
 import (
@@ -22,97 +15,40 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"time"
+	"unsafe"
 
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
+	"github.com/cugo/cugo/backend/gpu"
 	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/internal/sym/cuda"
+	"github.com/cugo/cugo/kernelcache"
+	"github.com/cugo/cugo/libs/blas"
+	"github.com/cugo/cugo/libs/cublas"
 	"github.com/cugo/cugo/nvrtc"
 )
 
-func init() {
-	backend.Register("cuda", func(ordinal int) (backend.Backend, error) {
-		b, err := shared(ordinal)
-		if err != nil {
-			return nil, err
-		}
-		return b, nil
-	})
-}
+func init() { gpu.Register("cuda", Open) }
 
-// opened shares one Backend per device among the callers of backend.Open,
-// so that they share its pool and its loaded kernels.
-var opened struct {
-	sync.Mutex
-	m map[int]*Backend
-}
-
-func shared(ordinal int) (*Backend, error) {
-	opened.Lock()
-	defer opened.Unlock()
-	if b := opened.m[ordinal]; b != nil {
-		return b, nil
-	}
-	b, err := New(ordinal)
-	if err != nil {
-		return nil, err
-	}
-	if opened.m == nil {
-		opened.m = map[int]*Backend{}
-	}
-	opened.m[ordinal] = b
-	return b, nil
-}
-
-// Option changes how New opens a device.
-type Option func(*config)
-
-type config struct {
-	plain bool
-}
-
-// WithoutMemoryPool makes the caching allocator get its blocks from plain
-// cuMemAlloc even where the device has a stream-ordered memory pool (the
-// path of devices without one, for tests and for comparison).
-func WithoutMemoryPool() Option { return func(c *config) { c.plain = true } }
-
-// Backend runs array operations on one CUDA device. It is safe for
-// concurrent use; work from all goroutines queues on one stream.
-type Backend struct {
-	ctx    *driver.Context
-	stream *driver.Stream // the context's legacy default stream
-	dev    backend.Device
-	target int  // NVRTC target, compute capability times ten
-	cubin  bool // compile target to a CUBIN (else PTX for the driver's JIT)
-
-	maxBlocks int // the grid cap: a few waves of resident blocks
-
-	mem allocator
-
-	kernels  kernelCache[kernelKey, *kernel]
-	rkernels kernelCache[reduceKey, []*rkernel]
+// device is one CUDA GPU in its primary context, as gpu.Device.
+type device struct {
+	ctx      *driver.Context
+	stream   *driver.Stream // the context's legacy default stream
+	info     backend.Device
+	resident int  // threads per multiprocessor
+	target   int  // NVRTC target, compute capability times ten
+	cubin    bool // compile target to a CUBIN (else PTX for the driver's JIT)
+	pool     gpu.Pool
 
 	launchMu sync.Mutex
-	lb       *launchBlock
-	launchFn func() error // b.launchNow, bound once so that Do allocates nothing
-
-	errMu    sync.Mutex
-	deferred []error // errors of Free, reported by the next Sync
-
-	blas blasState // cuBLAS handle and integer matmul kernels (matmul.go)
+	args     [11]uintptr  // cuLaunchKernel's arguments
+	launchFn func() error // d.launchNow, bound once so that Do allocates nothing
 }
 
-const (
-	blockSize = 256
-	waves     = 4
-)
-
-// New opens GPU ordinal in its primary context. A missing driver, NVRTC
+// Open opens GPU ordinal in its primary context. A missing driver, NVRTC
 // or device gives an error wrapping backend.ErrUnavailable and the reason.
-func New(ordinal int, opts ...Option) (*Backend, error) {
-	var cfg config
-	for _, o := range opts {
-		o(&cfg)
-	}
+func Open(ordinal int) (gpu.Device, error) {
 	unavailable := func(err error) error {
 		return fmt.Errorf("cuda: open device %d: %w: %w", ordinal, backend.ErrUnavailable, err)
 	}
@@ -131,10 +67,10 @@ func New(ordinal int, opts ...Option) (*Backend, error) {
 	if err != nil {
 		return nil, unavailable(err)
 	}
-	b := &Backend{
+	d := &device{
 		ctx:    ctx,
 		stream: ctx.DefaultStream(),
-		dev: backend.Device{
+		info: backend.Device{
 			Kind:    "cuda",
 			Ordinal: ordinal,
 			Name:    props.Name,
@@ -142,52 +78,188 @@ func New(ordinal int, opts ...Option) (*Backend, error) {
 			Memory:  int64(props.TotalMem),
 			Units:   props.MultiprocessorCount,
 		},
-		maxBlocks: max(1, props.MultiprocessorCount*max(1, props.MaxThreadsPerMultiproc/blockSize)*waves),
+		resident: props.MaxThreadsPerMultiproc,
 	}
-	b.target, b.cubin = nvrtc.PickTarget(props.Major*10 + props.Minor)
-	var backing allocator = plainAllocator{ctx}
-	if props.MemoryPoolsSupported && !cfg.plain {
+	d.target, d.cubin = nvrtc.PickTarget(props.Major*10 + props.Minor)
+	if props.MemoryPoolsSupported {
 		// A pool that cannot be set up leaves plain allocation.
 		if pool, err := dev.DefaultMemPool(); err == nil && pool.SetReleaseThreshold(math.MaxUint64) == nil {
-			backing = &poolAllocator{stream: b.stream, pool: pool}
+			d.pool = &memPool{stream: d.stream, pool: pool}
 		}
 	}
-	b.mem = newCachingAllocator(backing)
-	b.lb = newLaunchBlock()
-	b.launchFn = b.launchNow
-	return b, nil
+	d.launchFn = d.launchNow
+	return d, nil
 }
 
-// Device describes the GPU.
-func (b *Backend) Device() backend.Device { return b.dev }
+func (d *device) Info() backend.Device { return d.info }
+func (d *device) Vendor() cgen.Vendor  { return cgen.CUDA }
+func (d *device) WarpSize() int        { return 32 }
+func (d *device) ResidentThreads() int { return d.resident }
 
-// Sync waits for all queued work and reports the first error of a kernel
-// since the last Sync (the driver keeps such errors sticky), with any
-// error of a Free.
-func (b *Backend) Sync() error {
-	err := b.stream.Synchronize()
-	b.errMu.Lock()
-	errs := append(b.deferred, err)
-	b.deferred = nil
-	b.errMu.Unlock()
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("cuda: Sync: %w", err)
+func (d *device) Alloc(n int) (gpu.Ptr, error) {
+	p, err := d.ctx.MemAlloc(n)
+	return gpu.Ptr(p), err
+}
+
+// Free waits for the work that may use p: cuMemFree does not.
+func (d *device) Free(p gpu.Ptr) error {
+	if err := d.ctx.Synchronize(); err != nil {
+		return err
+	}
+	return d.ctx.MemFree(driver.DevicePtr(p))
+}
+
+func (d *device) Pool() gpu.Pool { return d.pool }
+
+func (d *device) MemInfo() (free, total uint64, err error) {
+	f, t, err := d.ctx.MemGetInfo()
+	return uint64(f), uint64(t), err
+}
+
+func (d *device) IsOutOfMemory(err error) bool { return errors.Is(err, driver.ErrOutOfMemory) }
+
+func (d *device) HtoD(dst gpu.Ptr, src []byte) error {
+	return d.ctx.MemcpyHtoD(driver.DevicePtr(dst), src)
+}
+
+func (d *device) DtoH(dst []byte, src gpu.Ptr) error {
+	return d.ctx.MemcpyDtoH(dst, driver.DevicePtr(src))
+}
+
+func (d *device) DtoD(dst, src gpu.Ptr, n int) error {
+	return d.stream.MemcpyDtoDAsync(driver.DevicePtr(dst), driver.DevicePtr(src), n)
+}
+
+func (d *device) Sync() error { return d.stream.Synchronize() }
+
+// Load compiles src with NVRTC (through the kernel cache: a CUBIN for the
+// device's architecture where NVRTC knows it, PTX otherwise) and loads it
+// into the context for the life of the process.
+func (d *device) Load(src string, entries ...string) ([]gpu.Function, error) {
+	if len(entries) == 0 {
+		return nil, errors.New("load of no kernels")
+	}
+	res, err := nvrtc.CompileCached(kernelcache.Default(), src, compileOptions(entries[0], d.target, d.cubin))
+	if err != nil {
+		return nil, fmt.Errorf("compile: %w", err)
+	}
+	mod, err := d.ctx.LoadModule(res.Code)
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	fns := make([]gpu.Function, len(entries))
+	for i, e := range entries {
+		fn, err := mod.Function(e)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", e, err)
+		}
+		fns[i] = gpu.Function(fn.Handle())
+	}
+	return fns, nil
+}
+
+// compileOptions are the NVRTC options of every kernel.
+func compileOptions(entry string, target int, cubin bool) nvrtc.Options {
+	return nvrtc.Options{
+		Name: entry + ".cu",
+		// No fused multiply-add contraction: NumPy's loops round a*b
+		// before adding, and so must we to give its answers (a complex
+		// product's cancellation, say); elementwise kernels wait on
+		// memory, not on arithmetic.
+		Options: []string{"-fmad=false"},
+		Target:  target,
+		CUBIN:   cubin,
+		Minimal: true, // generated kernels use nothing of the CUDA runtime
+	}
+}
+
+// Launch queues fn on the legacy default stream with cuLaunchKernel's
+// kernelParams; it allocates nothing.
+func (d *device) Launch(fn gpu.Function, grid, block [3]uint32, sharedMem uint32, params *unsafe.Pointer) error {
+	d.launchMu.Lock()
+	defer d.launchMu.Unlock()
+	d.args = [11]uintptr{
+		uintptr(fn), uintptr(grid[0]), uintptr(grid[1]), uintptr(grid[2]),
+		uintptr(block[0]), uintptr(block[1]), uintptr(block[2]), uintptr(sharedMem),
+		0, // the legacy default stream
+		uintptr(unsafe.Pointer(params)), 0,
+	}
+	return d.ctx.Do(d.launchFn)
+}
+
+// launchNow makes the call d.args describes, in d's context.
+func (d *device) launchNow() error {
+	if r := cuda.CuLaunchKernelN(d.args[:]); r != 0 {
+		return fmt.Errorf("cuLaunchKernel: %w", driver.Result(r))
 	}
 	return nil
 }
 
-// deferError keeps an error of a call that returns none, for Sync.
-func (b *Backend) deferError(err error) {
-	b.errMu.Lock()
-	b.deferred = append(b.deferred, err)
-	b.errMu.Unlock()
+func (d *device) NewEvent() (gpu.Event, error) {
+	e, err := d.ctx.NewEvent(driver.EventDefault)
+	if err != nil {
+		return nil, err
+	}
+	return &event{e: e, stream: d.stream}, nil
 }
 
-// result turns a CUresult of a raw call into nil or the driver's code,
-// which names and describes itself and matches driver.ErrXxx.
-func result(op string, r cuda.CUresult) error {
-	if r == 0 {
-		return nil
+// HostAlloc returns page-locked memory usable by every context.
+func (d *device) HostAlloc(n int) ([]byte, func() error, error) {
+	h, err := d.ctx.HostAlloc(n, driver.HostAllocPortable)
+	if err != nil {
+		return nil, nil, err
 	}
-	return fmt.Errorf("%s: %w", op, driver.Result(r))
+	return h.Bytes(), h.Free, nil
+}
+
+// NewBLAS creates a cuBLAS handle in the context, on the stream.
+func (d *device) NewBLAS() (blas.Gemmer, error) {
+	h, err := cublas.New(d.ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", backend.ErrUnavailable, err)
+	}
+	if err := h.SetStream(d.stream); err != nil {
+		h.Close()
+		return nil, err
+	}
+	return h, nil
+}
+
+// memPool allocates from the device's default memory pool in the order
+// of the legacy stream.
+type memPool struct {
+	stream *driver.Stream
+	pool   *driver.MemPool
+}
+
+func (m *memPool) AllocAsync(n int) (gpu.Ptr, error) {
+	p, err := m.stream.MemAllocAsync(n)
+	return gpu.Ptr(p), err
+}
+
+func (m *memPool) FreeAsync(p gpu.Ptr) error { return m.stream.MemFreeAsync(driver.DevicePtr(p)) }
+
+func (m *memPool) Trim() error {
+	if err := m.stream.Synchronize(); err != nil {
+		return err
+	}
+	return m.pool.TrimTo(0)
+}
+
+// event is a driver event recorded on the backend's stream.
+type event struct {
+	e      *driver.Event
+	stream *driver.Stream
+}
+
+func (e *event) Record() error      { return e.e.Record(e.stream) }
+func (e *event) Synchronize() error { return e.e.Synchronize() }
+func (e *event) Destroy() error     { return e.e.Destroy() }
+
+func (e *event) Since(start gpu.Event) (time.Duration, error) {
+	s, ok := start.(*event)
+	if !ok {
+		return 0, fmt.Errorf("cuda: an event of another vendor (%T)", start)
+	}
+	return driver.Elapsed(s.e, e.e)
 }

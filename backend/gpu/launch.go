@@ -1,4 +1,4 @@
-package cuda
+package gpu
 
 import (
 	"encoding/binary"
@@ -13,20 +13,18 @@ import (
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
-	"github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // maxParamBytes is the most parameter bytes a kernel takes (cgen refuses
 // more), and so also the most parameters.
 const maxParamBytes = 4096
 
-// launchBlock is the pinned memory a launch hands the driver: the packed
-// parameters, the array of pointers to each (cuLaunchKernel's
-// kernelParams), and the argument list of the call.
+// launchBlock is the pinned memory a launch hands the device: the packed
+// parameters and the array of pointers to each (the kernelParams of
+// cuLaunchKernel and hipModuleLaunchKernel).
 type launchBlock struct {
 	params [maxParamBytes]byte
 	ptrs   [maxParamBytes]unsafe.Pointer
-	args   [11]uintptr
 }
 
 // launchBlocks pins every launch block for the life of the process. The
@@ -56,35 +54,22 @@ func (b *Backend) Elementwise(k *ir.Kernel, shape []int, out, in []backend.Opera
 		return err
 	}
 	b.launchMu.Lock()
-	lb := b.lb
-	packParams(lb, kn, n, shape, out, in, scalars)
-	grid, block := [3]uintptr{1, 1, 1}, [3]uintptr{blockSize, 1, 1}
+	packParams(b.lb, kn, n, shape, out, in, scalars)
+	grid, block := [3]uint32{1, 1, 1}, [3]uint32{blockSize, 1, 1}
 	if kn.layout.Tiled != 0 {
 		// one block of 32x8 threads per 32x32 tile (cgen's Tiled layout)
-		grid = [3]uintptr{uintptr(shape[1]+31) / 32, uintptr(shape[0]+31) / 32, 1}
-		block = [3]uintptr{32, 8, 1}
+		grid = [3]uint32{uint32(shape[1]+31) / 32, uint32(shape[0]+31) / 32, 1}
+		block = [3]uint32{32, 8, 1}
 	} else {
 		blocks := min((n+kn.vec-1)/kn.vec+blockSize-1, math.MaxInt32) / blockSize
-		grid[0] = uintptr(min(blocks, b.maxBlocks))
+		grid[0] = uint32(min(blocks, b.maxBlocks))
 	}
-	lb.args = [11]uintptr{
-		uintptr(kn.fn), grid[0], grid[1], grid[2], block[0], block[1], block[2],
-		0, // shared memory
-		0, // the legacy default stream
-		uintptr(unsafe.Pointer(&lb.ptrs[0])), 0,
-	}
-	err = b.ctx.Do(b.launchFn)
+	err = b.dev.Launch(kn.fn, grid, block, 0, &b.lb.ptrs[0])
 	b.launchMu.Unlock()
 	if err != nil {
-		return fmt.Errorf("cuda: Elementwise: launch %s (%v) over %v: %w", kn.entry, kn.layout, shape, err)
+		return fmt.Errorf("%s: Elementwise: launch %s (%v) over %v: %w", b.kind, kn.entry, kn.layout, shape, err)
 	}
 	return nil
-}
-
-// launchNow launches the kernel b.lb describes; it runs under launchMu,
-// in b's context.
-func (b *Backend) launchNow() error {
-	return result("cuLaunchKernel", cuda.CuLaunchKernelN(b.lb.args[:]))
 }
 
 // prepare checks a launch and finds (or compiles) its kernel; n is the
@@ -92,14 +77,14 @@ func (b *Backend) launchNow() error {
 func (b *Backend) prepare(k *ir.Kernel, shape []int, out, in []backend.Operand, scalars []ir.Value) (*kernel, int, error) {
 	n, err := b.check(k, shape, out, in, scalars)
 	if err != nil {
-		return nil, 0, fmt.Errorf("cuda: Elementwise: %w", err)
+		return nil, 0, fmt.Errorf("%s: Elementwise: %w", b.kind, err)
 	}
 	if n == 0 {
 		return nil, 0, nil
 	}
 	kn, err := b.kernel(k, chooseLayout(shape, n, out, in))
 	if err != nil {
-		return nil, 0, fmt.Errorf("cuda: Elementwise: %w", err)
+		return nil, 0, fmt.Errorf("%s: Elementwise: %w", b.kind, err)
 	}
 	return kn, n, nil
 }

@@ -1,4 +1,4 @@
-package cuda
+package gpu
 
 import (
 	"bytes"
@@ -10,23 +10,26 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/hip"
 	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
 )
 
-// allocators runs f on the shared backend (caching over the memory pool)
-// and on one whose caching allocator uses plain cuMemAlloc.
+// allocators runs f on the shared backend (caching over the memory pool
+// where the device has one: CUDA's H100 must) and on one whose caching
+// allocator uses the plain allocator.
 func allocators(t *testing.T, f func(t *testing.T, b *Backend)) {
 	t.Run("pool", func(t *testing.T) {
 		b := gpu(t)
-		if _, ok := b.mem.(*cachingAllocator).backing.(*poolAllocator); !ok {
+		if _, ok := b.mem.(*cachingAllocator).backing.(poolAllocator); !ok && b.kind == "cuda" {
 			t.Fatalf("the H100's backend allocates from %T, not the pool", b.mem.(*cachingAllocator).backing)
 		}
 		f(t, b)
 	})
 	t.Run("plain", func(t *testing.T) {
-		b, err := New(0, WithoutMemoryPool())
-		gputest.Need(t, "cuda", err)
+		shared := gpu(t)
+		b, err := Open(shared.kind, 0, WithoutMemoryPool())
+		gputest.Need(t, shared.kind, err)
 		if _, ok := b.mem.(*cachingAllocator).backing.(plainAllocator); !ok {
 			t.Fatalf("WithoutMemoryPool gave a %T", b.mem.(*cachingAllocator).backing)
 		}
@@ -154,7 +157,7 @@ func TestPoolReuse(t *testing.T) {
 		if err := b.Sync(); err != nil {
 			t.Fatal(err)
 		}
-		before, _, err := b.ctx.MemGetInfo()
+		before, _, err := b.dev.MemInfo()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -164,7 +167,7 @@ func TestPoolReuse(t *testing.T) {
 		if err := b.Sync(); err != nil {
 			t.Fatal(err)
 		}
-		after, _, err := b.ctx.MemGetInfo()
+		after, _, err := b.dev.MemInfo()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -198,17 +201,17 @@ func cachingReuse(t *testing.T, b *Backend) {
 	}
 }
 
-// Asking for more than the device has fails clearly, wrapping
-// driver.ErrOutOfMemory, and leaves the backend working.
+// Asking for more than the device has fails clearly, wrapping the
+// vendor's out-of-memory error, and leaves the backend working.
 func TestOutOfMemory(t *testing.T) {
 	allocators(t, func(t *testing.T, b *Backend) {
 		n := int(b.Device().Memory) + 1<<30
 		_, err := b.Alloc(n)
-		if !errors.Is(err, driver.ErrOutOfMemory) {
+		if !errors.Is(err, driver.ErrOutOfMemory) && !errors.Is(err, hip.ErrOutOfMemory) || !b.dev.IsOutOfMemory(err) {
 			t.Fatalf("Alloc(%d) = %v, want ErrOutOfMemory", n, err)
 		}
 		msg := err.Error()
-		for _, want := range []string{"cuda: out of memory allocating " + formatBytes(int64(n)), b.Device().Name, "free of"} {
+		for _, want := range []string{b.kind + ": out of memory allocating " + formatBytes(int64(n)), b.Device().Name, "free of"} {
 			if !strings.Contains(msg, want) {
 				t.Errorf("the error %q does not say %q", msg, want)
 			}

@@ -1,4 +1,4 @@
-package cuda
+package gpu
 
 import (
 	"bytes"
@@ -21,7 +21,7 @@ import (
 func TestPlanReduce(t *testing.T) {
 	f := dtype.Float32
 	sum := &ir.Reduction{Input: f, Pre: ir.In(0, f), Combine: ir.SumOf, Acc: f, Out: f}
-	h100 := device{sms: 132, maxBlocks: 132 * 8 * waves}
+	h100 := device{sms: 132, threads: 2048, maxBlocks: 132 * 8 * waves, warp: 32}
 	plan := func(shape []int, nred int, in []int) reducePlan {
 		nk := len(shape) - nred
 		out := backend.Operand{Strides: cStrides(shape[:nk])}
@@ -32,25 +32,25 @@ func TestPlanReduce(t *testing.T) {
 	p := plan([]int{8192, 8192}, 1, []int{1, 8192})
 	require.Len(t, p.passes, 2)
 	first := p.passes[0]
-	require.Equal(t, cgen.ReduceLayout{Kind: cgen.ReduceColumns, Vec: true, Partial: true, KeptDims: 1}, first.layout)
+	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceColumns, Vec: true, Partial: true, KeptDims: 1}, first.layout)
 	require.Equal(t, 8192/4/cgen.ReduceBlock, first.grid[0])
 	require.Greater(t, first.grid[0]*first.grid[1], 132*4) // enough blocks to fill the GPU
-	require.Equal(t, cgen.ReduceLayout{Kind: cgen.ReduceColumns, Finish: true, KeptDims: 1}, p.passes[1].layout)
+	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceColumns, Finish: true, KeptDims: 1}, p.passes[1].layout)
 	require.Equal(t, 8192*first.args.Chunks, p.parts)
 	// sum over axis 1: a block per row, vector loads, one pass
 	p = plan([]int{8192, 8192}, 1, []int{8192, 1})
 	require.Len(t, p.passes, 1)
-	require.Equal(t, cgen.ReduceLayout{Kind: cgen.ReduceRows, Block: true, Vec: true, KeptDims: 1, RedDims: 1}, p.passes[0].layout)
+	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceRows, Block: true, Vec: true, KeptDims: 1, RedDims: 1}, p.passes[0].layout)
 	// short rows: a warp each
 	p = plan([]int{65536, 100}, 1, []int{100, 1})
 	require.False(t, p.passes[0].layout.Block)
-	require.Equal(t, min(65536/rowsPerBlock, h100.maxBlocks), p.passes[0].grid[0]) // grid-stride beyond
+	require.Equal(t, min(65536/h100.rowsPerBlock(), h100.maxBlocks), p.passes[0].grid[0]) // grid-stride beyond
 	// a full reduction of 64M: blocks of runs, then one block
 	p = plan([]int{1 << 26}, 1, []int{1})
 	require.Len(t, p.passes, 2)
-	require.Equal(t, cgen.ReduceLayout{Kind: cgen.ReduceRows, Block: true, Vec: true, Partial: true, RedDims: 1}, p.passes[0].layout)
+	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceRows, Block: true, Vec: true, Partial: true, RedDims: 1}, p.passes[0].layout)
 	require.GreaterOrEqual(t, p.passes[0].grid[0], 132*4)
-	require.Equal(t, cgen.ReduceLayout{Kind: cgen.ReduceRows, Block: true, Finish: true}, p.passes[1].layout)
+	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceRows, Block: true, Finish: true}, p.passes[1].layout)
 	require.Equal(t, 1, p.passes[1].grid[0])
 	// a small full reduction is one block, one pass
 	p = plan([]int{1024}, 1, []int{1})
@@ -58,7 +58,7 @@ func TestPlanReduce(t *testing.T) {
 	require.Equal(t, 1, p.passes[0].grid[0])
 	// axes (0, 2) of a C-ordered (30, 40, 50), moved last: two reduced axes
 	p = plan([]int{40, 30, 50}, 2, []int{50, 2000, 1})
-	require.Equal(t, cgen.ReduceLayout{Kind: cgen.ReduceRows, Block: true, KeptDims: 1, RedDims: 2}, p.passes[0].layout)
+	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceRows, Block: true, KeptDims: 1, RedDims: 2}, p.passes[0].layout)
 	// kept and reduced axes merge where they can
 	p = plan([]int{4, 5, 6, 7}, 2, []int{210, 42, 7, 1})
 	require.Equal(t, 1, p.passes[0].layout.KeptDims)

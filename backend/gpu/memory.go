@@ -1,4 +1,4 @@
-package cuda
+package gpu
 
 import (
 	"errors"
@@ -10,13 +10,12 @@ import (
 	"time"
 
 	"github.com/cugo/cugo/backend"
-	"github.com/cugo/cugo/driver"
 )
 
 // buffer is a block of device memory. A 0-byte buffer has no memory.
 type buffer struct {
 	owner    *Backend
-	ptr      driver.DevicePtr
+	ptr      Ptr
 	size     int // bytes asked for
 	capacity int // bytes the allocator gave (the caching allocator rounds up)
 	freed    atomic.Bool
@@ -27,8 +26,8 @@ func (buf *buffer) Size() int { return buf.size }
 // allocator is where buffers come from: the device's memory pool, or the
 // caching allocator where the device has none.
 type allocator interface {
-	alloc(n int) (p driver.DevicePtr, capacity int, err error)
-	free(p driver.DevicePtr, capacity int) error
+	alloc(n int) (p Ptr, capacity int, err error)
+	free(p Ptr, capacity int) error
 	// release gives memory kept for reuse back to the device.
 	release() error
 }
@@ -38,21 +37,21 @@ type allocator interface {
 // arrays) and tries once more before it fails.
 func (b *Backend) Alloc(n int) (backend.Buffer, error) {
 	if n < 0 {
-		return nil, fmt.Errorf("cuda: Alloc: negative size %d", n)
+		return nil, fmt.Errorf("%s: Alloc: negative size %d", b.kind, n)
 	}
 	if n == 0 {
 		return &buffer{owner: b}, nil
 	}
 	p, c, err := b.mem.alloc(n)
-	if errors.Is(err, driver.ErrOutOfMemory) {
+	if err != nil && b.dev.IsOutOfMemory(err) {
 		b.reclaim()
 		p, c, err = b.mem.alloc(n)
 	}
 	if err != nil {
-		if errors.Is(err, driver.ErrOutOfMemory) {
+		if b.dev.IsOutOfMemory(err) {
 			return nil, b.outOfMemory(n, err)
 		}
-		return nil, fmt.Errorf("cuda: Alloc of %d bytes: %w", n, err)
+		return nil, fmt.Errorf("%s: Alloc of %d bytes: %w", b.kind, n, err)
 	}
 	return &buffer{owner: b, ptr: p, size: n, capacity: c}, nil
 }
@@ -78,8 +77,8 @@ func (e *oomError) Error() string { return e.msg }
 func (e *oomError) Unwrap() error { return e.err }
 
 func (b *Backend) outOfMemory(n int, err error) error {
-	msg := fmt.Sprintf("cuda: out of memory allocating %s on %s", formatBytes(int64(n)), b.dev.Name)
-	if free, total, ierr := b.ctx.MemGetInfo(); ierr == nil {
+	msg := fmt.Sprintf("%s: out of memory allocating %s on %s", b.kind, formatBytes(int64(n)), b.info.Name)
+	if free, total, ierr := b.dev.MemInfo(); ierr == nil {
 		msg += fmt.Sprintf(" (%s free of %s)", formatBytes(int64(free)), formatBytes(int64(total)))
 	}
 	return &oomError{msg: msg, err: err}
@@ -105,14 +104,14 @@ func formatBytes(n int64) string {
 func (b *Backend) Free(buf backend.Buffer) {
 	bb, ok := buf.(*buffer)
 	if !ok || bb.owner != b {
-		b.deferError(fmt.Errorf("cuda: Free: %T is not a buffer of this backend", buf))
+		b.deferError(fmt.Errorf("%s: Free: %T is not a buffer of this backend", b.kind, buf))
 		return
 	}
 	if bb.freed.Swap(true) || bb.capacity == 0 {
 		return
 	}
 	if err := b.mem.free(bb.ptr, bb.capacity); err != nil {
-		b.deferError(fmt.Errorf("cuda: Free of %d bytes: %w", bb.size, err))
+		b.deferError(fmt.Errorf("%s: Free of %d bytes: %w", b.kind, bb.size, err))
 	}
 }
 
@@ -121,9 +120,9 @@ func (b *Backend) live(buf backend.Buffer) (*buffer, error) {
 	bb, ok := buf.(*buffer)
 	switch {
 	case !ok || bb == nil:
-		return nil, fmt.Errorf("%T is not a buffer of the cuda backend", buf)
+		return nil, fmt.Errorf("%T is not a buffer of the %s backend", buf, b.kind)
 	case bb.owner != b:
-		return nil, fmt.Errorf("the buffer belongs to another cuda backend (%s)", bb.owner.dev.Name)
+		return nil, fmt.Errorf("the buffer belongs to another %s backend (%s)", bb.owner.kind, bb.owner.info.Name)
 	case bb.freed.Load():
 		return nil, errors.New("use of a freed buffer")
 	}
@@ -145,10 +144,10 @@ func (b *Backend) Write(dst backend.Buffer, off int, src []byte) error {
 		err = span(off, len(src), bb.size)
 	}
 	if err == nil && len(src) > 0 {
-		err = b.ctx.MemcpyHtoD(bb.ptr+driver.DevicePtr(off), src)
+		err = b.dev.HtoD(bb.ptr+Ptr(off), src)
 	}
 	if err != nil {
-		return fmt.Errorf("cuda: Write: %w", err)
+		return fmt.Errorf("%s: Write: %w", b.kind, err)
 	}
 	return nil
 }
@@ -160,20 +159,20 @@ func (b *Backend) Copy(dst backend.Buffer, dstOff int, src backend.Buffer, srcOf
 		err = span(dstOff, n, d.size)
 	}
 	if err != nil {
-		return fmt.Errorf("cuda: Copy: destination: %w", err)
+		return fmt.Errorf("%s: Copy: destination: %w", b.kind, err)
 	}
 	s, err := b.live(src)
 	if err == nil {
 		err = span(srcOff, n, s.size)
 	}
 	if err != nil {
-		return fmt.Errorf("cuda: Copy: source: %w", err)
+		return fmt.Errorf("%s: Copy: source: %w", b.kind, err)
 	}
 	if n == 0 {
 		return nil
 	}
-	if err := b.stream.MemcpyDtoDAsync(d.ptr+driver.DevicePtr(dstOff), s.ptr+driver.DevicePtr(srcOff), n); err != nil {
-		return fmt.Errorf("cuda: Copy: %w", err)
+	if err := b.dev.DtoD(d.ptr+Ptr(dstOff), s.ptr+Ptr(srcOff), n); err != nil {
+		return fmt.Errorf("%s: Copy: %w", b.kind, err)
 	}
 	return nil
 }
@@ -186,50 +185,37 @@ func (b *Backend) Read(dst []byte, src backend.Buffer, off int) error {
 		err = span(off, len(dst), bb.size)
 	}
 	if err == nil && len(dst) > 0 {
-		err = b.ctx.MemcpyDtoH(dst, bb.ptr+driver.DevicePtr(off))
+		err = b.dev.DtoH(dst, bb.ptr+Ptr(off))
 	}
 	if err != nil {
-		return fmt.Errorf("cuda: Read: %w", err)
+		return fmt.Errorf("%s: Read: %w", b.kind, err)
 	}
 	return nil
 }
 
-// poolAllocator allocates from the device's default memory pool in the
-// order of the legacy stream, where all work of the backend runs.
-type poolAllocator struct {
-	stream *driver.Stream
-	pool   *driver.MemPool
-}
+// poolAllocator allocates from the device's stream-ordered pool, in the
+// order of the stream where all work of the backend runs.
+type poolAllocator struct{ pool Pool }
 
-func (a *poolAllocator) alloc(n int) (driver.DevicePtr, int, error) {
-	p, err := a.stream.MemAllocAsync(n)
+func (a poolAllocator) alloc(n int) (Ptr, int, error) {
+	p, err := a.pool.AllocAsync(n)
 	return p, n, err
 }
 
-func (a *poolAllocator) free(p driver.DevicePtr, _ int) error { return a.stream.MemFreeAsync(p) }
+func (a poolAllocator) free(p Ptr, _ int) error { return a.pool.FreeAsync(p) }
 
-func (a *poolAllocator) release() error {
-	if err := a.stream.Synchronize(); err != nil {
-		return err
-	}
-	return a.pool.TrimTo(0)
-}
+func (a poolAllocator) release() error { return a.pool.Trim() }
 
-// plainAllocator is cuMemAlloc and cuMemFree, for devices without pools.
-type plainAllocator struct{ ctx *driver.Context }
+// plainAllocator is the device's plain allocator, for devices without
+// pools; its free waits for the work that may use the block.
+type plainAllocator struct{ dev Device }
 
-func (a plainAllocator) alloc(n int) (driver.DevicePtr, int, error) {
-	p, err := a.ctx.MemAlloc(n)
+func (a plainAllocator) alloc(n int) (Ptr, int, error) {
+	p, err := a.dev.Alloc(n)
 	return p, n, err
 }
 
-// free waits for the work that may use p: cuMemFree does not.
-func (a plainAllocator) free(p driver.DevicePtr, _ int) error {
-	if err := a.ctx.Synchronize(); err != nil {
-		return err
-	}
-	return a.ctx.MemFree(p)
-}
+func (a plainAllocator) free(p Ptr, _ int) error { return a.dev.Free(p) }
 
 func (a plainAllocator) release() error { return nil }
 
@@ -242,11 +228,11 @@ func (a plainAllocator) release() error { return nil }
 type cachingAllocator struct {
 	backing allocator
 	mu      sync.Mutex
-	cached  map[int][]driver.DevicePtr // rounded size -> blocks
+	cached  map[int][]Ptr // rounded size -> blocks
 }
 
 func newCachingAllocator(backing allocator) *cachingAllocator {
-	return &cachingAllocator{backing: backing, cached: map[int][]driver.DevicePtr{}}
+	return &cachingAllocator{backing: backing, cached: map[int][]Ptr{}}
 }
 
 // roundSize rounds n up to a multiple of 512 bytes below 1 MiB and to one
@@ -261,7 +247,7 @@ func roundSize(n int) int {
 	return (n + step - 1) &^ (step - 1)
 }
 
-func (a *cachingAllocator) alloc(n int) (driver.DevicePtr, int, error) {
+func (a *cachingAllocator) alloc(n int) (Ptr, int, error) {
 	c := roundSize(n)
 	a.mu.Lock()
 	if list := a.cached[c]; len(list) > 0 {
@@ -275,7 +261,7 @@ func (a *cachingAllocator) alloc(n int) (driver.DevicePtr, int, error) {
 	return p, c, err
 }
 
-func (a *cachingAllocator) free(p driver.DevicePtr, c int) error {
+func (a *cachingAllocator) free(p Ptr, c int) error {
 	a.mu.Lock()
 	a.cached[c] = append(a.cached[c], p)
 	a.mu.Unlock()
@@ -287,7 +273,7 @@ func (a *cachingAllocator) free(p driver.DevicePtr, c int) error {
 func (a *cachingAllocator) release() error {
 	a.mu.Lock()
 	lists := a.cached
-	a.cached = map[int][]driver.DevicePtr{}
+	a.cached = map[int][]Ptr{}
 	a.mu.Unlock()
 	var errs []error
 	for c, list := range lists {

@@ -1,8 +1,9 @@
-package cuda
+package gpu
 
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -23,12 +24,27 @@ import (
 // float results must match bit for bit (any NaN matches any NaN); the
 // tolerance of the other float results is stated by tolFor.
 
-// gpu opens the shared CUDA backend, or skips (fails under CUGO_REQUIRE=cuda).
+// gpuKinds are the vendors whose devices the GPU tests run on (both
+// register themselves: vendors_test.go imports their adapters).
+var gpuKinds = []string{"cuda", "hip"}
+
+// gpu opens the shared backend of the first vendor whose device 0 opens;
+// without one it skips, or fails for a vendor that CUGO_REQUIRE names.
 func gpu(t testing.TB) *Backend {
 	t.Helper()
-	b, err := backend.Open("cuda", 0)
-	gputest.Need(t, "cuda", err)
-	return b.(*Backend)
+	var errs []error
+	for _, kind := range gpuKinds {
+		b, err := backend.Open(kind, 0)
+		if err == nil {
+			return b.(*Backend)
+		}
+		if gputest.Required(kind) {
+			gputest.Need(t, kind, err)
+		}
+		errs = append(errs, err)
+	}
+	t.Skipf("no GPU: %v", errors.Join(errs...))
+	return nil
 }
 
 var allDTypes = []dtype.DType{dtype.Bool, dtype.Int8, dtype.Int16, dtype.Int32, dtype.Int64,

@@ -1,4 +1,4 @@
-package cuda
+package gpu
 
 import (
 	"encoding/binary"
@@ -11,9 +11,6 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/internal/sym/cuda"
-	"github.com/cugo/cugo/kernelcache"
-	"github.com/cugo/cugo/nvrtc"
 )
 
 // Gather copies the elements an index array picks (see backend.Backend).
@@ -30,7 +27,7 @@ func (b *Backend) Scatter(shape []int, out, in, idx backend.Operand, axis backen
 }
 
 func (b *Backend) indexed(op string, shape []int, out, in, idx backend.Operand, axis backend.IndexedAxis, scatter bool) error {
-	fail := func(err error) error { return fmt.Errorf("cuda: %s: %w", op, err) }
+	fail := func(err error) error { return fmt.Errorf("%s: %s: %w", b.kind, op, err) }
 	n, err := b.checkIndexed(shape, out, in, idx, axis, scatter)
 	if err != nil {
 		return fail(err)
@@ -70,8 +67,8 @@ func (b *Backend) indexed(op string, shape []int, out, in, idx backend.Operand, 
 			dims = binary.LittleEndian.AppendUint64(dims, uint64(s))
 		}
 	}
-	blocks := min((n+blockSize-1)/blockSize, b.maxBlocks)
-	err = b.launchSlots(fn, blocks, blockSize, word(uint64(n)), word(address(&out)), word(address(&in)), word(address(&idx)),
+	blocks := uint32(min((n+blockSize-1)/blockSize, b.maxBlocks))
+	err = b.launchSlots(fn, [3]uint32{blocks, 1, 1}, [3]uint32{blockSize, 1, 1}, word(uint64(n)), word(address(&out)), word(address(&in)), word(address(&idx)),
 		dims, word(uint64(axis.Len)), word(uint64(axis.Stride)), word(uint64(bad.(*buffer).ptr)))
 	if err != nil {
 		return fail(err)
@@ -156,7 +153,7 @@ func (b *Backend) checkIndexed(shape []int, out, in, idx backend.Operand, axis b
 // back and summed on the host, then each chunk's positions from its
 // offset.
 func (b *Backend) Compact(out, mask backend.Buffer, maskOff, n int) (int, error) {
-	fail := func(err error) (int, error) { return 0, fmt.Errorf("cuda: Compact: %w", err) }
+	fail := func(err error) (int, error) { return 0, fmt.Errorf("%s: Compact: %w", b.kind, err) }
 	ob, err := b.live(out)
 	if err != nil {
 		return fail(err)
@@ -174,11 +171,11 @@ func (b *Backend) Compact(out, mask backend.Buffer, maskOff, n int) (int, error)
 	if n == 0 {
 		return 0, nil
 	}
-	count, err := b.indexedKernel("compact/count", compactSource(cgen.CompactCount))
+	count, err := b.indexedKernel("compact/count", b.compactSource(cgen.CompactCount))
 	if err != nil {
 		return fail(err)
 	}
-	write, err := b.indexedKernel("compact/write", compactSource(cgen.CompactWrite))
+	write, err := b.indexedKernel("compact/write", b.compactSource(cgen.CompactWrite))
 	if err != nil {
 		return fail(err)
 	}
@@ -190,7 +187,8 @@ func (b *Backend) Compact(out, mask backend.Buffer, maskOff, n int) (int, error)
 	}
 	defer b.Free(counts)
 	maskPtr, countsPtr := word(uint64(mb.ptr)+uint64(maskOff)), word(uint64(counts.(*buffer).ptr))
-	if err := b.launchSlots(count, blocks, cgen.CompactBlock, word(uint64(n)), maskPtr, word(uint64(chunk)), countsPtr); err != nil {
+	grid, block := [3]uint32{uint32(blocks), 1, 1}, [3]uint32{cgen.CompactBlock, 1, 1}
+	if err := b.launchSlots(count, grid, block, word(uint64(n)), maskPtr, word(uint64(chunk)), countsPtr); err != nil {
 		return fail(err)
 	}
 	sums := make([]byte, 8*blocks)
@@ -206,25 +204,30 @@ func (b *Backend) Compact(out, mask backend.Buffer, maskOff, n int) (int, error)
 	if err := b.Write(counts, 0, sums); err != nil {
 		return fail(err)
 	}
-	if err := b.launchSlots(write, blocks, cgen.CompactBlock, word(uint64(n)), maskPtr, word(uint64(chunk)), countsPtr, word(uint64(ob.ptr))); err != nil {
+	if err := b.launchSlots(write, grid, block, word(uint64(n)), maskPtr, word(uint64(chunk)), countsPtr, word(uint64(ob.ptr))); err != nil {
 		return fail(err)
 	}
 	return int(total), nil
 }
 
-func compactSource(entry string) func() (string, string, error) {
-	return func() (string, string, error) { return cgen.RenderCompact(), entry, nil }
+// compactSource renders the compaction for the device; entry picks one
+// of its two kernels.
+func (b *Backend) compactSource(entry string) func() (string, string, error) {
+	return func() (string, string, error) {
+		code, err := cgen.RenderCompact(b.vendor, b.warp)
+		return code, entry, err
+	}
 }
 
 // word is v as a little-endian 8-byte kernel parameter.
 func word(v uint64) []byte { return binary.LittleEndian.AppendUint64(nil, v) }
 
-// indexedKernels holds the loaded gather, scatter and compaction kernels
-// of each backend by name; they compile (through the kernel cache) on
-// first use, one at a time.
+// indexedKernels holds the loaded gather, scatter, compaction and
+// integer matmul kernels of each backend by name; they compile (through
+// the kernel cache) on first use, one at a time.
 var indexedKernels struct {
 	sync.Mutex
-	m map[indexedKey]cuda.CUfunction
+	m map[indexedKey]Function
 }
 
 type indexedKey struct {
@@ -234,7 +237,7 @@ type indexedKey struct {
 
 // indexedKernel returns the kernel called name, rendering it with render
 // (which gives the code and the entry) and compiling it the first time.
-func (b *Backend) indexedKernel(name string, render func() (code, entry string, err error)) (cuda.CUfunction, error) {
+func (b *Backend) indexedKernel(name string, render func() (code, entry string, err error)) (Function, error) {
 	c := &indexedKernels
 	c.Lock()
 	defer c.Unlock()
@@ -246,26 +249,21 @@ func (b *Backend) indexedKernel(name string, render func() (code, entry string, 
 	if err != nil {
 		return 0, err
 	}
-	res, err := nvrtc.CompileCached(kernelcache.Default(), code, compileOptions(entry, b.target, b.cubin))
+	fns, err := b.dev.Load(code, entry)
 	if err != nil {
-		return 0, fmt.Errorf("compile %s for %s: %w", entry, b.dev.Arch, err)
-	}
-	fn, err := b.load(res.Code, entry)
-	if err != nil {
-		return 0, fmt.Errorf("load %s: %w", entry, err)
+		return 0, fmt.Errorf("%s for %s: %w", entry, b.info.Arch, err)
 	}
 	if c.m == nil {
-		c.m = map[indexedKey]cuda.CUfunction{}
+		c.m = map[indexedKey]Function{}
 	}
-	c.m[key] = fn
-	return fn, nil
+	c.m[key] = fns[0]
+	return fns[0], nil
 }
 
-// launchSlots launches fn on blocks blocks of threads threads, with the
-// given parameters packed at 8-byte alignment in the backend's pinned
-// launch block.
-func (b *Backend) launchSlots(fn cuda.CUfunction, blocks, threads int, params ...[]byte) error {
-	if blocks <= 0 {
+// launchSlots launches fn over grid and block, with the given parameters
+// packed at 8-byte alignment in the backend's pinned launch block.
+func (b *Backend) launchSlots(fn Function, grid, block [3]uint32, params ...[]byte) error {
+	if grid[0] == 0 || grid[1] == 0 || grid[2] == 0 {
 		return errors.New("launch of no blocks")
 	}
 	b.launchMu.Lock()
@@ -281,13 +279,8 @@ func (b *Backend) launchSlots(fn cuda.CUfunction, blocks, threads int, params ..
 		lb.ptrs[i] = unsafe.Pointer(&lb.params[off])
 		off += len(p)
 	}
-	lb.args = [11]uintptr{
-		uintptr(fn), uintptr(blocks), 1, 1, uintptr(threads), 1, 1,
-		0, // shared memory beyond the kernel's static arrays
-		0, // the legacy default stream
-		uintptr(unsafe.Pointer(&lb.ptrs[0])), 0,
-	}
-	if err := b.ctx.Do(b.launchFn); err != nil {
+	// shared memory beyond the kernel's static arrays: none
+	if err := b.dev.Launch(fn, grid, block, 0, &lb.ptrs[0]); err != nil {
 		return fmt.Errorf("launch: %w", err)
 	}
 	return nil

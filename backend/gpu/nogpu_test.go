@@ -1,8 +1,7 @@
-package cuda
+package gpu
 
 import (
 	"encoding/binary"
-	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -10,11 +9,8 @@ import (
 
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
-	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
-	"github.com/cugo/cugo/nvrtc"
 )
 
 // These tests need no GPU: they run the layout choice, the argument
@@ -112,11 +108,11 @@ func TestFormatBytes(t *testing.T) {
 // fakeBackend is a Backend without a device, whose buffers are addresses
 // that nothing dereferences.
 func fakeBackend() *Backend {
-	return &Backend{lb: new(launchBlock), dev: backend.Device{Name: "fake"}}
+	return &Backend{lb: new(launchBlock), info: backend.Device{Name: "fake"}, kind: "cuda"}
 }
 
 func fakeBuffer(b *Backend, ptr uint64, size int) *buffer {
-	return &buffer{owner: b, ptr: driver.DevicePtr(ptr), size: size, capacity: size}
+	return &buffer{owner: b, ptr: Ptr(ptr), size: size, capacity: size}
 }
 
 // addScaled is out0 = in0*s0 + in1 over float32 (s0 float32), and
@@ -327,47 +323,5 @@ func TestCheckErrors(t *testing.T) {
 	out, in := good()
 	if kn, n, err := b.prepare(k, []int{0}, out, in, s); kn != nil || n != 0 || err != nil {
 		t.Errorf("empty launch: prepare = %v, %d, %v", kn, n, err)
-	}
-}
-
-// Without a GPU (or a driver), Open fails with ErrUnavailable and the
-// driver's reason; with one it opens.
-func TestOpen(t *testing.T) {
-	b, err := backend.Open("cuda", 0)
-	if err != nil {
-		if !errors.Is(err, backend.ErrUnavailable) {
-			t.Fatalf("Open: %v does not wrap backend.ErrUnavailable", err)
-		}
-		if gputest.Required("cuda") {
-			t.Fatalf("Open: %v", err)
-		}
-		t.Logf("no GPU here: %v", err)
-		return
-	}
-	if d := b.Device(); d.Kind != "cuda" || d.Name == "" || !strings.HasPrefix(d.Arch, "sm_") || d.Memory <= 0 || d.Units <= 0 {
-		t.Errorf("Device() = %+v", d)
-	}
-	if _, err := backend.Open("cuda", 1<<20); !errors.Is(err, backend.ErrUnavailable) {
-		t.Errorf("Open of device 2^20: %v, want ErrUnavailable", err)
-	}
-}
-
-// The kernels of this backend compile with its options (PTX for compute_80
-// here: the NVRTC on machines without a GPU may not know newer ones).
-func TestKernelsCompileWithBackendOptions(t *testing.T) {
-	_, _, err := nvrtc.Version()
-	gputest.Need(t, "cuda", err)
-	for _, l := range []cgen.Layout{{Contiguous: true, Broadcast: 2}, {NDim: 3, Index64: true}} {
-		src, err := cgen.Render(addScaled(), l, cgen.CUDA)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := nvrtc.Compile(src.Code, compileOptions(src.Entry, 80, false))
-		if err != nil {
-			t.Fatalf("%v: %v", l, err)
-		}
-		if !strings.Contains(string(res.Code), src.Entry) {
-			t.Errorf("%v: the PTX lacks %s", l, src.Entry)
-		}
 	}
 }

@@ -1,4 +1,4 @@
-package cuda
+package gpu
 
 import (
 	"encoding/binary"
@@ -10,9 +10,6 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/internal/ir"
-	"github.com/cugo/cugo/internal/sym/cuda"
-	"github.com/cugo/cugo/kernelcache"
-	"github.com/cugo/cugo/nvrtc"
 )
 
 // Reduce folds the last nred axes of shape (see backend.Backend). The
@@ -31,7 +28,7 @@ import (
 //     offset from the reduced axes' lengths and strides.
 func (b *Backend) Reduce(r *ir.Reduction, shape []int, nred int, out, in backend.Operand, scalars []ir.Value) error {
 	if err := b.reduce(r, shape, nred, &out, &in, scalars); err != nil {
-		return fmt.Errorf("cuda: Reduce: %w", err)
+		return fmt.Errorf("%s: Reduce: %w", b.kind, err)
 	}
 	return nil
 }
@@ -41,7 +38,7 @@ func (b *Backend) Reduce(r *ir.Reduction, shape []int, nred int, out, in backend
 // with warp shuffles and carried into the next.
 func (b *Backend) Scan(r *ir.Reduction, shape []int, out, in backend.Operand, scalars []ir.Value) error {
 	if err := b.scan(r, shape, &out, &in, scalars); err != nil {
-		return fmt.Errorf("cuda: Scan: %w", err)
+		return fmt.Errorf("%s: Scan: %w", b.kind, err)
 	}
 	return nil
 }
@@ -56,7 +53,7 @@ type reduceKey struct {
 
 // rkernel is a compiled, loaded reduction kernel.
 type rkernel struct {
-	fn     cuda.CUfunction
+	fn     Function
 	entry  string
 	layout cgen.ReduceLayout
 	params []cgen.Param
@@ -64,7 +61,7 @@ type rkernel struct {
 }
 
 // reductionKernels returns the kernels of the passes, compiled together
-// (one NVRTC call, one module) on first use.
+// (one compile, one module) on first use.
 func (b *Backend) reductionKernels(r *ir.Reduction, passes []pass) ([]*rkernel, error) {
 	key := reduceKey{r: r, passes: len(passes)}
 	for i, p := range passes {
@@ -82,26 +79,21 @@ func (b *Backend) reductionKernels(r *ir.Reduction, passes []pass) ([]*rkernel, 
 		for i, p := range passes {
 			units[i] = cgen.ReductionUnit{R: r, Layout: p.layout}
 		}
-		srcs, err := cgen.RenderReductions(units, cgen.CUDA)
+		srcs, err := cgen.RenderReductions(units, b.vendor)
 		if err != nil {
 			return nil, err
 		}
-		entry := srcs[0].Entry
-		res, err := nvrtc.CompileCached(kernelcache.Default(), srcs[0].Code, compileOptions(entry, b.target, b.cubin))
-		if err != nil {
-			return nil, fmt.Errorf("compile %s (%s) for %s: %w", entry, passes[0].layout, b.dev.Arch, err)
+		entries := make([]string, len(srcs))
+		for i, src := range srcs {
+			entries[i] = src.Entry
 		}
-		mod, err := b.ctx.LoadModule(res.Code)
+		fns, err := b.dev.Load(srcs[0].Code, entries...)
 		if err != nil {
-			return nil, fmt.Errorf("load %s: %w", entry, err)
+			return nil, fmt.Errorf("%s (%s) for %s: %w", entries[0], passes[0].layout, b.info.Arch, err)
 		}
 		kns := make([]*rkernel, len(srcs))
 		for i, src := range srcs {
-			fn, err := mod.Function(src.Entry)
-			if err != nil {
-				return nil, fmt.Errorf("load %s: %w", src.Entry, err)
-			}
-			kns[i] = &rkernel{fn: cuda.CUfunction(fn.Handle()), entry: src.Entry, layout: units[i].Layout, params: src.Params, size: src.ParamSize}
+			kns[i] = &rkernel{fn: fns[i], entry: src.Entry, layout: units[i].Layout, params: src.Params, size: src.ParamSize}
 		}
 		return kns, nil
 	})
@@ -125,16 +117,20 @@ type reducePlan struct {
 // device is what a plan needs to know of the GPU.
 type device struct {
 	sms       int // multiprocessors
+	threads   int // threads a multiprocessor runs at once
 	maxBlocks int // the grid cap of grid-stride kernels
+	warp      int // lanes of a warp
 }
 
 // resident is the number of reduction blocks the device runs at once.
-func (g device) resident() int { return g.sms * 2048 / cgen.ReduceBlock }
-
-func (b *Backend) planDevice() device { return device{sms: b.dev.Units, maxBlocks: b.maxBlocks} }
+func (g device) resident() int { return g.sms * g.threads / cgen.ReduceBlock }
 
 // rowsPerBlock is how many rows the warps of one block fold.
-const rowsPerBlock = cgen.ReduceBlock / 32
+func (g device) rowsPerBlock() int { return cgen.ReduceBlock / g.warp }
+
+func (b *Backend) planDevice() device {
+	return device{sms: b.info.Units, threads: b.resident, maxBlocks: b.maxBlocks, warp: b.warp}
+}
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
 
@@ -151,7 +147,7 @@ func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand
 	}
 	index64 := K*R > math.MaxInt32 || wide(shape, in.Strides) || wide(shape[:nk], out.Strides)
 	kept := func(l *cgen.ReduceLayout, a *cgen.ReduceArgs) {
-		l.KeptDims, l.Index64 = len(ks), index64
+		l.KeptDims, l.Index64, l.Warp = len(ks), index64, dev.warp
 		a.Kept, a.KeptIn, a.KeptOut = ks, kst[0], kst[1]
 	}
 	size := r.Input.Size()
@@ -221,7 +217,7 @@ func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand
 // rowsGrid is the grid of a rows kernel over n runs.
 func rowsGrid(block bool, n int, dev device) int {
 	if !block {
-		n = ceilDiv(n, rowsPerBlock)
+		n = ceilDiv(n, dev.rowsPerBlock())
 	}
 	return max(1, min(n, dev.maxBlocks))
 }
@@ -382,7 +378,7 @@ func planScan(shape []int, out, in *backend.Operand, dev device) pass {
 	ks, kst := collapse(shape[:nk], in.Strides[:nk], out.Strides[:nk])
 	K := prod(shape[:nk])
 	p := pass{grid: [2]int{max(1, min(K, dev.maxBlocks)), 1}}
-	p.layout = cgen.ReduceLayout{Kind: cgen.ScanRows, KeptDims: len(ks),
+	p.layout = cgen.ReduceLayout{Kind: cgen.ScanRows, KeptDims: len(ks), Warp: dev.warp,
 		Index64: prod(shape) > math.MaxInt32 || wide(shape, in.Strides) || wide(shape, out.Strides)}
 	p.args = cgen.ReduceArgs{Rows: K, Len: shape[nk], Stride: in.Strides[nk], OutStride: out.Strides[nk],
 		Kept: ks, KeptIn: kst[0], KeptOut: kst[1]}
@@ -393,6 +389,7 @@ func planScan(shape []int, out, in *backend.Operand, dev device) pass {
 // out_i (see cgen.ReduceSource).
 func (b *Backend) launchPass(kn *rkernel, p *pass, ptrs [4]uint64, scalars []ir.Value) error {
 	b.launchMu.Lock()
+	defer b.launchMu.Unlock()
 	lb := b.lb
 	buf := lb.params[:kn.size]
 	for i, q := range kn.params {
@@ -409,31 +406,25 @@ func (b *Backend) launchPass(kn *rkernel, p *pass, ptrs [4]uint64, scalars []ir.
 		}
 		lb.ptrs[i] = unsafe.Pointer(&buf[q.Offset])
 	}
-	lb.args = [11]uintptr{
-		uintptr(kn.fn), uintptr(p.grid[0]), uintptr(p.grid[1]), 1, cgen.ReduceBlock, 1, 1,
-		0, // shared memory: static only
-		0, // the legacy default stream
-		uintptr(unsafe.Pointer(&lb.ptrs[0])), 0,
-	}
-	err := b.ctx.Do(b.launchFn)
-	b.launchMu.Unlock()
-	if err != nil {
+	// shared memory: static only
+	if err := b.dev.Launch(kn.fn, [3]uint32{uint32(p.grid[0]), uint32(p.grid[1]), 1}, [3]uint32{cgen.ReduceBlock, 1, 1}, 0, &lb.ptrs[0]); err != nil {
 		return fmt.Errorf("launch %s (%v): %w", kn.entry, kn.layout, err)
 	}
 	return nil
 }
 
 // ReduceLayouts returns the kernel layouts of the passes Reduce launches
-// for these arguments on a GPU of sms multiprocessors, one list for an
-// input whose first element is 16-byte aligned and one for any other
-// (none when Reduce launches nothing). Tests compile them without a GPU.
-func ReduceLayouts(r *ir.Reduction, shape []int, nred int, out, in backend.Operand, sms int) [][]cgen.ReduceLayout {
+// for these arguments on a GPU of sms multiprocessors of 2048 threads and
+// warps of warp lanes, one list for an input whose first element is
+// 16-byte aligned and one for any other (none when Reduce launches
+// nothing). Tests compile them without a GPU.
+func ReduceLayouts(r *ir.Reduction, shape []int, nred int, out, in backend.Operand, sms, warp int) [][]cgen.ReduceLayout {
 	n, err := elements(shape)
 	if err != nil || nred < 0 || nred > len(shape) || prod(shape[:len(shape)-nred]) == 0 ||
 		n == 0 && !r.Combine.HasIdentity() {
 		return nil
 	}
-	dev := device{sms: sms, maxBlocks: sms * 2048 / blockSize * waves}
+	dev := device{sms: sms, threads: 2048, maxBlocks: sms * 2048 / blockSize * waves, warp: warp}
 	var all [][]cgen.ReduceLayout
 	for _, aligned := range []bool{true, false} {
 		var ls []cgen.ReduceLayout
@@ -445,7 +436,8 @@ func ReduceLayouts(r *ir.Reduction, shape []int, nred int, out, in backend.Opera
 	return all
 }
 
-// ScanLayout returns the kernel layout Scan launches for these arguments.
-func ScanLayout(shape []int, out, in backend.Operand) cgen.ReduceLayout {
-	return planScan(shape, &out, &in, device{sms: 1, maxBlocks: 1}).layout
+// ScanLayout returns the kernel layout Scan launches for these arguments
+// on a GPU with warps of warp lanes.
+func ScanLayout(shape []int, out, in backend.Operand, warp int) cgen.ReduceLayout {
+	return planScan(shape, &out, &in, device{sms: 1, threads: 2048, maxBlocks: 1, warp: warp}).layout
 }

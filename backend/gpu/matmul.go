@@ -1,4 +1,4 @@
-package cuda
+package gpu
 
 import (
 	"errors"
@@ -6,34 +6,29 @@ import (
 	"sync"
 
 	"github.com/cugo/cugo/backend"
-	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
-	"github.com/cugo/cugo/kernelcache"
 	"github.com/cugo/cugo/libs/blas"
-	"github.com/cugo/cugo/libs/cublas"
-	"github.com/cugo/cugo/nvrtc"
 )
 
-// blasState is the backend's cuBLAS handle, made on the first Matmul in
-// the backend's context and bound to its stream, and the integer kernels.
-// A handle is not safe for concurrent use, so calls hold mu.
+// blasState is the backend's BLAS handle, made on the first Matmul and
+// bound to the device's stream. A handle is not safe for concurrent use,
+// so calls hold mu.
 type blasState struct {
 	mu     sync.Mutex
-	handle *cublas.Handle
-	ints   map[dtype.DType]*driver.Launcher
+	handle blas.Gemmer
 }
 
 // Matmul computes c = a·b for each of batch matrix pairs (see
-// backend.Backend). Floating and complex dtypes run on cuBLAS (float16 and
-// bfloat16 accumulate in float32; float32 stays float32, no TF32, as
-// NumPy computes); an operand whose layout cuBLAS cannot read (a negative
-// or broadcast stride within a matrix) is first copied to a contiguous
-// temporary. Integer and bool dtypes, which cuBLAS lacks, run on a tiled
-// kernel of this package that wraps as NumPy's integer matmul does.
+// backend.Backend). Floating and complex dtypes run on the vendor's BLAS
+// (float16 and bfloat16 accumulate in float32; float32 stays float32, no
+// TF32, as NumPy computes); an operand whose layout BLAS cannot read (a
+// negative or broadcast stride within a matrix) is first copied to a
+// contiguous temporary. Integer and bool dtypes, which BLAS lacks, run on
+// a tiled kernel of this package that wraps as NumPy's integer matmul does.
 func (b *Backend) Matmul(dt dtype.DType, batch int, a, bm, c backend.Matrix) error {
 	if err := b.matmul(dt, batch, a, bm, c); err != nil {
-		return fmt.Errorf("cuda: Matmul: %w", err)
+		return fmt.Errorf("%s: Matmul: %w", b.kind, err)
 	}
 	return nil
 }
@@ -65,11 +60,11 @@ var blasTypes = map[dtype.DType]blas.DType{
 	dtype.Float64: blas.Float64, dtype.Complex64: blas.Complex64, dtype.Complex128: blas.Complex128,
 }
 
-// gemm plans the product for cuBLAS and runs it, copying an operand that
+// gemm plans the product for BLAS and runs it, copying an operand that
 // the plan cannot read in place to a contiguous temporary first (for c:
 // computing into one and copying it back).
 func (b *Backend) gemm(dt dtype.DType, batch int, a, bm, c backend.Matrix) error {
-	h, err := b.cublas()
+	h, err := b.blasHandle()
 	if err != nil {
 		return err
 	}
@@ -105,24 +100,20 @@ func (b *Backend) gemm(dt dtype.DType, batch int, a, bm, c backend.Matrix) error
 		shape := matrixShape(c, batch)
 		return b.Elementwise(copyKernel(dt), shape, []backend.Operand{operand(c, dt)}, []backend.Operand{operand(out, dt)}, nil)
 	}
-	return errors.New("cuBLAS cannot read the operands even after copying them")
+	return errors.New("BLAS cannot read the operands even after copying them")
 }
 
-// cublas returns the backend's cuBLAS handle, creating it on first use.
-// cuBLAS missing is an error wrapping backend.ErrUnavailable that lists
-// the paths tried.
-func (b *Backend) cublas() (*cublas.Handle, error) {
+// blasHandle returns the backend's BLAS handle, creating it on first use.
+// A missing library is an error wrapping backend.ErrUnavailable that
+// lists the paths tried.
+func (b *Backend) blasHandle() (blas.Gemmer, error) {
 	b.blas.mu.Lock()
 	defer b.blas.mu.Unlock()
 	if b.blas.handle != nil {
 		return b.blas.handle, nil
 	}
-	h, err := cublas.New(b.ctx)
+	h, err := b.dev.NewBLAS()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", backend.ErrUnavailable, err)
-	}
-	if err := h.SetStream(b.stream); err != nil {
-		h.Close()
 		return nil, err
 	}
 	b.blas.handle = h
@@ -233,58 +224,28 @@ func intKernel(dt dtype.DType) (src, entry string) {
 	return fmt.Sprintf(intSource, intCTypes[dt], entry, intTile, acc, step), entry
 }
 
-// intLauncher returns the launcher of the integer kernel for dt, compiling
-// it on first use; it runs under b.blas.mu.
-func (b *Backend) intLauncher(dt dtype.DType) (*driver.Launcher, error) {
-	if l := b.blas.ints[dt]; l != nil {
-		return l, nil
-	}
-	src, entry := intKernel(dt)
-	res, err := nvrtc.CompileCached(kernelcache.Default(), src, compileOptions(entry, b.target, b.cubin))
-	if err != nil {
-		return nil, fmt.Errorf("compile %s for %s: %w", entry, b.dev.Arch, err)
-	}
-	mod, err := b.ctx.LoadModule(res.Code)
-	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", entry, err)
-	}
-	fn, err := mod.Function(entry)
-	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", entry, err)
-	}
-	if b.blas.ints == nil {
-		b.blas.ints = map[dtype.DType]*driver.Launcher{}
-	}
-	l := fn.NewLauncher()
-	b.blas.ints[dt] = l
-	return l, nil
-}
-
 // intMatmul runs the integer kernel on the backend's stream.
 func (b *Backend) intMatmul(dt dtype.DType, batch int, ms [3]backend.Matrix) error {
-	b.blas.mu.Lock()
-	defer b.blas.mu.Unlock()
-	l, err := b.intLauncher(dt)
-	if err != nil {
-		return err
-	}
 	a, bm, c := ms[0], ms[1], ms[2]
-	l.Reset()
-	for _, m := range ms {
-		l.Ptr(driver.DevicePtr(b.devPtr(m, dt)))
-	}
-	for _, v := range []int{c.Rows, c.Cols, a.Cols, batch,
-		a.RowStride, a.ColStride, a.BatchStride, bm.RowStride, bm.ColStride, bm.BatchStride,
-		c.RowStride, c.ColStride, c.BatchStride} {
-		l.Int64(int64(v))
-	}
-	grid := driver.Dim3{
-		X: uint32((c.Cols + intTile - 1) / intTile),
-		Y: uint32((c.Rows + intTile - 1) / intTile),
-		Z: uint32(min(batch, 65535)),
-	}
 	if c.Rows > intTile*65535 {
 		return fmt.Errorf("%d rows exceed the integer kernel's grid (at most %d)", c.Rows, intTile*65535)
 	}
-	return l.Launch(grid, driver.Dim3{X: intTile, Y: intTile, Z: 1}, 0, b.stream)
+	fn, err := b.indexedKernel("matmul/"+dt.String(), func() (string, string, error) {
+		src, entry := intKernel(dt)
+		return src, entry, nil
+	})
+	if err != nil {
+		return err
+	}
+	var params [16][]byte
+	for i, m := range ms {
+		params[i] = word(uint64(b.devPtr(m, dt)))
+	}
+	for i, v := range []int{c.Rows, c.Cols, a.Cols, batch,
+		a.RowStride, a.ColStride, a.BatchStride, bm.RowStride, bm.ColStride, bm.BatchStride,
+		c.RowStride, c.ColStride, c.BatchStride} {
+		params[3+i] = word(uint64(int64(v)))
+	}
+	grid := [3]uint32{uint32((c.Cols + intTile - 1) / intTile), uint32((c.Rows + intTile - 1) / intTile), uint32(min(batch, 65535))}
+	return b.launchSlots(fn, grid, [3]uint32{intTile, intTile, 1}, params[:]...)
 }

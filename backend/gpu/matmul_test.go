@@ -1,4 +1,4 @@
-package cuda
+package gpu
 
 import (
 	"fmt"
@@ -9,22 +9,8 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/nvrtc"
 	"github.com/stretchr/testify/require"
 )
-
-// TestIntMatmulKernelCompiles compiles the integer matmul kernel of every
-// integer dtype with the NVRTC of this machine (no GPU needed).
-func TestIntMatmulKernelCompiles(t *testing.T) {
-	if _, _, err := nvrtc.Version(); err != nil {
-		t.Skipf("no NVRTC: %v", err)
-	}
-	for dt := range intCTypes {
-		src, entry := intKernel(dt)
-		_, err := nvrtc.Compile(src, compileOptions(entry, 80, false))
-		require.NoError(t, err, "%v:\n%s", dt, src)
-	}
-}
 
 // matmulCase places the operands of a batch of products in buffers: a
 // transposed or reversed a, b repeated across the batch, c every other

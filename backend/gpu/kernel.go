@@ -1,4 +1,4 @@
-package cuda
+package gpu
 
 import (
 	"fmt"
@@ -6,14 +6,11 @@ import (
 
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/internal/ir"
-	"github.com/cugo/cugo/internal/sym/cuda"
-	"github.com/cugo/cugo/kernelcache"
-	"github.com/cugo/cugo/nvrtc"
 )
 
 // kernel is a compiled, loaded elementwise kernel for one layout.
 type kernel struct {
-	fn     cuda.CUfunction
+	fn     Function
 	entry  string
 	layout cgen.Layout
 	params []cgen.Param
@@ -91,49 +88,16 @@ func (b *Backend) kernel(k *ir.Kernel, l cgen.Layout) (*kernel, error) {
 		func() (*kernel, error) { return b.build(k, l) })
 }
 
-// build renders, compiles (through the kernel cache, on disk too) and
-// loads k for layout l.
+// build renders k for layout l in the device's dialect, compiles and
+// loads it.
 func (b *Backend) build(k *ir.Kernel, l cgen.Layout) (*kernel, error) {
-	src, err := cgen.Render(k, l, cgen.CUDA)
+	src, err := cgen.Render(k, l, b.vendor)
 	if err != nil {
-		return nil, fmt.Errorf("cuda: %w", err)
+		return nil, fmt.Errorf("%s: %w", b.kind, err)
 	}
-	res, err := nvrtc.CompileCached(kernelcache.Default(), src.Code, compileOptions(src.Entry, b.target, b.cubin))
+	fns, err := b.dev.Load(src.Code, src.Entry)
 	if err != nil {
-		return nil, fmt.Errorf("cuda: compile %s (%s) for %s: %w", src.Entry, l, b.dev.Arch, err)
+		return nil, fmt.Errorf("%s: %s (%s) for %s: %w", b.kind, src.Entry, l, b.info.Arch, err)
 	}
-	fn, err := b.load(res.Code, src.Entry)
-	if err != nil {
-		return nil, fmt.Errorf("cuda: load %s (%s): %w", src.Entry, l, err)
-	}
-	return &kernel{fn: fn, entry: src.Entry, layout: l, params: src.Params, size: src.ParamSize, vec: src.Vec}, nil
-}
-
-// load loads a CUBIN or PTX image into the backend's context (for the
-// life of the process) and returns its function entry.
-func (b *Backend) load(image []byte, entry string) (cuda.CUfunction, error) {
-	mod, err := b.ctx.LoadModule(image)
-	if err != nil {
-		return 0, err
-	}
-	fn, err := mod.Function(entry)
-	if err != nil {
-		return 0, err
-	}
-	return cuda.CUfunction(fn.Handle()), nil
-}
-
-// compileOptions are the NVRTC options of every kernel.
-func compileOptions(entry string, target int, cubin bool) nvrtc.Options {
-	return nvrtc.Options{
-		Name: entry + ".cu",
-		// No fused multiply-add contraction: NumPy's loops round a*b
-		// before adding, and so must we to give its answers (a complex
-		// product's cancellation, say); elementwise kernels wait on
-		// memory, not on arithmetic.
-		Options: []string{"-fmad=false"},
-		Target:  target,
-		CUBIN:   cubin,
-		Minimal: true, // generated kernels use nothing of the CUDA runtime
-	}
+	return &kernel{fn: fns[0], entry: src.Entry, layout: l, params: src.Params, size: src.ParamSize, vec: src.Vec}, nil
 }

@@ -1,0 +1,69 @@
+package cuda
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/gputest"
+	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/nvrtc"
+)
+
+// Without a GPU (or a driver), Open fails with ErrUnavailable and the
+// driver's reason; with one it opens.
+func TestOpen(t *testing.T) {
+	b, err := backend.Open("cuda", 0)
+	if err != nil {
+		if !errors.Is(err, backend.ErrUnavailable) {
+			t.Fatalf("Open: %v does not wrap backend.ErrUnavailable", err)
+		}
+		if gputest.Required("cuda") {
+			t.Fatalf("Open: %v", err)
+		}
+		t.Logf("no GPU here: %v", err)
+		return
+	}
+	if d := b.Device(); d.Kind != "cuda" || d.Name == "" || !strings.HasPrefix(d.Arch, "sm_") || d.Memory <= 0 || d.Units <= 0 {
+		t.Errorf("Device() = %+v", d)
+	}
+	if _, err := backend.Open("cuda", 1<<20); !errors.Is(err, backend.ErrUnavailable) {
+		t.Errorf("Open of device 2^20: %v, want ErrUnavailable", err)
+	}
+}
+
+// The kernels of this backend compile with its options (PTX for compute_80
+// here: the NVRTC on machines without a GPU may not know newer ones).
+func TestKernelsCompileWithBackendOptions(t *testing.T) {
+	_, _, err := nvrtc.Version()
+	gputest.Need(t, "cuda", err)
+	for _, l := range []cgen.Layout{{Contiguous: true, Broadcast: 2}, {NDim: 3, Index64: true}} {
+		src, err := cgen.Render(addScaled(), l, cgen.CUDA)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := nvrtc.Compile(src.Code, compileOptions(src.Entry, 80, false))
+		if err != nil {
+			t.Fatalf("%v: %v", l, err)
+		}
+		if !strings.Contains(string(res.Code), src.Entry) {
+			t.Errorf("%v: the PTX lacks %s", l, src.Entry)
+		}
+	}
+}
+
+// addScaled is out0 = in0*s0 + in1 over float32, and out1 = in1 < in0.
+func addScaled() *ir.Kernel {
+	f := dtype.Float32
+	return &ir.Kernel{
+		Inputs:  []dtype.DType{f, f},
+		Scalars: []dtype.DType{f},
+		Outputs: []*ir.Node{
+			ir.Apply(ir.Add, f, ir.Apply(ir.Mul, f, ir.In(0, f), ir.Param(0, f)), ir.In(1, f)),
+			ir.Apply(ir.Less, dtype.Bool, ir.In(1, f), ir.In(0, f)),
+		},
+	}
+}
