@@ -3,6 +3,7 @@ package gpu
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -335,5 +336,42 @@ func TestTimeQueued(t *testing.T) {
 	d, err := b.TimeQueued(func() error { return b.Write(buf, 0, host) })
 	if err != nil || d <= 0 {
 		t.Fatalf("TimeQueued = %v, %v", d, err)
+	}
+}
+
+// BenchmarkReduceWaves times the sum of 2^26 float32 with the first pass
+// aiming at 1, 2 and 4 waves of resident blocks (reduceWaves).
+func BenchmarkReduceWaves(bm *testing.B) {
+	b := gpu(bm)
+	const n = 1 << 26
+	_, _, _, in := addF32(bm, b, n)
+	outBuf, err := b.Alloc(4)
+	if err != nil {
+		bm.Fatal(err)
+	}
+	f := dtype.Float32
+	r := &ir.Reduction{Input: f, Pre: ir.In(0, f), Combine: ir.SumOf, Acc: f, Out: f}
+	out := backend.Operand{Buf: outBuf, DType: f, Strides: []int{}}
+	defer func(w int) { reduceWaves = w }(reduceWaves)
+	for _, waves := range []int{1, 2, 4} {
+		bm.Run(fmt.Sprintf("waves=%d", waves), func(bm *testing.B) {
+			reduceWaves = waves
+			run := func() {
+				if err := b.Reduce(r, []int{n}, 1, out, in[0], nil); err != nil {
+					bm.Fatal(err)
+				}
+			}
+			run()
+			d, err := b.TimeQueued(func() error {
+				for range 50 {
+					run()
+				}
+				return nil
+			})
+			if err != nil {
+				bm.Fatal(err)
+			}
+			bm.ReportMetric(4*n/(d.Seconds()/50)/1e9, "GB/s")
+		})
 	}
 }

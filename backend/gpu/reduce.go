@@ -134,6 +134,10 @@ func (b *Backend) planDevice() device {
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
 
+// reduceWaves is how many waves of resident blocks a reduction's first
+// pass aims to fill (a tuning knob that BenchmarkReduceWaves varies).
+var reduceWaves = 1
+
 // planReduce chooses the kernels of a reduction of the last nred axes of
 // shape (K kept positions of R elements each, K*R > 0) from in to out;
 // aligned says whether in's first element is 16-byte aligned.
@@ -152,7 +156,7 @@ func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand
 	}
 	size := r.Input.Size()
 	V := 16 / size
-	target := dev.resident()
+	target := dev.resident() * reduceWaves
 	var first pass
 	kept(&first.layout, &first.args)
 	first.args.Rows, first.args.Len = K, R
