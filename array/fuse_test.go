@@ -2,6 +2,7 @@ package array
 
 import (
 	"fmt"
+	"github.com/cugo/cugo/internal/race"
 	"math/rand/v2"
 	"testing"
 
@@ -398,7 +399,9 @@ func TestFusedKernelCache(t *testing.T) {
 	nop := On(nopBackend{})
 	a, b, out = nop.Empty(Float32, 64), nop.Empty(Float32, 64), nop.Empty(Float32, 64)
 	allocs := testing.AllocsPerRun(100, func() { f.Into(out, a, b) })
-	require.Zero(t, allocs, "a cached call allocates nothing")
+	if !race.Enabled {
+		require.Zero(t, allocs, "a cached call allocates nothing")
+	}
 	require.Len(t, *f.loops.Load(), 2, "nor resolves anything")
 }
 

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"fmt"
+	"github.com/cugo/cugo/internal/cstr"
 	"unsafe"
 
 	"github.com/cugo/cugo/internal/sym/cuda"
@@ -46,7 +47,7 @@ func (d Device) Name() (string, error) {
 	if err := check("cuDeviceGetName", cuda.CuDeviceGetName(&buf[0], int32(len(buf)), d.handle)); err != nil {
 		return "", err
 	}
-	return goString(&buf[0]), nil
+	return cstr.FromBuffer(buf[:]), nil
 }
 
 // UUID is a device's unique identifier.

@@ -2,7 +2,7 @@ package driver
 
 import (
 	"fmt"
-	"unsafe"
+	"github.com/cugo/cugo/internal/cstr"
 
 	"github.com/cugo/cugo/internal/sym/cuda"
 )
@@ -103,22 +103,13 @@ func describe(r Result) (name, msg string) {
 	}
 	var p *byte
 	if cuda.CuGetErrorName(cuda.CUresult(r), &p) == 0 && p != nil {
-		name = goString(p)
+		name = cstr.GoString(p)
 	}
 	p = nil
 	if cuda.CuGetErrorString(cuda.CUresult(r), &p) == 0 && p != nil {
-		msg = goString(p)
+		msg = cstr.GoString(p)
 	}
 	return name, msg
-}
-
-// goString copies a NUL-terminated C string.
-func goString(p *byte) string {
-	n := 0
-	for *(*byte)(unsafe.Add(unsafe.Pointer(p), n)) != 0 {
-		n++
-	}
-	return string(unsafe.Slice(p, n))
 }
 
 // cString returns s NUL-terminated for C; a NUL inside s is an error.

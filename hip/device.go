@@ -3,6 +3,7 @@ package hip
 import (
 	"errors"
 	"fmt"
+	"github.com/cugo/cugo/internal/cstr"
 	"strings"
 	"unsafe"
 
@@ -51,7 +52,7 @@ func (d *Device) Name() (string, error) {
 	if err := check("hipDeviceGetName", sym.HipDeviceGetName(&buf[0], int32(len(buf)), sym.HipDevice_t(d.ordinal))); err != nil {
 		return "", err
 	}
-	return cString(&buf[0]), nil
+	return cstr.FromBuffer(buf[:]), nil
 }
 
 // TotalMem is the device memory in bytes.
@@ -97,7 +98,7 @@ func (d *Device) ArchName() (string, error) {
 	if err := check(op, r); err != nil {
 		return "", err
 	}
-	name := cString((*byte)(unsafe.Add(p, off)))
+	name := cstr.FromBuffer(unsafe.Slice((*byte)(unsafe.Add(p, off)), 256)) // gcnArchName is char[256]
 	if !strings.HasPrefix(name, "gfx") {
 		return "", fmt.Errorf("hip: device %d: gcnArchName %q does not name a gfx target (device-properties layout mismatch?)", d.ordinal, name)
 	}

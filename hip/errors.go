@@ -2,7 +2,7 @@ package hip
 
 import (
 	"fmt"
-	"unsafe"
+	"github.com/cugo/cugo/internal/cstr"
 
 	sym "github.com/cugo/cugo/internal/sym/hip"
 )
@@ -55,19 +55,7 @@ func check(op string, r sym.HipError_t) error {
 	return &Error{
 		Op:      op,
 		Code:    int32(r),
-		Name:    cString(sym.HipGetErrorName(r)),
-		Message: cString(sym.HipGetErrorString(r)),
+		Name:    cstr.GoString(sym.HipGetErrorName(r)),
+		Message: cstr.GoString(sym.HipGetErrorString(r)),
 	}
-}
-
-// cString copies a NUL-terminated C string (nil gives "").
-func cString(p *byte) string {
-	if p == nil {
-		return ""
-	}
-	n := 0
-	for *(*byte)(unsafe.Add(unsafe.Pointer(p), n)) != 0 {
-		n++
-	}
-	return string(unsafe.Slice(p, n))
 }

@@ -2,6 +2,7 @@ package nvrtc
 
 import (
 	"fmt"
+	"github.com/cugo/cugo/internal/cstr"
 	"maps"
 	"slices"
 	"strings"
@@ -104,7 +105,7 @@ type CompileError struct {
 
 func (e *CompileError) Error() string {
 	return fmt.Sprintf("nvrtc: compiling %s (options %q) failed with %s:\n%s",
-		e.Program, e.Options, goString(sym.NvrtcGetErrorString(sym.NvrtcResult(e.Err.Code))), e.Log)
+		e.Program, e.Options, cstr.GoString(sym.NvrtcGetErrorString(sym.NvrtcResult(e.Err.Code))), e.Log)
 }
 
 func (e *CompileError) Unwrap() error { return e.Err }
@@ -124,14 +125,14 @@ func Compile(src string, opts Options) (*Result, error) {
 		sources[i] = opts.Headers[n]
 	}
 	var prog sym.NvrtcProgram
-	r := sym.NvrtcCreateProgram(&prog, cstring(src), cstring(opts.name()), int32(len(names)), cstrings(sources), cstrings(names))
+	r := sym.NvrtcCreateProgram(&prog, cstr.New(src), cstr.New(opts.name()), int32(len(names)), cstrings(sources), cstrings(names))
 	if err := check("nvrtcCreateProgram", r); err != nil {
 		return nil, err
 	}
 	defer sym.NvrtcDestroyProgram(&prog)
 
 	for _, expr := range opts.NameExpressions {
-		if err := check("nvrtcAddNameExpression", sym.NvrtcAddNameExpression(prog, cstring(expr))); err != nil {
+		if err := check("nvrtcAddNameExpression", sym.NvrtcAddNameExpression(prog, cstr.New(expr))); err != nil {
 			return nil, fmt.Errorf("%w (name expression %q)", err, expr)
 		}
 	}
@@ -158,10 +159,10 @@ func Compile(src string, opts Options) (*Result, error) {
 		res.LoweredNames = make(map[string]string, len(opts.NameExpressions))
 		for _, expr := range opts.NameExpressions {
 			var lowered *byte
-			if err := check("nvrtcGetLoweredName", sym.NvrtcGetLoweredName(prog, cstring(expr), &lowered)); err != nil {
+			if err := check("nvrtcGetLoweredName", sym.NvrtcGetLoweredName(prog, cstr.New(expr), &lowered)); err != nil {
 				return nil, fmt.Errorf("%w (name expression %q)", err, expr)
 			}
-			res.LoweredNames[expr] = goString(lowered)
+			res.LoweredNames[expr] = cstr.GoString(lowered)
 		}
 	}
 	return res, nil

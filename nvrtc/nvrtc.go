@@ -10,8 +10,8 @@ package nvrtc
 
 import (
 	"fmt"
+	"github.com/cugo/cugo/internal/cstr"
 	"slices"
-	"unsafe"
 
 	sym "github.com/cugo/cugo/internal/sym/nvrtc"
 )
@@ -23,7 +23,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	return fmt.Sprintf("nvrtc: %s: %s (%d)", e.Op, goString(sym.NvrtcGetErrorString(sym.NvrtcResult(e.Code))), e.Code)
+	return fmt.Sprintf("nvrtc: %s: %s (%d)", e.Op, cstr.GoString(sym.NvrtcGetErrorString(sym.NvrtcResult(e.Code))), e.Code)
 }
 
 func check(op string, r sym.NvrtcResult) error {
@@ -120,14 +120,6 @@ func pickTarget(archs []int, deviceCC int) (arch int, cubin bool) {
 	return best, false
 }
 
-// cstring returns a NUL-terminated copy of s, in Go memory that the
-// garbage collector keeps alive through the pointer.
-func cstring(s string) *byte {
-	b := make([]byte, len(s)+1)
-	copy(b, s)
-	return &b[0]
-}
-
 // cstrings returns a C array of C strings (nil when ss is empty).
 func cstrings(ss []string) **byte {
 	if len(ss) == 0 {
@@ -135,19 +127,7 @@ func cstrings(ss []string) **byte {
 	}
 	ps := make([]*byte, len(ss))
 	for i, s := range ss {
-		ps[i] = cstring(s)
+		ps[i] = cstr.New(s)
 	}
 	return &ps[0]
-}
-
-// goString copies a NUL-terminated C string owned by NVRTC.
-func goString(p *byte) string {
-	if p == nil {
-		return ""
-	}
-	n := 0
-	for *(*byte)(unsafe.Add(unsafe.Pointer(p), n)) != 0 {
-		n++
-	}
-	return string(unsafe.Slice(p, n))
 }

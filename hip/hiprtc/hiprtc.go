@@ -8,11 +8,11 @@ package hiprtc
 import (
 	"errors"
 	"fmt"
+	"github.com/cugo/cugo/internal/cstr"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
-	"unsafe"
 
 	sym "github.com/cugo/cugo/internal/sym/hiprtc"
 )
@@ -69,7 +69,7 @@ func check(op string, r sym.HiprtcResult) error {
 	if r == 0 {
 		return nil
 	}
-	return &Error{Op: op, Code: int32(r), Message: cString(sym.HiprtcGetErrorString(r))}
+	return &Error{Op: op, Code: int32(r), Message: cstr.GoString(sym.HiprtcGetErrorString(r))}
 }
 
 // Version is hiprtc's own version (major, minor).
@@ -181,7 +181,7 @@ func Compile(src string, opts Options) (*Result, error) {
 			if err := check("hiprtcGetLoweredName", sym.HiprtcGetLoweredName(prog, c.add(e), &lowered)); err != nil {
 				return nil, fmt.Errorf("%w (name expression %q)", err, e)
 			}
-			res.LoweredNames[e] = cString(lowered)
+			res.LoweredNames[e] = cstr.GoString(lowered)
 		}
 	}
 	runtime.KeepAlive(&c)
@@ -200,7 +200,7 @@ func programLog(prog sym.HiprtcProgram) (string, error) {
 	if err := check("hiprtcGetProgramLog", sym.HiprtcGetProgramLog(prog, &buf[0])); err != nil {
 		return "", err
 	}
-	return cString(&buf[0]), nil
+	return cstr.FromBuffer(buf), nil
 }
 
 // cstrings keeps the NUL-terminated copies handed to C reachable.
@@ -210,17 +210,6 @@ func (c *cstrings) add(s string) *byte {
 	b := append([]byte(s), 0)
 	c.bufs = append(c.bufs, b)
 	return &b[0]
-}
-
-func cString(p *byte) string {
-	if p == nil {
-		return ""
-	}
-	n := 0
-	for *(*byte)(unsafe.Add(unsafe.Pointer(p), n)) != 0 {
-		n++
-	}
-	return string(unsafe.Slice(p, n))
 }
 
 // ErrUnknownTarget is wrapped by the error of a Compile for a gfx target

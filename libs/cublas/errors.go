@@ -3,8 +3,8 @@ package cublas
 import (
 	"errors"
 	"fmt"
+	"github.com/cugo/cugo/internal/cstr"
 	"strings"
-	"unsafe"
 
 	sym "github.com/cugo/cugo/internal/sym/cublas"
 )
@@ -81,11 +81,7 @@ func libraryText(f func(sym.CublasStatus_t) (*byte, error), s Status) string {
 	if err != nil || p == nil {
 		return ""
 	}
-	n := 0
-	for *(*byte)(unsafe.Add(unsafe.Pointer(p), n)) != 0 {
-		n++
-	}
-	return string(unsafe.Slice(p, n))
+	return cstr.GoString(p)
 }
 
 // Error is a failed cuBLAS call: the routine and the status it returned.

@@ -2,9 +2,9 @@ package cuda
 
 import (
 	"errors"
+	"github.com/cugo/cugo/internal/cstr"
 	"strings"
 	"testing"
-	"unsafe"
 
 	"github.com/cugo/cugo/loader"
 )
@@ -37,11 +37,7 @@ func TestErrorNameWithoutDevice(t *testing.T) {
 	if r := CuGetErrorName(100, &p); r != 0 || p == nil {
 		t.Fatalf("cuGetErrorName(100) = %d, %p", r, p)
 	}
-	n := 0
-	for *(*byte)(unsafe.Add(unsafe.Pointer(p), n)) != 0 {
-		n++
-	}
-	if got := string(unsafe.Slice(p, n)); got != "CUDA_ERROR_NO_DEVICE" {
+	if got := cstr.GoString(p); got != "CUDA_ERROR_NO_DEVICE" {
 		t.Errorf("cuGetErrorName(100) = %q, want CUDA_ERROR_NO_DEVICE", got)
 	}
 }

@@ -2,6 +2,7 @@ package hiprtc
 
 import (
 	"fmt"
+	"github.com/cugo/cugo/internal/cstr"
 	"strings"
 	"unsafe"
 
@@ -49,7 +50,7 @@ func ISAs() ([]string, error) {
 			return nil, fmt.Errorf("hiprtc: amd_comgr_get_isa_name(%d): status %d", i, int32(r))
 		}
 		// "amdgcn-amd-amdhsa--gfx90a:sramecc+:xnack-" -> "gfx90a"
-		full := unsafe.String(name, strlen(name))
+		full := cstr.GoString(name)
 		_, proc, _ := strings.Cut(full, "--")
 		proc, _, _ = strings.Cut(proc, ":")
 		if proc != "" && !seen[proc] {
@@ -58,14 +59,6 @@ func ISAs() ([]string, error) {
 		}
 	}
 	return isas, nil
-}
-
-func strlen(p *byte) int {
-	n := 0
-	for *(*byte)(unsafe.Add(unsafe.Pointer(p), n)) != 0 {
-		n++
-	}
-	return n
 }
 
 func firstErr(errs ...error) error {
