@@ -1,6 +1,7 @@
 package array
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -187,11 +188,70 @@ func checkHostCopy(op string, a *Array, dt DType, n int) error {
 	return nil
 }
 
-// To returns a copy of a on backend b, through host memory.
+// To returns a C-ordered copy of a on backend b. Between two GPUs it
+// copies device to device where b can (backend.PeerCopier: GPUs of one
+// vendor that reach each other's memory), else through pinned host memory
+// in chunks; to or from the CPU it copies through host memory.
 func (a *Array) To(b backend.Backend) *Array {
-	data, err := a.hostBytes("To")
+	if err := a.checkOp("To"); err != nil {
+		return &Array{err: err}
+	}
+	c, free, err := a.cOrder("To")
 	if err != nil {
 		return &Array{err: err}
 	}
-	return On(b).fromHost("To", a.dt, data, slices.Clone(a.shape))
+	if free {
+		defer c.Free()
+	}
+	out := On(b).alloc("To", a.dt, slices.Clone(a.shape))
+	if out.err != nil {
+		return out
+	}
+	if err := copyAcross(out, c); err != nil {
+		out.Free()
+		return &Array{err: fmt.Errorf("To: %w", err)}
+	}
+	return out
+}
+
+// stagingChunk is the most pinned host memory a copy between two GPUs
+// without a device path holds at once.
+const stagingChunk = 8 << 20
+
+// copyAcross copies the elements of the C-ordered src into the C-ordered
+// dst of the same dtype and size, which may live on another backend.
+func copyAcross(dst, src *Array) error {
+	n := src.Size() * src.dt.Size()
+	if n == 0 {
+		return nil
+	}
+	from, to := src.st.b, dst.st.b
+	dstOff, srcOff := dst.offset*dst.dt.Size(), src.offset*src.dt.Size()
+	if p, ok := to.(backend.PeerCopier); ok {
+		done, err := p.CopyPeer(dst.st.buf, dstOff, from, src.st.buf, srcOff, n)
+		if done || err != nil {
+			return err
+		}
+	}
+	pf, fromGPU := from.(backend.PinnedAllocator)
+	_, toGPU := to.(backend.PinnedAllocator)
+	if !fromGPU || !toGPU {
+		data := make([]byte, n)
+		if err := from.Read(data, src.st.buf, srcOff); err != nil {
+			return err
+		}
+		return to.Write(dst.st.buf, dstOff, data)
+	}
+	stage, release, err := pf.AllocPinned(min(n, stagingChunk))
+	if err != nil {
+		return err
+	}
+	for done := 0; done < n && err == nil; done += len(stage) {
+		part := stage[:min(len(stage), n-done)]
+		err = from.Read(part, src.st.buf, srcOff+done)
+		if err == nil {
+			err = to.Write(dst.st.buf, dstOff+done, part)
+		}
+	}
+	return errors.Join(err, release())
 }

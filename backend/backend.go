@@ -146,3 +146,15 @@ type PinnedAllocator interface {
 	// function that releases them.
 	AllocPinned(n int) (mem []byte, free func() error, err error)
 }
+
+// PeerCopier is implemented by backends that copy from another backend's
+// buffer device to device (GPUs of one vendor, with a path between them),
+// which is faster than through the host.
+type PeerCopier interface {
+	// CopyPeer copies n bytes of srcBuf, a buffer of src, from byte offset
+	// srcOff into dst at dstOff, in order with the operations queued on
+	// both backends. It returns false, having copied nothing, where it
+	// cannot make the copy (src is of another kind, or the devices cannot
+	// reach each other's memory); the caller then copies through the host.
+	CopyPeer(dst Buffer, dstOff int, src Backend, srcBuf Buffer, srcOff int, n int) (bool, error)
+}

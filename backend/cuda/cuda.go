@@ -44,6 +44,9 @@ type device struct {
 	launchMu sync.Mutex
 	args     [11]uintptr  // cuLaunchKernel's arguments
 	launchFn func() error // d.launchNow, bound once so that Do allocates nothing
+
+	peerMu sync.Mutex
+	peers  map[*driver.Context]bool // whether ctx reaches a context's memory, once asked
 }
 
 // Open opens GPU ordinal in its primary context. A missing driver, NVRTC
@@ -262,4 +265,69 @@ func (e *event) Since(start gpu.Event) (time.Duration, error) {
 		return 0, fmt.Errorf("cuda: an event of another vendor (%T)", start)
 	}
 	return driver.Elapsed(s.e, e.e)
+}
+
+// CopyPeer queues on d's stream a copy from the memory of another CUDA
+// device (gpu.PeerDevice): cuMemcpyPeerAsync, between two events that
+// order it after the source stream's queued work and the source stream's
+// later work after it. Memory of d's own context (another backend on the
+// same GPU) is copied as DtoD on the stream the two share. It declines
+// devices that d cannot reach.
+func (d *device) CopyPeer(dst gpu.Ptr, from gpu.Device, src gpu.Ptr, n int) (bool, error) {
+	s, ok := from.(*device)
+	if !ok {
+		return false, nil
+	}
+	if s.ctx == d.ctx {
+		return true, d.DtoD(dst, src, n)
+	}
+	if reach, err := d.reaches(s.ctx); !reach || err != nil {
+		return false, err
+	}
+	if err := waitFor(d.stream, s.stream); err != nil {
+		return false, err
+	}
+	if err := d.stream.MemcpyPeerAsync(driver.DevicePtr(dst), d.ctx, driver.DevicePtr(src), s.ctx, n); err != nil {
+		return false, err
+	}
+	return true, waitFor(s.stream, d.stream)
+}
+
+// reaches reports whether d's device can address peer's memory, enabling
+// the access the first time. A device whose access cannot be enabled
+// (CUDA_ERROR_TOO_MANY_PEERS, say) is reported unreachable: copies from it
+// are staged through the host, which always works.
+func (d *device) reaches(peer *driver.Context) (bool, error) {
+	d.peerMu.Lock()
+	defer d.peerMu.Unlock()
+	if reach, asked := d.peers[peer]; asked {
+		return reach, nil
+	}
+	reach, err := d.ctx.Device().CanAccessPeer(peer.Device())
+	if err != nil {
+		return false, err
+	}
+	if reach && d.ctx.EnablePeerAccess(peer) != nil {
+		reach = false
+	}
+	if d.peers == nil {
+		d.peers = map[*driver.Context]bool{}
+	}
+	d.peers[peer] = reach
+	return reach, nil
+}
+
+// waitFor makes the work queued on w from now on wait for the work queued
+// on s so far, which may be of another device, through an event that is
+// released once it completes.
+func waitFor(w, s *driver.Stream) error {
+	e, err := s.Context().NewEvent(driver.EventDisableTiming)
+	if err != nil {
+		return err
+	}
+	err = e.Record(s)
+	if err == nil {
+		err = w.WaitEvent(e)
+	}
+	return errors.Join(err, e.Destroy())
 }

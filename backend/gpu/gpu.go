@@ -108,13 +108,19 @@ type Event interface {
 type Option func(*config)
 
 type config struct {
-	plain bool
+	plain  bool
+	noPeer bool
 }
 
 // WithoutMemoryPool makes the caching allocator get its blocks from the
 // plain allocator even where the device has a stream-ordered pool (the
 // path of devices without one, for tests and for comparison).
 func WithoutMemoryPool() Option { return func(c *config) { c.plain = true } }
+
+// WithoutPeerCopy makes CopyPeer decline every copy from another backend,
+// so that such copies go through host memory (the path of devices that
+// cannot reach each other, for tests and for comparison).
+func WithoutPeerCopy() Option { return func(c *config) { c.noPeer = true } }
 
 var vendors struct {
 	sync.Mutex
@@ -159,6 +165,7 @@ type Backend struct {
 	kind   string // error prefix: "cuda", "hip"
 	vendor cgen.Vendor
 	warp   int
+	noPeer bool // WithoutPeerCopy
 
 	maxBlocks int // the grid cap: a few waves of resident blocks
 	resident  int // threads a multiprocessor runs at once
@@ -197,6 +204,7 @@ func New(dev Device, opts ...Option) *Backend {
 		warp:     dev.WarpSize(),
 		resident: dev.ResidentThreads(),
 		lb:       newLaunchBlock(),
+		noPeer:   cfg.noPeer,
 	}
 	b.maxBlocks = max(1, info.Units*max(1, b.resident/blockSize)*waves)
 	var backing allocator = plainAllocator{dev}

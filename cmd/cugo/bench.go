@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -37,6 +38,7 @@ var workloads = []workload{
 	{"sum_axis1_8192", "GB/s", benchSumAxis(1)},
 	{"h2d_pinned_256MB", "GB/s", benchH2D},
 	{"d2h_pinned_256MB", "GB/s", benchD2H},
+	{"peer_copy_256MB", "GB/s", benchPeerCopy},
 	{"small_add_1k", "us", benchSmallAdd},
 	{"small_alloc_add_1k", "us", benchSmallAllocAdd},
 	{"small_expr_1k", "us", benchSmallExpr},
@@ -46,6 +48,10 @@ var workloads = []workload{
 	{"dgemm_4096", "TFLOP/s", benchGemm(array.Float64)},
 	{"hgemm_4096", "TFLOP/s", benchGemm(array.Float16)},
 }
+
+// errNotHere is the error of a workload whose feature this machine lacks
+// (a second GPU, say): it prints nothing, as an absent workload.
+var errNotHere = errors.New("not available on this machine")
 
 // benchEnv holds the sizes and the backend of one run.
 type benchEnv struct {
@@ -101,6 +107,9 @@ func runBench(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "%-20s ...\r", w.name)
 		}
 		v, err := w.measure(e)
+		if errors.Is(err, errNotHere) {
+			continue
+		}
 		if err != nil {
 			failed++
 			fmt.Fprintf(stderr, "%s: %v\n", w.name, err)
@@ -375,6 +384,53 @@ func benchD2H(e *benchEnv) (float64, error) {
 	defer release()
 	t, err := e.deviceTime(10, func() error { return array.CopyToSlice(host, d) })
 	return gbs(4*e.n, t), err
+}
+
+// benchPeerCopy copies 256 MB (2^26 float32) from CUDA device 0 to
+// device 1 with Array.To, a new result each call (reused from the memory
+// pool). The copy queues on device 1 and the timer's events on device 0,
+// so it is timed by the wall clock around the copies, with both devices
+// synchronised before and after. Without a second CUDA device it is
+// errNotHere.
+func benchPeerCopy(e *benchEnv) (float64, error) {
+	b0 := e.dev.Backend()
+	if d := b0.Device(); d.Kind != "cuda" || d.Ordinal != 0 {
+		return 0, errNotHere
+	}
+	b1, err := backend.Open("cuda", 1)
+	if errors.Is(err, backend.ErrUnavailable) {
+		return 0, errNotHere
+	}
+	if err != nil {
+		return 0, err
+	}
+	a := e.random(1, e.n)
+	defer a.Free()
+	copyOnce := func() error {
+		c := a.To(b1)
+		defer c.Free()
+		return c.Err()
+	}
+	syncBoth := func() error { return errors.Join(b0.Sync(), b1.Sync()) }
+	for range 2 { // warm-up
+		if err := copyOnce(); err != nil {
+			return 0, err
+		}
+	}
+	if err := syncBoth(); err != nil {
+		return 0, err
+	}
+	const iters = 10
+	t0 := time.Now()
+	for range iters {
+		if err := copyOnce(); err != nil {
+			return 0, err
+		}
+	}
+	if err := syncBoth(); err != nil {
+		return 0, err
+	}
+	return gbs(4*e.n, time.Since(t0)/iters), nil
 }
 
 // compileDir is the kernel cache directory shared by compile_cold (which
