@@ -62,6 +62,14 @@ type ReduceLayout struct {
 	// after rows for ReduceRows, chunk after chunk for ReduceColumns),
 	// which a Finish pass folds, rather than the result in Out.
 	Partial bool
+	// LastBlock: a Partial rows pass by blocks over one kept position
+	// (KeptDims 0) whose last block to finish also does the Finish
+	// pass's work: each block counts itself done with an atomic on the
+	// counter parameter once its partials are written (and fenced); the
+	// last one folds all partials in the Finish pass's order, with its
+	// code, writes the result and sets the counter back to 0. One launch
+	// instead of two, the same result.
+	LastBlock bool
 	// Index64 selects 64-bit index arithmetic.
 	Index64 bool
 	// Warp is the number of lanes of a warp (a wavefront on AMD) the
@@ -78,7 +86,7 @@ func (l ReduceLayout) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{l.Block, "block"}, {l.Vec, "vec"}, {l.Finish, "finish"}, {l.Partial, "partial"}, {l.Index64, "i64"}} {
+	}{{l.Block, "block"}, {l.Vec, "vec"}, {l.Finish, "finish"}, {l.Partial, "partial"}, {l.LastBlock, "last"}, {l.Index64, "i64"}} {
 		if f.on {
 			b.WriteString("/" + f.name)
 		}
@@ -149,7 +157,10 @@ func (a *ReduceArgs) Put(p []byte) {
 //     the partial values, PartialSize bytes each.
 //  5. out_i: a Partial pass of ArgMax/ArgMin: the partial positions,
 //     int64 (ParamOutput 1); otherwise unused. Scans lack it.
-//  6. The reduction's scalars (ParamScalar), first passes only.
+//  6. res: a LastBlock pass: the output's first element (ParamOutput 2).
+//  7. count: a LastBlock pass: a u32 in device memory, 0 before the
+//     launch and after it (ParamOutput 3).
+//  8. The reduction's scalars (ParamScalar), first passes only.
 type ReduceSource struct {
 	Code        string
 	Entry       string
@@ -246,6 +257,8 @@ func renderReductionUnit(r *ir.Reduction, l ReduceLayout, v Vendor, need helperS
 		return fail(fmt.Errorf("vector loads need one reduced axis of a first pass"))
 	case l.Kind != ReduceRows && l.RedDims != 0:
 		return fail(fmt.Errorf("only rows unravel reduced axes"))
+	case l.LastBlock && (l.Kind != ReduceRows || !l.Block || !l.Partial || l.Finish || l.KeptDims != 0):
+		return fail(fmt.Errorf("only a partial rows pass by blocks over one kept position folds in its last block"))
 	case l.Kind == ScanRows && (l.Finish || l.Partial || l.Vec || l.Block):
 		return fail(fmt.Errorf("a scan has one pass"))
 	case l.Kind > ScanRows:
@@ -321,6 +334,10 @@ func (g *reduceGen) addParams(s *ReduceSource) {
 	add(Param{Kind: ParamOutput, Index: 0, Size: 8, Align: 8})
 	if g.l.Kind != ScanRows {
 		add(Param{Kind: ParamOutput, Index: 1, Size: 8, Align: 8})
+	}
+	if g.l.LastBlock {
+		add(Param{Kind: ParamOutput, Index: 2, Size: 8, Align: 8})
+		add(Param{Kind: ParamOutput, Index: 3, Size: 8, Align: 8})
 	}
 	if !g.l.Finish {
 		for i, d := range g.r.Scalars {
@@ -640,6 +657,9 @@ func (g *reduceGen) signature() string {
 	if g.l.Kind != ScanRows {
 		ps = append(ps, "i64 *__restrict__ out_i")
 	}
+	if g.l.LastBlock {
+		ps = append(ps, storage(g.r.Out)+" *__restrict__ res", "u32 *count")
+	}
 	if !g.l.Finish {
 		for i, d := range g.r.Scalars {
 			ps = append(ps, fmt.Sprintf("const %s s%d", storage(d), i))
@@ -659,11 +679,26 @@ func (g *reduceGen) result(indent, part string) string {
 		}
 		return s
 	}
+	return g.final(indent, "out[qo]")
+}
+
+// final is the statement that stores the folded v (at vi) as the result
+// at dst.
+func (g *reduceGen) final(indent, dst string) string {
 	if g.arg {
-		return indent + "out[qo] = vi;\n"
+		return indent + dst + " = vi;\n"
 	}
 	e := newEmitter(g.need)
-	return fmt.Sprintf("%sout[qo] = %s;\n", indent, store(g.r.Out, e.cast(g.r.Acc, g.r.Out, "v")))
+	return fmt.Sprintf("%s%s = %s;\n", indent, dst, store(g.r.Out, e.cast(g.r.Acc, g.r.Out, "v")))
+}
+
+// blockFold folds the values v (at vi) of a block's threads into thread
+// 0, which runs the statements store.
+func (g *reduceGen) blockFold(b *strings.Builder, indent, store string) {
+	n, W, in := g.name, g.warp, indent+"  "
+	fmt.Fprintf(b, "%[1]s%[2]s_warp(v, vi);\n%[1]sif (lane %% %[3]d == 0) { sv[lane / %[3]d] = v; si[lane / %[3]d] = vi; }\n%[1]s__syncthreads();\n", indent, n, W)
+	fmt.Fprintf(b, "%[1]sif (lane < %[3]d) {\n%[2]sv = lane < G / %[3]d ? sv[lane] : %[4]s_ident();\n%[2]svi = lane < G / %[3]d ? si[lane] : %[5]s;\n%[2]s%[4]s_warp(v, vi);\n", indent, in, W, n, noIndex)
+	fmt.Fprintf(b, "%[2]sif (lane == 0) {\n%[3]s%[2]s}\n%[1]s}\n%[1]s__syncthreads();\n", indent, in, store)
 }
 
 // fold is the statement that folds element x at position j into v.
@@ -713,16 +748,32 @@ func (g *reduceGen) rows() string {
 		g.unravel(&b, "      ", "j", g.l.RedDims, "red", []string{"qj"}, []string{"red_in"})
 		fmt.Fprintf(&b, "      %s\n    }\n", g.fold("in[qi + qj]", "j"))
 	}
-	fmt.Fprintf(&b, "    %s_warp(v, vi);\n", n)
 	if g.l.Block {
-		fmt.Fprintf(&b, "    if (lane %% %[1]d == 0) { sv[lane / %[1]d] = v; si[lane / %[1]d] = vi; }\n    __syncthreads();\n", g.warp)
-		fmt.Fprintf(&b, "    if (lane < %[1]d) {\n      v = lane < G / %[1]d ? sv[lane] : %[2]s_ident();\n      vi = lane < G / %[1]d ? si[lane] : %[3]s;\n      %[2]s_warp(v, vi);\n", g.warp, n, noIndex)
-		b.WriteString("      if (lane == 0) {\n" + g.result("        ", "s") + "      }\n    }\n    __syncthreads();\n")
+		g.blockFold(&b, "    ", g.result("        ", "s"))
 	} else {
+		fmt.Fprintf(&b, "    %s_warp(v, vi);\n", n)
 		b.WriteString("    if (lane == 0) {\n" + g.result("      ", "s") + "    }\n")
 	}
-	b.WriteString("  }\n}\n")
+	b.WriteString("  }\n")
+	if g.l.LastBlock {
+		g.lastBlock(&b)
+	}
+	b.WriteString("}\n")
 	return b.String()
+}
+
+// lastBlock is the end of a LastBlock kernel: thread 0 of each block
+// fences its partials and counts the block done; the last block fences
+// (to see the others' partials), folds the K * C partials as a Finish
+// pass's block does its row, and stores the result.
+func (g *reduceGen) lastBlock(b *strings.Builder) {
+	n, ix := g.name, g.ix
+	b.WriteString("  __shared__ int last;\n  if (threadIdx.x == 0) {\n    __threadfence();\n    last = atomicAdd(count, 1u) == gridDim.x - 1;\n    if (last) *count = 0;\n  }\n")
+	b.WriteString("  __syncthreads();\n  if (!last) return;\n  __threadfence();\n")
+	fmt.Fprintf(b, "  %s v = %s_ident();\n  i64 vi = %s;\n", g.acc, n, noIndex)
+	fmt.Fprintf(b, "  for (%[1]s j = lane; j < K * C; j += G) %[2]s_comb(v, vi, out[j], %[3]s);\n",
+		ix, n, map[bool]string{true: "out_i[j]", false: "(i64)j"}[g.arg])
+	g.blockFold(b, "  ", g.final("      ", "res[0]"))
 }
 
 // ColumnsFinishWidth is the number of columns one block of a columns

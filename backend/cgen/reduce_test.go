@@ -30,6 +30,8 @@ func sampleReductions() []ReductionUnit {
 		{Kind: ReduceRows, Vec: true, RedDims: 1, KeptDims: 1},
 		{Kind: ReduceRows, Block: true, Vec: true, RedDims: 1, Partial: true},
 		{Kind: ReduceRows, Block: true, Finish: true},
+		{Kind: ReduceRows, Block: true, Vec: true, RedDims: 1, Partial: true, LastBlock: true},
+		{Kind: ReduceRows, Block: true, RedDims: 2, Partial: true, LastBlock: true, Index64: true},
 		{Kind: ReduceRows, RedDims: 2, KeptDims: 2, Index64: true},
 		{Kind: ReduceColumns, Vec: true, KeptDims: 1, Partial: true},
 		{Kind: ReduceColumns, Finish: true, KeptDims: 2},
@@ -128,6 +130,10 @@ func TestRenderReductionErrors(t *testing.T) {
 		{ReduceLayout{Kind: ReduceRows}, "needs RedDims"},
 		{ReduceLayout{Kind: ReduceRows, Finish: true, Vec: true}, "vector loads"},
 		{ReduceLayout{Kind: ReduceColumns, RedDims: 1}, "only rows"},
+		{ReduceLayout{Kind: ReduceRows, RedDims: 1, Partial: true, LastBlock: true}, "last block"},
+		{ReduceLayout{Kind: ReduceRows, Block: true, RedDims: 1, LastBlock: true}, "last block"},
+		{ReduceLayout{Kind: ReduceRows, Block: true, RedDims: 1, Partial: true, KeptDims: 1, LastBlock: true}, "last block"},
+		{ReduceLayout{Kind: ReduceColumns, Block: true, Partial: true, LastBlock: true}, "last block"},
 		{ReduceLayout{Kind: ScanRows}, "running sum or product"},
 	} {
 		_, err := RenderReduction(r, tc.l, CUDA)
@@ -135,4 +141,28 @@ func TestRenderReductionErrors(t *testing.T) {
 	}
 	_, err := RenderReduction(&ir.Reduction{Input: f, Pre: ir.In(0, f), Combine: ir.AllOf, Acc: f, Out: f}, ReduceLayout{Kind: ReduceRows, RedDims: 1}, CUDA)
 	require.ErrorContains(t, err, "cannot accumulate in float32")
+}
+
+// A LastBlock pass takes the result and the counter after the partials,
+// counts blocks with a 32-bit atomic, and fences the partials.
+func TestLastBlockReduction(t *testing.T) {
+	needNVRTC(t)
+	f := dtype.Float32
+	r := &ir.Reduction{Input: f, Pre: ir.In(0, f), Combine: ir.ArgMaxOf, Acc: f, Out: dtype.Int64}
+	l := ReduceLayout{Kind: ReduceRows, Block: true, Vec: true, RedDims: 1, Partial: true, LastBlock: true}
+	src, err := RenderReduction(r, l, CUDA)
+	require.NoError(t, err)
+	var kinds []ParamKind
+	var index []int
+	for _, p := range src.Params {
+		kinds, index = append(kinds, p.Kind), append(index, p.Index)
+	}
+	require.Equal(t, []ParamKind{ParamDims, ParamInput, ParamInput, ParamOutput, ParamOutput, ParamOutput, ParamOutput}, kinds)
+	require.Equal(t, []int{0, 0, 1, 0, 1, 2, 3}, index)
+	require.Contains(t, l.String(), "/last")
+	res, err := nvrtc.Compile(src.Code, nvrtc.Options{Target: 80})
+	require.NoError(t, err)
+	ptx := string(res.Code)
+	require.Contains(t, ptx, "atom.global.add.u32")
+	require.Contains(t, ptx, "membar.gl")
 }

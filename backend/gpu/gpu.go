@@ -174,6 +174,8 @@ type Backend struct {
 
 	kernels  kernelCache[kernelKey, *kernel]
 	rkernels kernelCache[reduceKey, []*rkernel]
+	// blockCount is the counter of LastBlock reductions (reduce.go).
+	blockCount blockCounter
 
 	launchMu sync.Mutex
 	lb       *launchBlock

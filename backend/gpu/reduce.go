@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 	"unsafe"
 
 	"github.com/cugo/cugo/backend"
@@ -18,8 +19,9 @@ import (
 //
 //   - the reduced elements of each kept position are contiguous: a warp
 //     per row (short rows) or a block per row (long rows), 16-byte vector
-//     loads from the first aligned element; few long rows (a full
-//     reduction) are split into runs whose partials a second pass folds.
+//     loads from the first aligned element; few long rows are split into
+//     runs whose partials a second pass folds (one row, a full
+//     reduction: the last block of the first pass folds them).
 //   - the innermost kept axis is contiguous and the reduced axes are one
 //     strided axis (sum over axis 0 of a C array): a thread per column (or
 //     per 16 bytes of columns), blocks splitting the reduced axis into
@@ -107,8 +109,9 @@ type pass struct {
 	grid   [2]int
 }
 
-// reducePlan is the launches of one Reduce: one pass, or a first pass
-// that writes parts partials and a Finish pass that folds them.
+// reducePlan is the launches of one Reduce: one pass; or a first pass
+// that writes parts partials and a Finish pass that folds them; or one
+// LastBlock pass that writes parts partials and folds them.
 type reducePlan struct {
 	passes []pass
 	parts  int
@@ -209,6 +212,12 @@ func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand
 		return reducePlan{passes: []pass{first}}
 	}
 	first.layout.Partial = true
+	if K == 1 && first.layout.Block {
+		// the block that finishes last folds the partials, saving the
+		// Finish launch and the gap before it
+		first.layout.LastBlock = true
+		return reducePlan{passes: []pass{first}, parts: C}
+	}
 	fin := pass{}
 	kept(&fin.layout, &fin.args)
 	fin.layout.Kind, fin.layout.Finish = cgen.ReduceRows, true
@@ -302,9 +311,8 @@ func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backen
 	if err != nil {
 		return err
 	}
-	ptrs := [4]uint64{address(in), 0, address(out), 0}
 	if plan.parts == 0 {
-		return b.launchPass(kns[0], &plan.passes[0], ptrs, scalars)
+		return b.launchPass(kns[0], &plan.passes[0], passPointers{address(in), 0, address(out)}, scalars)
 	}
 	// the partials: values, then (ArgMax, ArgMin) positions
 	vals := plan.parts * cgen.PartialSize(r)
@@ -324,10 +332,45 @@ func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backen
 	if arg {
 		partIdx = parts + uint64(vals)
 	}
-	if err := b.launchPass(kns[0], &plan.passes[0], [4]uint64{ptrs[0], 0, parts, partIdx}, scalars); err != nil {
+	first := passPointers{address(in), 0, parts, partIdx}
+	if plan.passes[0].layout.LastBlock {
+		count, err := b.blockCount.address(b)
+		if err != nil {
+			return err
+		}
+		first[4], first[5] = address(out), count
+	}
+	if err := b.launchPass(kns[0], &plan.passes[0], first, scalars); err != nil || len(kns) == 1 {
 		return err
 	}
-	return b.launchPass(kns[1], &plan.passes[1], [4]uint64{parts, partIdx, ptrs[2], 0}, nil)
+	return b.launchPass(kns[1], &plan.passes[1], passPointers{parts, partIdx, address(out)}, nil)
+}
+
+// blockCounter is the counter of LastBlock passes, a u32 of device
+// memory allocated (and zeroed) on first use. Every LastBlock launch
+// leaves it at 0, and a backend's launches run one after another on its
+// stream, so they share it.
+type blockCounter struct {
+	mu  sync.Mutex
+	buf backend.Buffer
+}
+
+// address returns the counter's device address.
+func (c *blockCounter) address(b *Backend) (uint64, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.buf == nil {
+		buf, err := b.Alloc(4)
+		if err != nil {
+			return 0, err
+		}
+		if err := b.Write(buf, 0, make([]byte, 4)); err != nil {
+			b.Free(buf)
+			return 0, err
+		}
+		c.buf = buf
+	}
+	return uint64(c.buf.(*buffer).ptr), nil
 }
 
 // elements returns the number of elements of shape.
@@ -373,7 +416,7 @@ func (b *Backend) scan(r *ir.Reduction, shape []int, out, in *backend.Operand, s
 	if err != nil {
 		return err
 	}
-	return b.launchPass(kns[0], &p, [4]uint64{address(in), 0, address(out), 0}, scalars)
+	return b.launchPass(kns[0], &p, passPointers{address(in), 0, address(out)}, scalars)
 }
 
 // planScan is the launch of a scan along the last axis of shape.
@@ -389,9 +432,12 @@ func planScan(shape []int, out, in *backend.Operand, dev device) pass {
 	return p
 }
 
-// launchPass queues one pass; ptrs are the addresses of in, in_i, out and
-// out_i (see cgen.ReduceSource).
-func (b *Backend) launchPass(kn *rkernel, p *pass, ptrs [4]uint64, scalars []ir.Value) error {
+// passPointers are the addresses of a pass's in, in_i, out, out_i, res
+// and count (see cgen.ReduceSource).
+type passPointers [6]uint64
+
+// launchPass queues one pass.
+func (b *Backend) launchPass(kn *rkernel, p *pass, ptrs passPointers, scalars []ir.Value) error {
 	b.launchMu.Lock()
 	defer b.launchMu.Unlock()
 	lb := b.lb

@@ -45,13 +45,21 @@ func TestPlanReduce(t *testing.T) {
 	p = plan([]int{65536, 100}, 1, []int{100, 1})
 	require.False(t, p.passes[0].layout.Block)
 	require.Equal(t, min(65536/h100.rowsPerBlock(), h100.maxBlocks), p.passes[0].grid[0]) // grid-stride beyond
-	// a full reduction of 64M: blocks of runs, then one block
+	// a full reduction of 64M: one launch of blocks of runs, the last
+	// block to finish folding the partials
 	p = plan([]int{1 << 26}, 1, []int{1})
-	require.Len(t, p.passes, 2)
-	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceRows, Block: true, Vec: true, Partial: true, RedDims: 1}, p.passes[0].layout)
+	require.Len(t, p.passes, 1)
+	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceRows, Block: true, Vec: true, Partial: true, LastBlock: true, RedDims: 1}, p.passes[0].layout)
 	require.GreaterOrEqual(t, p.passes[0].grid[0], 132*4)
-	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceRows, Block: true, Finish: true}, p.passes[1].layout)
-	require.Equal(t, 1, p.passes[1].grid[0])
+	require.Equal(t, p.passes[0].args.Chunks, p.parts)
+	require.Equal(t, p.parts, p.passes[0].grid[0]) // one wave, a run per block
+	// a few long rows: blocks of runs, then a block per row
+	p = plan([]int{3, 1 << 20}, 1, []int{1 << 20, 1})
+	require.Len(t, p.passes, 2)
+	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceRows, Block: true, Vec: true, Partial: true, KeptDims: 1, RedDims: 1}, p.passes[0].layout)
+	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceRows, Block: true, Finish: true, KeptDims: 1}, p.passes[1].layout)
+	require.Equal(t, 3, p.passes[1].grid[0])
+	require.Equal(t, 3*p.passes[0].args.Chunks, p.parts)
 	// a small full reduction is one block, one pass
 	p = plan([]int{1024}, 1, []int{1})
 	require.Len(t, p.passes, 1)
@@ -313,4 +321,71 @@ func requireSameElements(t *testing.T, dt dtype.DType, want, got []byte, name st
 func complexNaN(dt dtype.DType, b []byte) bool {
 	h := dt.Size() / 2
 	return math.IsNaN(getFloat(dt, b)) || math.IsNaN(getFloat(dt, b[h:]))
+}
+
+// TestFullReductionsMatchCPU runs full reductions of several lengths (the
+// longer ones one launch whose last block folds the partials) three times
+// in a row without a Sync, twice over one input and once over another,
+// and compares each result with the CPU backend's bit for bit: each
+// launch must leave the backend's block counter at 0 for the next.
+func TestFullReductionsMatchCPU(t *testing.T) {
+	g := gpu(t)
+	c := cpu.New(0)
+	rng := rand.New(rand.NewPCG(9, 10))
+	f, d, i64 := dtype.Float32, dtype.Float64, dtype.Int64
+	red := func(c ir.Combine, in, acc, out dtype.DType) *ir.Reduction {
+		return &ir.Reduction{Input: in, Pre: ir.To(ir.In(0, in), acc), Combine: c, Acc: acc, Out: out}
+	}
+	reds := []*ir.Reduction{
+		red(ir.SumOf, f, f, f), red(ir.SumOf, dtype.Int8, i64, i64), red(ir.SumOf, f, d, d),
+		red(ir.MaxOf, dtype.Int16, dtype.Int16, dtype.Int16), red(ir.ArgMaxOf, f, f, i64), red(ir.ArgMinOf, d, d, i64),
+	}
+	for _, n := range []int{1, 255, 1<<20 + 7, 1 << 24} {
+		shape := []int{n}
+		for _, r := range reds {
+			name := fmt.Sprintf("%d %s", n, r.Key())
+			in := backend.Operand{DType: r.Input, Strides: []int{1}}
+			out := backend.Operand{DType: r.Out, Strides: []int{}}
+			plan := planReduce(r, shape, 1, &out, &in, true, g.planDevice())
+			require.Equal(t, n >= 1<<20, plan.passes[0].layout.LastBlock, name)
+			require.Len(t, plan.passes, 1, name)
+			// values whose float32 sums stay exact over 2^24 of them
+			values := func(nan bool) []byte {
+				if r.Combine != ir.SumOf || r.Input != f {
+					return smallValues(rng, r.Input, n, nan)
+				}
+				b := make([]byte, 4*n)
+				for i := range n {
+					putFloat(f, b[4*i:], float64(rng.IntN(3)-1))
+				}
+				return b
+			}
+			one, other := values(true), values(false)
+			var results [2][3][]byte
+			for i, b := range []backend.Backend{g, c} {
+				var bufs []backend.Buffer
+				var outs [3]backend.Buffer
+				for k, data := range [][]byte{one, one, other} {
+					in := in
+					in.Buf = put(t, b, data)
+					out := out
+					out.Buf = put(t, b, bytes.Repeat([]byte{0xa5}, r.Out.Size())) // not a result of any input here
+					require.NoError(t, b.Reduce(r, shape, 1, out, in, nil), name)
+					bufs, outs[k] = append(bufs, in.Buf, out.Buf), out.Buf
+				}
+				for k, ob := range outs {
+					results[i][k] = make([]byte, r.Out.Size())
+					require.NoError(t, b.Read(results[i][k], ob, 0), name)
+				}
+				for _, buf := range bufs {
+					b.Free(buf)
+				}
+			}
+			for k := range 3 {
+				requireSameElements(t, r.Out, results[1][k], results[0][k], fmt.Sprintf("%s, call %d", name, k+1))
+			}
+			require.Equal(t, results[0][0], results[0][1], name)
+		}
+	}
+	require.NoError(t, g.Sync())
 }
