@@ -82,7 +82,7 @@ func pyDivMod(a, b *big.Int) (q, m *big.Int) {
 		return new(big.Int), new(big.Int)
 	}
 	q, m = new(big.Int).DivMod(a, b, new(big.Int)) // 0 <= m < |b|
-	if b.Sign() < 0 && m.Sign() != 0 { // a = b·q + m = b·(q-1) + (m+b)
+	if b.Sign() < 0 && m.Sign() != 0 {             // a = b·q + m = b·(q-1) + (m+b)
 		m.Add(m, b)
 		q.Sub(q, big.NewInt(1))
 	}
