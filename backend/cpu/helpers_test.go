@@ -6,7 +6,6 @@ import (
 	"unsafe"
 
 	"github.com/cugo/cugo/backend"
-	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
 )
@@ -103,7 +102,7 @@ func kernelOf(op ir.Op, dt dtype.DType, ins ...dtype.DType) *ir.Kernel {
 	return k
 }
 
-// floatBits returns element i of a float or complex array as float64
+// parts returns element i of a float or complex array as float64
 // parts (one for floats, two for complex).
 func parts(h host, i int) []float64 {
 	d := h.data
@@ -190,5 +189,3 @@ var opByName = func() map[string]ir.Op {
 	}
 	return m
 }()
-
-var _ = cpu.New
