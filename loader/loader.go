@@ -109,8 +109,14 @@ func (e *NotFoundError) Error() string {
 	if len(e.Tried) == 0 {
 		return fmt.Sprintf("loader: %s: %v: no candidate names on %s", e.Library, ErrNotFound, runtime.GOOS)
 	}
+	// The first line names every path, for one-line reports (cugo info);
+	// the lines after it say why each failed.
+	paths := make([]string, len(e.Tried))
+	for i, a := range e.Tried {
+		paths[i] = a.Path
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "loader: %s: %v; tried:", e.Library, ErrNotFound)
+	fmt.Fprintf(&b, "loader: %s: %v (tried %s)", e.Library, ErrNotFound, strings.Join(paths, ", "))
 	for _, a := range e.Tried {
 		fmt.Fprintf(&b, "\n  %s: %v", a.Path, a.Err)
 	}
