@@ -462,6 +462,9 @@ func TestMemPoolAsyncAlloc(t *testing.T) {
 	}
 	must(t, err)
 	must(t, pool.SetReleaseThreshold(1<<30))
+	if a, err := pool.Access(ctx.Device()); err != nil || a != AccessReadWrite {
+		t.Errorf("own device's access to the pool = %v, %v; want read-write", a, err)
+	}
 	if v, err := pool.Attribute(PoolReleaseThreshold); err != nil || v != 1<<30 {
 		t.Errorf("release threshold = %d, %v; want %d", v, err, 1<<30)
 	}
@@ -777,4 +780,57 @@ func TestPeerAccess(t *testing.T) {
 	got := make([]byte, n)
 	must(t, ctx1.MemcpyDtoH(got, dst))
 	equalBytes(t, "peer copy (peer access "+strconv.FormatBool(can)+")", got, data)
+}
+
+// TestMemPoolPeerAccess grants device 1 access to device 0's pool, copies
+// pool memory across, and takes the access back.
+func TestMemPoolPeerAccess(t *testing.T) {
+	ctx0, ctx1 := twoGPUs(t)
+	dev1 := ctx1.Device()
+	if can, err := dev1.CanAccessPeer(ctx0.Device()); err != nil || !can {
+		t.Skipf("device 1 cannot reach device 0 (%v)", err)
+	}
+	pool, err := ctx0.Device().DefaultMemPool()
+	if errors.Is(err, ErrNotSupported) {
+		t.Skipf("device without memory pools: %v", err)
+	}
+	must(t, err)
+	if a, err := pool.Access(dev1); err != nil || a != AccessNone {
+		t.Fatalf("device 1's access before granting = %v, %v; want none", a, err)
+	}
+	must(t, pool.SetAccess(dev1, AccessReadWrite))
+	defer func() {
+		must(t, pool.SetAccess(dev1, AccessNone))
+		if a, err := pool.Access(dev1); err != nil || a != AccessNone {
+			t.Errorf("device 1's access after revoking = %v, %v; want none", a, err)
+		}
+	}()
+	if a, err := pool.Access(dev1); err != nil || a != AccessReadWrite {
+		t.Fatalf("device 1's access after granting = %v, %v; want read-write", a, err)
+	}
+
+	r := rand.New(rand.NewPCG(20, 21))
+	const n = 4 << 20
+	data := randomBytes(r, n)
+	s0, s1 := newStream(t, ctx0), newStream(t, ctx1)
+	src, err := s0.MemAllocAsync(n)
+	must(t, err)
+	must(t, s0.Synchronize())
+	must(t, ctx0.MemcpyHtoD(src, data))
+	dst := alloc(t, ctx1, n)
+	must(t, s1.MemcpyPeerAsync(dst, ctx1, src, ctx0, n))
+	must(t, s1.Synchronize())
+	got := make([]byte, n)
+	must(t, ctx1.MemcpyDtoH(got, dst))
+	equalBytes(t, "peer copy of pool memory", got, data)
+	must(t, s0.MemFreeAsync(src))
+	must(t, s0.Synchronize())
+}
+
+func TestMemAccessString(t *testing.T) {
+	for a, want := range map[MemAccess]string{AccessNone: "none", AccessRead: "read", AccessReadWrite: "read-write", 2: "MemAccess(2)"} {
+		if got := a.String(); got != want {
+			t.Errorf("%d: %q, want %q", int32(a), got, want)
+		}
+	}
 }

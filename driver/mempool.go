@@ -80,6 +80,62 @@ func (p *MemPool) TrimTo(keep int) error {
 	return checkOptional("cuMemPoolTrimTo", r, err)
 }
 
+// MemAccess is what a device may do with a pool's memory
+// (CUmemAccess_flags).
+type MemAccess int32
+
+const (
+	AccessNone      MemAccess = 0
+	AccessRead      MemAccess = 1
+	AccessReadWrite MemAccess = 3
+)
+
+func (a MemAccess) String() string {
+	switch a {
+	case AccessNone:
+		return "none"
+	case AccessRead:
+		return "read"
+	case AccessReadWrite:
+		return "read-write"
+	}
+	return fmt.Sprintf("MemAccess(%d)", int32(a))
+}
+
+// memLocation is CUmemLocation, and memAccessDesc CUmemAccessDesc.
+type memLocation struct{ kind, id int32 }
+type memAccessDesc struct {
+	location memLocation
+	flags    MemAccess
+}
+
+const memLocationDevice = 1 // CU_MEM_LOCATION_TYPE_DEVICE
+
+// SetAccess sets what device d may do with the pool's memory, every
+// allocation of it, made before or after the call. Peer access between
+// two contexts covers their plain allocations (MemAlloc) only: another
+// device reaches pool memory, with kernels or with the copy engines of a
+// peer copy, once the pool grants it access. Without it a peer copy of
+// pool memory still works, staged by the driver at a fraction of the
+// link's speed.
+func (p *MemPool) SetAccess(d Device, a MemAccess) error {
+	desc := memAccessDesc{location: memLocation{kind: memLocationDevice, id: int32(d.handle)}, flags: a}
+	r, err := cuda.CuMemPoolSetAccess(p.handle, unsafe.Pointer(&desc), 1)
+	return checkOptional("cuMemPoolSetAccess", r, err)
+}
+
+// Access reports what device d may do with the pool's memory: read-write
+// for the pool's own device.
+func (p *MemPool) Access(d Device) (MemAccess, error) {
+	var a cuda.CUmemAccess_flags
+	loc := memLocation{kind: memLocationDevice, id: int32(d.handle)}
+	r, err := cuda.CuMemPoolGetAccess(&a, p.handle, unsafe.Pointer(&loc))
+	if err := checkOptional("cuMemPoolGetAccess", r, err); err != nil {
+		return AccessNone, err
+	}
+	return MemAccess(a), nil
+}
+
 // MemAllocAsync allocates n bytes from the device's current memory pool
 // (the default one unless changed), usable by work queued on s after this
 // call; other streams must wait for s (an event) before using it.

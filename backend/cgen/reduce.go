@@ -111,10 +111,13 @@ const ReduceBlock = 256
 //
 // Strides count elements from the pointer parameters.
 type ReduceArgs struct {
-	Rows   int // kept positions
-	Len    int // reduced elements of each
-	Chunk  int // elements (Rows) or rows (Columns) of one run
-	Chunks int // runs per row (column): ceil(Len / Chunk)
+	Rows int // kept positions
+	Len  int // reduced elements of each
+	// Chunks: the runs each row (column) is folded in, a partial each.
+	// A ReduceColumns run is Chunk consecutive rows of the reduced axis
+	// (Chunks is ceil(Len / Chunk)); ReduceRows run c of C folds
+	// every C-th stretch of its row, and ignores Chunk.
+	Chunk, Chunks int
 	// Stride: ReduceColumns, the input stride of the reduced axis;
 	// ScanRows, the input stride along the row. OutStride: ScanRows, the
 	// output stride along the row.
@@ -716,8 +719,11 @@ func (g *reduceGen) rows() string {
 	} else {
 		fmt.Fprintf(&b, "  const %[1]s lane = threadIdx.x %% %[2]d, group = ((%[1]s)blockIdx.x * blockDim.x + threadIdx.x) / %[2]d, groups = (%[1]s)gridDim.x * blockDim.x / %[2]d, G = %[2]d;\n", ix, g.warp)
 	}
-	fmt.Fprintf(&b, "  const %[1]s K = (%[1]s)a.rows, R = (%[1]s)a.len, L = (%[1]s)a.chunk, C = (%[1]s)a.chunks;\n", ix)
-	fmt.Fprintf(&b, "  for (%[1]s s = group; s < K * C; s += groups) {\n    const %[1]s row = s / C, j0 = (s - row * C) * L, j1 = R - j0 < L ? R : j0 + L;\n", ix)
+	// Run c of a row folds every C-th stretch of it, so that at any moment
+	// the blocks read one region of memory together; contiguous runs, a
+	// block each, read 3% slower on the H100.
+	fmt.Fprintf(&b, "  const %[1]s K = (%[1]s)a.rows, R = (%[1]s)a.len, C = (%[1]s)a.chunks;\n", ix)
+	fmt.Fprintf(&b, "  for (%[1]s s = group; s < K * C; s += groups) {\n    const %[1]s row = s / C, c = s - row * C;\n", ix)
 	// offsets of the row: qi into the input, qo into the output
 	var vars, strides []string
 	if !g.l.Finish {
@@ -730,21 +736,13 @@ func (g *reduceGen) rows() string {
 	fmt.Fprintf(&b, "    %s v = %s_ident();\n    i64 vi = %s;\n", g.acc, n, noIndex)
 	switch {
 	case g.l.Finish:
-		// the partials of a row are contiguous, C of them (a.len)
-		fmt.Fprintf(&b, "    for (%[1]s j = j0 + lane; j < j1; j += G) %[2]s_comb(v, vi, in[(%[3]s)row * R + j], %[4]s);\n",
+		// the partials of a row are contiguous, R of them
+		fmt.Fprintf(&b, "    for (%[1]s j = c * G + lane; j < R; j += C * G) %[2]s_comb(v, vi, in[(%[3]s)row * R + j], %[4]s);\n",
 			ix, n, sx, map[bool]string{true: "in_i[(" + sx + ")row * R + j]", false: "(i64)j"}[g.arg])
 	case g.l.Vec:
-		V := g.vec
-		fmt.Fprintf(&b, "    const %s *p = in + qi;\n", g.in)
-		// elements before the first 16-byte boundary, then vectors, then the tail
-		fmt.Fprintf(&b, "    %[1]s h = (%[1]s)((%[2]d - ((u64)(p + j0) / %[3]d) %% %[2]d) %% %[2]d);\n    if (h > j1 - j0) h = j1 - j0;\n", ix, V, sizeOf(g.r.Input))
-		fmt.Fprintf(&b, "    if (lane < h) %s\n", g.fold("p[j0 + lane]", "j0 + lane"))
-		fmt.Fprintf(&b, "    const %[1]s jv = j0 + h, nv = (j1 - jv) / %[2]d;\n    const vec<%[3]s, %[2]d> *pv = (const vec<%[3]s, %[2]d> *)(p + jv);\n", ix, V, g.in)
-		fmt.Fprintf(&b, "#pragma unroll 4\n    for (%[1]s q = lane; q < nv; q += G) {\n      const vec<%[2]s, %[3]d> x = pv[q];\n#pragma unroll\n      for (int k = 0; k < %[3]d; k++) %[4]s\n    }\n",
-			ix, g.in, V, g.fold("x.e[k]", "jv + q * "+strconv.Itoa(V)+" + k"))
-		fmt.Fprintf(&b, "    for (%[1]s j = jv + nv * %[2]d + lane; j < j1; j += G) %[3]s\n", ix, V, g.fold("p[j]", "j"))
+		g.vectorRun(&b)
 	default:
-		fmt.Fprintf(&b, "#pragma unroll 4\n    for (%[1]s j = j0 + lane; j < j1; j += G) {\n", ix)
+		fmt.Fprintf(&b, "#pragma unroll 4\n    for (%[1]s j = c * G + lane; j < R; j += C * G) {\n", ix)
 		g.unravel(&b, "      ", "j", g.l.RedDims, "red", []string{"qj"}, []string{"red_in"})
 		fmt.Fprintf(&b, "      %s\n    }\n", g.fold("in[qi + qj]", "j"))
 	}
@@ -760,6 +758,38 @@ func (g *reduceGen) rows() string {
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// tileLoads is how many vectors a thread of a rows kernel loads before
+// folding them: loads in flight hide the memory's latency (4 of 16 bytes
+// per thread keep the H100's memory busy with one wave of blocks).
+const tileLoads = 4
+
+// vectorRun folds run c of a unit-stride row with vector loads: the
+// elements before the row's first 16-byte boundary (run 0), then tiles of
+// tileLoads vectors per thread (every C-th tile), then what is left after
+// the last whole tile (run C-1).
+func (g *reduceGen) vectorRun(b *strings.Builder) {
+	ix, V := g.ix, g.vec
+	vt := fmt.Sprintf("vec<%s, %d>", g.in, V)
+	fmt.Fprintf(b, "    const %s *p = in + qi;\n", g.in)
+	fmt.Fprintf(b, "    %[1]s h = (%[1]s)((%[2]d - ((u64)p / %[3]d) %% %[2]d) %% %[2]d);\n    if (h > R) h = R;\n", ix, V, sizeOf(g.r.Input))
+	fmt.Fprintf(b, "    if (c == 0 && lane < h) %s\n", g.fold("p[lane]", "lane"))
+	fmt.Fprintf(b, "    const %[1]s nv = (R - h) / %[2]d, TV = %[3]d * G, nt = nv / TV;\n    const %[4]s *pv = (const %[4]s *)(p + h);\n", ix, V, tileLoads, vt)
+	foldVec := func(indent, x, q string) {
+		fmt.Fprintf(b, "%s#pragma unroll\n%sfor (int k = 0; k < %d; k++) %s\n", indent, indent, V, g.fold(x+".e[k]", "h + ("+q+") * "+strconv.Itoa(V)+" + k"))
+	}
+	fmt.Fprintf(b, "    for (%[1]s t = c; t < nt; t += C) {\n      const %[1]s q = t * TV + lane;\n", ix)
+	for u := range tileLoads {
+		fmt.Fprintf(b, "      const %s x%d = pv[q + %d * G];\n", vt, u, u)
+	}
+	for u := range tileLoads {
+		foldVec("      ", "x"+strconv.Itoa(u), fmt.Sprintf("q + %d * G", u))
+	}
+	b.WriteString("    }\n    if (c == C - 1) {\n")
+	fmt.Fprintf(b, "      for (%[1]s q = nt * TV + lane; q < nv; q += G) {\n        const %[2]s x = pv[q];\n", ix, vt)
+	foldVec("        ", "x", "q")
+	fmt.Fprintf(b, "      }\n      for (%[1]s j = h + nv * %[2]d + lane; j < R; j += G) %[3]s\n    }\n", ix, V, g.fold("p[j]", "j"))
 }
 
 // lastBlock is the end of a LastBlock kernel: thread 0 of each block

@@ -281,7 +281,7 @@ func (d *device) CopyPeer(dst gpu.Ptr, from gpu.Device, src gpu.Ptr, n int) (boo
 	if s.ctx == d.ctx {
 		return true, d.DtoD(dst, src, n)
 	}
-	if reach, err := d.reaches(s.ctx); !reach || err != nil {
+	if reach, err := d.reaches(s); !reach || err != nil {
 		return false, err
 	}
 	if err := waitFor(d.stream, s.stream); err != nil {
@@ -294,26 +294,35 @@ func (d *device) CopyPeer(dst gpu.Ptr, from gpu.Device, src gpu.Ptr, n int) (boo
 }
 
 // reaches reports whether d's device can address peer's memory, enabling
-// the access the first time. A device whose access cannot be enabled
-// (CUDA_ERROR_TOO_MANY_PEERS, say) is reported unreachable: copies from it
-// are staged through the host, which always works.
-func (d *device) reaches(peer *driver.Context) (bool, error) {
+// the access the first time: peer access between the contexts, and access
+// to peer's memory pool, which the contexts' access does not cover. A
+// device whose access cannot be enabled (CUDA_ERROR_TOO_MANY_PEERS, say)
+// is reported unreachable: copies from it are staged through the host,
+// which always works.
+func (d *device) reaches(peer *device) (bool, error) {
 	d.peerMu.Lock()
 	defer d.peerMu.Unlock()
-	if reach, asked := d.peers[peer]; asked {
+	if reach, asked := d.peers[peer.ctx]; asked {
 		return reach, nil
 	}
-	reach, err := d.ctx.Device().CanAccessPeer(peer.Device())
+	dev := d.ctx.Device()
+	reach, err := dev.CanAccessPeer(peer.ctx.Device())
 	if err != nil {
 		return false, err
 	}
-	if reach && d.ctx.EnablePeerAccess(peer) != nil {
+	if reach && d.ctx.EnablePeerAccess(peer.ctx) != nil {
 		reach = false
+	}
+	if p, ok := peer.pool.(*memPool); ok && reach {
+		// Without the pool's grant the driver still copies, correctly,
+		// but staged, at a tenth of NVLink's speed: a refusal costs
+		// speed only, so it is not an error.
+		_ = p.pool.SetAccess(dev, driver.AccessReadWrite)
 	}
 	if d.peers == nil {
 		d.peers = map[*driver.Context]bool{}
 	}
-	d.peers[peer] = reach
+	d.peers[peer.ctx] = reach
 	return reach, nil
 }
 

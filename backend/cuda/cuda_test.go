@@ -7,6 +7,7 @@ import (
 
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
+	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
@@ -65,5 +66,43 @@ func addScaled() *ir.Kernel {
 			ir.Apply(ir.Add, f, ir.Apply(ir.Mul, f, ir.In(0, f), ir.Param(0, f)), ir.In(1, f)),
 			ir.Apply(ir.Less, dtype.Bool, ir.In(1, f), ir.In(0, f)),
 		},
+	}
+}
+
+// A device that reaches another's memory gets access to its memory pool
+// too, so that peer copies of pool memory go device to device.
+func TestReachGrantsPoolAccess(t *testing.T) {
+	if _, err := Open(0); err != nil {
+		gputest.Need(t, "cuda", err)
+	}
+	if n, err := driver.DeviceCount(); err != nil || n < 2 {
+		t.Skipf("needs two GPUs: found %d", n)
+	}
+	open := func(ordinal int) *device {
+		d, err := Open(ordinal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.(*device)
+	}
+	d0, d1 := open(0), open(1)
+	src, ok := d0.pool.(*memPool)
+	if !ok {
+		t.Skip("device 0 allocates without a memory pool")
+	}
+	dev1 := d1.ctx.Device()
+	can, err := dev1.CanAccessPeer(d0.ctx.Device())
+	if err != nil {
+		t.Fatal(err)
+	}
+	reach, err := d1.reaches(d0)
+	if err != nil || reach != can {
+		t.Fatalf("reaches = %v, %v; CanAccessPeer says %v", reach, err, can)
+	}
+	if !can {
+		t.Skip("device 1 cannot reach device 0")
+	}
+	if a, err := src.pool.Access(dev1); err != nil || a != driver.AccessReadWrite {
+		t.Errorf("device 1's access to device 0's pool = %v, %v; want read-write", a, err)
 	}
 }

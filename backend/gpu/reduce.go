@@ -200,13 +200,11 @@ func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand
 	first.args.Red, first.args.RedIn = rs, rst[0]
 	first.layout.Vec = len(rs) == 1 && rst[0][0] == 1 && size < 16
 	first.layout.Block = R >= 1024 || K < target
-	C := 1
+	C := 1 // runs per row, each folded by one block or warp
 	if first.layout.Block && K < target && R >= 16384 {
 		C = min(ceilDiv(target, K), ceilDiv(R, 8192))
 	}
-	L := max(16, (ceilDiv(R, C)+15)&^15) // runs keep the vectors' alignment
-	C = max(1, ceilDiv(R, L))            // an empty row is one empty run
-	first.args.Chunk, first.args.Chunks = L, C
+	first.args.Chunks = C
 	first.grid = [2]int{rowsGrid(first.layout.Block, K*C, dev), 1}
 	if C == 1 {
 		return reducePlan{passes: []pass{first}}
@@ -222,7 +220,7 @@ func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand
 	kept(&fin.layout, &fin.args)
 	fin.layout.Kind, fin.layout.Finish = cgen.ReduceRows, true
 	fin.layout.Block = C >= 1024 || K < target
-	fin.args.Rows, fin.args.Len, fin.args.Chunk, fin.args.Chunks = K, C, C, 1
+	fin.args.Rows, fin.args.Len, fin.args.Chunks = K, C, 1
 	fin.grid = [2]int{rowsGrid(fin.layout.Block, K, dev), 1}
 	return reducePlan{passes: []pass{first, fin}, parts: K * C}
 }

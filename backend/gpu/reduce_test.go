@@ -137,6 +137,8 @@ func reduceGeometries() []reduceGeometry {
 		layoutOf("axes (0,2) of 3-d", []int{40, 30, 50}, 2, []int{1, 0, 2}, -1, 0),
 		layoutOf("two kept, two reduced, transposed", []int{6, 7, 8, 9}, 2, []int{3, 1, 0, 2}, -1, 0),
 		layoutOf("rows, misaligned", []int{64, 999}, 1, identity(2), -1, 3),
+		layoutOf("rows long, misaligned", []int{2, 300007}, 1, identity(2), -1, 3),
+		layoutOf("full, misaligned", []int{1<<20 + 5}, 1, identity(1), -1, 1),
 		layoutOf("rows reversed", []int{64, 999}, 1, identity(2), 1, 0),
 		layoutOf("kept reversed", []int{999, 64}, 1, identity(2), 0, 0),
 		c("nothing reduced", []int{17, 5}, 0),

@@ -40,6 +40,9 @@ type CUstreamCaptureMode int32
 // CUmemPool_attribute is the C type CUmemPool_attribute.
 type CUmemPool_attribute int32
 
+// CUmemAccess_flags is the C type CUmemAccess_flags.
+type CUmemAccess_flags int32
+
 // CUcontext is the C type CUcontext.
 type CUcontext uintptr
 
@@ -105,6 +108,8 @@ var addr struct {
 	cuMemPoolSetAttribute                       uintptr
 	cuMemPoolGetAttribute                       uintptr
 	cuMemPoolTrimTo                             uintptr
+	cuMemPoolSetAccess                          uintptr
+	cuMemPoolGetAccess                          uintptr
 	cuMemHostAlloc                              uintptr
 	cuMemFreeHost                               uintptr
 	cuMemHostRegister                           uintptr
@@ -183,6 +188,8 @@ var Symbols = []loader.Symbol{
 	{Name: "cuMemPoolSetAttribute", Required: false, Addr: &addr.cuMemPoolSetAttribute},
 	{Name: "cuMemPoolGetAttribute", Required: false, Addr: &addr.cuMemPoolGetAttribute},
 	{Name: "cuMemPoolTrimTo", Required: false, Addr: &addr.cuMemPoolTrimTo},
+	{Name: "cuMemPoolSetAccess", Required: false, Addr: &addr.cuMemPoolSetAccess},
+	{Name: "cuMemPoolGetAccess", Required: false, Addr: &addr.cuMemPoolGetAccess},
 	{Name: "cuMemHostAlloc", Required: true, Addr: &addr.cuMemHostAlloc},
 	{Name: "cuMemFreeHost", Required: true, Addr: &addr.cuMemFreeHost},
 	{Name: "cuMemHostRegister", Export: "cuMemHostRegister_v2", Required: true, Addr: &addr.cuMemHostRegister},
@@ -510,6 +517,26 @@ func CuMemPoolTrimTo(pool CUmemoryPool, minBytesToKeep uintptr) (CUresult, error
 		return 0, loader.NotSupported("cuda", "cuMemPoolTrimTo")
 	}
 	r, _, _ := purego.SyscallN(addr.cuMemPoolTrimTo, uintptr(pool), uintptr(minBytesToKeep))
+	return CUresult(int32(r)), nil
+}
+
+// CuMemPoolSetAccess calls cuMemPoolSetAccess: CUresult cuMemPoolSetAccess(CUmemoryPool pool, const CUmemAccessDesc *map, size_t count);
+// The symbol is optional: without it the call returns an error wrapping loader.ErrNotSupported.
+func CuMemPoolSetAccess(pool CUmemoryPool, map_ unsafe.Pointer, count uintptr) (CUresult, error) {
+	if addr.cuMemPoolSetAccess == 0 {
+		return 0, loader.NotSupported("cuda", "cuMemPoolSetAccess")
+	}
+	r, _, _ := purego.SyscallN(addr.cuMemPoolSetAccess, uintptr(pool), uintptr(map_), uintptr(count))
+	return CUresult(int32(r)), nil
+}
+
+// CuMemPoolGetAccess calls cuMemPoolGetAccess: CUresult cuMemPoolGetAccess(CUmemAccess_flags *flags, CUmemoryPool memPool, CUmemLocation *location);
+// The symbol is optional: without it the call returns an error wrapping loader.ErrNotSupported.
+func CuMemPoolGetAccess(flags *CUmemAccess_flags, memPool CUmemoryPool, location unsafe.Pointer) (CUresult, error) {
+	if addr.cuMemPoolGetAccess == 0 {
+		return 0, loader.NotSupported("cuda", "cuMemPoolGetAccess")
+	}
+	r, _, _ := purego.SyscallN(addr.cuMemPoolGetAccess, uintptr(unsafe.Pointer(flags)), uintptr(memPool), uintptr(location))
 	return CUresult(int32(r)), nil
 }
 
