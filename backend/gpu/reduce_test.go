@@ -34,7 +34,7 @@ func TestPlanReduce(t *testing.T) {
 	first := p.passes[0]
 	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceColumns, Vec: true, Partial: true, KeptDims: 1}, first.layout)
 	require.Equal(t, 8192/4/cgen.ReduceBlock, first.grid[0])
-	require.Greater(t, first.grid[0]*first.grid[1], 132*4) // enough blocks to fill the GPU
+	require.GreaterOrEqual(t, first.grid[0]*first.grid[1], h100.resident()*9/10) // about a wave of blocks, to fill the GPU
 	require.Equal(t, cgen.ReduceLayout{Warp: 32, Kind: cgen.ReduceColumns, Finish: true, KeptDims: 1}, p.passes[1].layout)
 	require.Equal(t, 8192*first.args.Chunks, p.parts)
 	// sum over axis 1: a block per row, vector loads, one pass
