@@ -156,22 +156,17 @@ type unit struct {
 // renderModule renders several kernels into one translation unit (one
 // compile), each Source carrying the whole module's code.
 func renderModule(units []unit, v Vendor) ([]*Source, error) {
-	need := helperSet{}
-	var kernels strings.Builder
-	seen := map[string]bool{}
+	m := newModule()
 	srcs := make([]*Source, len(units))
 	for i, u := range units {
-		text, src, err := renderKernel(u.k, u.l, need)
+		text, src, err := renderKernel(u.k, u.l, m.need)
 		if err != nil {
 			return nil, err
 		}
-		if !seen[src.Entry] {
-			seen[src.Entry] = true
-			kernels.WriteString(text)
-		}
+		m.add(src.Entry, text)
 		srcs[i] = src
 	}
-	code := need.prelude(v) + kernels.String()
+	code := m.code(v)
 	for _, s := range srcs {
 		s.Code = code
 	}

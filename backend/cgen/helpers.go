@@ -266,3 +266,24 @@ func (s helperSet) prelude(v Vendor) string {
 	}
 	return b.String()
 }
+
+// module gathers the C of one translation unit: its kernels, each once
+// (a module's units may repeat a kernel), and the helpers they need.
+type module struct {
+	need    helperSet
+	seen    map[string]bool
+	kernels strings.Builder
+}
+
+func newModule() *module { return &module{need: helperSet{}, seen: map[string]bool{}} }
+
+// add appends the C of the kernel entry unless the module has it.
+func (m *module) add(entry, code string) {
+	if !m.seen[entry] {
+		m.seen[entry] = true
+		m.kernels.WriteString(code)
+	}
+}
+
+// code is the module's C: the prelude, then the kernels.
+func (m *module) code(v Vendor) string { return m.need.prelude(v) + m.kernels.String() }

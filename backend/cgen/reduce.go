@@ -203,22 +203,17 @@ type ReductionUnit struct {
 // translation unit (one compile: the two passes of a reduction, say);
 // every Source carries the whole module's code.
 func RenderReductions(units []ReductionUnit, v Vendor) ([]*ReduceSource, error) {
-	need := helperSet{}
-	var kernels strings.Builder
-	seen := map[string]bool{}
+	m := newModule()
 	srcs := make([]*ReduceSource, len(units))
 	for i, u := range units {
-		g, err := renderReductionUnit(u.R, u.Layout, v, need)
+		g, err := renderReductionUnit(u.R, u.Layout, v, m.need)
 		if err != nil {
 			return nil, err
 		}
-		if !seen[g.name] {
-			seen[g.name] = true
-			kernels.WriteString(g.code)
-		}
+		m.add(g.name, g.code)
 		srcs[i] = g.src
 	}
-	code := need.prelude(v) + kernels.String()
+	code := m.code(v)
 	for _, s := range srcs {
 		s.Code = code
 	}
