@@ -65,12 +65,9 @@ func (b *Backend) prepare(k *ir.Kernel, shape []int, out, in []backend.Operand, 
 	case len(scalars) != len(k.Scalars):
 		return nil, 0, fmt.Errorf("kernel takes %d scalars, got %d", len(k.Scalars), len(scalars))
 	}
-	total := 1
-	for _, n := range shape {
-		if n < 0 {
-			return nil, 0, fmt.Errorf("negative dimension in shape %v", shape)
-		}
-		total *= n
+	total, err := backend.Elements(shape)
+	if err != nil {
+		return nil, 0, err
 	}
 	p, err := compile(k, scalars) // checks k as k.Validate does, without its allocations
 	if err != nil {

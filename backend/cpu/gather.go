@@ -108,12 +108,9 @@ func checkIndexed(shape []int, out, in, idx backend.Operand, axis backend.Indexe
 	case axis.Len < 0:
 		return 0, fmt.Errorf("negative axis length %d", axis.Len)
 	}
-	n := 1
-	for _, d := range shape {
-		if d < 0 {
-			return 0, fmt.Errorf("shape %v has a negative dimension", shape)
-		}
-		n *= d
+	n, err := backend.Elements(shape)
+	if err != nil {
+		return 0, err
 	}
 	outAxis, inAxis := backend.IndexedAxis{}, axis
 	if scatter {

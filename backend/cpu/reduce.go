@@ -53,16 +53,15 @@ func (b *Backend) start(r *ir.Reduction, shape []int, nred int, in backend.Opera
 	case len(scalars) != len(r.Scalars):
 		return nil, fmt.Errorf("reduction takes %d scalars, got %d", len(r.Scalars), len(scalars))
 	}
+	if _, err := backend.Elements(shape); err != nil {
+		return nil, err
+	}
 	fo := &folding{r: r, rows: 1, width: 1}
-	for d, n := range shape {
-		if n < 0 {
-			return nil, fmt.Errorf("negative dimension in shape %v", shape)
-		}
-		if d < len(shape)-nred {
-			fo.rows *= n
-		} else {
-			fo.width *= n
-		}
+	for _, n := range shape[:len(shape)-nred] {
+		fo.rows *= n
+	}
+	for _, n := range shape[len(shape)-nred:] {
+		fo.width *= n
 	}
 	k := r.Kernel()
 	p, err := compile(k, scalars)

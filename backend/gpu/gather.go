@@ -106,15 +106,9 @@ func (b *Backend) checkIndexed(shape []int, out, in, idx backend.Operand, axis b
 	case len(shape) > 64:
 		return 0, fmt.Errorf("%d dimensions (at most 64)", len(shape))
 	}
-	n := 1
-	for _, d := range shape {
-		if d < 0 {
-			return 0, badShape(shape, "a negative dimension")
-		}
-		if d != 0 && n > math.MaxInt/d {
-			return 0, badShape(shape, "more elements than an int counts")
-		}
-		n *= d
+	n, err := backend.Elements(shape)
+	if err != nil {
+		return 0, err
 	}
 	// The indexed operand, with the axis as one more dimension.
 	wide := func(o backend.Operand) (backend.Operand, []int) {
@@ -124,7 +118,6 @@ func (b *Backend) checkIndexed(shape []int, out, in, idx backend.Operand, axis b
 		o.Strides = append(append([]int{}, o.Strides...), axis.Stride)
 		return o, append(append([]int{}, shape...), axis.Len)
 	}
-	var err error
 	if scatter {
 		o, s := wide(out)
 		if err = b.checkOperand(&o, out.DType, s, n); err != nil {

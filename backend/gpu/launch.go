@@ -102,15 +102,9 @@ func (b *Backend) check(k *ir.Kernel, shape []int, out, in []backend.Operand, sc
 	case len(scalars) != len(k.Scalars):
 		return 0, fmt.Errorf("kernel takes %d scalars, got %d", len(k.Scalars), len(scalars))
 	}
-	n := 1
-	for _, d := range shape {
-		if d < 0 {
-			return 0, badShape(shape, "a negative dimension")
-		}
-		if d != 0 && n > math.MaxInt/d {
-			return 0, badShape(shape, "more elements than an int counts")
-		}
-		n *= d
+	n, err := backend.Elements(shape)
+	if err != nil {
+		return 0, err
 	}
 	for i := range out {
 		if k.Outputs[i] == nil {

@@ -286,12 +286,12 @@ func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backen
 	if len(scalars) != len(r.Scalars) {
 		return fmt.Errorf("reduction takes %d scalars, got %d", len(r.Scalars), len(scalars))
 	}
-	n, err := elements(shape)
+	n, err := backend.Elements(shape)
 	if err != nil {
 		return err
 	}
 	kept := shape[:len(shape)-nred]
-	K, _ := elements(kept)
+	K, _ := backend.Elements(kept)
 	if err := b.checkOperand(in, r.Input, shape, n); err != nil {
 		return operandError("input", 0, err)
 	}
@@ -371,21 +371,6 @@ func (c *blockCounter) address(b *Backend) (uint64, error) {
 	return uint64(c.buf.(*buffer).ptr), nil
 }
 
-// elements returns the number of elements of shape.
-func elements(shape []int) (int, error) {
-	n := 1
-	for _, d := range shape {
-		if d < 0 {
-			return 0, badShape(shape, "a negative dimension")
-		}
-		if d != 0 && n > math.MaxInt/d {
-			return 0, badShape(shape, "more elements than an int counts")
-		}
-		n *= d
-	}
-	return n, nil
-}
-
 func (b *Backend) scan(r *ir.Reduction, shape []int, out, in *backend.Operand, scalars []ir.Value) error {
 	if err := r.ScanValidate(); err != nil {
 		return err
@@ -396,7 +381,7 @@ func (b *Backend) scan(r *ir.Reduction, shape []int, out, in *backend.Operand, s
 	if len(scalars) != len(r.Scalars) {
 		return fmt.Errorf("reduction takes %d scalars, got %d", len(r.Scalars), len(scalars))
 	}
-	n, err := elements(shape)
+	n, err := backend.Elements(shape)
 	if err != nil {
 		return err
 	}
@@ -467,7 +452,7 @@ func (b *Backend) launchPass(kn *rkernel, p *pass, ptrs passPointers, scalars []
 // 16-byte aligned and one for any other (none when Reduce launches
 // nothing). Tests compile them without a GPU.
 func ReduceLayouts(r *ir.Reduction, shape []int, nred int, out, in backend.Operand, sms, warp int) [][]cgen.ReduceLayout {
-	n, err := elements(shape)
+	n, err := backend.Elements(shape)
 	if err != nil || nred < 0 || nred > len(shape) || prod(shape[:len(shape)-nred]) == 0 ||
 		n == 0 && !r.Combine.HasIdentity() {
 		return nil
