@@ -42,7 +42,7 @@ func elementwise(k *ir.Kernel, shape []int, out *Array, ins []*Array, vals []ir.
 	for i, x := range ins {
 		l.strides[1+i] = broadcastInto(l.strides[1+i], x, shape)
 	}
-	l.cshape, l.cstrides = collapseInto(l.cshape, l.cstrides[:n], shape, l.strides[:n])
+	l.cshape, l.cstrides = backend.CollapseInto(l.cshape, l.cstrides[:n], shape, l.strides[:n])
 	l.out = append(l.out[:0], backend.Operand{Buf: out.st.buf, DType: out.dt, Offset: out.offset, Strides: l.cstrides[0]})
 	l.in = l.in[:0]
 	for i, x := range ins {

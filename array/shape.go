@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/cugo/cugo/backend"
 )
 
 // Shapes, strides and offsets in this file count elements, not bytes
@@ -212,57 +214,7 @@ func isCContiguous(shape, strides []int) bool {
 }
 
 // CollapseDims simplifies an elementwise loop over shape, in which operand
-// k steps through memory by strides[k]: it drops axes of size 1 and merges
-// neighbouring axes that every operand walks as one (stride of the outer
-// axis = size times stride of the inner), as CuPy's reduce_dims does. The
-// result visits the same offsets in the same order with fewer, longer axes.
-// An empty shape gives shape (0,); a shape of size 1 gives ().
+// k steps through memory by strides[k] (see backend.CollapseDims).
 func CollapseDims(shape []int, strides ...[]int) ([]int, [][]int) {
-	shape, outStrides := collapseInto(nil, make([][]int, len(strides)), shape, strides)
-	if len(shape) == 0 {
-		shape = []int{}
-		for k := range outStrides {
-			outStrides[k] = []int{}
-		}
-	}
-	return shape, outStrides
-}
-
-// collapseInto is CollapseDims appending to outShape[:0] and
-// outStrides[k][:0], so that a launch can reuse their memory.
-func collapseInto(outShape []int, outStrides [][]int, shape []int, strides [][]int) ([]int, [][]int) {
-	outShape = outShape[:0]
-	for k := range outStrides {
-		outStrides[k] = outStrides[k][:0]
-	}
-	for _, d := range shape {
-		if d == 0 {
-			for k := range outStrides {
-				outStrides[k] = append(outStrides[k], 0)
-			}
-			return append(outShape, 0), outStrides
-		}
-	}
-	for i, d := range shape {
-		if d == 1 {
-			continue
-		}
-		n := len(outShape) - 1
-		merge := n >= 0
-		for k := range strides {
-			merge = merge && outStrides[k][n] == d*strides[k][i]
-		}
-		if merge {
-			outShape[n] *= d
-			for k := range strides {
-				outStrides[k][n] = strides[k][i]
-			}
-			continue
-		}
-		outShape = append(outShape, d)
-		for k := range strides {
-			outStrides[k] = append(outStrides[k], strides[k][i])
-		}
-	}
-	return outShape, outStrides
+	return backend.CollapseDims(shape, strides...)
 }

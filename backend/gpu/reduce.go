@@ -146,8 +146,8 @@ var reduceWaves = 1
 // aligned says whether in's first element is 16-byte aligned.
 func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand, aligned bool, dev device) reducePlan {
 	nk := len(shape) - nred
-	ks, kst := collapse(shape[:nk], in.Strides[:nk], out.Strides)
-	rs, rst := collapse(shape[nk:], in.Strides[nk:])
+	ks, kst := backend.CollapseDims(shape[:nk], in.Strides[:nk], out.Strides)
+	rs, rst := backend.CollapseDims(shape[nk:], in.Strides[nk:])
 	K, R := prod(shape[:nk]), prod(shape[nk:])
 	if len(rs) == 0 || R == 0 {
 		rs, rst = []int{R}, [][]int{{1}}
@@ -231,41 +231,6 @@ func rowsGrid(block bool, n int, dev device) int {
 		n = ceilDiv(n, dev.rowsPerBlock())
 	}
 	return max(1, min(n, dev.maxBlocks))
-}
-
-// collapse drops axes of length 1 and merges each axis into the one
-// before it where every stride list steps over both as over one axis.
-func collapse(shape []int, strides ...[]int) ([]int, [][]int) {
-	var s []int
-	st := make([][]int, len(strides))
-	for d, n := range shape {
-		if n == 1 {
-			continue
-		}
-		if k := len(s) - 1; k >= 0 {
-			merge := true
-			for i := range strides {
-				merge = merge && st[i][k] == strides[i][d]*n
-			}
-			if merge {
-				s[k] *= n
-				for i := range strides {
-					st[i][k] = strides[i][d]
-				}
-				continue
-			}
-		}
-		s = append(s, n)
-		for i := range strides {
-			st[i] = append(st[i], strides[i][d])
-		}
-	}
-	for i := range st {
-		if st[i] == nil {
-			st[i] = []int{}
-		}
-	}
-	return s, st
 }
 
 func prod(shape []int) int {
@@ -405,7 +370,7 @@ func (b *Backend) scan(r *ir.Reduction, shape []int, out, in *backend.Operand, s
 // planScan is the launch of a scan along the last axis of shape.
 func planScan(shape []int, out, in *backend.Operand, dev device) pass {
 	nk := len(shape) - 1
-	ks, kst := collapse(shape[:nk], in.Strides[:nk], out.Strides[:nk])
+	ks, kst := backend.CollapseDims(shape[:nk], in.Strides[:nk], out.Strides[:nk])
 	K := prod(shape[:nk])
 	p := pass{grid: [2]int{max(1, min(K, dev.maxBlocks)), 1}}
 	p.layout = cgen.ReduceLayout{Kind: cgen.ScanRows, KeptDims: len(ks), Warp: dev.warp,
