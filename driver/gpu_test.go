@@ -826,11 +826,3 @@ func TestMemPoolPeerAccess(t *testing.T) {
 	must(t, s0.MemFreeAsync(src))
 	must(t, s0.Synchronize())
 }
-
-func TestMemAccessString(t *testing.T) {
-	for a, want := range map[MemAccess]string{AccessNone: "none", AccessRead: "read", AccessReadWrite: "read-write", 2: "MemAccess(2)"} {
-		if got := a.String(); got != want {
-			t.Errorf("%d: %q, want %q", int32(a), got, want)
-		}
-	}
-}

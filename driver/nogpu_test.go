@@ -231,3 +231,11 @@ func TestNegativeSizesAreRejected(t *testing.T) {
 		t.Error("MemAlloc(0) succeeded")
 	}
 }
+
+func TestMemAccessString(t *testing.T) {
+	for a, want := range map[MemAccess]string{AccessNone: "none", AccessRead: "read", AccessReadWrite: "read-write", 2: "MemAccess(2)"} {
+		if got := a.String(); got != want {
+			t.Errorf("%d: %q, want %q", int32(a), got, want)
+		}
+	}
+}
