@@ -3,7 +3,6 @@ package array
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"sync/atomic"
 
@@ -24,22 +23,22 @@ type Array struct {
 	err     error
 }
 
-// storage is the buffer behind an array and all its views. The cleanup
-// that frees the buffer when no view can reach it any more is attached to
-// storage, not to a view, so views keep the buffer alive.
+// storage is the buffer behind an array and all its views. It has no
+// finalizer of its own: the backend releases a buffer that nothing reaches
+// any more (a GPU buffer through its own cleanup, host memory through the
+// garbage collector), so the buffer lives exactly as long as something
+// holds it, an array or an operation that is using it.
+//
+// state counts the operations that are using the buffer (see hold) and
+// has the freed bit set once Free was called: Free of a buffer in use only
+// marks it, and the last operation to let go of it releases it.
 type storage struct {
-	b       backend.Backend
-	buf     backend.Buffer
-	freed   atomic.Bool
-	cleanup runtime.Cleanup
+	b     backend.Backend
+	buf   backend.Buffer
+	state atomic.Uint64
 }
 
-// release is what the cleanup of a storage needs; it must not point back
-// to the storage, or the storage would never become unreachable.
-type release struct {
-	b   backend.Backend
-	buf backend.Buffer
-}
+const freedBit = 1 << 63
 
 // ErrFreed is the error of any use of an array after Free of it or of a
 // view that shares its buffer.
@@ -53,9 +52,67 @@ func newStorage(b backend.Backend, nbytes int) (*storage, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &storage{b: b, buf: buf}
-	st.cleanup = runtime.AddCleanup(st, func(r release) { r.b.Free(r.buf) }, release{b, buf})
-	return st, nil
+	return &storage{b: b, buf: buf}, nil
+}
+
+func (st *storage) freed() bool { return st.state.Load()&freedBit != 0 }
+
+// pin marks st as used by one more operation; it fails once st is freed.
+func (st *storage) pin() bool {
+	for {
+		s := st.state.Load()
+		if s&freedBit != 0 {
+			return false
+		}
+		if st.state.CompareAndSwap(s, s+1) {
+			return true
+		}
+	}
+}
+
+// unpin ends one use; the last use of a freed storage releases its buffer.
+func (st *storage) unpin() {
+	if st.state.Add(^uint64(0)) == freedBit {
+		st.b.Free(st.buf)
+	}
+}
+
+// free marks st freed and releases its buffer unless an operation is
+// using it (then the last one to finish releases it). Freeing twice does
+// nothing.
+func (st *storage) free() {
+	if s := st.state.Or(freedBit); s&freedBit == 0 && s == 0 {
+		st.b.Free(st.buf)
+	}
+}
+
+// hold pins the buffers of arrays for an operation that hands them to a
+// backend, so that neither Free on another goroutine nor the garbage
+// collector releases one while the backend may still use it. On a GPU
+// that is until the work is queued: a buffer released afterwards is
+// reused only by work queued after it on the same stream. Every
+// successful hold is paired with a deferred release of the same arrays,
+// which also keeps them reachable until then:
+//
+//	if err := hold(a, out); err != nil {
+//		return err
+//	}
+//	defer release(a, out)
+func hold(arrays ...*Array) error {
+	for i, a := range arrays {
+		if !a.st.pin() {
+			release(arrays[:i]...)
+			return ErrFreed
+		}
+	}
+	return nil
+}
+
+// release ends the uses that hold began.
+func release(arrays ...*Array) {
+	for _, a := range arrays {
+		a.st.unpin()
+	}
 }
 
 // errorf returns an Array that carries the error "op: ...".
@@ -76,7 +133,7 @@ func (a *Array) check() error {
 		return ErrNil
 	case a.err != nil:
 		return a.err
-	case a.st.freed.Load():
+	case a.st.freed():
 		return ErrFreed
 	}
 	return nil
@@ -102,12 +159,15 @@ func (a *Array) Err() error { return a.check() }
 // finds it unreachable. Every view of the buffer becomes unusable: its
 // operations report "use of a freed array". Free of a freed array, of an
 // Array carrying an error, or of nil does nothing.
+//
+// Free is safe to call while another goroutine runs an operation on a: the
+// operation either fails with ErrFreed or finishes with the buffer intact,
+// which is released when it is done.
 func (a *Array) Free() {
-	if a == nil || a.st == nil || a.st.freed.Swap(true) {
+	if a == nil || a.st == nil {
 		return
 	}
-	a.st.cleanup.Stop()
-	a.st.b.Free(a.st.buf)
+	a.st.free()
 }
 
 // Shape returns a copy of the lengths of a's axes (nil if a carries an error).

@@ -18,6 +18,7 @@ type launch struct {
 	out      []backend.Operand
 	in       []backend.Operand
 	vals     []ir.Value
+	held     []*Array // the operands, pinned through the call (see hold)
 }
 
 var launches = sync.Pool{New: func() any { return new(launch) }}
@@ -49,9 +50,15 @@ func elementwise(k *ir.Kernel, shape []int, out *Array, ins []*Array, vals []ir.
 		l.in = append(l.in, backend.Operand{Buf: x.st.buf, DType: x.dt, Offset: x.offset, Strides: l.cstrides[1+i]})
 	}
 	l.vals = append(l.vals[:0], vals...)
-	err := out.st.b.Elementwise(k, l.cshape, l.out, l.in, l.vals)
+	l.held = append(append(l.held[:0], out), ins...)
+	err := hold(l.held...)
+	if err == nil {
+		err = out.st.b.Elementwise(k, l.cshape, l.out, l.in, l.vals)
+		release(l.held...)
+	}
 	clear(l.out)
 	clear(l.in)
+	clear(l.held)
 	return err
 }
 

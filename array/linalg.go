@@ -164,6 +164,10 @@ func checkOut(op string, out *Array, shape, core []int, dt DType) error {
 // The leading axes become the batch of one backend call where their
 // strides allow, else one call per position of the outer ones.
 func matmulInto(x1, x2, res *Array, lead []int) error {
+	if err := hold(x1, x2, res); err != nil {
+		return err
+	}
+	defer release(x1, x2, res)
 	n1, n2, nr := x1.NDim(), x2.NDim(), res.NDim()
 	a := backend.Matrix{Buf: x1.st.buf, Rows: 1, Cols: x1.shape[n1-1], ColStride: x1.strides[n1-1]}
 	if n1 > 1 {
@@ -490,7 +494,12 @@ func sumLastAxis(op string, x *Array) *Array {
 	r := &ir.Reduction{Input: x.dt, Pre: ir.To(ir.In(0, x.dt), acc), Combine: ir.SumOf, Acc: acc, Out: outDT}
 	in := backend.Operand{Buf: x.st.buf, DType: x.dt, Offset: x.offset, Strides: x.strides}
 	out := backend.Operand{Buf: res.st.buf, DType: outDT, Offset: res.offset, Strides: res.strides}
-	if err := x.st.b.Reduce(r, x.shape, 1, out, in, nil); err != nil {
+	err = hold(x)
+	if err == nil {
+		err = x.st.b.Reduce(r, x.shape, 1, out, in, nil)
+		release(x)
+	}
+	if err != nil {
 		res.Free()
 		return failed(op, err)
 	}

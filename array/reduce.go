@@ -419,6 +419,10 @@ func overlapping(x, y *Array) bool {
 // launchReduce calls the backend with the kept axes of a first and the
 // folded ones last, each group collapsed where its strides allow.
 func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Array, scalars []ir.Value) error {
+	if err := hold(a, out); err != nil {
+		return err
+	}
+	defer release(a, out)
 	var kShape, kIn, kOut, rShape, rIn []int
 	o := 0 // axis of out
 	for i, n := range a.shape {
@@ -679,7 +683,12 @@ func (op *reduceOp) scan(a *Array, opts []ReduceOption) *Array {
 	shape := perm(a.shape)
 	in := backend.Operand{Buf: a.st.buf, DType: a.dt, Offset: a.offset, Strides: perm(a.strides)}
 	out := backend.Operand{Buf: target.st.buf, DType: target.dt, Offset: target.offset, Strides: perm(target.strides)}
-	if err := a.st.b.Scan(r, shape, out, in, nil); err != nil {
+	err = hold(a, target)
+	if err == nil {
+		err = a.st.b.Scan(r, shape, out, in, nil)
+		release(a, target)
+	}
+	if err != nil {
 		return failed(op.name, err)
 	}
 	if target != dst {

@@ -65,6 +65,10 @@ func (s strided) operand(strides []int) backend.Operand {
 // dimensions collapsed. axis is the indexed axis of in (out for a
 // scatter), called axisNum in NumPy's message for an index out of range.
 func indexed(op string, scatter bool, shape []int, out, in, idx strided, axis backend.IndexedAxis, axisNum int) error {
+	if err := hold(out.a, in.a, idx.a); err != nil {
+		return wrap(op, err)
+	}
+	defer release(out.a, in.a, idx.a)
 	cshape, cs := CollapseDims(shape, out.strides, in.strides, idx.strides)
 	b := out.a.st.b
 	var err error
@@ -316,7 +320,12 @@ func truePositions(op string, mask *Array) (*Array, error) {
 	if pos.err != nil {
 		return nil, pos.err
 	}
-	count, err := c.st.b.Compact(pos.st.buf, c.st.buf, c.offset, n)
+	err = hold(pos, c)
+	var count int
+	if err == nil {
+		count, err = c.st.b.Compact(pos.st.buf, c.st.buf, c.offset, n)
+		release(pos, c)
+	}
 	if err != nil {
 		pos.Free()
 		return nil, wrap(op, err)

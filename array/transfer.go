@@ -35,6 +35,10 @@ func (a *Array) set(op string, v any) error {
 		}
 		if src.dt == a.dt && src.st != a.st && slices.Equal(src.shape, a.shape) && src.contiguous() && a.contiguous() {
 			// Same bytes in the same order: the device's own copy.
+			if err := hold(a, src); err != nil {
+				return wrap(op, err)
+			}
+			defer release(a, src)
 			size := a.dt.Size()
 			return wrap(op, a.st.b.Copy(a.st.buf, a.offset*size, src.st.buf, src.offset*size, a.Size()*size))
 		}
@@ -111,6 +115,10 @@ func (a *Array) readInto(op string, data []byte) error {
 	if len(data) == 0 {
 		return nil
 	}
+	if err := hold(c); err != nil {
+		return wrap(op, err)
+	}
+	defer release(c)
 	return wrap(op, c.st.b.Read(data, c.st.buf, c.offset*c.dt.Size()))
 }
 
@@ -158,6 +166,10 @@ func CopyFromSlice[T Element](a *Array, src []T) error {
 	if len(src) == 0 {
 		return nil
 	}
+	if err := hold(a); err != nil {
+		return wrap("CopyFromSlice", err)
+	}
+	defer release(a)
 	return wrap("CopyFromSlice", a.st.b.Write(a.st.buf, a.offset*a.dt.Size(), bytesOf(src)))
 }
 
@@ -170,6 +182,10 @@ func CopyToSlice[T Element](dst []T, a *Array) error {
 	if len(dst) == 0 {
 		return nil
 	}
+	if err := hold(a); err != nil {
+		return wrap("CopyToSlice", err)
+	}
+	defer release(a)
 	return wrap("CopyToSlice", a.st.b.Read(bytesOf(dst), a.st.buf, a.offset*a.dt.Size()))
 }
 
@@ -225,6 +241,10 @@ func copyAcross(dst, src *Array) error {
 	if n == 0 {
 		return nil
 	}
+	if err := hold(dst, src); err != nil {
+		return err
+	}
+	defer release(dst, src)
 	from, to := src.st.b, dst.st.b
 	dstOff, srcOff := dst.offset*dst.dt.Size(), src.offset*src.dt.Size()
 	if p, ok := to.(backend.PeerCopier); ok {
@@ -242,7 +262,7 @@ func copyAcross(dst, src *Array) error {
 		}
 		return to.Write(dst.st.buf, dstOff, data)
 	}
-	stage, release, err := pf.AllocPinned(min(n, stagingChunk))
+	stage, unstage, err := pf.AllocPinned(min(n, stagingChunk))
 	if err != nil {
 		return err
 	}
@@ -253,5 +273,5 @@ func copyAcross(dst, src *Array) error {
 			err = to.Write(dst.st.buf, dstOff+done, part)
 		}
 	}
-	return errors.Join(err, release())
+	return errors.Join(err, unstage())
 }

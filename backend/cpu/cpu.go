@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/cugo/cugo/backend"
@@ -18,6 +19,9 @@ func init() {
 		if ordinal != 0 {
 			return nil, fmt.Errorf("cpu: device %d does not exist (the CPU backend has only device 0): %w", ordinal, backend.ErrUnavailable)
 		}
+		if _, err := limitFromEnv(); err != nil {
+			return nil, fmt.Errorf("cpu: %w", err)
+		}
 		return New(0), nil
 	})
 }
@@ -26,6 +30,7 @@ func init() {
 // Workers goroutines; every method is safe for concurrent use.
 type Backend struct {
 	workers int
+	mem     memory
 }
 
 // New returns a CPU backend that runs kernels on up to workers goroutines
@@ -34,7 +39,9 @@ func New(workers int) *Backend {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	return &Backend{workers: workers}
+	b := &Backend{workers: workers}
+	b.mem.limit.Store(defaultLimit())
+	return b
 }
 
 // Device describes the host.
@@ -47,30 +54,50 @@ func (b *Backend) Device() backend.Device {
 }
 
 // hostBuffer is host memory, 8-byte aligned so that any element type can be
-// viewed in place.
+// viewed in place. The garbage collector reclaims it once nothing reaches
+// it; Free drops it at once. Its pointer is read and cleared atomically, so
+// a Free racing with an operation that already holds the memory leaves
+// that operation working on live memory, and later uses fail cleanly.
 type hostBuffer struct {
-	data  []byte
-	freed bool
+	ptr     atomic.Pointer[byte] // nil once freed (and for 0 bytes)
+	n       int
+	freed   atomic.Bool
+	owner   *Backend
+	cleanup runtime.Cleanup // returns n to the owner's budget when unreachable
 }
 
-func (buf *hostBuffer) Size() int { return len(buf.data) }
+func (buf *hostBuffer) Size() int { return buf.n }
 
-// Alloc returns a zeroed buffer of n bytes (Go memory is always zeroed).
+// Alloc returns a zeroed buffer of n bytes (Go memory is always zeroed),
+// or an error if n bytes would pass the backend's memory limit (see
+// SetMemoryLimit).
 func (b *Backend) Alloc(n int) (backend.Buffer, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("cpu: Alloc: negative size %d", n)
 	}
+	hb := &hostBuffer{n: n, owner: b}
 	if n == 0 {
-		return &hostBuffer{data: []byte{}}, nil
+		return hb, nil
+	}
+	if err := b.mem.reserve(n); err != nil {
+		return nil, err
 	}
 	words := make([]uint64, (n+7)/8)
-	return &hostBuffer{data: unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), n)}, nil
+	hb.ptr.Store((*byte)(unsafe.Pointer(&words[0])))
+	hb.cleanup = runtime.AddCleanup(hb, b.mem.unreserve, n)
+	return hb, nil
 }
 
 // Free drops the buffer's memory; later use of it is an error.
 func (b *Backend) Free(buf backend.Buffer) {
-	if hb, ok := buf.(*hostBuffer); ok {
-		hb.data, hb.freed = nil, true
+	hb, ok := buf.(*hostBuffer)
+	if !ok || hb.freed.Swap(true) {
+		return
+	}
+	hb.ptr.Store(nil)
+	if hb.n > 0 {
+		hb.cleanup.Stop()
+		hb.owner.mem.unreserve(hb.n)
 	}
 }
 
@@ -83,10 +110,12 @@ func buffer(buf backend.Buffer) ([]byte, error) {
 		return nil, errors.New("nil buffer")
 	case !ok:
 		return nil, fmt.Errorf("buffer of type %T does not belong to the CPU backend", buf)
-	case hb.freed:
+	}
+	p := hb.ptr.Load() // first: once loaded, the memory stays alive
+	if hb.freed.Load() || p == nil && hb.n > 0 {
 		return nil, errFreed
 	}
-	return hb.data, nil
+	return unsafe.Slice(p, hb.n), nil
 }
 
 var errFreed = errors.New("buffer used after Free")

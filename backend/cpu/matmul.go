@@ -27,14 +27,18 @@ func (b *Backend) Matmul(dt dtype.DType, batch int, a, bm, c backend.Matrix) err
 }
 
 func (b *Backend) matmul(dt dtype.DType, batch int, a, bm, c backend.Matrix) error {
+	// Each buffer's memory is taken once, so that the checks and the
+	// product see the same memory even if a Free races with the call.
+	mems := map[backend.Buffer][]byte{}
 	size := func(buf backend.Buffer) (int, error) {
 		mem, err := buffer(buf)
+		mems[buf] = mem
 		return len(mem), err
 	}
 	if err := backend.CheckMatmul(dt, batch, a, bm, c, size); err != nil {
 		return err
 	}
-	ma, mb, mc := hostBuffers(a.Buf), hostBuffers(bm.Buf), hostBuffers(c.Buf)
+	ma, mb, mc := mems[a.Buf], mems[bm.Buf], mems[c.Buf]
 	if batch == 0 || c.Rows == 0 || c.Cols == 0 {
 		return nil
 	}
@@ -83,9 +87,6 @@ func (b *Backend) matmul(dt dtype.DType, batch int, a, bm, c backend.Matrix) err
 	}
 	return nil
 }
-
-// hostBuffers is the memory of a buffer CheckMatmul accepted.
-func hostBuffers(buf backend.Buffer) []byte { return buf.(*hostBuffer).data }
 
 // gemmType lists the element types the blocked kernel multiplies.
 type gemmType interface {

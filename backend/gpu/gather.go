@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sync"
 	"unsafe"
 
@@ -17,12 +18,18 @@ import (
 // The kernel records the first index out of range in a device word that
 // Gather reads back, so it returns after the kernel has run.
 func (b *Backend) Gather(shape []int, out, in, idx backend.Operand, axis backend.IndexedAxis) error {
+	defer runtime.KeepAlive(out.Buf)
+	defer runtime.KeepAlive(in.Buf)
+	defer runtime.KeepAlive(idx.Buf) // the buffers stay reachable until the work is queued
 	return b.indexed("Gather", shape, out, in, idx, axis, false)
 }
 
 // Scatter writes elements where an index array says (see backend.Backend);
 // like Gather, it reads back the kernel's record of a bad index.
 func (b *Backend) Scatter(shape []int, out, in, idx backend.Operand, axis backend.IndexedAxis) error {
+	defer runtime.KeepAlive(out.Buf)
+	defer runtime.KeepAlive(in.Buf)
+	defer runtime.KeepAlive(idx.Buf) // the buffers stay reachable until the work is queued
 	return b.indexed("Scatter", shape, out, in, idx, axis, true)
 }
 
@@ -146,6 +153,8 @@ func (b *Backend) checkIndexed(shape []int, out, in, idx backend.Operand, axis b
 // back and summed on the host, then each chunk's positions from its
 // offset.
 func (b *Backend) Compact(out, mask backend.Buffer, maskOff, n int) (int, error) {
+	defer runtime.KeepAlive(out)
+	defer runtime.KeepAlive(mask) // the buffers stay reachable until the work is queued
 	fail := func(err error) (int, error) { return 0, fmt.Errorf("%s: Compact: %w", b.kind, err) }
 	ob, err := b.live(out)
 	if err != nil {

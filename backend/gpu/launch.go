@@ -49,6 +49,8 @@ func newLaunchBlock() *launchBlock {
 // The first call for a kernel and layout compiles it; later ones queue a
 // launch on the stream and allocate nothing.
 func (b *Backend) Elementwise(k *ir.Kernel, shape []int, out, in []backend.Operand, scalars []ir.Value) error {
+	defer runtime.KeepAlive(in)
+	defer runtime.KeepAlive(out) // the buffers stay reachable until the work is queued
 	kn, n, err := b.prepare(k, shape, out, in, scalars)
 	if err != nil || n == 0 {
 		return err

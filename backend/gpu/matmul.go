@@ -3,6 +3,7 @@ package gpu
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 
 	"github.com/cugo/cugo/backend"
@@ -27,6 +28,9 @@ type blasState struct {
 // contiguous temporary. Integer and bool dtypes, which BLAS lacks, run on
 // a tiled kernel of this package that wraps as NumPy's integer matmul does.
 func (b *Backend) Matmul(dt dtype.DType, batch int, a, bm, c backend.Matrix) error {
+	defer runtime.KeepAlive(a.Buf)
+	defer runtime.KeepAlive(bm.Buf)
+	defer runtime.KeepAlive(c.Buf) // the buffers stay reachable until the work is queued
 	if err := b.matmul(dt, batch, a, bm, c); err != nil {
 		return fmt.Errorf("%s: Matmul: %w", b.kind, err)
 	}

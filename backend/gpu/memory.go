@@ -10,15 +10,35 @@ import (
 	"time"
 
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/internal/bytesize"
 )
 
 // buffer is a block of device memory. A 0-byte buffer has no memory.
+// Memory that Free did not release is released by a cleanup once nothing
+// reaches the buffer (see block), so whoever holds a buffer keeps its
+// memory: the GPU backend's methods keep their operands reachable until
+// their work is queued, and later reuse of the memory is queued after it.
 type buffer struct {
 	owner    *Backend
 	ptr      Ptr
 	size     int // bytes asked for
 	capacity int // bytes the allocator gave (the caching allocator rounds up)
 	freed    atomic.Bool
+	cleanup  runtime.Cleanup
+}
+
+// block is what the cleanup of a buffer releases; it must not point to
+// the buffer, or the buffer would never become unreachable.
+type block struct {
+	owner    *Backend
+	ptr      Ptr
+	capacity int
+}
+
+func (m block) release() {
+	if err := m.owner.mem.free(m.ptr, m.capacity); err != nil {
+		m.owner.deferError(fmt.Errorf("%s: Free of %d bytes: %w", m.owner.kind, m.capacity, err))
+	}
 }
 
 func (buf *buffer) Size() int { return buf.size }
@@ -53,7 +73,9 @@ func (b *Backend) Alloc(n int) (backend.Buffer, error) {
 		}
 		return nil, fmt.Errorf("%s: Alloc of %d bytes: %w", b.kind, n, err)
 	}
-	return &buffer{owner: b, ptr: p, size: n, capacity: c}, nil
+	buf := &buffer{owner: b, ptr: p, size: n, capacity: c}
+	buf.cleanup = runtime.AddCleanup(buf, block.release, block{b, p, c})
+	return buf, nil
 }
 
 // reclaim frees what the allocator keeps, lets the GC's cleanups free
@@ -77,25 +99,11 @@ func (e *oomError) Error() string { return e.msg }
 func (e *oomError) Unwrap() error { return e.err }
 
 func (b *Backend) outOfMemory(n int, err error) error {
-	msg := fmt.Sprintf("%s: out of memory allocating %s on %s", b.kind, formatBytes(int64(n)), b.info.Name)
+	msg := fmt.Sprintf("%s: out of memory allocating %s on %s", b.kind, bytesize.Format(int64(n)), b.info.Name)
 	if free, total, ierr := b.dev.MemInfo(); ierr == nil {
-		msg += fmt.Sprintf(" (%s free of %s)", formatBytes(int64(free)), formatBytes(int64(total)))
+		msg += fmt.Sprintf(" (%s free of %s)", bytesize.Format(int64(free)), bytesize.Format(int64(total)))
 	}
 	return &oomError{msg: msg, err: err}
-}
-
-// formatBytes writes n in the largest binary unit it reaches: "80.0 GiB".
-func formatBytes(n int64) string {
-	units := []string{"KiB", "MiB", "GiB", "TiB"}
-	if n < 1024 {
-		return fmt.Sprintf("%d bytes", n)
-	}
-	v, u := float64(n)/1024, 0
-	for v >= 1024 && u < len(units)-1 {
-		v /= 1024
-		u++
-	}
-	return fmt.Sprintf("%.1f %s", v, units[u])
 }
 
 // Free releases buf in stream order: work queued before it may still read
@@ -110,9 +118,8 @@ func (b *Backend) Free(buf backend.Buffer) {
 	if bb.freed.Swap(true) || bb.capacity == 0 {
 		return
 	}
-	if err := b.mem.free(bb.ptr, bb.capacity); err != nil {
-		b.deferError(fmt.Errorf("%s: Free of %d bytes: %w", b.kind, bb.size, err))
-	}
+	bb.cleanup.Stop()
+	block{b, bb.ptr, bb.capacity}.release()
 }
 
 // live returns buf as a buffer of b that has not been freed.
@@ -139,6 +146,7 @@ func span(off, n, size int) error {
 // Write copies src into dst at byte offset off; it returns once src may be
 // reused, ordered after the kernels queued before it.
 func (b *Backend) Write(dst backend.Buffer, off int, src []byte) error {
+	defer runtime.KeepAlive(dst) // the buffers stay reachable until the work is queued
 	bb, err := b.live(dst)
 	if err == nil {
 		err = span(off, len(src), bb.size)
@@ -154,6 +162,8 @@ func (b *Backend) Write(dst backend.Buffer, off int, src []byte) error {
 
 // Copy copies n bytes from src to dst on the device, queued on the stream.
 func (b *Backend) Copy(dst backend.Buffer, dstOff int, src backend.Buffer, srcOff int, n int) error {
+	defer runtime.KeepAlive(dst)
+	defer runtime.KeepAlive(src) // the buffers stay reachable until the work is queued
 	d, err := b.live(dst)
 	if err == nil {
 		err = span(dstOff, n, d.size)
@@ -180,6 +190,7 @@ func (b *Backend) Copy(dst backend.Buffer, dstOff int, src backend.Buffer, srcOf
 // Read copies len(dst) bytes of src from byte offset off, after every
 // kernel queued before it (an error of one of them surfaces here).
 func (b *Backend) Read(dst []byte, src backend.Buffer, off int) error {
+	defer runtime.KeepAlive(src) // the buffers stay reachable until the work is queued
 	bb, err := b.live(src)
 	if err == nil {
 		err = span(off, len(dst), bb.size)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/cugo/cugo/internal/bytesize"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -173,7 +174,7 @@ func TestPoolReuse(t *testing.T) {
 			t.Fatal(err)
 		}
 		if d := before - after; d > n {
-			t.Errorf("free memory fell by %s over 1000 cycles of %s", formatBytes(int64(d)), formatBytes(n))
+			t.Errorf("free memory fell by %s over 1000 cycles of %s", bytesize.Format(int64(d)), bytesize.Format(n))
 		}
 	})
 }
@@ -212,7 +213,7 @@ func TestOutOfMemory(t *testing.T) {
 			t.Fatalf("Alloc(%d) = %v, want ErrOutOfMemory", n, err)
 		}
 		msg := err.Error()
-		for _, want := range []string{b.kind + ": out of memory allocating " + formatBytes(int64(n)), b.Device().Name, "free of"} {
+		for _, want := range []string{b.kind + ": out of memory allocating " + bytesize.Format(int64(n)), b.Device().Name, "free of"} {
 			if !strings.Contains(msg, want) {
 				t.Errorf("the error %q does not say %q", msg, want)
 			}

@@ -94,17 +94,6 @@ func TestRoundSize(t *testing.T) {
 	}
 }
 
-func TestFormatBytes(t *testing.T) {
-	for _, c := range []struct {
-		n    int64
-		want string
-	}{{0, "0 bytes"}, {1023, "1023 bytes"}, {1536, "1.5 KiB"}, {80 << 30, "80.0 GiB"}, {3435973837, "3.2 GiB"}, {5 << 40, "5.0 TiB"}} {
-		if got := formatBytes(c.n); got != c.want {
-			t.Errorf("formatBytes(%d) = %q, want %q", c.n, got, c.want)
-		}
-	}
-}
-
 // fakeBackend is a Backend without a device, whose buffers are addresses
 // that nothing dereferences.
 func fakeBackend() *Backend {

@@ -2,6 +2,7 @@ package gpu
 
 import (
 	"fmt"
+	"runtime"
 
 	"github.com/cugo/cugo/backend"
 )
@@ -25,6 +26,8 @@ type PeerDevice interface {
 // device that cannot make the copy, and every other backend under
 // WithoutPeerCopy.
 func (b *Backend) CopyPeer(dst backend.Buffer, dstOff int, src backend.Backend, srcBuf backend.Buffer, srcOff int, n int) (bool, error) {
+	defer runtime.KeepAlive(dst)
+	defer runtime.KeepAlive(srcBuf) // the buffers stay reachable until the work is queued
 	if src == b {
 		return true, b.Copy(dst, dstOff, srcBuf, srcOff, n)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sync"
 	"unsafe"
 
@@ -29,6 +30,8 @@ import (
 //   - anything else: a warp (block) per row that finds each element's
 //     offset from the reduced axes' lengths and strides.
 func (b *Backend) Reduce(r *ir.Reduction, shape []int, nred int, out, in backend.Operand, scalars []ir.Value) error {
+	defer runtime.KeepAlive(out.Buf)
+	defer runtime.KeepAlive(in.Buf) // the buffers stay reachable until the work is queued
 	if err := b.reduce(r, shape, nred, &out, &in, scalars); err != nil {
 		return fmt.Errorf("%s: Reduce: %w", b.kind, err)
 	}
@@ -39,6 +42,8 @@ func (b *Backend) Reduce(r *ir.Reduction, shape []int, nred int, out, in backend
 // backend.Backend): a block per row, tile after tile, each tile scanned
 // with warp shuffles and carried into the next.
 func (b *Backend) Scan(r *ir.Reduction, shape []int, out, in backend.Operand, scalars []ir.Value) error {
+	defer runtime.KeepAlive(out.Buf)
+	defer runtime.KeepAlive(in.Buf) // the buffers stay reachable until the work is queued
 	if err := b.scan(r, shape, &out, &in, scalars); err != nil {
 		return fmt.Errorf("%s: Scan: %w", b.kind, err)
 	}
