@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/internal/layout"
 )
 
 // Array is an n-dimensional array of one dtype on one backend: a strided
@@ -227,11 +228,10 @@ func (a *Array) Sync() error {
 	return a.st.b.Sync()
 }
 
+// shapeSize is the element count of a shape already checked (every
+// array's shape is checked by layout.Bytes when the array is made).
 func shapeSize(shape []int) int {
-	n := 1
-	for _, d := range shape {
-		n *= d
-	}
+	n, _ := layout.Size(shape)
 	return n
 }
 
@@ -241,7 +241,7 @@ func (a *Array) view(shape, strides []int, offset int) *Array {
 }
 
 // contiguous reports whether a is laid out in C order from its offset.
-func (a *Array) contiguous() bool { return isCContiguous(a.shape, a.strides) }
+func (a *Array) contiguous() bool { return layout.IsC(a.shape, a.strides) }
 
 // sameBackend returns an error naming op if a and b live on different
 // backends: arrays are never copied between devices implicitly.

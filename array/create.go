@@ -55,16 +55,6 @@ func (d *Device) alloc(op string, dt DType, shape []int) *Array {
 	if dt.Size() == 0 {
 		return errorf(op, "invalid dtype %v", dt)
 	}
-	n := 1
-	for _, s := range shape {
-		if s < 0 {
-			return errorf(op, "negative dimensions are not allowed")
-		}
-		if s != 0 && n > math.MaxInt/dt.Size()/s {
-			return errorf(op, "array is too big; shape %s of %v", formatShape(shape), dt)
-		}
-		n *= s
-	}
 	a, err := empty(d.b, dt, shape)
 	if err != nil {
 		return failed(op, err)

@@ -1,6 +1,7 @@
 package array
 
 import (
+	"github.com/cugo/cugo/internal/layout"
 	"slices"
 	"sync"
 
@@ -43,7 +44,7 @@ func elementwise(k *ir.Kernel, shape []int, out *Array, ins []*Array, vals []ir.
 	for i, x := range ins {
 		l.strides[1+i] = broadcastInto(l.strides[1+i], x, shape)
 	}
-	l.cshape, l.cstrides = backend.CollapseInto(l.cshape, l.cstrides[:n], shape, l.strides[:n])
+	l.cshape, l.cstrides = layout.CollapseInto(l.cshape, l.cstrides[:n], shape, l.strides[:n])
 	l.out = append(l.out[:0], backend.Operand{Buf: out.st.buf, DType: out.dt, Offset: out.offset, Strides: l.cstrides[0]})
 	l.in = l.in[:0]
 	for i, x := range ins {
@@ -99,18 +100,8 @@ func overlaps(out, x *Array, shape []int) bool {
 
 // extent returns the first and last element offsets that a view touches.
 func extent(a *Array) (lo, hi int) {
-	lo, hi = a.offset, a.offset
-	for i, d := range a.shape {
-		if d == 0 {
-			return 0, -1
-		}
-		if s := a.strides[i] * (d - 1); s < 0 {
-			lo += s
-		} else {
-			hi += s
-		}
-	}
-	return lo, hi
+	lo, hi = layout.Extent(a.shape, a.strides)
+	return a.offset + lo, a.offset + hi
 }
 
 // throughTemp evaluates into a fresh array and copies that into out.
@@ -128,7 +119,11 @@ func throughTemp(k *ir.Kernel, shape []int, out *Array, ins []*Array, vals []ir.
 
 // empty allocates an uninitialised C-ordered array.
 func empty(b backend.Backend, dt DType, shape []int) (*Array, error) {
-	st, err := newStorage(b, shapeSize(shape)*dt.Size())
+	n, err := layout.Bytes(shape, dt.Size())
+	if err != nil {
+		return nil, err
+	}
+	st, err := newStorage(b, n)
 	if err != nil {
 		return nil, err
 	}

@@ -3,11 +3,9 @@ package array
 import (
 	"errors"
 	"fmt"
+	"github.com/cugo/cugo/internal/layout"
 	"slices"
-	"strconv"
 	"strings"
-
-	"github.com/cugo/cugo/backend"
 )
 
 // Shapes, strides and offsets in this file count elements, not bytes
@@ -15,21 +13,7 @@ import (
 // every dtype, and a kernel scales by the element size itself.
 
 // formatShape writes a shape as NumPy's messages do: (2,3), (4,), ().
-func formatShape(shape []int) string {
-	var b strings.Builder
-	b.WriteByte('(')
-	for i, d := range shape {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(strconv.Itoa(d))
-	}
-	if len(shape) == 1 {
-		b.WriteByte(',')
-	}
-	b.WriteByte(')')
-	return b.String()
-}
+func formatShape(shape []int) string { return layout.Format(shape) }
 
 // Broadcast returns the shape that the given shapes broadcast to, by
 // NumPy's rules: align the shapes on the right; on each axis the sizes must
@@ -64,15 +48,7 @@ func Broadcast(shapes ...[]int) ([]int, error) {
 // ContiguousStrides returns the strides of a C-ordered (row-major) array
 // of the given shape. An axis of size 0 counts as 1, as in NumPy, so no
 // stride is 0 (none is used, since the array has no elements).
-func ContiguousStrides(shape []int) []int {
-	strides := make([]int, len(shape))
-	s := 1
-	for i := len(shape) - 1; i >= 0; i-- {
-		strides[i] = s
-		s *= max(shape[i], 1)
-	}
-	return strides
-}
+func ContiguousStrides(shape []int) []int { return layout.CStrides(shape) }
 
 // BroadcastStrides returns the strides that make an array of the given
 // shape and strides read as the target shape (np.broadcast_to): stride 0 on
@@ -152,7 +128,7 @@ func ReshapeStrides(shape, strides, newShape []int) (newStrides []int, ok bool) 
 	if slices.Equal(shape, newShape) { // NumPy returns such a view as it is
 		return slices.Clone(strides), true
 	}
-	if size == 0 || isCContiguous(shape, strides) {
+	if size == 0 || layout.IsC(shape, strides) {
 		return ContiguousStrides(newShape), true
 	}
 	// Axes of size 1 have no effect, and their strides do not matter.
@@ -200,21 +176,8 @@ func ReshapeStrides(shape, strides, newShape []int) (newStrides []int, ok bool) 
 	return newStrides, true
 }
 
-// isCContiguous reports whether strides lay out shape in C order, ignoring
-// axes of size 1 as NumPy's C_CONTIGUOUS flag does.
-func isCContiguous(shape, strides []int) bool {
-	s := 1
-	for i := len(shape) - 1; i >= 0; i-- {
-		if shape[i] != 1 && strides[i] != s {
-			return false
-		}
-		s *= shape[i]
-	}
-	return true
-}
-
 // CollapseDims simplifies an elementwise loop over shape, in which operand
-// k steps through memory by strides[k] (see backend.CollapseDims).
+// k steps through memory by strides[k] (see layout.Collapse).
 func CollapseDims(shape []int, strides ...[]int) ([]int, [][]int) {
-	return backend.CollapseDims(shape, strides...)
+	return layout.Collapse(shape, strides...)
 }

@@ -1,6 +1,7 @@
 package array
 
 import (
+	"github.com/cugo/cugo/internal/layout"
 	"slices"
 	"testing"
 )
@@ -270,7 +271,7 @@ func FuzzReshapeStrides(f *testing.F) {
 			newShape = slices.Insert(newShape, b.next()%(len(newShape)+1), 1)
 		}
 		got, ok := ReshapeStrides(shape, strides, newShape)
-		if isCContiguous(shape, strides) && !ok {
+		if layout.IsC(shape, strides) && !ok {
 			t.Fatalf("contiguous %v %v: reshape to %v refused", shape, strides, newShape)
 		}
 		if !ok {

@@ -1,6 +1,10 @@
 package array
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/cugo/cugo/internal/layout"
+)
 
 // Index returns the view that the basic indexing expression idx selects,
 // as a[idx...] does in NumPy: integers (I), slices (S, From, To, All and
@@ -148,6 +152,9 @@ func (a *Array) BroadcastTo(shape ...int) *Array {
 		if d < 0 {
 			return errorf("BroadcastTo", "all elements of broadcast shape must be non-negative")
 		}
+	}
+	if _, err := layout.Bytes(shape, a.dt.Size()); err != nil {
+		return failed("BroadcastTo", err)
 	}
 	strides, err := BroadcastStrides(a.shape, a.strides, shape)
 	if err != nil {

@@ -7,6 +7,7 @@ package cpu
 import (
 	"errors"
 	"fmt"
+	"github.com/cugo/cugo/internal/layout"
 	"runtime"
 	"sync/atomic"
 	"unsafe"
@@ -120,14 +121,6 @@ func buffer(buf backend.Buffer) ([]byte, error) {
 
 var errFreed = errors.New("buffer used after Free")
 
-// span checks that [off, off+n) lies inside a buffer of size bytes.
-func span(op string, off, n, size int) error {
-	if off < 0 || off > size || n > size-off {
-		return fmt.Errorf("cpu: %s: bytes [%d, %d) out of range of a %d-byte buffer", op, off, off+n, size)
-	}
-	return nil
-}
-
 // Write copies src into dst at byte offset off.
 func (b *Backend) Write(dst backend.Buffer, off int, src []byte) error {
 	mem, err := buffer(dst)
@@ -176,3 +169,11 @@ func (b *Backend) Read(dst []byte, src backend.Buffer, off int) error {
 
 // Sync returns nil: every operation has finished when its method returns.
 func (b *Backend) Sync() error { return nil }
+
+// span checks that bytes [off, off+n) lie inside a buffer of size bytes.
+func span(op string, off, n, size int) error {
+	if err := layout.Span(off, n, size); err != nil {
+		return fmt.Errorf("cpu: %s: bytes %w", op, err)
+	}
+	return nil
+}

@@ -2,6 +2,7 @@ package cpu
 
 import (
 	"fmt"
+	"github.com/cugo/cugo/internal/layout"
 	"sync"
 
 	"github.com/cugo/cugo/backend"
@@ -19,7 +20,7 @@ type launch struct {
 	prog   *program
 	mems   [][]byte      // inputs, then outputs
 	dtypes []dtype.DType // of mems
-	lay    layout
+	lay    loopLayout
 }
 
 var launches = sync.Pool{New: func() any { return new(launch) }}
@@ -65,7 +66,7 @@ func (b *Backend) prepare(k *ir.Kernel, shape []int, out, in []backend.Operand, 
 	case len(scalars) != len(k.Scalars):
 		return nil, 0, fmt.Errorf("kernel takes %d scalars, got %d", len(k.Scalars), len(scalars))
 	}
-	total, err := backend.Elements(shape)
+	total, err := layout.Size(shape)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -78,7 +79,7 @@ func (b *Backend) prepare(k *ir.Kernel, shape []int, out, in []backend.Operand, 
 	l.mems, l.dtypes = l.mems[:0], l.dtypes[:0]
 	nd := max(len(shape), 1) // a 0-d launch is one axis of length 1
 	nops := len(in) + len(out)
-	l.lay = layout{
+	l.lay = loopLayout{
 		shape:   append(l.lay.shape[:0], 1),
 		strides: resize(l.lay.strides, nops*nd),
 		offsets: l.lay.offsets[:0],

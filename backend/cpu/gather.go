@@ -3,6 +3,7 @@ package cpu
 import (
 	"errors"
 	"fmt"
+	"github.com/cugo/cugo/internal/layout"
 
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/dtype"
@@ -108,7 +109,7 @@ func checkIndexed(shape []int, out, in, idx backend.Operand, axis backend.Indexe
 	case axis.Len < 0:
 		return 0, fmt.Errorf("negative axis length %d", axis.Len)
 	}
-	n, err := backend.Elements(shape)
+	n, err := layout.Size(shape)
 	if err != nil {
 		return 0, err
 	}

@@ -7,10 +7,10 @@ import (
 	"github.com/cugo/cugo/dtype"
 )
 
-// layout is the launch shape and the operands' strides (inputs, then
+// loopLayout is the launch shape and the operands' strides (inputs, then
 // outputs) after merging axes that every operand walks contiguously; a
 // kernel over contiguous operands becomes one axis of unit stride.
-type layout struct {
+type loopLayout struct {
 	shape   []int
 	strides []int // strides[k*len(shape)+d]: operand k, axis d
 	offsets []int
@@ -20,7 +20,7 @@ type layout struct {
 // simplify drops axes of length 1 and merges each axis into the next one
 // when every operand steps over the pair as over one axis. A 0-d launch
 // becomes one axis of length 1.
-func (l *layout) simplify() {
+func (l *loopLayout) simplify() {
 	nd := len(l.shape)
 	out := 0 // axes kept so far
 	for d := 0; d < nd; d++ {
@@ -57,7 +57,7 @@ func (l *layout) simplify() {
 
 // mergeable reports whether kept axis a (in the strides of nd axes) can
 // absorb axis d that follows it.
-func (l *layout) mergeable(a, d, nd int) bool {
+func (l *loopLayout) mergeable(a, d, nd int) bool {
 	for k := range l.nops {
 		if l.strides[k*nd+a] != l.strides[k*nd+d]*l.shape[d] {
 			return false
@@ -67,7 +67,7 @@ func (l *layout) mergeable(a, d, nd int) bool {
 }
 
 // extent returns the lowest and highest element offsets operand k reaches.
-func (l *layout) extent(k int) (lo, hi int) {
+func (l *loopLayout) extent(k int) (lo, hi int) {
 	nd := len(l.shape)
 	lo, hi = l.offsets[k], l.offsets[k]
 	for d, n := range l.shape {
@@ -96,7 +96,7 @@ type walk struct {
 
 // walk enumerates flat indices [start, start+n) of l's shape, in C order,
 // into f.walk.
-func (l *layout) walk(w *walk, start, n int) {
+func (l *loopLayout) walk(w *walk, start, n int) {
 	nd, nops := len(l.shape), l.nops
 	w.runs, w.offs = w.runs[:0], w.offs[:0]
 	w.idx = resize(w.idx, nd)
@@ -324,7 +324,7 @@ func store(f *frame, s *step, n int, dt dtype.DType, mem []byte, k int) {
 }
 
 // checkBounds reports an operand whose elements fall outside its buffer.
-func checkBounds(l *layout, k int, dt dtype.DType, mem []byte) error {
+func checkBounds(l *loopLayout, k int, dt dtype.DType, mem []byte) error {
 	lo, hi := l.extent(k)
 	if n := len(mem) / dt.Size(); lo < 0 || hi >= n {
 		return fmt.Errorf("reaches elements [%d, %d] of a buffer of %d %v elements", lo, hi, n, dt)

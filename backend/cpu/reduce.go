@@ -2,6 +2,7 @@ package cpu
 
 import (
 	"fmt"
+	"github.com/cugo/cugo/internal/layout"
 	"sync"
 
 	"github.com/cugo/cugo/backend"
@@ -53,7 +54,7 @@ func (b *Backend) start(r *ir.Reduction, shape []int, nred int, in backend.Opera
 	case len(scalars) != len(r.Scalars):
 		return nil, fmt.Errorf("reduction takes %d scalars, got %d", len(r.Scalars), len(scalars))
 	}
-	if _, err := backend.Elements(shape); err != nil {
+	if _, err := layout.Size(shape); err != nil {
 		return nil, err
 	}
 	fo := &folding{r: r, rows: 1, width: 1}
@@ -72,7 +73,7 @@ func (b *Backend) start(r *ir.Reduction, shape []int, nred int, in backend.Opera
 	l.prog = p
 	l.mems, l.dtypes = l.mems[:0], l.dtypes[:0]
 	nd := max(len(shape), 1)
-	l.lay = layout{shape: append(l.lay.shape[:0], 1), strides: resize(l.lay.strides, nd), offsets: l.lay.offsets[:0], nops: 1}
+	l.lay = loopLayout{shape: append(l.lay.shape[:0], 1), strides: resize(l.lay.strides, nd), offsets: l.lay.offsets[:0], nops: 1}
 	if len(shape) > 0 {
 		l.lay.shape = append(l.lay.shape[:0], shape...)
 	}
@@ -145,18 +146,8 @@ func (b *Backend) finish(r *ir.Reduction, wide dtype.DType, shape []int, out bac
 		x = ir.To(ir.To(x, r.Acc), r.Out)
 	}
 	k := &ir.Kernel{Inputs: []dtype.DType{wide}, Outputs: []*ir.Node{x}}
-	in := backend.Operand{Buf: tmp, DType: wide, Strides: contiguousStrides(shape)}
+	in := backend.Operand{Buf: tmp, DType: wide, Strides: layout.CStrides(shape)}
 	return b.Elementwise(k, shape, []backend.Operand{out}, []backend.Operand{in}, nil)
-}
-
-func contiguousStrides(shape []int) []int {
-	s := make([]int, len(shape))
-	n := 1
-	for d := len(shape) - 1; d >= 0; d-- {
-		s[d] = n
-		n *= shape[d]
-	}
-	return s
 }
 
 // wideOf is the dtype of the Go type that values of dt are held in.

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/cugo/cugo/internal/layout"
 	"math"
 	"runtime"
 	"sync"
@@ -113,7 +114,7 @@ func (b *Backend) checkIndexed(shape []int, out, in, idx backend.Operand, axis b
 	case len(shape) > 64:
 		return 0, fmt.Errorf("%d dimensions (at most 64)", len(shape))
 	}
-	n, err := backend.Elements(shape)
+	n, err := layout.Size(shape)
 	if err != nil {
 		return 0, err
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/cugo/cugo/internal/layout"
 	"math"
 	"runtime"
 	"sync"
@@ -104,7 +105,7 @@ func (b *Backend) check(k *ir.Kernel, shape []int, out, in []backend.Operand, sc
 	case len(scalars) != len(k.Scalars):
 		return 0, fmt.Errorf("kernel takes %d scalars, got %d", len(k.Scalars), len(scalars))
 	}
-	n, err := backend.Elements(shape)
+	n, err := layout.Size(shape)
 	if err != nil {
 		return 0, err
 	}
@@ -150,7 +151,7 @@ func (b *Backend) checkOperand(o *backend.Operand, want dtype.DType, shape []int
 			return fmt.Errorf("stride %d on an axis of %d elements reaches past any buffer", s, shape[d])
 		}
 	}
-	lo, hi := extent(shape, o.Strides)
+	lo, hi := layout.Extent(shape, o.Strides)
 	size := o.DType.Size()
 	if o.Offset < 0 || o.Offset+lo < 0 || o.Offset+hi >= bb.size/size {
 		return fmt.Errorf("reaches elements %d to %d of a buffer of %d %v elements",

@@ -1,6 +1,7 @@
 package gpu
 
 import (
+	"github.com/cugo/cugo/internal/layout"
 	"math"
 
 	"github.com/cugo/cugo/backend"
@@ -21,7 +22,7 @@ func chooseLayout(shape []int, n int, out, in []backend.Operand) cgen.Layout {
 		}
 	}
 	for i := range out {
-		if !contiguous(shape, out[i].Strides) {
+		if !layout.IsC(shape, out[i].Strides) {
 			l.Contiguous = false
 		}
 		if wide(shape, out[i].Strides) {
@@ -31,7 +32,7 @@ func chooseLayout(shape []int, n int, out, in []backend.Operand) cgen.Layout {
 	for j := range in {
 		s := in[j].Strides
 		switch {
-		case contiguous(shape, s):
+		case layout.IsC(shape, s):
 		case j < 64 && broadcast(shape, s):
 			l.Broadcast |= 1 << j
 		default:
@@ -72,22 +73,6 @@ func tiledInputs(shape []int, out, in []backend.Operand) uint64 {
 	return tiled
 }
 
-// contiguous reports whether strides walk shape in C order without gaps
-// (the stride of a dimension of length 1 does not matter).
-func contiguous(shape, strides []int) bool {
-	want := 1
-	for d := len(shape) - 1; d >= 0; d-- {
-		if shape[d] == 1 {
-			continue
-		}
-		if strides[d] != want {
-			return false
-		}
-		want *= shape[d]
-	}
-	return true
-}
-
 // broadcast reports whether strides stay on one element over shape.
 func broadcast(shape, strides []int) bool {
 	for d, s := range strides {
@@ -98,22 +83,9 @@ func broadcast(shape, strides []int) bool {
 	return true
 }
 
-// extent returns the lowest and highest element offsets that strides
-// reach over shape (n > 0), relative to the first element.
-func extent(shape, strides []int) (lo, hi int) {
-	for d, s := range strides {
-		if reach := (shape[d] - 1) * s; reach < 0 {
-			lo += reach
-		} else {
-			hi += reach
-		}
-	}
-	return lo, hi
-}
-
 // wide reports whether an operand's offsets leave the int32 range of
 // 32-bit kernels.
 func wide(shape, strides []int) bool {
-	lo, hi := extent(shape, strides)
+	lo, hi := layout.Extent(shape, strides)
 	return lo < math.MinInt32 || hi > math.MaxInt32
 }

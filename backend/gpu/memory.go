@@ -3,6 +3,7 @@ package gpu
 import (
 	"errors"
 	"fmt"
+	"github.com/cugo/cugo/internal/layout"
 	"math/bits"
 	"runtime"
 	"sync"
@@ -136,9 +137,10 @@ func (b *Backend) live(buf backend.Buffer) (*buffer, error) {
 	return bb, nil
 }
 
+// span checks that bytes [off, off+n) lie inside a buffer of size bytes.
 func span(off, n, size int) error {
-	if off < 0 || n < 0 || off > size-n {
-		return fmt.Errorf("%d bytes at offset %d are outside a buffer of %d bytes", n, off, size)
+	if err := layout.Span(off, n, size); err != nil {
+		return fmt.Errorf("bytes %w", err)
 	}
 	return nil
 }

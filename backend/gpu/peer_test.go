@@ -125,10 +125,10 @@ func TestCopyPeerErrors(t *testing.T) {
 	}{
 		{"destination of another backend", src, 0, src, 0, 8, "destination: the buffer belongs to another cuda backend"},
 		{"freed destination", freed, 0, src, 0, 8, "destination: use of a freed buffer"},
-		{"destination overrun", dst, 60, src, 0, 8, "destination: 8 bytes at offset 60 are outside a buffer of 64 bytes"},
+		{"destination overrun", dst, 60, src, 0, 8, "destination: bytes [60, 68) is outside [0, 64)"},
 		{"source of another backend", dst, 0, dst, 0, 8, "source: the buffer belongs to another cuda backend"},
-		{"source overrun", dst, 0, src, 0, 65, "outside a buffer of 64 bytes"},
-		{"negative size", dst, 0, src, 0, -1, "-1 bytes"},
+		{"source overrun", dst, 0, src, 0, 65, "is outside [0, 64)"},
+		{"negative size", dst, 0, src, 0, -1, "bytes [0, -1)"},
 	}
 	for _, c := range cases {
 		done, err := b1.CopyPeer(c.dst, c.dstOff, b0, c.src, c.srcOff, c.n)

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/cugo/cugo/internal/layout"
 	"math"
 	"runtime"
 	"sync"
@@ -151,8 +152,8 @@ var reduceWaves = 1
 // aligned says whether in's first element is 16-byte aligned.
 func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand, aligned bool, dev device) reducePlan {
 	nk := len(shape) - nred
-	ks, kst := backend.CollapseDims(shape[:nk], in.Strides[:nk], out.Strides)
-	rs, rst := backend.CollapseDims(shape[nk:], in.Strides[nk:])
+	ks, kst := layout.Collapse(shape[:nk], in.Strides[:nk], out.Strides)
+	rs, rst := layout.Collapse(shape[nk:], in.Strides[nk:])
 	K, R := prod(shape[:nk]), prod(shape[nk:])
 	if len(rs) == 0 || R == 0 {
 		rs, rst = []int{R}, [][]int{{1}}
@@ -256,12 +257,12 @@ func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backen
 	if len(scalars) != len(r.Scalars) {
 		return fmt.Errorf("reduction takes %d scalars, got %d", len(r.Scalars), len(scalars))
 	}
-	n, err := backend.Elements(shape)
+	n, err := layout.Size(shape)
 	if err != nil {
 		return err
 	}
 	kept := shape[:len(shape)-nred]
-	K, _ := backend.Elements(kept)
+	K, _ := layout.Size(kept)
 	if err := b.checkOperand(in, r.Input, shape, n); err != nil {
 		return operandError("input", 0, err)
 	}
@@ -351,7 +352,7 @@ func (b *Backend) scan(r *ir.Reduction, shape []int, out, in *backend.Operand, s
 	if len(scalars) != len(r.Scalars) {
 		return fmt.Errorf("reduction takes %d scalars, got %d", len(r.Scalars), len(scalars))
 	}
-	n, err := backend.Elements(shape)
+	n, err := layout.Size(shape)
 	if err != nil {
 		return err
 	}
@@ -375,7 +376,7 @@ func (b *Backend) scan(r *ir.Reduction, shape []int, out, in *backend.Operand, s
 // planScan is the launch of a scan along the last axis of shape.
 func planScan(shape []int, out, in *backend.Operand, dev device) pass {
 	nk := len(shape) - 1
-	ks, kst := backend.CollapseDims(shape[:nk], in.Strides[:nk], out.Strides[:nk])
+	ks, kst := layout.Collapse(shape[:nk], in.Strides[:nk], out.Strides[:nk])
 	K := prod(shape[:nk])
 	p := pass{grid: [2]int{max(1, min(K, dev.maxBlocks)), 1}}
 	p.layout = cgen.ReduceLayout{Kind: cgen.ScanRows, KeptDims: len(ks), Warp: dev.warp,
@@ -422,7 +423,7 @@ func (b *Backend) launchPass(kn *rkernel, p *pass, ptrs passPointers, scalars []
 // 16-byte aligned and one for any other (none when Reduce launches
 // nothing). Tests compile them without a GPU.
 func ReduceLayouts(r *ir.Reduction, shape []int, nred int, out, in backend.Operand, sms, warp int) [][]cgen.ReduceLayout {
-	n, err := backend.Elements(shape)
+	n, err := layout.Size(shape)
 	if err != nil || nred < 0 || nred > len(shape) || prod(shape[:len(shape)-nred]) == 0 ||
 		n == 0 && !r.Combine.HasIdentity() {
 		return nil

@@ -1,34 +1,12 @@
-package backend
+package layout
 
-import (
-	"fmt"
-	"math"
-)
-
-// Elements returns the number of elements of shape, or an error for a
-// negative dimension or a count an int cannot hold: the check every
-// backend makes of the shapes it is given.
-func Elements(shape []int) (int, error) {
-	n := 1
-	for _, d := range shape {
-		if d < 0 {
-			return 0, fmt.Errorf("shape %v has a negative dimension", shape)
-		}
-		if d != 0 && n > math.MaxInt/d {
-			return 0, fmt.Errorf("shape %v has more elements than an int counts", shape)
-		}
-		n *= d
-	}
-	return n, nil
-}
-
-// CollapseDims simplifies an elementwise loop over shape, in which operand
+// Collapse simplifies an elementwise loop over shape, in which operand
 // k steps through memory by strides[k]: it drops axes of size 1 and merges
 // neighbouring axes that every operand walks as one (stride of the outer
 // axis = size times stride of the inner), as CuPy's reduce_dims does. The
 // result visits the same offsets in the same order with fewer, longer axes.
 // An empty shape gives shape (0,); a shape of size 1 gives ().
-func CollapseDims(shape []int, strides ...[]int) ([]int, [][]int) {
+func Collapse(shape []int, strides ...[]int) ([]int, [][]int) {
 	shape, outStrides := CollapseInto(nil, make([][]int, len(strides)), shape, strides)
 	if len(shape) == 0 {
 		shape = []int{}
@@ -39,7 +17,7 @@ func CollapseDims(shape []int, strides ...[]int) ([]int, [][]int) {
 	return shape, outStrides
 }
 
-// CollapseInto is CollapseDims appending to outShape[:0] and
+// CollapseInto is Collapse appending to outShape[:0] and
 // outStrides[k][:0], so that a launch can reuse their memory.
 func CollapseInto(outShape []int, outStrides [][]int, shape []int, strides [][]int) ([]int, [][]int) {
 	outShape = outShape[:0]
