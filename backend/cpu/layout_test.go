@@ -376,7 +376,7 @@ func TestReadWriteAlloc(t *testing.T) {
 		want string
 	}{
 		{"write past end", b.Write(buf, 8, []byte{1, 2, 3}), "cpu: Write: bytes [8, 11) is outside [0, 10)"},
-		{"read negative", b.Read(got, buf, -1), "cpu: Read: bytes [-1, 3) out of range"},
+		{"read negative", b.Read(got, buf, -1), "cpu: Read: bytes [-1, 3) is outside"},
 		{"read foreign", b.Read(got, fakeBuffer{}, 0), "does not belong to the CPU backend"},
 		{"read nil", b.Read(got, nil, 0), "nil buffer"},
 	} {
