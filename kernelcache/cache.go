@@ -3,15 +3,24 @@
 // than once per process: in memory, and in a directory on disk.
 //
 // Entries are named by a Key over everything that decides the output.
-// Disk writes are atomic (a temporary file renamed into place) and every
-// entry carries a SHA-256 of its payload, so a torn or corrupted file is
-// detected, recompiled and rewritten, never returned. A directory that
-// cannot be written costs one warning and leaves the cache in memory only.
+// Disk writes are atomic (a temporary file renamed into place).
+//
+// What the disk cache trusts: the user's own account, and nothing else in
+// the directory. The directory is created private to the user (0700) and
+// holds a random secret (0600); every entry carries an HMAC of its key and
+// payload under that secret. A torn, corrupted, swapped (another key's),
+// planted (written without the secret) or old-format entry is rejected,
+// recompiled and replaced, never returned. Only regular files of at most
+// 256 MiB are read, without following links or blocking on FIFOs. A
+// directory that cannot be written costs one warning and leaves the cache
+// in memory only; an entry that cannot be replaced costs only itself.
 package kernelcache
 
 import (
+	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -28,6 +37,8 @@ type Cache struct {
 	mu      sync.Mutex
 	mem     map[Key][]byte
 	pending map[Key]*flight
+
+	secret func() ([]byte, error) // the directory's MAC key, read or made once
 
 	writeFailed atomic.Bool // set, with one warning, when the directory cannot be written
 	memoryHits  atomic.Int64
@@ -51,7 +62,7 @@ type Stats struct {
 	DiskHits   int64 // found on disk (then kept in memory)
 	Misses     int64 // found in neither: compiled, or waited for another caller's compile
 	Compiles   int64 // calls of a compile function
-	Corrupt    int64 // disk entries rejected (bad header, length or checksum)
+	Corrupt    int64 // disk entries rejected (not a regular file, too big, bad header, length or MAC)
 }
 
 // New returns a cache that keeps entries in memory and, when dir is not
@@ -62,7 +73,67 @@ func New(dir string, logger *slog.Logger) *Cache {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	return &Cache{dir: dir, logger: logger, mem: map[Key][]byte{}, pending: map[Key]*flight{}}
+	c := &Cache{dir: dir, logger: logger, mem: map[Key][]byte{}, pending: map[Key]*flight{}}
+	c.secret = sync.OnceValues(c.loadSecret)
+	return c
+}
+
+// secretName is the file, in the cache directory, of the key that
+// authenticates its entries.
+const secretName = "secret"
+
+// loadSecret reads the directory's secret, or makes one where there is
+// none (or one that is not a private regular file of the right size).
+func (c *Cache) loadSecret() ([]byte, error) {
+	path := filepath.Join(c.dir, secretName)
+	if data, err := readRegular(path, 32); err == nil && len(data) == 32 {
+		if fi, err := os.Lstat(path); err == nil && fi.Mode().Perm()&0o077 == 0 {
+			return data, nil
+		}
+	}
+	secret := make([]byte, 32)
+	if _, err := rand.Read(secret); err != nil {
+		return nil, err
+	}
+	if err := c.writeFile(path, secret); err != nil {
+		return nil, err
+	}
+	return secret, nil
+}
+
+// notEntryError is the error of a file that is there but cannot be an
+// entry: not a regular file, or too big.
+type notEntryError struct{ msg string }
+
+func (e *notEntryError) Error() string { return e.msg }
+
+// readRegular reads the file at path if it is a regular file of at most
+// limit bytes, without following a link or blocking on a FIFO.
+func readRegular(path string, limit int64) ([]byte, error) {
+	if fi, err := os.Lstat(path); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, &notEntryError{fmt.Sprintf("%s is not a regular file (%v)", path, fi.Mode().Type())}
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, err
+	case !fi.Mode().IsRegular():
+		return nil, &notEntryError{fmt.Sprintf("%s is not a regular file (%v)", path, fi.Mode().Type())}
+	case fi.Size() > limit:
+		return nil, &notEntryError{fmt.Sprintf("%s has %d bytes, more than the %d an entry may have", path, fi.Size(), limit)}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		err = &notEntryError{fmt.Sprintf("%s grew past %d bytes while read", path, limit)}
+	}
+	return data, err
 }
 
 var defaultCache = sync.OnceValue(func() *Cache {
@@ -173,14 +244,23 @@ func (c *Cache) readDisk(key Key) ([]byte, bool) {
 	if c.dir == "" {
 		return nil, false
 	}
-	data, err := os.ReadFile(c.path(key))
-	if err != nil {
+	data, err := readRegular(c.path(key), maxEntrySize)
+	var notEntry *notEntryError
+	if err != nil && !errors.As(err, &notEntry) {
 		if !errors.Is(err, fs.ErrNotExist) {
 			c.logger.Debug("kernelcache: cannot read entry", "key", key.String(), "err", err)
 		}
 		return nil, false
 	}
-	p, err := decodeEntry(data)
+	secret, serr := c.secret()
+	if err == nil && serr != nil {
+		c.logger.Debug("kernelcache: no secret to check entries with", "dir", c.dir, "err", serr)
+		return nil, false
+	}
+	var p []byte
+	if err == nil {
+		p, err = decodeEntry(secret, key, data)
+	}
 	if err != nil {
 		c.corrupt.Add(1)
 		c.logger.Debug("kernelcache: rejected entry; recompiling", "path", c.path(key), "err", err)
@@ -189,22 +269,40 @@ func (c *Cache) readDisk(key Key) ([]byte, bool) {
 	return p, true
 }
 
-// writeDisk stores an entry atomically. The first failure warns and stops
-// further writes; reads go on (a read-only cache still serves).
+// writeDisk stores an entry atomically. A directory that cannot be
+// written (or no secret) warns once and stops further writes; reads go on
+// (a read-only cache still serves). An entry that cannot be put in place
+// (a directory in its way, say) is skipped alone.
 func (c *Cache) writeDisk(key Key, payload []byte) {
 	if c.dir == "" || c.writeFailed.Load() {
 		return
 	}
-	if err := c.writeFile(c.path(key), encodeEntry(payload)); err != nil {
-		if c.writeFailed.CompareAndSwap(false, true) {
-			c.logger.Warn("kernelcache: cannot write the kernel cache; compiled kernels are kept in memory only",
-				"dir", c.dir, "err", err)
-		}
+	secret, err := c.secret()
+	if err == nil {
+		err = c.writeFile(c.path(key), encodeEntry(secret, key, payload))
+	}
+	var one *entryError
+	switch {
+	case err == nil:
+	case errors.As(err, &one):
+		c.logger.Debug("kernelcache: cannot replace entry", "path", c.path(key), "err", err)
+	case c.writeFailed.CompareAndSwap(false, true):
+		c.logger.Warn("kernelcache: cannot write the kernel cache; compiled kernels are kept in memory only",
+			"dir", c.dir, "err", err)
 	}
 }
 
+// entryError is a failure to put one file in place, which says nothing
+// of the directory.
+type entryError struct{ err error }
+
+func (e *entryError) Error() string { return e.err.Error() }
+func (e *entryError) Unwrap() error { return e.err }
+
+// writeFile writes data to a temporary file in the cache directory
+// (created private to the user) and renames it to path.
 func (c *Cache) writeFile(path string, data []byte) error {
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+	if err := os.MkdirAll(c.dir, 0o700); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(c.dir, filepath.Base(path)+".tmp*")
@@ -215,11 +313,13 @@ func (c *Cache) writeFile(path string, data []byte) error {
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
 	if err != nil {
 		os.Remove(tmp.Name())
+		return err
 	}
-	return err
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return &entryError{err}
+	}
+	return nil
 }

@@ -89,15 +89,15 @@ func TestDiskHitInFreshCache(t *testing.T) {
 	}
 	get(t, fresh, k, mustNotCompile(t))
 	wantStats(t, fresh, Stats{DiskHits: 1, MemoryHits: 1})
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 || entries[0].Name() != k.String() {
-		t.Errorf("dir holds %v, want one entry named %s (no temp files)", entries, k)
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 || entries[0].Name() != k.String() || entries[1].Name() != secretName {
+		t.Errorf("dir holds %v, want one entry named %s and the secret (no temp files)", entries, k)
 	}
 }
 
 func TestCorruptEntryIsRecompiledAndRewritten(t *testing.T) {
 	damages := map[string]func([]byte) []byte{
 		"payload byte flipped": func(b []byte) []byte { b[len(b)-7] ^= 0x40; return b },
-		"checksum byte flipped": func(b []byte) []byte {
+		"MAC byte flipped": func(b []byte) []byte {
 			b[entryHeaderSize-1] ^= 1
 			return b
 		},
@@ -134,7 +134,7 @@ func TestCorruptEntryIsRecompiledAndRewritten(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if p, err := decodeEntry(rewritten); err != nil || !bytes.Equal(p, payload) {
+			if p, err := decodeEntry(secretOf(t, dir), k, rewritten); err != nil || !bytes.Equal(p, payload) {
 				t.Fatalf("entry not rewritten intact: %v", err)
 			}
 			get(t, New(dir, quiet), k, mustNotCompile(t))

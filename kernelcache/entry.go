@@ -1,7 +1,7 @@
 package kernelcache
 
 import (
-	"bytes"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
@@ -12,24 +12,40 @@ import (
 //	magic    [8]byte  "cugokern"
 //	version  uint32   FormatVersion, little-endian
 //	length   uint64   payload length, little-endian
-//	checksum [32]byte SHA-256 of the payload
+//	mac      [32]byte HMAC-SHA256, under the directory's secret, of the
+//	                  entry's key, the length and the payload
+//
+// The MAC binds an entry to its key, so an entry copied over another is
+// rejected, and to the directory's secret, so one written by anything
+// that cannot read the secret (a planted file) is rejected too.
 const (
 	entryMagic      = "cugokern"
 	entryHeaderSize = len(entryMagic) + 4 + 8 + sha256.Size
+	// maxEntrySize bounds what a read of an entry may take: compiled
+	// kernels are kilobytes to a few megabytes.
+	maxEntrySize = 256 << 20
 )
 
-func encodeEntry(payload []byte) []byte {
+func entryMAC(secret []byte, key Key, payload []byte) []byte {
+	m := hmac.New(sha256.New, secret)
+	m.Write(key[:])
+	m.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(payload))))
+	m.Write(payload)
+	return m.Sum(nil)
+}
+
+func encodeEntry(secret []byte, key Key, payload []byte) []byte {
 	b := make([]byte, 0, entryHeaderSize+len(payload))
 	b = append(b, entryMagic...)
 	b = binary.LittleEndian.AppendUint32(b, FormatVersion)
 	b = binary.LittleEndian.AppendUint64(b, uint64(len(payload)))
-	sum := sha256.Sum256(payload)
-	b = append(b, sum[:]...)
+	b = append(b, entryMAC(secret, key, payload)...)
 	return append(b, payload...)
 }
 
-// decodeEntry returns the payload of a whole, intact entry.
-func decodeEntry(b []byte) ([]byte, error) {
+// decodeEntry returns the payload of a whole, intact entry written for key
+// under secret.
+func decodeEntry(secret []byte, key Key, b []byte) ([]byte, error) {
 	if len(b) < entryHeaderSize {
 		return nil, fmt.Errorf("entry of %d bytes is shorter than its header", len(b))
 	}
@@ -44,9 +60,8 @@ func decodeEntry(b []byte) ([]byte, error) {
 	if n := binary.LittleEndian.Uint64(h[4:]); n != uint64(len(payload)) {
 		return nil, fmt.Errorf("entry says %d payload bytes, has %d", n, len(payload))
 	}
-	sum := sha256.Sum256(payload)
-	if !bytes.Equal(sum[:], h[12:12+sha256.Size]) {
-		return nil, fmt.Errorf("payload checksum mismatch")
+	if !hmac.Equal(entryMAC(secret, key, payload), h[12:12+sha256.Size]) {
+		return nil, fmt.Errorf("entry is not this key's, or was not written by this cache (MAC mismatch)")
 	}
 	return payload, nil
 }

@@ -11,7 +11,7 @@ import (
 // FormatVersion is the version of the disk layout and of the key
 // derivation; raising it retires every entry. (Each compiler versions its
 // own payloads through Input.Compiler.)
-const FormatVersion = 1
+const FormatVersion = 2
 
 // Key names one compiled program: a SHA-256 of everything that decides
 // the compiler's output.
