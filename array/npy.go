@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/cugo/cugo/internal/layout"
 	"io"
 	"strconv"
 	"strings"
@@ -148,8 +149,9 @@ func ReadNpy(r io.Reader) (*NpyData, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Grow with the data, not with what a header claims.
-	buf := bytes.NewBuffer(make([]byte, 0, min(need, 64<<20)))
+	// Grow with the data, not with what a header claims: a short file that
+	// claims a huge shape fails at its end having taken at most 1 MiB.
+	buf := bytes.NewBuffer(make([]byte, 0, min(need, 1<<20)))
 	if n, err := io.CopyN(buf, r, int64(need)); err != nil {
 		if err == io.EOF {
 			return nil, fmt.Errorf("npy: data is %d bytes, shape %s %v needs %d", n, formatShape(h.shape), dt, need)
@@ -160,26 +162,32 @@ func ReadNpy(r io.Reader) (*NpyData, error) {
 	if swap {
 		swapBytes(data, dt)
 	}
+	if dt == Bool {
+		normalizeBools(data)
+	}
 	return &NpyData{DType: dt, Shape: h.shape, FortranOrder: h.fortran, Data: data}, nil
 }
 
 // dataSize returns the bytes that shape elements of dt take, or an error if
-// that does not fit in an int.
+// the shape is invalid or too big for an array (layout.Bytes's rule: a
+// zero-length axis does not excuse absurd other lengths).
 func dataSize(shape []int, dt DType) (int, error) {
-	n := dt.Size()
-	for _, d := range shape {
-		if d < 0 {
-			return 0, fmt.Errorf("npy: negative dimension in shape %s", formatShape(shape))
-		}
-		if d != 0 && n > maxInt/d {
-			return 0, fmt.Errorf("npy: shape %s %v is too large", formatShape(shape), dt)
-		}
-		n *= d
+	n, err := layout.Bytes(shape, dt.Size())
+	if err != nil {
+		return 0, fmt.Errorf("npy: shape %s %v: %w", formatShape(shape), dt, err)
 	}
 	return n, nil
 }
 
-const maxInt = int(^uint(0) >> 1)
+// normalizeBools makes every byte of bool data 0 or 1, as NumPy reads
+// any non-zero byte as True: a Go bool must hold nothing else.
+func normalizeBools(data []byte) {
+	for i, b := range data {
+		if b > 1 {
+			data[i] = 1
+		}
+	}
+}
 
 // swapBytes reverses the bytes of each element (of each part, for complex
 // dtypes) in place.

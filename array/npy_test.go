@@ -2,6 +2,8 @@ package array
 
 import (
 	"github.com/cugo/cugo/dtype"
+	"runtime"
+	"unsafe"
 
 	"bytes"
 	"encoding/binary"
@@ -184,7 +186,7 @@ func TestNpyErrors(t *testing.T) {
 		{[]byte("\x93NUMPY\x02\x00\xff\xff\xff\xff"), "npy: header of 4294967295 bytes is too long"},
 		{header(1, `{'descr': '<f8'`)[:15], "npy: reading header: unexpected EOF"},
 		{header(1, `{'descr': '<f8', 'fortran_order': False, 'shape': (3), }`), "shape is not a tuple of integers"},
-		{header(1, `{'descr': '<f8', 'fortran_order': False, 'shape': (-1,), }`), "npy: negative dimension in shape (-1,)"},
+		{header(1, `{'descr': '<f8', 'fortran_order': False, 'shape': (-1,), }`), "npy: shape (-1,) float64: negative dimensions are not allowed"},
 		{header(1, `{'descr': '<f8', 'fortran_order': 0, 'shape': (1,), }`), "fortran_order is not True or False"},
 		{header(1, `{'descr': '<f8', 'shape': (1,), }`), "want keys 'descr', 'fortran_order' and 'shape'"},
 		{header(1, `{'descr': '<f8', 'descr': '<f8', 'shape': (1,), }`), "repeated key descr"},
@@ -192,7 +194,7 @@ func TestNpyErrors(t *testing.T) {
 		{header(1, `{'descr': '<f8', 'fortran_order': False, 'shape': (1,) }x`), "trailing characters"},
 		{header(1, `{'descr': '<f3', 'fortran_order': False, 'shape': (1,), }`), "npy: unsupported descr '<f3'"},
 		{header(1, `{'descr': '<V2', 'fortran_order': False, 'shape': (1,), }`), "npy: unsupported descr '<V2'"},
-		{header(1, `{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999, 99999999999), }`), "npy: shape (99999999999,99999999999) float64 is too large"},
+		{header(1, `{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999, 99999999999), }`), "npy: shape (99999999999,99999999999) float64: array is too big"},
 		{header(3, `{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }`+"\xff"), "npy: header is not valid UTF-8"},
 	} {
 		d, err := ReadNpy(bytes.NewReader(c.file))
@@ -216,7 +218,7 @@ func TestWriteNpyErrors(t *testing.T) {
 		"npy: bfloat16 has no NumPy dtype; convert it (to float32, say) before saving")
 	require.EqualError(t, WriteNpy(&out, Int8, slicesRepeat(1, 65), make([]byte, 1)),
 		"npy: 65 dimensions, NumPy allows at most 64")
-	require.ErrorContains(t, WriteNpy(&out, Int8, []int{-1}, nil), "negative dimension")
+	require.ErrorContains(t, WriteNpy(&out, Int8, []int{-1}, nil), "negative dimensions")
 	require.EqualError(t, WriteNpy(failWriter{}, Int8, []int{1}, []byte{1}), "npy: disk full")
 	require.Zero(t, out.Len(), "nothing is written on error")
 }
@@ -284,4 +286,53 @@ func FuzzReadNpy(f *testing.F) {
 		d.FortranOrder = false
 		require.Equal(t, d, d2)
 	})
+}
+
+// npyFile builds a version-1 .npy file from a header dict and data.
+func npyFile(dict string, data ...byte) []byte {
+	b := append([]byte("\x93NUMPY"), 1, 0)
+	b = binary.LittleEndian.AppendUint16(b, uint16(len(dict)))
+	return append(append(b, dict...), data...)
+}
+
+// TestHostileNpy checks that files whose headers lie are rejected cheaply
+// and that bool bytes other than 0 and 1 never become invalid Go bools.
+func TestHostileNpy(t *testing.T) {
+	// A short file claiming 2^60 bytes fails at its end, having taken little memory.
+	liar := npyFile(`{'descr': '<u1', 'fortran_order': False, 'shape': (1152921504606846976,), }`, make([]byte, 40)...)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := ReadNpy(bytes.NewReader(liar))
+	runtime.ReadMemStats(&after)
+	require.ErrorContains(t, err, "npy: data is 40 bytes, shape (1152921504606846976,) uint8 needs 1152921504606846976")
+	require.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(4<<20), "bytes allocated to reject a lying header")
+
+	// A zero-length axis does not make absurd other lengths acceptable.
+	for _, shape := range []string{"(0, 4611686018427387905, 4)", "(4611686018427387905, 4, 0)", "(0, 9223372036854775807, 9223372036854775807)"} {
+		_, err := ReadNpy(bytes.NewReader(npyFile(`{'descr': '<f4', 'fortran_order': False, 'shape': ` + shape + `, }`)))
+		require.ErrorContains(t, err, "array is too big", shape)
+		a := Load(bytes.NewReader(npyFile(`{'descr': '<f4', 'fortran_order': False, 'shape': ` + shape + `, }`)))
+		require.ErrorContains(t, a.Err(), "Load: npy: shape", shape)
+	}
+
+	// Bool bytes other than 0 and 1 read as true, and as valid Go bools.
+	a := Load(bytes.NewReader(npyFile(`{'descr': '|b1', 'fortran_order': False, 'shape': (4,), }`, 0, 1, 2, 255)))
+	got, err := ToSlice[bool](a)
+	require.NoError(t, err)
+	require.Equal(t, []bool{false, true, true, true}, got)
+	for i, v := range got {
+		require.Equal(t, v, !!v, "element %d", i)
+		require.LessOrEqual(t, *(*uint8)(unsafe.Pointer(&got[i])), uint8(1), "element %d is not a valid Go bool", i)
+	}
+	item, err := Item[bool](a.Index(I(3)))
+	require.NoError(t, err)
+	require.True(t, item)
+	require.Equal(t, int64(3), itemOf[int64](t, a.Sum()))
+}
+
+func itemOf[T Element](t *testing.T, a *Array) T {
+	t.Helper()
+	v, err := Item[T](a)
+	require.NoError(t, err)
+	return v
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/cugo/cugo/internal/layout"
+	"math"
 	"slices"
 	"strings"
 )
@@ -94,7 +95,7 @@ func InferShape(size int, shape []int) ([]int, error) {
 			unknown = i
 		case d < 0:
 			return nil, errors.New("negative dimensions not allowed")
-		case d != 0 && known > maxInt/d:
+		case d != 0 && known > math.MaxInt/d:
 			return nil, fmt.Errorf("cannot reshape array of size %d into shape %s", size, formatShape(shape))
 		default:
 			known *= d

@@ -133,7 +133,14 @@ func ToSlice[T Element](a *Array) ([]T, error) {
 			a.dt, goTypeName[T](), a.dt, want)
 	}
 	out := make([]T, a.Size())
-	return out, a.readInto("ToSlice", bytesOf(out))
+	data := bytesOf(out)
+	if err := a.readInto("ToSlice", data); err != nil {
+		return nil, err
+	}
+	if a.dt == Bool {
+		normalizeBools(data) // memory filled from elsewhere may hold other bytes
+	}
+	return out, nil
 }
 
 func goTypeName[T Element]() string {
