@@ -1,6 +1,7 @@
 package array
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -41,16 +42,29 @@ var defaultDevice = sync.OnceValue(func() *Device {
 // that opens, else the CPU, unless CUGO_BACKEND says otherwise.
 func DefaultDevice() *Device { return defaultDevice() }
 
-// Backend returns the device's backend.
-func (d *Device) Backend() backend.Backend { return d.b }
+// Backend returns the device's backend (nil for a nil Device).
+func (d *Device) Backend() backend.Backend {
+	if d == nil {
+		return nil
+	}
+	return d.b
+}
+
+// ErrNilDevice is the error of any use of a nil *Device.
+var ErrNilDevice = errors.New("array: nil *Device (use DefaultDevice or On)")
 
 // Err returns why the device could not be opened, if it could not.
-func (d *Device) Err() error { return d.err }
+func (d *Device) Err() error {
+	if d == nil {
+		return ErrNilDevice
+	}
+	return d.err
+}
 
 // alloc checks dt and shape and allocates an uninitialised array.
 func (d *Device) alloc(op string, dt DType, shape []int) *Array {
-	if d.err != nil {
-		return failed(op, d.err)
+	if err := d.Err(); err != nil {
+		return failed(op, err)
 	}
 	if dt.Size() == 0 {
 		return errorf(op, "invalid dtype %v", dt)

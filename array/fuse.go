@@ -168,7 +168,12 @@ func (f *Fused) describe(b []byte, n *exprNode, seen map[*exprNode]int) []byte {
 }
 
 // Err returns the error of building the expression, if any.
-func (f *Fused) Err() error { return f.err }
+func (f *Fused) Err() error {
+	if f == nil {
+		return ErrNil
+	}
+	return f.err
+}
 
 // Call evaluates the expression on its operands, broadcast together, into
 // a new array. An operand may be a Go scalar (weak, as in any ufunc, and a
@@ -189,6 +194,9 @@ func (f *Fused) Into(out *Array, args ...any) *Array {
 const fusedName = "Fused"
 
 func (f *Fused) call(out *Array, args []any) *Array {
+	if f == nil {
+		return &Array{err: fmt.Errorf("%s: %w", fusedName, ErrNil)}
+	}
 	if f.err != nil {
 		return &Array{err: f.err}
 	}

@@ -463,8 +463,8 @@ func (a *Array) Diagonal(offset, axis1, axis2 int) *Array {
 func (a *Array) Trace(offset, axis1, axis2 int) *Array {
 	const op = "trace"
 	d := a.Diagonal(offset, axis1, axis2)
-	if d.err != nil {
-		return &Array{err: fmt.Errorf("%s: %w", op, d.err)}
+	if err := d.Err(); err != nil {
+		return &Array{err: fmt.Errorf("%s: %w", op, err)}
 	}
 	return sumLastAxis(op, d)
 }

@@ -12,8 +12,8 @@ import (
 // becomes the Fortran-ordered array np.load gives (a view with reversed
 // strides), not a copy.
 func (d *Device) Load(r io.Reader) *Array {
-	if d.err != nil {
-		return failed("Load", d.err)
+	if err := d.Err(); err != nil {
+		return failed("Load", err)
 	}
 	data, err := ReadNpy(r)
 	if err != nil {

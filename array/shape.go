@@ -107,6 +107,9 @@ func InferShape(size int, shape []int) ([]int, error) {
 	case unknown >= 0 || known != size:
 		return nil, fmt.Errorf("cannot reshape array of size %d into shape %s", size, formatShape(shape))
 	}
+	if _, err := layout.Size(out); err != nil { // zeros hid an overflow
+		return nil, err
+	}
 	return out, nil
 }
 

@@ -41,9 +41,12 @@ func (m *memory) reserve(n int) error {
 	for attempt := 0; ; attempt++ {
 		used, limit := m.used.Load(), m.limit.Load()
 		if int64(n) > limit-used {
-			if int64(n) <= limit && attempt < 3 {
-				runtime.GC() // cleanups of unreachable buffers give their bytes back
-				time.Sleep(time.Duration(attempt+1) * time.Millisecond)
+			// Cleanups of unreachable buffers give their bytes back after
+			// a collection, on their own goroutine: give them up to about
+			// 200 ms before failing.
+			if int64(n) <= limit && attempt < 8 {
+				runtime.GC()
+				time.Sleep(time.Duration(1<<attempt) * time.Millisecond)
 				continue
 			}
 			return fmt.Errorf("cpu: out of memory: %s would pass the CPU backend's limit of %s (%s in use by arrays); "+
