@@ -15,6 +15,11 @@
 // Sync and Save report it. Messages name the operation as NumPy would:
 // "Add: operands could not be broadcast together with shapes (2,3) (4,)".
 //
+// No input makes an operation panic: bad shapes, dtypes and indices,
+// shapes whose size overflows, allocations past the memory there is, nil
+// *Array, *Device and *Fused values, hostile .npy files and use after Free
+// are all errors. A panic inside the package is a bug.
+//
 // # Backends
 //
 // The package-level functions create arrays on backend.Default(); On(b)
@@ -24,8 +29,34 @@
 // # Memory
 //
 // Views (Index, Transpose, Reshape when possible, BroadcastTo...) share
-// their buffer. Free releases it at once, for every view; otherwise it is
-// released once no view can reach it.
+// their buffer. Free releases it at once, for every view, or, if an
+// operation on another goroutine is using it, as soon as that operation is
+// done; operations that start after Free fail with ErrFreed. Without Free,
+// the buffer is released once nothing reaches it: the garbage collector
+// reclaims host memory, and a GPU buffer's cleanup returns its device
+// memory (a GPU allocation that finds the device full collects garbage
+// and tries again before it fails).
+//
+// An operation keeps its operands' buffers until its backend is done with
+// them: on a GPU, until its work is queued on the backend's stream, where
+// memory released afterwards is reused only by work queued later.
+//
+// The CPU backend counts the bytes its arrays hold and refuses an
+// allocation past its limit with an error (the machine's memory, or the
+// process's cgroup limit; CUGO_CPU_MEMORY or cpu.Backend.SetMemoryLimit
+// change it), where the Go runtime would end the process.
+//
+// # Goroutines
+//
+// Arrays and Devices may be shared between goroutines: any number of them
+// may use the same arrays as operands, views or sources of ToSlice and
+// String at once, and build new arrays from them. Writing into an array
+// (Set, SetMask, Put, Into, an out argument) while another goroutine reads
+// or writes the same elements is a data race on those elements, as with a
+// Go slice: their values are then unspecified, though nothing crashes.
+// Free may race with operations, as described above. Operations from one
+// goroutine run in the order they are called; operations from different
+// goroutines are not ordered unless the program orders them.
 //
 // # Types
 //

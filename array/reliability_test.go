@@ -166,3 +166,24 @@ func TestNilReceivers(t *testing.T) {
 	a.Free()
 	require.Equal(t, "", a.String()[:0])
 }
+
+// TestSoakWithoutFreeOnGPU makes 10^4 arrays on each GPU without Free,
+// ten times the device's memory in all, and checks every sum: memory comes
+// back through the buffers' cleanups, and no buffer is reused while
+// another array still reads it. (The device's free memory afterwards is
+// checked by backend/gpu's TestSoakWithoutFree.)
+func TestSoakWithoutFreeOnGPU(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		dev := d.Backend().Device()
+		if dev.Memory == 0 {
+			t.Skip("no device memory to exhaust (TestMemoryWithoutFreeStaysBounded covers the CPU)")
+		}
+		n := int(dev.Memory / 4 / 1000)
+		for i := range 10000 {
+			v := int32(i%97 - 48)
+			got, err := Item[int64](d.Full(Int32, v, n).Sum())
+			require.NoError(t, err, "array %d", i)
+			require.Equal(t, int64(v)*int64(n), got, "array %d", i)
+		}
+	})
+}

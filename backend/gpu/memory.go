@@ -55,7 +55,8 @@ type allocator interface {
 
 // Alloc returns an uninitialised buffer of n bytes. Out of memory, it
 // frees cached memory and runs the Go GC (whose cleanups free unreachable
-// arrays) and tries once more before it fails.
+// buffers), and tries again a few times, waiting longer each time for the
+// cleanups, before it fails.
 func (b *Backend) Alloc(n int) (backend.Buffer, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("%s: Alloc: negative size %d", b.kind, n)
@@ -64,8 +65,8 @@ func (b *Backend) Alloc(n int) (backend.Buffer, error) {
 		return &buffer{owner: b}, nil
 	}
 	p, c, err := b.mem.alloc(n)
-	if err != nil && b.dev.IsOutOfMemory(err) {
-		b.reclaim()
+	for attempt := 0; err != nil && b.dev.IsOutOfMemory(err) && attempt < 4; attempt++ {
+		b.reclaim(time.Duration(5<<attempt) * time.Millisecond)
 		p, c, err = b.mem.alloc(n)
 	}
 	if err != nil {
@@ -80,12 +81,13 @@ func (b *Backend) Alloc(n int) (backend.Buffer, error) {
 }
 
 // reclaim frees what the allocator keeps, lets the GC's cleanups free
-// unreachable buffers, and frees what they gave back.
-func (b *Backend) reclaim() {
+// unreachable buffers (waiting for them twice), and frees what they gave
+// back.
+func (b *Backend) reclaim(wait time.Duration) {
 	b.mem.release()
 	for range 2 {
 		runtime.GC()
-		time.Sleep(10 * time.Millisecond) // cleanups run on their own goroutine
+		time.Sleep(wait) // cleanups run on their own goroutine
 	}
 	b.mem.release()
 }

@@ -2,12 +2,14 @@ package gpu
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"github.com/cugo/cugo/internal/bytesize"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/driver"
@@ -375,4 +377,54 @@ func BenchmarkReduceWaves(bm *testing.B) {
 			bm.ReportMetric(4*n/(d.Seconds()/50)/1e9, "GB/s")
 		})
 	}
+}
+
+// TestSoakWithoutFree drops 10^4 buffers without Free whose total is ten
+// times the device's memory: cleanups of unreachable buffers and Alloc's
+// collect-and-retry keep allocation going, each buffer holds what was
+// written to it, and afterwards the device's free memory is back within
+// 1 GiB of where it started.
+func TestSoakWithoutFree(t *testing.T) {
+	allocators(t, func(t *testing.T, b *Backend) {
+		_, total, err := b.dev.MemInfo()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := int(total/1000) &^ 7
+		b.reclaim(50 * time.Millisecond)
+		before, _, err := b.dev.MemInfo()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 10000 {
+			buf, err := b.Alloc(n)
+			if err != nil {
+				t.Fatalf("allocation %d of %s: %v", i, bytesize.Format(int64(n)), err)
+			}
+			mark := binary.LittleEndian.AppendUint64(nil, uint64(i)*0x9E3779B97F4A7C15)
+			if err := b.Write(buf, n-8, mark); err != nil {
+				t.Fatal(err)
+			}
+			got := make([]byte, 8)
+			if err := b.Read(got, buf, n-8); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, mark) {
+				t.Fatalf("allocation %d reads %x, wrote %x", i, got, mark)
+			}
+		}
+		b.reclaim(50 * time.Millisecond)
+		if err := b.Sync(); err != nil {
+			t.Fatal(err)
+		}
+		after, _, err := b.dev.MemInfo()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("10^4 buffers of %s without Free (%s in all); free memory %s before, %s after",
+			bytesize.Format(int64(n)), bytesize.Format(int64(n)*10000), bytesize.Format(int64(before)), bytesize.Format(int64(after)))
+		if before > after && before-after > 1<<30 {
+			t.Errorf("free memory fell by %s", bytesize.Format(int64(before-after)))
+		}
+	})
 }
