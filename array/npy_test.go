@@ -3,6 +3,7 @@ package array
 import (
 	"github.com/cugo/cugo/dtype"
 	"runtime"
+	"slices"
 	"unsafe"
 
 	"bytes"
@@ -263,6 +264,9 @@ func FuzzReadNpy(f *testing.F) {
 		}
 		f.Add(b)
 	}
+	f.Add(npyFile(`{'descr': '<u1', 'fortran_order': False, 'shape': (1152921504606846976,), }`, 1, 2))
+	f.Add(npyFile(`{'descr': '<f4', 'fortran_order': False, 'shape': (0, 4611686018427387905, 4), }`))
+	f.Add(npyFile(`{'descr': '|b1', 'fortran_order': False, 'shape': (3,), }`, 0, 2, 255))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		d, err := ReadNpy(bytes.NewReader(b))
 		if err != nil {
@@ -270,6 +274,9 @@ func FuzzReadNpy(f *testing.F) {
 				t.Fatalf("error without prefix: %v", err)
 			}
 			return
+		}
+		if d.DType == Bool && slices.ContainsFunc(d.Data, func(b byte) bool { return b > 1 }) {
+			t.Fatalf("bool data holds bytes other than 0 and 1: %v", d.Data)
 		}
 		need, err := dataSize(d.Shape, d.DType)
 		if err != nil || need != len(d.Data) {
