@@ -213,3 +213,37 @@ func (f *Function) Launch(grid, block Dim3, sharedMem uint32, stream *Stream, ar
 	}
 	return l.Launch(grid, block, sharedMem, stream)
 }
+
+// RawLauncher launches kernels by handle (Function.Handle) with a
+// kernelParams array that the caller lays out: a packed parameter block of
+// its own, say. It allocates nothing; it is not safe for concurrent use.
+type RawLauncher struct {
+	ctx  *Context
+	args [11]uintptr // cuLaunchKernel's arguments
+}
+
+// NewRawLauncher makes a RawLauncher for kernels of c.
+func (c *Context) NewRawLauncher() *RawLauncher { return &RawLauncher{ctx: c} }
+
+// Launch queues the kernel fn on stream (nil: the context's NULL stream).
+// params is cuLaunchKernel's kernelParams: an array of pointers to each
+// parameter's value, in memory that the Go runtime does not move (pinned,
+// or C memory). A Y or Z of 0 in grid or block means 1.
+func (l *RawLauncher) Launch(fn uintptr, grid, block Dim3, sharedMem uint32, stream *Stream, params unsafe.Pointer) error {
+	if stream == nil {
+		stream = l.ctx.legacy
+	}
+	grid, _ = grid.norm()
+	block, _ = block.norm()
+	l.args = [11]uintptr{fn,
+		uintptr(grid.X), uintptr(grid.Y), uintptr(grid.Z),
+		uintptr(block.X), uintptr(block.Y), uintptr(block.Z),
+		uintptr(sharedMem), uintptr(stream.handle), uintptr(params), 0,
+	}
+	if err := l.ctx.bind(); err != nil {
+		return err
+	}
+	r := cuda.CuLaunchKernelN(l.args[:])
+	runtime.UnlockOSThread()
+	return check("cuLaunchKernel", r)
+}

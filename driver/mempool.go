@@ -23,7 +23,7 @@ func (d Device) DefaultMemPool() (*MemPool, error) {
 		return nil, err
 	}
 	if ok == 0 {
-		e := newError("cuDeviceGetDefaultMemPool", ErrNotSupported)
+		e := lib.New("cuDeviceGetDefaultMemPool", ErrNotSupported.Code)
 		return nil, fmt.Errorf("driver: device %d has no memory pools: %w", d.ordinal, e)
 	}
 	p := &MemPool{dev: d}

@@ -123,9 +123,7 @@ type Function struct {
 	name   string
 }
 
-// Handle returns the raw CUfunction, for callers that pack kernel
-// parameters of their own layout (structs by value) and launch through
-// the bindings.
+// Handle returns the raw CUfunction, for RawLauncher.
 func (f *Function) Handle() uintptr { return uintptr(f.handle) }
 
 // Name returns the name the function was looked up by.

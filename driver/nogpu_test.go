@@ -55,7 +55,7 @@ func TestDriverVersion(t *testing.T) {
 func TestErrorNamesFromDriver(t *testing.T) {
 	needLibrary(t)
 	for _, c := range []struct {
-		code       Result
+		sentinel   *Error
 		name, text string
 	}{
 		{ErrInvalidValue, "CUDA_ERROR_INVALID_VALUE", "invalid argument"},
@@ -68,29 +68,30 @@ func TestErrorNamesFromDriver(t *testing.T) {
 		{ErrIllegalAddress, "CUDA_ERROR_ILLEGAL_ADDRESS", ""},
 		{ErrNotSupported, "CUDA_ERROR_NOT_SUPPORTED", "operation not supported"},
 	} {
-		err := check("cuTest", cuda.CUresult(c.code))
+		code := c.sentinel.Code
+		err := check("cuTest", cuda.CUresult(code))
 		var e *Error
 		if !errors.As(err, &e) {
-			t.Fatalf("check(%d) = %v, not an *Error", c.code, err)
+			t.Fatalf("check(%d) = %v, not an *Error", code, err)
 		}
 		if e.Name != c.name || (c.text != "" && e.Message != c.text) {
-			t.Errorf("code %d: name %q message %q, want %q %q", c.code, e.Name, e.Message, c.name, c.text)
+			t.Errorf("code %d: name %q message %q, want %q %q", code, e.Name, e.Message, c.name, c.text)
 		}
-		if want := "cuTest: " + e.Name + ": " + e.Message; err.Error() != want {
+		if want := fmt.Sprintf("cuda: cuTest: %s (%d): %s", e.Name, code, e.Message); err.Error() != want {
 			t.Errorf("Error() = %q, want %q", err.Error(), want)
 		}
-		if !errors.Is(fmt.Errorf("wrapped: %w", err), c.code) {
-			t.Errorf("errors.Is(wrapped error of code %d, its sentinel) is false", c.code)
+		if c.sentinel.Name != c.name {
+			t.Errorf("sentinel of code %d named %q, want %q", code, c.sentinel.Name, c.name)
+		}
+		if !errors.Is(fmt.Errorf("wrapped: %w", err), c.sentinel) {
+			t.Errorf("errors.Is(wrapped error of code %d, its sentinel) is false", code)
 		}
 		if errors.Is(err, ErrUnknown) {
-			t.Errorf("code %d matches ErrUnknown", c.code)
-		}
-		if c.code.Error() != e.Name+": "+e.Message {
-			t.Errorf("Result(%d).Error() = %q", c.code, c.code.Error())
+			t.Errorf("code %d matches ErrUnknown", code)
 		}
 	}
-	if e := newError("cuTest", 123456); e.Name != "CUresult(123456)" {
-		t.Errorf("unknown code named %q, want CUresult(123456)", e.Name)
+	if e := lib.New("cuTest", 123456); e.Name != "unknown status" {
+		t.Errorf("unknown code named %q, want unknown status", e.Name)
 	}
 	if err := check("cuTest", 0); err != nil {
 		t.Errorf("check(0) = %v, want nil", err)

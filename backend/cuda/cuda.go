@@ -22,7 +22,6 @@ import (
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/backend/gpu"
 	"github.com/cugo/cugo/driver"
-	"github.com/cugo/cugo/internal/sym/cuda"
 	"github.com/cugo/cugo/kernelcache"
 	"github.com/cugo/cugo/libs/blas"
 	"github.com/cugo/cugo/libs/cublas"
@@ -42,8 +41,7 @@ type device struct {
 	pool     gpu.Pool
 
 	launchMu sync.Mutex
-	args     [11]uintptr  // cuLaunchKernel's arguments
-	launchFn func() error // d.launchNow, bound once so that Do allocates nothing
+	launcher *driver.RawLauncher
 
 	peerMu sync.Mutex
 	peers  map[*driver.Context]bool // whether ctx reaches a context's memory, once asked
@@ -90,7 +88,7 @@ func Open(ordinal int) (gpu.Device, error) {
 			d.pool = &memPool{stream: d.stream, pool: pool}
 		}
 	}
-	d.launchFn = d.launchNow
+	d.launcher = ctx.NewRawLauncher()
 	return d, nil
 }
 
@@ -181,21 +179,8 @@ func compileOptions(entry string, target int, cubin bool) nvrtc.Options {
 func (d *device) Launch(fn gpu.Function, grid, block [3]uint32, sharedMem uint32, params *unsafe.Pointer) error {
 	d.launchMu.Lock()
 	defer d.launchMu.Unlock()
-	d.args = [11]uintptr{
-		uintptr(fn), uintptr(grid[0]), uintptr(grid[1]), uintptr(grid[2]),
-		uintptr(block[0]), uintptr(block[1]), uintptr(block[2]), uintptr(sharedMem),
-		0, // the legacy default stream
-		uintptr(unsafe.Pointer(params)), 0,
-	}
-	return d.ctx.Do(d.launchFn)
-}
-
-// launchNow makes the call d.args describes, in d's context.
-func (d *device) launchNow() error {
-	if r := cuda.CuLaunchKernelN(d.args[:]); r != 0 {
-		return fmt.Errorf("cuLaunchKernel: %w", driver.Result(r))
-	}
-	return nil
+	return d.launcher.Launch(uintptr(fn), driver.Dim3{X: grid[0], Y: grid[1], Z: grid[2]},
+		driver.Dim3{X: block[0], Y: block[1], Z: block[2]}, sharedMem, d.stream, unsafe.Pointer(params))
 }
 
 func (d *device) NewEvent() (gpu.Event, error) {
