@@ -62,8 +62,7 @@ func initialize() error {
 // noDevice builds the ErrNoDevice error, saying what the runtime answered
 // and whether the kernel driver is there.
 func noDevice(errs ...error) error {
-	e := *ErrNoDevice
-	e.Op = "Init"
+	e := lib.New("Init", ErrNoDevice.Code)
 	msg := "no AMD GPU found"
 	if runtime.GOOS == "linux" {
 		if _, err := os.Stat(kfdPath); err != nil {
@@ -76,7 +75,7 @@ func noDevice(errs ...error) error {
 		}
 	}
 	e.Message = msg
-	return &e
+	return e
 }
 
 // Version is a HIP version; the runtime encodes it as

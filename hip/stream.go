@@ -45,7 +45,7 @@ func (s *Stream) Query() (bool, error) {
 	var done bool
 	err := s.ctx.Do(func() error {
 		r := sym.HipStreamQuery(s.handle)
-		if r == codeNotReady {
+		if r == sym.HipError_t(ErrNotReady.Code) {
 			return nil
 		}
 		done = r == 0

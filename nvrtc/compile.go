@@ -105,7 +105,7 @@ type CompileError struct {
 
 func (e *CompileError) Error() string {
 	return fmt.Sprintf("nvrtc: compiling %s (options %q) failed with %s:\n%s",
-		e.Program, e.Options, cstr.GoString(sym.NvrtcGetErrorString(sym.NvrtcResult(e.Err.Code))), e.Log)
+		e.Program, e.Options, e.Err.Name, e.Log)
 }
 
 func (e *CompileError) Unwrap() error { return e.Err }
@@ -143,7 +143,7 @@ func Compile(src string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if r != 0 {
-		return nil, &CompileError{Program: opts.name(), Options: flags, Log: log, Err: &Error{Op: "nvrtcCompileProgram", Code: int(r)}}
+		return nil, &CompileError{Program: opts.name(), Options: flags, Log: log, Err: lib.New("nvrtcCompileProgram", int32(r))}
 	}
 
 	res := &Result{CUBIN: opts.CUBIN, Log: log}
