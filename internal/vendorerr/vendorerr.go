@@ -99,6 +99,14 @@ func (l *Library) Wrap(call string, code int32, cause error) *Error {
 	return e
 }
 
+// Errorf is an error that Go caught before making call (a negative size, a
+// closed handle), reported as the status the library gives such arguments
+// (its invalid-value code), so that errors.Is answers the same whether Go
+// or the library caught it. The message says what was wrong.
+func (l *Library) Errorf(call string, code int32, format string, args ...any) *Error {
+	return &Error{Library: l.Name, Call: call, Code: code, Name: l.name(code), Message: fmt.Sprintf(format, args...)}
+}
+
 func (l *Library) name(code int32) string {
 	if n, ok := l.Names[code]; ok {
 		return n

@@ -52,6 +52,7 @@ func TestNames(t *testing.T) {
 		{libB.New("bAlloc", 2), "b: bAlloc: B_ERR_OOM (2): out of memory"},
 		{libB.New("bAlloc", 7), "b: bAlloc: unknown status (7)"},
 		{libB.Sentinel(2), "b: B_OUT_OF_MEMORY (2)"},
+		{libA.Errorf("aAlloc", 2, "n = %d < 0", -1), "a: aAlloc: A_OUT_OF_MEMORY (2): n = -1 < 0"},
 	} {
 		if got := tc.err.Error(); got != tc.want {
 			t.Errorf("Error() = %q, want %q", got, tc.want)

@@ -1,7 +1,6 @@
 package cublas
 
 import (
-	"fmt"
 
 	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/libs/blas"
@@ -47,7 +46,7 @@ func (h *Handle) Matmul(p blas.Plan, alpha, beta float64, a, b, c blas.DevicePtr
 		}
 		return GemmStridedBatchedEx(h, ta, tb, p.M, p.N, p.K, alpha, A, B, beta, Cop, Compute32F, p.Batch)
 	}
-	return fmt.Errorf("cublas: Matmul: %w: element type %v", ErrInvalidArgument, p.DType)
+	return argErr("Matmul", "element type %v", p.DType)
 }
 
 func typedMatmul[T Elem](h *Handle, p blas.Plan, ta, tb Op, alpha, beta T, a, b, c driver.DevicePtr, sa, sb, sc int64) error {

@@ -36,8 +36,8 @@ func TestGPUVersionAndModes(t *testing.T) {
 	if err := h.SetPointerMode(PointerModeDevice); err != nil {
 		t.Fatal(err)
 	}
-	if err := Scal[float32](h, 1, 2, ws, 1); !errors.Is(err, ErrInvalidArgument) {
-		t.Errorf("Scal in PointerModeDevice: %v, want ErrInvalidArgument", err)
+	if err := Scal[float32](h, 1, 2, ws, 1); !errors.Is(err, ErrInvalidValue) {
+		t.Errorf("Scal in PointerModeDevice: %v, want ErrInvalidValue", err)
 	}
 	if err := h.SetPointerMode(PointerModeHost); err != nil {
 		t.Fatal(err)
@@ -46,7 +46,7 @@ func TestGPUVersionAndModes(t *testing.T) {
 	p := upload(t, g, make([]float64, 16))
 	err = GemmEx(h, NoTrans, NoTrans, 2, 2, 2, 1, Operand{p, R16F, 2, 0}, Operand{p, R64F, 2, 0}, 0, Operand{p, R32F, 2, 0}, Compute32F)
 	var e *Error
-	if !errors.As(err, &e) || !strings.HasPrefix(e.Status.Name(), "CUBLAS_STATUS_") || !strings.Contains(err.Error(), "GemmEx") {
+	if !errors.As(err, &e) || !strings.HasPrefix(e.Name, "CUBLAS_STATUS_") || !strings.Contains(err.Error(), "GemmEx") {
 		t.Errorf("GemmEx with mismatched types: %v, want a cuBLAS status error", err)
 	}
 }
