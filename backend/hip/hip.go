@@ -191,7 +191,7 @@ func (d *device) NewBLAS() (blas.Gemmer, error) {
 		return nil, fmt.Errorf("%w: %w", backend.ErrUnavailable, err)
 	}
 	if err := h.SetStream(d.stream); err != nil {
-		h.Destroy()
+		h.Close()
 		return nil, err
 	}
 	return h, nil

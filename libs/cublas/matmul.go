@@ -1,7 +1,6 @@
 package cublas
 
 import (
-
 	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/libs/blas"
 )

@@ -1,61 +1,54 @@
 // Package hipblas is the Go API of AMD's hipBLAS, loaded at run time
 // without cgo: GEMM in every precision, GemmEx with f16/bf16 inputs and
-// f32 accumulation, strided batched GEMM and the level-1 routines the
-// array layer needs. It mirrors libs/cublas. Matrices are column-major, as
-// in every BLAS; scalars are passed from host memory.
+// f32 accumulation, and strided batched GEMM. It binds fewer routines than
+// its twin libs/cublas (the differences are listed in internal/twins).
+// Matrices are column-major, as in every BLAS; scalars are passed from
+// host memory.
 package hipblas
 
 import (
 	"errors"
-	"fmt"
 	"unsafe"
 
 	"github.com/cugo/cugo/hip"
 	sym "github.com/cugo/cugo/internal/sym/hipblas"
+	"github.com/cugo/cugo/internal/vendorerr"
 )
 
-// Error is a failed hipBLAS call.
-type Error struct {
-	Op     string
-	Status int32
+// Error is a failed hipBLAS call, or arguments refused before the call:
+// the call, the hipblasStatus_t code and its name.
+type Error = vendorerr.Error
+
+// lib names the hipBLAS statuses (hipblasStatusToString gives the same
+// names, but only from ROCm 5.3).
+var lib = &vendorerr.Library{
+	Name: "hipblas",
+	Names: map[int32]string{
+		1: "HIPBLAS_STATUS_NOT_INITIALIZED", 2: "HIPBLAS_STATUS_ALLOC_FAILED",
+		3: "HIPBLAS_STATUS_INVALID_VALUE", 4: "HIPBLAS_STATUS_MAPPING_ERROR",
+		5: "HIPBLAS_STATUS_EXECUTION_FAILED", 6: "HIPBLAS_STATUS_INTERNAL_ERROR",
+		7: "HIPBLAS_STATUS_NOT_SUPPORTED", 8: "HIPBLAS_STATUS_ARCH_MISMATCH",
+		9: "HIPBLAS_STATUS_HANDLE_IS_NULLPTR", 10: "HIPBLAS_STATUS_INVALID_ENUM",
+		11: "HIPBLAS_STATUS_UNKNOWN",
+	},
 }
 
-var statusNames = map[int32]string{
-	1: "HIPBLAS_STATUS_NOT_INITIALIZED", 2: "HIPBLAS_STATUS_ALLOC_FAILED",
-	3: "HIPBLAS_STATUS_INVALID_VALUE", 4: "HIPBLAS_STATUS_MAPPING_ERROR",
-	5: "HIPBLAS_STATUS_EXECUTION_FAILED", 6: "HIPBLAS_STATUS_INTERNAL_ERROR",
-	7: "HIPBLAS_STATUS_NOT_SUPPORTED", 8: "HIPBLAS_STATUS_ARCH_MISMATCH",
-	9: "HIPBLAS_STATUS_HANDLE_IS_NULLPTR", 10: "HIPBLAS_STATUS_INVALID_ENUM",
-	11: "HIPBLAS_STATUS_UNKNOWN",
-}
-
-// Name is the status's C name.
-func (e *Error) Name() string {
-	if n, ok := statusNames[e.Status]; ok {
-		return n
-	}
-	return fmt.Sprintf("HIPBLAS_STATUS_%d", e.Status)
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("hipblas: %s: %s (%d)", e.Op, e.Name(), e.Status) }
-
-// Is matches an *Error with the same status.
-func (e *Error) Is(target error) bool {
-	t, ok := target.(*Error)
-	return ok && t.Status == e.Status
-}
-
-// Sentinels for errors.Is.
+// Sentinels for errors.Is: each matches every failed hipBLAS call that
+// returned its status. ErrInvalidValue also matches the arguments refused
+// in Go before the call.
 var (
-	ErrInvalidValue = &Error{Status: 3}
-	ErrNotSupported = &Error{Status: 7}
+	ErrNotInitialized = lib.Sentinel(1)
+	ErrOutOfMemory    = lib.Sentinel(2) // HIPBLAS_STATUS_ALLOC_FAILED
+	ErrInvalidValue   = lib.Sentinel(3)
+	ErrNotSupported   = lib.Sentinel(7)
 )
 
-func check(op string, r sym.HipblasStatus_t) error {
-	if r == 0 {
-		return nil
-	}
-	return &Error{Op: op, Status: int32(r)}
+// check turns a status into nil or an *Error naming call.
+func check(call string, r sym.HipblasStatus_t) error { return lib.Check(call, int32(r)) }
+
+// argErr is an argument error caught in Go, before hipBLAS is called.
+func argErr(call, format string, args ...any) error {
+	return lib.Errorf(call, ErrInvalidValue.Code, format, args...)
 }
 
 // Op says how a matrix operand is used.
@@ -155,8 +148,8 @@ func (h *Handle) SetStream(s *hip.Stream) error {
 	})
 }
 
-// Destroy releases the handle.
-func (h *Handle) Destroy() error {
+// Close releases the handle.
+func (h *Handle) Close() error {
 	if h.h == 0 {
 		return nil
 	}
@@ -225,7 +218,7 @@ func (h *Handle) GemmEx(ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, 
 
 func checkEx(ab, ct DataType) error {
 	if ab < Float16 || ab > Float32 || ct < Float16 || ct > Float32 || ct != Float32 && ct != ab {
-		return fmt.Errorf("hipblas: GemmEx: unsupported types %d x %d -> %d (want f16/bf16/f32 inputs, f32 or input-typed output): %w", ab, ab, ct, ErrInvalidValue)
+		return argErr("GemmEx", "unsupported types %d x %d -> %d (want f16/bf16/f32 inputs, f32 or input-typed output)", ab, ab, ct)
 	}
 	return nil
 }
@@ -287,68 +280,4 @@ func (h *Handle) DgemmStridedBatched(ta, tb Op, m, n, k int, alpha float64, a hi
 			&alpha, dev[float64](a), int32(lda), sym.HipblasStride(strideA), dev[float64](b), int32(ldb), sym.HipblasStride(strideB),
 			&beta, dev[float64](c), int32(ldc), sym.HipblasStride(strideC), int32(batch))
 	})
-}
-
-// Saxpy computes y = alpha*x + y.
-func (h *Handle) Saxpy(n int, alpha float32, x hip.DevicePtr, incx int, y hip.DevicePtr, incy int) error {
-	return h.do("hipblasSaxpy", func() sym.HipblasStatus_t {
-		return sym.HipblasSaxpy(h.h, int32(n), &alpha, dev[float32](x), int32(incx), dev[float32](y), int32(incy))
-	})
-}
-
-// Daxpy computes y = alpha*x + y.
-func (h *Handle) Daxpy(n int, alpha float64, x hip.DevicePtr, incx int, y hip.DevicePtr, incy int) error {
-	return h.do("hipblasDaxpy", func() sym.HipblasStatus_t {
-		return sym.HipblasDaxpy(h.h, int32(n), &alpha, dev[float64](x), int32(incx), dev[float64](y), int32(incy))
-	})
-}
-
-// Sscal computes x = alpha*x.
-func (h *Handle) Sscal(n int, alpha float32, x hip.DevicePtr, incx int) error {
-	return h.do("hipblasSscal", func() sym.HipblasStatus_t {
-		return sym.HipblasSscal(h.h, int32(n), &alpha, dev[float32](x), int32(incx))
-	})
-}
-
-// Dscal computes x = alpha*x.
-func (h *Handle) Dscal(n int, alpha float64, x hip.DevicePtr, incx int) error {
-	return h.do("hipblasDscal", func() sym.HipblasStatus_t {
-		return sym.HipblasDscal(h.h, int32(n), &alpha, dev[float64](x), int32(incx))
-	})
-}
-
-// Sdot returns x·y; it waits for the result.
-func (h *Handle) Sdot(n int, x hip.DevicePtr, incx int, y hip.DevicePtr, incy int) (float32, error) {
-	var r float32
-	err := h.do("hipblasSdot", func() sym.HipblasStatus_t {
-		return sym.HipblasSdot(h.h, int32(n), dev[float32](x), int32(incx), dev[float32](y), int32(incy), &r)
-	})
-	return r, err
-}
-
-// Ddot returns x·y; it waits for the result.
-func (h *Handle) Ddot(n int, x hip.DevicePtr, incx int, y hip.DevicePtr, incy int) (float64, error) {
-	var r float64
-	err := h.do("hipblasDdot", func() sym.HipblasStatus_t {
-		return sym.HipblasDdot(h.h, int32(n), dev[float64](x), int32(incx), dev[float64](y), int32(incy), &r)
-	})
-	return r, err
-}
-
-// Snrm2 returns the Euclidean norm of x; it waits for the result.
-func (h *Handle) Snrm2(n int, x hip.DevicePtr, incx int) (float32, error) {
-	var r float32
-	err := h.do("hipblasSnrm2", func() sym.HipblasStatus_t {
-		return sym.HipblasSnrm2(h.h, int32(n), dev[float32](x), int32(incx), &r)
-	})
-	return r, err
-}
-
-// Dnrm2 returns the Euclidean norm of x; it waits for the result.
-func (h *Handle) Dnrm2(n int, x hip.DevicePtr, incx int) (float64, error) {
-	var r float64
-	err := h.do("hipblasDnrm2", func() sym.HipblasStatus_t {
-		return sym.HipblasDnrm2(h.h, int32(n), dev[float64](x), int32(incx), &r)
-	})
-	return r, err
 }

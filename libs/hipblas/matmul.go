@@ -1,8 +1,6 @@
 package hipblas
 
 import (
-	"fmt"
-
 	"github.com/cugo/cugo/hip"
 	"github.com/cugo/cugo/libs/blas"
 )
@@ -17,7 +15,7 @@ var _ blas.Gemmer = (*Handle)(nil)
 // caller's operands, in the order the plan was made for.
 func (h *Handle) Matmul(p blas.Plan, alpha, beta float64, a, b, c blas.DevicePtr) error {
 	if p.Batch < 1 {
-		return fmt.Errorf("hipblas: Matmul: plan batch %d: %w", p.Batch, ErrInvalidValue)
+		return argErr("Matmul", "plan batch %d", p.Batch)
 	}
 	first, second := hip.DevicePtr(a), hip.DevicePtr(b)
 	if p.SwapAB {
@@ -60,7 +58,7 @@ func (h *Handle) Matmul(p blas.Plan, alpha, beta float64, a, b, c blas.DevicePtr
 		return h.GemmStridedBatchedEx(ta, tb, p.M, p.N, p.K, float32(alpha), first, t, p.LDA, sa, second, p.LDB, sb,
 			float32(beta), C, t, p.LDC, sc, p.Batch)
 	}
-	return fmt.Errorf("hipblas: Matmul: element type %v: %w", p.DType, ErrInvalidValue)
+	return argErr("Matmul", "element type %v", p.DType)
 }
 
 func op(t blas.Trans) Op {
