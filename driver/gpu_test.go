@@ -443,11 +443,11 @@ func TestStreamEventOrdering(t *testing.T) {
 		t.Errorf("done.Query() after s2 waited on it = %v, %v", ready, err)
 	}
 	must(t, end.Synchronize())
-	elapsed, err := Elapsed(start, end)
+	elapsed, err := start.Elapsed(end)
 	if err != nil || elapsed <= 0 {
 		t.Errorf("Elapsed = %v, %v; want > 0", elapsed, err)
 	}
-	if _, err := Elapsed(start, done); err == nil {
+	if _, err := start.Elapsed(done); err == nil {
 		t.Error("Elapsed to an event without timing succeeded")
 	}
 	got := unsafe.Slice((*float32)(out.Ptr()), n)

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"fmt"
 	"sync"
 
 	"github.com/cugo/cugo/internal/sym/cuda"
@@ -26,15 +27,26 @@ func Init() error {
 	return initState.err
 }
 
-// DriverVersion returns the CUDA version the installed driver supports,
-// as 1000*major + 10*minor (12020 for CUDA 12.2). It needs no device.
-func DriverVersion() (int, error) {
+// Version is a CUDA version.
+type Version struct{ Major, Minor, Patch int }
+
+func (v Version) String() string { return fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch) }
+
+// decodeVersion splits the driver's 1000*major + 10*minor (12020 for
+// CUDA 12.2).
+func decodeVersion(v int32) Version {
+	return Version{Major: int(v / 1000), Minor: int(v % 1000 / 10)}
+}
+
+// DriverVersion returns the CUDA version the installed driver supports.
+// It needs no device.
+func DriverVersion() (Version, error) {
 	if _, err := cuda.Load(); err != nil {
-		return 0, err
+		return Version{}, err
 	}
 	var v int32
 	if err := check("cuDriverGetVersion", cuda.CuDriverGetVersion(&v)); err != nil {
-		return 0, err
+		return Version{}, err
 	}
-	return int(v), nil
+	return decodeVersion(v), nil
 }

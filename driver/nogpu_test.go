@@ -47,8 +47,11 @@ func TestInitWithoutDevice(t *testing.T) {
 func TestDriverVersion(t *testing.T) {
 	needLibrary(t)
 	v, err := DriverVersion()
-	if err != nil || v < 11000 || v%10 != 0 {
-		t.Errorf("DriverVersion() = %d, %v; want a CUDA 11+ version like 12020", v, err)
+	if err != nil || v.Major < 11 {
+		t.Errorf("DriverVersion() = %v, %v; want CUDA 11 or later", v, err)
+	}
+	if got := decodeVersion(12020); got != (Version{12, 2, 0}) {
+		t.Errorf("decodeVersion(12020) = %v, want 12.2.0", got)
 	}
 }
 

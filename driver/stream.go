@@ -157,9 +157,10 @@ func (e *Event) Query() (ready bool, err error) {
 	return err == nil, err
 }
 
-// Elapsed returns the GPU time between two recorded, completed events
-// (resolution about half a microsecond). Neither may have EventDisableTiming.
-func Elapsed(start, end *Event) (time.Duration, error) {
+// Elapsed returns the GPU time from start to end, two recorded, completed
+// events (resolution about half a microsecond). Neither may have
+// EventDisableTiming.
+func (start *Event) Elapsed(end *Event) (time.Duration, error) {
 	if start.destroyed || end.destroyed {
 		return 0, errDestroyed
 	}

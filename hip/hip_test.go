@@ -61,8 +61,8 @@ func TestInitWithoutDevice(t *testing.T) {
 	if Init() != err {
 		t.Fatal("second Init gave a different error")
 	}
-	if _, err := GetDevice(0); !errors.Is(err, ErrNoDevice) {
-		t.Fatalf("GetDevice(0) = %v, want ErrNoDevice", err)
+	if _, err := DeviceGet(0); !errors.Is(err, ErrNoDevice) {
+		t.Fatalf("DeviceGet(0) = %v, want ErrNoDevice", err)
 	}
 	t.Log(err)
 }
@@ -159,7 +159,7 @@ func TestLauncherPacksArguments(t *testing.T) {
 	if l.err == nil || !strings.Contains(l.err.Error(), "more than 6 arguments") {
 		t.Fatalf("overflow err = %v", l.err)
 	}
-	if err := l.Launch(nil, Dim3{1, 1, 1}, Dim3{1, 1, 1}, 0); err != l.err {
+	if err := l.Launch(Dim3{1, 1, 1}, Dim3{1, 1, 1}, 0, nil); err != l.err {
 		t.Fatalf("Launch with overflowed arguments = %v", err)
 	}
 }

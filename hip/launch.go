@@ -9,8 +9,15 @@ import (
 	sym "github.com/cugo/cugo/internal/sym/hip"
 )
 
-// Dim3 is a grid or block size.
+// Dim3 is a grid or block size. Y and Z of 0 mean 1, so Dim3{X: n} is a
+// one-dimensional size.
 type Dim3 struct{ X, Y, Z uint32 }
+
+// norm returns d with a zero Y or Z made 1.
+func (d Dim3) norm() Dim3 {
+	d.Y, d.Z = max(d.Y, 1), max(d.Z, 1)
+	return d
+}
 
 // Launcher launches one function again and again without allocating. It
 // packs the kernel arguments into a parameter block that it allocates once
@@ -102,7 +109,7 @@ func (l *Launcher) Float64(v float64) *Launcher { return l.Uint64(math.Float64bi
 // Launch runs the function with the arguments set since the last Reset on
 // stream s (nil: the device's null stream). The arguments stay set, so a
 // loop may change only some of them (Reset and set again) or none.
-func (l *Launcher) Launch(s *Stream, grid, block Dim3, sharedMem uint32) error {
+func (l *Launcher) Launch(grid, block Dim3, sharedMem uint32, s *Stream) error {
 	if l.err != nil {
 		return l.err
 	}
@@ -113,7 +120,7 @@ func (l *Launcher) Launch(s *Stream, grid, block Dim3, sharedMem uint32) error {
 	if l.n > 0 {
 		params = unsafe.Pointer(&l.ptrs[0])
 	}
-	if err := l.raw.Launch(l.fn.Handle(), s, grid, block, sharedMem, params); err != nil {
+	if err := l.raw.Launch(l.fn.Handle(), grid, block, sharedMem, s, params); err != nil {
 		return fmt.Errorf("%w (kernel %s, grid %v, block %v)", err, l.fn.name, grid, block)
 	}
 	return nil
@@ -134,12 +141,14 @@ func (c *Context) NewRawLauncher() *RawLauncher { return &RawLauncher{ctx: c} }
 // Launch queues the kernel fn (a Function's Handle) on stream s (nil: the
 // null stream). params is hipModuleLaunchKernel's kernelParams: an array
 // of pointers to each parameter's value, in memory that the Go runtime
-// does not move (pinned, or C memory).
-func (l *RawLauncher) Launch(fn uintptr, s *Stream, grid, block Dim3, sharedMem uint32, params unsafe.Pointer) error {
+// does not move (pinned, or C memory). A Y or Z of 0 in grid or block
+// means 1.
+func (l *RawLauncher) Launch(fn uintptr, grid, block Dim3, sharedMem uint32, s *Stream, params unsafe.Pointer) error {
 	var stream sym.HipStream_t
 	if s != nil {
 		stream = s.handle
 	}
+	grid, block = grid.norm(), block.norm()
 	l.call = [11]uintptr{fn, uintptr(grid.X), uintptr(grid.Y), uintptr(grid.Z),
 		uintptr(block.X), uintptr(block.Y), uintptr(block.Z), uintptr(sharedMem), uintptr(stream), uintptr(params), 0}
 	l.setDev[0] = uintptr(l.ctx.device.ordinal)

@@ -249,7 +249,7 @@ func (e *event) Since(start gpu.Event) (time.Duration, error) {
 	if !ok {
 		return 0, fmt.Errorf("cuda: an event of another vendor (%T)", start)
 	}
-	return driver.Elapsed(s.e, e.e)
+	return s.e.Elapsed(e.e)
 }
 
 // CopyPeer queues on d's stream a copy from the memory of another CUDA

@@ -47,18 +47,22 @@ func Open(ordinal int) (gpu.Device, error) {
 	unavailable := func(err error) error {
 		return fmt.Errorf("hip: open device %d: %w: %w", ordinal, backend.ErrUnavailable, err)
 	}
-	dev, err := hip.GetDevice(ordinal)
+	dev, err := hip.DeviceGet(ordinal)
 	if err != nil {
 		return nil, unavailable(err)
 	}
 	if _, _, err := hiprtc.Version(); err != nil {
 		return nil, unavailable(fmt.Errorf("hiprtc: %w", err))
 	}
-	d := &device{ctx: dev.Context()}
-	d.stream = d.ctx.NullStream()
+	ctx, err := dev.PrimaryContext()
+	if err != nil {
+		return nil, unavailable(err)
+	}
+	d := &device{ctx: ctx}
+	d.stream = d.ctx.DefaultStream()
 	d.launcher = d.ctx.NewRawLauncher()
 	name, err := dev.Name()
-	var mem uint64
+	var mem int
 	if err == nil {
 		mem, err = dev.TotalMem()
 	}
@@ -91,7 +95,7 @@ func (d *device) WarpSize() int        { return d.warp }
 func (d *device) ResidentThreads() int { return d.resident }
 
 func (d *device) Alloc(n int) (gpu.Ptr, error) {
-	p, err := d.ctx.Malloc(n)
+	p, err := d.ctx.MemAlloc(n)
 	return gpu.Ptr(p), err
 }
 
@@ -100,12 +104,15 @@ func (d *device) Free(p gpu.Ptr) error {
 	if err := d.stream.Synchronize(); err != nil {
 		return err
 	}
-	return d.ctx.Free(hip.DevicePtr(p))
+	return d.ctx.MemFree(hip.DevicePtr(p))
 }
 
 func (d *device) Pool() gpu.Pool { return nil }
 
-func (d *device) MemInfo() (free, total uint64, err error) { return d.ctx.MemGetInfo() }
+func (d *device) MemInfo() (free, total uint64, err error) {
+	f, t, err := d.ctx.MemGetInfo()
+	return uint64(f), uint64(t), err
+}
 
 func (d *device) IsOutOfMemory(err error) bool { return errors.Is(err, hip.ErrOutOfMemory) }
 
@@ -118,7 +125,7 @@ func (d *device) DtoH(dst []byte, src gpu.Ptr) error {
 }
 
 func (d *device) DtoD(dst, src gpu.Ptr, n int) error {
-	return d.stream.CopyDtoDAsync(hip.DevicePtr(dst), hip.DevicePtr(src), n)
+	return d.stream.MemcpyDtoDAsync(hip.DevicePtr(dst), hip.DevicePtr(src), n)
 }
 
 func (d *device) Sync() error { return d.stream.Synchronize() }
@@ -164,8 +171,8 @@ func compileOptions(entry, arch string) hiprtc.Options {
 func (d *device) Launch(fn gpu.Function, grid, block [3]uint32, sharedMem uint32, params *unsafe.Pointer) error {
 	d.launchMu.Lock()
 	defer d.launchMu.Unlock()
-	return d.launcher.Launch(uintptr(fn), d.stream, hip.Dim3{X: grid[0], Y: grid[1], Z: grid[2]},
-		hip.Dim3{X: block[0], Y: block[1], Z: block[2]}, sharedMem, unsafe.Pointer(params))
+	return d.launcher.Launch(uintptr(fn), hip.Dim3{X: grid[0], Y: grid[1], Z: grid[2]},
+		hip.Dim3{X: block[0], Y: block[1], Z: block[2]}, sharedMem, d.stream, unsafe.Pointer(params))
 }
 
 func (d *device) NewEvent() (gpu.Event, error) {

@@ -52,9 +52,10 @@ func TestGemmExRejectsBadTypes(t *testing.T) {
 func setup(t *testing.T) (*hip.Context, *Handle) {
 	t.Helper()
 	gputest.Need(t, "hip", Load())
-	d, err := hip.GetDevice(0)
+	d, err := hip.DeviceGet(0)
 	gputest.Need(t, "hip", err)
-	c := d.Context()
+	c, err := d.PrimaryContext()
+	gputest.Need(t, "hip", err)
 	h, err := New(c)
 	if err != nil {
 		t.Fatal(err)
@@ -66,11 +67,11 @@ func setup(t *testing.T) (*hip.Context, *Handle) {
 func upload[T any](t *testing.T, c *hip.Context, v []T) hip.DevicePtr {
 	t.Helper()
 	var zero T
-	p, err := c.Malloc(len(v) * int(unsafe.Sizeof(zero)))
+	p, err := c.MemAlloc(len(v) * int(unsafe.Sizeof(zero)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { c.Free(p) })
+	t.Cleanup(func() { c.MemFree(p) })
 	if err := hip.CopyHtoD(c, p, v); err != nil {
 		t.Fatal(err)
 	}
