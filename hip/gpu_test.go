@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/cugo/cugo/hip"
-	"github.com/cugo/cugo/hip/hiprtc"
+	"github.com/cugo/cugo/hiprtc"
 	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/loader"
 )

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cugo/cugo/hip/hiprtc"
+	"github.com/cugo/cugo/hiprtc"
 	"github.com/cugo/cugo/internal/gputest"
 	"github.com/stretchr/testify/require"
 )

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cugo/cugo/hip/hiprtc"
+	"github.com/cugo/cugo/hiprtc"
 	"github.com/cugo/cugo/internal/gputest"
 )
 

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/hip/hiprtc"
+	"github.com/cugo/cugo/hiprtc"
 	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
 	"github.com/cugo/cugo/nvrtc"

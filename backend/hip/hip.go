@@ -1,5 +1,5 @@
 // Package hip makes AMD GPUs a backend: it adapts the HIP runtime (hip),
-// hiprtc (hip/hiprtc) and hipBLAS (libs/hipblas) to gpu.Device, and
+// hiprtc (hiprtc) and hipBLAS (libs/hipblas) to gpu.Device, and
 // registers the kind "hip", on which backend/gpu runs every operation:
 // the same kernels as on CUDA, rendered in cgen's HIP flavour for the
 // device's gfx target and wavefront size.
@@ -20,7 +20,7 @@ import (
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/backend/gpu"
 	"github.com/cugo/cugo/hip"
-	"github.com/cugo/cugo/hip/hiprtc"
+	"github.com/cugo/cugo/hiprtc"
 	"github.com/cugo/cugo/kernelcache"
 	"github.com/cugo/cugo/libs/blas"
 	"github.com/cugo/cugo/libs/hipblas"

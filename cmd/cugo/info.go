@@ -9,7 +9,7 @@ import (
 
 	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/hip"
-	"github.com/cugo/cugo/hip/hiprtc"
+	"github.com/cugo/cugo/hiprtc"
 	"github.com/cugo/cugo/libs/cublas"
 	"github.com/cugo/cugo/loader"
 	"github.com/cugo/cugo/nvrtc"
