@@ -23,8 +23,6 @@ import (
 	"github.com/cugo/cugo/backend/gpu"
 	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/kernelcache"
-	"github.com/cugo/cugo/libs/blas"
-	"github.com/cugo/cugo/libs/cublas"
 	"github.com/cugo/cugo/nvrtc"
 )
 
@@ -198,19 +196,6 @@ func (d *device) HostAlloc(n int) ([]byte, func() error, error) {
 		return nil, nil, err
 	}
 	return h.Bytes(), h.Free, nil
-}
-
-// NewBLAS creates a cuBLAS handle in the context, on the stream.
-func (d *device) NewBLAS() (blas.Gemmer, error) {
-	h, err := cublas.New(d.ctx)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", backend.ErrUnavailable, err)
-	}
-	if err := h.SetStream(d.stream); err != nil {
-		h.Close()
-		return nil, err
-	}
-	return h, nil
 }
 
 // memPool allocates from the device's default memory pool in the order

@@ -22,8 +22,6 @@ import (
 	"github.com/cugo/cugo/hip"
 	"github.com/cugo/cugo/hiprtc"
 	"github.com/cugo/cugo/kernelcache"
-	"github.com/cugo/cugo/libs/blas"
-	"github.com/cugo/cugo/libs/hipblas"
 )
 
 func init() { gpu.Register("hip", Open) }
@@ -189,19 +187,6 @@ func (d *device) HostAlloc(n int) ([]byte, func() error, error) {
 		return nil, nil, err
 	}
 	return h.Bytes(), h.Free, nil
-}
-
-// NewBLAS creates a hipBLAS handle on the device, on the null stream.
-func (d *device) NewBLAS() (blas.Gemmer, error) {
-	h, err := hipblas.New(d.ctx)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", backend.ErrUnavailable, err)
-	}
-	if err := h.SetStream(d.stream); err != nil {
-		h.Close()
-		return nil, err
-	}
-	return h, nil
 }
 
 // event is a HIP event recorded on the backend's stream.

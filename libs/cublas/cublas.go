@@ -1,6 +1,8 @@
 // Package cublas is the Go API of NVIDIA's cuBLAS (the v2 API), loaded at
-// run time. Matrices are column-major, as in BLAS; package blas plans the
-// row-major products our arrays need, and Handle.Matmul runs such a plan.
+// run time: a pure binding, knowing nothing of cugo's arrays. Matrices are
+// column-major, as in BLAS; the GPU backend plans the row-major products
+// its arrays need (backend/gpu/blasplan) and runs them through this
+// package (backend/cuda).
 //
 // Every call runs with the handle's context current (driver.Context.Do).
 // Scalars (alpha, beta) are Go values passed by host pointer, and reductions

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	sym "github.com/cugo/cugo/internal/sym/cublas"
-	"github.com/cugo/cugo/libs/blas"
 	"github.com/cugo/cugo/loader"
 )
 
@@ -58,8 +57,6 @@ func TestArgumentsCaughtInGo(t *testing.T) {
 		{"ex compute type", "compute type", GemmEx(h, NoTrans, NoTrans, 2, 2, 2, 1, Operand{p, R16F, 2, 0}, Operand{p, R16F, 2, 0}, 0, Operand{p, R16F, 2, 0}, ComputeType(1))},
 		{"ex complex half compute", "Compute16F", GemmEx(h, NoTrans, NoTrans, 2, 2, 2, 1, Operand{p, C32F, 2, 0}, Operand{p, C32F, 2, 0}, 0, Operand{p, C32F, 2, 0}, Compute16F)},
 		{"closed handle", "closed", Scal[float32](h, 4, 2, p, 1)},
-		{"matmul plan", "batch", h.Matmul(blas.Plan{DType: blas.Float32}, 1, 0, p, p, p)},
-		{"matmul dtype", "element type", h.Matmul(blas.Plan{Batch: 1}, 1, 0, p, p, p)},
 	}
 	for _, c := range cases {
 		if !errors.Is(c.err, ErrInvalidValue) || !strings.Contains(c.err.Error(), c.want) {

@@ -60,22 +60,30 @@ const (
 	ConjTrans Op = 113 // HIPBLAS_OP_C
 )
 
-// DataType is an element type for GemmEx.
-type DataType int
+// DataType is an element type of GemmEx's operands, numbered as
+// hipDataType (and cudaDataType) number them.
+type DataType int32
 
+// Element types GemmEx takes.
 const (
-	Float16 DataType = iota
-	BFloat16
-	Float32
-	Float64
+	R32F  DataType = 0
+	R64F  DataType = 1
+	R16F  DataType = 2
+	R16BF DataType = 14
 )
 
-// Legacy hipblasDatatype_t values (ROCm 5/6 hipblasGemmEx) and the
-// hipDataType values (hipblasGemmEx_v2, ROCm 7 hipblasGemmEx), by DataType.
-var (
-	legacyTypes = [...]sym.HipblasDatatype_t{Float16: 150, BFloat16: 168, Float32: 151, Float64: 152}
-	v2Types     = [...]sym.HipDataType{Float16: 2, BFloat16: 14, Float32: 0, Float64: 1}
-)
+// legacyTypes are the hipblasDatatype_t values (ROCm 5/6 hipblasGemmEx)
+// of the element types.
+var legacyTypes = map[DataType]sym.HipblasDatatype_t{R16F: 150, R16BF: 168, R32F: 151, R64F: 152}
+
+// Operand is a GemmEx matrix: its address, element type, leading dimension
+// and, for the batched call, the distance between matrices in elements.
+type Operand struct {
+	Ptr    hip.DevicePtr
+	Type   DataType
+	LD     int
+	Stride int64
+}
 
 const (
 	legacyCompute32F = 151 // HIPBLAS_R_32F
@@ -167,117 +175,137 @@ func (h *Handle) do(op string, f func() sym.HipblasStatus_t) error {
 	return h.ctx.Do(func() error { return check(op, f()) })
 }
 
-// Sgemm computes C = alpha*op(A)*op(B) + beta*C in float32; C is m×n.
-func (h *Handle) Sgemm(ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int, beta float32, c hip.DevicePtr, ldc int) error {
-	return h.do("hipblasSgemm", func() sym.HipblasStatus_t {
-		return sym.HipblasSgemm(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
-			&alpha, dev[float32](a), int32(lda), dev[float32](b), int32(ldb), &beta, dev[float32](c), int32(ldc))
-	})
+// Elem is an element type hipBLAS's typed GEMM takes: S, D, C and Z.
+type Elem interface {
+	float32 | float64 | complex64 | complex128
 }
 
-// Dgemm is Sgemm in float64.
-func (h *Handle) Dgemm(ta, tb Op, m, n, k int, alpha float64, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int, beta float64, c hip.DevicePtr, ldc int) error {
-	return h.do("hipblasDgemm", func() sym.HipblasStatus_t {
-		return sym.HipblasDgemm(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
-			&alpha, dev[float64](a), int32(lda), dev[float64](b), int32(ldb), &beta, dev[float64](c), int32(ldc))
-	})
+// Real is an element type of the strided batched GEMM that is bound: S and
+// D.
+type Real interface{ float32 | float64 }
+
+func ops(ta, tb Op) (sym.HipblasOperation_t, sym.HipblasOperation_t) {
+	return sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb)
 }
 
-// Cgemm is Sgemm in complex64 (hipblasComplex has complex64's layout).
-func (h *Handle) Cgemm(ta, tb Op, m, n, k int, alpha complex64, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int, beta complex64, c hip.DevicePtr, ldc int) error {
-	return h.do("hipblasCgemm", func() sym.HipblasStatus_t {
-		return sym.HipblasCgemm(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
-			unsafe.Pointer(&alpha), devVoid(a), int32(lda), devVoid(b), int32(ldb), unsafe.Pointer(&beta), devVoid(c), int32(ldc))
-	})
-}
-
-// Zgemm is Sgemm in complex128.
-func (h *Handle) Zgemm(ta, tb Op, m, n, k int, alpha complex128, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int, beta complex128, c hip.DevicePtr, ldc int) error {
+// Gemm computes C = alpha·op(A)·op(B) + beta·C with C m×n and k the inner
+// size.
+func Gemm[T Elem](h *Handle, ta, tb Op, m, n, k int, alpha T, a hip.DevicePtr, lda int,
+	b hip.DevicePtr, ldb int, beta T, c hip.DevicePtr, ldc int) error {
+	opA, opB := ops(ta, tb)
+	M, N, K, LDA, LDB, LDC := int32(m), int32(n), int32(k), int32(lda), int32(ldb), int32(ldc)
+	switch al := any(alpha).(type) {
+	case float32:
+		be := any(beta).(float32)
+		return h.do("hipblasSgemm", func() sym.HipblasStatus_t {
+			return sym.HipblasSgemm(h.h, opA, opB, M, N, K, &al, dev[float32](a), LDA, dev[float32](b), LDB, &be, dev[float32](c), LDC)
+		})
+	case float64:
+		be := any(beta).(float64)
+		return h.do("hipblasDgemm", func() sym.HipblasStatus_t {
+			return sym.HipblasDgemm(h.h, opA, opB, M, N, K, &al, dev[float64](a), LDA, dev[float64](b), LDB, &be, dev[float64](c), LDC)
+		})
+	case complex64: // hipblasComplex has complex64's layout
+		be := any(beta).(complex64)
+		return h.do("hipblasCgemm", func() sym.HipblasStatus_t {
+			return sym.HipblasCgemm(h.h, opA, opB, M, N, K, unsafe.Pointer(&al), devVoid(a), LDA, devVoid(b), LDB, unsafe.Pointer(&be), devVoid(c), LDC)
+		})
+	}
+	al, be := any(alpha).(complex128), any(beta).(complex128)
 	return h.do("hipblasZgemm", func() sym.HipblasStatus_t {
-		return sym.HipblasZgemm(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
-			unsafe.Pointer(&alpha), devVoid(a), int32(lda), devVoid(b), int32(ldb), unsafe.Pointer(&beta), devVoid(c), int32(ldc))
+		return sym.HipblasZgemm(h.h, opA, opB, M, N, K, unsafe.Pointer(&al), devVoid(a), LDA, devVoid(b), LDB, unsafe.Pointer(&be), devVoid(c), LDC)
 	})
 }
 
-// Hgemm is Sgemm in float16, accumulating in float16; alpha and beta are
-// rounded to float16.
-func (h *Handle) Hgemm(ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int, beta float32, c hip.DevicePtr, ldc int) error {
+// Hgemm is Gemm on float16 matrices, accumulating in float16; alpha and
+// beta are rounded to float16. GemmEx accumulates in float32.
+func Hgemm(h *Handle, ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, lda int,
+	b hip.DevicePtr, ldb int, beta float32, c hip.DevicePtr, ldc int) error {
+	opA, opB := ops(ta, tb)
 	al, be := sym.HipblasHalf(toHalf(alpha)), sym.HipblasHalf(toHalf(beta))
 	return h.do("hipblasHgemm", func() sym.HipblasStatus_t {
-		return sym.HipblasHgemm(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
+		return sym.HipblasHgemm(h.h, opA, opB, int32(m), int32(n), int32(k),
 			&al, dev[sym.HipblasHalf](a), int32(lda), dev[sym.HipblasHalf](b), int32(ldb), &be, dev[sym.HipblasHalf](c), int32(ldc))
 	})
 }
 
-// GemmEx computes C = alpha*op(A)*op(B) + beta*C with A and B of type ab
-// (Float16, BFloat16, Float32) and C of type ct (Float32, or ab), always
-// accumulating in float32.
-func (h *Handle) GemmEx(ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, ab DataType, lda int, b hip.DevicePtr, ldb int, beta float32, c hip.DevicePtr, ct DataType, ldc int) error {
-	return h.GemmStridedBatchedEx(ta, tb, m, n, k, alpha, a, ab, lda, 0, b, ldb, 0, beta, c, ct, ldc, 0, 1)
+// GemmStridedBatched runs batch GEMMs; matrix i of A starts at
+// a + i·strideA elements (a stride of 0 repeats one matrix).
+func GemmStridedBatched[T Real](h *Handle, ta, tb Op, m, n, k int, alpha T, a hip.DevicePtr, lda int, strideA int64,
+	b hip.DevicePtr, ldb int, strideB int64, beta T, c hip.DevicePtr, ldc int, strideC int64, batch int) error {
+	opA, opB := ops(ta, tb)
+	M, N, K, LDA, LDB, LDC := int32(m), int32(n), int32(k), int32(lda), int32(ldb), int32(ldc)
+	sa, sb, sc := sym.HipblasStride(strideA), sym.HipblasStride(strideB), sym.HipblasStride(strideC)
+	if al, ok := any(alpha).(float32); ok {
+		be := any(beta).(float32)
+		return h.do("hipblasSgemmStridedBatched", func() sym.HipblasStatus_t {
+			return sym.HipblasSgemmStridedBatched(h.h, opA, opB, M, N, K, &al, dev[float32](a), LDA, sa,
+				dev[float32](b), LDB, sb, &be, dev[float32](c), LDC, sc, int32(batch))
+		})
+	}
+	al, be := any(alpha).(float64), any(beta).(float64)
+	return h.do("hipblasDgemmStridedBatched", func() sym.HipblasStatus_t {
+		return sym.HipblasDgemmStridedBatched(h.h, opA, opB, M, N, K, &al, dev[float64](a), LDA, sa,
+			dev[float64](b), LDB, sb, &be, dev[float64](c), LDC, sc, int32(batch))
+	})
 }
 
-func checkEx(ab, ct DataType) error {
-	if ab < Float16 || ab > Float32 || ct < Float16 || ct > Float32 || ct != Float32 && ct != ab {
-		return argErr("GemmEx", "unsupported types %d x %d -> %d (want f16/bf16/f32 inputs, f32 or input-typed output)", ab, ab, ct)
+// GemmEx computes C = alpha·op(A)·op(B) + beta·C with A and B of one type
+// (R16F, R16BF, R32F) and C of R32F or that type, always accumulating in
+// float32; alpha and beta are rounded to float32.
+func GemmEx(h *Handle, ta, tb Op, m, n, k int, alpha float64, a, b Operand, beta float64, c Operand) error {
+	return GemmStridedBatchedEx(h, ta, tb, m, n, k, alpha, a, b, beta, c, 1)
+}
+
+func checkEx(a, b, c DataType) error {
+	if _, ok := legacyTypes[a]; !ok || a == R64F || b != a || c != R32F && c != a {
+		return argErr("GemmEx", "unsupported types %v x %v -> %v (want f16/bf16/f32 inputs, f32 or input-typed output)", a, b, c)
 	}
 	return nil
 }
 
-// GemmStridedBatchedEx runs batch GemmEx products; operand i starts at
-// a + i*strideA elements (and so on).
-func (h *Handle) GemmStridedBatchedEx(ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, ab DataType, lda int, strideA int64, b hip.DevicePtr, ldb int, strideB int64, beta float32, c hip.DevicePtr, ct DataType, ldc int, strideC int64, batch int) error {
-	if err := checkEx(ab, ct); err != nil {
+// GemmStridedBatchedEx is GemmEx over batch matrices spaced by each
+// operand's Stride.
+func GemmStridedBatchedEx(h *Handle, ta, tb Op, m, n, k int, alpha float64, a, b Operand, beta float64, c Operand, batch int) error {
+	if err := checkEx(a.Type, b.Type, c.Type); err != nil {
 		return err
 	}
-	opA, opB := sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb)
-	pa, pb, pc := devVoid(a), devVoid(b), devVoid(c)
-	al, be := unsafe.Pointer(&alpha), unsafe.Pointer(&beta)
-	single := batch == 1 && strideA == 0 && strideB == 0 && strideC == 0
+	opA, opB := ops(ta, tb)
+	M, N, K := int32(m), int32(n), int32(k)
+	pa, pb, pc := devVoid(a.Ptr), devVoid(b.Ptr), devVoid(c.Ptr)
+	alpha32, beta32 := float32(alpha), float32(beta)
+	al, be := unsafe.Pointer(&alpha32), unsafe.Pointer(&beta32)
+	sa, sb, sc := sym.HipblasStride(a.Stride), sym.HipblasStride(b.Stride), sym.HipblasStride(c.Stride)
+	lda, ldb, ldc := int32(a.LD), int32(b.LD), int32(c.LD)
+	single := batch == 1 && a.Stride == 0 && b.Stride == 0 && c.Stride == 0
+	// The new enums: hipDataType, under the _v2 names or, in hipBLAS 3,
+	// the plain ones.
+	ta2, tb2, tc2 := sym.HipDataType(a.Type), sym.HipDataType(b.Type), sym.HipDataType(c.Type)
 	return h.ctx.Do(func() error {
 		switch {
 		case h.gemmEx == gemmExLegacy && single:
-			return check("hipblasGemmEx", sym.HipblasGemmEx(h.h, opA, opB, int32(m), int32(n), int32(k), al,
-				pa, legacyTypes[ab], int32(lda), pb, legacyTypes[ab], int32(ldb), be, pc, legacyTypes[ct], int32(ldc), legacyCompute32F, gemmDefault))
+			return check("hipblasGemmEx", sym.HipblasGemmEx(h.h, opA, opB, M, N, K, al,
+				pa, legacyTypes[a.Type], lda, pb, legacyTypes[b.Type], ldb, be, pc, legacyTypes[c.Type], ldc, legacyCompute32F, gemmDefault))
 		case h.gemmEx == gemmExLegacy:
-			return check("hipblasGemmStridedBatchedEx", sym.HipblasGemmStridedBatchedEx(h.h, opA, opB, int32(m), int32(n), int32(k), al,
-				pa, legacyTypes[ab], int32(lda), sym.HipblasStride(strideA), pb, legacyTypes[ab], int32(ldb), sym.HipblasStride(strideB),
-				be, pc, legacyTypes[ct], int32(ldc), sym.HipblasStride(strideC), int32(batch), legacyCompute32F, gemmDefault))
+			return check("hipblasGemmStridedBatchedEx", sym.HipblasGemmStridedBatchedEx(h.h, opA, opB, M, N, K, al,
+				pa, legacyTypes[a.Type], lda, sa, pb, legacyTypes[b.Type], ldb, sb,
+				be, pc, legacyTypes[c.Type], ldc, sc, int32(batch), legacyCompute32F, gemmDefault))
 		case h.gemmEx == gemmExV2Suffix && single:
-			r, err := sym.HipblasGemmEx_v2(h.h, opA, opB, int32(m), int32(n), int32(k), al,
-				pa, v2Types[ab], int32(lda), pb, v2Types[ab], int32(ldb), be, pc, v2Types[ct], int32(ldc), v2Compute32F, gemmDefault)
+			r, err := sym.HipblasGemmEx_v2(h.h, opA, opB, M, N, K, al,
+				pa, ta2, lda, pb, tb2, ldb, be, pc, tc2, ldc, v2Compute32F, gemmDefault)
 			return errors.Join(err, check("hipblasGemmEx_v2", r))
 		case h.gemmEx == gemmExV2Suffix:
-			r, err := sym.HipblasGemmStridedBatchedEx_v2(h.h, opA, opB, int32(m), int32(n), int32(k), al,
-				pa, v2Types[ab], int32(lda), sym.HipblasStride(strideA), pb, v2Types[ab], int32(ldb), sym.HipblasStride(strideB),
-				be, pc, v2Types[ct], int32(ldc), sym.HipblasStride(strideC), int32(batch), v2Compute32F, gemmDefault)
+			r, err := sym.HipblasGemmStridedBatchedEx_v2(h.h, opA, opB, M, N, K, al,
+				pa, ta2, lda, sa, pb, tb2, ldb, sb, be, pc, tc2, ldc, sc, int32(batch), v2Compute32F, gemmDefault)
 			return errors.Join(err, check("hipblasGemmStridedBatchedEx_v2", r))
-		case single: // hipBLAS 3: the plain names take the new enums
-			return check("hipblasGemmEx", sym.HipblasGemmEx(h.h, opA, opB, int32(m), int32(n), int32(k), al,
-				pa, sym.HipblasDatatype_t(v2Types[ab]), int32(lda), pb, sym.HipblasDatatype_t(v2Types[ab]), int32(ldb), be,
-				pc, sym.HipblasDatatype_t(v2Types[ct]), int32(ldc), v2Compute32F, gemmDefault))
+		case single:
+			return check("hipblasGemmEx", sym.HipblasGemmEx(h.h, opA, opB, M, N, K, al,
+				pa, sym.HipblasDatatype_t(ta2), lda, pb, sym.HipblasDatatype_t(tb2), ldb, be,
+				pc, sym.HipblasDatatype_t(tc2), ldc, v2Compute32F, gemmDefault))
 		default:
-			return check("hipblasGemmStridedBatchedEx", sym.HipblasGemmStridedBatchedEx(h.h, opA, opB, int32(m), int32(n), int32(k), al,
-				pa, sym.HipblasDatatype_t(v2Types[ab]), int32(lda), sym.HipblasStride(strideA), pb, sym.HipblasDatatype_t(v2Types[ab]), int32(ldb),
-				sym.HipblasStride(strideB), be, pc, sym.HipblasDatatype_t(v2Types[ct]), int32(ldc), sym.HipblasStride(strideC), int32(batch),
-				v2Compute32F, gemmDefault))
+			return check("hipblasGemmStridedBatchedEx", sym.HipblasGemmStridedBatchedEx(h.h, opA, opB, M, N, K, al,
+				pa, sym.HipblasDatatype_t(ta2), lda, sa, pb, sym.HipblasDatatype_t(tb2), ldb, sb,
+				be, pc, sym.HipblasDatatype_t(tc2), ldc, sc, int32(batch), v2Compute32F, gemmDefault))
 		}
-	})
-}
-
-// SgemmStridedBatched runs batch Sgemm products on strided operands.
-func (h *Handle) SgemmStridedBatched(ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, lda int, strideA int64, b hip.DevicePtr, ldb int, strideB int64, beta float32, c hip.DevicePtr, ldc int, strideC int64, batch int) error {
-	return h.do("hipblasSgemmStridedBatched", func() sym.HipblasStatus_t {
-		return sym.HipblasSgemmStridedBatched(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
-			&alpha, dev[float32](a), int32(lda), sym.HipblasStride(strideA), dev[float32](b), int32(ldb), sym.HipblasStride(strideB),
-			&beta, dev[float32](c), int32(ldc), sym.HipblasStride(strideC), int32(batch))
-	})
-}
-
-// DgemmStridedBatched runs batch Dgemm products on strided operands.
-func (h *Handle) DgemmStridedBatched(ta, tb Op, m, n, k int, alpha float64, a hip.DevicePtr, lda int, strideA int64, b hip.DevicePtr, ldb int, strideB int64, beta float64, c hip.DevicePtr, ldc int, strideC int64, batch int) error {
-	return h.do("hipblasDgemmStridedBatched", func() sym.HipblasStatus_t {
-		return sym.HipblasDgemmStridedBatched(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
-			&alpha, dev[float64](a), int32(lda), sym.HipblasStride(strideA), dev[float64](b), int32(ldb), sym.HipblasStride(strideB),
-			&beta, dev[float64](c), int32(ldc), sym.HipblasStride(strideC), int32(batch))
 	})
 }

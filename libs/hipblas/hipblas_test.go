@@ -42,7 +42,7 @@ func TestErrorNames(t *testing.T) {
 
 func TestGemmExRejectsBadTypes(t *testing.T) {
 	h := &Handle{}
-	err := h.GemmEx(NoTrans, NoTrans, 1, 1, 1, 1, 0, Float64, 1, 0, 1, 0, 0, Float32, 1)
+	err := GemmEx(h, NoTrans, NoTrans, 1, 1, 1, 1, Operand{Type: R64F, LD: 1}, Operand{Type: R64F, LD: 1}, 0, Operand{Type: R32F, LD: 1})
 	if !errors.Is(err, ErrInvalidValue) || !strings.Contains(err.Error(), "unsupported types") {
 		t.Fatalf("GemmEx(f64 inputs) = %v", err)
 	}
@@ -136,13 +136,13 @@ func TestSgemmDgemm(t *testing.T) {
 	want := refGemm(m, n, k, 1.5, a, b, -0.5, cc)
 
 	pc32 := upload(t, c, conv[float32](cc))
-	if err := h.Sgemm(NoTrans, NoTrans, m, n, k, 1.5, upload(t, c, conv[float32](a)), m, upload(t, c, conv[float32](b)), k, -0.5, pc32, m); err != nil {
+	if err := Gemm[float32](h, NoTrans, NoTrans, m, n, k, 1.5, upload(t, c, conv[float32](a)), m, upload(t, c, conv[float32](b)), k, -0.5, pc32, m); err != nil {
 		t.Fatal(err)
 	}
 	closeAll(t, "Sgemm", download[float32](t, c, pc32, m*n), want, 1e-5)
 
 	pc64 := upload(t, c, cc)
-	if err := h.Dgemm(NoTrans, NoTrans, m, n, k, 1.5, upload(t, c, a), m, upload(t, c, b), k, -0.5, pc64, m); err != nil {
+	if err := Gemm[float64](h, NoTrans, NoTrans, m, n, k, 1.5, upload(t, c, a), m, upload(t, c, b), k, -0.5, pc64, m); err != nil {
 		t.Fatal(err)
 	}
 	closeAll(t, "Dgemm", download[float64](t, c, pc64, m*n), want, 1e-12)
@@ -163,7 +163,7 @@ func TestGemmExHalfToFloat(t *testing.T) {
 	}
 	want := refGemm(m, n, k, 1, a, b, 0, make([]float64, m*n))
 	pc := upload(t, c, make([]float32, m*n))
-	if err := h.GemmEx(NoTrans, NoTrans, m, n, k, 1, upload(t, c, ah), Float16, m, upload(t, c, bh), k, 0, pc, Float32, m); err != nil {
+	if err := GemmEx(h, NoTrans, NoTrans, m, n, k, 1, Operand{upload(t, c, ah), R16F, m, 0}, Operand{upload(t, c, bh), R16F, k, 0}, 0, Operand{pc, R32F, m, 0}); err != nil {
 		t.Fatal(err)
 	}
 	closeAll(t, "GemmEx f16->f32", download[float32](t, c, pc, m*n), want, 1e-5)
@@ -174,7 +174,7 @@ func TestSgemmStridedBatched(t *testing.T) {
 	const m, n, k, batch = 8, 5, 6, 3
 	a, b := randoms(m*k*batch), randoms(k*n*batch)
 	pc := upload(t, c, make([]float32, m*n*batch))
-	if err := h.SgemmStridedBatched(NoTrans, NoTrans, m, n, k, 1, upload(t, c, conv[float32](a)), m, m*k,
+	if err := GemmStridedBatched[float32](h, NoTrans, NoTrans, m, n, k, 1, upload(t, c, conv[float32](a)), m, m*k,
 		upload(t, c, conv[float32](b)), k, k*n, 0, pc, m, m*n, batch); err != nil {
 		t.Fatal(err)
 	}
