@@ -15,17 +15,120 @@ import (
 )
 
 // A twin pair: a CUDA package, its HIP twin, and the exported names only
-// one of them has, each with the reason.
+// one of them has, each with the reason. A new vendor library adds its pair
+// here (libs/cusolver and libs/hipsolver, say).
 type pair struct {
 	cuda, hip string
 	onlyCUDA  map[string]string
 	onlyHIP   map[string]string
 }
 
+// Reasons shared by many entries.
+const (
+	notBoundHIP = "not bound for HIP: no cugo code uses it on AMD GPUs yet"
+)
+
 var pairs = []pair{
-	{cuda: "driver", hip: "hip", onlyCUDA: map[string]string{}, onlyHIP: map[string]string{}},
-	{cuda: "nvrtc", hip: "hiprtc", onlyCUDA: map[string]string{}, onlyHIP: map[string]string{}},
-	{cuda: "libs/cublas", hip: "libs/hipblas", onlyCUDA: map[string]string{}, onlyHIP: map[string]string{}},
+	{cuda: "driver", hip: "hip",
+		onlyCUDA: map[string]string{
+			"CaptureMode":                        "HIP's BeginCapture has one mode in the calls cugo makes",
+			"Context.DisablePeerAccess":          "peer copies are CUDA-only in cugo (backend.PeerCopier)",
+			"Context.EnablePeerAccess":           "peer copies are CUDA-only in cugo (backend.PeerCopier)",
+			"Device.CanAccessPeer":               "peer copies are CUDA-only in cugo (backend.PeerCopier)",
+			"Stream.MemcpyPeerAsync":             "peer copies are CUDA-only in cugo (backend.PeerCopier)",
+			"MemAccess":                          "stream-ordered pools are CUDA-only in cugo (HIP allocates behind the caching allocator)",
+			"MemAccess.String":                   "stream-ordered pools are CUDA-only in cugo",
+			"MemPool":                            "stream-ordered pools are CUDA-only in cugo",
+			"MemPool.Access":                     "stream-ordered pools are CUDA-only in cugo",
+			"MemPool.Attribute":                  "stream-ordered pools are CUDA-only in cugo",
+			"MemPool.SetAccess":                  "stream-ordered pools are CUDA-only in cugo",
+			"MemPool.SetReleaseThreshold":        "stream-ordered pools are CUDA-only in cugo",
+			"MemPool.TrimTo":                     "stream-ordered pools are CUDA-only in cugo",
+			"MemPoolAttribute":                   "stream-ordered pools are CUDA-only in cugo",
+			"Device.DefaultMemPool":              "stream-ordered pools are CUDA-only in cugo",
+			"Context.Handle":                     "a CUDA context is an object; HIP has a current device instead",
+			"Context.Release":                    "a CUDA primary context is retained and released; HIP's device needs no release",
+			"Context.MemcpyDtoH":                 "HIP copies host memory through the generic CopyDtoH[T]",
+			"Context.MemcpyDtoHPtr":              "HIP copies host memory through the generic CopyDtoH[T]",
+			"Context.MemcpyHtoD":                 "HIP copies host memory through the generic CopyHtoD[T]",
+			"Context.MemcpyHtoDPtr":              "HIP copies host memory through the generic CopyHtoD[T]",
+			"Stream.MemcpyDtoHAsync":             "HIP copies host memory through the generic CopyDtoHAsync[T]",
+			"Stream.MemcpyHtoDAsync":             "HIP copies host memory through the generic CopyHtoDAsync[T]",
+			"Context.Memcpy2D":                   notBoundHIP,
+			"Stream.Memcpy2DAsync":               notBoundHIP,
+			"Memcpy2D":                           notBoundHIP,
+			"MemoryType":                         notBoundHIP,
+			"Context.PointerGetAttribute":        notBoundHIP,
+			"PointerAttribute":                   notBoundHIP,
+			"Device.ComputeCapability":           "an AMD GPU is named by its gfx target: hip.Device.Arch",
+			"Device.Properties":                  "the CUDA backend reads its device description in one call; HIP's Device has one method per property",
+			"Properties":                         "the CUDA backend reads its device description in one call; HIP's Device has one method per property",
+			"Device.UUID":                        notBoundHIP,
+			"UUID":                               notBoundHIP,
+			"UUID.String":                        notBoundHIP,
+			"FuncAttribute":                      notBoundHIP,
+			"Function.Attribute":                 notBoundHIP,
+			"Function.Context":                   notBoundHIP,
+			"Function.OccupancyMaxActiveBlocks":  notBoundHIP,
+			"Function.SetMaxDynamicSharedMemory": notBoundHIP,
+			"Function.Launch":                    notBoundHIP,
+			"Launcher.Arg":                       notBoundHIP,
+			"Launcher.Close":                     "driver's Launcher grows its pinned block and can release it early; HIP's is sized once and released by the GC",
+			"Launcher.Uintptr":                   notBoundHIP,
+			"Module.Global":                      notBoundHIP,
+			"Graph.Instantiate":                  "CUDA instantiates a captured graph into a GraphExec; hip.Graph instantiates at capture end and launches itself",
+			"GraphExec":                          "CUDA instantiates a captured graph into a GraphExec; hip.Graph instantiates at capture end and launches itself",
+			"GraphExec.Destroy":                  "CUDA instantiates a captured graph into a GraphExec; hip.Graph instantiates at capture end and launches itself",
+			"GraphExec.Launch":                   "CUDA instantiates a captured graph into a GraphExec; hip.Graph instantiates at capture end and launches itself",
+			"HostAllocFlags":                     "HIP's HostAlloc takes no flags in cugo (always portable)",
+			"HostRegisterFlags":                  "HIP's HostRegister takes no flags in cugo",
+			"HostBuffer.Len":                     notBoundHIP,
+			"HostBuffer.Ptr":                     notBoundHIP,
+		},
+		onlyHIP: map[string]string{
+			"Context.HostUnregister":     "HIP registers a Go slice and unregisters it by that slice; driver's HostRegister returns a HostBuffer whose Free unregisters",
+			"CopyDtoH":                   "typed generic host copies; driver's take bytes (Context.MemcpyDtoH)",
+			"CopyDtoHAsync":              "typed generic host copies; driver's take bytes (Stream.MemcpyDtoHAsync)",
+			"CopyHtoD":                   "typed generic host copies; driver's take bytes (Context.MemcpyHtoD)",
+			"CopyHtoDAsync":              "typed generic host copies; driver's take bytes (Stream.MemcpyHtoDAsync)",
+			"Device.Arch":                "an AMD GPU is named by its gfx target; CUDA's by Device.ComputeCapability",
+			"Device.ArchName":            "an AMD GPU is named by its gfx target; CUDA's by Device.ComputeCapability",
+			"Device.MultiprocessorCount": "one method per property; CUDA reads them all with Device.Properties",
+			"Device.WarpSize":            "one method per property (the wavefront is 32 or 64 on AMD); CUDA reads them with Device.Properties",
+			"Graph.Launch":               "hip.Graph instantiates at capture end and launches itself; CUDA launches a GraphExec",
+			"RuntimeVersion":             "HIP has a runtime library of its own; the CUDA driver API has only DriverVersion",
+		}},
+	{cuda: "nvrtc", hip: "hiprtc",
+		onlyCUDA: map[string]string{
+			"Kernel":         "NVRTC's Kernel bundles compile, load and lookup for the driver; cugo's HIP backend does those steps itself",
+			"PickTarget":     "NVRTC chooses between a CUBIN and PTX for the device; hiprtc always builds a code object for the gfx target",
+			"SupportedArchs": "NVRTC lists its architectures; hiprtc has no such query",
+		},
+		onlyHIP: map[string]string{
+			"TargetOption": "hiprtc names the gfx target as an --offload-arch option; NVRTC's target is Options.Target",
+			"Targets":      "the gfx targets cugo compiles for; NVRTC asks SupportedArchs",
+		}},
+	{cuda: "libs/cublas", hip: "libs/hipblas",
+		onlyCUDA: map[string]string{
+			"Asum": notBoundHIP, "Axpy": notBoundHIP, "Copy": notBoundHIP, "Dot": notBoundHIP,
+			"Dotc": notBoundHIP, "Iamax": notBoundHIP, "Nrm2": notBoundHIP, "Scal": notBoundHIP,
+			"Swap": notBoundHIP, "Complex": "the constraint of Dotc, not bound for HIP",
+			"Geam": notBoundHIP, "Gemv": notBoundHIP, "GemmBatched": notBoundHIP,
+			"HgemmBatched": notBoundHIP, "HgemmStridedBatched": notBoundHIP,
+			"ComputeType":           "hipBLAS's GemmEx always accumulates in float32 in cugo",
+			"DataType.String":       notBoundHIP,
+			"Handle.MathMode":       "cuBLAS's TF32 opt-in; hipBLAS has no math mode",
+			"Handle.SetMathMode":    "cuBLAS's TF32 opt-in; hipBLAS has no math mode",
+			"MathMode":              "cuBLAS's TF32 opt-in; hipBLAS has no math mode",
+			"Handle.PointerMode":    "hipBLAS handles stay in host pointer mode in cugo",
+			"Handle.SetPointerMode": "hipBLAS handles stay in host pointer mode in cugo",
+			"PointerMode":           "hipBLAS handles stay in host pointer mode in cugo",
+			"Handle.SetWorkspace":   notBoundHIP,
+			"Version":               notBoundHIP,
+		},
+		onlyHIP: map[string]string{
+			"Real": "the constraint of GemmStridedBatched: hipBLAS's complex strided batched GEMMs are not bound (" + notBoundHIP + ")",
+		}},
 }
 
 // exported returns the exported functions, types and methods (as

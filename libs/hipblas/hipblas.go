@@ -108,15 +108,15 @@ type Handle struct {
 	gemmEx gemmExABI
 }
 
-// Load opens hipBLAS; its error says why where the library is absent.
-func Load() error {
+// load opens hipBLAS; its error says why where the library is absent.
+func load() error {
 	_, err := sym.Load()
 	return err
 }
 
 // New creates a handle on ctx's device, with host pointer mode.
 func New(ctx *hip.Context) (*Handle, error) {
-	if err := Load(); err != nil {
+	if err := load(); err != nil {
 		return nil, err
 	}
 	h := &Handle{ctx: ctx}

@@ -14,7 +14,7 @@ import (
 )
 
 func TestLoadResolvesEverySymbol(t *testing.T) {
-	gputest.Need(t, "hip", Load())
+	gputest.Need(t, "hip", load())
 	lib, _ := sym.Load()
 	t.Logf("hipBLAS from %s", lib.File())
 	for _, s := range sym.Symbols {
@@ -51,7 +51,7 @@ func TestGemmExRejectsBadTypes(t *testing.T) {
 // setup returns a handle on GPU 0, or skips (fails under CUGO_REQUIRE=hip).
 func setup(t *testing.T) (*hip.Context, *Handle) {
 	t.Helper()
-	gputest.Need(t, "hip", Load())
+	gputest.Need(t, "hip", load())
 	d, err := hip.DeviceGet(0)
 	gputest.Need(t, "hip", err)
 	c, err := d.PrimaryContext()
