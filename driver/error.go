@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cugo/cugo/internal/cstr"
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 	"github.com/cugo/cugo/internal/vendorerr"
 )
 
@@ -46,11 +46,11 @@ var (
 )
 
 // check turns a CUresult into nil or an *Error naming call.
-func check(call string, r cuda.CUresult) error { return lib.Check(call, int32(r)) }
+func check(call string, r sym.CUresult) error { return lib.Check(call, int32(r)) }
 
 // checkOptional is check for the bindings of optional symbols: a symbol
 // the driver lacks reads as ErrNotSupported wrapping loader.ErrNotSupported.
-func checkOptional(call string, r cuda.CUresult, err error) error {
+func checkOptional(call string, r sym.CUresult, err error) error {
 	if err != nil {
 		return lib.Wrap(call, ErrNotSupported.Code, err)
 	}
@@ -60,15 +60,15 @@ func checkOptional(call string, r cuda.CUresult, err error) error {
 // describe asks the driver for a code's name and description; that works
 // before cuInit and without a device.
 func describe(code int32) (name, msg string) {
-	if _, err := cuda.Load(); err != nil {
+	if _, err := sym.Load(); err != nil {
 		return "", ""
 	}
 	var p *byte
-	if cuda.CuGetErrorName(cuda.CUresult(code), &p) == 0 && p != nil {
+	if sym.CuGetErrorName(sym.CUresult(code), &p) == 0 && p != nil {
 		name = cstr.GoString(p)
 	}
 	p = nil
-	if cuda.CuGetErrorString(cuda.CUresult(code), &p) == 0 && p != nil {
+	if sym.CuGetErrorString(sym.CUresult(code), &p) == 0 && p != nil {
 		msg = cstr.GoString(p)
 	}
 	return name, msg

@@ -14,7 +14,7 @@ import (
 	"unsafe"
 
 	"github.com/cugo/cugo/internal/gputest"
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // The tests share device 0's primary context and the saxpy module, made
@@ -659,12 +659,12 @@ func TestDestroyedObjects(t *testing.T) {
 
 // currentIs checks, inside a Do of ctx, that the driver sees ctx current.
 func currentIs(ctx *Context) error {
-	var cur cuda.CUcontext
-	if err := check("cuCtxGetCurrent", cuda.CuCtxGetCurrent(&cur)); err != nil {
+	var cur sym.CUcontext
+	if err := check("cuCtxGetCurrent", sym.CuCtxGetCurrent(&cur)); err != nil {
 		return err
 	}
-	var dev cuda.CUdevice
-	if err := check("cuCtxGetDevice", cuda.CuCtxGetDevice(&dev)); err != nil {
+	var dev sym.CUdevice
+	if err := check("cuCtxGetDevice", sym.CuCtxGetDevice(&dev)); err != nil {
 		return err
 	}
 	if cur != ctx.handle || dev != ctx.dev.handle {
@@ -687,7 +687,7 @@ func churn(t *testing.T, ctxs []*Context) {
 					runtime.Gosched()
 				case 1:
 					runtime.LockOSThread()
-					cuda.CuCtxSetCurrent(0) // foreign code unbinds this thread
+					sym.CuCtxSetCurrent(0) // foreign code unbinds this thread
 					runtime.UnlockOSThread()
 				case 2:
 					runtime.LockOSThread() // Do inside a locked section keeps it locked

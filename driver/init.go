@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 var initState struct {
@@ -18,11 +18,11 @@ var initState struct {
 // ErrNoDevice. Every function that reaches a device calls Init itself.
 func Init() error {
 	initState.once.Do(func() {
-		if _, err := cuda.Load(); err != nil {
+		if _, err := sym.Load(); err != nil {
 			initState.err = err
 			return
 		}
-		initState.err = check("cuInit", cuda.CuInit(0))
+		initState.err = check("cuInit", sym.CuInit(0))
 	})
 	return initState.err
 }
@@ -41,11 +41,11 @@ func decodeVersion(v int32) Version {
 // DriverVersion returns the CUDA version the installed driver supports.
 // It needs no device.
 func DriverVersion() (Version, error) {
-	if _, err := cuda.Load(); err != nil {
+	if _, err := sym.Load(); err != nil {
 		return Version{}, err
 	}
 	var v int32
-	if err := check("cuDriverGetVersion", cuda.CuDriverGetVersion(&v)); err != nil {
+	if err := check("cuDriverGetVersion", sym.CuDriverGetVersion(&v)); err != nil {
 		return Version{}, err
 	}
 	return decodeVersion(v), nil

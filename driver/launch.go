@@ -7,7 +7,7 @@ import (
 	"runtime"
 	"unsafe"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // Dim3 is a grid or block size. Y and Z of 0 mean 1, so Dim3{X: n} is a
@@ -166,7 +166,7 @@ func (l *Launcher) Launch(grid, block Dim3, sharedMem uint32, stream *Stream) er
 	if err := ctx.bind(); err != nil {
 		return err
 	}
-	r := cuda.CuLaunchKernelN(l.args[:])
+	r := sym.CuLaunchKernelN(l.args[:])
 	runtime.UnlockOSThread()
 	runtime.KeepAlive(l)
 	if r != 0 {
@@ -191,7 +191,7 @@ func (l *Launcher) check(grid, block Dim3, stream *Stream) error {
 	return nil
 }
 
-func (l *Launcher) launchError(r cuda.CUresult) error {
+func (l *Launcher) launchError(r sym.CUresult) error {
 	return fmt.Errorf("driver: launch of %s with %d parameters: %w", l.fn.name, l.n, check("cuLaunchKernel", r))
 }
 
@@ -243,7 +243,7 @@ func (l *RawLauncher) Launch(fn uintptr, grid, block Dim3, sharedMem uint32, str
 	if err := l.ctx.bind(); err != nil {
 		return err
 	}
-	r := cuda.CuLaunchKernelN(l.args[:])
+	r := sym.CuLaunchKernelN(l.args[:])
 	runtime.UnlockOSThread()
 	return check("cuLaunchKernel", r)
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"unsafe"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 	"github.com/cugo/cugo/loader"
 )
 
@@ -72,7 +72,7 @@ func TestErrorNamesFromDriver(t *testing.T) {
 		{ErrNotSupported, "CUDA_ERROR_NOT_SUPPORTED", "operation not supported"},
 	} {
 		code := c.sentinel.Code
-		err := check("cuTest", cuda.CUresult(code))
+		err := check("cuTest", sym.CUresult(code))
 		var e *Error
 		if !errors.As(err, &e) {
 			t.Fatalf("check(%d) = %v, not an *Error", code, err)
