@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/cugo/cugo/internal/gputest"
 	sym "github.com/cugo/cugo/internal/sym/cuda"
 	"github.com/cugo/cugo/loader"
 )
@@ -17,11 +18,8 @@ import (
 // and GPU machines: these tests run there, GPU or not).
 func needLibrary(t *testing.T) {
 	t.Helper()
-	if _, err := DriverVersion(); errors.Is(err, loader.ErrNotFound) {
-		t.Skipf("no libcuda: %v", err)
-	} else if err != nil {
-		t.Fatal(err)
-	}
+	_, err := DriverVersion()
+	gputest.NeedLibrary(t, err)
 }
 
 func TestInitWithoutDevice(t *testing.T) {

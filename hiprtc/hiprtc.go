@@ -66,6 +66,11 @@ var (
 	ErrCompilation  = lib.Sentinel(6)
 )
 
+// NoContraction is the option that keeps hiprtc from fusing a*b+c into one
+// fused multiply-add: NumPy's loops round a*b before adding, and so must
+// cugo's kernels to give its answers.
+const NoContraction = "-ffp-contract=off"
+
 // CompileError is a program that did not compile; Log holds the
 // compiler's diagnostics (file:line:column: error: ...).
 type CompileError struct {

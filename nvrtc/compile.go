@@ -94,6 +94,11 @@ type Result struct {
 	LoweredNames map[string]string // name expression -> symbol to look up in the module
 }
 
+// NoContraction is the option that keeps NVRTC from fusing a*b+c into one
+// fused multiply-add: NumPy's loops round a*b before adding, and so must
+// cugo's kernels to give its answers.
+const NoContraction = "-fmad=false"
+
 // CompileError is a compile that failed: the log holds NVRTC's messages,
 // "name(line): error: ..." with the source's line numbers.
 type CompileError struct {

@@ -161,11 +161,10 @@ func (d *device) Load(src string, entries ...string) ([]gpu.Function, error) {
 func compileOptions(entry string, target int, cubin bool) nvrtc.Options {
 	return nvrtc.Options{
 		Name: entry + ".cu",
-		// No fused multiply-add contraction: NumPy's loops round a*b
-		// before adding, and so must we to give its answers (a complex
-		// product's cancellation, say); elementwise kernels wait on
-		// memory, not on arithmetic.
-		Options: []string{"-fmad=false"},
+		// No fused multiply-add contraction (a complex product's
+		// cancellation, say); elementwise kernels wait on memory, not on
+		// arithmetic.
+		Options: []string{nvrtc.NoContraction},
 		Target:  target,
 		CUBIN:   cubin,
 		Minimal: true, // generated kernels use nothing of the CUDA runtime

@@ -157,9 +157,7 @@ func (d *device) Load(src string, entries ...string) ([]gpu.Function, error) {
 func compileOptions(entry, arch string) hiprtc.Options {
 	return hiprtc.Options{
 		Name: entry + ".hip",
-		// No contraction into fused multiply-adds: NumPy rounds a*b
-		// before adding (as -fmad=false does for NVRTC).
-		Options: []string{"-ffp-contract=off"},
+		Options: []string{hiprtc.NoContraction},
 		Target:  arch,
 	}
 }
