@@ -2,8 +2,9 @@ package driver
 
 import (
 	"fmt"
-	"github.com/cugo/cugo/internal/cstr"
 	"unsafe"
+
+	"github.com/cugo/cugo/internal/cstr"
 
 	sym "github.com/cugo/cugo/internal/sym/cuda"
 )

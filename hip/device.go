@@ -3,9 +3,10 @@ package hip
 import (
 	"errors"
 	"fmt"
-	"github.com/cugo/cugo/internal/cstr"
 	"strings"
 	"unsafe"
+
+	"github.com/cugo/cugo/internal/cstr"
 
 	sym "github.com/cugo/cugo/internal/sym/hip"
 	"github.com/cugo/cugo/loader"

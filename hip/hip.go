@@ -1,8 +1,10 @@
 // Package hip is the Go API of AMD's HIP runtime, loaded at run time from
 // libamdhip64 without cgo: devices, streams, events, memory, modules,
-// launches and graphs. It mirrors package driver (CUDA), so that the layers
-// above treat both alike; HIP-only details (launch-parameter markers,
-// device-property layouts, attribute numbering) stay inside this package.
+// launches and graphs. It is the twin of package driver (CUDA): the same
+// names, receivers and argument order, so that the layers above treat both
+// alike (internal/twins checks it and lists the vendor differences).
+// HIP-only details (launch-parameter markers, device-property layouts,
+// attribute numbering) stay inside this package.
 //
 // HIP's current device is per OS thread, as CUDA's current context is.
 // Every call here that depends on it runs through Context.Do, which locks

@@ -1,18 +1,19 @@
 // Package hiprtc compiles HIP C++ to AMD GPU code objects at run time with
 // hiprtc (libhiprtc on ROCm 6 and later, libamdhip64 on ROCm 5), loaded
-// without cgo. It mirrors package nvrtc: Compile(src, Options) returns the
-// code and the log, and a compile failure is a *CompileError carrying the
-// log.
+// without cgo. It is the twin of package nvrtc (internal/twins checks
+// it): Compile(src, Options) returns the code and the log, and a compile
+// failure is a *CompileError carrying the log.
 package hiprtc
 
 import (
 	"errors"
 	"fmt"
-	"github.com/cugo/cugo/internal/cstr"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/cugo/cugo/internal/cstr"
 
 	sym "github.com/cugo/cugo/internal/sym/hiprtc"
 	"github.com/cugo/cugo/internal/vendorerr"

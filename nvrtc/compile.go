@@ -2,10 +2,11 @@ package nvrtc
 
 import (
 	"fmt"
-	"github.com/cugo/cugo/internal/cstr"
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/cugo/cugo/internal/cstr"
 
 	sym "github.com/cugo/cugo/internal/sym/nvrtc"
 )
