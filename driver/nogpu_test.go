@@ -159,15 +159,13 @@ func TestLauncherPacking(t *testing.T) {
 		l.Arg(i)
 		want = append(want, uint64(i))
 	}
-	if l.n != len(want) || l.err != nil {
-		t.Fatalf("%d parameters (err %v), want %d", l.n, l.err, len(want))
+	if l.params.Len() != len(want) || l.err != nil {
+		t.Fatalf("%d parameters (err %v), want %d", l.params.Len(), l.err, len(want))
 	}
+	params := unsafe.Slice((*unsafe.Pointer)(l.params.Params()), len(want))
 	for i, w := range want {
-		if l.vals[i] != w {
-			t.Errorf("parameter %d = %#x, want %#x", i, l.vals[i], w)
-		}
-		if l.ptrs[i] != unsafe.Pointer(&l.vals[i]) {
-			t.Errorf("kernelParams[%d] does not point at its slot", i)
+		if got := *(*uint64)(params[i]); got != w {
+			t.Errorf("parameter %d = %#x, want %#x", i, got, w)
 		}
 	}
 	if l.Reset().Arg("text").err == nil {

@@ -212,10 +212,8 @@ func TestCompileLoadLaunch(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Destroy()
-	l, err := fn.NewLauncher(4)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := fn.NewLauncher()
+	defer l.Close()
 	l.Float32(a).Ptr(px).Ptr(py).Int32(n)
 	if err := l.Launch(hip.Dim3{X: (n + 255) / 256}, hip.Dim3{X: 256}, 0, s); err != nil {
 		t.Fatal(err)

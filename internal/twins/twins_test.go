@@ -73,7 +73,6 @@ var pairs = []pair{
 			"Function.SetMaxDynamicSharedMemory": notBoundHIP,
 			"Function.Launch":                    notBoundHIP,
 			"Launcher.Arg":                       notBoundHIP,
-			"Launcher.Close":                     "driver's Launcher grows its pinned block and can release it early; HIP's is sized once and released by the GC",
 			"Launcher.Uintptr":                   notBoundHIP,
 			"Module.Global":                      notBoundHIP,
 			"Graph.Instantiate":                  "CUDA instantiates a captured graph into a GraphExec; hip.Graph instantiates at capture end and launches itself",
