@@ -156,7 +156,7 @@ func (d *device) Load(src string, entries ...string) ([]gpu.Function, error) {
 // compileOptions are the hiprtc options of every kernel for target arch.
 func compileOptions(entry, arch string) hiprtc.Options {
 	return hiprtc.Options{
-		Name: entry + ".hip",
+		Name:    entry + ".hip",
 		Options: []string{hiprtc.NoContraction},
 		Target:  arch,
 	}
