@@ -360,6 +360,21 @@ func TestModuleAndLaunch(t *testing.T) {
 		t.Error("a string kernel parameter was accepted")
 	}
 
+	// The raw form, with a parameter block laid out here (pinned, as C
+	// reads it after the call returns): y0 + 3*a*x.
+	vals := []uint64{uint64(n), uint64(math.Float32bits(a)), uint64(dx), uint64(dy)}
+	ptrs := make([]unsafe.Pointer, len(vals))
+	var pin runtime.Pinner
+	defer pin.Unpin()
+	pin.Pin(&vals[0])
+	pin.Pin(&ptrs[0])
+	for i := range vals {
+		ptrs[i] = unsafe.Pointer(&vals[i])
+	}
+	must(t, ctx.NewRawLauncher().Launch(fn.Handle(), grid, block, 0, nil, unsafe.Pointer(&ptrs[0])))
+	must(t, ctx.MemcpyDtoH(floatBytes(got), dy))
+	checkSaxpy(t, got, x, y, a, 3)
+
 	p, size, err := saxpyModule.mod.Global("answer")
 	must(t, err)
 	var answer [4]byte
