@@ -78,7 +78,7 @@ func TestStatusErrors(t *testing.T) {
 	if !errors.Is(err, ErrInvalidValue) || errors.Is(err, ErrNotSupported) {
 		t.Fatalf("errors.Is mismatch for %v", err)
 	}
-	if !strings.Contains(err.Error(), "Sgemm") || !strings.Contains(err.Error(), "CUBLAS_STATUS_INVALID_VALUE") {
+	if !strings.HasPrefix(err.Error(), "cublas: cublasSgemm: CUBLAS_STATUS_INVALID_VALUE (7)") {
 		t.Errorf("error %q lacks the op or the status name", err)
 	}
 	if check("Sgemm", 0) != nil {

@@ -37,12 +37,14 @@ var (
 	ErrNotSupported   = lib.Sentinel(15)
 )
 
-// check turns a status into nil or an *Error naming call.
-func check(call string, s sym.CublasStatus_t) error { return lib.Check(call, int32(s)) }
+// check turns a status into nil or an *Error naming the call: routine is
+// the C name without its prefix and version suffix ("Sgemm" for
+// cublasSgemm_v2).
+func check(routine string, s sym.CublasStatus_t) error { return lib.Check("cublas"+routine, int32(s)) }
 
 // argErr is an argument error caught in Go, before cuBLAS is called.
-func argErr(call, format string, args ...any) error {
-	return lib.Errorf(call, ErrInvalidValue.Code, format, args...)
+func argErr(routine, format string, args ...any) error {
+	return lib.Errorf("cublas"+routine, ErrInvalidValue.Code, format, args...)
 }
 
 // describe asks the loaded library (CUDA 11.4+) for a status's name and

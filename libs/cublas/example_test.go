@@ -50,5 +50,5 @@ func ExampleGemm_invalidArgument() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// cublas: Sgemm: CUBLAS_STATUS_INVALID_VALUE (7): negative size in (m, n, k) = [-1 4 4]
+	// cublas: cublasSgemm: CUBLAS_STATUS_INVALID_VALUE (7): negative size in (m, n, k) = [-1 4 4]
 }

@@ -259,7 +259,7 @@ func GemmEx(h *Handle, ta, tb Op, m, n, k int, alpha float64, a, b Operand, beta
 
 func checkEx(a, b, c DataType) error {
 	if _, ok := legacyTypes[a]; !ok || a == R64F || b != a || c != R32F && c != a {
-		return argErr("GemmEx", "unsupported types %v x %v -> %v (want f16/bf16/f32 inputs, f32 or input-typed output)", a, b, c)
+		return argErr("hipblasGemmEx", "unsupported types %v x %v -> %v (want f16/bf16/f32 inputs, f32 or input-typed output)", a, b, c)
 	}
 	return nil
 }
