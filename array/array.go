@@ -126,8 +126,8 @@ func failed(op string, err error) *Array {
 	return &Array{err: fmt.Errorf("%s: %w", op, err)}
 }
 
-// check returns the error that a use of a by op must report: a nil array,
-// an error carried by a, or a freed buffer.
+// check returns the error that any use of a must report: ErrNil for a nil
+// array, the error a carries, or ErrFreed for a freed buffer.
 func (a *Array) check() error {
 	switch {
 	case a == nil || a.st == nil && a.err == nil:

@@ -2,16 +2,16 @@ package array
 
 import (
 	"fmt"
-	"github.com/cugo/cugo/internal/race"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/cugo/cugo/internal/kerneltest"
+	"github.com/cugo/cugo/internal/race"
 
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
-	"github.com/cugo/cugo/nvrtc"
 	"github.com/stretchr/testify/require"
 )
 
@@ -244,8 +244,7 @@ func TestFusedUfuncsNumPy(t *testing.T) {
 // TestFusedKernelsCompile compiles with NVRTC (no GPU needed) the CUDA
 // kernels of the fused test expressions, contiguous and strided.
 func TestFusedKernelsCompile(t *testing.T) {
-	_, _, err := nvrtc.Version()
-	gputest.Need(t, "cuda", err)
+	kerneltest.NeedNVRTC(t)
 	for _, c := range fuseCases() {
 		codes := make([]uint32, len(c.ops))
 		for i, op := range c.ops {
@@ -261,7 +260,7 @@ func TestFusedKernelsCompile(t *testing.T) {
 		for _, layout := range []cgen.Layout{{Contiguous: true}, {NDim: 2}} {
 			src, err := cgen.Render(l.kernel, layout, cgen.CUDA)
 			require.NoError(t, err, c.name)
-			_, err = nvrtc.Compile(src.Code, nvrtc.Options{Target: 80, Options: []string{"-fmad=false"}})
+			_, err = kerneltest.CUDA(src.Code)
 			require.NoError(t, err, "%s %v: %s", c.name, layout, l.kernel.Key())
 		}
 	}

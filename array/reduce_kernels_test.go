@@ -2,7 +2,6 @@ package array
 
 import (
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -13,9 +12,8 @@ import (
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/backend/cuda"
-	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
-	"github.com/cugo/cugo/nvrtc"
+	"github.com/cugo/cugo/internal/kerneltest"
 )
 
 // kernelRecorder is the CPU backend, noting the CUDA kernels (reduction
@@ -53,8 +51,7 @@ func (k *kernelRecorder) Scan(r *ir.Reduction, shape []int, out, in backend.Oper
 // it runs them on the CPU, noting the kernels the CUDA backend would
 // choose for each call.
 func TestReductionKernelsCompile(t *testing.T) {
-	_, _, err := nvrtc.Version()
-	gputest.Need(t, "cuda", err)
+	kerneltest.NeedNVRTC(t)
 	rec := &kernelRecorder{Backend: cpu.New(0), units: map[string]cgen.ReductionUnit{}}
 	d := On(rec)
 	cases, inputs := reduceCases(t)
@@ -67,39 +64,21 @@ func TestReductionKernelsCompile(t *testing.T) {
 	}
 	sort.Strings(keys)
 	const batch = 24 // kernels per translation unit
-	var (
-		wg   sync.WaitGroup
-		sem  = make(chan struct{}, runtime.GOMAXPROCS(0))
-		mu   sync.Mutex
-		errs []string
-	)
+	var srcs []kerneltest.Source
 	t0 := time.Now()
 	for start := 0; start < len(keys); start += batch {
 		var units []cgen.ReductionUnit
+		var names []string
 		for _, k := range keys[start:min(start+batch, len(keys))] {
 			units = append(units, rec.units[k])
+			names = append(names, fmt.Sprintf("%s (%v)", rec.units[k].R.Key(), rec.units[k].Layout))
 		}
-		srcs, err := cgen.RenderReductions(units, cgen.CUDA)
+		rendered, err := cgen.RenderReductions(units, cgen.CUDA)
 		if err != nil {
 			t.Fatal(err)
 		}
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if _, err := nvrtc.Compile(srcs[0].Code, nvrtc.Options{Target: 80}); err != nil {
-				var names []string
-				for _, u := range units {
-					names = append(names, fmt.Sprintf("%s (%v)", u.R.Key(), u.Layout))
-				}
-				mu.Lock()
-				errs = append(errs, fmt.Sprintf("kernels %s:\n%v", strings.Join(names, "\n  "), err))
-				mu.Unlock()
-			}
-		})
+		srcs = append(srcs, kerneltest.Source{Name: "kernels " + strings.Join(names, "\n  "), Code: rendered[0].Code})
 	}
-	wg.Wait()
-	for _, e := range errs {
-		t.Error(e)
-	}
+	kerneltest.CompileAll(t, srcs, kerneltest.CompileCUDA)
 	t.Logf("%d reduction kernels compiled in %v", len(keys), time.Since(t0))
 }

@@ -27,8 +27,9 @@ type openKey struct {
 	ordinal int
 }
 
-// Register makes a kind of backend known to Open and Default. The GPU
-// backends register themselves, in preference order, from their init.
+// Register makes a kind of backend known to Open and Default. The backends
+// register themselves from their init; the order does not matter, since
+// Default tries cuda, then hip, then cpu, whichever are registered.
 func Register(kind string, open Opener) {
 	registry.Lock()
 	defer registry.Unlock()

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unsafe"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 	"github.com/cugo/cugo/loader"
 )
 
@@ -87,15 +87,15 @@ func BenchmarkHtoD4(b *testing.B) {
 // as Do does, so it can only tie; see the package doc.
 func BenchmarkContextDoGetFirst(b *testing.B) {
 	ctx := gpu(b)
-	cur := new(cuda.CUcontext) // heap: the driver writes it through a uintptr
+	cur := new(sym.CUcontext) // heap: the driver writes it through a uintptr
 	get := []uintptr{uintptr(unsafe.Pointer(cur))}
 	b.ReportAllocs()
 	for b.Loop() {
 		runtime.LockOSThread()
-		if cuda.CuCtxGetCurrentN(get) != 0 {
+		if sym.CuCtxGetCurrentN(get) != 0 {
 			b.Fatal("cuCtxGetCurrent failed")
 		}
-		if *cur != ctx.handle && cuda.CuCtxSetCurrentN(ctx.setArgs) != 0 {
+		if *cur != ctx.handle && sym.CuCtxSetCurrentN(ctx.setArgs) != 0 {
 			b.Fatal("cuCtxSetCurrent failed")
 		}
 		runtime.UnlockOSThread()

@@ -6,7 +6,7 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // Context is a device's primary context. The CUDA current context is per OS
@@ -15,7 +15,7 @@ import (
 //
 // A Context is safe for concurrent use.
 type Context struct {
-	handle cuda.CUcontext
+	handle sym.CUcontext
 	dev    Device
 	// setArgs is the argument list of cuCtxSetCurrent(handle), built once
 	// and only read after, so that Do allocates nothing.
@@ -28,7 +28,7 @@ type Context struct {
 // primaries shares one *Context per device among all callers.
 var primaries struct {
 	mu sync.Mutex
-	m  map[cuda.CUdevice]*Context
+	m  map[sym.CUdevice]*Context
 }
 
 // PrimaryContext retains the device's primary context, the one the CUDA
@@ -44,14 +44,14 @@ func (d Device) PrimaryContext() (*Context, error) {
 		c.refs++
 		return c, nil
 	}
-	var h cuda.CUcontext
-	if err := check("cuDevicePrimaryCtxRetain", cuda.CuDevicePrimaryCtxRetain(&h, d.handle)); err != nil {
+	var h sym.CUcontext
+	if err := check("cuDevicePrimaryCtxRetain", sym.CuDevicePrimaryCtxRetain(&h, d.handle)); err != nil {
 		return nil, fmt.Errorf("driver: device %d: %w", d.ordinal, err)
 	}
 	c := &Context{handle: h, dev: d, setArgs: []uintptr{uintptr(h)}, refs: 1}
 	c.legacy = &Stream{ctx: c}
 	if primaries.m == nil {
-		primaries.m = map[cuda.CUdevice]*Context{}
+		primaries.m = map[sym.CUdevice]*Context{}
 	}
 	primaries.m[d.handle] = c
 	return c, nil
@@ -73,7 +73,7 @@ func (c *Context) Release() error {
 		return nil
 	}
 	delete(primaries.m, c.dev.handle)
-	return check("cuDevicePrimaryCtxRelease", cuda.CuDevicePrimaryCtxRelease(c.dev.handle))
+	return check("cuDevicePrimaryCtxRelease", sym.CuDevicePrimaryCtxRelease(c.dev.handle))
 }
 
 // Device returns the context's device.
@@ -104,7 +104,7 @@ func (c *Context) Do(f func() error) error {
 // caller unlocks with runtime.UnlockOSThread. It allocates nothing.
 func (c *Context) bind() error {
 	runtime.LockOSThread()
-	if r := cuda.CuCtxSetCurrentN(c.setArgs); r != 0 {
+	if r := sym.CuCtxSetCurrentN(c.setArgs); r != 0 {
 		runtime.UnlockOSThread()
 		return check("cuCtxSetCurrent", r)
 	}
@@ -113,14 +113,14 @@ func (c *Context) bind() error {
 
 // Synchronize waits for all work of the context to finish.
 func (c *Context) Synchronize() error {
-	return c.Do(func() error { return check("cuCtxSynchronize", cuda.CuCtxSynchronize()) })
+	return c.Do(func() error { return check("cuCtxSynchronize", sym.CuCtxSynchronize()) })
 }
 
 // EnablePeerAccess lets kernels and copies of c address the memory of
 // peer's device. Enabling it twice is not an error.
 func (c *Context) EnablePeerAccess(peer *Context) error {
 	return c.Do(func() error {
-		err := check("cuCtxEnablePeerAccess", cuda.CuCtxEnablePeerAccess(peer.handle, 0))
+		err := check("cuCtxEnablePeerAccess", sym.CuCtxEnablePeerAccess(peer.handle, 0))
 		if errors.Is(err, ErrPeerAccessAlreadyEnabled) {
 			return nil
 		}
@@ -131,6 +131,6 @@ func (c *Context) EnablePeerAccess(peer *Context) error {
 // DisablePeerAccess undoes EnablePeerAccess.
 func (c *Context) DisablePeerAccess(peer *Context) error {
 	return c.Do(func() error {
-		return check("cuCtxDisablePeerAccess", cuda.CuCtxDisablePeerAccess(peer.handle))
+		return check("cuCtxDisablePeerAccess", sym.CuCtxDisablePeerAccess(peer.handle))
 	})
 }

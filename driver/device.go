@@ -2,16 +2,17 @@ package driver
 
 import (
 	"fmt"
-	"github.com/cugo/cugo/internal/cstr"
 	"unsafe"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	"github.com/cugo/cugo/internal/cstr"
+
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // Device is a CUDA device (a GPU).
 type Device struct {
 	ordinal int
-	handle  cuda.CUdevice
+	handle  sym.CUdevice
 }
 
 // DeviceCount returns the number of CUDA devices.
@@ -20,7 +21,7 @@ func DeviceCount() (int, error) {
 		return 0, err
 	}
 	var n int32
-	if err := check("cuDeviceGetCount", cuda.CuDeviceGetCount(&n)); err != nil {
+	if err := check("cuDeviceGetCount", sym.CuDeviceGetCount(&n)); err != nil {
 		return 0, err
 	}
 	return int(n), nil
@@ -31,8 +32,8 @@ func DeviceGet(ordinal int) (Device, error) {
 	if err := Init(); err != nil {
 		return Device{}, err
 	}
-	var d cuda.CUdevice
-	if err := check("cuDeviceGet", cuda.CuDeviceGet(&d, int32(ordinal))); err != nil {
+	var d sym.CUdevice
+	if err := check("cuDeviceGet", sym.CuDeviceGet(&d, int32(ordinal))); err != nil {
 		return Device{}, fmt.Errorf("driver: device %d: %w", ordinal, err)
 	}
 	return Device{ordinal: ordinal, handle: d}, nil
@@ -44,7 +45,7 @@ func (d Device) Ordinal() int { return d.ordinal }
 // Name returns the device's product name ("NVIDIA H100 80GB HBM3").
 func (d Device) Name() (string, error) {
 	var buf [256]byte
-	if err := check("cuDeviceGetName", cuda.CuDeviceGetName(&buf[0], int32(len(buf)), d.handle)); err != nil {
+	if err := check("cuDeviceGetName", sym.CuDeviceGetName(&buf[0], int32(len(buf)), d.handle)); err != nil {
 		return "", err
 	}
 	return cstr.FromBuffer(buf[:]), nil
@@ -61,14 +62,14 @@ func (u UUID) String() string {
 // UUID returns the device's unique identifier.
 func (d Device) UUID() (UUID, error) {
 	var u UUID
-	err := check("cuDeviceGetUuid", cuda.CuDeviceGetUuid(unsafe.Pointer(&u[0]), d.handle))
+	err := check("cuDeviceGetUuid", sym.CuDeviceGetUuid(unsafe.Pointer(&u[0]), d.handle))
 	return u, err
 }
 
 // TotalMem returns the device's memory size in bytes.
 func (d Device) TotalMem() (int, error) {
 	var n uintptr
-	err := check("cuDeviceTotalMem", cuda.CuDeviceTotalMem(&n, d.handle))
+	err := check("cuDeviceTotalMem", sym.CuDeviceTotalMem(&n, d.handle))
 	return int(n), err
 }
 
@@ -119,7 +120,7 @@ const (
 // Attribute returns one of the device's attributes.
 func (d Device) Attribute(a DeviceAttribute) (int, error) {
 	var v int32
-	if err := check("cuDeviceGetAttribute", cuda.CuDeviceGetAttribute(&v, cuda.CUdevice_attribute(a), d.handle)); err != nil {
+	if err := check("cuDeviceGetAttribute", sym.CuDeviceGetAttribute(&v, sym.CUdevice_attribute(a), d.handle)); err != nil {
 		return 0, fmt.Errorf("driver: device %d attribute %d: %w", d.ordinal, a, err)
 	}
 	return int(v), nil
@@ -138,7 +139,7 @@ func (d Device) ComputeCapability() (major, minor int, err error) {
 // (after EnablePeerAccess).
 func (d Device) CanAccessPeer(peer Device) (bool, error) {
 	var v int32
-	err := check("cuDeviceCanAccessPeer", cuda.CuDeviceCanAccessPeer(&v, d.handle, peer.handle))
+	err := check("cuDeviceCanAccessPeer", sym.CuDeviceCanAccessPeer(&v, d.handle, peer.handle))
 	return v != 0, err
 }
 

@@ -4,12 +4,12 @@
 //
 // # Errors
 //
-// A failed driver call returns an *Error with the code, the driver's name
-// and description of it, and the call: "cuMemAlloc:
-// CUDA_ERROR_OUT_OF_MEMORY: out of memory". The codes are Result values,
-// and the common ones are named, so errors.Is(err, driver.ErrOutOfMemory)
-// works through any wrapping. Without the library, Init returns the
-// loader's error (errors.Is(err, loader.ErrNotFound)); without a GPU,
+// A failed driver call returns an *Error with the call, the code, and the
+// driver's name and description of it: "cuda: cuMemAlloc:
+// CUDA_ERROR_OUT_OF_MEMORY (2): out of memory". It is the error shape of
+// every vendor binding in cugo. The common codes have sentinels, so
+// errors.Is(err, driver.ErrOutOfMemory) works through any wrapping.
+// Without the library, Init returns the loader's error (errors.Is(err, loader.ErrNotFound)); without a GPU,
 // ErrNoDevice.
 //
 // # Threading model

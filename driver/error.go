@@ -2,111 +2,73 @@ package driver
 
 import (
 	"fmt"
+
 	"github.com/cugo/cugo/internal/cstr"
-
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
+	"github.com/cugo/cugo/internal/vendorerr"
 )
 
-// Result is a CUresult code. The non-zero codes are errors, so that the
-// sentinels below can be matched with errors.Is.
-type Result int32
+// Error is a failed driver call: the call, the CUresult code, and the
+// driver's name and description of it (cuGetErrorName, cuGetErrorString).
+type Error = vendorerr.Error
 
-// Common codes, for errors.Is(err, driver.ErrOutOfMemory) and friends.
-const (
-	ErrInvalidValue             Result = 1
-	ErrOutOfMemory              Result = 2
-	ErrNotInitialized           Result = 3
-	ErrDeinitialized            Result = 4
-	ErrNoDevice                 Result = 100
-	ErrInvalidDevice            Result = 101
-	ErrInvalidImage             Result = 200
-	ErrInvalidContext           Result = 201
-	ErrNoBinaryForGPU           Result = 209
-	ErrPeerAccessUnsupported    Result = 217
-	ErrInvalidPTX               Result = 218
-	ErrUnsupportedPTXVersion    Result = 222
-	ErrInvalidHandle            Result = 400
-	ErrNotFound                 Result = 500
-	ErrNotReady                 Result = 600
-	ErrIllegalAddress           Result = 700
-	ErrLaunchOutOfResources     Result = 701
-	ErrLaunchTimeout            Result = 702
-	ErrPeerAccessAlreadyEnabled Result = 704
-	ErrPeerAccessNotEnabled     Result = 705
-	ErrContextIsDestroyed       Result = 709
-	ErrLaunchFailed             Result = 719
-	ErrNotPermitted             Result = 800
-	ErrNotSupported             Result = 801
-	ErrStreamCaptureInvalidated Result = 901
-	ErrUnknown                  Result = 999
+// lib names and describes the CUresult codes.
+var lib = &vendorerr.Library{
+	Name: "cuda",
+	Names: map[int32]string{
+		1: "CUDA_ERROR_INVALID_VALUE", 2: "CUDA_ERROR_OUT_OF_MEMORY",
+		3: "CUDA_ERROR_NOT_INITIALIZED", 100: "CUDA_ERROR_NO_DEVICE",
+		101: "CUDA_ERROR_INVALID_DEVICE", 218: "CUDA_ERROR_INVALID_PTX",
+		500: "CUDA_ERROR_NOT_FOUND", 600: "CUDA_ERROR_NOT_READY",
+		700: "CUDA_ERROR_ILLEGAL_ADDRESS", 704: "CUDA_ERROR_PEER_ACCESS_ALREADY_ENABLED",
+		719: "CUDA_ERROR_LAUNCH_FAILED", 801: "CUDA_ERROR_NOT_SUPPORTED",
+		999: "CUDA_ERROR_UNKNOWN",
+	},
+	Describe: describe,
+}
+
+// Sentinels for errors.Is(err, driver.ErrOutOfMemory) and friends: each
+// matches every failed driver call that returned its code.
+var (
+	ErrInvalidValue             = lib.Sentinel(1)
+	ErrOutOfMemory              = lib.Sentinel(2)
+	ErrNotInitialized           = lib.Sentinel(3)
+	ErrNoDevice                 = lib.Sentinel(100)
+	ErrInvalidDevice            = lib.Sentinel(101)
+	ErrInvalidPTX               = lib.Sentinel(218)
+	ErrNotFound                 = lib.Sentinel(500)
+	ErrNotReady                 = lib.Sentinel(600)
+	ErrIllegalAddress           = lib.Sentinel(700)
+	ErrPeerAccessAlreadyEnabled = lib.Sentinel(704)
+	ErrLaunchFailed             = lib.Sentinel(719)
+	ErrNotSupported             = lib.Sentinel(801)
+	ErrUnknown                  = lib.Sentinel(999)
 )
 
-// Error returns the driver's name and description of the code
-// ("CUDA_ERROR_OUT_OF_MEMORY: out of memory").
-func (r Result) Error() string {
-	name, msg := describe(r)
-	return name + ": " + msg
-}
-
-// Error is a failed driver call: the code, its name and description as the
-// driver gives them (cuGetErrorName, cuGetErrorString), and the call.
-type Error struct {
-	Code    Result
-	Name    string // "CUDA_ERROR_OUT_OF_MEMORY"
-	Message string // "out of memory"
-	Op      string // the driver function that failed: "cuMemAlloc"
-	cause   error  // an underlying error (a missing optional symbol), if any
-}
-
-func (e *Error) Error() string { return e.Op + ": " + e.Name + ": " + e.Message }
-
-// Is reports whether target is e's code, so errors.Is(err, ErrNoDevice) works.
-func (e *Error) Is(target error) bool {
-	r, ok := target.(Result)
-	return ok && r == e.Code
-}
-
-// Unwrap returns the underlying error, such as loader.ErrNotSupported for a
-// call that the loaded driver does not export.
-func (e *Error) Unwrap() error { return e.cause }
-
-// check turns a CUresult into nil or an *Error naming op.
-func check(op string, r cuda.CUresult) error {
-	if r == 0 {
-		return nil
-	}
-	return newError(op, Result(r))
-}
-
-func newError(op string, code Result) *Error {
-	name, msg := describe(code)
-	return &Error{Code: code, Name: name, Message: msg, Op: op}
-}
+// check turns a CUresult into nil or an *Error naming call.
+func check(call string, r sym.CUresult) error { return lib.Check(call, int32(r)) }
 
 // checkOptional is check for the bindings of optional symbols: a symbol
 // the driver lacks reads as ErrNotSupported wrapping loader.ErrNotSupported.
-func checkOptional(op string, r cuda.CUresult, err error) error {
+func checkOptional(call string, r sym.CUresult, err error) error {
 	if err != nil {
-		e := newError(op, ErrNotSupported)
-		e.cause = err
-		return e
+		return lib.Wrap(call, ErrNotSupported.Code, err)
 	}
-	return check(op, r)
+	return check(call, r)
 }
 
 // describe asks the driver for a code's name and description; that works
 // before cuInit and without a device.
-func describe(r Result) (name, msg string) {
-	name, msg = fmt.Sprintf("CUresult(%d)", int32(r)), "unknown error"
-	if _, err := cuda.Load(); err != nil {
-		return name, msg
+func describe(code int32) (name, msg string) {
+	if _, err := sym.Load(); err != nil {
+		return "", ""
 	}
 	var p *byte
-	if cuda.CuGetErrorName(cuda.CUresult(r), &p) == 0 && p != nil {
+	if sym.CuGetErrorName(sym.CUresult(code), &p) == 0 && p != nil {
 		name = cstr.GoString(p)
 	}
 	p = nil
-	if cuda.CuGetErrorString(cuda.CUresult(r), &p) == 0 && p != nil {
+	if sym.CuGetErrorString(sym.CUresult(code), &p) == 0 && p != nil {
 		msg = cstr.GoString(p)
 	}
 	return name, msg

@@ -14,7 +14,7 @@ import (
 	"unsafe"
 
 	"github.com/cugo/cugo/internal/gputest"
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // The tests share device 0's primary context and the saxpy module, made
@@ -360,6 +360,21 @@ func TestModuleAndLaunch(t *testing.T) {
 		t.Error("a string kernel parameter was accepted")
 	}
 
+	// The raw form, with a parameter block laid out here (pinned, as C
+	// reads it after the call returns): y0 + 3*a*x.
+	vals := []uint64{uint64(n), uint64(math.Float32bits(a)), uint64(dx), uint64(dy)}
+	ptrs := make([]unsafe.Pointer, len(vals))
+	var pin runtime.Pinner
+	defer pin.Unpin()
+	pin.Pin(&vals[0])
+	pin.Pin(&ptrs[0])
+	for i := range vals {
+		ptrs[i] = unsafe.Pointer(&vals[i])
+	}
+	must(t, ctx.NewRawLauncher().Launch(fn.Handle(), grid, block, 0, nil, unsafe.Pointer(&ptrs[0])))
+	must(t, ctx.MemcpyDtoH(floatBytes(got), dy))
+	checkSaxpy(t, got, x, y, a, 3)
+
 	p, size, err := saxpyModule.mod.Global("answer")
 	must(t, err)
 	var answer [4]byte
@@ -443,11 +458,11 @@ func TestStreamEventOrdering(t *testing.T) {
 		t.Errorf("done.Query() after s2 waited on it = %v, %v", ready, err)
 	}
 	must(t, end.Synchronize())
-	elapsed, err := Elapsed(start, end)
+	elapsed, err := start.Elapsed(end)
 	if err != nil || elapsed <= 0 {
 		t.Errorf("Elapsed = %v, %v; want > 0", elapsed, err)
 	}
-	if _, err := Elapsed(start, done); err == nil {
+	if _, err := start.Elapsed(done); err == nil {
 		t.Error("Elapsed to an event without timing succeeded")
 	}
 	got := unsafe.Slice((*float32)(out.Ptr()), n)
@@ -659,12 +674,12 @@ func TestDestroyedObjects(t *testing.T) {
 
 // currentIs checks, inside a Do of ctx, that the driver sees ctx current.
 func currentIs(ctx *Context) error {
-	var cur cuda.CUcontext
-	if err := check("cuCtxGetCurrent", cuda.CuCtxGetCurrent(&cur)); err != nil {
+	var cur sym.CUcontext
+	if err := check("cuCtxGetCurrent", sym.CuCtxGetCurrent(&cur)); err != nil {
 		return err
 	}
-	var dev cuda.CUdevice
-	if err := check("cuCtxGetDevice", cuda.CuCtxGetDevice(&dev)); err != nil {
+	var dev sym.CUdevice
+	if err := check("cuCtxGetDevice", sym.CuCtxGetDevice(&dev)); err != nil {
 		return err
 	}
 	if cur != ctx.handle || dev != ctx.dev.handle {
@@ -687,7 +702,7 @@ func churn(t *testing.T, ctxs []*Context) {
 					runtime.Gosched()
 				case 1:
 					runtime.LockOSThread()
-					cuda.CuCtxSetCurrent(0) // foreign code unbinds this thread
+					sym.CuCtxSetCurrent(0) // foreign code unbinds this thread
 					runtime.UnlockOSThread()
 				case 2:
 					runtime.LockOSThread() // Do inside a locked section keeps it locked

@@ -1,7 +1,7 @@
 package driver
 
 import (
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // CaptureMode says which calls from other threads may interrupt a stream
@@ -20,14 +20,14 @@ const (
 // of running it. s must not be the NULL stream.
 func (s *Stream) BeginCapture(mode CaptureMode) error {
 	return s.do(func() error {
-		return check("cuStreamBeginCapture", cuda.CuStreamBeginCapture(s.handle, cuda.CUstreamCaptureMode(mode)))
+		return check("cuStreamBeginCapture", sym.CuStreamBeginCapture(s.handle, sym.CUstreamCaptureMode(mode)))
 	})
 }
 
 // EndCapture ends the capture that BeginCapture started and returns the graph.
 func (s *Stream) EndCapture() (*Graph, error) {
 	g := &Graph{ctx: s.ctx}
-	err := s.do(func() error { return check("cuStreamEndCapture", cuda.CuStreamEndCapture(s.handle, &g.handle)) })
+	err := s.do(func() error { return check("cuStreamEndCapture", sym.CuStreamEndCapture(s.handle, &g.handle)) })
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func (s *Stream) EndCapture() (*Graph, error) {
 // Graph is recorded work, to be instantiated and replayed.
 type Graph struct {
 	ctx       *Context
-	handle    cuda.CUgraph
+	handle    sym.CUgraph
 	destroyed bool
 }
 
@@ -48,7 +48,7 @@ func (g *Graph) Instantiate() (*GraphExec, error) {
 	}
 	x := &GraphExec{ctx: g.ctx}
 	err := g.ctx.Do(func() error {
-		return check("cuGraphInstantiateWithFlags", cuda.CuGraphInstantiate(&x.handle, g.handle, 0))
+		return check("cuGraphInstantiateWithFlags", sym.CuGraphInstantiate(&x.handle, g.handle, 0))
 	})
 	if err != nil {
 		return nil, err
@@ -61,7 +61,7 @@ func (g *Graph) Destroy() error {
 	if g.destroyed {
 		return errDestroyed
 	}
-	err := g.ctx.Do(func() error { return check("cuGraphDestroy", cuda.CuGraphDestroy(g.handle)) })
+	err := g.ctx.Do(func() error { return check("cuGraphDestroy", sym.CuGraphDestroy(g.handle)) })
 	if err == nil {
 		g.destroyed = true
 	}
@@ -71,7 +71,7 @@ func (g *Graph) Destroy() error {
 // GraphExec is an instantiated graph.
 type GraphExec struct {
 	ctx       *Context
-	handle    cuda.CUgraphExec
+	handle    sym.CUgraphExec
 	destroyed bool
 }
 
@@ -83,7 +83,7 @@ func (x *GraphExec) Launch(s *Stream) error {
 	if x.destroyed {
 		return errDestroyed
 	}
-	return s.do(func() error { return check("cuGraphLaunch", cuda.CuGraphLaunch(x.handle, s.handle)) })
+	return s.do(func() error { return check("cuGraphLaunch", sym.CuGraphLaunch(x.handle, s.handle)) })
 }
 
 // Destroy releases the executable graph.
@@ -91,7 +91,7 @@ func (x *GraphExec) Destroy() error {
 	if x.destroyed {
 		return errDestroyed
 	}
-	err := x.ctx.Do(func() error { return check("cuGraphExecDestroy", cuda.CuGraphExecDestroy(x.handle)) })
+	err := x.ctx.Do(func() error { return check("cuGraphExecDestroy", sym.CuGraphExecDestroy(x.handle)) })
 	if err == nil {
 		x.destroyed = true
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"unsafe"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // HostBuffer is page-locked host memory, which the GPU reads and writes by
@@ -32,7 +32,7 @@ func (c *Context) HostAlloc(n int, flags HostAllocFlags) (*HostBuffer, error) {
 		return nil, fmt.Errorf("driver: HostAlloc: size %d is not positive", n)
 	}
 	var p unsafe.Pointer
-	err := c.Do(func() error { return check("cuMemHostAlloc", cuda.CuMemHostAlloc(&p, uintptr(n), uint32(flags))) })
+	err := c.Do(func() error { return check("cuMemHostAlloc", sym.CuMemHostAlloc(&p, uintptr(n), uint32(flags))) })
 	if err != nil {
 		return nil, c.allocError("HostAlloc", n, err)
 	}
@@ -56,7 +56,7 @@ func (c *Context) HostRegister(p unsafe.Pointer, n int, flags HostRegisterFlags)
 	if p == nil || n <= 0 {
 		return nil, fmt.Errorf("driver: HostRegister: bad range %p+%d", p, n)
 	}
-	err := c.Do(func() error { return check("cuMemHostRegister", cuda.CuMemHostRegister(p, uintptr(n), uint32(flags))) })
+	err := c.Do(func() error { return check("cuMemHostRegister", sym.CuMemHostRegister(p, uintptr(n), uint32(flags))) })
 	if err != nil {
 		return nil, err
 	}
@@ -85,9 +85,9 @@ func (h *HostBuffer) Free() error {
 	}
 	err := h.ctx.Do(func() error {
 		if h.registered {
-			return check("cuMemHostUnregister", cuda.CuMemHostUnregister(h.p))
+			return check("cuMemHostUnregister", sym.CuMemHostUnregister(h.p))
 		}
-		return check("cuMemFreeHost", cuda.CuMemFreeHost(h.p))
+		return check("cuMemFreeHost", sym.CuMemFreeHost(h.p))
 	})
 	if err == nil {
 		h.p = nil

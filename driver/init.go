@@ -1,9 +1,10 @@
 package driver
 
 import (
+	"fmt"
 	"sync"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 var initState struct {
@@ -17,24 +18,35 @@ var initState struct {
 // ErrNoDevice. Every function that reaches a device calls Init itself.
 func Init() error {
 	initState.once.Do(func() {
-		if _, err := cuda.Load(); err != nil {
+		if _, err := sym.Load(); err != nil {
 			initState.err = err
 			return
 		}
-		initState.err = check("cuInit", cuda.CuInit(0))
+		initState.err = check("cuInit", sym.CuInit(0))
 	})
 	return initState.err
 }
 
-// DriverVersion returns the CUDA version the installed driver supports,
-// as 1000*major + 10*minor (12020 for CUDA 12.2). It needs no device.
-func DriverVersion() (int, error) {
-	if _, err := cuda.Load(); err != nil {
-		return 0, err
+// Version is a CUDA version.
+type Version struct{ Major, Minor, Patch int }
+
+func (v Version) String() string { return fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch) }
+
+// decodeVersion splits the driver's 1000*major + 10*minor (12020 for
+// CUDA 12.2).
+func decodeVersion(v int32) Version {
+	return Version{Major: int(v / 1000), Minor: int(v % 1000 / 10)}
+}
+
+// DriverVersion returns the CUDA version the installed driver supports.
+// It needs no device.
+func DriverVersion() (Version, error) {
+	if _, err := sym.Load(); err != nil {
+		return Version{}, err
 	}
 	var v int32
-	if err := check("cuDriverGetVersion", cuda.CuDriverGetVersion(&v)); err != nil {
-		return 0, err
+	if err := check("cuDriverGetVersion", sym.CuDriverGetVersion(&v)); err != nil {
+		return Version{}, err
 	}
-	return int(v), nil
+	return decodeVersion(v), nil
 }

@@ -7,7 +7,8 @@ import (
 	"runtime"
 	"unsafe"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	"github.com/cugo/cugo/internal/kernelargs"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // Dim3 is a grid or block size. Y and Z of 0 mean 1, so Dim3{X: n} is a
@@ -25,9 +26,8 @@ func (d Dim3) norm() (Dim3, bool) {
 }
 
 // Launcher launches one kernel again and again without allocating: it packs
-// the kernel's parameters into a block of pinned Go memory that it reuses,
-// with the array of pointers to them that cuLaunchKernel reads, and the
-// argument list of the call itself.
+// the kernel's parameters into a pinned block that it reuses
+// (internal/kernelargs), with the argument list of the call itself.
 //
 // Set the parameters in the kernel's order with the typed methods after
 // Reset, then Launch:
@@ -38,51 +38,26 @@ func (d Dim3) norm() (Dim3, bool) {
 // A Launcher is used by one goroutine at a time; give each goroutine its
 // own. Close it when done (an unreachable Launcher is cleaned up by the GC).
 type Launcher struct {
-	fn   *Function
-	vals []uint64         // parameter values, one 8-byte slot each; pinned
-	ptrs []unsafe.Pointer // ptrs[i] = &vals[i], the kernelParams array; pinned
-	n    int              // parameters set since Reset
-	err  error            // the first error since Reset
-	args [11]uintptr      // the arguments of cuLaunchKernel
-	pin  *runtime.Pinner
+	fn     *Function
+	params *kernelargs.Block
+	err    error       // the first error since Reset
+	args   [11]uintptr // the arguments of cuLaunchKernel
 }
-
-const launcherInitialParams = 16
 
 // NewLauncher returns a Launcher for f.
 func (f *Function) NewLauncher() *Launcher {
-	l := &Launcher{fn: f, pin: new(runtime.Pinner)}
-	l.grow(launcherInitialParams)
-	runtime.AddCleanup(l, func(p *runtime.Pinner) { p.Unpin() }, l.pin)
-	return l
-}
-
-// grow replaces the parameter block by one of n slots, keeping its values.
-func (l *Launcher) grow(n int) {
-	vals := make([]uint64, n)
-	ptrs := make([]unsafe.Pointer, n)
-	copy(vals, l.vals)
-	l.pin.Unpin()
-	l.pin.Pin(&vals[0])
-	l.pin.Pin(&ptrs[0])
-	for i := range vals {
-		ptrs[i] = unsafe.Pointer(&vals[i])
-	}
-	l.vals, l.ptrs = vals, ptrs
+	return &Launcher{fn: f, params: kernelargs.New()}
 }
 
 // Reset forgets the parameters set so far.
 func (l *Launcher) Reset() *Launcher {
-	l.n, l.err = 0, nil
+	l.params.Reset()
+	l.err = nil
 	return l
 }
 
 func (l *Launcher) put(v uint64) *Launcher {
-	if l.n == len(l.vals) {
-		l.grow(2 * len(l.vals))
-	}
-	l.vals[l.n] = v
-	l.n++
+	l.params.Put(v)
 	return l
 }
 
@@ -134,7 +109,7 @@ func (l *Launcher) Arg(v any) *Launcher {
 		return l.Uintptr(v)
 	}
 	if l.err == nil {
-		l.err = fmt.Errorf("driver: launch of %s: parameter %d has unsupported type %T", l.fn.name, l.n, v)
+		l.err = fmt.Errorf("driver: launch of %s: parameter %d has unsupported type %T", l.fn.name, l.params.Len(), v)
 	}
 	return l
 }
@@ -161,12 +136,12 @@ func (l *Launcher) Launch(grid, block Dim3, sharedMem uint32, stream *Stream) er
 		uintptr(grid.X), uintptr(grid.Y), uintptr(grid.Z),
 		uintptr(block.X), uintptr(block.Y), uintptr(block.Z),
 		uintptr(sharedMem), uintptr(stream.handle),
-		uintptr(unsafe.Pointer(&l.ptrs[0])), 0,
+		uintptr(l.params.Params()), 0,
 	}
 	if err := ctx.bind(); err != nil {
 		return err
 	}
-	r := cuda.CuLaunchKernelN(l.args[:])
+	r := sym.CuLaunchKernelN(l.args[:])
 	runtime.UnlockOSThread()
 	runtime.KeepAlive(l)
 	if r != 0 {
@@ -191,14 +166,13 @@ func (l *Launcher) check(grid, block Dim3, stream *Stream) error {
 	return nil
 }
 
-func (l *Launcher) launchError(r cuda.CUresult) error {
-	return fmt.Errorf("driver: launch of %s with %d parameters: %w", l.fn.name, l.n, check("cuLaunchKernel", r))
+func (l *Launcher) launchError(r sym.CUresult) error {
+	return fmt.Errorf("driver: launch of %s with %d parameters: %w", l.fn.name, l.params.Len(), check("cuLaunchKernel", r))
 }
 
 // Close releases the parameter block.
 func (l *Launcher) Close() {
-	l.pin.Unpin()
-	l.vals, l.ptrs, l.n = nil, nil, 0
+	l.params.Close()
 	l.err = errors.New("driver: use of a closed Launcher")
 }
 
@@ -212,4 +186,38 @@ func (f *Function) Launch(grid, block Dim3, sharedMem uint32, stream *Stream, ar
 		l.Arg(a)
 	}
 	return l.Launch(grid, block, sharedMem, stream)
+}
+
+// RawLauncher launches kernels by handle (Function.Handle) with a
+// kernelParams array that the caller lays out: a packed parameter block of
+// its own, say. It allocates nothing; it is not safe for concurrent use.
+type RawLauncher struct {
+	ctx  *Context
+	args [11]uintptr // cuLaunchKernel's arguments
+}
+
+// NewRawLauncher makes a RawLauncher for kernels of c.
+func (c *Context) NewRawLauncher() *RawLauncher { return &RawLauncher{ctx: c} }
+
+// Launch queues the kernel fn on stream (nil: the context's NULL stream).
+// params is cuLaunchKernel's kernelParams: an array of pointers to each
+// parameter's value, in memory that the Go runtime does not move (pinned,
+// or C memory). A Y or Z of 0 in grid or block means 1.
+func (l *RawLauncher) Launch(fn uintptr, grid, block Dim3, sharedMem uint32, stream *Stream, params unsafe.Pointer) error {
+	if stream == nil {
+		stream = l.ctx.legacy
+	}
+	grid, _ = grid.norm()
+	block, _ = block.norm()
+	l.args = [11]uintptr{fn,
+		uintptr(grid.X), uintptr(grid.Y), uintptr(grid.Z),
+		uintptr(block.X), uintptr(block.Y), uintptr(block.Z),
+		uintptr(sharedMem), uintptr(stream.handle), uintptr(params), 0,
+	}
+	if err := l.ctx.bind(); err != nil {
+		return err
+	}
+	r := sym.CuLaunchKernelN(l.args[:])
+	runtime.UnlockOSThread()
+	return check("cuLaunchKernel", r)
 }

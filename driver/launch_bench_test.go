@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unsafe"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // BenchmarkLaunchVariants compares the host cost of ways to launch a
@@ -55,7 +55,7 @@ func BenchmarkLaunchVariants(b *testing.B) {
 			} else {
 				blk.args[9] = uintptr(unsafe.Pointer(&blk.ptrs[0]))
 			}
-			launch := func() error { return check("cuLaunchKernel", cuda.CuLaunchKernelN(blk.args[:])) }
+			launch := func() error { return check("cuLaunchKernel", sym.CuLaunchKernelN(blk.args[:])) }
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
 				if err := ctx.Do(launch); err != nil {

@@ -6,7 +6,7 @@ import (
 	"runtime"
 	"unsafe"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // DevicePtr is an address in device memory.
@@ -18,8 +18,8 @@ func (c *Context) MemAlloc(n int) (DevicePtr, error) {
 	if n <= 0 {
 		return 0, fmt.Errorf("driver: MemAlloc: size %d is not positive", n)
 	}
-	var p cuda.CUdeviceptr
-	err := c.Do(func() error { return check("cuMemAlloc", cuda.CuMemAlloc(&p, uintptr(n))) })
+	var p sym.CUdeviceptr
+	err := c.Do(func() error { return check("cuMemAlloc", sym.CuMemAlloc(&p, uintptr(n))) })
 	if err != nil {
 		return 0, c.allocError("MemAlloc", n, err)
 	}
@@ -47,13 +47,13 @@ func checkSize(op string, n int) error {
 
 // MemFree frees memory from MemAlloc.
 func (c *Context) MemFree(p DevicePtr) error {
-	return c.Do(func() error { return check("cuMemFree", cuda.CuMemFree(cuda.CUdeviceptr(p))) })
+	return c.Do(func() error { return check("cuMemFree", sym.CuMemFree(sym.CUdeviceptr(p))) })
 }
 
 // MemGetInfo returns the device's free and total memory in bytes.
 func (c *Context) MemGetInfo() (free, total int, err error) {
 	var f, t uintptr
-	err = c.Do(func() error { return check("cuMemGetInfo", cuda.CuMemGetInfo(&f, &t)) })
+	err = c.Do(func() error { return check("cuMemGetInfo", sym.CuMemGetInfo(&f, &t)) })
 	return int(f), int(t), err
 }
 
@@ -63,7 +63,7 @@ func (c *Context) MemsetD8(p DevicePtr, v uint8, n int) error {
 	if err := checkSize("MemsetD8", n); err != nil {
 		return err
 	}
-	return c.Do(func() error { return check("cuMemsetD8", cuda.CuMemsetD8(cuda.CUdeviceptr(p), v, uintptr(n))) })
+	return c.Do(func() error { return check("cuMemsetD8", sym.CuMemsetD8(sym.CUdeviceptr(p), v, uintptr(n))) })
 }
 
 // MemsetD16 sets n 16-bit values at p (2-byte aligned) to v.
@@ -71,7 +71,7 @@ func (c *Context) MemsetD16(p DevicePtr, v uint16, n int) error {
 	if err := checkSize("MemsetD16", n); err != nil {
 		return err
 	}
-	return c.Do(func() error { return check("cuMemsetD16", cuda.CuMemsetD16(cuda.CUdeviceptr(p), v, uintptr(n))) })
+	return c.Do(func() error { return check("cuMemsetD16", sym.CuMemsetD16(sym.CUdeviceptr(p), v, uintptr(n))) })
 }
 
 // MemsetD32 sets n 32-bit values at p (4-byte aligned) to v.
@@ -79,7 +79,7 @@ func (c *Context) MemsetD32(p DevicePtr, v uint32, n int) error {
 	if err := checkSize("MemsetD32", n); err != nil {
 		return err
 	}
-	return c.Do(func() error { return check("cuMemsetD32", cuda.CuMemsetD32(cuda.CUdeviceptr(p), v, uintptr(n))) })
+	return c.Do(func() error { return check("cuMemsetD32", sym.CuMemsetD32(sym.CUdeviceptr(p), v, uintptr(n))) })
 }
 
 // MemsetD8Async is MemsetD8 queued on s.
@@ -88,7 +88,7 @@ func (s *Stream) MemsetD8Async(p DevicePtr, v uint8, n int) error {
 		return err
 	}
 	return s.do(func() error {
-		return check("cuMemsetD8Async", cuda.CuMemsetD8Async(cuda.CUdeviceptr(p), v, uintptr(n), s.handle))
+		return check("cuMemsetD8Async", sym.CuMemsetD8Async(sym.CUdeviceptr(p), v, uintptr(n), s.handle))
 	})
 }
 
@@ -98,7 +98,7 @@ func (s *Stream) MemsetD16Async(p DevicePtr, v uint16, n int) error {
 		return err
 	}
 	return s.do(func() error {
-		return check("cuMemsetD16Async", cuda.CuMemsetD16Async(cuda.CUdeviceptr(p), v, uintptr(n), s.handle))
+		return check("cuMemsetD16Async", sym.CuMemsetD16Async(sym.CUdeviceptr(p), v, uintptr(n), s.handle))
 	})
 }
 
@@ -108,7 +108,7 @@ func (s *Stream) MemsetD32Async(p DevicePtr, v uint32, n int) error {
 		return err
 	}
 	return s.do(func() error {
-		return check("cuMemsetD32Async", cuda.CuMemsetD32Async(cuda.CUdeviceptr(p), v, uintptr(n), s.handle))
+		return check("cuMemsetD32Async", sym.CuMemsetD32Async(sym.CUdeviceptr(p), v, uintptr(n), s.handle))
 	})
 }
 
@@ -127,7 +127,7 @@ func (c *Context) MemcpyHtoDPtr(dst DevicePtr, src unsafe.Pointer, n int) error 
 		return err
 	}
 	return c.Do(func() error {
-		return check("cuMemcpyHtoD", cuda.CuMemcpyHtoD(cuda.CUdeviceptr(dst), src, uintptr(n)))
+		return check("cuMemcpyHtoD", sym.CuMemcpyHtoD(sym.CUdeviceptr(dst), src, uintptr(n)))
 	})
 }
 
@@ -146,7 +146,7 @@ func (c *Context) MemcpyDtoHPtr(dst unsafe.Pointer, src DevicePtr, n int) error 
 		return err
 	}
 	return c.Do(func() error {
-		return check("cuMemcpyDtoH", cuda.CuMemcpyDtoH(dst, cuda.CUdeviceptr(src), uintptr(n)))
+		return check("cuMemcpyDtoH", sym.CuMemcpyDtoH(dst, sym.CUdeviceptr(src), uintptr(n)))
 	})
 }
 
@@ -157,7 +157,7 @@ func (c *Context) MemcpyDtoD(dst, src DevicePtr, n int) error {
 		return err
 	}
 	return c.Do(func() error {
-		return check("cuMemcpyDtoD", cuda.CuMemcpyDtoD(cuda.CUdeviceptr(dst), cuda.CUdeviceptr(src), uintptr(n)))
+		return check("cuMemcpyDtoD", sym.CuMemcpyDtoD(sym.CUdeviceptr(dst), sym.CUdeviceptr(src), uintptr(n)))
 	})
 }
 
@@ -170,7 +170,7 @@ func (s *Stream) MemcpyHtoDAsync(dst DevicePtr, buf *HostBuffer, off, n int) err
 		return err
 	}
 	return s.do(func() error {
-		return check("cuMemcpyHtoDAsync", cuda.CuMemcpyHtoDAsync(cuda.CUdeviceptr(dst), src, uintptr(n), s.handle))
+		return check("cuMemcpyHtoDAsync", sym.CuMemcpyHtoDAsync(sym.CUdeviceptr(dst), src, uintptr(n), s.handle))
 	})
 }
 
@@ -182,7 +182,7 @@ func (s *Stream) MemcpyDtoHAsync(buf *HostBuffer, off int, src DevicePtr, n int)
 		return err
 	}
 	return s.do(func() error {
-		return check("cuMemcpyDtoHAsync", cuda.CuMemcpyDtoHAsync(dst, cuda.CUdeviceptr(src), uintptr(n), s.handle))
+		return check("cuMemcpyDtoHAsync", sym.CuMemcpyDtoHAsync(dst, sym.CUdeviceptr(src), uintptr(n), s.handle))
 	})
 }
 
@@ -192,7 +192,7 @@ func (s *Stream) MemcpyDtoDAsync(dst, src DevicePtr, n int) error {
 		return err
 	}
 	return s.do(func() error {
-		return check("cuMemcpyDtoDAsync", cuda.CuMemcpyDtoDAsync(cuda.CUdeviceptr(dst), cuda.CUdeviceptr(src), uintptr(n), s.handle))
+		return check("cuMemcpyDtoDAsync", sym.CuMemcpyDtoDAsync(sym.CUdeviceptr(dst), sym.CUdeviceptr(src), uintptr(n), s.handle))
 	})
 }
 
@@ -204,8 +204,8 @@ func (s *Stream) MemcpyPeerAsync(dst DevicePtr, dstCtx *Context, src DevicePtr, 
 		return err
 	}
 	return s.do(func() error {
-		return check("cuMemcpyPeerAsync", cuda.CuMemcpyPeerAsync(cuda.CUdeviceptr(dst), dstCtx.handle,
-			cuda.CUdeviceptr(src), srcCtx.handle, uintptr(n), s.handle))
+		return check("cuMemcpyPeerAsync", sym.CuMemcpyPeerAsync(sym.CUdeviceptr(dst), dstCtx.handle,
+			sym.CUdeviceptr(src), srcCtx.handle, uintptr(n), s.handle))
 	})
 }
 
@@ -256,7 +256,7 @@ func (c *Context) Memcpy2D(m *Memcpy2D) error {
 	if m.DstHost != nil {
 		pin.Pin(m.DstHost)
 	}
-	return c.Do(func() error { return check("cuMemcpy2D", cuda.CuMemcpy2D(unsafe.Pointer(m))) })
+	return c.Do(func() error { return check("cuMemcpy2D", sym.CuMemcpy2D(unsafe.Pointer(m))) })
 }
 
 // Memcpy2DAsync queues the copy m describes on s; host sides must be
@@ -265,7 +265,7 @@ func (s *Stream) Memcpy2DAsync(m *Memcpy2D) error {
 	var pin runtime.Pinner
 	defer pin.Unpin()
 	pin.Pin(m)
-	return s.do(func() error { return check("cuMemcpy2DAsync", cuda.CuMemcpy2DAsync(unsafe.Pointer(m), s.handle)) })
+	return s.do(func() error { return check("cuMemcpy2DAsync", sym.CuMemcpy2DAsync(unsafe.Pointer(m), s.handle)) })
 }
 
 // PointerAttribute is a CUpointer_attribute.
@@ -288,7 +288,7 @@ func (c *Context) PointerGetAttribute(p DevicePtr, a PointerAttribute) (int, err
 	}
 	var v uint32
 	err := c.Do(func() error {
-		return check("cuPointerGetAttribute", cuda.CuPointerGetAttribute(unsafe.Pointer(&v), cuda.CUpointer_attribute(a), cuda.CUdeviceptr(p)))
+		return check("cuPointerGetAttribute", sym.CuPointerGetAttribute(unsafe.Pointer(&v), sym.CUpointer_attribute(a), sym.CUdeviceptr(p)))
 	})
 	return int(v), err
 }

@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"unsafe"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // MemPool is a device's memory pool, which serves the stream-ordered
 // allocations MemAllocAsync and MemFreeAsync (CUDA 11.2 and later).
 type MemPool struct {
-	handle cuda.CUmemoryPool
+	handle sym.CUmemoryPool
 	dev    Device
 }
 
@@ -23,11 +23,11 @@ func (d Device) DefaultMemPool() (*MemPool, error) {
 		return nil, err
 	}
 	if ok == 0 {
-		e := newError("cuDeviceGetDefaultMemPool", ErrNotSupported)
+		e := lib.New("cuDeviceGetDefaultMemPool", ErrNotSupported.Code)
 		return nil, fmt.Errorf("driver: device %d has no memory pools: %w", d.ordinal, e)
 	}
 	p := &MemPool{dev: d}
-	r, lerr := cuda.CuDeviceGetDefaultMemPool(&p.handle, d.handle)
+	r, lerr := sym.CuDeviceGetDefaultMemPool(&p.handle, d.handle)
 	if err := checkOptional("cuDeviceGetDefaultMemPool", r, lerr); err != nil {
 		return nil, err
 	}
@@ -56,14 +56,14 @@ const (
 // nearly free. math.MaxUint64 keeps everything.
 func (p *MemPool) SetReleaseThreshold(bytes uint64) error {
 	v := bytes
-	r, err := cuda.CuMemPoolSetAttribute(p.handle, cuda.CUmemPool_attribute(PoolReleaseThreshold), unsafe.Pointer(&v))
+	r, err := sym.CuMemPoolSetAttribute(p.handle, sym.CUmemPool_attribute(PoolReleaseThreshold), unsafe.Pointer(&v))
 	return checkOptional("cuMemPoolSetAttribute", r, err)
 }
 
 // Attribute returns one of the pool's attributes; booleans read as 0 or 1.
 func (p *MemPool) Attribute(a MemPoolAttribute) (uint64, error) {
 	var v uint64 // the int attributes fill the low half (little-endian)
-	r, err := cuda.CuMemPoolGetAttribute(p.handle, cuda.CUmemPool_attribute(a), unsafe.Pointer(&v))
+	r, err := sym.CuMemPoolGetAttribute(p.handle, sym.CUmemPool_attribute(a), unsafe.Pointer(&v))
 	if err := checkOptional("cuMemPoolGetAttribute", r, err); err != nil {
 		return 0, err
 	}
@@ -76,7 +76,7 @@ func (p *MemPool) Attribute(a MemPoolAttribute) (uint64, error) {
 // TrimTo returns memory the pool holds unused to the system, keeping at
 // least keep bytes reserved.
 func (p *MemPool) TrimTo(keep int) error {
-	r, err := cuda.CuMemPoolTrimTo(p.handle, uintptr(keep))
+	r, err := sym.CuMemPoolTrimTo(p.handle, uintptr(keep))
 	return checkOptional("cuMemPoolTrimTo", r, err)
 }
 
@@ -120,16 +120,16 @@ const memLocationDevice = 1 // CU_MEM_LOCATION_TYPE_DEVICE
 // link's speed.
 func (p *MemPool) SetAccess(d Device, a MemAccess) error {
 	desc := memAccessDesc{location: memLocation{kind: memLocationDevice, id: int32(d.handle)}, flags: a}
-	r, err := cuda.CuMemPoolSetAccess(p.handle, unsafe.Pointer(&desc), 1)
+	r, err := sym.CuMemPoolSetAccess(p.handle, unsafe.Pointer(&desc), 1)
 	return checkOptional("cuMemPoolSetAccess", r, err)
 }
 
 // Access reports what device d may do with the pool's memory: read-write
 // for the pool's own device.
 func (p *MemPool) Access(d Device) (MemAccess, error) {
-	var a cuda.CUmemAccess_flags
+	var a sym.CUmemAccess_flags
 	loc := memLocation{kind: memLocationDevice, id: int32(d.handle)}
-	r, err := cuda.CuMemPoolGetAccess(&a, p.handle, unsafe.Pointer(&loc))
+	r, err := sym.CuMemPoolGetAccess(&a, p.handle, unsafe.Pointer(&loc))
 	if err := checkOptional("cuMemPoolGetAccess", r, err); err != nil {
 		return AccessNone, err
 	}
@@ -143,9 +143,9 @@ func (s *Stream) MemAllocAsync(n int) (DevicePtr, error) {
 	if n <= 0 {
 		return 0, fmt.Errorf("driver: MemAllocAsync: size %d is not positive", n)
 	}
-	var p cuda.CUdeviceptr
+	var p sym.CUdeviceptr
 	err := s.do(func() error {
-		r, lerr := cuda.CuMemAllocAsync(&p, uintptr(n), s.handle)
+		r, lerr := sym.CuMemAllocAsync(&p, uintptr(n), s.handle)
 		return checkOptional("cuMemAllocAsync", r, lerr)
 	})
 	if err != nil {
@@ -157,7 +157,7 @@ func (s *Stream) MemAllocAsync(n int) (DevicePtr, error) {
 // MemFreeAsync frees p once the work queued on s before it has finished.
 func (s *Stream) MemFreeAsync(p DevicePtr) error {
 	return s.do(func() error {
-		r, err := cuda.CuMemFreeAsync(cuda.CUdeviceptr(p), s.handle)
+		r, err := sym.CuMemFreeAsync(sym.CUdeviceptr(p), s.handle)
 		return checkOptional("cuMemFreeAsync", r, err)
 	})
 }

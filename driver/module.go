@@ -7,14 +7,14 @@ import (
 	"runtime"
 	"unsafe"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // Module is code loaded into a context: PTX (JIT-compiled by the driver
 // at load), a CUBIN or a fatbinary.
 type Module struct {
 	ctx      *Context
-	handle   cuda.CUmodule
+	handle   sym.CUmodule
 	unloaded bool
 }
 
@@ -27,7 +27,7 @@ const (
 // into the log and into vals (the size it used), so the block is pinned
 // for the call.
 type jitOptions struct {
-	opts [2]cuda.CUjit_option
+	opts [2]sym.CUjit_option
 	vals [2]uintptr
 	log  [16 << 10]byte
 }
@@ -46,12 +46,12 @@ func (c *Context) LoadModule(image []byte) (*Module, error) {
 	var pin runtime.Pinner
 	defer pin.Unpin()
 	pin.Pin(jit)
-	jit.opts = [2]cuda.CUjit_option{jitErrorLogBuffer, jitErrorLogBufferSizeBytes}
+	jit.opts = [2]sym.CUjit_option{jitErrorLogBuffer, jitErrorLogBufferSizeBytes}
 	jit.vals = [2]uintptr{uintptr(unsafe.Pointer(&jit.log[0])), uintptr(len(jit.log))}
 
 	m := &Module{ctx: c}
 	err := c.Do(func() error {
-		return check("cuModuleLoadDataEx", cuda.CuModuleLoadDataEx(&m.handle, unsafe.Pointer(&data[0]),
+		return check("cuModuleLoadDataEx", sym.CuModuleLoadDataEx(&m.handle, unsafe.Pointer(&data[0]),
 			uint32(len(jit.opts)), &jit.opts[0], (*unsafe.Pointer)(unsafe.Pointer(&jit.vals[0]))))
 	})
 	if err != nil {
@@ -83,7 +83,7 @@ func (m *Module) Function(name string) (*Function, error) {
 	}
 	f := &Function{mod: m, name: name}
 	err = m.do(func() error {
-		return check("cuModuleGetFunction", cuda.CuModuleGetFunction(&f.handle, m.handle, cname))
+		return check("cuModuleGetFunction", sym.CuModuleGetFunction(&f.handle, m.handle, cname))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("driver: kernel %q: %w", name, err)
@@ -98,9 +98,9 @@ func (m *Module) Global(name string) (DevicePtr, int, error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	var p cuda.CUdeviceptr
+	var p sym.CUdeviceptr
 	var n uintptr
-	err = m.do(func() error { return check("cuModuleGetGlobal", cuda.CuModuleGetGlobal(&p, &n, m.handle, cname)) })
+	err = m.do(func() error { return check("cuModuleGetGlobal", sym.CuModuleGetGlobal(&p, &n, m.handle, cname)) })
 	if err != nil {
 		return 0, 0, fmt.Errorf("driver: global %q: %w", name, err)
 	}
@@ -109,7 +109,7 @@ func (m *Module) Global(name string) (DevicePtr, int, error) {
 
 // Unload unloads the module; its functions and globals become invalid.
 func (m *Module) Unload() error {
-	err := m.do(func() error { return check("cuModuleUnload", cuda.CuModuleUnload(m.handle)) })
+	err := m.do(func() error { return check("cuModuleUnload", sym.CuModuleUnload(m.handle)) })
 	if err == nil {
 		m.unloaded = true
 	}
@@ -119,13 +119,11 @@ func (m *Module) Unload() error {
 // Function is a kernel of a Module.
 type Function struct {
 	mod    *Module
-	handle cuda.CUfunction
+	handle sym.CUfunction
 	name   string
 }
 
-// Handle returns the raw CUfunction, for callers that pack kernel
-// parameters of their own layout (structs by value) and launch through
-// the bindings.
+// Handle returns the raw CUfunction, for RawLauncher.
 func (f *Function) Handle() uintptr { return uintptr(f.handle) }
 
 // Name returns the name the function was looked up by.
@@ -153,7 +151,7 @@ const (
 func (f *Function) Attribute(a FuncAttribute) (int, error) {
 	var v int32
 	err := f.mod.do(func() error {
-		return check("cuFuncGetAttribute", cuda.CuFuncGetAttribute(&v, cuda.CUfunction_attribute(a), f.handle))
+		return check("cuFuncGetAttribute", sym.CuFuncGetAttribute(&v, sym.CUfunction_attribute(a), f.handle))
 	})
 	return int(v), err
 }
@@ -162,7 +160,7 @@ func (f *Function) Attribute(a FuncAttribute) (int, error) {
 // shared memory (above 48 KiB needs this; see AttrMaxSharedMemoryPerBlockOptin).
 func (f *Function) SetMaxDynamicSharedMemory(n int) error {
 	return f.mod.do(func() error {
-		return check("cuFuncSetAttribute", cuda.CuFuncSetAttribute(f.handle, cuda.CUfunction_attribute(FuncMaxDynamicSharedSizeBytes), int32(n)))
+		return check("cuFuncSetAttribute", sym.CuFuncSetAttribute(f.handle, sym.CUfunction_attribute(FuncMaxDynamicSharedSizeBytes), int32(n)))
 	})
 }
 
@@ -172,7 +170,7 @@ func (f *Function) OccupancyMaxActiveBlocks(blockSize, dynSmem int) (int, error)
 	var n int32
 	err := f.mod.do(func() error {
 		return check("cuOccupancyMaxActiveBlocksPerMultiprocessor",
-			cuda.CuOccupancyMaxActiveBlocksPerMultiprocessor(&n, f.handle, int32(blockSize), uintptr(dynSmem)))
+			sym.CuOccupancyMaxActiveBlocksPerMultiprocessor(&n, f.handle, int32(blockSize), uintptr(dynSmem)))
 	})
 	return int(n), err
 }

@@ -9,7 +9,8 @@ import (
 	"testing"
 	"unsafe"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	"github.com/cugo/cugo/internal/gputest"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 	"github.com/cugo/cugo/loader"
 )
 
@@ -17,11 +18,8 @@ import (
 // and GPU machines: these tests run there, GPU or not).
 func needLibrary(t *testing.T) {
 	t.Helper()
-	if _, err := DriverVersion(); errors.Is(err, loader.ErrNotFound) {
-		t.Skipf("no libcuda: %v", err)
-	} else if err != nil {
-		t.Fatal(err)
-	}
+	_, err := DriverVersion()
+	gputest.NeedLibrary(t, err)
 }
 
 func TestInitWithoutDevice(t *testing.T) {
@@ -47,15 +45,18 @@ func TestInitWithoutDevice(t *testing.T) {
 func TestDriverVersion(t *testing.T) {
 	needLibrary(t)
 	v, err := DriverVersion()
-	if err != nil || v < 11000 || v%10 != 0 {
-		t.Errorf("DriverVersion() = %d, %v; want a CUDA 11+ version like 12020", v, err)
+	if err != nil || v.Major < 11 {
+		t.Errorf("DriverVersion() = %v, %v; want CUDA 11 or later", v, err)
+	}
+	if got := decodeVersion(12020); got != (Version{12, 2, 0}) {
+		t.Errorf("decodeVersion(12020) = %v, want 12.2.0", got)
 	}
 }
 
 func TestErrorNamesFromDriver(t *testing.T) {
 	needLibrary(t)
 	for _, c := range []struct {
-		code       Result
+		sentinel   *Error
 		name, text string
 	}{
 		{ErrInvalidValue, "CUDA_ERROR_INVALID_VALUE", "invalid argument"},
@@ -68,29 +69,30 @@ func TestErrorNamesFromDriver(t *testing.T) {
 		{ErrIllegalAddress, "CUDA_ERROR_ILLEGAL_ADDRESS", ""},
 		{ErrNotSupported, "CUDA_ERROR_NOT_SUPPORTED", "operation not supported"},
 	} {
-		err := check("cuTest", cuda.CUresult(c.code))
+		code := c.sentinel.Code
+		err := check("cuTest", sym.CUresult(code))
 		var e *Error
 		if !errors.As(err, &e) {
-			t.Fatalf("check(%d) = %v, not an *Error", c.code, err)
+			t.Fatalf("check(%d) = %v, not an *Error", code, err)
 		}
 		if e.Name != c.name || (c.text != "" && e.Message != c.text) {
-			t.Errorf("code %d: name %q message %q, want %q %q", c.code, e.Name, e.Message, c.name, c.text)
+			t.Errorf("code %d: name %q message %q, want %q %q", code, e.Name, e.Message, c.name, c.text)
 		}
-		if want := "cuTest: " + e.Name + ": " + e.Message; err.Error() != want {
+		if want := fmt.Sprintf("cuda: cuTest: %s (%d): %s", e.Name, code, e.Message); err.Error() != want {
 			t.Errorf("Error() = %q, want %q", err.Error(), want)
 		}
-		if !errors.Is(fmt.Errorf("wrapped: %w", err), c.code) {
-			t.Errorf("errors.Is(wrapped error of code %d, its sentinel) is false", c.code)
+		if c.sentinel.Name != c.name {
+			t.Errorf("sentinel of code %d named %q, want %q", code, c.sentinel.Name, c.name)
+		}
+		if !errors.Is(fmt.Errorf("wrapped: %w", err), c.sentinel) {
+			t.Errorf("errors.Is(wrapped error of code %d, its sentinel) is false", code)
 		}
 		if errors.Is(err, ErrUnknown) {
-			t.Errorf("code %d matches ErrUnknown", c.code)
-		}
-		if c.code.Error() != e.Name+": "+e.Message {
-			t.Errorf("Result(%d).Error() = %q", c.code, c.code.Error())
+			t.Errorf("code %d matches ErrUnknown", code)
 		}
 	}
-	if e := newError("cuTest", 123456); e.Name != "CUresult(123456)" {
-		t.Errorf("unknown code named %q, want CUresult(123456)", e.Name)
+	if e := lib.New("cuTest", 123456); e.Name != "unknown status" {
+		t.Errorf("unknown code named %q, want unknown status", e.Name)
 	}
 	if err := check("cuTest", 0); err != nil {
 		t.Errorf("check(0) = %v, want nil", err)
@@ -157,15 +159,13 @@ func TestLauncherPacking(t *testing.T) {
 		l.Arg(i)
 		want = append(want, uint64(i))
 	}
-	if l.n != len(want) || l.err != nil {
-		t.Fatalf("%d parameters (err %v), want %d", l.n, l.err, len(want))
+	if l.params.Len() != len(want) || l.err != nil {
+		t.Fatalf("%d parameters (err %v), want %d", l.params.Len(), l.err, len(want))
 	}
+	params := unsafe.Slice((*unsafe.Pointer)(l.params.Params()), len(want))
 	for i, w := range want {
-		if l.vals[i] != w {
-			t.Errorf("parameter %d = %#x, want %#x", i, l.vals[i], w)
-		}
-		if l.ptrs[i] != unsafe.Pointer(&l.vals[i]) {
-			t.Errorf("kernelParams[%d] does not point at its slot", i)
+		if got := *(*uint64)(params[i]); got != w {
+			t.Errorf("parameter %d = %#x, want %#x", i, got, w)
 		}
 	}
 	if l.Reset().Arg("text").err == nil {

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/cugo/cugo/internal/sym/cuda"
+	sym "github.com/cugo/cugo/internal/sym/cuda"
 )
 
 // Stream is a CUDA stream: work queued on it runs in order, and
@@ -12,7 +12,7 @@ import (
 // the order of work queued from several goroutines at once is theirs.
 type Stream struct {
 	ctx       *Context
-	handle    cuda.CUstream // 0 for the context's NULL stream
+	handle    sym.CUstream // 0 for the context's NULL stream
 	destroyed bool
 }
 
@@ -33,7 +33,7 @@ var errDestroyed = errors.New("driver: use of a destroyed object")
 func (c *Context) NewStream(flags StreamFlags, priority int) (*Stream, error) {
 	s := &Stream{ctx: c}
 	err := c.Do(func() error {
-		return check("cuStreamCreateWithPriority", cuda.CuStreamCreateWithPriority(&s.handle, uint32(flags), int32(priority)))
+		return check("cuStreamCreateWithPriority", sym.CuStreamCreateWithPriority(&s.handle, uint32(flags), int32(priority)))
 	})
 	if err != nil {
 		return nil, err
@@ -61,12 +61,12 @@ func (s *Stream) do(f func() error) error {
 
 // Synchronize waits until all work queued on s has finished.
 func (s *Stream) Synchronize() error {
-	return s.do(func() error { return check("cuStreamSynchronize", cuda.CuStreamSynchronize(s.handle)) })
+	return s.do(func() error { return check("cuStreamSynchronize", sym.CuStreamSynchronize(s.handle)) })
 }
 
 // Query reports whether all work queued on s has finished, without waiting.
 func (s *Stream) Query() (ready bool, err error) {
-	err = s.do(func() error { return check("cuStreamQuery", cuda.CuStreamQuery(s.handle)) })
+	err = s.do(func() error { return check("cuStreamQuery", sym.CuStreamQuery(s.handle)) })
 	if errors.Is(err, ErrNotReady) {
 		return false, nil
 	}
@@ -79,7 +79,7 @@ func (s *Stream) WaitEvent(e *Event) error {
 	if e.destroyed {
 		return errDestroyed
 	}
-	return s.do(func() error { return check("cuStreamWaitEvent", cuda.CuStreamWaitEvent(s.handle, e.handle, 0)) })
+	return s.do(func() error { return check("cuStreamWaitEvent", sym.CuStreamWaitEvent(s.handle, e.handle, 0)) })
 }
 
 // Destroy releases the stream once its queued work is done. The NULL
@@ -88,7 +88,7 @@ func (s *Stream) Destroy() error {
 	if s.handle == 0 && !s.destroyed {
 		return errors.New("driver: the NULL stream cannot be destroyed")
 	}
-	err := s.do(func() error { return check("cuStreamDestroy", cuda.CuStreamDestroy(s.handle)) })
+	err := s.do(func() error { return check("cuStreamDestroy", sym.CuStreamDestroy(s.handle)) })
 	if err == nil {
 		s.destroyed = true
 	}
@@ -98,7 +98,7 @@ func (s *Stream) Destroy() error {
 // Event marks a point in a stream, to wait for or to time.
 type Event struct {
 	ctx       *Context
-	handle    cuda.CUevent
+	handle    sym.CUevent
 	destroyed bool
 }
 
@@ -114,7 +114,7 @@ const (
 // NewEvent creates an event.
 func (c *Context) NewEvent(flags EventFlags) (*Event, error) {
 	e := &Event{ctx: c}
-	err := c.Do(func() error { return check("cuEventCreate", cuda.CuEventCreate(&e.handle, uint32(flags))) })
+	err := c.Do(func() error { return check("cuEventCreate", sym.CuEventCreate(&e.handle, uint32(flags))) })
 	if err != nil {
 		return nil, err
 	}
@@ -140,39 +140,40 @@ func (e *Event) Record(s *Stream) error {
 	if s.destroyed {
 		return errDestroyed
 	}
-	return e.do(func() error { return check("cuEventRecord", cuda.CuEventRecord(e.handle, s.handle)) })
+	return e.do(func() error { return check("cuEventRecord", sym.CuEventRecord(e.handle, s.handle)) })
 }
 
 // Synchronize waits until the work captured by the last Record has finished.
 func (e *Event) Synchronize() error {
-	return e.do(func() error { return check("cuEventSynchronize", cuda.CuEventSynchronize(e.handle)) })
+	return e.do(func() error { return check("cuEventSynchronize", sym.CuEventSynchronize(e.handle)) })
 }
 
 // Query reports whether the work captured by the last Record has finished.
 func (e *Event) Query() (ready bool, err error) {
-	err = e.do(func() error { return check("cuEventQuery", cuda.CuEventQuery(e.handle)) })
+	err = e.do(func() error { return check("cuEventQuery", sym.CuEventQuery(e.handle)) })
 	if errors.Is(err, ErrNotReady) {
 		return false, nil
 	}
 	return err == nil, err
 }
 
-// Elapsed returns the GPU time between two recorded, completed events
-// (resolution about half a microsecond). Neither may have EventDisableTiming.
-func Elapsed(start, end *Event) (time.Duration, error) {
+// Elapsed returns the GPU time from start to end, two recorded, completed
+// events (resolution about half a microsecond). Neither may have
+// EventDisableTiming.
+func (start *Event) Elapsed(end *Event) (time.Duration, error) {
 	if start.destroyed || end.destroyed {
 		return 0, errDestroyed
 	}
 	var ms float32
 	err := end.do(func() error {
-		return check("cuEventElapsedTime", cuda.CuEventElapsedTime(&ms, start.handle, end.handle))
+		return check("cuEventElapsedTime", sym.CuEventElapsedTime(&ms, start.handle, end.handle))
 	})
 	return time.Duration(float64(ms) * float64(time.Millisecond)), err
 }
 
 // Destroy releases the event.
 func (e *Event) Destroy() error {
-	err := e.do(func() error { return check("cuEventDestroy", cuda.CuEventDestroy(e.handle)) })
+	err := e.do(func() error { return check("cuEventDestroy", sym.CuEventDestroy(e.handle)) })
 	if err == nil {
 		e.destroyed = true
 	}

@@ -3,9 +3,10 @@ package hip
 import (
 	"errors"
 	"fmt"
-	"github.com/cugo/cugo/internal/cstr"
 	"strings"
 	"unsafe"
+
+	"github.com/cugo/cugo/internal/cstr"
 
 	sym "github.com/cugo/cugo/internal/sym/hip"
 	"github.com/cugo/cugo/loader"
@@ -29,13 +30,13 @@ type Device struct {
 }
 
 // GetDevice returns device ordinal, after initialising the runtime.
-func GetDevice(ordinal int) (*Device, error) {
+func DeviceGet(ordinal int) (*Device, error) {
 	n, err := DeviceCount()
 	if err != nil {
 		return nil, err
 	}
 	if ordinal < 0 || ordinal >= n {
-		return nil, fmt.Errorf("hip: GetDevice(%d): %w (%d devices)", ordinal, ErrInvalidDevice, n)
+		return nil, fmt.Errorf("hip: DeviceGet(%d): %w (%d devices)", ordinal, ErrInvalidDevice, n)
 	}
 	return &Device{ordinal: int32(ordinal)}, nil
 }
@@ -43,8 +44,10 @@ func GetDevice(ordinal int) (*Device, error) {
 // Ordinal is the device's index.
 func (d *Device) Ordinal() int { return int(d.ordinal) }
 
-// Context returns the handle through which work runs on d.
-func (d *Device) Context() *Context { return &Context{device: d} }
+// PrimaryContext returns the handle through which work runs on d. HIP
+// has no contexts to create, so it does not fail; it returns an error to
+// have the shape of its twin driver.Device.PrimaryContext.
+func (d *Device) PrimaryContext() (*Context, error) { return &Context{device: d}, nil }
 
 // Name is the marketing name ("AMD Instinct MI250X").
 func (d *Device) Name() (string, error) {
@@ -56,16 +59,16 @@ func (d *Device) Name() (string, error) {
 }
 
 // TotalMem is the device memory in bytes.
-func (d *Device) TotalMem() (uint64, error) {
+func (d *Device) TotalMem() (int, error) {
 	var n uintptr
 	if err := check("hipDeviceTotalMem", sym.HipDeviceTotalMem(&n, sym.HipDevice_t(d.ordinal))); err != nil {
 		return 0, err
 	}
-	return uint64(n), nil
+	return int(n), nil
 }
 
 // Attribute asks the runtime for one device attribute.
-func (d *Device) Attribute(a Attribute) (int, error) {
+func (d *Device) Attribute(a DeviceAttribute) (int, error) {
 	var v int32
 	if err := check("hipDeviceGetAttribute", sym.HipDeviceGetAttribute(&v, sym.HipDeviceAttribute_t(a), d.ordinal)); err != nil {
 		return 0, fmt.Errorf("%w (attribute %d)", err, a)

@@ -1,61 +1,47 @@
 package hip
 
 import (
-	"fmt"
 	"github.com/cugo/cugo/internal/cstr"
+	"github.com/cugo/cugo/internal/vendorerr"
 
 	sym "github.com/cugo/cugo/internal/sym/hip"
 )
 
-// Error is a failed HIP call: the operation, the hipError_t code and the
-// runtime's own name and message for it. Compare with errors.Is against the
-// sentinels below, which match on the code alone.
-type Error struct {
-	Op      string // the HIP function that failed, "hipMalloc"
-	Code    int32
-	Name    string // "hipErrorOutOfMemory"
-	Message string // "out of memory"
+// Error is a failed HIP call: the call, the hipError_t code, and the
+// runtime's name and description of it (hipGetErrorName,
+// hipGetErrorString).
+type Error = vendorerr.Error
+
+// lib names and describes the hipError_t codes.
+var lib = &vendorerr.Library{
+	Name: "hip",
+	Names: map[int32]string{
+		1: "hipErrorInvalidValue", 2: "hipErrorOutOfMemory", 3: "hipErrorNotInitialized",
+		100: "hipErrorNoDevice", 101: "hipErrorInvalidDevice", 600: "hipErrorNotReady",
+		801: "hipErrorNotSupported",
+	},
+	Describe: describe,
 }
 
-func (e *Error) Error() string {
-	if e.Op == "" {
-		return fmt.Sprintf("hip: %s (%d): %s", e.Name, e.Code, e.Message)
-	}
-	return fmt.Sprintf("hip: %s: %s (%d): %s", e.Op, e.Name, e.Code, e.Message)
-}
-
-// Is reports whether target is an *Error with the same code.
-func (e *Error) Is(target error) bool {
-	t, ok := target.(*Error)
-	return ok && t.Code == e.Code
-}
-
-// Sentinel errors for the codes callers act on.
+// Sentinels for errors.Is(err, hip.ErrOutOfMemory) and friends: each
+// matches every failed HIP call that returned its code.
 var (
-	ErrInvalidValue   = &Error{Code: 1, Name: "hipErrorInvalidValue", Message: "invalid argument"}
-	ErrOutOfMemory    = &Error{Code: 2, Name: "hipErrorOutOfMemory", Message: "out of memory"}
-	ErrNotInitialized = &Error{Code: 3, Name: "hipErrorNotInitialized", Message: "initialization error"}
-	ErrNoDevice       = &Error{Code: 100, Name: "hipErrorNoDevice", Message: "no ROCm-capable device is detected"}
-	ErrInvalidDevice  = &Error{Code: 101, Name: "hipErrorInvalidDevice", Message: "invalid device ordinal"}
-	ErrNotReady       = &Error{Code: 600, Name: "hipErrorNotReady", Message: "device not ready"}
-	ErrNotSupported   = &Error{Code: 801, Name: "hipErrorNotSupported", Message: "operation not supported"}
+	ErrInvalidValue   = lib.Sentinel(1)
+	ErrOutOfMemory    = lib.Sentinel(2)
+	ErrNotInitialized = lib.Sentinel(3)
+	ErrNoDevice       = lib.Sentinel(100)
+	ErrInvalidDevice  = lib.Sentinel(101)
+	ErrNotReady       = lib.Sentinel(600)
+	ErrNotSupported   = lib.Sentinel(801)
 )
 
-const (
-	codeNoDevice      = 100
-	codeInvalidDevice = 101
-	codeNotReady      = 600
-)
+// check turns a hipError_t into nil or an *Error naming call.
+func check(call string, r sym.HipError_t) error { return lib.Check(call, int32(r)) }
 
-// check turns a hipError_t into an error naming op; nil on hipSuccess.
-func check(op string, r sym.HipError_t) error {
-	if r == 0 {
-		return nil
+// describe asks the runtime for a code's name and description.
+func describe(code int32) (name, msg string) {
+	if _, err := sym.Load(); err != nil {
+		return "", ""
 	}
-	return &Error{
-		Op:      op,
-		Code:    int32(r),
-		Name:    cstr.GoString(sym.HipGetErrorName(r)),
-		Message: cstr.GoString(sym.HipGetErrorString(r)),
-	}
+	return cstr.GoString(sym.HipGetErrorName(sym.HipError_t(code))), cstr.GoString(sym.HipGetErrorString(sym.HipError_t(code)))
 }

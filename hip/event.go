@@ -48,7 +48,7 @@ func (e *Event) Query() (bool, error) {
 	var done bool
 	err := e.ctx.Do(func() error {
 		r := sym.HipEventQuery(e.handle)
-		if r == codeNotReady {
+		if r == sym.HipError_t(ErrNotReady.Code) {
 			return nil
 		}
 		done = r == 0

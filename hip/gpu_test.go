@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/cugo/cugo/hip"
-	"github.com/cugo/cugo/hip/hiprtc"
+	"github.com/cugo/cugo/hiprtc"
 	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/loader"
 )
@@ -16,9 +16,11 @@ import (
 // device returns GPU 0's context, or skips (fails under CUGO_REQUIRE=hip).
 func device(t *testing.T) *hip.Context {
 	t.Helper()
-	d, err := hip.GetDevice(0)
+	d, err := hip.DeviceGet(0)
 	gputest.Need(t, "hip", err)
-	return d.Context()
+	c, err := d.PrimaryContext()
+	gputest.Need(t, "hip", err)
+	return c
 }
 
 func TestDeviceProperties(t *testing.T) {
@@ -64,20 +66,20 @@ func TestMemoryRoundTrip(t *testing.T) {
 	for i := range src {
 		src[i] = rand.Float32()
 	}
-	p, err := c.Malloc(len(src) * 4)
+	p, err := c.MemAlloc(len(src) * 4)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Free(p)
-	q, err := c.Malloc(len(src) * 4)
+	defer c.MemFree(p)
+	q, err := c.MemAlloc(len(src) * 4)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Free(q)
+	defer c.MemFree(q)
 	if err := hip.CopyHtoD(c, p, src); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.CopyDtoD(q, p, len(src)*4); err != nil {
+	if err := c.MemcpyDtoD(q, p, len(src)*4); err != nil {
 		t.Fatal(err)
 	}
 	got := make([]float32, len(src))
@@ -102,7 +104,7 @@ func TestMemoryRoundTrip(t *testing.T) {
 
 func TestAsyncCopiesPinnedMemoryAndEvents(t *testing.T) {
 	c := device(t)
-	s, err := c.NewStream(0)
+	s, err := c.NewStream(hip.StreamDefault, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,11 +119,11 @@ func TestAsyncCopiesPinnedMemoryAndEvents(t *testing.T) {
 		b[i] = byte(rand.Uint32())
 	}
 	want := append([]byte(nil), b...)
-	p, err := c.Malloc(len(b))
+	p, err := c.MemAlloc(len(b))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Free(p)
+	defer c.MemFree(p)
 	start, _ := c.NewEvent(hip.EventDefault)
 	end, _ := c.NewEvent(hip.EventDefault)
 	defer start.Destroy()
@@ -195,27 +197,25 @@ func TestCompileLoadLaunch(t *testing.T) {
 		x[i], y[i] = rand.Float32()*2-1, rand.Float32()*2-1
 	}
 	a := float32(1.75)
-	px, _ := c.Malloc(n * 4)
-	py, _ := c.Malloc(n * 4)
-	defer c.Free(px)
-	defer c.Free(py)
+	px, _ := c.MemAlloc(n * 4)
+	py, _ := c.MemAlloc(n * 4)
+	defer c.MemFree(px)
+	defer c.MemFree(py)
 	if err := hip.CopyHtoD(c, px, x); err != nil {
 		t.Fatal(err)
 	}
 	if err := hip.CopyHtoD(c, py, y); err != nil {
 		t.Fatal(err)
 	}
-	s, err := c.NewStream(0)
+	s, err := c.NewStream(hip.StreamDefault, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Destroy()
-	l, err := fn.NewLauncher(4)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := fn.NewLauncher()
+	defer l.Close()
 	l.Float32(a).Ptr(px).Ptr(py).Int32(n)
-	if err := l.Launch(s, hip.Dim3{X: (n + 255) / 256, Y: 1, Z: 1}, hip.Dim3{X: 256, Y: 1, Z: 1}, 0); err != nil {
+	if err := l.Launch(hip.Dim3{X: (n + 255) / 256}, hip.Dim3{X: 256}, 0, s); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Synchronize(); err != nil {
@@ -232,7 +232,7 @@ func TestCompileLoadLaunch(t *testing.T) {
 		}
 	}
 	allocs := testing.AllocsPerRun(100, func() {
-		l.Launch(s, hip.Dim3{X: 1, Y: 1, Z: 1}, hip.Dim3{X: 1, Y: 1, Z: 1}, 0)
+		l.Launch(hip.Dim3{X: 1}, hip.Dim3{X: 1}, 0, s)
 	})
 	if allocs != 0 {
 		t.Errorf("Launch allocates %v times", allocs)
@@ -241,16 +241,16 @@ func TestCompileLoadLaunch(t *testing.T) {
 
 func TestGraphReplaysCapturedWork(t *testing.T) {
 	c := device(t)
-	s, err := c.NewStream(0)
+	s, err := c.NewStream(hip.StreamDefault, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Destroy()
-	p, err := c.Malloc(4 * 256)
+	p, err := c.MemAlloc(4 * 256)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Free(p)
+	defer c.MemFree(p)
 	if err := s.BeginCapture(); errors.Is(err, loader.ErrNotSupported) {
 		t.Skip(err)
 	} else if err != nil {

@@ -1,8 +1,10 @@
 // Package hip is the Go API of AMD's HIP runtime, loaded at run time from
 // libamdhip64 without cgo: devices, streams, events, memory, modules,
-// launches and graphs. It mirrors package driver (CUDA), so that the layers
-// above treat both alike; HIP-only details (launch-parameter markers,
-// device-property layouts, attribute numbering) stay inside this package.
+// launches and graphs. It is the twin of package driver (CUDA): the same
+// names, receivers and argument order, so that the layers above treat both
+// alike (internal/twins checks it and lists the vendor differences).
+// HIP-only details (launch-parameter markers, device-property layouts,
+// attribute numbering) stay inside this package.
 //
 // HIP's current device is per OS thread, as CUDA's current context is.
 // Every call here that depends on it runs through Context.Do, which locks
@@ -62,8 +64,7 @@ func initialize() error {
 // noDevice builds the ErrNoDevice error, saying what the runtime answered
 // and whether the kernel driver is there.
 func noDevice(errs ...error) error {
-	e := *ErrNoDevice
-	e.Op = "Init"
+	e := lib.New("Init", ErrNoDevice.Code)
 	msg := "no AMD GPU found"
 	if runtime.GOOS == "linux" {
 		if _, err := os.Stat(kfdPath); err != nil {
@@ -76,7 +77,7 @@ func noDevice(errs ...error) error {
 		}
 	}
 	e.Message = msg
-	return &e
+	return e
 }
 
 // Version is a HIP version; the runtime encodes it as

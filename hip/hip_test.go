@@ -61,8 +61,8 @@ func TestInitWithoutDevice(t *testing.T) {
 	if Init() != err {
 		t.Fatal("second Init gave a different error")
 	}
-	if _, err := GetDevice(0); !errors.Is(err, ErrNoDevice) {
-		t.Fatalf("GetDevice(0) = %v, want ErrNoDevice", err)
+	if _, err := DeviceGet(0); !errors.Is(err, ErrNoDevice) {
+		t.Fatalf("DeviceGet(0) = %v, want ErrNoDevice", err)
 	}
 	t.Log(err)
 }
@@ -123,49 +123,43 @@ func fakeFunction() *Function {
 }
 
 func TestLauncherPacksArguments(t *testing.T) {
-	l, err := fakeFunction().NewLauncher(6)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := fakeFunction().NewLauncher()
+	defer l.Close()
 	l.Ptr(0xdeadbeef00).Int32(-3).Uint32(7).Float32(1.5).Float64(-2.25).Int64(-1 << 40)
-	if l.err != nil || l.n != 6 {
-		t.Fatalf("n=%d err=%v", l.n, l.err)
+	if l.err != nil || l.params.Len() != 6 {
+		t.Fatalf("n=%d err=%v", l.params.Len(), l.err)
 	}
-	read := func(i int) unsafe.Pointer {
-		if l.ptrs[i] != uintptr(unsafe.Pointer(&l.values[i])) {
-			t.Fatalf("kernelParams[%d] does not point at its slot", i)
-		}
-		return unsafe.Pointer(&l.values[i])
-	}
-	if v := *(*uint64)(read(0)); v != 0xdeadbeef00 {
+	params := unsafe.Slice((*unsafe.Pointer)(l.params.Params()), 6)
+	if v := *(*uint64)(params[0]); v != 0xdeadbeef00 {
 		t.Errorf("ptr = %#x", v)
 	}
-	if v := *(*int32)(read(1)); v != -3 {
+	if v := *(*int32)(params[1]); v != -3 {
 		t.Errorf("int32 = %d", v)
 	}
-	if v := *(*uint32)(read(2)); v != 7 {
+	if v := *(*uint32)(params[2]); v != 7 {
 		t.Errorf("uint32 = %d", v)
 	}
-	if v := *(*float32)(read(3)); v != 1.5 {
+	if v := *(*float32)(params[3]); v != 1.5 {
 		t.Errorf("float32 = %v", v)
 	}
-	if v := *(*float64)(read(4)); v != -2.25 {
+	if v := *(*float64)(params[4]); v != -2.25 {
 		t.Errorf("float64 = %v", v)
 	}
-	if v := *(*int64)(read(5)); v != -1<<40 {
+	if v := *(*int64)(params[5]); v != -1<<40 {
 		t.Errorf("int64 = %d", v)
 	}
-	l.Int32(1)
-	if l.err == nil || !strings.Contains(l.err.Error(), "more than 6 arguments") {
-		t.Fatalf("overflow err = %v", l.err)
-	}
-	if err := l.Launch(nil, Dim3{1, 1, 1}, Dim3{1, 1, 1}, 0); err != l.err {
-		t.Fatalf("Launch with overflowed arguments = %v", err)
+}
+
+func TestClosedLauncherRefusesToLaunch(t *testing.T) {
+	l := fakeFunction().NewLauncher()
+	l.Close()
+	if err := l.Launch(Dim3{1, 1, 1}, Dim3{1, 1, 1}, 0, nil); err == nil || !strings.Contains(err.Error(), "closed") {
+		t.Fatalf("Launch after Close = %v", err)
 	}
 }
 
 func TestLauncherSettingArgumentsAllocatesNothing(t *testing.T) {
-	l, _ := fakeFunction().NewLauncher(4)
+	l := fakeFunction().NewLauncher()
 	allocs := testing.AllocsPerRun(1000, func() {
 		l.Reset().Ptr(0x1000).Int32(5).Float32(2).Float64(3)
 	})

@@ -12,22 +12,22 @@ import (
 type DevicePtr uint64
 
 // MemGetInfo reports the free and total device memory in bytes.
-func (c *Context) MemGetInfo() (free, total uint64, err error) {
+func (c *Context) MemGetInfo() (free, total int, err error) {
 	err = c.Do(func() error {
 		var f, t uintptr
 		if err := check("hipMemGetInfo", sym.HipMemGetInfo(&f, &t)); err != nil {
 			return err
 		}
-		free, total = uint64(f), uint64(t)
+		free, total = int(f), int(t)
 		return nil
 	})
 	return free, total, err
 }
 
-// Malloc allocates bytes of device memory.
-func (c *Context) Malloc(bytes int) (DevicePtr, error) {
+// MemAlloc allocates bytes of device memory (hipMalloc).
+func (c *Context) MemAlloc(bytes int) (DevicePtr, error) {
 	if bytes <= 0 {
-		return 0, fmt.Errorf("hip: Malloc(%d): size must be positive", bytes)
+		return 0, fmt.Errorf("hip: MemAlloc(%d): size must be positive", bytes)
 	}
 	var p DevicePtr
 	err := c.Do(func() error {
@@ -40,16 +40,16 @@ func (c *Context) Malloc(bytes int) (DevicePtr, error) {
 	return p, err
 }
 
-// Free releases memory from Malloc.
-func (c *Context) Free(p DevicePtr) error {
+// MemFree releases memory from MemAlloc (hipFree).
+func (c *Context) MemFree(p DevicePtr) error {
 	return c.Do(func() error { return check("hipFree", sym.HipFree(p.voidPtr())) })
 }
 
-// MallocAsync allocates stream-ordered memory (HIP 5.2 and later); the
+// MemAllocAsync allocates stream-ordered memory (HIP 5.2 and later); the
 // error wraps loader.ErrNotSupported where the runtime lacks it.
-func (s *Stream) MallocAsync(bytes int) (DevicePtr, error) {
+func (s *Stream) MemAllocAsync(bytes int) (DevicePtr, error) {
 	if bytes <= 0 {
-		return 0, fmt.Errorf("hip: MallocAsync(%d): size must be positive", bytes)
+		return 0, fmt.Errorf("hip: MemAllocAsync(%d): size must be positive", bytes)
 	}
 	var p DevicePtr
 	err := s.ctx.Do(func() error {
@@ -62,8 +62,8 @@ func (s *Stream) MallocAsync(bytes int) (DevicePtr, error) {
 	return p, err
 }
 
-// FreeAsync releases memory in stream order.
-func (s *Stream) FreeAsync(p DevicePtr) error {
+// MemFreeAsync releases memory in stream order.
+func (s *Stream) MemFreeAsync(p DevicePtr) error {
 	return s.ctx.Do(func() error {
 		r, err := sym.HipFreeAsync(p.voidPtr(), s.handle)
 		if err != nil {
@@ -137,8 +137,8 @@ func CopyDtoH[T any](c *Context, dst []T, src DevicePtr) error {
 	return c.Do(func() error { return check("hipMemcpyDtoH", sym.HipMemcpyDtoH(p, sym.HipDeviceptr_t(src), uintptr(n))) })
 }
 
-// CopyDtoD copies bytes between device buffers.
-func (c *Context) CopyDtoD(dst, src DevicePtr, bytes int) error {
+// MemcpyDtoD copies bytes between device buffers.
+func (c *Context) MemcpyDtoD(dst, src DevicePtr, bytes int) error {
 	return c.Do(func() error {
 		return check("hipMemcpyDtoD", sym.HipMemcpyDtoD(sym.HipDeviceptr_t(dst), sym.HipDeviceptr_t(src), uintptr(bytes)))
 	})
@@ -169,8 +169,8 @@ func CopyDtoHAsync[T any](s *Stream, dst []T, src DevicePtr) error {
 	})
 }
 
-// CopyDtoDAsync copies bytes between device buffers in stream order.
-func (s *Stream) CopyDtoDAsync(dst, src DevicePtr, bytes int) error {
+// MemcpyDtoDAsync copies bytes between device buffers in stream order.
+func (s *Stream) MemcpyDtoDAsync(dst, src DevicePtr, bytes int) error {
 	return s.ctx.Do(func() error {
 		return check("hipMemcpyDtoDAsync", sym.HipMemcpyDtoDAsync(sym.HipDeviceptr_t(dst), sym.HipDeviceptr_t(src), uintptr(bytes), s.handle))
 	})

@@ -10,14 +10,23 @@ type Stream struct {
 	handle sym.HipStream_t
 }
 
+// StreamFlags are the flags of hipStreamCreateWithPriority.
+type StreamFlags uint32
+
+const (
+	// StreamDefault streams synchronize with the null stream.
+	StreamDefault StreamFlags = 0
+	// StreamNonBlocking streams run concurrently with the null stream.
+	StreamNonBlocking StreamFlags = 1
+)
+
 // NewStream creates a stream; a lower priority number is a higher
 // priority (hipDeviceGetStreamPriorityRange gives the valid range; 0 is
 // the default).
-func (c *Context) NewStream(priority int) (*Stream, error) {
+func (c *Context) NewStream(flags StreamFlags, priority int) (*Stream, error) {
 	s := &Stream{ctx: c}
-	const hipStreamDefault = 0
 	err := c.Do(func() error {
-		return check("hipStreamCreateWithPriority", sym.HipStreamCreateWithPriority(&s.handle, hipStreamDefault, int32(priority)))
+		return check("hipStreamCreateWithPriority", sym.HipStreamCreateWithPriority(&s.handle, uint32(flags), int32(priority)))
 	})
 	if err != nil {
 		return nil, err
@@ -25,9 +34,9 @@ func (c *Context) NewStream(priority int) (*Stream, error) {
 	return s, nil
 }
 
-// NullStream is the device's null stream: work on it waits for the other
+// DefaultStream is the device's null stream: work on it waits for the other
 // blocking streams' work, and the synchronous copies run in its order.
-func (c *Context) NullStream() *Stream { return &Stream{ctx: c} }
+func (c *Context) DefaultStream() *Stream { return &Stream{ctx: c} }
 
 // Handle returns the raw hipStream_t, for other AMD libraries (hipBLAS).
 func (s *Stream) Handle() uintptr { return uintptr(s.handle) }
@@ -45,7 +54,7 @@ func (s *Stream) Query() (bool, error) {
 	var done bool
 	err := s.ctx.Do(func() error {
 		r := sym.HipStreamQuery(s.handle)
-		if r == codeNotReady {
+		if r == sym.HipError_t(ErrNotReady.Code) {
 			return nil
 		}
 		done = r == 0

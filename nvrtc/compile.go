@@ -2,10 +2,11 @@ package nvrtc
 
 import (
 	"fmt"
-	"github.com/cugo/cugo/internal/cstr"
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/cugo/cugo/internal/cstr"
 
 	sym "github.com/cugo/cugo/internal/sym/nvrtc"
 )
@@ -94,6 +95,11 @@ type Result struct {
 	LoweredNames map[string]string // name expression -> symbol to look up in the module
 }
 
+// NoContraction is the option that keeps NVRTC from fusing a*b+c into one
+// fused multiply-add: NumPy's loops round a*b before adding, and so must
+// cugo's kernels to give its answers.
+const NoContraction = "-fmad=false"
+
 // CompileError is a compile that failed: the log holds NVRTC's messages,
 // "name(line): error: ..." with the source's line numbers.
 type CompileError struct {
@@ -105,7 +111,7 @@ type CompileError struct {
 
 func (e *CompileError) Error() string {
 	return fmt.Sprintf("nvrtc: compiling %s (options %q) failed with %s:\n%s",
-		e.Program, e.Options, cstr.GoString(sym.NvrtcGetErrorString(sym.NvrtcResult(e.Err.Code))), e.Log)
+		e.Program, e.Options, e.Err.Name, e.Log)
 }
 
 func (e *CompileError) Unwrap() error { return e.Err }
@@ -143,7 +149,7 @@ func Compile(src string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if r != 0 {
-		return nil, &CompileError{Program: opts.name(), Options: flags, Log: log, Err: &Error{Op: "nvrtcCompileProgram", Code: int(r)}}
+		return nil, &CompileError{Program: opts.name(), Options: flags, Log: log, Err: lib.New("nvrtcCompileProgram", int32(r))}
 	}
 
 	res := &Result{CUBIN: opts.CUBIN, Log: log}

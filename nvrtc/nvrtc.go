@@ -10,28 +10,41 @@ package nvrtc
 
 import (
 	"fmt"
-	"github.com/cugo/cugo/internal/cstr"
 	"slices"
 
+	"github.com/cugo/cugo/internal/cstr"
 	sym "github.com/cugo/cugo/internal/sym/nvrtc"
+	"github.com/cugo/cugo/internal/vendorerr"
 )
 
-// Error is a failed NVRTC call.
-type Error struct {
-	Op   string // the NVRTC function, e.g. "nvrtcCreateProgram"
-	Code int    // its nvrtcResult
+// Error is a failed NVRTC call: the call, the nvrtcResult code and its
+// name (nvrtcGetErrorString).
+type Error = vendorerr.Error
+
+// lib names the nvrtcResult codes.
+var lib = &vendorerr.Library{
+	Name: "nvrtc",
+	Names: map[int32]string{
+		1: "NVRTC_ERROR_OUT_OF_MEMORY", 3: "NVRTC_ERROR_INVALID_INPUT",
+		5: "NVRTC_ERROR_INVALID_OPTION", 6: "NVRTC_ERROR_COMPILATION",
+	},
+	Describe: func(code int32) (name, msg string) {
+		if _, err := sym.Load(); err != nil {
+			return "", ""
+		}
+		return cstr.GoString(sym.NvrtcGetErrorString(sym.NvrtcResult(code))), ""
+	},
 }
 
-func (e *Error) Error() string {
-	return fmt.Sprintf("nvrtc: %s: %s (%d)", e.Op, cstr.GoString(sym.NvrtcGetErrorString(sym.NvrtcResult(e.Code))), e.Code)
-}
+// Sentinels for errors.Is: each matches every failed NVRTC call that
+// returned its code.
+var (
+	ErrOutOfMemory  = lib.Sentinel(1)
+	ErrInvalidValue = lib.Sentinel(3) // NVRTC_ERROR_INVALID_INPUT
+	ErrCompilation  = lib.Sentinel(6)
+)
 
-func check(op string, r sym.NvrtcResult) error {
-	if r == 0 {
-		return nil
-	}
-	return &Error{Op: op, Code: int(r)}
-}
+func check(call string, r sym.NvrtcResult) error { return lib.Check(call, int32(r)) }
 
 func load() error {
 	if _, err := sym.Load(); err != nil {

@@ -216,7 +216,7 @@ func TestCompileErrorCarriesLog(t *testing.T) {
 		t.Errorf("Error() does not show the log and the NVRTC status:\n%s", err)
 	}
 	var nerr *Error
-	if !errors.As(err, &nerr) || nerr.Op != "nvrtcCompileProgram" || nerr.Code != 6 {
+	if !errors.As(err, &nerr) || nerr.Call != "nvrtcCompileProgram" || nerr.Code != 6 || !errors.Is(err, ErrCompilation) {
 		t.Errorf("wrapped NVRTC error = %+v, want nvrtcCompileProgram NVRTC_ERROR_COMPILATION (6)", nerr)
 	}
 }

@@ -2,17 +2,14 @@ package cgen
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
-	"github.com/cugo/cugo/nvrtc"
+	"github.com/cugo/cugo/internal/kerneltest"
 )
 
 // Every generated kernel must compile: NVRTC (Debian's 11.x on the
@@ -29,12 +26,6 @@ var testLayouts = []Layout{
 	{NDim: 1}, {NDim: 2}, {NDim: 3}, {NDim: 4},
 	{NDim: 1, Index64: true}, {NDim: 2, Index64: true}, {NDim: 3, Index64: true}, {NDim: 4, Index64: true},
 	{NDim: 2, Tiled: 1}, {NDim: 2, Tiled: 1, Index64: true},
-}
-
-func needNVRTC(t testing.TB) {
-	t.Helper()
-	_, _, err := nvrtc.Version()
-	gputest.Need(t, "cuda", err)
 }
 
 // namedUnit is a kernel to compile, with a name for failures.
@@ -112,61 +103,35 @@ func mixedKernels() []namedUnit {
 // compiles the batches in parallel.
 func compileAll(t *testing.T, us []namedUnit, batch int, v Vendor, compile func(code string) error) {
 	t.Helper()
-	var (
-		wg   sync.WaitGroup
-		sem  = make(chan struct{}, runtime.GOMAXPROCS(0))
-		mu   sync.Mutex
-		errs []string
-	)
+	var srcs []kerneltest.Source
 	for start := 0; start < len(us); start += batch {
 		part := us[start:min(start+batch, len(us))]
 		units := make([]unit, len(part))
+		names := make([]string, len(part))
 		for i, u := range part {
-			units[i] = u.unit
+			units[i], names[i] = u.unit, u.name
 		}
-		srcs, err := renderModule(units, v)
+		rendered, err := renderModule(units, v)
 		if err != nil {
 			t.Errorf("render batch at %d: %v", start, err)
 			continue
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if err := compile(srcs[0].Code); err != nil {
-				var names []string
-				for _, u := range part {
-					names = append(names, u.name)
-				}
-				mu.Lock()
-				errs = append(errs, fmt.Sprintf("kernels %s:\n%v", strings.Join(names, ", "), err))
-				mu.Unlock()
-			}
-		}()
+		srcs = append(srcs, kerneltest.Source{Name: "kernels " + strings.Join(names, ", "), Code: rendered[0].Code})
 	}
-	wg.Wait()
-	for _, e := range errs {
-		t.Error(e)
-	}
-}
-
-func nvrtcPTX(code string) error {
-	_, err := nvrtc.Compile(code, nvrtc.Options{Target: 80})
-	return err
+	kerneltest.CompileAll(t, srcs, compile)
 }
 
 func TestEveryOpCompiles(t *testing.T) {
-	needNVRTC(t)
+	kerneltest.NeedNVRTC(t)
 	us := opKernels()
 	t0 := time.Now()
-	compileAll(t, us, 80, CUDA, nvrtcPTX)
+	compileAll(t, us, 80, CUDA, kerneltest.CompileCUDA)
 	t.Logf("%d kernels compiled in %v", len(us), time.Since(t0))
 }
 
 func TestMixedKernelsCompile(t *testing.T) {
-	needNVRTC(t)
-	compileAll(t, mixedKernels(), 8, CUDA, nvrtcPTX)
+	kerneltest.NeedNVRTC(t)
+	compileAll(t, mixedKernels(), 8, CUDA, kerneltest.CompileCUDA)
 }
 
 func TestEveryOpRendersForHIP(t *testing.T) {
@@ -190,7 +155,7 @@ func addF32() *ir.Kernel {
 // The flat path must use 16-byte loads and stores (the copy-bandwidth
 // ceiling needs them), for every element size.
 func TestContiguousKernelsVectorise(t *testing.T) {
-	needNVRTC(t)
+	kerneltest.NeedNVRTC(t)
 	h, b := dtype.Float16, dtype.Bool
 	cases := []struct {
 		k    *ir.Kernel
@@ -205,7 +170,7 @@ func TestContiguousKernelsVectorise(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := nvrtc.Compile(s.Code, nvrtc.Options{Target: 80})
+		r, err := kerneltest.CUDA(s.Code)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -220,7 +185,7 @@ func TestContiguousKernelsVectorise(t *testing.T) {
 // TestCompileTime reports what a cold compile of a typical small kernel
 // costs (timings are not asserted: see BenchmarkCompileAddF32).
 func TestCompileTime(t *testing.T) {
-	needNVRTC(t)
+	kerneltest.NeedNVRTC(t)
 	s, err := Render(addF32(), Layout{Contiguous: true}, CUDA)
 	if err != nil {
 		t.Fatal(err)
@@ -228,7 +193,7 @@ func TestCompileTime(t *testing.T) {
 	var ds []time.Duration
 	for range 5 {
 		t0 := time.Now()
-		if _, err := nvrtc.Compile(s.Code, nvrtc.Options{Target: 80}); err != nil {
+		if _, err := kerneltest.CUDA(s.Code); err != nil {
 			t.Fatal(err)
 		}
 		ds = append(ds, time.Since(t0))
@@ -238,7 +203,7 @@ func TestCompileTime(t *testing.T) {
 }
 
 func BenchmarkCompileAddF32(b *testing.B) {
-	needNVRTC(b)
+	kerneltest.NeedNVRTC(b)
 	for _, l := range []Layout{{Contiguous: true}, {NDim: 3}} {
 		s, err := Render(addF32(), l, CUDA)
 		if err != nil {
@@ -246,7 +211,7 @@ func BenchmarkCompileAddF32(b *testing.B) {
 		}
 		b.Run(l.String(), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := nvrtc.Compile(s.Code, nvrtc.Options{Target: 80}); err != nil {
+				if _, err := kerneltest.CUDA(s.Code); err != nil {
 					b.Fatal(err)
 				}
 			}

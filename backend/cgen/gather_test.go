@@ -4,14 +4,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cugo/cugo/hip/hiprtc"
-	"github.com/cugo/cugo/internal/gputest"
+	"github.com/cugo/cugo/internal/kerneltest"
 	"github.com/stretchr/testify/require"
 )
 
 // Every indexed kernel must compile for compute_80 with the NVRTC CI has.
 func TestIndexedKernelsCompile(t *testing.T) {
-	needNVRTC(t)
+	kerneltest.NeedNVRTC(t)
 	var code []string
 	for _, size := range []int{1, 2, 4, 8, 16} {
 		for _, nd := range []int{1, 2, 3, 5} {
@@ -20,7 +19,7 @@ func TestIndexedKernelsCompile(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if err := nvrtcPTX(s.Code); err != nil {
+				if err := kerneltest.CompileCUDA(s.Code); err != nil {
 					t.Errorf("%s: %v", s.Entry, err)
 				}
 				code = append(code, s.Entry)
@@ -31,7 +30,7 @@ func TestIndexedKernelsCompile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := nvrtcPTX(compact); err != nil {
+	if err := kerneltest.CompileCUDA(compact); err != nil {
 		t.Errorf("compaction: %v", err)
 	}
 	t.Logf("%d gather/scatter kernels and the compaction compiled", len(code))
@@ -41,8 +40,7 @@ func TestIndexedKernelsCompile(t *testing.T) {
 // compaction for wavefronts of 64 (gfx90a) and of 32 (gfx1030), and a
 // compaction of the wrong width for a target refuses to compile.
 func TestIndexedKernelsHIPFlavourCompile(t *testing.T) {
-	_, _, err := hiprtc.Version()
-	gputest.Need(t, "hip", err)
+	kerneltest.NeedHIPRTC(t)
 	var module strings.Builder
 	for _, size := range []int{1, 2, 4, 8, 16} {
 		for _, nd := range []int{1, 3} {
@@ -59,7 +57,7 @@ func TestIndexedKernelsHIPFlavourCompile(t *testing.T) {
 			}
 		}
 	}
-	if _, err := hiprtc.Compile(module.String(), hiprtc.Options{Name: "gather.hip", Target: "gfx90a"}); err != nil {
+	if _, err := kerneltest.HIP(module.String(), "gfx90a"); err != nil {
 		t.Errorf("gather and scatter: %v", err)
 	}
 	for _, c := range []struct {
@@ -69,12 +67,12 @@ func TestIndexedKernelsHIPFlavourCompile(t *testing.T) {
 		code, err := RenderCompact(HIP, c.warp)
 		require.NoError(t, err)
 		require.NotContains(t, code, "_sync(")
-		_, err = hiprtc.Compile(code, hiprtc.Options{Name: "compact.hip", Target: c.target})
+		_, err = kerneltest.HIP(code, c.target)
 		require.NoError(t, err, "compaction for %s", c.target)
 	}
 	code, err := RenderCompact(HIP, 32)
 	require.NoError(t, err)
-	_, err = hiprtc.Compile(code, hiprtc.Options{Name: "compact.hip", Target: "gfx90a"})
+	_, err = kerneltest.HIP(code, "gfx90a")
 	require.ErrorContains(t, err, "wavefronts of 32 lanes")
 }
 

@@ -5,10 +5,8 @@ import (
 	"testing"
 
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/hip/hiprtc"
-	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
-	"github.com/cugo/cugo/nvrtc"
+	"github.com/cugo/cugo/internal/kerneltest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -52,21 +50,20 @@ func sampleReductions() []ReductionUnit {
 }
 
 func TestReductionsCompile(t *testing.T) {
-	needNVRTC(t)
+	kerneltest.NeedNVRTC(t)
 	srcs, err := RenderReductions(sampleReductions(), CUDA)
 	require.NoError(t, err)
-	_, err = nvrtc.Compile(srcs[0].Code, nvrtc.Options{Target: 80})
+	_, err = kerneltest.CUDA(srcs[0].Code)
 	require.NoError(t, err)
 }
 
 func TestReductionsHIPFlavourCompiles(t *testing.T) {
-	_, _, err := hiprtc.Version()
-	gputest.Need(t, "hip", err)
+	kerneltest.NeedHIPRTC(t)
 	srcs, err := RenderReductions(sampleReductions(), HIP)
 	require.NoError(t, err)
 	require.NotContains(t, srcs[0].Code, "_sync(")
 	require.Equal(t, 64, srcs[0].Warp)
-	_, err = hiprtc.Compile(srcs[0].Code, hiprtc.Options{Name: "reduce.hip", Target: "gfx90a"})
+	_, err = kerneltest.HIP(srcs[0].Code, "gfx90a")
 	require.NoError(t, err)
 	// RDNA's wavefronts of 32 lanes, and a kernel for the wrong width
 	us := sampleReductions()
@@ -76,9 +73,9 @@ func TestReductionsHIPFlavourCompiles(t *testing.T) {
 	srcs, err = RenderReductions(us, HIP)
 	require.NoError(t, err)
 	require.Equal(t, 32, srcs[0].Warp)
-	_, err = hiprtc.Compile(srcs[0].Code, hiprtc.Options{Name: "reduce32.hip", Target: "gfx1030"})
+	_, err = kerneltest.HIP(srcs[0].Code, "gfx1030")
 	require.NoError(t, err)
-	_, err = hiprtc.Compile(srcs[0].Code, hiprtc.Options{Name: "reduce32.hip", Target: "gfx90a"})
+	_, err = kerneltest.HIP(srcs[0].Code, "gfx90a")
 	require.ErrorContains(t, err, "wavefronts of 32 lanes")
 }
 
@@ -104,7 +101,7 @@ func TestReductionWarpWidths(t *testing.T) {
 // The contiguous first passes must load 16 bytes at a time: sums over
 // rows and over columns reach the copy bandwidth only so.
 func TestReductionsVectorise(t *testing.T) {
-	needNVRTC(t)
+	kerneltest.NeedNVRTC(t)
 	f := dtype.Float32
 	r := &ir.Reduction{Input: f, Pre: ir.In(0, f), Combine: ir.SumOf, Acc: f, Out: f}
 	for _, l := range []ReduceLayout{
@@ -113,7 +110,7 @@ func TestReductionsVectorise(t *testing.T) {
 	} {
 		src, err := RenderReduction(r, l, CUDA)
 		require.NoError(t, err)
-		res, err := nvrtc.Compile(src.Code, nvrtc.Options{Target: 80})
+		res, err := kerneltest.CUDA(src.Code)
 		require.NoError(t, err)
 		require.True(t, strings.Contains(string(res.Code), "ld.global.nc.v4.f32") || strings.Contains(string(res.Code), "ld.global.v4.f32"),
 			"%v: no 16-byte loads in\n%s", l, res.Code)
@@ -146,7 +143,7 @@ func TestRenderReductionErrors(t *testing.T) {
 // A LastBlock pass takes the result and the counter after the partials,
 // counts blocks with a 32-bit atomic, and fences the partials.
 func TestLastBlockReduction(t *testing.T) {
-	needNVRTC(t)
+	kerneltest.NeedNVRTC(t)
 	f := dtype.Float32
 	r := &ir.Reduction{Input: f, Pre: ir.In(0, f), Combine: ir.ArgMaxOf, Acc: f, Out: dtype.Int64}
 	l := ReduceLayout{Kind: ReduceRows, Block: true, Vec: true, RedDims: 1, Partial: true, LastBlock: true}
@@ -160,7 +157,7 @@ func TestLastBlockReduction(t *testing.T) {
 	require.Equal(t, []ParamKind{ParamDims, ParamInput, ParamInput, ParamOutput, ParamOutput, ParamOutput, ParamOutput}, kinds)
 	require.Equal(t, []int{0, 0, 1, 0, 1, 2, 3}, index)
 	require.Contains(t, l.String(), "/last")
-	res, err := nvrtc.Compile(src.Code, nvrtc.Options{Target: 80})
+	res, err := kerneltest.CUDA(src.Code)
 	require.NoError(t, err)
 	ptx := string(res.Code)
 	require.Contains(t, ptx, "atom.global.add.u32")

@@ -22,10 +22,7 @@ import (
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/backend/gpu"
 	"github.com/cugo/cugo/driver"
-	"github.com/cugo/cugo/internal/sym/cuda"
 	"github.com/cugo/cugo/kernelcache"
-	"github.com/cugo/cugo/libs/blas"
-	"github.com/cugo/cugo/libs/cublas"
 	"github.com/cugo/cugo/nvrtc"
 )
 
@@ -42,8 +39,7 @@ type device struct {
 	pool     gpu.Pool
 
 	launchMu sync.Mutex
-	args     [11]uintptr  // cuLaunchKernel's arguments
-	launchFn func() error // d.launchNow, bound once so that Do allocates nothing
+	launcher *driver.RawLauncher
 
 	peerMu sync.Mutex
 	peers  map[*driver.Context]bool // whether ctx reaches a context's memory, once asked
@@ -90,7 +86,7 @@ func Open(ordinal int) (gpu.Device, error) {
 			d.pool = &memPool{stream: d.stream, pool: pool}
 		}
 	}
-	d.launchFn = d.launchNow
+	d.launcher = ctx.NewRawLauncher()
 	return d, nil
 }
 
@@ -165,11 +161,10 @@ func (d *device) Load(src string, entries ...string) ([]gpu.Function, error) {
 func compileOptions(entry string, target int, cubin bool) nvrtc.Options {
 	return nvrtc.Options{
 		Name: entry + ".cu",
-		// No fused multiply-add contraction: NumPy's loops round a*b
-		// before adding, and so must we to give its answers (a complex
-		// product's cancellation, say); elementwise kernels wait on
-		// memory, not on arithmetic.
-		Options: []string{"-fmad=false"},
+		// No fused multiply-add contraction (a complex product's
+		// cancellation, say); elementwise kernels wait on memory, not on
+		// arithmetic.
+		Options: []string{nvrtc.NoContraction},
 		Target:  target,
 		CUBIN:   cubin,
 		Minimal: true, // generated kernels use nothing of the CUDA runtime
@@ -181,21 +176,8 @@ func compileOptions(entry string, target int, cubin bool) nvrtc.Options {
 func (d *device) Launch(fn gpu.Function, grid, block [3]uint32, sharedMem uint32, params *unsafe.Pointer) error {
 	d.launchMu.Lock()
 	defer d.launchMu.Unlock()
-	d.args = [11]uintptr{
-		uintptr(fn), uintptr(grid[0]), uintptr(grid[1]), uintptr(grid[2]),
-		uintptr(block[0]), uintptr(block[1]), uintptr(block[2]), uintptr(sharedMem),
-		0, // the legacy default stream
-		uintptr(unsafe.Pointer(params)), 0,
-	}
-	return d.ctx.Do(d.launchFn)
-}
-
-// launchNow makes the call d.args describes, in d's context.
-func (d *device) launchNow() error {
-	if r := cuda.CuLaunchKernelN(d.args[:]); r != 0 {
-		return fmt.Errorf("cuLaunchKernel: %w", driver.Result(r))
-	}
-	return nil
+	return d.launcher.Launch(uintptr(fn), driver.Dim3{X: grid[0], Y: grid[1], Z: grid[2]},
+		driver.Dim3{X: block[0], Y: block[1], Z: block[2]}, sharedMem, d.stream, unsafe.Pointer(params))
 }
 
 func (d *device) NewEvent() (gpu.Event, error) {
@@ -213,19 +195,6 @@ func (d *device) HostAlloc(n int) ([]byte, func() error, error) {
 		return nil, nil, err
 	}
 	return h.Bytes(), h.Free, nil
-}
-
-// NewBLAS creates a cuBLAS handle in the context, on the stream.
-func (d *device) NewBLAS() (blas.Gemmer, error) {
-	h, err := cublas.New(d.ctx)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", backend.ErrUnavailable, err)
-	}
-	if err := h.SetStream(d.stream); err != nil {
-		h.Close()
-		return nil, err
-	}
-	return h, nil
 }
 
 // memPool allocates from the device's default memory pool in the order
@@ -264,7 +233,7 @@ func (e *event) Since(start gpu.Event) (time.Duration, error) {
 	if !ok {
 		return 0, fmt.Errorf("cuda: an event of another vendor (%T)", start)
 	}
-	return driver.Elapsed(s.e, e.e)
+	return s.e.Elapsed(e.e)
 }
 
 // CopyPeer queues on d's stream a copy from the memory of another CUDA

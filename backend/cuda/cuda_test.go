@@ -8,9 +8,8 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/driver"
-	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/gputest"
-	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/internal/kerneltest"
 	"github.com/cugo/cugo/nvrtc"
 )
 
@@ -42,7 +41,7 @@ func TestKernelsCompileWithBackendOptions(t *testing.T) {
 	_, _, err := nvrtc.Version()
 	gputest.Need(t, "cuda", err)
 	for _, l := range []cgen.Layout{{Contiguous: true, Broadcast: 2}, {NDim: 3, Index64: true}} {
-		src, err := cgen.Render(addScaled(), l, cgen.CUDA)
+		src, err := cgen.Render(kerneltest.AddScaled(), l, cgen.CUDA)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,19 +52,6 @@ func TestKernelsCompileWithBackendOptions(t *testing.T) {
 		if !strings.Contains(string(res.Code), src.Entry) {
 			t.Errorf("%v: the PTX lacks %s", l, src.Entry)
 		}
-	}
-}
-
-// addScaled is out0 = in0*s0 + in1 over float32, and out1 = in1 < in0.
-func addScaled() *ir.Kernel {
-	f := dtype.Float32
-	return &ir.Kernel{
-		Inputs:  []dtype.DType{f, f},
-		Scalars: []dtype.DType{f},
-		Outputs: []*ir.Node{
-			ir.Apply(ir.Add, f, ir.Apply(ir.Mul, f, ir.In(0, f), ir.Param(0, f)), ir.In(1, f)),
-			ir.Apply(ir.Less, dtype.Bool, ir.In(1, f), ir.In(0, f)),
-		},
 	}
 }
 

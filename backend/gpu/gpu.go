@@ -24,11 +24,20 @@ import (
 
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
-	"github.com/cugo/cugo/libs/blas"
+	"github.com/cugo/cugo/backend/gpu/blasplan"
 )
 
 // Ptr is an address in device memory.
 type Ptr uint64
+
+// Gemmer runs planned products on a device: a vendor BLAS handle behind
+// an adapter. It runs on the stream the handle is bound to (handles are
+// per stream, as the vendors recommend), so the stream is not an argument.
+type Gemmer interface {
+	// Matmul computes C = alpha·A·B + beta·C for the operands p was planned
+	// for; a, b and c address element [0,0] of the first matrix of each.
+	Matmul(p blasplan.Plan, alpha, beta float64, a, b, c Ptr) error
+}
 
 // Function is a loaded kernel: the vendor's function handle
 // (CUfunction, hipFunction_t).
@@ -82,7 +91,7 @@ type Device interface {
 	HostAlloc(n int) (mem []byte, free func() error, err error)
 	// NewBLAS creates a BLAS handle bound to the stream; a missing library
 	// is an error wrapping backend.ErrUnavailable.
-	NewBLAS() (blas.Gemmer, error)
+	NewBLAS() (Gemmer, error)
 }
 
 // Pool is a stream-ordered allocator: memory freed in stream order is

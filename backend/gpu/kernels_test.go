@@ -1,19 +1,13 @@
 package gpu
 
 import (
-	"fmt"
-	"runtime"
 	"sort"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
-	"github.com/cugo/cugo/hip/hiprtc"
-	"github.com/cugo/cugo/internal/gputest"
-	"github.com/cugo/cugo/nvrtc"
+	"github.com/cugo/cugo/internal/kerneltest"
 )
 
 // flavour is one vendor's compiler, as the CPU-only tests run it: NVRTC
@@ -24,19 +18,13 @@ type flavour struct {
 	stack   string
 	vendor  cgen.Vendor
 	warp    int
-	version func() (int, int, error)
+	need    func(testing.TB)
 	compile func(code string) error
 }
 
 var flavours = []flavour{
-	{"cuda", cgen.CUDA, 32, nvrtc.Version, func(code string) error {
-		_, err := nvrtc.Compile(code, nvrtc.Options{Target: 80, Options: []string{"-fmad=false"}})
-		return err
-	}},
-	{"hip", cgen.HIP, 64, hiprtc.Version, func(code string) error {
-		_, err := hiprtc.Compile(code, hiprtc.Options{Target: "gfx90a", Options: []string{"-ffp-contract=off"}})
-		return err
-	}},
+	{"cuda", cgen.CUDA, 32, kerneltest.NeedNVRTC, kerneltest.CompileCUDA},
+	{"hip", cgen.HIP, 64, kerneltest.NeedHIPRTC, kerneltest.CompileHIP},
 }
 
 // TestKernelsCompile compiles, in each vendor's flavour, the kernels of
@@ -50,24 +38,23 @@ var flavours = []flavour{
 func TestKernelsCompile(t *testing.T) {
 	for _, fl := range flavours {
 		t.Run(fl.stack, func(t *testing.T) {
-			_, _, err := fl.version()
-			gputest.Need(t, fl.stack, err)
+			fl.need(t)
 			t0 := time.Now()
 			units := plannedReductions(fl.warp)
-			var modules []string
+			var modules []kerneltest.Source
 			const batch = 32 // kernels per module
 			for start := 0; start < len(units); start += batch {
 				srcs, err := cgen.RenderReductions(units[start:min(start+batch, len(units))], fl.vendor)
 				if err != nil {
 					t.Fatal(err)
 				}
-				modules = append(modules, srcs[0].Code)
+				modules = append(modules, kerneltest.Source{Name: kerneltest.FirstLines(srcs[0].Code, 3), Code: srcs[0].Code})
 			}
 			for dt := range intCTypes {
 				src, _ := intKernel(dt)
-				modules = append(modules, src)
+				modules = append(modules, kerneltest.Source{Name: "integer matmul " + dt.String(), Code: src})
 			}
-			compileAll(t, modules, fl.compile)
+			kerneltest.CompileAll(t, modules, fl.compile)
 			t.Logf("%d reduction kernels and %d integer matmuls compiled in %v", len(units), len(intCTypes), time.Since(t0))
 		})
 	}
@@ -105,36 +92,4 @@ func plannedReductions(warp int) []cgen.ReductionUnit {
 		units[i] = seen[k]
 	}
 	return units
-}
-
-// compileAll compiles the modules in parallel and reports each failure
-// with the start of its module.
-func compileAll(t *testing.T, modules []string, compile func(string) error) {
-	t.Helper()
-	var (
-		wg   sync.WaitGroup
-		sem  = make(chan struct{}, runtime.GOMAXPROCS(0))
-		mu   sync.Mutex
-		errs []string
-	)
-	for i, code := range modules {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if err := compile(code); err != nil {
-				mu.Lock()
-				errs = append(errs, fmt.Sprintf("module %d (%s...):\n%v", i, firstLines(code, 3), err))
-				mu.Unlock()
-			}
-		})
-	}
-	wg.Wait()
-	for _, e := range errs {
-		t.Error(e)
-	}
-}
-
-func firstLines(s string, n int) string {
-	lines := strings.SplitN(s, "\n", n+1)
-	return strings.Join(lines[:min(n, len(lines))], " ")
 }

@@ -125,8 +125,6 @@ func (b *Backend) check(k *ir.Kernel, shape []int, out, in []backend.Operand, sc
 	return n, nil
 }
 
-func badShape(shape []int, why string) error { return fmt.Errorf("shape %v has %s", shape, why) }
-
 func operandError(what string, i int, err error) error { return fmt.Errorf("%s %d: %w", what, i, err) }
 
 // checkOperand checks o's type, its strides and that every element of a

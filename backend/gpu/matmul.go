@@ -7,9 +7,9 @@ import (
 	"sync"
 
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/gpu/blasplan"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
-	"github.com/cugo/cugo/libs/blas"
 )
 
 // blasState is the backend's BLAS handle, made on the first Matmul and
@@ -17,7 +17,7 @@ import (
 // so calls hold mu.
 type blasState struct {
 	mu     sync.Mutex
-	handle blas.Gemmer
+	handle Gemmer
 }
 
 // Matmul computes c = a·b for each of batch matrix pairs (see
@@ -59,11 +59,6 @@ func (b *Backend) matmul(dt dtype.DType, batch int, a, bm, c backend.Matrix) err
 	return b.intMatmul(dt, batch, [3]backend.Matrix{a, bm, c})
 }
 
-var blasTypes = map[dtype.DType]blas.DType{
-	dtype.Float16: blas.Float16, dtype.BFloat16: blas.BFloat16, dtype.Float32: blas.Float32,
-	dtype.Float64: blas.Float64, dtype.Complex64: blas.Complex64, dtype.Complex128: blas.Complex128,
-}
-
 // gemm plans the product for BLAS and runs it, copying an operand that
 // the plan cannot read in place to a contiguous temporary first (for c:
 // computing into one and copying it back).
@@ -80,8 +75,8 @@ func (b *Backend) gemm(dt dtype.DType, batch int, a, bm, c backend.Matrix) error
 		}
 	}()
 	for range 3 { // each round copies one operand
-		p, err := blas.PlanMatmul(blasTypes[dt], blasMatrix(a), blasMatrix(bm), blasMatrix(out), batch)
-		var le *blas.LayoutError
+		p, err := blasplan.PlanMatmul(dt, blasMatrix(a), blasMatrix(bm), blasMatrix(out), batch)
+		var le *blasplan.LayoutError
 		if errors.As(err, &le) {
 			op := map[string]*backend.Matrix{"a": &a, "b": &bm, "c": &out}[le.Operand]
 			tmp, err := b.contiguousCopy(dt, batch, *op, le.Operand != "c")
@@ -110,7 +105,7 @@ func (b *Backend) gemm(dt dtype.DType, batch int, a, bm, c backend.Matrix) error
 // blasHandle returns the backend's BLAS handle, creating it on first use.
 // A missing library is an error wrapping backend.ErrUnavailable that
 // lists the paths tried.
-func (b *Backend) blasHandle() (blas.Gemmer, error) {
+func (b *Backend) blasHandle() (Gemmer, error) {
 	b.blas.mu.Lock()
 	defer b.blas.mu.Unlock()
 	if b.blas.handle != nil {
@@ -155,13 +150,13 @@ func operand(m backend.Matrix, dt dtype.DType) backend.Operand {
 	return backend.Operand{Buf: m.Buf, DType: dt, Offset: m.Offset, Strides: []int{m.BatchStride, m.RowStride, m.ColStride}}
 }
 
-func blasMatrix(m backend.Matrix) blas.Matrix {
-	return blas.Matrix{Rows: m.Rows, Cols: m.Cols, RowStride: m.RowStride, ColStride: m.ColStride, BatchStride: m.BatchStride}
+func blasMatrix(m backend.Matrix) blasplan.Matrix {
+	return blasplan.Matrix{Rows: m.Rows, Cols: m.Cols, RowStride: m.RowStride, ColStride: m.ColStride, BatchStride: m.BatchStride}
 }
 
 // devPtr is the address of the first element of m (a buffer CheckMatmul accepted).
-func (b *Backend) devPtr(m backend.Matrix, dt dtype.DType) blas.DevicePtr {
-	return blas.DevicePtr(m.Buf.(*buffer).ptr) + blas.DevicePtr(m.Offset*dt.Size())
+func (b *Backend) devPtr(m backend.Matrix, dt dtype.DType) Ptr {
+	return m.Buf.(*buffer).ptr + Ptr(m.Offset*dt.Size())
 }
 
 // Kernels that copy and zero matrices, one per dtype, kept so that the

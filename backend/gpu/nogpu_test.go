@@ -11,6 +11,7 @@ import (
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/internal/kerneltest"
 )
 
 // These tests need no GPU: they run the layout choice, the argument
@@ -104,20 +105,6 @@ func fakeBuffer(b *Backend, ptr uint64, size int) *buffer {
 	return &buffer{owner: b, ptr: Ptr(ptr), size: size, capacity: size}
 }
 
-// addScaled is out0 = in0*s0 + in1 over float32 (s0 float32), and
-// out1 = in1 < in0.
-func addScaled() *ir.Kernel {
-	f := dtype.Float32
-	return &ir.Kernel{
-		Inputs:  []dtype.DType{f, f},
-		Scalars: []dtype.DType{f},
-		Outputs: []*ir.Node{
-			ir.Apply(ir.Add, f, ir.Apply(ir.Mul, f, ir.In(0, f), ir.Param(0, f)), ir.In(1, f)),
-			ir.Apply(ir.Less, dtype.Bool, ir.In(1, f), ir.In(0, f)),
-		},
-	}
-}
-
 // TestPackParams packs a strided launch with a complex128 scalar and
 // checks every byte against cgen's parameter list.
 func TestPackParams(t *testing.T) {
@@ -198,7 +185,7 @@ func TestPackParams(t *testing.T) {
 // packing) allocates nothing.
 func TestPrepareAllocatesNothing(t *testing.T) {
 	b := fakeBackend()
-	k := addScaled()
+	k := kerneltest.AddScaled()
 	f := dtype.Float32
 	shape := []int{1024}
 	out := []backend.Operand{
@@ -237,7 +224,7 @@ func TestCheckErrors(t *testing.T) {
 	b := fakeBackend()
 	other := fakeBackend()
 	f := dtype.Float32
-	k := addScaled()
+	k := kerneltest.AddScaled()
 	good := func() ([]backend.Operand, []backend.Operand) {
 		return []backend.Operand{
 				{Buf: fakeBuffer(b, 0x1000, 40), DType: f, Strides: []int{1}},

@@ -17,6 +17,7 @@ import (
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/internal/kerneltest"
 )
 
 // The GPU's answers are checked against the CPU backend's, which follows
@@ -509,7 +510,7 @@ func mixedCases() []testCase {
 	f, h, z, b := dtype.Float32, dtype.Float16, dtype.Complex128, dtype.Bool
 	i8, u16, bf := dtype.Int8, dtype.Uint16, dtype.BFloat16
 	return []testCase{
-		{"f32 a*s+b and b<a", addScaled(), []tol{exact, exact}, wild},
+		{"f32 a*s+b and b<a", kerneltest.AddScaled(), []tol{exact, exact}, wild},
 		{"f16 where", kernelOf([]dtype.DType{b, h, h}, nil,
 			ir.Apply(ir.Where, h, ir.In(0, b), ir.Apply(ir.Sqrt, h, ir.In(1, h)), ir.In(2, h))), []tol{exact}, wild},
 		{"c128 (a+b)*s", kernelOf([]dtype.DType{z, f}, []dtype.DType{i8, z},

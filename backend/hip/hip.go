@@ -1,5 +1,5 @@
 // Package hip makes AMD GPUs a backend: it adapts the HIP runtime (hip),
-// hiprtc (hip/hiprtc) and hipBLAS (libs/hipblas) to gpu.Device, and
+// hiprtc (hiprtc) and hipBLAS (libs/hipblas) to gpu.Device, and
 // registers the kind "hip", on which backend/gpu runs every operation:
 // the same kernels as on CUDA, rendered in cgen's HIP flavour for the
 // device's gfx target and wavefront size.
@@ -20,10 +20,8 @@ import (
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/backend/gpu"
 	"github.com/cugo/cugo/hip"
-	"github.com/cugo/cugo/hip/hiprtc"
+	"github.com/cugo/cugo/hiprtc"
 	"github.com/cugo/cugo/kernelcache"
-	"github.com/cugo/cugo/libs/blas"
-	"github.com/cugo/cugo/libs/hipblas"
 )
 
 func init() { gpu.Register("hip", Open) }
@@ -47,18 +45,22 @@ func Open(ordinal int) (gpu.Device, error) {
 	unavailable := func(err error) error {
 		return fmt.Errorf("hip: open device %d: %w: %w", ordinal, backend.ErrUnavailable, err)
 	}
-	dev, err := hip.GetDevice(ordinal)
+	dev, err := hip.DeviceGet(ordinal)
 	if err != nil {
 		return nil, unavailable(err)
 	}
 	if _, _, err := hiprtc.Version(); err != nil {
 		return nil, unavailable(fmt.Errorf("hiprtc: %w", err))
 	}
-	d := &device{ctx: dev.Context()}
-	d.stream = d.ctx.NullStream()
+	ctx, err := dev.PrimaryContext()
+	if err != nil {
+		return nil, unavailable(err)
+	}
+	d := &device{ctx: ctx}
+	d.stream = d.ctx.DefaultStream()
 	d.launcher = d.ctx.NewRawLauncher()
 	name, err := dev.Name()
-	var mem uint64
+	var mem int
 	if err == nil {
 		mem, err = dev.TotalMem()
 	}
@@ -91,7 +93,7 @@ func (d *device) WarpSize() int        { return d.warp }
 func (d *device) ResidentThreads() int { return d.resident }
 
 func (d *device) Alloc(n int) (gpu.Ptr, error) {
-	p, err := d.ctx.Malloc(n)
+	p, err := d.ctx.MemAlloc(n)
 	return gpu.Ptr(p), err
 }
 
@@ -100,12 +102,15 @@ func (d *device) Free(p gpu.Ptr) error {
 	if err := d.stream.Synchronize(); err != nil {
 		return err
 	}
-	return d.ctx.Free(hip.DevicePtr(p))
+	return d.ctx.MemFree(hip.DevicePtr(p))
 }
 
 func (d *device) Pool() gpu.Pool { return nil }
 
-func (d *device) MemInfo() (free, total uint64, err error) { return d.ctx.MemGetInfo() }
+func (d *device) MemInfo() (free, total uint64, err error) {
+	f, t, err := d.ctx.MemGetInfo()
+	return uint64(f), uint64(t), err
+}
 
 func (d *device) IsOutOfMemory(err error) bool { return errors.Is(err, hip.ErrOutOfMemory) }
 
@@ -118,7 +123,7 @@ func (d *device) DtoH(dst []byte, src gpu.Ptr) error {
 }
 
 func (d *device) DtoD(dst, src gpu.Ptr, n int) error {
-	return d.stream.CopyDtoDAsync(hip.DevicePtr(dst), hip.DevicePtr(src), n)
+	return d.stream.MemcpyDtoDAsync(hip.DevicePtr(dst), hip.DevicePtr(src), n)
 }
 
 func (d *device) Sync() error { return d.stream.Synchronize() }
@@ -151,10 +156,8 @@ func (d *device) Load(src string, entries ...string) ([]gpu.Function, error) {
 // compileOptions are the hiprtc options of every kernel for target arch.
 func compileOptions(entry, arch string) hiprtc.Options {
 	return hiprtc.Options{
-		Name: entry + ".hip",
-		// No contraction into fused multiply-adds: NumPy rounds a*b
-		// before adding (as -fmad=false does for NVRTC).
-		Options: []string{"-ffp-contract=off"},
+		Name:    entry + ".hip",
+		Options: []string{hiprtc.NoContraction},
 		Target:  arch,
 	}
 }
@@ -164,8 +167,8 @@ func compileOptions(entry, arch string) hiprtc.Options {
 func (d *device) Launch(fn gpu.Function, grid, block [3]uint32, sharedMem uint32, params *unsafe.Pointer) error {
 	d.launchMu.Lock()
 	defer d.launchMu.Unlock()
-	return d.launcher.Launch(uintptr(fn), d.stream, hip.Dim3{X: grid[0], Y: grid[1], Z: grid[2]},
-		hip.Dim3{X: block[0], Y: block[1], Z: block[2]}, sharedMem, unsafe.Pointer(params))
+	return d.launcher.Launch(uintptr(fn), hip.Dim3{X: grid[0], Y: grid[1], Z: grid[2]},
+		hip.Dim3{X: block[0], Y: block[1], Z: block[2]}, sharedMem, d.stream, unsafe.Pointer(params))
 }
 
 func (d *device) NewEvent() (gpu.Event, error) {
@@ -182,19 +185,6 @@ func (d *device) HostAlloc(n int) ([]byte, func() error, error) {
 		return nil, nil, err
 	}
 	return h.Bytes(), h.Free, nil
-}
-
-// NewBLAS creates a hipBLAS handle on the device, on the null stream.
-func (d *device) NewBLAS() (blas.Gemmer, error) {
-	h, err := hipblas.New(d.ctx)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", backend.ErrUnavailable, err)
-	}
-	if err := h.SetStream(d.stream); err != nil {
-		h.Destroy()
-		return nil, err
-	}
-	return h, nil
 }
 
 // event is a HIP event recorded on the backend's stream.

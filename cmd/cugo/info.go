@@ -9,7 +9,7 @@ import (
 
 	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/hip"
-	"github.com/cugo/cugo/hip/hiprtc"
+	"github.com/cugo/cugo/hiprtc"
 	"github.com/cugo/cugo/libs/cublas"
 	"github.com/cugo/cugo/loader"
 	"github.com/cugo/cugo/nvrtc"
@@ -63,7 +63,7 @@ func gatherInfo() Info {
 	versions := map[string]func() (string, error){
 		"cuda": func() (string, error) {
 			v, err := driver.DriverVersion()
-			return fmt.Sprintf("%d.%d", v/1000, v%1000/10), err
+			return fmt.Sprintf("%d.%d", v.Major, v.Minor), err
 		},
 		"nvrtc": func() (string, error) {
 			major, minor, err := nvrtc.Version()
@@ -106,7 +106,7 @@ func gatherInfo() Info {
 		info.Libraries = append(info.Libraries, l)
 	}
 	if v, err := driver.DriverVersion(); err == nil {
-		info.DriverVersion = fmt.Sprintf("%d.%d", v/1000, v%1000/10)
+		info.DriverVersion = fmt.Sprintf("%d.%d", v.Major, v.Minor)
 	}
 	cudaDevs, err := cudaDevices()
 	if err != nil {
@@ -154,7 +154,7 @@ func hipDevices() ([]Device, error) {
 	}
 	var devs []Device
 	for i := range n {
-		d, err := hip.GetDevice(i)
+		d, err := hip.DeviceGet(i)
 		if err != nil {
 			return devs, err
 		}

@@ -4,9 +4,12 @@
 package gputest
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/cugo/cugo/loader"
 )
 
 // Required reports whether CUGO_REQUIRE names the stack ("cuda" or "hip").
@@ -30,4 +33,18 @@ func Need(t testing.TB, stack string, err error) {
 		t.Fatalf("CUGO_REQUIRE=%s but %s is unusable: %v", os.Getenv("CUGO_REQUIRE"), stack, err)
 	}
 	t.Skipf("no usable %s: %v", stack, err)
+}
+
+// NeedLibrary skips t where a vendor library is not installed at all (err
+// wraps loader.ErrNotFound), and fails it on any other error. CI installs
+// the libraries Debian ships, so the tests that need a library but no GPU
+// run there.
+func NeedLibrary(t testing.TB, err error) {
+	t.Helper()
+	if errors.Is(err, loader.ErrNotFound) {
+		t.Skipf("library not installed: %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 }

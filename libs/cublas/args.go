@@ -1,7 +1,6 @@
 package cublas
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -38,11 +37,6 @@ const (
 	Trans     Op = 1
 	ConjTrans Op = 2
 )
-
-// argErr is an argument error caught in Go.
-func argErr(op, format string, args ...any) error {
-	return fmt.Errorf("cublas: %s: %w: %s", op, ErrInvalidArgument, fmt.Sprintf(format, args...))
-}
 
 // checkSizes rejects negative sizes and sizes beyond cuBLAS's int arguments.
 func checkSizes(op string, names string, sizes ...int) error {

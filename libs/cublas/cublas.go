@@ -1,6 +1,8 @@
 // Package cublas is the Go API of NVIDIA's cuBLAS (the v2 API), loaded at
-// run time. Matrices are column-major, as in BLAS; package blas plans the
-// row-major products our arrays need, and Handle.Matmul runs such a plan.
+// run time: a pure binding, knowing nothing of cugo's arrays. Matrices are
+// column-major, as in BLAS; the GPU backend plans the row-major products
+// its arrays need (backend/gpu/blasplan) and runs them through this
+// package (backend/cuda).
 //
 // Every call runs with the handle's context current (driver.Context.Do).
 // Scalars (alpha, beta) are Go values passed by host pointer, and reductions
@@ -78,7 +80,7 @@ func (h *Handle) Close() error {
 // an error named op.
 func (h *Handle) call(op string, f func() sym.CublasStatus_t) error {
 	if h == nil || h.h == 0 {
-		return fmt.Errorf("cublas: %s: %w: the handle is nil or closed", op, ErrInvalidArgument)
+		return argErr(op, "the handle is nil or closed")
 	}
 	return h.ctx.Do(func() error { return check(op, f()) })
 }
@@ -86,7 +88,7 @@ func (h *Handle) call(op string, f func() sym.CublasStatus_t) error {
 // hostScalars is the check of every call that passes Go scalars.
 func (h *Handle) hostScalars(op string) error {
 	if h != nil && h.mode != PointerModeHost {
-		return fmt.Errorf("cublas: %s: %w: scalars are Go values, but the handle is in PointerModeDevice", op, ErrInvalidArgument)
+		return argErr(op, "scalars are Go values, but the handle is in PointerModeDevice")
 	}
 	return nil
 }
@@ -95,10 +97,10 @@ func (h *Handle) hostScalars(op string) error {
 // handle's context.
 func (h *Handle) SetStream(s *driver.Stream) error {
 	if s == nil {
-		return fmt.Errorf("cublas: SetStream: %w: nil stream", ErrInvalidArgument)
+		return argErr("SetStream", "nil stream")
 	}
 	if s.Context() != h.ctx {
-		return fmt.Errorf("cublas: SetStream: %w: the stream belongs to another context", ErrInvalidArgument)
+		return argErr("SetStream", "the stream belongs to another context")
 	}
 	return h.call("SetStream", func() sym.CublasStatus_t {
 		return sym.CublasSetStream_v2(h.h, sym.CudaStream_t(s.Handle()))
@@ -110,7 +112,7 @@ func (h *Handle) SetStream(s *driver.Stream) error {
 // shares the handle with device-scalar callers.
 func (h *Handle) SetPointerMode(m PointerMode) error {
 	if m != PointerModeHost && m != PointerModeDevice {
-		return fmt.Errorf("cublas: SetPointerMode: %w: mode %d", ErrInvalidArgument, m)
+		return argErr("SetPointerMode", "mode %d", m)
 	}
 	err := h.call("SetPointerMode", func() sym.CublasStatus_t {
 		return sym.CublasSetPointerMode_v2(h.h, sym.CublasPointerMode_t(m))
@@ -143,7 +145,7 @@ func (h *Handle) MathMode() (MathMode, error) {
 // wrapping loader.ErrNotSupported). The buffer must outlive its use.
 func (h *Handle) SetWorkspace(p driver.DevicePtr, bytes int) error {
 	if bytes < 0 {
-		return fmt.Errorf("cublas: SetWorkspace: %w: size %d", ErrInvalidArgument, bytes)
+		return argErr("SetWorkspace", "size %d", bytes)
 	}
 	var missing error
 	err := h.call("SetWorkspace", func() sym.CublasStatus_t {

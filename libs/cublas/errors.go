@@ -1,105 +1,68 @@
 package cublas
 
 import (
-	"errors"
-	"fmt"
-	"github.com/cugo/cugo/internal/cstr"
 	"strings"
 
+	"github.com/cugo/cugo/internal/cstr"
 	sym "github.com/cugo/cugo/internal/sym/cublas"
+	"github.com/cugo/cugo/internal/vendorerr"
 )
 
-// ErrInvalidArgument is wrapped by the errors of arguments caught in Go,
-// before cuBLAS is called (negative sizes, ld smaller than the rows...).
-var ErrInvalidArgument = errors.New("invalid argument")
+// Error is a failed cuBLAS call, or arguments refused before the call:
+// the call, the cublasStatus_t code, its name and description.
+type Error = vendorerr.Error
 
-// Status is a cuBLAS status code. It is an error, so that
-// errors.Is(err, cublas.StatusNotSupported) tests a failed call's status.
-type Status int32
+// lib names the cuBLAS statuses. The table is the fallback for libraries
+// without cublasGetStatusName (before CUDA 11.4).
+var lib = &vendorerr.Library{
+	Name: "cublas",
+	Names: map[int32]string{
+		1: "CUBLAS_STATUS_NOT_INITIALIZED", 3: "CUBLAS_STATUS_ALLOC_FAILED",
+		7: "CUBLAS_STATUS_INVALID_VALUE", 8: "CUBLAS_STATUS_ARCH_MISMATCH",
+		11: "CUBLAS_STATUS_MAPPING_ERROR", 13: "CUBLAS_STATUS_EXECUTION_FAILED",
+		14: "CUBLAS_STATUS_INTERNAL_ERROR", 15: "CUBLAS_STATUS_NOT_SUPPORTED",
+		16: "CUBLAS_STATUS_LICENSE_ERROR",
+	},
+	Describe: describe,
+}
 
-// cuBLAS statuses (cublasStatus_t).
-const (
-	StatusSuccess         Status = 0
-	StatusNotInitialized  Status = 1
-	StatusAllocFailed     Status = 3
-	StatusInvalidValue    Status = 7
-	StatusArchMismatch    Status = 8
-	StatusMappingError    Status = 11
-	StatusExecutionFailed Status = 13
-	StatusInternalError   Status = 14
-	StatusNotSupported    Status = 15
-	StatusLicenseError    Status = 16
+// Sentinels for errors.Is: each matches every failed cuBLAS call that
+// returned its status. ErrInvalidValue also matches the arguments refused
+// in Go before the call (negative sizes, short leading dimensions, a
+// closed handle).
+var (
+	ErrNotInitialized = lib.Sentinel(1)
+	ErrOutOfMemory    = lib.Sentinel(3) // CUBLAS_STATUS_ALLOC_FAILED
+	ErrInvalidValue   = lib.Sentinel(7)
+	ErrNotSupported   = lib.Sentinel(15)
 )
 
-// statusText is the fallback for libraries without cublasGetStatusName
-// (before CUDA 11.4), worded as cublasGetStatusString words it.
-var statusText = map[Status][2]string{
-	StatusSuccess:         {"CUBLAS_STATUS_SUCCESS", "success"},
-	StatusNotInitialized:  {"CUBLAS_STATUS_NOT_INITIALIZED", "the library was not initialized"},
-	StatusAllocFailed:     {"CUBLAS_STATUS_ALLOC_FAILED", "the resource allocation failed"},
-	StatusInvalidValue:    {"CUBLAS_STATUS_INVALID_VALUE", "an invalid numeric value was used as an argument"},
-	StatusArchMismatch:    {"CUBLAS_STATUS_ARCH_MISMATCH", "an absent device architectural feature is required"},
-	StatusMappingError:    {"CUBLAS_STATUS_MAPPING_ERROR", "an access to GPU memory space failed"},
-	StatusExecutionFailed: {"CUBLAS_STATUS_EXECUTION_FAILED", "the GPU program failed to execute"},
-	StatusInternalError:   {"CUBLAS_STATUS_INTERNAL_ERROR", "an internal operation failed"},
-	StatusNotSupported:    {"CUBLAS_STATUS_NOT_SUPPORTED", "the functionality requested is not supported"},
-	StatusLicenseError:    {"CUBLAS_STATUS_LICENSE_ERROR", "error detected trying to check the license"},
+// check turns a status into nil or an *Error naming the call: routine is
+// the C name without its prefix and version suffix ("Sgemm" for
+// cublasSgemm_v2).
+func check(routine string, s sym.CublasStatus_t) error { return lib.Check("cublas"+routine, int32(s)) }
+
+// argErr is an argument error caught in Go, before cuBLAS is called.
+func argErr(routine, format string, args ...any) error {
+	return lib.Errorf("cublas"+routine, ErrInvalidValue.Code, format, args...)
 }
 
-// Name is the status's C name ("CUBLAS_STATUS_INVALID_VALUE").
-func (s Status) Name() string {
-	// cuBLAS answers "unrecognized status" for codes it does not know.
-	if name := libraryText(sym.CublasGetStatusName, s); strings.HasPrefix(name, "CUBLAS_STATUS_") {
-		return name
-	}
-	if t, ok := statusText[s]; ok {
-		return t[0]
-	}
-	return fmt.Sprintf("CUBLAS_STATUS_%d", int32(s))
-}
-
-// Description is the library's sentence for the status.
-func (s Status) Description() string {
-	if text := libraryText(sym.CublasGetStatusString, s); text != "" {
-		return text
-	}
-	if t, ok := statusText[s]; ok {
-		return t[1]
-	}
-	return "unknown status"
-}
-
-func (s Status) Error() string { return s.Name() }
-
-// libraryText asks the loaded library (CUDA 11.4+) for a status's text; ""
-// when the library or the symbol is absent.
-func libraryText(f func(sym.CublasStatus_t) (*byte, error), s Status) string {
+// describe asks the loaded library (CUDA 11.4+) for a status's name and
+// description; "" where the library or the symbol is absent. cuBLAS
+// answers "unrecognized status" for codes it does not know.
+func describe(code int32) (name, msg string) {
 	if _, err := sym.Load(); err != nil {
-		return ""
+		return "", ""
 	}
-	p, err := f(sym.CublasStatus_t(s))
-	if err != nil || p == nil {
-		return ""
+	text := func(f func(sym.CublasStatus_t) (*byte, error)) string {
+		p, err := f(sym.CublasStatus_t(code))
+		if err != nil || p == nil {
+			return ""
+		}
+		return cstr.GoString(p)
 	}
-	return cstr.GoString(p)
-}
-
-// Error is a failed cuBLAS call: the routine and the status it returned.
-type Error struct {
-	Op     string // "Sgemm", "Create", ...
-	Status Status
-}
-
-func (e *Error) Error() string {
-	return fmt.Sprintf("cublas: %s: %s (%s)", e.Op, e.Status.Name(), e.Status.Description())
-}
-
-func (e *Error) Unwrap() error { return e.Status }
-
-// check turns a status into an error (nil on success).
-func check(op string, s sym.CublasStatus_t) error {
-	if s == 0 {
-		return nil
+	if name = text(sym.CublasGetStatusName); !strings.HasPrefix(name, "CUBLAS_STATUS_") {
+		return "", ""
 	}
-	return &Error{Op: op, Status: Status(s)}
+	return name, text(sym.CublasGetStatusString)
 }

@@ -1,61 +1,54 @@
 // Package hipblas is the Go API of AMD's hipBLAS, loaded at run time
 // without cgo: GEMM in every precision, GemmEx with f16/bf16 inputs and
-// f32 accumulation, strided batched GEMM and the level-1 routines the
-// array layer needs. It mirrors libs/cublas. Matrices are column-major, as
-// in every BLAS; scalars are passed from host memory.
+// f32 accumulation, and strided batched GEMM. It binds fewer routines than
+// its twin libs/cublas (the differences are listed in internal/twins).
+// Matrices are column-major, as in every BLAS; scalars are passed from
+// host memory.
 package hipblas
 
 import (
 	"errors"
-	"fmt"
 	"unsafe"
 
 	"github.com/cugo/cugo/hip"
 	sym "github.com/cugo/cugo/internal/sym/hipblas"
+	"github.com/cugo/cugo/internal/vendorerr"
 )
 
-// Error is a failed hipBLAS call.
-type Error struct {
-	Op     string
-	Status int32
+// Error is a failed hipBLAS call, or arguments refused before the call:
+// the call, the hipblasStatus_t code and its name.
+type Error = vendorerr.Error
+
+// lib names the hipBLAS statuses (hipblasStatusToString gives the same
+// names, but only from ROCm 5.3).
+var lib = &vendorerr.Library{
+	Name: "hipblas",
+	Names: map[int32]string{
+		1: "HIPBLAS_STATUS_NOT_INITIALIZED", 2: "HIPBLAS_STATUS_ALLOC_FAILED",
+		3: "HIPBLAS_STATUS_INVALID_VALUE", 4: "HIPBLAS_STATUS_MAPPING_ERROR",
+		5: "HIPBLAS_STATUS_EXECUTION_FAILED", 6: "HIPBLAS_STATUS_INTERNAL_ERROR",
+		7: "HIPBLAS_STATUS_NOT_SUPPORTED", 8: "HIPBLAS_STATUS_ARCH_MISMATCH",
+		9: "HIPBLAS_STATUS_HANDLE_IS_NULLPTR", 10: "HIPBLAS_STATUS_INVALID_ENUM",
+		11: "HIPBLAS_STATUS_UNKNOWN",
+	},
 }
 
-var statusNames = map[int32]string{
-	1: "HIPBLAS_STATUS_NOT_INITIALIZED", 2: "HIPBLAS_STATUS_ALLOC_FAILED",
-	3: "HIPBLAS_STATUS_INVALID_VALUE", 4: "HIPBLAS_STATUS_MAPPING_ERROR",
-	5: "HIPBLAS_STATUS_EXECUTION_FAILED", 6: "HIPBLAS_STATUS_INTERNAL_ERROR",
-	7: "HIPBLAS_STATUS_NOT_SUPPORTED", 8: "HIPBLAS_STATUS_ARCH_MISMATCH",
-	9: "HIPBLAS_STATUS_HANDLE_IS_NULLPTR", 10: "HIPBLAS_STATUS_INVALID_ENUM",
-	11: "HIPBLAS_STATUS_UNKNOWN",
-}
-
-// Name is the status's C name.
-func (e *Error) Name() string {
-	if n, ok := statusNames[e.Status]; ok {
-		return n
-	}
-	return fmt.Sprintf("HIPBLAS_STATUS_%d", e.Status)
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("hipblas: %s: %s (%d)", e.Op, e.Name(), e.Status) }
-
-// Is matches an *Error with the same status.
-func (e *Error) Is(target error) bool {
-	t, ok := target.(*Error)
-	return ok && t.Status == e.Status
-}
-
-// Sentinels for errors.Is.
+// Sentinels for errors.Is: each matches every failed hipBLAS call that
+// returned its status. ErrInvalidValue also matches the arguments refused
+// in Go before the call.
 var (
-	ErrInvalidValue = &Error{Status: 3}
-	ErrNotSupported = &Error{Status: 7}
+	ErrNotInitialized = lib.Sentinel(1)
+	ErrOutOfMemory    = lib.Sentinel(2) // HIPBLAS_STATUS_ALLOC_FAILED
+	ErrInvalidValue   = lib.Sentinel(3)
+	ErrNotSupported   = lib.Sentinel(7)
 )
 
-func check(op string, r sym.HipblasStatus_t) error {
-	if r == 0 {
-		return nil
-	}
-	return &Error{Op: op, Status: int32(r)}
+// check turns a status into nil or an *Error naming call.
+func check(call string, r sym.HipblasStatus_t) error { return lib.Check(call, int32(r)) }
+
+// argErr is an argument error caught in Go, before hipBLAS is called.
+func argErr(call, format string, args ...any) error {
+	return lib.Errorf(call, ErrInvalidValue.Code, format, args...)
 }
 
 // Op says how a matrix operand is used.
@@ -67,22 +60,30 @@ const (
 	ConjTrans Op = 113 // HIPBLAS_OP_C
 )
 
-// DataType is an element type for GemmEx.
-type DataType int
+// DataType is an element type of GemmEx's operands, numbered as
+// hipDataType (and cudaDataType) number them.
+type DataType int32
 
+// Element types GemmEx takes.
 const (
-	Float16 DataType = iota
-	BFloat16
-	Float32
-	Float64
+	R32F  DataType = 0
+	R64F  DataType = 1
+	R16F  DataType = 2
+	R16BF DataType = 14
 )
 
-// Legacy hipblasDatatype_t values (ROCm 5/6 hipblasGemmEx) and the
-// hipDataType values (hipblasGemmEx_v2, ROCm 7 hipblasGemmEx), by DataType.
-var (
-	legacyTypes = [...]sym.HipblasDatatype_t{Float16: 150, BFloat16: 168, Float32: 151, Float64: 152}
-	v2Types     = [...]sym.HipDataType{Float16: 2, BFloat16: 14, Float32: 0, Float64: 1}
-)
+// legacyTypes are the hipblasDatatype_t values (ROCm 5/6 hipblasGemmEx)
+// of the element types.
+var legacyTypes = map[DataType]sym.HipblasDatatype_t{R16F: 150, R16BF: 168, R32F: 151, R64F: 152}
+
+// Operand is a GemmEx matrix: its address, element type, leading dimension
+// and, for the batched call, the distance between matrices in elements.
+type Operand struct {
+	Ptr    hip.DevicePtr
+	Type   DataType
+	LD     int
+	Stride int64
+}
 
 const (
 	legacyCompute32F = 151 // HIPBLAS_R_32F
@@ -107,15 +108,15 @@ type Handle struct {
 	gemmEx gemmExABI
 }
 
-// Load opens hipBLAS; its error says why where the library is absent.
-func Load() error {
+// load opens hipBLAS; its error says why where the library is absent.
+func load() error {
 	_, err := sym.Load()
 	return err
 }
 
 // New creates a handle on ctx's device, with host pointer mode.
 func New(ctx *hip.Context) (*Handle, error) {
-	if err := Load(); err != nil {
+	if err := load(); err != nil {
 		return nil, err
 	}
 	h := &Handle{ctx: ctx}
@@ -155,8 +156,8 @@ func (h *Handle) SetStream(s *hip.Stream) error {
 	})
 }
 
-// Destroy releases the handle.
-func (h *Handle) Destroy() error {
+// Close releases the handle.
+func (h *Handle) Close() error {
 	if h.h == 0 {
 		return nil
 	}
@@ -174,181 +175,137 @@ func (h *Handle) do(op string, f func() sym.HipblasStatus_t) error {
 	return h.ctx.Do(func() error { return check(op, f()) })
 }
 
-// Sgemm computes C = alpha*op(A)*op(B) + beta*C in float32; C is m×n.
-func (h *Handle) Sgemm(ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int, beta float32, c hip.DevicePtr, ldc int) error {
-	return h.do("hipblasSgemm", func() sym.HipblasStatus_t {
-		return sym.HipblasSgemm(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
-			&alpha, dev[float32](a), int32(lda), dev[float32](b), int32(ldb), &beta, dev[float32](c), int32(ldc))
-	})
+// Elem is an element type hipBLAS's typed GEMM takes: S, D, C and Z.
+type Elem interface {
+	float32 | float64 | complex64 | complex128
 }
 
-// Dgemm is Sgemm in float64.
-func (h *Handle) Dgemm(ta, tb Op, m, n, k int, alpha float64, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int, beta float64, c hip.DevicePtr, ldc int) error {
-	return h.do("hipblasDgemm", func() sym.HipblasStatus_t {
-		return sym.HipblasDgemm(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
-			&alpha, dev[float64](a), int32(lda), dev[float64](b), int32(ldb), &beta, dev[float64](c), int32(ldc))
-	})
+// Real is an element type of the strided batched GEMM that is bound: S and
+// D.
+type Real interface{ float32 | float64 }
+
+func ops(ta, tb Op) (sym.HipblasOperation_t, sym.HipblasOperation_t) {
+	return sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb)
 }
 
-// Cgemm is Sgemm in complex64 (hipblasComplex has complex64's layout).
-func (h *Handle) Cgemm(ta, tb Op, m, n, k int, alpha complex64, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int, beta complex64, c hip.DevicePtr, ldc int) error {
-	return h.do("hipblasCgemm", func() sym.HipblasStatus_t {
-		return sym.HipblasCgemm(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
-			unsafe.Pointer(&alpha), devVoid(a), int32(lda), devVoid(b), int32(ldb), unsafe.Pointer(&beta), devVoid(c), int32(ldc))
-	})
-}
-
-// Zgemm is Sgemm in complex128.
-func (h *Handle) Zgemm(ta, tb Op, m, n, k int, alpha complex128, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int, beta complex128, c hip.DevicePtr, ldc int) error {
+// Gemm computes C = alpha·op(A)·op(B) + beta·C with C m×n and k the inner
+// size.
+func Gemm[T Elem](h *Handle, ta, tb Op, m, n, k int, alpha T, a hip.DevicePtr, lda int,
+	b hip.DevicePtr, ldb int, beta T, c hip.DevicePtr, ldc int) error {
+	opA, opB := ops(ta, tb)
+	M, N, K, LDA, LDB, LDC := int32(m), int32(n), int32(k), int32(lda), int32(ldb), int32(ldc)
+	switch al := any(alpha).(type) {
+	case float32:
+		be := any(beta).(float32)
+		return h.do("hipblasSgemm", func() sym.HipblasStatus_t {
+			return sym.HipblasSgemm(h.h, opA, opB, M, N, K, &al, dev[float32](a), LDA, dev[float32](b), LDB, &be, dev[float32](c), LDC)
+		})
+	case float64:
+		be := any(beta).(float64)
+		return h.do("hipblasDgemm", func() sym.HipblasStatus_t {
+			return sym.HipblasDgemm(h.h, opA, opB, M, N, K, &al, dev[float64](a), LDA, dev[float64](b), LDB, &be, dev[float64](c), LDC)
+		})
+	case complex64: // hipblasComplex has complex64's layout
+		be := any(beta).(complex64)
+		return h.do("hipblasCgemm", func() sym.HipblasStatus_t {
+			return sym.HipblasCgemm(h.h, opA, opB, M, N, K, unsafe.Pointer(&al), devVoid(a), LDA, devVoid(b), LDB, unsafe.Pointer(&be), devVoid(c), LDC)
+		})
+	}
+	al, be := any(alpha).(complex128), any(beta).(complex128)
 	return h.do("hipblasZgemm", func() sym.HipblasStatus_t {
-		return sym.HipblasZgemm(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
-			unsafe.Pointer(&alpha), devVoid(a), int32(lda), devVoid(b), int32(ldb), unsafe.Pointer(&beta), devVoid(c), int32(ldc))
+		return sym.HipblasZgemm(h.h, opA, opB, M, N, K, unsafe.Pointer(&al), devVoid(a), LDA, devVoid(b), LDB, unsafe.Pointer(&be), devVoid(c), LDC)
 	})
 }
 
-// Hgemm is Sgemm in float16, accumulating in float16; alpha and beta are
-// rounded to float16.
-func (h *Handle) Hgemm(ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int, beta float32, c hip.DevicePtr, ldc int) error {
+// Hgemm is Gemm on float16 matrices, accumulating in float16; alpha and
+// beta are rounded to float16. GemmEx accumulates in float32.
+func Hgemm(h *Handle, ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, lda int,
+	b hip.DevicePtr, ldb int, beta float32, c hip.DevicePtr, ldc int) error {
+	opA, opB := ops(ta, tb)
 	al, be := sym.HipblasHalf(toHalf(alpha)), sym.HipblasHalf(toHalf(beta))
 	return h.do("hipblasHgemm", func() sym.HipblasStatus_t {
-		return sym.HipblasHgemm(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
+		return sym.HipblasHgemm(h.h, opA, opB, int32(m), int32(n), int32(k),
 			&al, dev[sym.HipblasHalf](a), int32(lda), dev[sym.HipblasHalf](b), int32(ldb), &be, dev[sym.HipblasHalf](c), int32(ldc))
 	})
 }
 
-// GemmEx computes C = alpha*op(A)*op(B) + beta*C with A and B of type ab
-// (Float16, BFloat16, Float32) and C of type ct (Float32, or ab), always
-// accumulating in float32.
-func (h *Handle) GemmEx(ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, ab DataType, lda int, b hip.DevicePtr, ldb int, beta float32, c hip.DevicePtr, ct DataType, ldc int) error {
-	return h.GemmStridedBatchedEx(ta, tb, m, n, k, alpha, a, ab, lda, 0, b, ldb, 0, beta, c, ct, ldc, 0, 1)
+// GemmStridedBatched runs batch GEMMs; matrix i of A starts at
+// a + i·strideA elements (a stride of 0 repeats one matrix).
+func GemmStridedBatched[T Real](h *Handle, ta, tb Op, m, n, k int, alpha T, a hip.DevicePtr, lda int, strideA int64,
+	b hip.DevicePtr, ldb int, strideB int64, beta T, c hip.DevicePtr, ldc int, strideC int64, batch int) error {
+	opA, opB := ops(ta, tb)
+	M, N, K, LDA, LDB, LDC := int32(m), int32(n), int32(k), int32(lda), int32(ldb), int32(ldc)
+	sa, sb, sc := sym.HipblasStride(strideA), sym.HipblasStride(strideB), sym.HipblasStride(strideC)
+	if al, ok := any(alpha).(float32); ok {
+		be := any(beta).(float32)
+		return h.do("hipblasSgemmStridedBatched", func() sym.HipblasStatus_t {
+			return sym.HipblasSgemmStridedBatched(h.h, opA, opB, M, N, K, &al, dev[float32](a), LDA, sa,
+				dev[float32](b), LDB, sb, &be, dev[float32](c), LDC, sc, int32(batch))
+		})
+	}
+	al, be := any(alpha).(float64), any(beta).(float64)
+	return h.do("hipblasDgemmStridedBatched", func() sym.HipblasStatus_t {
+		return sym.HipblasDgemmStridedBatched(h.h, opA, opB, M, N, K, &al, dev[float64](a), LDA, sa,
+			dev[float64](b), LDB, sb, &be, dev[float64](c), LDC, sc, int32(batch))
+	})
 }
 
-func checkEx(ab, ct DataType) error {
-	if ab < Float16 || ab > Float32 || ct < Float16 || ct > Float32 || ct != Float32 && ct != ab {
-		return fmt.Errorf("hipblas: GemmEx: unsupported types %d x %d -> %d (want f16/bf16/f32 inputs, f32 or input-typed output): %w", ab, ab, ct, ErrInvalidValue)
+// GemmEx computes C = alpha·op(A)·op(B) + beta·C with A and B of one type
+// (R16F, R16BF, R32F) and C of R32F or that type, always accumulating in
+// float32; alpha and beta are rounded to float32.
+func GemmEx(h *Handle, ta, tb Op, m, n, k int, alpha float64, a, b Operand, beta float64, c Operand) error {
+	return GemmStridedBatchedEx(h, ta, tb, m, n, k, alpha, a, b, beta, c, 1)
+}
+
+func checkEx(a, b, c DataType) error {
+	if _, ok := legacyTypes[a]; !ok || a == R64F || b != a || c != R32F && c != a {
+		return argErr("hipblasGemmEx", "unsupported types %v x %v -> %v (want f16/bf16/f32 inputs, f32 or input-typed output)", a, b, c)
 	}
 	return nil
 }
 
-// GemmStridedBatchedEx runs batch GemmEx products; operand i starts at
-// a + i*strideA elements (and so on).
-func (h *Handle) GemmStridedBatchedEx(ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, ab DataType, lda int, strideA int64, b hip.DevicePtr, ldb int, strideB int64, beta float32, c hip.DevicePtr, ct DataType, ldc int, strideC int64, batch int) error {
-	if err := checkEx(ab, ct); err != nil {
+// GemmStridedBatchedEx is GemmEx over batch matrices spaced by each
+// operand's Stride.
+func GemmStridedBatchedEx(h *Handle, ta, tb Op, m, n, k int, alpha float64, a, b Operand, beta float64, c Operand, batch int) error {
+	if err := checkEx(a.Type, b.Type, c.Type); err != nil {
 		return err
 	}
-	opA, opB := sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb)
-	pa, pb, pc := devVoid(a), devVoid(b), devVoid(c)
-	al, be := unsafe.Pointer(&alpha), unsafe.Pointer(&beta)
-	single := batch == 1 && strideA == 0 && strideB == 0 && strideC == 0
+	opA, opB := ops(ta, tb)
+	M, N, K := int32(m), int32(n), int32(k)
+	pa, pb, pc := devVoid(a.Ptr), devVoid(b.Ptr), devVoid(c.Ptr)
+	alpha32, beta32 := float32(alpha), float32(beta)
+	al, be := unsafe.Pointer(&alpha32), unsafe.Pointer(&beta32)
+	sa, sb, sc := sym.HipblasStride(a.Stride), sym.HipblasStride(b.Stride), sym.HipblasStride(c.Stride)
+	lda, ldb, ldc := int32(a.LD), int32(b.LD), int32(c.LD)
+	single := batch == 1 && a.Stride == 0 && b.Stride == 0 && c.Stride == 0
+	// The new enums: hipDataType, under the _v2 names or, in hipBLAS 3,
+	// the plain ones.
+	ta2, tb2, tc2 := sym.HipDataType(a.Type), sym.HipDataType(b.Type), sym.HipDataType(c.Type)
 	return h.ctx.Do(func() error {
 		switch {
 		case h.gemmEx == gemmExLegacy && single:
-			return check("hipblasGemmEx", sym.HipblasGemmEx(h.h, opA, opB, int32(m), int32(n), int32(k), al,
-				pa, legacyTypes[ab], int32(lda), pb, legacyTypes[ab], int32(ldb), be, pc, legacyTypes[ct], int32(ldc), legacyCompute32F, gemmDefault))
+			return check("hipblasGemmEx", sym.HipblasGemmEx(h.h, opA, opB, M, N, K, al,
+				pa, legacyTypes[a.Type], lda, pb, legacyTypes[b.Type], ldb, be, pc, legacyTypes[c.Type], ldc, legacyCompute32F, gemmDefault))
 		case h.gemmEx == gemmExLegacy:
-			return check("hipblasGemmStridedBatchedEx", sym.HipblasGemmStridedBatchedEx(h.h, opA, opB, int32(m), int32(n), int32(k), al,
-				pa, legacyTypes[ab], int32(lda), sym.HipblasStride(strideA), pb, legacyTypes[ab], int32(ldb), sym.HipblasStride(strideB),
-				be, pc, legacyTypes[ct], int32(ldc), sym.HipblasStride(strideC), int32(batch), legacyCompute32F, gemmDefault))
+			return check("hipblasGemmStridedBatchedEx", sym.HipblasGemmStridedBatchedEx(h.h, opA, opB, M, N, K, al,
+				pa, legacyTypes[a.Type], lda, sa, pb, legacyTypes[b.Type], ldb, sb,
+				be, pc, legacyTypes[c.Type], ldc, sc, int32(batch), legacyCompute32F, gemmDefault))
 		case h.gemmEx == gemmExV2Suffix && single:
-			r, err := sym.HipblasGemmEx_v2(h.h, opA, opB, int32(m), int32(n), int32(k), al,
-				pa, v2Types[ab], int32(lda), pb, v2Types[ab], int32(ldb), be, pc, v2Types[ct], int32(ldc), v2Compute32F, gemmDefault)
+			r, err := sym.HipblasGemmEx_v2(h.h, opA, opB, M, N, K, al,
+				pa, ta2, lda, pb, tb2, ldb, be, pc, tc2, ldc, v2Compute32F, gemmDefault)
 			return errors.Join(err, check("hipblasGemmEx_v2", r))
 		case h.gemmEx == gemmExV2Suffix:
-			r, err := sym.HipblasGemmStridedBatchedEx_v2(h.h, opA, opB, int32(m), int32(n), int32(k), al,
-				pa, v2Types[ab], int32(lda), sym.HipblasStride(strideA), pb, v2Types[ab], int32(ldb), sym.HipblasStride(strideB),
-				be, pc, v2Types[ct], int32(ldc), sym.HipblasStride(strideC), int32(batch), v2Compute32F, gemmDefault)
+			r, err := sym.HipblasGemmStridedBatchedEx_v2(h.h, opA, opB, M, N, K, al,
+				pa, ta2, lda, sa, pb, tb2, ldb, sb, be, pc, tc2, ldc, sc, int32(batch), v2Compute32F, gemmDefault)
 			return errors.Join(err, check("hipblasGemmStridedBatchedEx_v2", r))
-		case single: // hipBLAS 3: the plain names take the new enums
-			return check("hipblasGemmEx", sym.HipblasGemmEx(h.h, opA, opB, int32(m), int32(n), int32(k), al,
-				pa, sym.HipblasDatatype_t(v2Types[ab]), int32(lda), pb, sym.HipblasDatatype_t(v2Types[ab]), int32(ldb), be,
-				pc, sym.HipblasDatatype_t(v2Types[ct]), int32(ldc), v2Compute32F, gemmDefault))
+		case single:
+			return check("hipblasGemmEx", sym.HipblasGemmEx(h.h, opA, opB, M, N, K, al,
+				pa, sym.HipblasDatatype_t(ta2), lda, pb, sym.HipblasDatatype_t(tb2), ldb, be,
+				pc, sym.HipblasDatatype_t(tc2), ldc, v2Compute32F, gemmDefault))
 		default:
-			return check("hipblasGemmStridedBatchedEx", sym.HipblasGemmStridedBatchedEx(h.h, opA, opB, int32(m), int32(n), int32(k), al,
-				pa, sym.HipblasDatatype_t(v2Types[ab]), int32(lda), sym.HipblasStride(strideA), pb, sym.HipblasDatatype_t(v2Types[ab]), int32(ldb),
-				sym.HipblasStride(strideB), be, pc, sym.HipblasDatatype_t(v2Types[ct]), int32(ldc), sym.HipblasStride(strideC), int32(batch),
-				v2Compute32F, gemmDefault))
+			return check("hipblasGemmStridedBatchedEx", sym.HipblasGemmStridedBatchedEx(h.h, opA, opB, M, N, K, al,
+				pa, sym.HipblasDatatype_t(ta2), lda, sa, pb, sym.HipblasDatatype_t(tb2), ldb, sb,
+				be, pc, sym.HipblasDatatype_t(tc2), ldc, sc, int32(batch), v2Compute32F, gemmDefault))
 		}
 	})
-}
-
-// SgemmStridedBatched runs batch Sgemm products on strided operands.
-func (h *Handle) SgemmStridedBatched(ta, tb Op, m, n, k int, alpha float32, a hip.DevicePtr, lda int, strideA int64, b hip.DevicePtr, ldb int, strideB int64, beta float32, c hip.DevicePtr, ldc int, strideC int64, batch int) error {
-	return h.do("hipblasSgemmStridedBatched", func() sym.HipblasStatus_t {
-		return sym.HipblasSgemmStridedBatched(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
-			&alpha, dev[float32](a), int32(lda), sym.HipblasStride(strideA), dev[float32](b), int32(ldb), sym.HipblasStride(strideB),
-			&beta, dev[float32](c), int32(ldc), sym.HipblasStride(strideC), int32(batch))
-	})
-}
-
-// DgemmStridedBatched runs batch Dgemm products on strided operands.
-func (h *Handle) DgemmStridedBatched(ta, tb Op, m, n, k int, alpha float64, a hip.DevicePtr, lda int, strideA int64, b hip.DevicePtr, ldb int, strideB int64, beta float64, c hip.DevicePtr, ldc int, strideC int64, batch int) error {
-	return h.do("hipblasDgemmStridedBatched", func() sym.HipblasStatus_t {
-		return sym.HipblasDgemmStridedBatched(h.h, sym.HipblasOperation_t(ta), sym.HipblasOperation_t(tb), int32(m), int32(n), int32(k),
-			&alpha, dev[float64](a), int32(lda), sym.HipblasStride(strideA), dev[float64](b), int32(ldb), sym.HipblasStride(strideB),
-			&beta, dev[float64](c), int32(ldc), sym.HipblasStride(strideC), int32(batch))
-	})
-}
-
-// Saxpy computes y = alpha*x + y.
-func (h *Handle) Saxpy(n int, alpha float32, x hip.DevicePtr, incx int, y hip.DevicePtr, incy int) error {
-	return h.do("hipblasSaxpy", func() sym.HipblasStatus_t {
-		return sym.HipblasSaxpy(h.h, int32(n), &alpha, dev[float32](x), int32(incx), dev[float32](y), int32(incy))
-	})
-}
-
-// Daxpy computes y = alpha*x + y.
-func (h *Handle) Daxpy(n int, alpha float64, x hip.DevicePtr, incx int, y hip.DevicePtr, incy int) error {
-	return h.do("hipblasDaxpy", func() sym.HipblasStatus_t {
-		return sym.HipblasDaxpy(h.h, int32(n), &alpha, dev[float64](x), int32(incx), dev[float64](y), int32(incy))
-	})
-}
-
-// Sscal computes x = alpha*x.
-func (h *Handle) Sscal(n int, alpha float32, x hip.DevicePtr, incx int) error {
-	return h.do("hipblasSscal", func() sym.HipblasStatus_t {
-		return sym.HipblasSscal(h.h, int32(n), &alpha, dev[float32](x), int32(incx))
-	})
-}
-
-// Dscal computes x = alpha*x.
-func (h *Handle) Dscal(n int, alpha float64, x hip.DevicePtr, incx int) error {
-	return h.do("hipblasDscal", func() sym.HipblasStatus_t {
-		return sym.HipblasDscal(h.h, int32(n), &alpha, dev[float64](x), int32(incx))
-	})
-}
-
-// Sdot returns x·y; it waits for the result.
-func (h *Handle) Sdot(n int, x hip.DevicePtr, incx int, y hip.DevicePtr, incy int) (float32, error) {
-	var r float32
-	err := h.do("hipblasSdot", func() sym.HipblasStatus_t {
-		return sym.HipblasSdot(h.h, int32(n), dev[float32](x), int32(incx), dev[float32](y), int32(incy), &r)
-	})
-	return r, err
-}
-
-// Ddot returns x·y; it waits for the result.
-func (h *Handle) Ddot(n int, x hip.DevicePtr, incx int, y hip.DevicePtr, incy int) (float64, error) {
-	var r float64
-	err := h.do("hipblasDdot", func() sym.HipblasStatus_t {
-		return sym.HipblasDdot(h.h, int32(n), dev[float64](x), int32(incx), dev[float64](y), int32(incy), &r)
-	})
-	return r, err
-}
-
-// Snrm2 returns the Euclidean norm of x; it waits for the result.
-func (h *Handle) Snrm2(n int, x hip.DevicePtr, incx int) (float32, error) {
-	var r float32
-	err := h.do("hipblasSnrm2", func() sym.HipblasStatus_t {
-		return sym.HipblasSnrm2(h.h, int32(n), dev[float32](x), int32(incx), &r)
-	})
-	return r, err
-}
-
-// Dnrm2 returns the Euclidean norm of x; it waits for the result.
-func (h *Handle) Dnrm2(n int, x hip.DevicePtr, incx int) (float64, error) {
-	var r float64
-	err := h.do("hipblasDnrm2", func() sym.HipblasStatus_t {
-		return sym.HipblasDnrm2(h.h, int32(n), dev[float64](x), int32(incx), &r)
-	})
-	return r, err
 }

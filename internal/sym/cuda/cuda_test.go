@@ -2,9 +2,11 @@ package cuda
 
 import (
 	"errors"
-	"github.com/cugo/cugo/internal/cstr"
 	"strings"
 	"testing"
+
+	"github.com/cugo/cugo/internal/cstr"
+	"github.com/cugo/cugo/internal/gputest"
 
 	"github.com/cugo/cugo/loader"
 )
@@ -14,12 +16,7 @@ import (
 func needLibrary(t *testing.T) {
 	t.Helper()
 	_, err := Load()
-	if errors.Is(err, loader.ErrNotFound) {
-		t.Skipf("no libcuda: %v", err)
-	}
-	if err != nil {
-		t.Fatalf("every required symbol of cuda.spec must resolve: %v", err)
-	}
+	gputest.NeedLibrary(t, err)
 }
 
 func TestEveryRequiredSymbolResolves(t *testing.T) {

@@ -1,4 +1,4 @@
-package blas
+package blasplan
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/cugo/cugo/dtype"
 )
 
 // The planner is checked by running its plan through a naive column-major
@@ -89,7 +91,7 @@ func colMajorGemm(p Plan, alpha, beta float64, A, B, C []float64) {
 // checkPlan plans the product, runs it both ways and compares.
 func checkPlan(t *testing.T, rng *rand.Rand, a, b, c view, batch int) {
 	t.Helper()
-	p, err := PlanMatmul(Float64, a.m, b.m, c.m, batch)
+	p, err := PlanMatmul(dtype.Float64, a.m, b.m, c.m, batch)
 	if err != nil {
 		t.Fatalf("PlanMatmul(a=%s %+v, b=%s %+v, c=%s %+v, batch %d): %v", a.name, a.m, b.name, b.m, c.name, c.m, batch, err)
 	}
@@ -174,7 +176,7 @@ func TestPlanMatmulNeedsCopy(t *testing.T) {
 		{"negative batch stride", Matrix{Rows: 4, Cols: 4, RowStride: 4, ColStride: 1, BatchStride: -16}, ok, ok, 2, "a"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := PlanMatmul(Float32, tc.a, tc.b, tc.c, tc.batch)
+			_, err := PlanMatmul(dtype.Float32, tc.a, tc.b, tc.c, tc.batch)
 			if !errors.Is(err, ErrNeedsCopy) {
 				t.Fatalf("err = %v, want ErrNeedsCopy", err)
 			}
@@ -189,16 +191,16 @@ func TestPlanMatmulNeedsCopy(t *testing.T) {
 func TestPlanMatmulBadArguments(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
-		t       DType
+		t       dtype.DType
 		a, b, c Matrix
 		batch   int
 	}{
-		{"inner mismatch", Float32, Contiguous(2, 3), Contiguous(4, 5), Contiguous(2, 5), 1},
-		{"output mismatch", Float32, Contiguous(2, 3), Contiguous(3, 5), Contiguous(5, 2), 1},
-		{"negative shape", Float32, Matrix{Rows: -1, Cols: 3}, Contiguous(3, 5), Contiguous(-1, 5), 1},
-		{"zero batch", Float32, Contiguous(2, 3), Contiguous(3, 5), Contiguous(2, 5), 0},
-		{"unknown dtype", DType(99), Contiguous(2, 3), Contiguous(3, 5), Contiguous(2, 5), 1},
-		{"beyond int32", Float32, Contiguous(1, 3), Matrix{Rows: 3, Cols: 1 << 31, RowStride: 1 << 31, ColStride: 1}, Matrix{Rows: 1, Cols: 1 << 31, RowStride: 1 << 31, ColStride: 1}, 1},
+		{"inner mismatch", dtype.Float32, Contiguous(2, 3), Contiguous(4, 5), Contiguous(2, 5), 1},
+		{"output mismatch", dtype.Float32, Contiguous(2, 3), Contiguous(3, 5), Contiguous(5, 2), 1},
+		{"negative shape", dtype.Float32, Matrix{Rows: -1, Cols: 3}, Contiguous(3, 5), Contiguous(-1, 5), 1},
+		{"zero batch", dtype.Float32, Contiguous(2, 3), Contiguous(3, 5), Contiguous(2, 5), 0},
+		{"unknown dtype", dtype.Int32, Contiguous(2, 3), Contiguous(3, 5), Contiguous(2, 5), 1},
+		{"beyond int32", dtype.Float32, Contiguous(1, 3), Matrix{Rows: 3, Cols: 1 << 31, RowStride: 1 << 31, ColStride: 1}, Matrix{Rows: 1, Cols: 1 << 31, RowStride: 1 << 31, ColStride: 1}, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := PlanMatmul(tc.t, tc.a, tc.b, tc.c, tc.batch)
@@ -211,31 +213,20 @@ func TestPlanMatmulBadArguments(t *testing.T) {
 
 func TestPlanMatmulOrientation(t *testing.T) {
 	// Row-major C: C^T = B^T·A^T, no transposes for row-major inputs.
-	p, err := PlanMatmul(Float32, Contiguous(127, 63), Contiguous(63, 255), Contiguous(127, 255), 1)
+	p, err := PlanMatmul(dtype.Float32, Contiguous(127, 63), Contiguous(63, 255), Contiguous(127, 255), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Plan{DType: Float32, TransA: NoTrans, TransB: NoTrans, M: 255, N: 127, K: 63, LDA: 255, LDB: 63, LDC: 255, Batch: 1, SwapAB: true}
+	want := Plan{DType: dtype.Float32, TransA: NoTrans, TransB: NoTrans, M: 255, N: 127, K: 63, LDA: 255, LDB: 63, LDC: 255, Batch: 1, SwapAB: true}
 	if p != want {
 		t.Fatalf("plan = %+v, want %+v", p, want)
 	}
 	// A transposed view of a row-major (63×127) array: the flag says T.
-	p, err = PlanMatmul(Float32, Contiguous(63, 127).Transpose(), Contiguous(63, 255), Contiguous(127, 255), 1)
+	p, err = PlanMatmul(dtype.Float32, Contiguous(63, 127).Transpose(), Contiguous(63, 255), Contiguous(127, 255), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if p.TransB != Transpose || p.LDB != 127 {
 		t.Fatalf("plan = %+v, want TransB=T, LDB=127", p)
-	}
-}
-
-func TestDType(t *testing.T) {
-	for d, want := range map[DType]int{Float16: 2, BFloat16: 2, Float32: 4, Float64: 8, Complex64: 8, Complex128: 16, DType(0): 0} {
-		if d.Size() != want {
-			t.Errorf("%v.Size() = %d, want %d", d, d.Size(), want)
-		}
-	}
-	if Float16.String() != "float16" || DType(42).String() != "DType(42)" {
-		t.Errorf("String: %q %q", Float16, DType(42))
 	}
 }

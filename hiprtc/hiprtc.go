@@ -1,20 +1,22 @@
 // Package hiprtc compiles HIP C++ to AMD GPU code objects at run time with
 // hiprtc (libhiprtc on ROCm 6 and later, libamdhip64 on ROCm 5), loaded
-// without cgo. It mirrors package nvrtc: Compile(src, Options) returns the
-// code and the log, and a compile failure is a *CompileError carrying the
-// log.
+// without cgo. It is the twin of package nvrtc (internal/twins checks
+// it): Compile(src, Options) returns the code and the log, and a compile
+// failure is a *CompileError carrying the log.
 package hiprtc
 
 import (
 	"errors"
 	"fmt"
-	"github.com/cugo/cugo/internal/cstr"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/cugo/cugo/internal/cstr"
+
 	sym "github.com/cugo/cugo/internal/sym/hiprtc"
+	"github.com/cugo/cugo/internal/vendorerr"
 )
 
 // Options of one compilation.
@@ -38,16 +40,37 @@ type Result struct {
 	LoweredNames map[string]string // name expression -> mangled name
 }
 
-// Error is a failed hiprtc call other than compilation.
-type Error struct {
-	Op      string
-	Code    int32
-	Message string
+// Error is a failed hiprtc call: the call, the hiprtcResult code and its
+// name (hiprtcGetErrorString).
+type Error = vendorerr.Error
+
+// lib names the hiprtcResult codes.
+var lib = &vendorerr.Library{
+	Name: "hiprtc",
+	Names: map[int32]string{
+		1: "HIPRTC_ERROR_OUT_OF_MEMORY", 3: "HIPRTC_ERROR_INVALID_INPUT",
+		5: "HIPRTC_ERROR_INVALID_OPTION", 6: "HIPRTC_ERROR_COMPILATION",
+	},
+	Describe: func(code int32) (name, msg string) {
+		if _, err := sym.Load(); err != nil {
+			return "", ""
+		}
+		return cstr.GoString(sym.HiprtcGetErrorString(sym.HiprtcResult(code))), ""
+	},
 }
 
-func (e *Error) Error() string {
-	return fmt.Sprintf("hiprtc: %s: %s (%d)", e.Op, e.Message, e.Code)
-}
+// Sentinels for errors.Is: each matches every failed hiprtc call that
+// returned its code.
+var (
+	ErrOutOfMemory  = lib.Sentinel(1)
+	ErrInvalidValue = lib.Sentinel(3) // HIPRTC_ERROR_INVALID_INPUT
+	ErrCompilation  = lib.Sentinel(6)
+)
+
+// NoContraction is the option that keeps hiprtc from fusing a*b+c into one
+// fused multiply-add: NumPy's loops round a*b before adding, and so must
+// cugo's kernels to give its answers.
+const NoContraction = "-ffp-contract=off"
 
 // CompileError is a program that did not compile; Log holds the
 // compiler's diagnostics (file:line:column: error: ...).
@@ -63,14 +86,7 @@ func (e *CompileError) Error() string {
 
 func (e *CompileError) Unwrap() error { return e.Err }
 
-const resultCompilationError = 6 // HIPRTC_ERROR_COMPILATION
-
-func check(op string, r sym.HiprtcResult) error {
-	if r == 0 {
-		return nil
-	}
-	return &Error{Op: op, Code: int32(r), Message: cstr.GoString(sym.HiprtcGetErrorString(r))}
-}
+func check(call string, r sym.HiprtcResult) error { return lib.Check(call, int32(r)) }
 
 // Version is hiprtc's own version (major, minor).
 func Version() (major, minor int, err error) {
@@ -157,7 +173,7 @@ func Compile(src string, opts Options) (*Result, error) {
 	if compileErr != nil {
 		var e *Error
 		errors.As(compileErr, &e)
-		if e.Code == resultCompilationError || log != "" {
+		if errors.Is(e, ErrCompilation) || log != "" {
 			return nil, &CompileError{Name: name, Log: log, Err: e}
 		}
 		return nil, compileErr

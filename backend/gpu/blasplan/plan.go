@@ -1,4 +1,4 @@
-package blas
+package blasplan
 
 import (
 	"cmp"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/cugo/cugo/dtype"
 )
 
 // Matrix describes a row-major operand in memory: its shape and its strides
@@ -49,7 +51,7 @@ func (t Trans) String() string {
 // batched, that computes the row-major product it was planned for:
 // C = op(A)·op(B) with C M×N, op(A) M×K, op(B) K×N, column-major.
 type Plan struct {
-	DType                     DType
+	DType                     dtype.DType
 	TransA, TransB            Trans
 	M, N, K                   int
 	LDA, LDB, LDC             int
@@ -139,13 +141,23 @@ func pick(name string, m Matrix, wantRowMajor bool) (layout, error) {
 	return layout{}, &LayoutError{Operand: name, M: m, Reason: reason}
 }
 
+// Supports reports whether GPU BLAS libraries multiply elements of type t:
+// float16, bfloat16, float32, float64, complex64 and complex128.
+func Supports(t dtype.DType) bool {
+	switch t {
+	case dtype.Float16, dtype.BFloat16, dtype.Float32, dtype.Float64, dtype.Complex64, dtype.Complex128:
+		return true
+	}
+	return false
+}
+
 // PlanMatmul plans C = A·B for row-major operands: A is m×k, B k×n, C m×n,
 // each of batch matrices (batch ≥ 1). A layout that no call can read returns
 // an error wrapping ErrNeedsCopy (a *LayoutError naming the operand); other
 // errors are shape mismatches or sizes beyond BLAS's 32-bit arguments.
-func PlanMatmul(t DType, a, b, c Matrix, batch int) (Plan, error) {
-	if t.Size() == 0 {
-		return Plan{}, fmt.Errorf("blas: matmul: unknown element type %v", t)
+func PlanMatmul(t dtype.DType, a, b, c Matrix, batch int) (Plan, error) {
+	if !Supports(t) {
+		return Plan{}, fmt.Errorf("blas: matmul: element type %v is not a BLAS type", t)
 	}
 	for _, op := range []struct {
 		name string

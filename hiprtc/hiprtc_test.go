@@ -170,7 +170,7 @@ func TestCompileErrorCarriesLog(t *testing.T) {
 			if !lineError.MatchString(err.Error()) {
 				t.Fatalf("error text lacks the log: %v", err)
 			}
-			if ce.Err == nil || ce.Err.Code != resultCompilationError {
+			if ce.Err == nil || !errors.Is(ce, ErrCompilation) {
 				t.Fatalf("underlying error = %v, want HIPRTC_ERROR_COMPILATION", ce.Err)
 			}
 		})

@@ -1,0 +1,223 @@
+// Package twins holds the check that cugo's CUDA bindings and their HIP
+// twins keep one shape: the same exported names, except the vendor
+// differences listed here with their reasons.
+package twins
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A twin pair: a CUDA package, its HIP twin, and the exported names only
+// one of them has, each with the reason. A new vendor library adds its pair
+// here (libs/cusolver and libs/hipsolver, say).
+type pair struct {
+	cuda, hip string
+	onlyCUDA  map[string]string
+	onlyHIP   map[string]string
+}
+
+// Reasons shared by many entries.
+const (
+	notBoundHIP = "not bound for HIP: no cugo code uses it on AMD GPUs yet"
+)
+
+var pairs = []pair{
+	{cuda: "driver", hip: "hip",
+		onlyCUDA: map[string]string{
+			"CaptureMode":                        "HIP's BeginCapture has one mode in the calls cugo makes",
+			"Context.DisablePeerAccess":          "peer copies are CUDA-only in cugo (backend.PeerCopier)",
+			"Context.EnablePeerAccess":           "peer copies are CUDA-only in cugo (backend.PeerCopier)",
+			"Device.CanAccessPeer":               "peer copies are CUDA-only in cugo (backend.PeerCopier)",
+			"Stream.MemcpyPeerAsync":             "peer copies are CUDA-only in cugo (backend.PeerCopier)",
+			"MemAccess":                          "stream-ordered pools are CUDA-only in cugo (HIP allocates behind the caching allocator)",
+			"MemAccess.String":                   "stream-ordered pools are CUDA-only in cugo",
+			"MemPool":                            "stream-ordered pools are CUDA-only in cugo",
+			"MemPool.Access":                     "stream-ordered pools are CUDA-only in cugo",
+			"MemPool.Attribute":                  "stream-ordered pools are CUDA-only in cugo",
+			"MemPool.SetAccess":                  "stream-ordered pools are CUDA-only in cugo",
+			"MemPool.SetReleaseThreshold":        "stream-ordered pools are CUDA-only in cugo",
+			"MemPool.TrimTo":                     "stream-ordered pools are CUDA-only in cugo",
+			"MemPoolAttribute":                   "stream-ordered pools are CUDA-only in cugo",
+			"Device.DefaultMemPool":              "stream-ordered pools are CUDA-only in cugo",
+			"Context.Handle":                     "a CUDA context is an object; HIP has a current device instead",
+			"Context.Release":                    "a CUDA primary context is retained and released; HIP's device needs no release",
+			"Context.MemcpyDtoH":                 "HIP copies host memory through the generic CopyDtoH[T]",
+			"Context.MemcpyDtoHPtr":              "HIP copies host memory through the generic CopyDtoH[T]",
+			"Context.MemcpyHtoD":                 "HIP copies host memory through the generic CopyHtoD[T]",
+			"Context.MemcpyHtoDPtr":              "HIP copies host memory through the generic CopyHtoD[T]",
+			"Stream.MemcpyDtoHAsync":             "HIP copies host memory through the generic CopyDtoHAsync[T]",
+			"Stream.MemcpyHtoDAsync":             "HIP copies host memory through the generic CopyHtoDAsync[T]",
+			"Context.Memcpy2D":                   notBoundHIP,
+			"Stream.Memcpy2DAsync":               notBoundHIP,
+			"Memcpy2D":                           notBoundHIP,
+			"MemoryType":                         notBoundHIP,
+			"Context.PointerGetAttribute":        notBoundHIP,
+			"PointerAttribute":                   notBoundHIP,
+			"Device.ComputeCapability":           "an AMD GPU is named by its gfx target: hip.Device.Arch",
+			"Device.Properties":                  "the CUDA backend reads its device description in one call; HIP's Device has one method per property",
+			"Properties":                         "the CUDA backend reads its device description in one call; HIP's Device has one method per property",
+			"Device.UUID":                        notBoundHIP,
+			"UUID":                               notBoundHIP,
+			"UUID.String":                        notBoundHIP,
+			"FuncAttribute":                      notBoundHIP,
+			"Function.Attribute":                 notBoundHIP,
+			"Function.Context":                   notBoundHIP,
+			"Function.OccupancyMaxActiveBlocks":  notBoundHIP,
+			"Function.SetMaxDynamicSharedMemory": notBoundHIP,
+			"Function.Launch":                    notBoundHIP,
+			"Launcher.Arg":                       notBoundHIP,
+			"Launcher.Uintptr":                   notBoundHIP,
+			"Module.Global":                      notBoundHIP,
+			"Graph.Instantiate":                  "CUDA instantiates a captured graph into a GraphExec; hip.Graph instantiates at capture end and launches itself",
+			"GraphExec":                          "CUDA instantiates a captured graph into a GraphExec; hip.Graph instantiates at capture end and launches itself",
+			"GraphExec.Destroy":                  "CUDA instantiates a captured graph into a GraphExec; hip.Graph instantiates at capture end and launches itself",
+			"GraphExec.Launch":                   "CUDA instantiates a captured graph into a GraphExec; hip.Graph instantiates at capture end and launches itself",
+			"HostAllocFlags":                     "HIP's HostAlloc takes no flags in cugo (always portable)",
+			"HostRegisterFlags":                  "HIP's HostRegister takes no flags in cugo",
+			"HostBuffer.Len":                     notBoundHIP,
+			"HostBuffer.Ptr":                     notBoundHIP,
+		},
+		onlyHIP: map[string]string{
+			"Context.HostUnregister":     "HIP registers a Go slice and unregisters it by that slice; driver's HostRegister returns a HostBuffer whose Free unregisters",
+			"CopyDtoH":                   "typed generic host copies; driver's take bytes (Context.MemcpyDtoH)",
+			"CopyDtoHAsync":              "typed generic host copies; driver's take bytes (Stream.MemcpyDtoHAsync)",
+			"CopyHtoD":                   "typed generic host copies; driver's take bytes (Context.MemcpyHtoD)",
+			"CopyHtoDAsync":              "typed generic host copies; driver's take bytes (Stream.MemcpyHtoDAsync)",
+			"Device.Arch":                "an AMD GPU is named by its gfx target; CUDA's by Device.ComputeCapability",
+			"Device.ArchName":            "an AMD GPU is named by its gfx target; CUDA's by Device.ComputeCapability",
+			"Device.MultiprocessorCount": "one method per property; CUDA reads them all with Device.Properties",
+			"Device.WarpSize":            "one method per property (the wavefront is 32 or 64 on AMD); CUDA reads them with Device.Properties",
+			"Graph.Launch":               "hip.Graph instantiates at capture end and launches itself; CUDA launches a GraphExec",
+			"RuntimeVersion":             "HIP has a runtime library of its own; the CUDA driver API has only DriverVersion",
+		}},
+	{cuda: "nvrtc", hip: "hiprtc",
+		onlyCUDA: map[string]string{
+			"Kernel":         "NVRTC's Kernel bundles compile, load and lookup for the driver; cugo's HIP backend does those steps itself",
+			"PickTarget":     "NVRTC chooses between a CUBIN and PTX for the device; hiprtc always builds a code object for the gfx target",
+			"SupportedArchs": "NVRTC lists its architectures; hiprtc has no such query",
+		},
+		onlyHIP: map[string]string{
+			"TargetOption": "hiprtc names the gfx target as an --offload-arch option; NVRTC's target is Options.Target",
+			"Targets":      "the gfx targets cugo compiles for; NVRTC asks SupportedArchs",
+		}},
+	{cuda: "libs/cublas", hip: "libs/hipblas",
+		onlyCUDA: map[string]string{
+			"Asum": notBoundHIP, "Axpy": notBoundHIP, "Copy": notBoundHIP, "Dot": notBoundHIP,
+			"Dotc": notBoundHIP, "Iamax": notBoundHIP, "Nrm2": notBoundHIP, "Scal": notBoundHIP,
+			"Swap": notBoundHIP, "Complex": "the constraint of Dotc, not bound for HIP",
+			"Geam": notBoundHIP, "Gemv": notBoundHIP, "GemmBatched": notBoundHIP,
+			"HgemmBatched": notBoundHIP, "HgemmStridedBatched": notBoundHIP,
+			"ComputeType":           "hipBLAS's GemmEx always accumulates in float32 in cugo",
+			"DataType.String":       notBoundHIP,
+			"Handle.MathMode":       "cuBLAS's TF32 opt-in; hipBLAS has no math mode",
+			"Handle.SetMathMode":    "cuBLAS's TF32 opt-in; hipBLAS has no math mode",
+			"MathMode":              "cuBLAS's TF32 opt-in; hipBLAS has no math mode",
+			"Handle.PointerMode":    "hipBLAS handles stay in host pointer mode in cugo",
+			"Handle.SetPointerMode": "hipBLAS handles stay in host pointer mode in cugo",
+			"PointerMode":           "hipBLAS handles stay in host pointer mode in cugo",
+			"Handle.SetWorkspace":   notBoundHIP,
+			"Version":               notBoundHIP,
+		},
+		onlyHIP: map[string]string{
+			"Real": "the constraint of GemmStridedBatched: hipBLAS's complex strided batched GEMMs are not bound (" + notBoundHIP + ")",
+		}},
+}
+
+// exported returns the exported functions, types and methods (as
+// "Type.Method") declared in the non-test files of the package in dir.
+func exported(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no Go files in %s: %v", dir, err)
+	}
+	names := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range file.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if !d.Name.IsExported() {
+					continue
+				}
+				if d.Recv == nil {
+					names[d.Name.Name] = true
+				} else if recv := receiverName(d.Recv.List[0].Type); ast.IsExported(recv) {
+					names[recv+"."+d.Name.Name] = true
+				}
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.IsExported() {
+						names[ts.Name.Name] = true
+					}
+				}
+			}
+		}
+	}
+	return names
+}
+
+func receiverName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.StarExpr:
+		return receiverName(e.X)
+	case *ast.IndexExpr:
+		return receiverName(e.X)
+	case *ast.Ident:
+		return e.Name
+	}
+	return ""
+}
+
+// TestTwinsHaveOneShape fails when one twin has an exported name the other
+// lacks and the pair does not list it as a vendor difference, or when a
+// listed difference is gone (so the list stays true).
+func TestTwinsHaveOneShape(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		t.Fatalf("module root not found from %s: %v", root, err)
+	}
+	for _, p := range pairs {
+		c, h := exported(t, filepath.Join(root, p.cuda)), exported(t, filepath.Join(root, p.hip))
+		compare(t, p.cuda, p.hip, c, h, p.onlyCUDA)
+		compare(t, p.hip, p.cuda, h, c, p.onlyHIP)
+	}
+}
+
+// compare reports the names of a missing from b that only does not list,
+// and the listed names that are no longer a difference.
+func compare(t *testing.T, aPkg, bPkg string, a, b map[string]bool, only map[string]string) {
+	t.Helper()
+	var missing []string
+	for name := range a {
+		if !b[name] && only[name] == "" {
+			missing = append(missing, name)
+		}
+	}
+	slices.Sort(missing)
+	for _, name := range missing {
+		t.Errorf("%s has %s but its twin %s does not: add it to %s, or list it as a vendor difference with the reason", aPkg, name, bPkg, bPkg)
+	}
+	for name := range only {
+		if !a[name] || b[name] {
+			t.Errorf("%s: %s is listed as only in %s, which is no longer true: remove it from the list", aPkg, name, aPkg)
+		}
+	}
+}
