@@ -4,6 +4,7 @@ package loader
 
 import (
 	"bufio"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -17,7 +18,12 @@ import (
 func dlopen(path string) (uintptr, error) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	return purego.Dlopen(path, purego.RTLD_NOW|purego.RTLD_GLOBAL)
+	h, err := purego.Dlopen(path, purego.RTLD_NOW|purego.RTLD_GLOBAL)
+	if err != nil {
+		// dlerror starts with the path, which NotFoundError already names.
+		return 0, errors.New(strings.TrimPrefix(err.Error(), path+": "))
+	}
+	return h, nil
 }
 
 func dlsym(handle uintptr, name string) (uintptr, error) {

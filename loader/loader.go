@@ -36,8 +36,9 @@ type Spec struct {
 	Env []string
 	// Subdirs of each Env directory to search, in order ("" is the directory itself).
 	Subdirs []string
-	// Fallback directories searched after the system loader (common install
-	// locations that are not always in the loader's path).
+	// Fallback directories searched after the system loader on Linux
+	// (common install locations that are not always in the loader's path);
+	// Windows installers name theirs in the environment instead.
 	Fallback []string
 }
 
@@ -53,7 +54,8 @@ func (s *Spec) Names() []string {
 }
 
 // Candidates returns every path Open will try, in order: the user's
-// directories, then bare names for the system loader, then fallbacks.
+// directories, then bare names for the system loader, then (on Linux) the
+// fallbacks.
 func (s *Spec) Candidates() []string {
 	names := s.Names()
 	var paths []string
@@ -78,12 +80,21 @@ func (s *Spec) Candidates() []string {
 	for _, n := range names {
 		add(n)
 	}
-	for _, dir := range s.Fallback {
+	for _, dir := range s.fallback() {
 		for _, n := range names {
 			add(filepath.Join(dir, n))
 		}
 	}
 	return paths
+}
+
+// fallback returns the Fallback directories where they mean something:
+// they are Linux paths, which on Windows would name the current drive.
+func (s *Spec) fallback() []string {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	return s.Fallback
 }
 
 // Library is an opened shared library.

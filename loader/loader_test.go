@@ -12,8 +12,15 @@ import (
 	"github.com/cugo/cugo/loader"
 )
 
-// libc is present on every Linux machine, so the bind tests need no GPU stack.
-var libc = &loader.Spec{Name: "libc", Linux: []string{"libc.so.6"}}
+// The system C library is on every Linux and Windows machine, so the open
+// and bind tests need no GPU stack; both export abs.
+var libc = &loader.Spec{Name: "libc", Linux: []string{"libc.so.6"}, Windows: []string{"msvcrt.dll"}}
+
+func needLibc(t *testing.T) {
+	if len(libc.Names()) == 0 {
+		t.Skipf("no C library is named for %s", runtime.GOOS)
+	}
+}
 
 func linuxOnly(t *testing.T) {
 	if runtime.GOOS != "linux" {
@@ -41,12 +48,15 @@ func TestNotFoundListsEveryPathTried(t *testing.T) {
 		filepath.Join(dir, names[0]), filepath.Join(dir, names[1]),
 		filepath.Join(dir, "lib", names[0]), filepath.Join(dir, "lib", names[1]),
 		names[0], names[1],
-		filepath.Join("/opt/cugo-nowhere", names[0]), filepath.Join("/opt/cugo-nowhere", names[1]),
+	}
+	if runtime.GOOS != "windows" { // Fallback directories are Linux paths
+		want = append(want, filepath.Join("/opt/cugo-nowhere", names[0]), filepath.Join("/opt/cugo-nowhere", names[1]))
 	}
 	var tried []string
 	for _, a := range nf.Tried {
 		tried = append(tried, a.Path)
 		require.Error(t, a.Err)
+		require.NotContains(t, a.Err.Error(), a.Path, "the reason repeats the path the error already names")
 	}
 	require.Equal(t, want, tried)
 	for _, p := range want {
@@ -55,26 +65,56 @@ func TestNotFoundListsEveryPathTried(t *testing.T) {
 }
 
 func TestUserDirectoryComesFirst(t *testing.T) {
-	linuxOnly(t)
-	// A directory holding a copy of libc under a CUDA name must win over the system search.
-	dir := t.TempDir()
-	real, err := filepath.EvalSymlinks("/lib/x86_64-linux-gnu/libc.so.6")
-	if err != nil {
-		real, err = filepath.EvalSymlinks("/lib/aarch64-linux-gnu/libc.so.6")
-	}
-	if err != nil {
-		t.Skip("libc not at a Debian path")
-	}
-	require.NoError(t, os.Symlink(real, filepath.Join(dir, "libcugo-fake.so.1")))
-	t.Setenv("CUGO_CUDA_PATH", dir)
-	spec := &loader.Spec{Name: "fake", Linux: []string{"libcugo-fake.so.1"}, Env: []string{"CUGO_CUDA_PATH"}, Subdirs: []string{""}}
-	lib, err := loader.Open(spec)
+	needLibc(t)
+	// The directory of the C library this process runs with (an arm64 one
+	// under emulation): named by the user, it must win over the system search
+	// that would find the same library by its bare name.
+	sys, err := loader.Open(libc)
 	require.NoError(t, err)
-	require.Equal(t, filepath.Join(dir, "libcugo-fake.so.1"), lib.Path)
+	file := sys.File()
+	require.True(t, filepath.IsAbs(file), "the system resolved %s to %q", libc.Names()[0], file)
+	t.Setenv("CUGO_TEST_DIR", filepath.Dir(file))
+	spec := *libc
+	spec.Env, spec.Subdirs = []string{"CUGO_TEST_DIR"}, []string{""}
+	lib, err := loader.Open(&spec)
+	require.NoError(t, err)
+	require.Equal(t, filepath.Join(filepath.Dir(file), spec.Names()[0]), lib.Path)
+}
+
+// Where the CUDA driver is absent (no NVIDIA driver; an emulated platform),
+// the error names every place searched, in order: the user's directory and
+// its subdirectories, the system search, then Linux's install locations.
+func TestMissingDriverListsWhereItLooked(t *testing.T) {
+	name := map[string]string{"linux": "libcuda.so.1", "windows": "nvcuda.dll"}[runtime.GOOS]
+	if name == "" {
+		t.Skipf("no CUDA driver exists for %s", runtime.GOOS)
+	}
+	dir := t.TempDir()
+	t.Setenv("CUGO_CUDA_PATH", dir)
+	_, err := loader.Open(loader.CUDA)
+	if err == nil {
+		t.Skip("the CUDA driver is installed here")
+	}
+	var want []string
+	for _, sub := range []string{"", "lib64", "lib", "bin", filepath.Join("lib", "x64")} {
+		want = append(want, filepath.Join(dir, sub, name))
+	}
+	want = append(want, name)
+	if runtime.GOOS == "linux" {
+		want = append(want, "/usr/lib/wsl/lib/libcuda.so.1")
+	}
+	var nf *loader.NotFoundError
+	require.ErrorAs(t, err, &nf)
+	var tried []string
+	for _, a := range nf.Tried {
+		tried = append(tried, a.Path)
+	}
+	require.Equal(t, want, tried)
+	require.Contains(t, strings.SplitN(err.Error(), "\n", 2)[0], "(tried "+strings.Join(want, ", ")+")")
 }
 
 func TestBindRequiredAndOptional(t *testing.T) {
-	linuxOnly(t)
+	needLibc(t)
 	lib, err := loader.Open(libc)
 	require.NoError(t, err)
 	var abs, bogusOpt, bogusReq uintptr
@@ -97,7 +137,7 @@ func TestBindRequiredAndOptional(t *testing.T) {
 }
 
 func TestResolverIsAskedFirst(t *testing.T) {
-	linuxOnly(t)
+	needLibc(t)
 	lib, err := loader.Open(libc)
 	require.NoError(t, err)
 	var got uintptr
@@ -114,7 +154,7 @@ func TestNotSupportedError(t *testing.T) {
 }
 
 func TestLazyOpensOnceConcurrently(t *testing.T) {
-	linuxOnly(t)
+	needLibc(t)
 	z := &loader.Lazy{Spec: libc}
 	libs := make(chan *loader.Library, 16)
 	for range 16 {
@@ -134,7 +174,8 @@ func TestLazyOpensOnceConcurrently(t *testing.T) {
 	}
 }
 
-// The Debian packages that .ci/run installs: the real vendor libraries must load.
+// The Debian packages that .ci/run installs (for linux/amd64): the real
+// vendor libraries must load.
 func TestVendorLibrariesLoad(t *testing.T) {
 	linuxOnly(t)
 	for _, spec := range []*loader.Spec{loader.CUDA, loader.NVRTC, loader.HIP} {
@@ -150,8 +191,8 @@ func TestVendorLibrariesLoad(t *testing.T) {
 }
 
 func TestOpenBoundTriesSpecsInOrder(t *testing.T) {
-	linuxOnly(t)
-	missing := &loader.Spec{Name: "missing", Linux: []string{"libcugo-missing.so.1"}}
+	needLibc(t)
+	missing := &loader.Spec{Name: "missing", Linux: []string{"libcugo-missing.so.1"}, Windows: []string{"cugo-missing1.dll"}}
 	var abs uintptr
 	table := []loader.Symbol{{Name: "abs", Required: true, Addr: &abs}}
 	lib, err := loader.OpenBound([]*loader.Spec{missing, libc}, table, nil)

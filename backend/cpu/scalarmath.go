@@ -273,8 +273,8 @@ func pow(x, y float64) float64 {
 		x = -x
 	}
 	hi, lo := logParts(x)
-	hi, lo = hi+lo, lo-((hi+lo)-hi) // renormalised: |lo| <= ulp(hi)/2, so y·lo's rounding is negligible
-	zhi := y * hi
+	hi, lo = hi+lo, lo-((hi+lo)-hi)     // renormalised: |lo| <= ulp(hi)/2, so y·lo's rounding is negligible
+	zhi := float64(y * hi)              // the conversion keeps arm64 from fusing this product into z or z - zhi
 	zlo := math.FMA(y, hi, -zhi) + y*lo // y·(hi+lo) - zhi
 	z := zhi + zlo
 	var r float64
