@@ -446,7 +446,6 @@ func kernelOf(inputs, scalars []dtype.DType, outputs ...*ir.Node) *ir.Kernel {
 	return &ir.Kernel{Inputs: inputs, Scalars: scalars, Outputs: outputs}
 }
 
-
 // opCases is one kernel per op and argument dtype of the ir, every cast,
 // Where of every dtype, and a scalar parameter of every dtype.
 func opCases() []testCase {

@@ -48,10 +48,10 @@ func (s Kinds) Has(d dtype.DType) bool { return s&KindOf(d) != 0 }
 type Result uint8
 
 const (
-	SameType Result = iota // the argument's dtype
-	BoolType               // predicates and comparisons
-	RealType               // the real dtype of a complex argument (the argument's own otherwise)
-	Int32Type              // frexp's exponent
+	SameType  Result = iota // the argument's dtype
+	BoolType                // predicates and comparisons
+	RealType                // the real dtype of a complex argument (the argument's own otherwise)
+	Int32Type               // frexp's exponent
 )
 
 // Signature is the typing of one op: the one table that the array
