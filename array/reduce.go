@@ -288,6 +288,9 @@ func (op *reduceOp) call(a *Array, opts []ReduceOption) *Array {
 		return &Array{err: err}
 	}
 	c := config(opts)
+	if len(a.shape) == 0 && len(c.axes) == 1 && (c.axes[0] == 0 || c.axes[0] == -1) {
+		c.axes = []int{} // NumPy's reductions take axis 0 or -1 of a 0-d array as no axis (Mean and Var do not)
+	}
 	folded, err := op.foldedAxes(a, &c)
 	if err != nil {
 		return failed(op.name, err)
@@ -394,7 +397,7 @@ func (op *reduceOp) destination(a, out *Array, res DType, shape []int) (*Array, 
 		}
 		return dst, nil
 	}
-	if err := out.checkOp(op.name); err != nil {
+	if err := out.checkWrite(op.name); err != nil {
 		return nil, err
 	}
 	if err := sameBackend(op.name, a.st.b, out.st.b); err != nil {

@@ -20,7 +20,7 @@ import (
 func (a *Array) Set(v any) error { return a.set("Set", v) }
 
 func (a *Array) set(op string, v any) error {
-	if err := a.checkOp(op); err != nil {
+	if err := a.checkWrite(op); err != nil {
 		return err
 	}
 	if src, ok := v.(*Array); ok {

@@ -181,6 +181,8 @@ func init() {
 		}
 	}
 	uSub.noBool = "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead"
+	uSign.noBool = "ufunc 'sign' did not contain a loop with signature matching types bool -> None"
+	uPos.noBool = "ufunc 'positive' did not contain a loop with signature matching types bool -> None"
 	uNeg.noBool = "the numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead"
 }
 
@@ -301,17 +303,31 @@ func (u *ufunc) resolve(codes [3]uint32, out DType) *loop {
 			}
 		}
 	}
+	// Each operand's dtype: an array's own; a Go scalar's as NEP 50 gives
+	// it against the arrays.
+	var operands []DType
+	arrays := common
 	for i := first; i < u.nin; i++ {
 		c := codes[i]
 		switch k := dtype.ScalarKind(c - scalarCode); {
 		case c < scalarCode:
-		case common != 0:
+			operands = append(operands, DType(c))
+		case arrays != 0:
 			common = dtype.PromoteScalar(common, k)
+			operands = append(operands, dtype.PromoteScalar(arrays, k))
 		case u.res != resCopy: // only scalars: they take NumPy's default dtypes
 			common = scalar{kind: k}.defaultDType()
+			operands = append(operands, common)
 		}
 	}
-	loopDT, err := u.loopFor(common, codes)
+	if k := exactIntCompare(u.op, codes, out); k != nil {
+		l.kernel, l.out = k, Bool
+		if out != 0 {
+			l.out = out
+		}
+		return l
+	}
+	loopDT, err := u.loopFor(common, operands, codes)
 	if err != nil {
 		l.err = fmt.Errorf("%s: %w", u.name, err)
 		return l
@@ -358,8 +374,11 @@ func (u *ufunc) resolve(codes [3]uint32, out DType) *loop {
 	return l
 }
 
-// loopFor returns the loop dtype for operands promoted to common.
-func (u *ufunc) loopFor(common DType, codes [3]uint32) (DType, error) {
+// loopFor returns the loop dtype for operands of the given dtypes, which
+// promote to common: the first loop that each casts to safely (NumPy's
+// search, which for int8 and uint8 finds float16 where promoting first
+// would give int16 and then float32).
+func (u *ufunc) loopFor(common DType, operands []DType, codes [3]uint32) (DType, error) {
 	switch {
 	case common == Bool && u.noBool != "":
 		return 0, fmt.Errorf("%s", u.noBool)
@@ -369,7 +388,7 @@ func (u *ufunc) loopFor(common DType, codes [3]uint32) (DType, error) {
 		return Float64, nil
 	}
 	for _, d := range u.loops {
-		if dtype.CanCast(common, d, dtype.CastSafe) {
+		if !slices.ContainsFunc(operands, func(o DType) bool { return !dtype.CanCast(o, d, dtype.CastSafe) }) {
 			return d, nil
 		}
 	}
@@ -441,7 +460,7 @@ func (u *ufunc) call(args [3]any, out []*Array) *Array {
 		return errorf(u.name, "%d outputs given, want at most 1", len(out))
 	case len(out) == 1:
 		dst = out[0]
-		if err := dst.checkOp(u.name); err != nil {
+		if err := dst.checkWrite(u.name); err != nil {
 			return &Array{err: err}
 		}
 		if err := sameBackend(u.name, b, dst.st.b); err != nil {
@@ -459,6 +478,7 @@ func (u *ufunc) call(args [3]any, out []*Array) *Array {
 	}
 	var vals [3]ir.Value
 	var ins [3]*Array
+	var answer *bool
 	nv, ni := 0, 0
 	for i := range u.nin {
 		if arrs[i] != nil {
@@ -467,7 +487,13 @@ func (u *ufunc) call(args [3]any, out []*Array) *Array {
 			continue
 		}
 		v, err := scal[i].value(l.args[i])
-		if err != nil {
+		outside := err != nil && scal[i].kind == dtype.IntScalar && isInt(l.args[i])
+		switch {
+		case outside && u == uClip: // NumPy 2: a bound beyond the dtype clips to its limit
+			v = scal[i].saturate(l.args[i])
+		case outside && isComparison(u.op):
+			answer = compareOutside(u.op, i == 0, scal[i].unsigned || scal[i].i >= 0)
+		case err != nil:
 			return errorf(u.name, "%v", err)
 		}
 		if u == uPow && i == 1 && isInt(l.args[i]) && !scal[i].unsigned && scal[i].i < 0 {
@@ -476,10 +502,21 @@ func (u *ufunc) call(args [3]any, out []*Array) *Array {
 		vals[nv] = v
 		nv++
 	}
+	if u == uPow && arrs[1] != nil && l.args[1].Kind() == dtype.IntKind {
+		if err := noNegativeExponent(arrs[1]); err != nil {
+			return &Array{err: err}
+		}
+	}
 	if dst == nil {
 		if dst, err = empty(b, l.out, shape); err != nil {
 			return failed(u.name, err)
 		}
+	}
+	if answer != nil { // an integer beyond the dtype: every comparison has one answer
+		if err := dst.set(u.name, *answer); err != nil {
+			return &Array{err: err}
+		}
+		return dst
 	}
 	if err := elementwise(l.kernel, shape, dst, ins[:ni], vals[:nv]); err != nil {
 		return failed(u.name, err)
@@ -524,6 +561,79 @@ func (u *ufunc) shape(arrs [3]*Array, out *Array) ([]int, error) {
 		shape = out.shape
 	}
 	return shape, nil
+}
+
+// isComparison reports whether op is one of the six comparisons.
+func isComparison(op ir.Op) bool { return op >= ir.Equal && op <= ir.GreaterEqual }
+
+// compareOutside is NumPy 2's answer of comparison op between an array
+// and a Go integer beyond the array's integer dtype: above (or below)
+// every element; first says the integer is the left operand.
+func compareOutside(op ir.Op, first, above bool) *bool {
+	if first { // 300 < x is x > 300
+		op = map[ir.Op]ir.Op{ir.Less: ir.Greater, ir.LessEqual: ir.GreaterEqual, ir.Greater: ir.Less,
+			ir.GreaterEqual: ir.LessEqual, ir.Equal: ir.Equal, ir.NotEqual: ir.NotEqual}[op]
+	}
+	var r bool
+	switch op {
+	case ir.NotEqual:
+		r = true
+	case ir.Less, ir.LessEqual:
+		r = above
+	case ir.Greater, ir.GreaterEqual:
+		r = !above
+	}
+	return &r
+}
+
+// exactIntCompare is the kernel of comparison op between a signed integer
+// array and a uint64 one, which NumPy 2 compares exactly (promotion would
+// go through float64); nil for other operands.
+func exactIntCompare(op ir.Op, codes [3]uint32, out DType) *ir.Kernel {
+	if !isComparison(op) || codes[0] >= scalarCode || codes[1] >= scalarCode {
+		return nil
+	}
+	a, b := DType(codes[0]), DType(codes[1])
+	si, ui := 0, 1
+	switch {
+	case a.Kind() == dtype.IntKind && b == Uint64:
+	case a == Uint64 && b.Kind() == dtype.IntKind:
+		si, ui = 1, 0
+		op = map[ir.Op]ir.Op{ir.Less: ir.Greater, ir.LessEqual: ir.GreaterEqual, ir.Greater: ir.Less,
+			ir.GreaterEqual: ir.LessEqual, ir.Equal: ir.Equal, ir.NotEqual: ir.NotEqual}[op]
+	default:
+		return nil
+	}
+	k := &ir.Kernel{Inputs: []DType{a, b}}
+	s := ir.To(ir.In(si, k.Inputs[si]), Int64)
+	u := ir.In(ui, Uint64)
+	negative := ir.Apply(ir.Less, Bool, s, ir.Apply(ir.Sub, Int64, s, s)) // s < 0, without a constant
+	r := ir.Apply(op, Bool, ir.To(s, Uint64), u)
+	switch op { // a negative s is below every u
+	case ir.Less, ir.LessEqual, ir.NotEqual:
+		r = ir.Apply(ir.LogicalOr, Bool, negative, r)
+	default:
+		r = ir.Apply(ir.LogicalAnd, Bool, ir.Apply(ir.LogicalNot, Bool, negative), r)
+	}
+	if out == 0 {
+		out = Bool
+	}
+	k.Outputs = []*ir.Node{ir.To(r, out)}
+	return k
+}
+
+// noNegativeExponent is NumPy's refusal of negative integer exponents.
+func noNegativeExponent(e *Array) error {
+	neg := AnyTrue(Less(e, 0))
+	defer neg.Free()
+	found, err := Item[bool](neg)
+	switch {
+	case err != nil:
+		return fmt.Errorf("Pow: %w", err)
+	case found:
+		return fmt.Errorf("Pow: Integers to negative integer powers are not allowed.")
+	}
+	return nil
 }
 
 func isInt(d DType) bool { return d.Kind() == dtype.IntKind || d.Kind() == dtype.UintKind }

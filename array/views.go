@@ -138,8 +138,8 @@ func (a *Array) ExpandDims(axis int) *Array {
 }
 
 // BroadcastTo returns a view of a repeated to shape, as np.broadcast_to:
-// repeated axes have stride 0, so the view is meant for reading (NumPy
-// makes it read-only).
+// repeated axes have stride 0, so the view is read-only, as NumPy's:
+// Set, Put and out= into it are errors.
 func (a *Array) BroadcastTo(shape ...int) *Array {
 	if err := a.checkOp("BroadcastTo"); err != nil {
 		return &Array{err: err}
@@ -153,5 +153,7 @@ func (a *Array) BroadcastTo(shape ...int) *Array {
 	if err != nil {
 		return failed("BroadcastTo", err)
 	}
-	return a.view(slices.Clone(shape), strides, a.offset)
+	v := a.view(slices.Clone(shape), strides, a.offset)
+	v.readOnly = true
+	return v
 }
