@@ -26,11 +26,12 @@ import (
 type ReduceOption func(*reduceConfig)
 
 type reduceConfig struct {
-	axes []int // nil: every axis
-	keep bool
-	dt   DType
-	out  *Array
-	ddof int
+	axes    []int // nil: every axis
+	keep    bool
+	dt      DType
+	out     *Array
+	ddof    int
+	initial bool // CumulativeSum/CumulativeProd: lead with the identity
 }
 
 // Axis folds the given axes (negative counts from the end); Axis() with
@@ -51,6 +52,10 @@ func WithDType(dt DType) ReduceOption { return func(c *reduceConfig) { c.dt = dt
 // Out writes the result into o, which must have the result's shape and a
 // dtype it casts to under same_kind casting; the reduction returns o.
 func Out(o *Array) ReduceOption { return func(c *reduceConfig) { c.out = o } }
+
+// IncludeInitial makes CumulativeSum and CumulativeProd start with the
+// identity (0 or 1), so the result is one longer along the axis.
+func IncludeInitial() ReduceOption { return func(c *reduceConfig) { c.initial = true } }
 
 // DDof sets the delta degrees of freedom of Var and Std: the divisor is
 // N - ddof.
@@ -637,6 +642,64 @@ func CumSum(a *Array, opts ...ReduceOption) *Array { return opCumSum.scan(a, opt
 // CumProd returns the running product along Axis(k), or over the
 // flattened array; dtypes as Prod.
 func CumProd(a *Array, opts ...ReduceOption) *Array { return opCumProd.scan(a, opts) }
+
+// CumulativeSum is NumPy 2's cumulative_sum: CumSum, but an array of
+// more than one axis needs Axis, a 0-d array is an error, and
+// IncludeInitial leads with 0.
+func CumulativeSum(a *Array, opts ...ReduceOption) *Array {
+	return cumulative("CumulativeSum", opCumSum, 0, a, opts)
+}
+
+// CumulativeProd is NumPy 2's cumulative_prod: CumProd with the rules of
+// CumulativeSum; IncludeInitial leads with 1.
+func CumulativeProd(a *Array, opts ...ReduceOption) *Array {
+	return cumulative("CumulativeProd", opCumProd, 1, a, opts)
+}
+
+func cumulative(name string, op *reduceOp, identity int, a *Array, opts []ReduceOption) *Array {
+	if err := a.checkOp(name); err != nil {
+		return &Array{err: err}
+	}
+	c := config(opts)
+	switch {
+	case len(a.shape) == 0:
+		return errorf(name, "input must be at least 1-d")
+	case c.axes == nil && len(a.shape) > 1:
+		return errorf(name, "axis must be given for arrays of more than one dimension")
+	case len(c.axes) > 1:
+		return errorf(name, "takes one axis, not %d", len(c.axes))
+	case !c.initial:
+		return failedAs(name, op.scan(a, opts))
+	}
+	axis := 0
+	if c.axes != nil {
+		ax, err := NormalizeAxis(c.axes[0], len(a.shape))
+		if err != nil {
+			return failed(name, err)
+		}
+		axis = ax
+	}
+	out := c.out
+	c.out, c.initial = nil, false
+	r := op.scan(a, []ReduceOption{func(rc *reduceConfig) { *rc = c }})
+	if r.err != nil {
+		return failed(name, r.err)
+	}
+	defer r.Free()
+	shape := slices.Clone(a.shape)
+	shape[axis] = 1
+	first := On(a.st.b).Full(r.dt, identity, shape...)
+	defer first.Free()
+	all := Concatenate([]*Array{first, r}, axis)
+	if out == nil {
+		return failedAs(name, all)
+	}
+	defer all.Free()
+	if err := out.set(name, all); err != nil {
+		return &Array{err: err}
+	}
+	return out
+}
 
 func (op *reduceOp) scan(a *Array, opts []ReduceOption) *Array {
 	if err := a.checkOp(op.name); err != nil {

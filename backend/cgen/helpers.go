@@ -222,6 +222,7 @@ func buildHelpers() []helper {
 		add("fmin", []string{"le"}, fn+`$C $C_fmin($C a, $C b) { return b.re != b.re || b.im != b.im || $C_le(a, b) ? a : b; }
 `)
 	}
+	hs = append(hs, complexFuncHelpers()...)
 	return append(hs, specialHelpers()...)
 }
 

@@ -25,6 +25,9 @@ var complexFuncs = map[ir.Op]string{
 	ir.Mul: "mul", ir.Div: "div", ir.Pow: "pow",
 	ir.Maximum: "max", ir.Minimum: "min", ir.FMax: "fmax", ir.FMin: "fmin",
 	ir.Less: "lt", ir.LessEqual: "le", ir.Greater: "gt", ir.GreaterEqual: "ge",
+	ir.Sin: "sin", ir.Cos: "cos", ir.Tan: "tan", ir.Arcsin: "asin", ir.Arccos: "acos", ir.Arctan: "atan",
+	ir.Sinh: "sinh", ir.Cosh: "cosh", ir.Tanh: "tanh", ir.Arcsinh: "asinh", ir.Arccosh: "acosh",
+	ir.Arctanh: "atanh", ir.Exp2: "exp2", ir.Expm1: "expm1", ir.Log2: "log2", ir.Log10: "log10", ir.Log1p: "log1p",
 }
 
 // cmpOps are the C comparison operators.

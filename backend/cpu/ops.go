@@ -311,7 +311,9 @@ func unaryComplex[F float](op ir.Op, d, x []complex128) bool {
 	case ir.Log:
 		fn = cmplx.Log
 	default:
-		return false
+		if fn = complexFuncs[op]; fn == nil {
+			return false
+		}
 	}
 	mapTo(d, x, fn)
 	return true

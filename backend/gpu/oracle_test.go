@@ -79,7 +79,8 @@ var transcendental = map[ir.Op]bool{
 //     exponent), 1 ulp for float16 and bfloat16 (computed in float32, then
 //     rounded once);
 //   - complex Mul, Div, Reciprocal, Square: 4 eps relative to the
-//     result's magnitude; complex Exp, Log, Sqrt, Pow, Sign: 64 eps, on
+//     result's magnitude; complex Exp, Log, Sqrt, Pow, Sign and the
+//     transcendental functions: 64 eps, on
 //     inputs of moderate magnitude, and non-finite results where the CPU's
 //     are.
 func tolFor(op ir.Op, arg dtype.DType) tol {
@@ -87,7 +88,7 @@ func tolFor(op ir.Op, arg dtype.DType) tol {
 	switch {
 	case complexArg && (op == ir.Mul || op == ir.Div || op == ir.Reciprocal || op == ir.Square):
 		return tol{rel: 4}
-	case complexArg && (op == ir.Exp || op == ir.Log || op == ir.Sqrt || op == ir.Pow || op == ir.Sign):
+	case complexArg && (op == ir.Exp || op == ir.Log || op == ir.Sqrt || op == ir.Pow || op == ir.Sign || transcendental[op]):
 		return tol{rel: 64}
 	case complexArg && op == ir.Abs:
 		return tol{ulps: 8}
