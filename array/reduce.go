@@ -61,14 +61,6 @@ func IncludeInitial() ReduceOption { return func(c *reduceConfig) { c.initial = 
 // N - ddof.
 func DDof(ddof int) ReduceOption { return func(c *reduceConfig) { c.ddof = ddof } }
 
-// axesOf turns a method's axes into options: none means every axis.
-func axesOf(axes []int) []ReduceOption {
-	if len(axes) == 0 {
-		return nil
-	}
-	return []ReduceOption{Axis(axes...)}
-}
-
 // reduceOp is one of the reductions.
 type reduceOp struct {
 	name    string // Go name, which starts error messages
@@ -148,47 +140,68 @@ func ArgMax(a *Array, opts ...ReduceOption) *Array { return opArgMax.call(a, opt
 // smallest), as ArgMax does.
 func ArgMin(a *Array, opts ...ReduceOption) *Array { return opArgMin.call(a, opts) }
 
-// Sum returns the sum over the axes (every axis if none are given).
-func (a *Array) Sum(axes ...int) *Array { return Sum(a, axesOf(axes)...) }
+// The method forms of the reductions take the functions' options:
+// a.Sum(Axis(0), KeepDims()) is Sum(a, Axis(0), KeepDims()).
 
-// Prod returns the product over the axes.
-func (a *Array) Prod(axes ...int) *Array { return Prod(a, axesOf(axes)...) }
+// Sum is Sum(a, opts...).
+func (a *Array) Sum(opts ...ReduceOption) *Array { return Sum(a, opts...) }
 
-// Max returns the largest element over the axes.
-func (a *Array) Max(axes ...int) *Array { return Max(a, axesOf(axes)...) }
+// Prod is Prod(a, opts...).
+func (a *Array) Prod(opts ...ReduceOption) *Array { return Prod(a, opts...) }
 
-// Min returns the smallest element over the axes.
-func (a *Array) Min(axes ...int) *Array { return Min(a, axesOf(axes)...) }
+// Max is Max(a, opts...).
+func (a *Array) Max(opts ...ReduceOption) *Array { return Max(a, opts...) }
 
-// All reports whether every element over the axes is nonzero.
-func (a *Array) All(axes ...int) *Array { return AllTrue(a, axesOf(axes)...) }
+// Min is Min(a, opts...).
+func (a *Array) Min(opts ...ReduceOption) *Array { return Min(a, opts...) }
 
-// Any reports whether some element over the axes is nonzero.
-func (a *Array) Any(axes ...int) *Array { return AnyTrue(a, axesOf(axes)...) }
+// NanMax is NanMax(a, opts...).
+func (a *Array) NanMax(opts ...ReduceOption) *Array { return NanMax(a, opts...) }
 
-// ArgMax returns the index of the first largest element along axis, or of
-// the flattened array without one.
-func (a *Array) ArgMax(axis ...int) *Array { return ArgMax(a, axesOf(axis)...) }
+// NanMin is NanMin(a, opts...).
+func (a *Array) NanMin(opts ...ReduceOption) *Array { return NanMin(a, opts...) }
 
-// ArgMin returns the index of the first smallest element along axis, or
-// of the flattened array without one.
-func (a *Array) ArgMin(axis ...int) *Array { return ArgMin(a, axesOf(axis)...) }
+// NanSum is NanSum(a, opts...).
+func (a *Array) NanSum(opts ...ReduceOption) *Array { return NanSum(a, opts...) }
 
-// Mean returns the arithmetic mean over the axes.
-func (a *Array) Mean(axes ...int) *Array { return Mean(a, axesOf(axes)...) }
+// NanMean is NanMean(a, opts...).
+func (a *Array) NanMean(opts ...ReduceOption) *Array { return NanMean(a, opts...) }
 
-// Var returns the variance over the axes (ddof 0).
-func (a *Array) Var(axes ...int) *Array { return Var(a, axesOf(axes)...) }
+// AllTrue is AllTrue(a, opts...) (NumPy's all; All is the index of every element).
+func (a *Array) AllTrue(opts ...ReduceOption) *Array { return AllTrue(a, opts...) }
 
-// Std returns the standard deviation over the axes (ddof 0).
-func (a *Array) Std(axes ...int) *Array { return Std(a, axesOf(axes)...) }
+// AnyTrue is AnyTrue(a, opts...) (NumPy's any).
+func (a *Array) AnyTrue(opts ...ReduceOption) *Array { return AnyTrue(a, opts...) }
 
-// CumSum returns the running sum along axis, or over the array flattened
-// in C order without one.
-func (a *Array) CumSum(axis ...int) *Array { return CumSum(a, axesOf(axis)...) }
+// CountNonzero is CountNonzero(a, opts...).
+func (a *Array) CountNonzero(opts ...ReduceOption) *Array { return CountNonzero(a, opts...) }
 
-// CumProd returns the running product along axis, or over the flattened array.
-func (a *Array) CumProd(axis ...int) *Array { return CumProd(a, axesOf(axis)...) }
+// ArgMax is ArgMax(a, opts...).
+func (a *Array) ArgMax(opts ...ReduceOption) *Array { return ArgMax(a, opts...) }
+
+// ArgMin is ArgMin(a, opts...).
+func (a *Array) ArgMin(opts ...ReduceOption) *Array { return ArgMin(a, opts...) }
+
+// Mean is Mean(a, opts...).
+func (a *Array) Mean(opts ...ReduceOption) *Array { return Mean(a, opts...) }
+
+// Var is Var(a, opts...).
+func (a *Array) Var(opts ...ReduceOption) *Array { return Var(a, opts...) }
+
+// Std is Std(a, opts...).
+func (a *Array) Std(opts ...ReduceOption) *Array { return Std(a, opts...) }
+
+// CumSum is CumSum(a, opts...).
+func (a *Array) CumSum(opts ...ReduceOption) *Array { return CumSum(a, opts...) }
+
+// CumProd is CumProd(a, opts...).
+func (a *Array) CumProd(opts ...ReduceOption) *Array { return CumProd(a, opts...) }
+
+// CumulativeSum is CumulativeSum(a, opts...).
+func (a *Array) CumulativeSum(opts ...ReduceOption) *Array { return CumulativeSum(a, opts...) }
+
+// CumulativeProd is CumulativeProd(a, opts...).
+func (a *Array) CumulativeProd(opts ...ReduceOption) *Array { return CumulativeProd(a, opts...) }
 
 func config(opts []ReduceOption) reduceConfig {
 	var c reduceConfig
