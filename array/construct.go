@@ -69,12 +69,12 @@ func castResult(a *Array, dt DType) *Array {
 // Meshgrid returns coordinate arrays from 1-D coordinate vectors, as
 // np.meshgrid: with ij false (NumPy's indexing="xy") the first two
 // output axes are swapped. The results are copies.
-func Meshgrid(ij bool, xs ...*Array) []*Array {
+func Meshgrid(ij bool, xs ...*Array) ([]*Array, error) {
 	const op = "Meshgrid"
 	shape := make([]int, len(xs))
 	for i, x := range xs {
 		if err := x.checkOp(op); err != nil {
-			return []*Array{{err: err}}
+			return nil, err
 		}
 		shape[i] = x.Size()
 	}
@@ -89,9 +89,11 @@ func Meshgrid(ij bool, xs ...*Array) []*Array {
 		}
 		s := slices.Repeat([]int{1}, len(xs))
 		s[ax] = shape[ax]
-		out[i] = x.Reshape(s...).BroadcastTo(shape...).Copy()
+		if out[i] = x.Reshape(s...).BroadcastTo(shape...).Copy(); out[i].err != nil {
+			return nil, out[i].err
+		}
 	}
-	return out
+	return out, nil
 }
 
 // Diag returns the k-th diagonal of a 2-D array (a read-only view, as
@@ -248,24 +250,24 @@ func atLeast(op string, a *Array, n int) *Array {
 
 // BroadcastArrays returns read-only views of the arrays broadcast to
 // their common shape.
-func BroadcastArrays(arrays ...*Array) []*Array {
+func BroadcastArrays(arrays ...*Array) ([]*Array, error) {
 	const op = "BroadcastArrays"
 	shapes := make([][]int, len(arrays))
 	for i, a := range arrays {
 		if err := a.checkOp(op); err != nil {
-			return []*Array{{err: err}}
+			return nil, err
 		}
 		shapes[i] = a.shape
 	}
 	shape, err := Broadcast(shapes...)
 	if err != nil {
-		return []*Array{failed(op, err)}
+		return nil, fmt.Errorf("%s: %w", op, err)
 	}
 	out := make([]*Array, len(arrays))
 	for i, a := range arrays {
 		out[i] = a.BroadcastTo(shape...)
 	}
-	return out
+	return out, nil
 }
 
 // MoveAxis moves the axes src to the positions dst, the others keeping

@@ -126,6 +126,13 @@ var semanticsFuncs = map[string]func(a ...any) *Array{
 	"ldexp":      func(a ...any) *Array { return Ldexp(a[0], a[1]) },
 	"spacing":    func(a ...any) *Array { return Spacing(a[0]) },
 	"deg2rad":    func(a ...any) *Array { return Deg2rad(a[0]) },
+	"sinc":       func(a ...any) *Array { return Sinc(a[0]) },
+	"divmod0":    func(a ...any) *Array { q, _ := Divmod(a[0], a[1]); return q },
+	"divmod1":    func(a ...any) *Array { _, r := Divmod(a[0], a[1]); return r },
+	"modf0":      func(a ...any) *Array { f, _ := Modf(a[0]); return f },
+	"modf1":      func(a ...any) *Array { _, i := Modf(a[0]); return i },
+	"frexp0":     func(a ...any) *Array { m, _ := Frexp(a[0]); return m },
+	"frexp1":     func(a ...any) *Array { _, e := Frexp(a[0]); return e },
 	"rad2deg":    func(a ...any) *Array { return Rad2deg(a[0]) },
 }
 

@@ -65,6 +65,16 @@ def add(f, args, want=None, error=False):
     cases.append(c)
 
 
+def sinc(x):
+    """np.sinc; NUMPY2: on 1.24, its where(x == 0, 1.0e-20, x) ignores NEP 50
+    and makes float32 float64, so NumPy 2's steps are spelled out."""
+    if NUMPY2:
+        return np.sinc(x)
+    fill = x.dtype.type(1.0e-20) if x.dtype.kind == "f" else 1.0e-20
+    y = np.pi * np.where(x == 0, fill, x)
+    return np.sin(y) / y
+
+
 def run(f, *args):
     """NumPy's answer, or an error case."""
     try:
@@ -123,6 +133,38 @@ for dt in FLOATS:
         run(f, x)
     e = np.array([0, 1, -1, 10, -30, 2, 5, 100], dtype=np.int32)
     add("ldexp", [x, e.astype(np.int64)], np.ldexp(x, e))
+
+# Two-output functions (each output a case: NAME0, NAME1), sinc, ldexp's
+# loop chosen by the mantissa alone.
+for dt in INTS + FLOATS + [np.bool_]:
+    if dt == np.bool_:
+        x = np.array([True, False, True])
+    elif dt in FLOATS:
+        x = np.array([-2.5, 0.0, -0.0, 7.25, np.inf, -np.inf, np.nan, 1e-3], dtype=dt)
+    else:
+        x = np.array([0, 1, 5, 100], dtype=dt)
+    for f in ["modf", "frexp"]:
+        try:
+            outs = getattr(np, f)(x)
+        except TypeError:
+            add(f + "0", [x], error=True)
+            continue
+        for i, o in enumerate(outs):
+            add(f + str(i), [x], o)
+    if dt != np.bool_:
+        y = np.array([3, 2, 3, 7, 1, 2, 3, 2][: len(x)], dtype=dt)
+        with np.errstate(all="ignore"):
+            q, r = np.divmod(x, y)
+        add("divmod0", [x, y], q)
+        add("divmod1", [x, y], r)
+    if dt != np.float16:  # np.sinc of float16 zero is NaN (1e-20 underflows)
+        with np.errstate(all="ignore"):
+            add("sinc", [x], sinc(x))
+    if dt != np.bool_ and dt != np.uint64:
+        with np.errstate(all="ignore"):
+            add("ldexp", [x, 3], np.ldexp(x, 3))
+            add("ldexp", [x, np.arange(len(x)).astype(np.int16)], np.ldexp(x, np.arange(len(x)).astype(np.int16)))
+run("ldexp", np.array([1.0, 2.0]), np.array([1.0, 2.0]))
 
 # Integer power: a negative integer exponent is an error, as NumPy's.
 for dt in [np.int8, np.int16, np.int32, np.int64]:
