@@ -127,6 +127,7 @@ var semanticsFuncs = map[string]func(a ...any) *Array{
 	"spacing":    func(a ...any) *Array { return Spacing(a[0]) },
 	"deg2rad":    func(a ...any) *Array { return Deg2rad(a[0]) },
 	"sinc":       func(a ...any) *Array { return Sinc(a[0]) },
+	"take":       func(a ...any) *Array { return Take(a[0].(*Array), a[1]) },
 	"divmod0":    func(a ...any) *Array { q, _ := Divmod(a[0], a[1]); return q },
 	"divmod1":    func(a ...any) *Array { _, r := Divmod(a[0], a[1]); return r },
 	"modf0":      func(a ...any) *Array { f, _ := Modf(a[0]); return f },

@@ -80,7 +80,7 @@ def run(f, *args):
     try:
         with np.errstate(all="ignore"):
             r = getattr(np, f)(*args)
-    except (TypeError, ValueError, OverflowError):
+    except (TypeError, ValueError, OverflowError, IndexError):
         add(f, args, error=True)
         return
     add(f, args, r)
@@ -165,6 +165,15 @@ for dt in INTS + FLOATS + [np.bool_]:
             add("ldexp", [x, 3], np.ldexp(x, 3))
             add("ldexp", [x, np.arange(len(x)).astype(np.int16)], np.ldexp(x, np.arange(len(x)).astype(np.int16)))
 run("ldexp", np.array([1.0, 2.0]), np.array([1.0, 2.0]))
+
+# Take with index arrays of every integer dtype (unsigned ones included),
+# negative and out-of-range indices.
+src = rng.normal(size=7)
+for dt in INTS:
+    run("take", src, np.array([6, 0, 3, 3], dtype=dt))
+    if np.iinfo(dt).min < 0:
+        run("take", src, np.array([-1, -7, 2], dtype=dt))
+    run("take", src, np.array([7], dtype=dt))
 
 # Integer power: a negative integer exponent is an error, as NumPy's.
 for dt in [np.int8, np.int16, np.int32, np.int64]:
