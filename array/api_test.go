@@ -117,6 +117,8 @@ func TestReadOnlyAndZeroD(t *testing.T) {
 			require.Equal(t, "array(3.5)", s.Max(Axis(ax)).String())
 			require.Equal(t, "array(0)", s.ArgMax(Axis(ax)).String())
 		}
+		require.Equal(t, "array([3.5])", s.CumSum(Axis(0)).String())
+		require.Equal(t, "array([3.5])", s.CumProd(Axis(-1)).String())
 		require.ErrorContains(t, s.Sum(Axis(1)).Err(), "axis 1 is out of bounds")
 		require.ErrorContains(t, s.Mean(Axis(0)).Err(), "axis 0 is out of bounds") // NumPy's mean refuses it
 	})

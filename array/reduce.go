@@ -728,6 +728,8 @@ func (op *reduceOp) scan(a *Array, opts []ReduceOption) *Array {
 		}
 	case len(c.axes) != 1:
 		return errorf(op.name, "takes one axis, not %d", len(c.axes))
+	case len(a.shape) == 0 && (c.axes[0] == 0 || c.axes[0] == -1): // NumPy: a 0-d array scans as 1-D
+		a = a.Reshape(1)
 	default:
 		var err error
 		if axis, err = NormalizeAxis(c.axes[0], len(a.shape)); err != nil {
