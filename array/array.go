@@ -22,6 +22,9 @@ type Array struct {
 	strides []int
 	offset  int
 	err     error
+	// readOnly marks broadcast views (stride 0) and their views: writing
+	// through them is an error, as NumPy makes them read-only.
+	readOnly bool
 }
 
 // storage is the buffer behind an array and all its views. It has no
@@ -237,7 +240,18 @@ func shapeSize(shape []int) int {
 
 // view returns an Array sharing a's storage with another geometry.
 func (a *Array) view(shape, strides []int, offset int) *Array {
-	return &Array{st: a.st, dt: a.dt, shape: shape, strides: strides, offset: offset}
+	return &Array{st: a.st, dt: a.dt, shape: shape, strides: strides, offset: offset, readOnly: a.readOnly}
+}
+
+// checkWrite is checkOp for an array that op writes into.
+func (a *Array) checkWrite(op string) error {
+	if err := a.checkOp(op); err != nil {
+		return err
+	}
+	if a.readOnly {
+		return fmt.Errorf("%s: destination is read-only (a broadcast view: write to a Copy)", op)
+	}
+	return nil
 }
 
 // contiguous reports whether a is laid out in C order from its offset.

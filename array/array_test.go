@@ -132,7 +132,7 @@ func TestOut(t *testing.T) {
 		require.Equal(t, Float64, Angle(FromSliceOn(d, []float64{-1})).DType())
 		require.Equal(t, "array([0.9272952, 3.1415927], dtype=float32)", Angle(z).String())
 		require.Equal(t, "array([ 3.-4.j, -1.-0.j], dtype=complex64)", Conj(z).String())
-		require.EqualError(t, Sin(z).Err(), "Sin: ufunc 'sin' not supported for complex64")
+		require.EqualError(t, Cbrt(z).Err(), "Cbrt: ufunc 'cbrt' not supported for complex64")
 		require.EqualError(t, BitAnd(f64, 1).Err(), "BitAnd: ufunc 'bitwise_and' not supported for float64 and Go int")
 		require.EqualError(t, BitOr(FromSliceOn(d, []uint64{1}), FromSliceOn(d, []int64{1})).Err(),
 			"BitOr: ufunc 'bitwise_or' not supported for uint64 and int64")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"sync"
 	"unsafe"
@@ -249,10 +250,42 @@ func (d *Device) Eye(n, m, k int, dt DType) *Array {
 // Identity returns the n×n identity matrix.
 func (d *Device) Identity(n int, dt DType) *Array { return d.Eye(n, n, 0, dt) }
 
+// HostElement is the set of Go element types FromSlice takes: every
+// Element, int and uint (int64 and uint64 on 64-bit platforms, as NumPy's
+// default integer), and types defined on them (type Celsius float64).
+type HostElement interface {
+	~bool | ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 |
+		~float32 | ~float64 | ~complex64 | ~complex128
+}
+
+// hostDType is the dtype whose elements have the layout of a Go T.
+func hostDType[T HostElement]() DType {
+	var zero T
+	if d, ok := dtype.OfValue(any(zero)); ok { // exact types, F16 and BF16 among them
+		return d
+	}
+	size := int(unsafe.Sizeof(zero))
+	switch reflect.TypeFor[T]().Kind() {
+	case reflect.Bool:
+		return Bool
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return map[int]DType{1: Int8, 2: Int16, 4: Int32, 8: Int64}[size]
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return map[int]DType{1: Uint8, 2: Uint16, 4: Uint32, 8: Uint64}[size]
+	case reflect.Float32:
+		return Float32
+	case reflect.Float64:
+		return Float64
+	case reflect.Complex64:
+		return Complex64
+	}
+	return Complex128
+}
+
 // FromSliceOn returns an array on d holding a copy of data, laid out in C
 // order as shape (len(data) elements in one axis if no shape is given;
 // one axis may be -1, inferred).
-func FromSliceOn[T Element](d *Device, data []T, shape ...int) *Array {
+func FromSliceOn[T HostElement](d *Device, data []T, shape ...int) *Array {
 	if shape == nil {
 		shape = []int{len(data)}
 	}
@@ -260,17 +293,17 @@ func FromSliceOn[T Element](d *Device, data []T, shape ...int) *Array {
 	if err != nil {
 		return errorf("FromSlice", "%d elements do not fill shape %s", len(data), formatShape(shape))
 	}
-	return d.fromHost("FromSlice", dtype.Of[T](), bytesOf(data), full)
+	return d.fromHost("FromSlice", hostDType[T](), bytesOf(data), full)
 }
 
 // FromSlice is FromSliceOn the default device.
-func FromSlice[T Element](data []T, shape ...int) *Array {
+func FromSlice[T HostElement](data []T, shape ...int) *Array {
 	return FromSliceOn(DefaultDevice(), data, shape...)
 }
 
 // bytesOf views a slice of elements as its bytes, which are the array
 // element layout on the little-endian machines Go runs cugo on.
-func bytesOf[T Element](s []T) []byte {
+func bytesOf[T HostElement](s []T) []byte {
 	if len(s) == 0 {
 		return nil
 	}

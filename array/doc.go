@@ -9,11 +9,18 @@
 //
 // # Errors
 //
-// Operations return an *Array, never an error: an operation that fails,
-// or whose operand carries an error, returns an Array carrying the error
-// and launches nothing (the bufio.Scanner pattern). ToSlice, Item, Err,
-// Sync and Save report it. Messages name the operation as NumPy would:
-// "Add: operands could not be broadcast together with shapes (2,3) (4,)".
+// One rule, by what an operation returns:
+//
+//   - One *Array (or a fixed pair, as Divmod's): never an error. An
+//     operation that fails, or whose operand carries an error, returns an
+//     Array carrying the error and launches nothing (the bufio.Scanner
+//     pattern); ToSlice, Item, Err and Sync report it.
+//   - A slice of arrays whose length depends on the input (Split,
+//     Nonzero, Meshgrid, BroadcastArrays): ([]*Array, error).
+//   - No array (Set, SetMask, Put, Save, CopyFromSlice): an error.
+//
+// Messages name the operation as NumPy would: "Add: operands could not
+// be broadcast together with shapes (2,3) (4,)".
 //
 // No input makes an operation panic: bad shapes, dtypes and indices,
 // shapes whose size overflows, allocations past the memory there is, nil
@@ -62,6 +69,10 @@
 //
 // Go numbers given as operands are weak, as Python scalars under NumPy 2:
 // an int8 array plus 1 is int8, plus 1.5 is float64, and plus 300 is an
-// error. Ufuncs pick NumPy's loop: Sqrt of an int16 array is float32, Div
-// of integers is float64, Floor of integers keeps their dtype (NumPy 2.3).
+// error, while comparisons with such an integer answer exactly (uint8 <
+// 300 is all true) and Clip takes it as the dtype's limit. Ufuncs pick
+// NumPy's loop, the first that every operand casts to safely: Sqrt of an
+// int16 array is float32, Arctan2 of int8 and uint8 is float16, Div of
+// integers is float64, Floor of integers keeps their dtype (NumPy 2.3).
+// Which dtypes each op takes and gives is one table, in internal/ir.
 package array

@@ -228,7 +228,7 @@ func (f *Fused) call(out *Array, args []any) *Array {
 	}
 	var outDT DType
 	if out != nil {
-		if err := out.checkOp(fusedName); err != nil {
+		if err := out.checkWrite(fusedName); err != nil {
 			return &Array{err: err}
 		}
 		if b != nil {

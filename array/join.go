@@ -2,6 +2,7 @@ package array
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/cugo/cugo/dtype"
@@ -47,11 +48,26 @@ func resultType(arrays []*Array) DType {
 }
 
 // Concatenate joins arrays along an existing axis (negative counts from
-// the end). Their shapes must match on every other axis; the result has
-// the dtype they promote to.
+// the end), or, with axis AxisNone, flattened (NumPy's axis=None). Their
+// shapes must match on every other axis; the result has the dtype they
+// promote to.
 func Concatenate(arrays []*Array, axis int) *Array {
+	if axis == AxisNone {
+		if err := checkAll("Concatenate", "need at least one array to concatenate", arrays); err != nil {
+			return &Array{err: err}
+		}
+		flat := make([]*Array, len(arrays))
+		for i, a := range arrays {
+			flat[i] = a.Reshape(-1)
+		}
+		return concatenate("Concatenate", flat, 0)
+	}
 	return concatenate("Concatenate", arrays, axis)
 }
+
+// AxisNone is NumPy's axis=None where a function takes one axis:
+// Concatenate flattens its inputs.
+const AxisNone = math.MinInt
 
 func concatenate(op string, arrays []*Array, axis int) *Array {
 	if err := checkAll(op, "need at least one array to concatenate", arrays); err != nil {

@@ -141,6 +141,9 @@ func remapped(shape []int, lead int) string {
 
 // checkOut checks a matmul output against the result's shape and dtype.
 func checkOut(op string, out *Array, shape, core []int, dt DType) error {
+	if err := out.checkWrite(op); err != nil {
+		return err
+	}
 	if !slices.Equal(out.shape, shape) {
 		nc := len(core)
 		if len(out.shape) >= nc {

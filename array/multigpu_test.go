@@ -231,7 +231,7 @@ func TestSameResultsOnBothDevices(t *testing.T) {
 		defer xa.Free()
 		defer a.Free()
 		defer b.Free()
-		s, p := xa.Sum(0), Matmul(a, b)
+		s, p := xa.Sum(Axis(0)), Matmul(a, b)
 		defer s.Free()
 		defer p.Free()
 		sum, err := ToSlice[float32](s)

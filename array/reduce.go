@@ -26,11 +26,12 @@ import (
 type ReduceOption func(*reduceConfig)
 
 type reduceConfig struct {
-	axes []int // nil: every axis
-	keep bool
-	dt   DType
-	out  *Array
-	ddof int
+	axes    []int // nil: every axis
+	keep    bool
+	dt      DType
+	out     *Array
+	ddof    int
+	initial bool // CumulativeSum/CumulativeProd: lead with the identity
 }
 
 // Axis folds the given axes (negative counts from the end); Axis() with
@@ -52,17 +53,13 @@ func WithDType(dt DType) ReduceOption { return func(c *reduceConfig) { c.dt = dt
 // dtype it casts to under same_kind casting; the reduction returns o.
 func Out(o *Array) ReduceOption { return func(c *reduceConfig) { c.out = o } }
 
+// IncludeInitial makes CumulativeSum and CumulativeProd start with the
+// identity (0 or 1), so the result is one longer along the axis.
+func IncludeInitial() ReduceOption { return func(c *reduceConfig) { c.initial = true } }
+
 // DDof sets the delta degrees of freedom of Var and Std: the divisor is
 // N - ddof.
 func DDof(ddof int) ReduceOption { return func(c *reduceConfig) { c.ddof = ddof } }
-
-// axesOf turns a method's axes into options: none means every axis.
-func axesOf(axes []int) []ReduceOption {
-	if len(axes) == 0 {
-		return nil
-	}
-	return []ReduceOption{Axis(axes...)}
-}
 
 // reduceOp is one of the reductions.
 type reduceOp struct {
@@ -143,47 +140,68 @@ func ArgMax(a *Array, opts ...ReduceOption) *Array { return opArgMax.call(a, opt
 // smallest), as ArgMax does.
 func ArgMin(a *Array, opts ...ReduceOption) *Array { return opArgMin.call(a, opts) }
 
-// Sum returns the sum over the axes (every axis if none are given).
-func (a *Array) Sum(axes ...int) *Array { return Sum(a, axesOf(axes)...) }
+// The method forms of the reductions take the functions' options:
+// a.Sum(Axis(0), KeepDims()) is Sum(a, Axis(0), KeepDims()).
 
-// Prod returns the product over the axes.
-func (a *Array) Prod(axes ...int) *Array { return Prod(a, axesOf(axes)...) }
+// Sum is Sum(a, opts...).
+func (a *Array) Sum(opts ...ReduceOption) *Array { return Sum(a, opts...) }
 
-// Max returns the largest element over the axes.
-func (a *Array) Max(axes ...int) *Array { return Max(a, axesOf(axes)...) }
+// Prod is Prod(a, opts...).
+func (a *Array) Prod(opts ...ReduceOption) *Array { return Prod(a, opts...) }
 
-// Min returns the smallest element over the axes.
-func (a *Array) Min(axes ...int) *Array { return Min(a, axesOf(axes)...) }
+// Max is Max(a, opts...).
+func (a *Array) Max(opts ...ReduceOption) *Array { return Max(a, opts...) }
 
-// All reports whether every element over the axes is nonzero.
-func (a *Array) All(axes ...int) *Array { return AllTrue(a, axesOf(axes)...) }
+// Min is Min(a, opts...).
+func (a *Array) Min(opts ...ReduceOption) *Array { return Min(a, opts...) }
 
-// Any reports whether some element over the axes is nonzero.
-func (a *Array) Any(axes ...int) *Array { return AnyTrue(a, axesOf(axes)...) }
+// NanMax is NanMax(a, opts...).
+func (a *Array) NanMax(opts ...ReduceOption) *Array { return NanMax(a, opts...) }
 
-// ArgMax returns the index of the first largest element along axis, or of
-// the flattened array without one.
-func (a *Array) ArgMax(axis ...int) *Array { return ArgMax(a, axesOf(axis)...) }
+// NanMin is NanMin(a, opts...).
+func (a *Array) NanMin(opts ...ReduceOption) *Array { return NanMin(a, opts...) }
 
-// ArgMin returns the index of the first smallest element along axis, or
-// of the flattened array without one.
-func (a *Array) ArgMin(axis ...int) *Array { return ArgMin(a, axesOf(axis)...) }
+// NanSum is NanSum(a, opts...).
+func (a *Array) NanSum(opts ...ReduceOption) *Array { return NanSum(a, opts...) }
 
-// Mean returns the arithmetic mean over the axes.
-func (a *Array) Mean(axes ...int) *Array { return Mean(a, axesOf(axes)...) }
+// NanMean is NanMean(a, opts...).
+func (a *Array) NanMean(opts ...ReduceOption) *Array { return NanMean(a, opts...) }
 
-// Var returns the variance over the axes (ddof 0).
-func (a *Array) Var(axes ...int) *Array { return Var(a, axesOf(axes)...) }
+// AllTrue is AllTrue(a, opts...) (NumPy's all; All is the index of every element).
+func (a *Array) AllTrue(opts ...ReduceOption) *Array { return AllTrue(a, opts...) }
 
-// Std returns the standard deviation over the axes (ddof 0).
-func (a *Array) Std(axes ...int) *Array { return Std(a, axesOf(axes)...) }
+// AnyTrue is AnyTrue(a, opts...) (NumPy's any).
+func (a *Array) AnyTrue(opts ...ReduceOption) *Array { return AnyTrue(a, opts...) }
 
-// CumSum returns the running sum along axis, or over the array flattened
-// in C order without one.
-func (a *Array) CumSum(axis ...int) *Array { return CumSum(a, axesOf(axis)...) }
+// CountNonzero is CountNonzero(a, opts...).
+func (a *Array) CountNonzero(opts ...ReduceOption) *Array { return CountNonzero(a, opts...) }
 
-// CumProd returns the running product along axis, or over the flattened array.
-func (a *Array) CumProd(axis ...int) *Array { return CumProd(a, axesOf(axis)...) }
+// ArgMax is ArgMax(a, opts...).
+func (a *Array) ArgMax(opts ...ReduceOption) *Array { return ArgMax(a, opts...) }
+
+// ArgMin is ArgMin(a, opts...).
+func (a *Array) ArgMin(opts ...ReduceOption) *Array { return ArgMin(a, opts...) }
+
+// Mean is Mean(a, opts...).
+func (a *Array) Mean(opts ...ReduceOption) *Array { return Mean(a, opts...) }
+
+// Var is Var(a, opts...).
+func (a *Array) Var(opts ...ReduceOption) *Array { return Var(a, opts...) }
+
+// Std is Std(a, opts...).
+func (a *Array) Std(opts ...ReduceOption) *Array { return Std(a, opts...) }
+
+// CumSum is CumSum(a, opts...).
+func (a *Array) CumSum(opts ...ReduceOption) *Array { return CumSum(a, opts...) }
+
+// CumProd is CumProd(a, opts...).
+func (a *Array) CumProd(opts ...ReduceOption) *Array { return CumProd(a, opts...) }
+
+// CumulativeSum is CumulativeSum(a, opts...).
+func (a *Array) CumulativeSum(opts ...ReduceOption) *Array { return CumulativeSum(a, opts...) }
+
+// CumulativeProd is CumulativeProd(a, opts...).
+func (a *Array) CumulativeProd(opts ...ReduceOption) *Array { return CumulativeProd(a, opts...) }
 
 func config(opts []ReduceOption) reduceConfig {
 	var c reduceConfig
@@ -288,6 +306,9 @@ func (op *reduceOp) call(a *Array, opts []ReduceOption) *Array {
 		return &Array{err: err}
 	}
 	c := config(opts)
+	if len(a.shape) == 0 && len(c.axes) == 1 && (c.axes[0] == 0 || c.axes[0] == -1) {
+		c.axes = []int{} // NumPy's reductions take axis 0 or -1 of a 0-d array as no axis (Mean and Var do not)
+	}
 	folded, err := op.foldedAxes(a, &c)
 	if err != nil {
 		return failed(op.name, err)
@@ -394,7 +415,7 @@ func (op *reduceOp) destination(a, out *Array, res DType, shape []int) (*Array, 
 		}
 		return dst, nil
 	}
-	if err := out.checkOp(op.name); err != nil {
+	if err := out.checkWrite(op.name); err != nil {
 		return nil, err
 	}
 	if err := sameBackend(op.name, a.st.b, out.st.b); err != nil {
@@ -639,6 +660,64 @@ func CumSum(a *Array, opts ...ReduceOption) *Array { return opCumSum.scan(a, opt
 // flattened array; dtypes as Prod.
 func CumProd(a *Array, opts ...ReduceOption) *Array { return opCumProd.scan(a, opts) }
 
+// CumulativeSum is NumPy 2's cumulative_sum: CumSum, but an array of
+// more than one axis needs Axis, a 0-d array is an error, and
+// IncludeInitial leads with 0.
+func CumulativeSum(a *Array, opts ...ReduceOption) *Array {
+	return cumulative("CumulativeSum", opCumSum, 0, a, opts)
+}
+
+// CumulativeProd is NumPy 2's cumulative_prod: CumProd with the rules of
+// CumulativeSum; IncludeInitial leads with 1.
+func CumulativeProd(a *Array, opts ...ReduceOption) *Array {
+	return cumulative("CumulativeProd", opCumProd, 1, a, opts)
+}
+
+func cumulative(name string, op *reduceOp, identity int, a *Array, opts []ReduceOption) *Array {
+	if err := a.checkOp(name); err != nil {
+		return &Array{err: err}
+	}
+	c := config(opts)
+	switch {
+	case len(a.shape) == 0:
+		return errorf(name, "input must be at least 1-d")
+	case c.axes == nil && len(a.shape) > 1:
+		return errorf(name, "axis must be given for arrays of more than one dimension")
+	case len(c.axes) > 1:
+		return errorf(name, "takes one axis, not %d", len(c.axes))
+	case !c.initial:
+		return failedAs(name, op.scan(a, opts))
+	}
+	axis := 0
+	if c.axes != nil {
+		ax, err := NormalizeAxis(c.axes[0], len(a.shape))
+		if err != nil {
+			return failed(name, err)
+		}
+		axis = ax
+	}
+	out := c.out
+	c.out, c.initial = nil, false
+	r := op.scan(a, []ReduceOption{func(rc *reduceConfig) { *rc = c }})
+	if r.err != nil {
+		return failed(name, r.err)
+	}
+	defer r.Free()
+	shape := slices.Clone(a.shape)
+	shape[axis] = 1
+	first := On(a.st.b).Full(r.dt, identity, shape...)
+	defer first.Free()
+	all := Concatenate([]*Array{first, r}, axis)
+	if out == nil {
+		return failedAs(name, all)
+	}
+	defer all.Free()
+	if err := out.set(name, all); err != nil {
+		return &Array{err: err}
+	}
+	return out
+}
+
 func (op *reduceOp) scan(a *Array, opts []ReduceOption) *Array {
 	if err := a.checkOp(op.name); err != nil {
 		return &Array{err: err}
@@ -653,6 +732,8 @@ func (op *reduceOp) scan(a *Array, opts []ReduceOption) *Array {
 		}
 	case len(c.axes) != 1:
 		return errorf(op.name, "takes one axis, not %d", len(c.axes))
+	case len(a.shape) == 0 && (c.axes[0] == 0 || c.axes[0] == -1): // NumPy: a 0-d array scans as 1-D
+		a = a.Reshape(1)
 	default:
 		var err error
 		if axis, err = NormalizeAxis(c.axes[0], len(a.shape)); err != nil {

@@ -59,7 +59,7 @@ func TestOverflowingShapesAreRefused(t *testing.T) {
 	}{
 		{"zero first", d.Zeros(Float32, 0, 1<<62+1, 4)},
 		{"zero last", d.Zeros(Float32, 1<<62+1, 4, 0)},
-		{"zero then reduced", d.Zeros(Float32, 0, 1<<62+1, 4).Sum(0)},
+		{"zero then reduced", d.Zeros(Float32, 0, 1<<62+1, 4).Sum(Axis(0))},
 		{"broadcast", d.Zeros(Float32, 1).BroadcastTo(1<<62, 4)},
 		{"broadcast with zero", d.Zeros(Float32, 0, 1).BroadcastTo(0, 1<<62, 4)},
 		{"reshape", d.Zeros(Float32, 0).Reshape(0, 1<<62, 4)},

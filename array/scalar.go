@@ -128,6 +128,19 @@ func (s scalar) fits(dt DType) bool {
 	return s.i >= lo && (s.i < 0 || uint64(s.i) <= hi)
 }
 
+// saturate is integer s clipped to integer dtype dt's range.
+func (s scalar) saturate(dt DType) ir.Value {
+	lo, hi := intRange(dt)
+	switch {
+	case s.unsigned && s.u > hi, !s.unsigned && s.i >= 0 && uint64(s.i) > hi:
+		return ir.Value{hi}
+	case !s.unsigned && s.i < lo:
+		return ir.Value{uint64(lo) & sizeMask(dt)}
+	}
+	v, _ := s.value(dt)
+	return v
+}
+
 // value converts s to a kernel parameter of dtype dt with NumPy's unsafe
 // casting, except where NumPy 2 raises: an integer that does not fit an
 // integer dtype, a NaN or infinity to an integer, a complex to a real type.

@@ -195,7 +195,7 @@ func TakeAlongAxis(a, indices *Array, axis int) *Array {
 // have been written.
 func Put(a *Array, indices any, values any) error {
 	const op = "Put"
-	if err := a.checkOp(op); err != nil {
+	if err := a.checkWrite(op); err != nil {
 		return err
 	}
 	d := On(a.st.b)
@@ -401,6 +401,9 @@ func (a *Array) SetMask(mask *Array, values any) error {
 	if err := a.checkMask(op, mask); err != nil {
 		return err
 	}
+	if err := a.checkWrite(op); err != nil {
+		return err
+	}
 	d := On(a.st.b)
 	vals, err := castValues(op, d, a.dt, values)
 	if err != nil {
@@ -443,14 +446,14 @@ func (a *Array) SetMask(mask *Array, values any) error {
 
 // Nonzero returns the indices of a's nonzero elements, one int64 array
 // per axis of a, in C order of the elements, as np.nonzero. A 0-d array
-// counts as 1-D (NumPy's deprecated behaviour).
+// is an error, as in NumPy 2.
 func Nonzero(a *Array) ([]*Array, error) {
 	const op = "Nonzero"
 	if err := a.checkOp(op); err != nil {
 		return nil, err
 	}
 	if len(a.shape) == 0 {
-		a = a.Reshape(1)
+		return nil, fmt.Errorf("%s: Calling nonzero on 0d arrays is not allowed. Use AtLeast1D(scalar).Nonzero() instead", op)
 	}
 	pos, err := nonzeroPositions(op, a)
 	if err != nil {

@@ -20,7 +20,7 @@ import (
 func (a *Array) Set(v any) error { return a.set("Set", v) }
 
 func (a *Array) set(op string, v any) error {
-	if err := a.checkOp(op); err != nil {
+	if err := a.checkWrite(op); err != nil {
 		return err
 	}
 	if src, ok := v.(*Array); ok {
@@ -148,7 +148,11 @@ func goTypeName[T Element]() string {
 	return fmt.Sprintf("%T", zero)
 }
 
-// Item returns the only element of a size-1 array.
+// Item returns the only element of a size-1 array as a T, converting as
+// NumPy's item() and Python's conversions would: to T's dtype where the
+// array's casts to it under same_kind casting (a float32 to float64, an
+// int8 to int64, a float64 to float32 rounded); other conversions (float
+// to integer, complex to real) are errors.
 func Item[T Element](a *Array) (T, error) {
 	var zero T
 	if err := a.checkOp("Item"); err != nil {
@@ -156,6 +160,13 @@ func Item[T Element](a *Array) (T, error) {
 	}
 	if n := a.Size(); n != 1 {
 		return zero, fmt.Errorf("Item: can only convert an array of size 1 to a Go scalar, not of size %d", n)
+	}
+	if want := dtype.Of[T](); want != a.dt {
+		if !dtype.CanCast(a.dt, want, dtype.CastSameKind) {
+			return zero, fmt.Errorf("Item: cannot convert a %v element to %T (use AsType)", a.dt, zero)
+		}
+		a = a.AsType(want)
+		defer a.Free()
 	}
 	s, err := ToSlice[T](a)
 	if err != nil {

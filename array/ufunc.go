@@ -22,11 +22,11 @@ type ufunc struct {
 	numpy    string // NumPy's name, for messages that quote it
 	nin      int
 	op       ir.Op
-	loops    []DType
+	loops    []DType // NumPy's loops, in its order; by default those of op's signature and identity
 	res      resolution
 	boolOp   ir.Op     // op of the bool loop where it is another (add is or)
 	noBool   string    // NumPy's error for bool operands, where it refuses them
-	identity kindSet   // loop kinds on which the op returns its argument
+	identity ir.Kinds  // loop kinds on which the op returns its argument
 	build    buildFunc // builds the op node, if not a plain Apply
 	casting  dtype.Casting
 	id       uint32
@@ -35,67 +35,51 @@ type ufunc struct {
 type resolution uint8
 
 const (
-	resSame    resolution = iota // loop dtype in and out
-	resBool                      // loop dtype in, bool out
+	resLoops   resolution = iota // the first loop the operands cast to safely
 	resLogical                   // operands as bool, bool out
-	resDivide                    // true division: integers compute in float64
-	resReal                      // complex in, real of the same precision out
+	resDivide                    // as resLoops, but integers compute in float64 (true division)
 	resCopy                      // the operand's dtype (a scalar: the output's)
 )
 
-type kindSet uint8
-
-func kinds(ks ...dtype.Kind) kindSet {
-	var s kindSet
-	for _, k := range ks {
-		s |= 1 << k
-	}
-	return s
-}
-
-func (s kindSet) has(k dtype.Kind) bool { return s&(1<<k) != 0 }
-
 type buildFunc func(u *ufunc, loop, res DType, args []*ir.Node) *ir.Node
 
-var (
-	intLoops     = []DType{Int8, Uint8, Int16, Uint16, Int32, Uint32, Int64, Uint64}
-	floatLoops   = []DType{Float16, BFloat16, Float32, Float64}
-	complexLoops = []DType{Complex64, Complex128}
-	boolLoop     = []DType{Bool}
-)
+// allDTypes are the dtypes in the order NumPy searches a ufunc's loops.
+var allDTypes = []DType{Bool, Int8, Uint8, Int16, Uint16, Int32, Uint32, Int64, Uint64,
+	Float16, BFloat16, Float32, Float64, Complex64, Complex128}
 
-func loops(lists ...[]DType) []DType { return slices.Concat(lists...) }
-
-var (
-	allLoops  = loops(boolLoop, intLoops, floatLoops, complexLoops)
-	numLoops  = loops(intLoops, floatLoops, complexLoops)
-	realLoops = loops(intLoops, floatLoops)
-	fcLoops   = loops(floatLoops, complexLoops)
-	bitLoops  = loops(boolLoop, intLoops)
-)
+// dtypesOf returns the dtypes of the kinds in ks, in NumPy's loop order.
+func dtypesOf(ks ir.Kinds) []DType {
+	var ds []DType
+	for _, d := range allDTypes {
+		if ks.Has(d) {
+			ds = append(ds, d)
+		}
+	}
+	return ds
+}
 
 // The ufuncs. Their index in ufuncs is their id in kernel cache keys.
 var (
-	uCopy  = &ufunc{name: "Set", nin: 1, res: resCopy, loops: allLoops, casting: dtype.CastUnsafe}
-	uAdd   = binaryOp("Add", "add", ir.Add, loops(boolLoop, numLoops), ir.LogicalOr)
-	uSub   = binaryOp("Sub", "subtract", ir.Sub, numLoops, 0)
-	uMul   = binaryOp("Mul", "multiply", ir.Mul, loops(boolLoop, numLoops), ir.LogicalAnd)
-	uDiv   = &ufunc{name: "Div", numpy: "divide", nin: 2, op: ir.Div, res: resDivide, loops: fcLoops}
-	uFDiv  = binaryOp("FloorDiv", "floor_divide", ir.FloorDiv, realLoops, 0)
-	uMod   = binaryOp("Mod", "remainder", ir.Mod, realLoops, 0)
-	uPow   = binaryOp("Pow", "power", ir.Pow, numLoops, 0)
-	uMax   = binaryOp("Maximum", "maximum", ir.Maximum, loops(boolLoop, numLoops), ir.LogicalOr)
-	uMin   = binaryOp("Minimum", "minimum", ir.Minimum, loops(boolLoop, numLoops), ir.LogicalAnd)
-	uFMax  = binaryOp("FMax", "fmax", ir.FMax, loops(boolLoop, numLoops), ir.LogicalOr)
-	uFMin  = binaryOp("FMin", "fmin", ir.FMin, loops(boolLoop, numLoops), ir.LogicalAnd)
-	uAtan2 = binaryOp("Arctan2", "arctan2", ir.Arctan2, floatLoops, 0)
-	uHypot = binaryOp("Hypot", "hypot", ir.Hypot, floatLoops, 0)
-	uCopys = binaryOp("Copysign", "copysign", ir.Copysign, floatLoops, 0)
-	uAnd   = binaryOp("BitAnd", "bitwise_and", ir.BitAnd, bitLoops, ir.LogicalAnd)
-	uOr    = binaryOp("BitOr", "bitwise_or", ir.BitOr, bitLoops, ir.LogicalOr)
-	uXor   = binaryOp("BitXor", "bitwise_xor", ir.BitXor, bitLoops, ir.LogicalXor)
-	uLsh   = binaryOp("LeftShift", "left_shift", ir.LeftShift, intLoops, 0)
-	uRsh   = binaryOp("RightShift", "right_shift", ir.RightShift, intLoops, 0)
+	uCopy  = &ufunc{name: "Set", nin: 1, res: resCopy, loops: allDTypes, casting: dtype.CastUnsafe}
+	uAdd   = binaryOp("Add", "add", ir.Add, ir.LogicalOr)
+	uSub   = binaryOp("Sub", "subtract", ir.Sub, 0)
+	uMul   = binaryOp("Mul", "multiply", ir.Mul, ir.LogicalAnd)
+	uDiv   = &ufunc{name: "Div", numpy: "divide", nin: 2, op: ir.Div, res: resDivide}
+	uFDiv  = binaryOp("FloorDiv", "floor_divide", ir.FloorDiv, 0)
+	uMod   = binaryOp("Mod", "remainder", ir.Mod, 0)
+	uPow   = binaryOp("Pow", "power", ir.Pow, 0)
+	uMax   = binaryOp("Maximum", "maximum", ir.Maximum, ir.LogicalOr)
+	uMin   = binaryOp("Minimum", "minimum", ir.Minimum, ir.LogicalAnd)
+	uFMax  = binaryOp("FMax", "fmax", ir.FMax, ir.LogicalOr)
+	uFMin  = binaryOp("FMin", "fmin", ir.FMin, ir.LogicalAnd)
+	uAtan2 = binaryOp("Arctan2", "arctan2", ir.Arctan2, 0)
+	uHypot = binaryOp("Hypot", "hypot", ir.Hypot, 0)
+	uCopys = binaryOp("Copysign", "copysign", ir.Copysign, 0)
+	uAnd   = binaryOp("BitAnd", "bitwise_and", ir.BitAnd, ir.LogicalAnd)
+	uOr    = binaryOp("BitOr", "bitwise_or", ir.BitOr, ir.LogicalOr)
+	uXor   = binaryOp("BitXor", "bitwise_xor", ir.BitXor, ir.LogicalXor)
+	uLsh   = binaryOp("LeftShift", "left_shift", ir.LeftShift, 0)
+	uRsh   = binaryOp("RightShift", "right_shift", ir.RightShift, 0)
 
 	uEq = compare("Equal", "equal", ir.Equal)
 	uNe = compare("NotEqual", "not_equal", ir.NotEqual)
@@ -104,41 +88,41 @@ var (
 	uGt = compare("Greater", "greater", ir.Greater)
 	uGe = compare("GreaterEqual", "greater_equal", ir.GreaterEqual)
 
-	uLAnd = &ufunc{name: "LogicalAnd", numpy: "logical_and", nin: 2, op: ir.LogicalAnd, res: resLogical, loops: allLoops}
-	uLOr  = &ufunc{name: "LogicalOr", numpy: "logical_or", nin: 2, op: ir.LogicalOr, res: resLogical, loops: allLoops}
-	uLXor = &ufunc{name: "LogicalXor", numpy: "logical_xor", nin: 2, op: ir.LogicalXor, res: resLogical, loops: allLoops}
-	uLNot = &ufunc{name: "LogicalNot", numpy: "logical_not", nin: 1, op: ir.LogicalNot, res: resLogical, loops: allLoops}
+	uLAnd = &ufunc{name: "LogicalAnd", numpy: "logical_and", nin: 2, op: ir.LogicalAnd, res: resLogical}
+	uLOr  = &ufunc{name: "LogicalOr", numpy: "logical_or", nin: 2, op: ir.LogicalOr, res: resLogical}
+	uLXor = &ufunc{name: "LogicalXor", numpy: "logical_xor", nin: 2, op: ir.LogicalXor, res: resLogical}
+	uLNot = &ufunc{name: "LogicalNot", numpy: "logical_not", nin: 1, op: ir.LogicalNot, res: resLogical}
 
-	uNeg    = unary("Neg", "negative", ir.Neg, numLoops)
-	uPos    = unary("Pos", "positive", ir.Pos, numLoops)
-	uAbs    = &ufunc{name: "Abs", numpy: "absolute", nin: 1, op: ir.Abs, res: resReal, loops: allLoops, identity: kinds(dtype.BoolKind)}
-	uSign   = unary("Sign", "sign", ir.Sign, numLoops)
-	uRecip  = unary("Reciprocal", "reciprocal", ir.Reciprocal, numLoops)
-	uSquare = unary("Square", "square", ir.Square, numLoops)
-	uSqrt   = unary("Sqrt", "sqrt", ir.Sqrt, fcLoops)
-	uCbrt   = unary("Cbrt", "cbrt", ir.Cbrt, floatLoops)
-	uExp    = unary("Exp", "exp", ir.Exp, fcLoops)
-	uExp2   = unary("Exp2", "exp2", ir.Exp2, floatLoops)
-	uExpm1  = unary("Expm1", "expm1", ir.Expm1, floatLoops)
-	uLog    = unary("Log", "log", ir.Log, fcLoops)
-	uLog2   = unary("Log2", "log2", ir.Log2, floatLoops)
-	uLog10  = unary("Log10", "log10", ir.Log10, floatLoops)
-	uLog1p  = unary("Log1p", "log1p", ir.Log1p, floatLoops)
-	uSin    = unary("Sin", "sin", ir.Sin, floatLoops)
-	uCos    = unary("Cos", "cos", ir.Cos, floatLoops)
-	uTan    = unary("Tan", "tan", ir.Tan, floatLoops)
-	uAsin   = unary("Arcsin", "arcsin", ir.Arcsin, floatLoops)
-	uAcos   = unary("Arccos", "arccos", ir.Arccos, floatLoops)
-	uAtan   = unary("Arctan", "arctan", ir.Arctan, floatLoops)
-	uSinh   = unary("Sinh", "sinh", ir.Sinh, floatLoops)
-	uCosh   = unary("Cosh", "cosh", ir.Cosh, floatLoops)
-	uTanh   = unary("Tanh", "tanh", ir.Tanh, floatLoops)
-	uAsinh  = unary("Arcsinh", "arcsinh", ir.Arcsinh, floatLoops)
-	uAcosh  = unary("Arccosh", "arccosh", ir.Arccosh, floatLoops)
-	uAtanh  = unary("Arctanh", "arctanh", ir.Arctanh, floatLoops)
-	uRint   = unary("Rint", "rint", ir.Rint, floatLoops)
-	uInvert = unary("Invert", "invert", ir.Invert, bitLoops)
-	uConj   = unary("Conj", "conjugate", ir.Conj, numLoops)
+	uNeg    = unary("Neg", "negative", ir.Neg)
+	uPos    = unary("Pos", "positive", ir.Pos)
+	uAbs    = &ufunc{name: "Abs", numpy: "absolute", nin: 1, op: ir.Abs, identity: ir.KBool}
+	uSign   = unary("Sign", "sign", ir.Sign)
+	uRecip  = unary("Reciprocal", "reciprocal", ir.Reciprocal)
+	uSquare = unary("Square", "square", ir.Square)
+	uSqrt   = unary("Sqrt", "sqrt", ir.Sqrt)
+	uCbrt   = unary("Cbrt", "cbrt", ir.Cbrt)
+	uExp    = unary("Exp", "exp", ir.Exp)
+	uExp2   = unary("Exp2", "exp2", ir.Exp2)
+	uExpm1  = unary("Expm1", "expm1", ir.Expm1)
+	uLog    = unary("Log", "log", ir.Log)
+	uLog2   = unary("Log2", "log2", ir.Log2)
+	uLog10  = unary("Log10", "log10", ir.Log10)
+	uLog1p  = unary("Log1p", "log1p", ir.Log1p)
+	uSin    = unary("Sin", "sin", ir.Sin)
+	uCos    = unary("Cos", "cos", ir.Cos)
+	uTan    = unary("Tan", "tan", ir.Tan)
+	uAsin   = unary("Arcsin", "arcsin", ir.Arcsin)
+	uAcos   = unary("Arccos", "arccos", ir.Arccos)
+	uAtan   = unary("Arctan", "arctan", ir.Arctan)
+	uSinh   = unary("Sinh", "sinh", ir.Sinh)
+	uCosh   = unary("Cosh", "cosh", ir.Cosh)
+	uTanh   = unary("Tanh", "tanh", ir.Tanh)
+	uAsinh  = unary("Arcsinh", "arcsinh", ir.Arcsinh)
+	uAcosh  = unary("Arccosh", "arccosh", ir.Arccosh)
+	uAtanh  = unary("Arctanh", "arctanh", ir.Arctanh)
+	uRint   = unary("Rint", "rint", ir.Rint)
+	uInvert = unary("Invert", "invert", ir.Invert)
+	uConj   = &ufunc{name: "Conj", numpy: "conjugate", nin: 1, op: ir.Conj, identity: ir.KReal}
 
 	// NumPy >= 2.3 keeps integer and bool dtypes in floor, ceil and trunc;
 	// round (decimals=0) always has.
@@ -147,18 +131,33 @@ var (
 	uTrunc = rounding("Trunc", "trunc", ir.Trunc)
 	uRound = rounding("Round", "round", ir.Rint)
 
-	uIsNaN    = predicate("IsNaN", "isnan", ir.IsNaN, fcLoops)
-	uIsInf    = predicate("IsInf", "isinf", ir.IsInf, fcLoops)
-	uIsFinite = predicate("IsFinite", "isfinite", ir.IsFinite, fcLoops)
-	uSignbit  = predicate("Signbit", "signbit", ir.Signbit, floatLoops)
+	uIsNaN    = predicate("IsNaN", "isnan", ir.IsNaN)
+	uIsInf    = predicate("IsInf", "isinf", ir.IsInf)
+	uIsFinite = predicate("IsFinite", "isfinite", ir.IsFinite)
+	uSignbit  = predicate("Signbit", "signbit", ir.Signbit)
 
-	uReal = &ufunc{name: "Real", numpy: "real", nin: 1, op: ir.Real, res: resReal, loops: allLoops,
-		identity: kinds(dtype.BoolKind, dtype.IntKind, dtype.UintKind, dtype.FloatKind)}
-	uImag  = &ufunc{name: "Imag", numpy: "imag", nin: 1, op: ir.Imag, res: resReal, loops: complexLoops}
-	uAngle = &ufunc{name: "Angle", numpy: "angle", nin: 1, op: ir.Angle, res: resReal, loops: complexLoops}
+	uReal  = &ufunc{name: "Real", numpy: "real", nin: 1, op: ir.Real, identity: ir.KReal | ir.KBool}
+	uImag  = &ufunc{name: "Imag", numpy: "imag", nin: 1, op: ir.Imag}
+	uAngle = &ufunc{name: "Angle", numpy: "angle", nin: 1, op: ir.Angle}
 
-	uWhere = &ufunc{name: "Where", numpy: "where", nin: 3, op: ir.Where, loops: allLoops}
-	uClip  = &ufunc{name: "Clip", numpy: "clip", nin: 3, loops: realLoops, build: buildClip}
+	uFmod       = binaryOp("Fmod", "fmod", ir.Fmod, 0)
+	uGcd        = binaryOp("Gcd", "gcd", ir.Gcd, 0)
+	uLcm        = binaryOp("Lcm", "lcm", ir.Lcm, 0)
+	uHeaviside  = binaryOp("Heaviside", "heaviside", ir.Heaviside, 0)
+	uLogaddexp  = binaryOp("Logaddexp", "logaddexp", ir.Logaddexp, 0)
+	uLogaddexp2 = binaryOp("Logaddexp2", "logaddexp2", ir.Logaddexp2, 0)
+	uNextafter  = binaryOp("Nextafter", "nextafter", ir.Nextafter, 0)
+	uLdexp      = binaryOp("Ldexp", "ldexp", ir.Ldexp, 0)
+	uSpacing    = unary("Spacing", "spacing", ir.Spacing)
+	uDeg2rad    = unary("Deg2rad", "deg2rad", ir.Deg2rad)
+	uRad2deg    = unary("Rad2deg", "rad2deg", ir.Rad2deg)
+	uSinc       = &ufunc{name: "Sinc", numpy: "sinc", nin: 1, op: ir.Sinc, res: resDivide}
+	uModf       = unary("Modf", "modf", ir.Modf)
+	uFrexp      = unary("Frexp", "frexp", ir.FrexpMantissa)
+	uFrexpExp   = unary("Frexp", "frexp", ir.FrexpExponent)
+
+	uWhere = &ufunc{name: "Where", numpy: "where", nin: 3, op: ir.Where, loops: allDTypes}
+	uClip  = &ufunc{name: "Clip", numpy: "clip", nin: 3, loops: dtypesOf(ir.KReal), build: buildClip}
 )
 
 var ufuncs = []*ufunc{uCopy, uAdd, uSub, uMul, uDiv, uFDiv, uMod, uPow, uMax, uMin, uFMax, uFMin,
@@ -166,7 +165,9 @@ var ufuncs = []*ufunc{uCopy, uAdd, uSub, uMul, uDiv, uFDiv, uMod, uPow, uMax, uM
 	uLAnd, uLOr, uLXor, uLNot, uNeg, uPos, uAbs, uSign, uRecip, uSquare, uSqrt, uCbrt,
 	uExp, uExp2, uExpm1, uLog, uLog2, uLog10, uLog1p, uSin, uCos, uTan, uAsin, uAcos, uAtan,
 	uSinh, uCosh, uTanh, uAsinh, uAcosh, uAtanh, uRint, uInvert, uConj, uFloor, uCeil, uTrunc,
-	uRound, uIsNaN, uIsInf, uIsFinite, uSignbit, uReal, uImag, uAngle, uWhere, uClip}
+	uRound, uIsNaN, uIsInf, uIsFinite, uSignbit, uReal, uImag, uAngle, uWhere, uClip,
+	uFmod, uGcd, uLcm, uHeaviside, uLogaddexp, uLogaddexp2, uNextafter, uLdexp, uSpacing, uDeg2rad,
+	uRad2deg, uSinc, uModf, uFrexp, uFrexpExp}
 
 func init() {
 	for i, u := range ufuncs {
@@ -174,31 +175,35 @@ func init() {
 		if u.casting == 0 {
 			u.casting = dtype.CastSameKind
 		}
+		if u.loops == nil {
+			sig, _ := u.op.Sig()
+			u.loops = dtypesOf(sig.Accepts | u.identity)
+		}
 	}
 	uSub.noBool = "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead"
+	uSign.noBool = "ufunc 'sign' did not contain a loop with signature matching types bool -> None"
+	uPos.noBool = "ufunc 'positive' did not contain a loop with signature matching types bool -> None"
 	uNeg.noBool = "the numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead"
-	uConj.identity = kinds(dtype.IntKind, dtype.UintKind, dtype.FloatKind)
 }
 
-func binaryOp(name, numpy string, op ir.Op, l []DType, boolOp ir.Op) *ufunc {
-	return &ufunc{name: name, numpy: numpy, nin: 2, op: op, loops: l, boolOp: boolOp}
+func binaryOp(name, numpy string, op ir.Op, boolOp ir.Op) *ufunc {
+	return &ufunc{name: name, numpy: numpy, nin: 2, op: op, boolOp: boolOp}
 }
 
-func unary(name, numpy string, op ir.Op, l []DType) *ufunc {
-	return &ufunc{name: name, numpy: numpy, nin: 1, op: op, loops: l}
+func unary(name, numpy string, op ir.Op) *ufunc {
+	return &ufunc{name: name, numpy: numpy, nin: 1, op: op}
 }
 
 func compare(name, numpy string, op ir.Op) *ufunc {
-	return &ufunc{name: name, numpy: numpy, nin: 2, op: op, loops: allLoops, res: resBool}
+	return &ufunc{name: name, numpy: numpy, nin: 2, op: op}
 }
 
-func predicate(name, numpy string, op ir.Op, l []DType) *ufunc {
-	return &ufunc{name: name, numpy: numpy, nin: 1, op: op, loops: l, res: resBool}
+func predicate(name, numpy string, op ir.Op) *ufunc {
+	return &ufunc{name: name, numpy: numpy, nin: 1, op: op}
 }
 
 func rounding(name, numpy string, op ir.Op) *ufunc {
-	return &ufunc{name: name, numpy: numpy, nin: 1, op: op, loops: loops(boolLoop, intLoops, floatLoops),
-		identity: kinds(dtype.BoolKind, dtype.IntKind, dtype.UintKind)}
+	return &ufunc{name: name, numpy: numpy, nin: 1, op: op, identity: ir.KBool | ir.KInteger}
 }
 
 // buildClip is minimum(maximum(a, lo), hi), which propagates NaN as
@@ -298,17 +303,31 @@ func (u *ufunc) resolve(codes [3]uint32, out DType) *loop {
 			}
 		}
 	}
+	// Each operand's dtype: an array's own; a Go scalar's as NEP 50 gives
+	// it against the arrays.
+	var operands []DType
+	arrays := common
 	for i := first; i < u.nin; i++ {
 		c := codes[i]
 		switch k := dtype.ScalarKind(c - scalarCode); {
 		case c < scalarCode:
-		case common != 0:
+			operands = append(operands, DType(c))
+		case arrays != 0:
 			common = dtype.PromoteScalar(common, k)
+			operands = append(operands, dtype.PromoteScalar(arrays, k))
 		case u.res != resCopy: // only scalars: they take NumPy's default dtypes
 			common = scalar{kind: k}.defaultDType()
+			operands = append(operands, common)
 		}
 	}
-	loopDT, err := u.loopFor(common, codes)
+	if k := exactIntCompare(u.op, codes, out); k != nil {
+		l.kernel, l.out = k, Bool
+		if out != 0 {
+			l.out = out
+		}
+		return l
+	}
+	loopDT, err := u.loopFor(common, operands, codes)
 	if err != nil {
 		l.err = fmt.Errorf("%s: %w", u.name, err)
 		return l
@@ -339,7 +358,7 @@ func (u *ufunc) resolve(codes [3]uint32, out DType) *loop {
 	switch {
 	case u.build != nil:
 		node = u.build(u, loopDT, res, args)
-	case u.identity.has(loopDT.Kind()) || u.res == resCopy:
+	case u.identity.Has(loopDT) || u.res == resCopy:
 		node = args[0]
 	case loopDT == Bool && u.boolOp != 0:
 		node = ir.Apply(u.boolOp, res, args...)
@@ -355,8 +374,11 @@ func (u *ufunc) resolve(codes [3]uint32, out DType) *loop {
 	return l
 }
 
-// loopFor returns the loop dtype for operands promoted to common.
-func (u *ufunc) loopFor(common DType, codes [3]uint32) (DType, error) {
+// loopFor returns the loop dtype for operands of the given dtypes, which
+// promote to common: the first loop that each casts to safely (NumPy's
+// search, which for int8 and uint8 finds float16 where promoting first
+// would give int16 and then float32).
+func (u *ufunc) loopFor(common DType, operands []DType, codes [3]uint32) (DType, error) {
 	switch {
 	case common == Bool && u.noBool != "":
 		return 0, fmt.Errorf("%s", u.noBool)
@@ -366,7 +388,7 @@ func (u *ufunc) loopFor(common DType, codes [3]uint32) (DType, error) {
 		return Float64, nil
 	}
 	for _, d := range u.loops {
-		if dtype.CanCast(common, d, dtype.CastSafe) {
+		if !slices.ContainsFunc(operands, func(o DType) bool { return !dtype.CanCast(o, d, dtype.CastSafe) }) {
 			return d, nil
 		}
 	}
@@ -383,20 +405,13 @@ func (u *ufunc) loopFor(common DType, codes [3]uint32) (DType, error) {
 	return 0, fmt.Errorf("ufunc '%s' not supported for %s", u.numpy, strings.Join(names, " and "))
 }
 
-// result returns the dtype of the op's result on loop dtype d.
+// result returns the dtype of the op's result on loop dtype d: its
+// argument where the ufunc is the identity, else the op table's answer.
 func (u *ufunc) result(d DType) DType {
-	switch {
-	case u.res == resBool || u.res == resLogical:
-		return Bool
-	case u.res == resReal && !u.identity.has(d.Kind()):
-		switch d {
-		case Complex64:
-			return Float32
-		case Complex128:
-			return Float64
-		}
+	if u.identity.Has(d) {
+		return d
 	}
-	return d
+	return ir.ResultType(u.op, d)
 }
 
 // argDType returns the dtype operand i has inside the kernel.
@@ -445,7 +460,7 @@ func (u *ufunc) call(args [3]any, out []*Array) *Array {
 		return errorf(u.name, "%d outputs given, want at most 1", len(out))
 	case len(out) == 1:
 		dst = out[0]
-		if err := dst.checkOp(u.name); err != nil {
+		if err := dst.checkWrite(u.name); err != nil {
 			return &Array{err: err}
 		}
 		if err := sameBackend(u.name, b, dst.st.b); err != nil {
@@ -463,6 +478,7 @@ func (u *ufunc) call(args [3]any, out []*Array) *Array {
 	}
 	var vals [3]ir.Value
 	var ins [3]*Array
+	var answer *bool
 	nv, ni := 0, 0
 	for i := range u.nin {
 		if arrs[i] != nil {
@@ -471,7 +487,13 @@ func (u *ufunc) call(args [3]any, out []*Array) *Array {
 			continue
 		}
 		v, err := scal[i].value(l.args[i])
-		if err != nil {
+		outside := err != nil && scal[i].kind == dtype.IntScalar && isInt(l.args[i])
+		switch {
+		case outside && u == uClip: // NumPy 2: a bound beyond the dtype clips to its limit
+			v = scal[i].saturate(l.args[i])
+		case outside && isComparison(u.op):
+			answer = compareOutside(u.op, i == 0, scal[i].unsigned || scal[i].i >= 0)
+		case err != nil:
 			return errorf(u.name, "%v", err)
 		}
 		if u == uPow && i == 1 && isInt(l.args[i]) && !scal[i].unsigned && scal[i].i < 0 {
@@ -480,10 +502,21 @@ func (u *ufunc) call(args [3]any, out []*Array) *Array {
 		vals[nv] = v
 		nv++
 	}
+	if u == uPow && arrs[1] != nil && l.args[1].Kind() == dtype.IntKind {
+		if err := noNegativeExponent(arrs[1]); err != nil {
+			return &Array{err: err}
+		}
+	}
 	if dst == nil {
 		if dst, err = empty(b, l.out, shape); err != nil {
 			return failed(u.name, err)
 		}
+	}
+	if answer != nil { // an integer beyond the dtype: every comparison has one answer
+		if err := dst.set(u.name, *answer); err != nil {
+			return &Array{err: err}
+		}
+		return dst
 	}
 	if err := elementwise(l.kernel, shape, dst, ins[:ni], vals[:nv]); err != nil {
 		return failed(u.name, err)
@@ -528,6 +561,79 @@ func (u *ufunc) shape(arrs [3]*Array, out *Array) ([]int, error) {
 		shape = out.shape
 	}
 	return shape, nil
+}
+
+// isComparison reports whether op is one of the six comparisons.
+func isComparison(op ir.Op) bool { return op >= ir.Equal && op <= ir.GreaterEqual }
+
+// compareOutside is NumPy 2's answer of comparison op between an array
+// and a Go integer beyond the array's integer dtype: above (or below)
+// every element; first says the integer is the left operand.
+func compareOutside(op ir.Op, first, above bool) *bool {
+	if first { // 300 < x is x > 300
+		op = map[ir.Op]ir.Op{ir.Less: ir.Greater, ir.LessEqual: ir.GreaterEqual, ir.Greater: ir.Less,
+			ir.GreaterEqual: ir.LessEqual, ir.Equal: ir.Equal, ir.NotEqual: ir.NotEqual}[op]
+	}
+	var r bool
+	switch op {
+	case ir.NotEqual:
+		r = true
+	case ir.Less, ir.LessEqual:
+		r = above
+	case ir.Greater, ir.GreaterEqual:
+		r = !above
+	}
+	return &r
+}
+
+// exactIntCompare is the kernel of comparison op between a signed integer
+// array and a uint64 one, which NumPy 2 compares exactly (promotion would
+// go through float64); nil for other operands.
+func exactIntCompare(op ir.Op, codes [3]uint32, out DType) *ir.Kernel {
+	if !isComparison(op) || codes[0] >= scalarCode || codes[1] >= scalarCode {
+		return nil
+	}
+	a, b := DType(codes[0]), DType(codes[1])
+	si, ui := 0, 1
+	switch {
+	case a.Kind() == dtype.IntKind && b == Uint64:
+	case a == Uint64 && b.Kind() == dtype.IntKind:
+		si, ui = 1, 0
+		op = map[ir.Op]ir.Op{ir.Less: ir.Greater, ir.LessEqual: ir.GreaterEqual, ir.Greater: ir.Less,
+			ir.GreaterEqual: ir.LessEqual, ir.Equal: ir.Equal, ir.NotEqual: ir.NotEqual}[op]
+	default:
+		return nil
+	}
+	k := &ir.Kernel{Inputs: []DType{a, b}}
+	s := ir.To(ir.In(si, k.Inputs[si]), Int64)
+	u := ir.In(ui, Uint64)
+	negative := ir.Apply(ir.Less, Bool, s, ir.Apply(ir.Sub, Int64, s, s)) // s < 0, without a constant
+	r := ir.Apply(op, Bool, ir.To(s, Uint64), u)
+	switch op { // a negative s is below every u
+	case ir.Less, ir.LessEqual, ir.NotEqual:
+		r = ir.Apply(ir.LogicalOr, Bool, negative, r)
+	default:
+		r = ir.Apply(ir.LogicalAnd, Bool, ir.Apply(ir.LogicalNot, Bool, negative), r)
+	}
+	if out == 0 {
+		out = Bool
+	}
+	k.Outputs = []*ir.Node{ir.To(r, out)}
+	return k
+}
+
+// noNegativeExponent is NumPy's refusal of negative integer exponents.
+func noNegativeExponent(e *Array) error {
+	neg := AnyTrue(Less(e, 0))
+	defer neg.Free()
+	found, err := Item[bool](neg)
+	switch {
+	case err != nil:
+		return fmt.Errorf("Pow: %w", err)
+	case found:
+		return fmt.Errorf("Pow: Integers to negative integer powers are not allowed.")
+	}
+	return nil
 }
 
 func isInt(d DType) bool { return d.Kind() == dtype.IntKind || d.Kind() == dtype.UintKind }

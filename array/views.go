@@ -128,22 +128,42 @@ func (a *Array) Squeeze(axes ...int) *Array {
 	return a.view(shape, strides, a.offset)
 }
 
-// ExpandDims inserts an axis of size 1 at position axis of the result
-// (negative counts from the end of the result).
-func (a *Array) ExpandDims(axis int) *Array {
-	if err := a.checkOp("ExpandDims"); err != nil {
+// ExpandDims inserts an axis of size 1 at each of the positions axes of
+// the result (negative counts from the end of the result), as
+// np.expand_dims.
+func (a *Array) ExpandDims(axes ...int) *Array {
+	const op = "ExpandDims"
+	if err := a.checkOp(op); err != nil {
 		return &Array{err: err}
 	}
-	ax, err := NormalizeAxis(axis, len(a.shape)+1)
-	if err != nil {
-		return failed("ExpandDims", err)
+	nd := len(a.shape) + len(axes)
+	at := make([]bool, nd)
+	for _, axis := range axes {
+		ax, err := NormalizeAxis(axis, nd)
+		if err != nil {
+			return failed(op, err)
+		}
+		if at[ax] {
+			return errorf(op, "repeated axis")
+		}
+		at[ax] = true
 	}
-	return a.view(slices.Insert(slices.Clone(a.shape), ax, 1), slices.Insert(slices.Clone(a.strides), ax, 0), a.offset)
+	shape, strides := make([]int, 0, nd), make([]int, 0, nd)
+	j := 0
+	for _, one := range at {
+		if one {
+			shape, strides = append(shape, 1), append(strides, 0)
+			continue
+		}
+		shape, strides = append(shape, a.shape[j]), append(strides, a.strides[j])
+		j++
+	}
+	return a.view(shape, strides, a.offset)
 }
 
 // BroadcastTo returns a view of a repeated to shape, as np.broadcast_to:
-// repeated axes have stride 0, so the view is meant for reading (NumPy
-// makes it read-only).
+// repeated axes have stride 0, so the view is read-only, as NumPy's:
+// Set, Put and out= into it are errors.
 func (a *Array) BroadcastTo(shape ...int) *Array {
 	if err := a.checkOp("BroadcastTo"); err != nil {
 		return &Array{err: err}
@@ -160,5 +180,7 @@ func (a *Array) BroadcastTo(shape ...int) *Array {
 	if err != nil {
 		return failed("BroadcastTo", err)
 	}
-	return a.view(slices.Clone(shape), strides, a.offset)
+	v := a.view(slices.Clone(shape), strides, a.offset)
+	v.readOnly = true
+	return v
 }

@@ -80,9 +80,68 @@ def unary(name, x, ulps=0, op=None):
         save(f"{op}_{x.dtype.name}", op, getattr(np, op)(x), ulps, x)
 
 
+def newer_unary(op, x, ulps):
+    """The functions that are not one-output ufuncs: sinc, and each output of modf and frexp."""
+    with np.errstate(all="ignore"):
+        if op == "sinc":
+            out = np.sinc(x)
+        elif op == "modf":
+            out = np.modf(x)[0]
+        elif op == "frexp":
+            out = np.frexp(x)[0]
+        elif op == "frexp_exponent":
+            out = np.frexp(x)[1]
+        else:
+            out = getattr(np, op)(x)
+    save(f"{op}_{x.dtype.name}", op, out, ulps, x)
+
+
 def binary(op, x, y, ulps=0):
     with np.errstate(all="ignore"):
         save(f"{op}_{x.dtype.name}", op, getattr(np, op)(x, y), ulps, x, y)
+
+
+def newer_ufuncs():
+    """fmod, gcd, lcm, heaviside, logaddexp(2), nextafter, spacing, deg2rad,
+    rad2deg, sinc, modf, frexp, ldexp: their own random stream, so that the
+    cases above keep their inputs."""
+    global rng
+    rng = np.random.default_rng(20261204)
+    for dt in [np.float16, np.float32, np.float64]:
+        x = floats(dt)
+        for op in ["spacing", "modf", "frexp", "frexp_exponent"]:
+            newer_unary(op, x, 0)
+        for op in ["deg2rad", "rad2deg"]:
+            newer_unary(op, x, LIBM_ULPS[dt])
+        if dt != np.float16:  # NumPy's sinc: where(x == 0, 1e-20, x) makes float16 zeros NaN
+            newer_unary("sinc", x[np.abs(x) < 1e6], LIBM_ULPS[dt])
+        a, b = pairs(x)
+        for op in ["fmod", "heaviside", "nextafter"]:
+            binary(op, a, b)
+        for op in ["logaddexp", "logaddexp2"]:
+            # Left out: results that cancel (|result| << |x|, |y|), where NumPy's
+            # own rounding error of the log1p term is many ulps of the result.
+            with np.errstate(all="ignore"):
+                r = getattr(np, op)(a, b)
+                keep = ~np.isfinite(r) | (np.abs(r) >= 0.1 * np.maximum(np.abs(a), np.abs(b)))
+            binary(op, a[keep], b[keep], ulps=LIBM_ULPS[dt])
+        e = rng.integers(-40, 40, len(a)).astype(dt)
+        if dt == np.float16:  # exponents that reach float16's subnormals and overflow; NumPy's half ldexp takes int32
+            e = rng.integers(-30, 20, len(a)).astype(dt)
+        with np.errstate(all="ignore"):
+            save(f"ldexp_{np.dtype(dt).name}", "ldexp", np.ldexp(a, e.astype(np.int32)), 0, a, e)
+    for dt in [np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64]:
+        a, b = pairs(ints(dt))
+        for op in ["fmod", "gcd", "lcm"]:
+            binary(op, a, b)
+    # Complex transcendental functions on moderate finite values (NumPy's
+    # npy_c* are C99's; the Go and C compositions agree with them to a few
+    # dozen eps of the result's magnitude away from the branch cuts).
+    for dt in [np.complex64, np.complex128]:
+        z = (rng.uniform(-3, 3, 300) + 1j * rng.uniform(-3, 3, 300)).astype(dt)
+        for op in ["sin", "cos", "tan", "sinh", "cosh", "tanh", "arcsin", "arccos", "arctan", "arcsinh",
+                   "arccosh", "arctanh", "exp2", "expm1", "log2", "log10", "log1p"]:
+            unary(op, z, ulps=64)
 
 
 def main():
@@ -168,6 +227,8 @@ def main():
     bo = np.array([True, False, True, True, False])
     for dt in [np.float16, np.int32, np.complex128]:
         save(f"cast_bool_{np.dtype(dt).name}", "cast", bo.astype(dt), 0, bo)
+
+    newer_ufuncs()
 
     with open(f"{OUT}/cases.txt", "w") as fh:
         fh.write("# NAME OP OUTDTYPE ULPS, made by testdata/gen_ufunc_cpu.py (NumPy %s)\n" % np.__version__)

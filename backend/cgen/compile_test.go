@@ -48,18 +48,18 @@ func opKernels() []namedUnit {
 		}
 		us = append(us, namedUnit{name + " " + l.String(), unit{k, l}})
 	}
-	for op := ir.Neg; op <= ir.Angle; op++ {
+	for _, op := range ir.Ops(1) {
 		for _, d := range allDTypes {
-			if Accepts(op, d) {
-				add(fmt.Sprintf("%v(%v)", op, d), kernel([]dtype.DType{d}, nil, ir.Apply(op, ResultType(op, d), ir.In(0, d))))
+			if ir.Accepts(op, d) {
+				add(fmt.Sprintf("%v(%v)", op, d), kernel([]dtype.DType{d}, nil, ir.Apply(op, ir.ResultType(op, d), ir.In(0, d))))
 			}
 		}
 	}
-	for op := ir.Add; op <= ir.GreaterEqual; op++ {
+	for _, op := range ir.Ops(2) {
 		for _, d := range allDTypes {
-			if Accepts(op, d) {
+			if ir.Accepts(op, d) {
 				add(fmt.Sprintf("%v(%v)", op, d), kernel([]dtype.DType{d, d}, nil,
-					ir.Apply(op, ResultType(op, d), ir.In(0, d), ir.In(1, d))))
+					ir.Apply(op, ir.ResultType(op, d), ir.In(0, d), ir.In(1, d))))
 			}
 		}
 	}

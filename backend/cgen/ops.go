@@ -9,124 +9,6 @@ import (
 	"github.com/cugo/cugo/internal/ir"
 )
 
-// result says what dtype an op gives for its argument dtype.
-type result uint8
-
-const (
-	sameType result = iota
-	boolType        // predicates and comparisons
-	realType        // the real dtype of a complex argument (the argument's own otherwise)
-)
-
-type opRule struct {
-	accepts class
-	result  result
-	exact   bool // float16/bfloat16 results need no rounding
-}
-
-const (
-	notBool = classNumeric
-	realNum = classInt | classFloat
-	floats  = classFloat
-	inexact = classFloat | classComplex
-	ints    = classInt
-	bitwise = classBool | classInt
-)
-
-var rules = map[ir.Op]opRule{
-	ir.Neg:          {notBool, sameType, true},
-	ir.Pos:          {notBool, sameType, true},
-	ir.Abs:          {classAll, realType, true},
-	ir.Sign:         {notBool, sameType, true},
-	ir.Reciprocal:   {notBool, sameType, false},
-	ir.Square:       {notBool, sameType, false},
-	ir.Sqrt:         {inexact, sameType, false},
-	ir.Cbrt:         {floats, sameType, false},
-	ir.Exp:          {inexact, sameType, false},
-	ir.Exp2:         {floats, sameType, false},
-	ir.Expm1:        {floats, sameType, false},
-	ir.Log:          {inexact, sameType, false},
-	ir.Log2:         {floats, sameType, false},
-	ir.Log10:        {floats, sameType, false},
-	ir.Log1p:        {floats, sameType, false},
-	ir.Sin:          {floats, sameType, false},
-	ir.Cos:          {floats, sameType, false},
-	ir.Tan:          {floats, sameType, false},
-	ir.Arcsin:       {floats, sameType, false},
-	ir.Arccos:       {floats, sameType, false},
-	ir.Arctan:       {floats, sameType, false},
-	ir.Sinh:         {floats, sameType, false},
-	ir.Cosh:         {floats, sameType, false},
-	ir.Tanh:         {floats, sameType, false},
-	ir.Arcsinh:      {floats, sameType, false},
-	ir.Arccosh:      {floats, sameType, false},
-	ir.Arctanh:      {floats, sameType, false},
-	ir.Floor:        {realNum, sameType, true},
-	ir.Ceil:         {realNum, sameType, true},
-	ir.Trunc:        {realNum, sameType, true},
-	ir.Rint:         {realNum, sameType, true},
-	ir.IsNaN:        {classAll, boolType, true},
-	ir.IsInf:        {classAll, boolType, true},
-	ir.IsFinite:     {classAll, boolType, true},
-	ir.Signbit:      {realNum, boolType, true},
-	ir.LogicalNot:   {classAll, boolType, true},
-	ir.Invert:       {bitwise, sameType, true},
-	ir.Real:         {inexact, realType, true},
-	ir.Imag:         {inexact, realType, true},
-	ir.Conj:         {notBool, sameType, true},
-	ir.Angle:        {inexact, realType, false},
-	ir.Add:          {classAll, sameType, false},
-	ir.Sub:          {notBool, sameType, false},
-	ir.Mul:          {classAll, sameType, false},
-	ir.Div:          {inexact, sameType, false},
-	ir.FloorDiv:     {realNum, sameType, false},
-	ir.Mod:          {realNum, sameType, false},
-	ir.Pow:          {notBool, sameType, false},
-	ir.Maximum:      {classAll, sameType, true},
-	ir.Minimum:      {classAll, sameType, true},
-	ir.FMax:         {classAll, sameType, true},
-	ir.FMin:         {classAll, sameType, true},
-	ir.Arctan2:      {floats, sameType, false},
-	ir.Hypot:        {floats, sameType, false},
-	ir.Copysign:     {floats, sameType, true},
-	ir.BitAnd:       {bitwise, sameType, true},
-	ir.BitOr:        {bitwise, sameType, true},
-	ir.BitXor:       {bitwise, sameType, true},
-	ir.LeftShift:    {ints, sameType, true},
-	ir.RightShift:   {ints, sameType, true},
-	ir.LogicalAnd:   {classAll, boolType, true},
-	ir.LogicalOr:    {classAll, boolType, true},
-	ir.LogicalXor:   {classAll, boolType, true},
-	ir.Equal:        {classAll, boolType, true},
-	ir.NotEqual:     {classAll, boolType, true},
-	ir.Less:         {classAll, boolType, true},
-	ir.LessEqual:    {classAll, boolType, true},
-	ir.Greater:      {classAll, boolType, true},
-	ir.GreaterEqual: {classAll, boolType, true},
-}
-
-// Accepts reports whether Render implements op on arguments of dtype arg
-// (for Where, the dtype of the chosen values; Cast accepts every pair).
-func Accepts(op ir.Op, arg dtype.DType) bool {
-	switch op {
-	case ir.Cast, ir.Where:
-		return classOf(arg) != 0
-	}
-	r, ok := rules[op]
-	return ok && r.accepts&classOf(arg) != 0
-}
-
-// ResultType is the dtype op gives for arguments of dtype arg.
-func ResultType(op ir.Op, arg dtype.DType) dtype.DType {
-	switch rules[op].result {
-	case boolType:
-		return dtype.Bool
-	case realType:
-		return realOf(arg)
-	}
-	return arg
-}
-
 // floatFuncs are the ops that are one C math function of a float.
 var floatFuncs = map[ir.Op]string{
 	ir.Sqrt: "sqrt", ir.Cbrt: "cbrt", ir.Exp: "exp", ir.Exp2: "exp2", ir.Expm1: "expm1",
@@ -143,6 +25,9 @@ var complexFuncs = map[ir.Op]string{
 	ir.Mul: "mul", ir.Div: "div", ir.Pow: "pow",
 	ir.Maximum: "max", ir.Minimum: "min", ir.FMax: "fmax", ir.FMin: "fmin",
 	ir.Less: "lt", ir.LessEqual: "le", ir.Greater: "gt", ir.GreaterEqual: "ge",
+	ir.Sin: "sin", ir.Cos: "cos", ir.Tan: "tan", ir.Arcsin: "asin", ir.Arccos: "acos", ir.Arctan: "atan",
+	ir.Sinh: "sinh", ir.Cosh: "cosh", ir.Tanh: "tanh", ir.Arcsinh: "asinh", ir.Arccosh: "acosh",
+	ir.Arctanh: "atanh", ir.Exp2: "exp2", ir.Expm1: "expm1", ir.Log2: "log2", ir.Log10: "log10", ir.Log1p: "log1p",
 }
 
 // cmpOps are the C comparison operators.
@@ -220,34 +105,22 @@ func (e *emitter) needType(d dtype.DType) {
 
 // expr is the C expression of node n over its argument locals a.
 func (e *emitter) expr(n *ir.Node, a []string) (string, error) {
+	if err := n.Check(); err != nil {
+		return "", err
+	}
 	d := n.DType
 	switch n.Op {
 	case ir.Cast:
 		return e.cast(n.Args[0].DType, d, a[0]), nil
 	case ir.Where:
-		if n.Args[0].DType != dtype.Bool || n.Args[1].DType != d || n.Args[2].DType != d {
-			return "", fmt.Errorf("Where (%v) takes a bool condition and two %v values, has %v, %v, %v",
-				d, d, n.Args[0].DType, n.Args[1].DType, n.Args[2].DType)
-		}
 		return "(" + a[0] + " ? " + a[1] + " : " + a[2] + ")", nil
 	}
 	t := n.Args[0].DType
-	for _, x := range n.Args[1:] {
-		if x.DType != t {
-			return "", fmt.Errorf("%v (%v) has arguments of different dtypes %v and %v", n.Op, d, t, x.DType)
-		}
-	}
-	if !Accepts(n.Op, t) {
-		return "", fmt.Errorf("%v is not defined for %v", n.Op, t)
-	}
-	if want := ResultType(n.Op, t); want != d {
-		return "", fmt.Errorf("%v of %v gives %v, the node says %v", n.Op, t, want, d)
-	}
 	x, err := e.op(n.Op, t, a)
 	if err != nil {
 		return "", err
 	}
-	if !rules[n.Op].exact {
+	if sig, _ := n.Op.Sig(); !sig.Exact {
 		x = round(d, x)
 	}
 	return x, nil
@@ -266,6 +139,9 @@ func round(d dtype.DType, x string) string {
 
 // op is the C of op on arguments a of dtype t, in t's compute type.
 func (e *emitter) op(op ir.Op, t dtype.DType, a []string) (string, error) {
+	if x, ok := e.special(op, t, a); ok {
+		return x, nil
+	}
 	c := classOf(t)
 	T, W, f := storage(t), wide(t), suffix(t)
 	x := a[0]
@@ -294,7 +170,7 @@ func (e *emitter) op(op ir.Op, t dtype.DType, a []string) (string, error) {
 			return T + "_(-" + x + ".re, -" + x + ".im)", nil
 		}
 		return "(" + T + ")(0 - (" + W + ")" + x + ")", nil
-	case ir.Pos, ir.Floor, ir.Ceil, ir.Trunc, ir.Rint: // integers: the value itself
+	case ir.Pos: // integers: the value itself
 		return x, nil
 	case ir.Conj:
 		if c == classComplex {
@@ -366,10 +242,6 @@ func (e *emitter) op(op ir.Op, t dtype.DType, a []string) (string, error) {
 		return strconv.FormatBool(op == ir.IsFinite), nil
 	case ir.Signbit:
 		switch {
-		case c == classUnsigned:
-			return "false", nil
-		case c == classSigned:
-			return "(" + x + " < 0)", nil
 		case f == "f":
 			return "(__float_as_int(" + x + ") < 0)", nil
 		}

@@ -15,10 +15,6 @@ const (
 	classUnsigned
 	classFloat // float16, bfloat16, float32, float64
 	classComplex
-
-	classInt     = classSigned | classUnsigned
-	classNumeric = classInt | classFloat | classComplex
-	classAll     = classBool | classNumeric
 )
 
 func classOf(d dtype.DType) class {

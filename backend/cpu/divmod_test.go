@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
 )
 
@@ -29,7 +30,7 @@ func TestFloat32DivmodIsSingle(t *testing.T) {
 			if o.want == 0 {
 				continue
 			}
-			binaryFloat(o.op, d, x, y, true)
+			binaryFloat(o.op, d, x, y, dtype.Float32)
 			if got := math.Float32bits(float32(d[0])); got != o.want {
 				t.Errorf("%v(%#x, %#x) = %#x, NumPy %#x", o.op, c.a, c.b, got, o.want)
 			}

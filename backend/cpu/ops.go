@@ -34,6 +34,9 @@ func unary(f *frame, s, a *step, n int) bool {
 	switch {
 	case s.rep == repFloat && a.rep == repComplex:
 		return complexPart(op, f.f(s, n), f.c(a, n))
+	case s.rep == repInt && a.rep == repFloat && op == ir.FrexpExponent:
+		mapTo(f.i(s, n), f.f(a, n), func(x float64) int64 { _, e := math.Frexp(x); return int64(e) })
+		return true
 	case s.rep != a.rep:
 		return false
 	}
@@ -54,7 +57,7 @@ func unary(f *frame, s, a *step, n int) bool {
 	case repUint:
 		return unaryInteger(op, f.u(s, n), f.u(a, n), s.dt)
 	case repFloat:
-		return unaryFloat(op, f.f(s, n), f.f(a, n))
+		return unaryFloat(op, f.f(s, n), f.f(a, n), s.dt)
 	}
 	if s.dt == dtype.Complex64 {
 		return unaryComplex[float32](op, f.c(s, n), f.c(a, n))
@@ -70,7 +73,7 @@ func predicate(op ir.Op, d []bool, f *frame, a *step, n int) bool {
 		switch op {
 		case ir.LogicalNot:
 			mapTo(d, x, func(v bool) bool { return !v })
-		case ir.IsNaN, ir.IsInf, ir.Signbit:
+		case ir.IsNaN, ir.IsInf:
 			clear(d)
 		case ir.IsFinite:
 			mapTo(d, x, func(bool) bool { return true })
@@ -118,8 +121,6 @@ func predicateInteger[T integer](op ir.Op, d []bool, x []T) bool {
 		clear(d)
 	case ir.IsFinite:
 		mapTo(d, x, func(T) bool { return true })
-	case ir.Signbit:
-		mapTo(d, x, func(v T) bool { return v < 0 })
 	default:
 		return false
 	}
@@ -149,7 +150,7 @@ func unaryInteger[T integer](op ir.Op, d, x []T, dt dtype.DType) bool {
 		for i, v := range x {
 			d[i] = -v
 		}
-	case ir.Pos, ir.Conj, ir.Floor, ir.Ceil, ir.Trunc, ir.Rint:
+	case ir.Pos, ir.Conj:
 		copy(d, x)
 	case ir.Abs:
 		for i, v := range x {
@@ -188,7 +189,7 @@ func unaryInteger[T integer](op ir.Op, d, x []T, dt dtype.DType) bool {
 	return true
 }
 
-func unaryFloat(op ir.Op, d, x []float64) bool {
+func unaryFloat(op ir.Op, d, x []float64, dt dtype.DType) bool {
 	var fn func(float64) float64
 	switch op {
 	case ir.Neg:
@@ -268,6 +269,18 @@ func unaryFloat(op ir.Op, d, x []float64) bool {
 		fn = math.Trunc
 	case ir.Rint:
 		fn = math.RoundToEven
+	case ir.Spacing:
+		fn = func(v float64) float64 { return spacing(v, dt) }
+	case ir.Deg2rad:
+		fn = func(v float64) float64 { return v * (math.Pi / 180) }
+	case ir.Rad2deg:
+		fn = func(v float64) float64 { return v * (180 / math.Pi) }
+	case ir.Sinc:
+		fn = func(v float64) float64 { return sinc(v, dt) }
+	case ir.Modf:
+		fn = modfFrac
+	case ir.FrexpMantissa:
+		fn = func(v float64) float64 { m, _ := math.Frexp(v); return m }
 	default:
 		return false
 	}
@@ -298,7 +311,9 @@ func unaryComplex[F float](op ir.Op, d, x []complex128) bool {
 	case ir.Log:
 		fn = cmplx.Log
 	default:
-		return false
+		if fn = complexFuncs[op]; fn == nil {
+			return false
+		}
 	}
 	mapTo(d, x, fn)
 	return true
@@ -318,7 +333,7 @@ func binary(f *frame, s, a, b *step, n int) bool {
 	case repUint:
 		return binaryInteger(op, f.u(s, n), f.u(a, n), f.u(b, n))
 	case repFloat:
-		return binaryFloat(op, f.f(s, n), f.f(a, n), f.f(b, n), s.dt != dtype.Float64)
+		return binaryFloat(op, f.f(s, n), f.f(a, n), f.f(b, n), s.dt)
 	}
 	if s.dt == dtype.Complex64 {
 		return binaryComplex[float32](op, f.c(s, n), f.c(a, n), f.c(b, n))
@@ -435,6 +450,12 @@ func binaryInteger[T integer](op ir.Op, d, x, y []T) bool {
 		mapTo2(d, x, y, mod[T])
 	case ir.Pow:
 		mapTo2(d, x, y, powInt[T])
+	case ir.Fmod:
+		mapTo2(d, x, y, fmodInt[T])
+	case ir.Gcd:
+		mapTo2(d, x, y, gcd[T])
+	case ir.Lcm:
+		mapTo2(d, x, y, lcm[T])
 	case ir.Maximum, ir.FMax:
 		for i := range d {
 			d[i] = max(x[i], y[i])
@@ -473,9 +494,9 @@ func binaryInteger[T integer](op ir.Op, d, x, y []T) bool {
 	return true
 }
 
-// binaryFloat computes a float op; single says the node is float32,
-// float16 or bfloat16, whose FloorDiv and Mod NumPy computes in float32.
-func binaryFloat(op ir.Op, d, x, y []float64, single bool) bool {
+// binaryFloat computes a float op of a node of dtype dt; NumPy computes
+// FloorDiv and Mod of float32, float16 and bfloat16 in float32.
+func binaryFloat(op ir.Op, d, x, y []float64, dt dtype.DType) bool {
 	switch op {
 	case ir.Add:
 		for i := range d {
@@ -495,7 +516,7 @@ func binaryFloat(op ir.Op, d, x, y []float64, single bool) bool {
 		}
 	case ir.FloorDiv, ir.Mod:
 		divmod := floatDivmod[float64]
-		if single {
+		if dt != dtype.Float64 {
 			divmod = func(a, b float64) (float64, float64) {
 				q, r := floatDivmod(float32(a), float32(b))
 				return float64(q), float64(r)
@@ -542,6 +563,18 @@ func binaryFloat(op ir.Op, d, x, y []float64, single bool) bool {
 		mapTo2(d, x, y, math.Hypot)
 	case ir.Copysign:
 		mapTo2(d, x, y, math.Copysign)
+	case ir.Fmod:
+		mapTo2(d, x, y, math.Mod)
+	case ir.Heaviside:
+		mapTo2(d, x, y, heaviside)
+	case ir.Logaddexp:
+		mapTo2(d, x, y, func(a, b float64) float64 { return logaddexp(a, b, dt) })
+	case ir.Logaddexp2:
+		mapTo2(d, x, y, func(a, b float64) float64 { return logaddexp2(a, b, dt) })
+	case ir.Nextafter:
+		mapTo2(d, x, y, func(a, b float64) float64 { return nextafter(a, b, dt) })
+	case ir.Ldexp:
+		mapTo2(d, x, y, ldexp)
 	default:
 		return false
 	}

@@ -126,7 +126,7 @@ func (p *program) add(k *ir.Kernel, n *ir.Node) (int, error) {
 		}
 		s.args[i] = j
 	}
-	if err := checkTypes(n); err != nil {
+	if err := n.Check(); err != nil {
 		return 0, err
 	}
 	s.slot = p.slots[s.rep]
@@ -134,60 +134,6 @@ func (p *program) add(k *ir.Kernel, n *ir.Node) (int, error) {
 	p.steps = append(p.steps, s)
 	p.nodes = append(p.nodes, n)
 	return len(p.steps) - 1, nil
-}
-
-// checkTypes enforces the typing rules of package ir on one node.
-func checkTypes(n *ir.Node) error {
-	want := func(i int, dt dtype.DType) error {
-		if got := n.Args[i].DType; got != dt {
-			return fmt.Errorf("%s(%v): argument %d is %v, want %v", n.Op, n.DType, i, got, dt)
-		}
-		return nil
-	}
-	op := n.Op
-	switch {
-	case op == ir.Input || op == ir.Scalar || op == ir.Cast:
-		return nil
-	case op >= ir.Equal && op <= ir.GreaterEqual:
-		if n.DType != dtype.Bool {
-			return fmt.Errorf("%s gives bool, not %v", op, n.DType)
-		}
-		return want(1, n.Args[0].DType)
-	case op == ir.IsNaN || op == ir.IsInf || op == ir.IsFinite || op == ir.Signbit:
-		if n.DType != dtype.Bool {
-			return fmt.Errorf("%s gives bool, not %v", op, n.DType)
-		}
-		return nil
-	case op == ir.LogicalNot || op == ir.LogicalAnd || op == ir.LogicalOr || op == ir.LogicalXor:
-		if n.DType != dtype.Bool {
-			return fmt.Errorf("%s gives bool, not %v", op, n.DType)
-		}
-		for i := range n.Args {
-			if err := want(i, dtype.Bool); err != nil {
-				return err
-			}
-		}
-		return nil
-	case op == ir.Abs || op == ir.Real || op == ir.Imag || op == ir.Angle:
-		if a := n.Args[0].DType; a.Kind() == dtype.ComplexKind && n.DType == componentOf(a) {
-			return nil
-		}
-		return want(0, n.DType)
-	case op == ir.Where:
-		if err := want(0, dtype.Bool); err != nil {
-			return err
-		}
-		if err := want(1, n.DType); err != nil {
-			return err
-		}
-		return want(2, n.DType)
-	}
-	for i := range n.Args {
-		if err := want(i, n.DType); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // componentOf returns the float type of a complex type's parts.

@@ -272,6 +272,13 @@ func pow(x, y float64) float64 {
 		neg = math.Abs(math.Mod(y, 2)) == 1
 		x = -x
 	}
+	if m, e := math.Frexp(x); m == 0.5 && y == math.Trunc(y) && math.Abs(y) < 1<<20 {
+		r := math.Ldexp(1, int(y)*(e-1)) // a power of two to an integer power: exact, as C's pow
+		if neg {
+			return -r
+		}
+		return r
+	}
 	hi, lo := logParts(x)
 	hi, lo = hi+lo, lo-((hi+lo)-hi)     // renormalised: |lo| <= ulp(hi)/2, so y·lo's rounding is negligible
 	zhi := float64(y * hi)              // the conversion keeps arm64 from fusing this product into z or z - zhi

@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/cugo/cugo/backend"
-	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/gputest"
@@ -70,6 +69,7 @@ var transcendental = map[ir.Op]bool{
 	ir.Log10: true, ir.Log1p: true, ir.Sin: true, ir.Cos: true, ir.Tan: true, ir.Arcsin: true,
 	ir.Arccos: true, ir.Arctan: true, ir.Sinh: true, ir.Cosh: true, ir.Tanh: true, ir.Arcsinh: true,
 	ir.Arccosh: true, ir.Arctanh: true, ir.Pow: true, ir.Arctan2: true, ir.Hypot: true, ir.Angle: true,
+	ir.Deg2rad: true, ir.Rad2deg: true, ir.Sinc: true, ir.Logaddexp: true, ir.Logaddexp2: true,
 }
 
 // tolFor is the tolerance of op on arguments of dtype arg:
@@ -80,7 +80,8 @@ var transcendental = map[ir.Op]bool{
 //     exponent), 1 ulp for float16 and bfloat16 (computed in float32, then
 //     rounded once);
 //   - complex Mul, Div, Reciprocal, Square: 4 eps relative to the
-//     result's magnitude; complex Exp, Log, Sqrt, Pow, Sign: 64 eps, on
+//     result's magnitude; complex Exp, Log, Sqrt, Pow, Sign and the
+//     transcendental functions: 64 eps, on
 //     inputs of moderate magnitude, and non-finite results where the CPU's
 //     are.
 func tolFor(op ir.Op, arg dtype.DType) tol {
@@ -88,7 +89,7 @@ func tolFor(op ir.Op, arg dtype.DType) tol {
 	switch {
 	case complexArg && (op == ir.Mul || op == ir.Div || op == ir.Reciprocal || op == ir.Square):
 		return tol{rel: 4}
-	case complexArg && (op == ir.Exp || op == ir.Log || op == ir.Sqrt || op == ir.Pow || op == ir.Sign):
+	case complexArg && (op == ir.Exp || op == ir.Log || op == ir.Sqrt || op == ir.Pow || op == ir.Sign || transcendental[op]):
 		return tol{rel: 64}
 	case complexArg && op == ir.Abs:
 		return tol{ulps: 8}
@@ -447,40 +448,32 @@ func kernelOf(inputs, scalars []dtype.DType, outputs ...*ir.Node) *ir.Kernel {
 	return &ir.Kernel{Inputs: inputs, Scalars: scalars, Outputs: outputs}
 }
 
-// logical ops take Bool arguments in the ir (cgen would take any).
-var logical = map[ir.Op]bool{ir.LogicalNot: true, ir.LogicalAnd: true, ir.LogicalOr: true, ir.LogicalXor: true}
-
-// typed reports whether op on d is a kernel of the ir, as cgen renders it.
-func typed(op ir.Op, d dtype.DType) bool {
-	return cgen.Accepts(op, d) && (!logical[op] || d == dtype.Bool)
-}
-
 // opCases is one kernel per op and argument dtype of the ir, every cast,
 // Where of every dtype, and a scalar parameter of every dtype.
 func opCases() []testCase {
 	var cs []testCase
-	for op := ir.Neg; op <= ir.Angle; op++ {
+	for _, op := range ir.Ops(1) {
 		for _, d := range allDTypes {
-			if typed(op, d) {
+			if ir.Accepts(op, d) {
 				in := wild
 				if isComplex(d) && tolFor(op, d).rel == 64 {
 					in = moderate
 				}
 				cs = append(cs, testCase{fmt.Sprintf("%v(%v)", op, d),
-					kernelOf([]dtype.DType{d}, nil, ir.Apply(op, cgen.ResultType(op, d), ir.In(0, d))),
+					kernelOf([]dtype.DType{d}, nil, ir.Apply(op, ir.ResultType(op, d), ir.In(0, d))),
 					[]tol{tolFor(op, d)}, in})
 			}
 		}
 	}
-	for op := ir.Add; op <= ir.GreaterEqual; op++ {
+	for _, op := range ir.Ops(2) {
 		for _, d := range allDTypes {
-			if typed(op, d) {
+			if ir.Accepts(op, d) {
 				in := wild
 				if isComplex(d) && tolFor(op, d).rel == 64 {
 					in = moderate
 				}
 				cs = append(cs, testCase{fmt.Sprintf("%v(%v)", op, d),
-					kernelOf([]dtype.DType{d, d}, nil, ir.Apply(op, cgen.ResultType(op, d), ir.In(0, d), ir.In(1, d))),
+					kernelOf([]dtype.DType{d, d}, nil, ir.Apply(op, ir.ResultType(op, d), ir.In(0, d), ir.In(1, d))),
 					[]tol{tolFor(op, d)}, in})
 			}
 		}
@@ -493,7 +486,7 @@ func opCases() []testCase {
 			cs = append(cs, testCase{fmt.Sprintf("Cast(%v->%v)", s, d),
 				kernelOf([]dtype.DType{s}, nil, ir.To(ir.In(0, s), d)), []tol{exact}, wild})
 		}
-		if cgen.Accepts(ir.Add, d) {
+		if ir.Accepts(ir.Add, d) {
 			// a scalar of d into an op, and a float64 scalar straight to an output
 			cs = append(cs, testCase{fmt.Sprintf("Add(%v, scalar)", d),
 				kernelOf([]dtype.DType{d}, []dtype.DType{dtype.Float64, d},

@@ -326,7 +326,7 @@ func benchSumAxis(axis int) func(*benchEnv) (float64, error) {
 		m := e.random(1, e.side, e.side)
 		defer m.Free()
 		d, err := e.deviceTime(20, func() error {
-			r := m.Sum(axis)
+			r := m.Sum(array.Axis(axis))
 			defer r.Free()
 			return r.Err()
 		})

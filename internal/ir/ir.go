@@ -69,7 +69,14 @@ const (
 	Real       // complex -> float
 	Imag       // complex -> float
 	Conj
-	Angle // complex -> float
+	Angle         // complex -> float
+	Spacing       // distance to the next float away from zero
+	Deg2rad       // degrees to radians
+	Rad2deg       // radians to degrees
+	Sinc          // sin(πx)/(πx), 1 at 0
+	Modf          // fractional part, with x's sign (the integral part is Trunc)
+	FrexpMantissa // m of x = m·2^e, 0.5 <= |m| < 1
+	FrexpExponent // e of x = m·2^e -> Int32
 )
 
 // Binary operations: arguments and result share a dtype unless noted.
@@ -102,6 +109,14 @@ const (
 	LessEqual    // -> Bool
 	Greater      // -> Bool
 	GreaterEqual // -> Bool
+	Fmod         // C's fmod: remainder with the sign of the dividend; integers by zero give 0
+	Gcd          // greatest common divisor, non-negative
+	Lcm          // least common multiple, non-negative
+	Heaviside    // 0 below zero, 1 above, the second argument at zero
+	Logaddexp    // log(exp(x) + exp(y))
+	Logaddexp2   // log2(2^x + 2^y)
+	Nextafter    // the next float after x toward y
+	Ldexp        // x·2^y, y an integer-valued float
 )
 
 // Ternary operations.
@@ -114,14 +129,26 @@ func (op Op) Arity() int {
 	switch {
 	case op == Input || op == Scalar:
 		return 0
-	case op == Cast || (op >= Neg && op <= Angle):
+	case op == Cast || (op >= Neg && op <= FrexpExponent):
 		return 1
-	case op >= Add && op <= GreaterEqual:
+	case op >= Add && op <= Ldexp:
 		return 2
 	case op == Where:
 		return 3
 	}
 	return -1
+}
+
+// Ops returns the computing ops (all but the leaves and Cast) that take
+// n arguments, in order.
+func Ops(n int) []Op {
+	var ops []Op
+	for op := range Op(255) {
+		if op != Cast && op.Arity() == n {
+			ops = append(ops, op)
+		}
+	}
+	return ops
 }
 
 // Node is one operation of an expression tree.
@@ -158,7 +185,39 @@ func To(n *Node, dt dtype.DType) *Node {
 	return &Node{Op: Cast, DType: dt, Args: []*Node{n}}
 }
 
-// Validate checks arities, leaf indices and the typing rules above.
+// Check checks n's own typing against its op's signature (the dtypes of
+// its arguments, not theirs).
+func (n *Node) Check() error {
+	if !KAll.Has(n.DType) {
+		return fmt.Errorf("ir: %v node has invalid dtype %d", n.Op, uint8(n.DType))
+	}
+	switch n.Op {
+	case Input, Scalar, Cast:
+		return nil
+	case Where:
+		if n.Args[0].DType != dtype.Bool || n.Args[1].DType != n.DType || n.Args[2].DType != n.DType {
+			return fmt.Errorf("ir: where (%v) takes a bool condition and two %v values, has %v, %v, %v",
+				n.DType, n.DType, n.Args[0].DType, n.Args[1].DType, n.Args[2].DType)
+		}
+		return nil
+	}
+	t := n.Args[0].DType
+	for _, a := range n.Args[1:] {
+		if a.DType != t {
+			return fmt.Errorf("ir: %v (%v) has arguments of different dtypes %v and %v", n.Op, n.DType, t, a.DType)
+		}
+	}
+	if !Accepts(n.Op, t) {
+		return fmt.Errorf("ir: %v is not defined for %v", n.Op, t)
+	}
+	if want := ResultType(n.Op, t); want != n.DType {
+		return fmt.Errorf("ir: %v of %v gives %v, the node says %v", n.Op, t, want, n.DType)
+	}
+	return nil
+}
+
+// Validate checks arities, leaf indices and the typing rules of the op
+// table (ops.go).
 func (k *Kernel) Validate() error {
 	if len(k.Outputs) == 0 {
 		return fmt.Errorf("ir: kernel has no outputs")
@@ -170,6 +229,9 @@ func (k *Kernel) Validate() error {
 		}
 		if got, want := len(n.Args), n.Op.Arity(); want < 0 || got != want {
 			return fmt.Errorf("ir: op %d takes %d arguments, has %d", n.Op, want, got)
+		}
+		if err := n.Check(); err != nil {
+			return err
 		}
 		switch n.Op {
 		case Input:

@@ -47,5 +47,14 @@ package ir
 //   - Complex: Add, Sub, Mul, Div (Smith's algorithm), Neg, Pos, Conj,
 //     Square, Reciprocal, Abs (hypot), Real, Imag, Angle, Sign, Exp, Log,
 //     Sqrt, Pow, Equal, NotEqual, orderings, Maximum/Minimum/FMax/FMin,
-//     IsNaN/IsInf/IsFinite (either part), Where, Cast. Other ops reject
-//     complex operands in the array package, with an error naming the op.
+//     IsNaN/IsInf/IsFinite (either part), Where, Cast, and the
+//     transcendental functions (Sin ... Arctanh, Exp2, Expm1, Log2,
+//     Log10, Log1p) composed from real ones as NumPy's nc_* functions.
+//     The op table (ops.go) says which ops take complex operands.
+//   - Fmod is C's fmod (integers: x fmod 0 = 0); Gcd and Lcm work on the
+//     magnitudes as unsigned numbers and wrap back; Spacing and Nextafter
+//     step in the node's own format (NumPy's float16 spacing always steps
+//     toward +inf, its float16 nextafter(x, x) is x); Sinc rounds πx and
+//     sin(πx) to the node's dtype, as np.sinc; FrexpExponent of zero, inf
+//     and NaN is 0; Ldexp takes an integer-valued exponent of the
+//     mantissa's dtype.
