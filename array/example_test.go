@@ -21,7 +21,7 @@ func Example() {
 	y := x.Mul(2).Add(array.FromSliceOn(d, []float32{1, 2, 3})) // y = x*2 + [1, 2, 3]
 	y.Index(array.I(0), array.All.Step(-1)).Set(0)              // y[0, ::-1] = 0
 	fmt.Println(y)
-	fmt.Println(y.Sum(1))
+	fmt.Println(y.Sum(array.Axis(1)))
 	vals, err := array.ToSlice[float32](y) // the first error of the chain, if any
 	fmt.Println(vals, err)
 	// Output:
