@@ -141,7 +141,7 @@ type printedPart struct {
 // one corner block of the array at a time, each of o.EdgeItems along the
 // summarised axes, so a huge array or broadcast view costs only its edges.
 func (a *Array) printed(o PrintOptions) (*printedPart, error) {
-	if err := a.checkOp("String"); err != nil {
+	if err := a.check(); err != nil {
 		return nil, err
 	}
 	nd := len(a.shape)

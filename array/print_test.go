@@ -142,7 +142,7 @@ func TestPrintErrors(t *testing.T) {
 	require.Contains(t, bad.Str(), "<Add: operands could not be broadcast")
 	require.Contains(t, fmt.Sprintf("%.2f", bad), "could not be broadcast")
 	var nilArray *Array
-	require.Equal(t, "array(<String: array: nil array>)", nilArray.String())
+	require.Equal(t, "array(<array: nil array>)", nilArray.String())
 	freed := FromSlice([]float32{1})
 	freed.Free()
 	require.Contains(t, freed.String(), "freed")
