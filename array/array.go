@@ -53,9 +53,14 @@ func newStorage(b backend.Backend, nbytes int) (*storage, error) {
 	if err != nil {
 		return nil, err
 	}
+	return adopt(b, buf), nil
+}
+
+// adopt returns the storage of buf, a buffer of b, which it frees.
+func adopt(b backend.Backend, buf backend.Buffer) *storage {
 	st := &storage{b: b, buf: buf}
 	st.cleanup = runtime.AddCleanup(st, func(r release) { r.b.Free(r.buf) }, release{b, buf})
-	return st, nil
+	return st
 }
 
 // errorf returns an Array that carries the error "op: ...".
