@@ -118,4 +118,3 @@ func saveNpz(op string, w io.Writer, arrays map[string]*Array, method uint16) er
 	}
 	return wrap(op, z.Close())
 }
-

@@ -317,4 +317,3 @@ func elementValue(dt DType, b []byte, verb rune) any {
 	v, _ := strconv.ParseUint(s, 10, 64)
 	return v
 }
-
