@@ -107,6 +107,7 @@ func TestPrintHugeBroadcast(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, d *Device) {
 		a := d.Arange(0, 4, 1, Float64).BroadcastTo(1<<20, 1<<18, 4)
 		require.NoError(t, a.Err())
+		_ = a.String() // compiles what a GPU needs, once
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		start := time.Now()
@@ -127,6 +128,7 @@ func TestPrintLargeReadsEdges(t *testing.T) {
 	a := Arange(0, 1<<23, 1, Float32)
 	require.NoError(t, a.Err())
 	defer a.Free()
+	_ = a.String()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	s := a.String()
@@ -176,4 +178,14 @@ func TestFormatVerbs(t *testing.T) {
 		require.Equal(t, c.want, fmt.Sprintf(c.format, c.a), c.format)
 	}
 	require.Equal(t, "x = array([1, 2], dtype=int32)\n", fmt.Sprintln("x =", FromSlice([]int32{1, 2})))
+}
+
+// TestPrintBFloat16: NumPy has no bfloat16; cugo prints it as NumPy prints
+// its other floats, with the shortest digits that read back as the same
+// bfloat16 (bfloat16(0.1) is 0.10009765625, printed 0.1).
+func TestPrintBFloat16(t *testing.T) {
+	a := FromSlice([]float32{1, 0.1, 3, -2.5}).AsType(BFloat16)
+	require.Equal(t, "array([ 1. ,  0.1,  3. , -2.5], dtype=bfloat16)", a.String())
+	require.Equal(t, "0.1", a.Index(I(1)).Str())
+	require.Equal(t, "array([1.e+00, 3.e+38], dtype=bfloat16)", FromSlice([]float32{1, 3e38}).AsType(BFloat16).String())
 }
