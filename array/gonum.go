@@ -65,18 +65,20 @@ func FromVecDense(v *mat.VecDense) *Array { return DefaultDevice().FromVecDense(
 
 // ToDense returns a, a non-empty 2-d float64 array, as a gonum matrix.
 func ToDense(a *Array) (*mat.Dense, error) {
-	g, err := toRaw[float64]("ToDense", a)
+	g, err := general("ToDense", a)
 	if err != nil {
 		return nil, err
 	}
 	var m mat.Dense
-	m.SetRawMatrix(blas64.General{Rows: a.shape[0], Cols: a.shape[1], Stride: g.strides[0], Data: g.data})
+	m.SetRawMatrix(g)
 	return &m, nil
 }
 
 // ToGeneral returns a, a non-empty 2-d float64 array, as a BLAS matrix.
-func ToGeneral(a *Array) (blas64.General, error) {
-	g, err := toRaw[float64]("ToGeneral", a)
+func ToGeneral(a *Array) (blas64.General, error) { return general("ToGeneral", a) }
+
+func general(op string, a *Array) (blas64.General, error) {
+	g, err := toRaw[float64](op, a)
 	if err != nil {
 		return blas64.General{}, err
 	}
