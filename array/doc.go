@@ -33,4 +33,12 @@
 // an int8 array plus 1 is int8, plus 1.5 is float64, and plus 300 is an
 // error. Ufuncs pick NumPy's loop: Sqrt of an int16 array is float32, Div
 // of integers is float64, Floor of integers keeps their dtype (NumPy 2.3).
+//
+// # Printing and interchange
+//
+// String is NumPy's repr and Str its str, under NumPy's print options
+// (SetPrintOptions); an array summarised past the threshold is read only
+// at its edges. Load and Save read and write .npy files, LoadNpz and
+// SaveNpz .npz archives; FromDense, ToDense and their kin convert to and
+// from gonum's matrices, sharing memory on the CPU backend.
 package array
