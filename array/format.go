@@ -192,6 +192,10 @@ func (f *floatFormat) format(v float64) string {
 	var s string
 	if f.sci { // every value with f.precision digits of its exact value
 		s = f.signed(strconv.FormatFloat(v, 'e', f.precision, 64))
+	} else if v == math.Trunc(v) {
+		// Whole numbers print all their digits exactly (NumPy's Dragon4
+		// with min_digits=0: float16(4608) is 4608., not 4610.).
+		s = f.signed(strconv.FormatFloat(v, 'f', 0, 64) + ".")
 	} else {
 		s = f.positional(v)
 	}

@@ -67,6 +67,8 @@ def cases(rng):
     yield "f16", np.array([0.1, 1.0, 65504.0, -2.5, np.inf], dtype=np.float16), {}
     yield "f16 random", rng.standard_normal((2, 3)).astype(np.float16), {}
     yield "f16 0-d", np.array(0.3333, dtype=np.float16), {}
+    yield "f16 whole numbers", np.array([4608, 12176, -2050, 0.5], dtype=np.float16), {}
+    yield "f32 whole numbers", np.array([33554436, 16777218, 1.5], dtype=np.float32), {"suppress": True}
     yield "c128", np.array([1 + 2j, -3.5 - 0.25j, 0j]), {}
     yield "c128 exp", np.array([1e-10 + 1j, 2 + 3e10j]), {}
     yield "c128 nan inf", np.array([complex(np.nan, 1), complex(1, np.inf), complex(-np.inf, -np.nan)]), {}
@@ -115,6 +117,51 @@ def cases(rng):
     yield "opt linewidth dtype", np.arange(6, dtype=np.int16), {"linewidth": 20}
     yield "opt threshold", np.arange(20), {"threshold": 10, "edgeitems": 2}
     yield "opt threshold 2-d", np.arange(30.0).reshape(5, 6), {"threshold": 5, "edgeitems": 1}
+    yield from random_cases(rng)
+
+
+DTYPES = ["float16", "float32", "float64", "complex64", "complex128", "int8",
+          "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "bool"]
+
+
+def random_cases(rng, count=200):
+    """Arrays of random dtype, shape, magnitudes (some spanning 24 orders),
+    NaN, inf and signed zeros, under random print options."""
+    made = 0
+    while made < count:
+        dt = np.dtype(DTYPES[rng.integers(len(DTYPES))])
+        shape = tuple(int(rng.integers(1, [3, 7, 12, 40][rng.integers(4)])) for _ in range(rng.integers(0, 4)))
+        n = int(np.prod(shape))
+        if n > 400:
+            continue
+        scale = 10.0 ** rng.uniform(-12, 12, n) if rng.random() < 0.5 else 10.0 ** rng.uniform(-2, 4)
+        v = rng.standard_normal(n) * scale
+        if rng.random() < 0.3:
+            v = np.round(v)
+        if dt.kind in "fc" and rng.random() < 0.3:
+            idx = rng.integers(0, n, max(1, n // 5))
+            v[idx] = rng.choice([np.nan, np.inf, -np.inf, 0.0, -0.0], len(idx))
+        if dt.kind == "c":
+            v = v + 1j * rng.standard_normal(n) * scale
+        elif dt.kind in "iu":
+            info = np.iinfo(dt)
+            v = np.clip(np.nan_to_num(v), info.min, info.max)
+        elif dt.kind == "b":
+            v = v > 0
+        with np.errstate(all="ignore"):
+            a = np.asarray(v).astype(dt).reshape(shape)
+        opts = {}
+        if rng.random() < 0.4:
+            opts["precision"] = int(rng.integers(0, 11))
+        if rng.random() < 0.3:
+            opts["threshold"] = int(rng.integers(0, 60))
+            opts["edgeitems"] = int(rng.integers(1, 4))
+        if rng.random() < 0.3:
+            opts["linewidth"] = int(rng.integers(10, 150))
+        if rng.random() < 0.2:
+            opts["suppress"] = True
+        made += 1
+        yield "random %d" % made, a, opts
 
 
 def main():
