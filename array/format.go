@@ -2,6 +2,7 @@ package array
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -68,17 +69,21 @@ func formatItems(dt DType, data []byte, o PrintOptions, zeroD bool) []string {
 	return items
 }
 
-// intString writes an integer element of dt in decimal.
-func intString(dt DType, b []byte) string {
+// intAt decodes an integer element of dt: an int64 for the signed
+// dtypes, a uint64 for the unsigned ones.
+func intAt(dt DType, b []byte) any {
 	var w [8]byte
 	copy(w[:], b)
 	u := binary.LittleEndian.Uint64(w[:])
 	if dt.Kind() == dtype.IntKind {
 		sh := 64 - 8*uint(len(b))
-		return strconv.FormatInt(int64(u<<sh)>>sh, 10)
+		return int64(u<<sh) >> sh
 	}
-	return strconv.FormatUint(u, 10)
+	return u
 }
+
+// intString writes an integer element of dt in decimal.
+func intString(dt DType, b []byte) string { return fmt.Sprint(intAt(dt, b)) }
 
 // floatAt decodes a float, or one part of a complex, of dt's precision.
 func floatAt(dt DType, b []byte) float64 {

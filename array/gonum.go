@@ -12,12 +12,10 @@ import (
 	"github.com/cugo/cugo/dtype"
 )
 
-// Arrays and gonum's matrices convert both ways. On the CPU backend the
-// two share memory where the layout allows (rows of contiguous elements,
-// as gonum stores them): a change to one shows in the other. Otherwise,
-// and on a GPU, the conversion copies.
-
-// FromDense returns m as a float64 array of shape (rows, cols) on d.
+// FromDense returns m as a float64 array of shape (rows, cols) on d. On
+// the CPU backend the array is m's memory, not a copy: a change to one
+// shows in the other. On a GPU it is a copy. So for the other From
+// functions.
 func (d *Device) FromDense(m *mat.Dense) *Array {
 	if m == nil || m.IsEmpty() {
 		return errorf("FromDense", "nil or empty matrix")
@@ -64,6 +62,10 @@ func FromCDense(m *mat.CDense) *Array { return DefaultDevice().FromCDense(m) }
 func FromVecDense(v *mat.VecDense) *Array { return DefaultDevice().FromVecDense(v) }
 
 // ToDense returns a, a non-empty 2-d float64 array, as a gonum matrix.
+// On the CPU backend, where each row of a is contiguous and rows do not
+// overlap (a itself, a block of rows or columns of it, not a transposed
+// or broadcast view), the matrix is a's memory, not a copy; otherwise,
+// and on a GPU, it is a copy in C order. So for the other To functions.
 func ToDense(a *Array) (*mat.Dense, error) {
 	g, err := general("ToDense", a)
 	if err != nil {

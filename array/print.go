@@ -257,9 +257,7 @@ func (a *Array) Format(f fmt.State, verb rune) {
 		fmt.Fprint(f, a.String())
 		return
 	}
-	o := GetPrintOptions()
-	p, err := a.printed(o)
-	if err != nil {
+	if err := a.check(); err != nil {
 		fmt.Fprint(f, a.String())
 		return
 	}
@@ -269,6 +267,12 @@ func (a *Array) Format(f fmt.State, verb rune) {
 		verb == 't' && kind == dtype.BoolKind
 	if !ok {
 		fmt.Fprintf(f, "%%!%c(*array.Array=%s)", verb, a.dt)
+		return
+	}
+	o := GetPrintOptions()
+	p, err := a.printed(o)
+	if err != nil {
+		fmt.Fprint(f, "<"+err.Error()+">")
 		return
 	}
 	spec := fmt.FormatString(f, verb)
@@ -305,15 +309,12 @@ func elementValue(dt DType, b []byte, verb rune) any {
 	case dtype.FloatKind:
 		return floatAt(dt, b)
 	}
-	s := intString(dt, b)
-	if strings.ContainsRune("fFeEgG", verb) {
-		v, _ := strconv.ParseFloat(s, 64)
+	v := intAt(dt, b)
+	if !strings.ContainsRune("fFeEgG", verb) {
 		return v
 	}
-	if dt.Kind() == dtype.IntKind {
-		v, _ := strconv.ParseInt(s, 10, 64)
-		return v
+	if i, ok := v.(int64); ok {
+		return float64(i)
 	}
-	v, _ := strconv.ParseUint(s, 10, 64)
-	return v
+	return float64(v.(uint64))
 }
