@@ -56,7 +56,12 @@ func newStorage(b backend.Backend, nbytes int) (*storage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &storage{b: b, buf: buf}, nil
+	return adopt(b, buf), nil
+}
+
+// adopt returns the storage of buf, a buffer of b.
+func adopt(b backend.Backend, buf backend.Buffer) *storage {
+	return &storage{b: b, buf: buf}
 }
 
 func (st *storage) freed() bool { return st.state.Load()&freedBit != 0 }

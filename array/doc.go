@@ -75,4 +75,12 @@
 // int16 array is float32, Arctan2 of int8 and uint8 is float16, Div of
 // integers is float64, Floor of integers keeps their dtype (NumPy 2.3).
 // Which dtypes each op takes and gives is one table, in internal/ir.
+//
+// # Printing and interchange
+//
+// String is NumPy's repr and Str its str, under NumPy's print options
+// (SetPrintOptions); an array summarised past the threshold is read only
+// at its edges. Load and Save read and write .npy files, LoadNpz and
+// SaveNpz .npz archives; FromDense, ToDense and their kin convert to and
+// from gonum's matrices, sharing memory on the CPU backend.
 package array

@@ -104,6 +104,9 @@ func ReadNpy(r io.Reader) (*NpyData, error) {
 		return nil, fmt.Errorf("npy: reading magic: %w", err)
 	}
 	if string(pre[:len(npyMagic)]) != npyMagic {
+		if string(pre[:len(zipMagic)]) == zipMagic {
+			return nil, errors.New("npy: this is an .npz archive (a zip of .npy files), not a .npy file: read it with LoadNpz")
+		}
 		return nil, errors.New("npy: not a .npy file (bad magic string)")
 	}
 	major, minor := pre[len(npyMagic)], pre[len(npyMagic)+1]

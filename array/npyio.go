@@ -19,7 +19,12 @@ func (d *Device) Load(r io.Reader) *Array {
 	if err != nil {
 		return failed("Load", err)
 	}
-	a := d.fromHost("Load", data.DType, data.Data, slices.Clone(data.Shape))
+	return d.fromNpy("Load", data)
+}
+
+// fromNpy returns a new array on d holding data as np.load gives it.
+func (d *Device) fromNpy(op string, data *NpyData) *Array {
+	a := d.fromHost(op, data.DType, data.Data, slices.Clone(data.Shape))
 	if a.err != nil || !data.FortranOrder {
 		return a
 	}

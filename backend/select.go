@@ -61,6 +61,9 @@ func Open(kind string, ordinal int) (Backend, error) {
 	return b, nil
 }
 
+// preference is the order in which Default tries the kinds of backend.
+var preference = []string{"cuda", "hip", "cpu"}
+
 var def struct {
 	once sync.Once
 	b    Backend
@@ -83,7 +86,7 @@ func Default() (Backend, error) {
 		registry.Lock()
 		order := append([]string(nil), registry.order...)
 		registry.Unlock()
-		for _, kind := range []string{"cuda", "hip", "cpu"} {
+		for _, kind := range preference {
 			if !contains(order, kind) {
 				continue
 			}

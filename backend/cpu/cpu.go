@@ -63,7 +63,7 @@ type hostBuffer struct {
 	ptr     atomic.Pointer[byte] // nil once freed (and for 0 bytes)
 	n       int
 	freed   atomic.Bool
-	owner   *Backend
+	owner   *Backend        // whose budget counts n; nil for wrapped memory (WrapHost)
 	cleanup runtime.Cleanup // returns n to the owner's budget when unreachable
 }
 
@@ -76,10 +76,10 @@ func (b *Backend) Alloc(n int) (backend.Buffer, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("cpu: Alloc: negative size %d", n)
 	}
-	hb := &hostBuffer{n: n, owner: b}
 	if n == 0 {
-		return hb, nil
+		return &hostBuffer{}, nil
 	}
+	hb := &hostBuffer{n: n, owner: b}
 	if err := b.mem.reserve(n); err != nil {
 		return nil, err
 	}
@@ -96,7 +96,7 @@ func (b *Backend) Free(buf backend.Buffer) {
 		return
 	}
 	hb.ptr.Store(nil)
-	if hb.n > 0 {
+	if hb.owner != nil {
 		hb.cleanup.Stop()
 		hb.owner.mem.unreserve(hb.n)
 	}

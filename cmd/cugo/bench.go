@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -16,8 +15,9 @@ import (
 	"github.com/cugo/cugo/backend"
 )
 
-// A workload of ../shared/bench/WORKLOADS.md, run through the public array
-// API. measure returns the value in the workload's unit.
+// A workload of bench/README.md, run through the public array API. Its
+// name is the one of the full size (sizedName gives the one of the size
+// run); measure returns the value in the workload's unit.
 type workload struct {
 	name, unit string
 	measure    func(e *benchEnv) (float64, error)
@@ -59,14 +59,15 @@ type benchEnv struct {
 	n    int // elements of the large 1-D workloads (2^26 at full size)
 	side int // side of the square workloads (8192 at full size)
 	self string
+	log  io.Writer // stderr, for what workloads say besides their numbers
 }
 
 func runBench(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs := newFlagSet("bench")
 	tsv := fs.Bool("tsv", false, "print name<TAB>value<TAB>unit lines only")
-	only := fs.String("only", "", "comma-separated workload names to run")
-	size := fs.String("size", "", "full or small (default: full on a GPU, small on the CPU)")
-	if err := fs.Parse(args); err != nil {
+	only := fs.String("only", "", "comma-separated workload names to run (as at the full size, or as printed)")
+	size := fs.String("size", "", "full or small (default: full on a GPU, small on the CPU); names say the size run")
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	b, err := backend.Default()
@@ -86,39 +87,43 @@ func runBench(args []string, stdout, stderr io.Writer) error {
 	case "small":
 		e.n, e.side = 1<<20, 1024
 	default:
-		return fmt.Errorf("--size %q: want full or small", *size)
+		return usageError{fs, fmt.Errorf("--size %q: want full or small", *size)}
+	}
+	selected, err := selectWorkloads(*only, e)
+	if err != nil {
+		return usageError{fs, err}
 	}
 	if e.self, err = os.Executable(); err != nil {
 		return err
 	}
-	selected := map[string]bool{}
-	for _, name := range strings.Split(*only, ",") {
-		if name = strings.TrimSpace(name); name != "" {
-			selected[name] = true
-		}
-	}
+	e.log = stderr
+	progress := !*tsv && isTerminal(stderr)
 	fmt.Fprintf(stdout, "# cugo bench on %s %s (%s), size %s\n", dev.Kind, dev.Name, dev.Arch, *size)
 	failed := 0
 	for _, w := range workloads {
 		if len(selected) > 0 && !selected[w.name] {
 			continue
 		}
-		if !*tsv {
-			fmt.Fprintf(stderr, "%-20s ...\r", w.name)
+		name := e.sizedName(w.name)
+		if progress {
+			fmt.Fprintf(stderr, "%-20s ...", name)
 		}
 		v, err := w.measure(e)
+		if progress { // erase the progress line
+			fmt.Fprintf(stderr, "\r%*s\r", 24, "")
+		}
 		if errors.Is(err, errNotHere) {
 			continue
 		}
 		if err != nil {
 			failed++
-			fmt.Fprintf(stderr, "%s: %v\n", w.name, err)
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			continue
 		}
 		if *tsv {
-			fmt.Fprintf(stdout, "%s\t%.3f\t%s\n", w.name, v, w.unit)
+			fmt.Fprintf(stdout, "%s\t%.3f\t%s\n", name, v, w.unit)
 		} else {
-			fmt.Fprintf(stdout, "%-20s %12.3f %s\n", w.name, v, w.unit)
+			fmt.Fprintf(stdout, "%-20s %12.3f %s\n", name, v, w.unit)
 		}
 	}
 	if failed > 0 {
@@ -467,7 +472,7 @@ func (e *benchEnv) compileChild(cacheDir string) (float64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("compile-probe: %v: %s%s", err, out, stderr.String())
 	}
-	fmt.Fprint(os.Stderr, stderr.String())
+	fmt.Fprint(e.log, stderr.String())
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 	return strconv.ParseFloat(lines[len(lines)-1], 64)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -15,10 +14,10 @@ import (
 // kind of stencil loop users write with NumPy slicing, run end to end on
 // the default backend (the GPU when there is one).
 func runDemo(args []string, stdout, _ io.Writer) error {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs := newFlagSet("demo")
 	side := fs.Int("n", 0, "grid side (default 4096 on a GPU, 512 on the CPU)")
 	steps := fs.Int("steps", 0, "time steps (default 500 on a GPU, 100 on the CPU)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	b, err := backend.Default()

@@ -2,26 +2,21 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
-	"github.com/cugo/cugo/driver"
-	"github.com/cugo/cugo/hip"
-	"github.com/cugo/cugo/hiprtc"
-	"github.com/cugo/cugo/libs/cublas"
-	"github.com/cugo/cugo/loader"
-	"github.com/cugo/cugo/nvrtc"
+	"github.com/cugo/cugo/backend"
 )
 
 // Library is what info reports of one vendor library.
 type Library struct {
-	Name    string `json:"name"`
-	Found   bool   `json:"found"`
-	Path    string `json:"path,omitempty"`
-	Version string `json:"version,omitempty"`
-	Error   string `json:"error,omitempty"`
+	Name    string   `json:"name"`
+	Found   bool     `json:"found"`
+	Path    string   `json:"path,omitempty"`
+	Version string   `json:"version,omitempty"`
+	Tried   []string `json:"tried,omitempty"` // each path tried and why, when not found
 }
 
 // Device is what info reports of one GPU.
@@ -34,18 +29,27 @@ type Device struct {
 	Multiprocessor int    `json:"multiprocessors"`
 }
 
+// Choice is the backend that array operations use, and why.
+type Choice struct {
+	Backend    string   `json:"backend"` // "cuda:0", "cpu"...
+	Name       string   `json:"name,omitempty"`
+	Why        string   `json:"why"`
+	PassedOver []string `json:"passed_over,omitempty"` // why each preferred backend did not open
+}
+
 // Info is the whole report.
 type Info struct {
 	Libraries     []Library `json:"libraries"`
 	DriverVersion string    `json:"cuda_driver_version,omitempty"`
 	Devices       []Device  `json:"devices"`
 	NoGPU         []string  `json:"no_gpu_reasons,omitempty"`
+	Default       Choice    `json:"default"`
 }
 
 func runInfo(args []string, stdout, _ io.Writer) error {
-	fs := flag.NewFlagSet("info", flag.ContinueOnError)
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
+	fs := newFlagSet("info")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	info := gatherInfo()
@@ -58,115 +62,57 @@ func runInfo(args []string, stdout, _ io.Writer) error {
 	return nil
 }
 
+// maxDevices bounds the ordinals info tries of one kind.
+const maxDevices = 64
+
+// gatherInfo asks the backends what they found: their libraries, and the
+// devices each kind opens.
 func gatherInfo() Info {
-	var info Info
-	versions := map[string]func() (string, error){
-		"cuda": func() (string, error) {
-			v, err := driver.DriverVersion()
-			return fmt.Sprintf("%d.%d", v.Major, v.Minor), err
-		},
-		"nvrtc": func() (string, error) {
-			major, minor, err := nvrtc.Version()
-			return fmt.Sprintf("%d.%d", major, minor), err
-		},
-		"cublas": func() (string, error) {
-			major, minor, patch, err := cublas.Version()
-			return fmt.Sprintf("%d.%d.%d", major, minor, patch), err
-		},
-		"hip": func() (string, error) {
-			v, err := hip.RuntimeVersion()
-			return fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch), err
-		},
-		"hiprtc": func() (string, error) {
-			major, minor, err := hiprtc.Version()
-			return fmt.Sprintf("%d.%d", major, minor), err
-		},
-	}
-	for _, spec := range []*loader.Spec{loader.CUDA, loader.NVRTC, loader.CUBLAS, loader.HIP, loader.HIPRTC, loader.HIPBLAS} {
-		l := Library{Name: spec.Name}
-		lib, err := loader.Open(spec)
-		switch {
-		case err == nil:
-			l.Found, l.Path = true, lib.File()
-		case spec == loader.HIPRTC:
-			// ROCm 5 has hiprtc inside libamdhip64.
-			if _, _, verr := hiprtc.Version(); verr == nil {
-				l.Found, l.Path = true, "(inside libamdhip64)"
-			} else {
-				l.Error = firstLine(err)
-			}
-		default:
-			l.Error = firstLine(err)
+	info := Info{Libraries: []Library{}, Devices: []Device{}}
+	for _, l := range backend.Libraries() {
+		info.Libraries = append(info.Libraries, Library{Name: l.Name, Found: l.Found(), Path: l.Path, Version: l.Version, Tried: l.Tried})
+		if l.Name == "cuda" {
+			info.DriverVersion = l.Version
 		}
-		if l.Found && versions[spec.Name] != nil {
-			if v, err := versions[spec.Name](); err == nil {
-				l.Version = v
+	}
+	for _, kind := range []string{"cuda", "hip"} {
+		for ordinal := range maxDevices {
+			b, err := backend.Open(kind, ordinal)
+			if err != nil {
+				if ordinal == 0 {
+					info.NoGPU = append(info.NoGPU, firstLine(err))
+				}
+				break
 			}
+			d := b.Device()
+			info.Devices = append(info.Devices, Device{Backend: d.Kind, Ordinal: d.Ordinal, Name: d.Name, Arch: d.Arch,
+				MemoryBytes: d.Memory, Multiprocessor: d.Units})
 		}
-		info.Libraries = append(info.Libraries, l)
 	}
-	if v, err := driver.DriverVersion(); err == nil {
-		info.DriverVersion = fmt.Sprintf("%d.%d", v.Major, v.Minor)
-	}
-	cudaDevs, err := cudaDevices()
-	if err != nil {
-		info.NoGPU = append(info.NoGPU, "cuda: "+firstLine(err))
-	}
-	hipDevs, err := hipDevices()
-	if err != nil {
-		info.NoGPU = append(info.NoGPU, "hip: "+firstLine(err))
-	}
-	info.Devices = append(cudaDevs, hipDevs...)
+	info.Default = defaultChoice()
 	return info
 }
 
-func cudaDevices() ([]Device, error) {
-	if err := driver.Init(); err != nil {
-		return nil, err
-	}
-	n, err := driver.DeviceCount()
+// defaultChoice says which backend backend.Default picks and why.
+func defaultChoice() Choice {
+	b, err := backend.Default()
 	if err != nil {
-		return nil, err
+		return Choice{Backend: "none", Why: firstLine(err)}
 	}
-	var devs []Device
-	for i := range n {
-		d, err := driver.DeviceGet(i)
-		if err != nil {
-			return devs, err
-		}
-		p, err := d.Properties()
-		if err != nil {
-			return devs, err
-		}
-		devs = append(devs, Device{Backend: "cuda", Ordinal: i, Name: p.Name, Arch: fmt.Sprintf("sm_%d%d", p.Major, p.Minor),
-			MemoryBytes: int64(p.TotalMem), Multiprocessor: p.MultiprocessorCount})
+	d := b.Device()
+	c := Choice{Backend: fmt.Sprintf("%s:%d", d.Kind, d.Ordinal), Name: d.Name}
+	if d.Kind == "cpu" {
+		c.Backend = "cpu"
 	}
-	return devs, nil
-}
-
-func hipDevices() ([]Device, error) {
-	if err := hip.Init(); err != nil {
-		return nil, err
+	for _, err := range backend.Skipped() {
+		c.PassedOver = append(c.PassedOver, firstLine(err))
 	}
-	n, err := hip.DeviceCount()
-	if err != nil {
-		return nil, err
+	if env := os.Getenv("CUGO_BACKEND"); env != "" {
+		c.Why = "CUGO_BACKEND=" + env
+	} else {
+		c.Why = "the first backend that opens, in the order cuda, hip, cpu"
 	}
-	var devs []Device
-	for i := range n {
-		d, err := hip.DeviceGet(i)
-		if err != nil {
-			return devs, err
-		}
-		dev := Device{Backend: "hip", Ordinal: i}
-		dev.Name, _ = d.Name()
-		dev.Arch, _ = d.Arch()
-		mem, _ := d.TotalMem()
-		dev.MemoryBytes = int64(mem)
-		dev.Multiprocessor, _ = d.MultiprocessorCount()
-		devs = append(devs, dev)
-	}
-	return devs, nil
+	return c
 }
 
 func printInfo(w io.Writer, info Info) {
@@ -174,27 +120,46 @@ func printInfo(w io.Writer, info Info) {
 	for _, l := range info.Libraries {
 		if l.Found {
 			fmt.Fprintf(w, "  %-8s %-10s %s\n", l.Name, l.Version, l.Path)
-		} else {
-			fmt.Fprintf(w, "  %-8s not found\n", l.Name)
+			continue
+		}
+		fmt.Fprintf(w, "  %-8s not found; tried:\n", l.Name)
+		for _, t := range l.Tried {
+			fmt.Fprintf(w, "             %s\n", t)
 		}
 	}
 	if info.DriverVersion != "" {
 		fmt.Fprintf(w, "CUDA driver: %s\n", info.DriverVersion)
 	}
 	if len(info.Devices) == 0 {
-		fmt.Fprintln(w, "no GPU found")
+		fmt.Fprintln(w, "no GPU found:")
 		for _, why := range info.NoGPU {
 			fmt.Fprintf(w, "  %s\n", why)
 		}
-		return
+	} else {
+		fmt.Fprintln(w, "devices:")
+		for _, d := range info.Devices {
+			fmt.Fprintf(w, "  %s:%d  %s  %s  %.1f GiB  %d multiprocessors\n", d.Backend, d.Ordinal, d.Name, d.Arch,
+				float64(d.MemoryBytes)/(1<<30), d.Multiprocessor)
+		}
 	}
-	fmt.Fprintln(w, "devices:")
-	for _, d := range info.Devices {
-		fmt.Fprintf(w, "  %s:%d  %s  %s  %.1f GiB  %d multiprocessors\n", d.Backend, d.Ordinal, d.Name, d.Arch,
-			float64(d.MemoryBytes)/(1<<30), d.Multiprocessor)
+	on := info.Default.Backend
+	switch name := info.Default.Name; {
+	case strings.HasPrefix(name, on): // "cpu (16 goroutines)"
+		on = name
+	case name != "":
+		on += " (" + name + ")"
+	}
+	fmt.Fprintf(w, "array operations run on: %s\n  why: %s\n", on, info.Default.Why)
+	if len(info.Devices) == 0 {
+		return // the reasons are those printed above
+	}
+	for _, p := range info.Default.PassedOver {
+		fmt.Fprintf(w, "  passed over: %s\n", p)
 	}
 }
 
+// firstLine is the first line of err's message: the loader's errors list
+// the paths tried on the lines after it.
 func firstLine(err error) string {
 	s, _, _ := strings.Cut(err.Error(), "\n")
 	return s

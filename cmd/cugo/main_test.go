@@ -34,6 +34,104 @@ func TestInfoJSON(t *testing.T) {
 	}
 	if len(info.Devices) == 0 {
 		require.NotEmpty(t, info.NoGPU, "no device and no reason")
+		require.Contains(t, out.String(), `"devices": []`, "no devices is [], not null")
+	}
+	require.NotEmpty(t, info.Default.Backend)
+	require.NotEmpty(t, info.Default.Why)
+	if os.Getenv("CUGO_BACKEND") == "" && len(info.Devices) == 0 {
+		require.Equal(t, "cpu", info.Default.Backend)
+		require.Len(t, info.Default.PassedOver, 2, "why cuda and hip were passed over")
+	}
+}
+
+// TestInfoMissingLibrary: a library that was not found (hipBLAS, which
+// Debian does not ship, on the CI machine) is listed with every path
+// tried, in the text as in the JSON; the text says which backend runs.
+func TestInfoMissingLibrary(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"info"}, &out, &errOut), errOut.String())
+	text := out.String()
+	var info Info
+	out.Reset()
+	require.Equal(t, 0, run([]string{"info", "--json"}, &out, &errOut))
+	require.NoError(t, json.Unmarshal(out.Bytes(), &info))
+	for _, l := range info.Libraries {
+		if l.Found {
+			require.Empty(t, l.Tried, l.Name)
+			continue
+		}
+		require.NotEmpty(t, l.Tried, "%s: not found, and no path tried", l.Name)
+		require.Regexp(t, l.Name+` +not found; tried:\n +\S+`, text)
+		for _, tried := range l.Tried {
+			require.Contains(t, text, tried)
+		}
+	}
+	require.Contains(t, text, "array operations run on: ")
+	require.Contains(t, text, "\n  why: ")
+	require.NotContains(t, text, "hip: hip:")
+	require.NotContains(t, text, "cuda: cuda:")
+}
+
+// TestHelp: every command's --help (and -h, and "cugo help <command>")
+// prints its usage with its flags to stdout and exits 0.
+func TestHelp(t *testing.T) {
+	flags := map[string][]string{"info": {"-json"}, "demo": {"-n", "-steps"}, "bench": {"-tsv", "-only", "-size"}}
+	for name, want := range flags {
+		for _, args := range [][]string{{name, "--help"}, {name, "-h"}, {"help", name}} {
+			var out, errOut bytes.Buffer
+			require.Equal(t, 0, run(args, &out, &errOut), "%v: %s", args, errOut.String())
+			require.Contains(t, out.String(), "usage: cugo "+name+" ")
+			for _, f := range want {
+				require.Regexp(t, "(?m)^  "+f+"( |$)", out.String(), "%v", args)
+			}
+			require.Empty(t, errOut.String())
+		}
+	}
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"help"}, &out, &errOut))
+	require.Contains(t, out.String(), "usage: cugo <command>")
+	out.Reset()
+	require.Equal(t, 2, run(nil, &out, &errOut))
+	require.Contains(t, errOut.String(), "usage: cugo <command>")
+	errOut.Reset()
+	require.Equal(t, 2, run([]string{"help", "frobnicate"}, &out, &errOut))
+	require.Contains(t, errOut.String(), `unknown command "frobnicate"`)
+}
+
+func TestBadCommandLine(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"bench", "--frobnicate"}, "flag provided but not defined: -frobnicate"},
+		{[]string{"bench", "--size", "huge"}, `--size "huge": want full or small`},
+		{[]string{"info", "extra"}, `unexpected argument "extra"`},
+		{[]string{"bench", "--only", "add_f32_64M,nope,also_nope"},
+			"--only: unknown workload nope, also_nope; the workloads are: copy_f32_64M, add_f32_64M, "},
+	} {
+		var out, errOut bytes.Buffer
+		require.Equal(t, 2, run(c.args, &out, &errOut), "%v", c.args)
+		require.Contains(t, errOut.String(), c.want)
+		require.Contains(t, errOut.String(), "usage: cugo "+c.args[0], "the usage follows the error")
+		require.NotContains(t, out.String(), "\t", "nothing was run")
+	}
+}
+
+// TestSizedNames: at --size small no name keeps a full-size token, and
+// each names the size the workload runs.
+func TestSizedNames(t *testing.T) {
+	small := &benchEnv{n: 1 << 20, side: 1024}
+	full := &benchEnv{n: 1 << 26, side: 8192}
+	want := map[string]string{"add_f32_64M": "add_f32_1M", "transpose_8192": "transpose_1024",
+		"sgemm_4096": "sgemm_512", "h2d_pinned_256MB": "h2d_pinned_4MB", "small_add_1k": "small_add_1k",
+		"compile_cold": "compile_cold"}
+	for _, w := range workloads {
+		require.Equal(t, w.name, full.sizedName(w.name))
+		got := small.sizedName(w.name)
+		if v, ok := want[w.name]; ok {
+			require.Equal(t, v, got)
+		}
+		require.NotRegexp(t, `_(64M|256MB|8192|4096)$`, got)
 	}
 }
 
@@ -95,9 +193,11 @@ func TestDemoRuns(t *testing.T) {
 	require.Contains(t, out.String(), "temperature at the centre")
 }
 
+// TestBenchTSV runs two workloads at the small size, one named as at the
+// full size and one as printed at the small one.
 func TestBenchTSV(t *testing.T) {
 	var out, errOut bytes.Buffer
-	require.Equal(t, 0, run([]string{"bench", "--tsv", "--size", "small", "--only", "add_f32_64M,small_add_1k"}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run([]string{"bench", "--tsv", "--size", "small", "--only", "add_f32_64M,small_add_1k,sum_axis1_1024"}, &out, &errOut), errOut.String())
 	var names []string
 	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
 		if strings.HasPrefix(line, "#") {
@@ -110,5 +210,15 @@ func TestBenchTSV(t *testing.T) {
 		require.Positive(t, v, line)
 		names = append(names, f[0])
 	}
-	require.Equal(t, []string{"add_f32_64M", "small_add_1k"}, names)
+	require.Equal(t, []string{"add_f32_1M", "sum_axis1_1024", "small_add_1k"}, names)
+}
+
+// TestBenchNoProgressInLogs: with stderr not a terminal the text output
+// has no progress lines and no carriage returns.
+func TestBenchNoProgressInLogs(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"bench", "--size", "small", "--only", "small_add_1k"}, &out, &errOut), errOut.String())
+	require.Empty(t, errOut.String())
+	require.NotContains(t, out.String(), "\r")
+	require.Regexp(t, `(?m)^small_add_1k +\d+\.\d+ us$`, out.String())
 }
