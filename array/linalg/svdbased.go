@@ -18,7 +18,7 @@ func adjoint(a *array.Array) *array.Array {
 // Lstsq returns the least-squares solution x of a @ x == b for a matrix a
 // (M, N) and b (M,) or (M, K), as numpy.linalg.lstsq does through the SVD:
 // singular values at most rcond times the largest count as zero (rcond
-// defaults to the dtype's epsilon times max(M, N); a negative one means
+// defaults to float64's epsilon times max(M, N); a negative one means
 // the epsilon). residuals holds the squared 2-norm of b - a @ x of each
 // column where a has full rank N < M, else it is empty; rank is a's
 // effective rank and s its singular values.
@@ -44,15 +44,22 @@ func Lstsq(a, b *array.Array, rcond ...float64) (x, residuals *array.Array, rank
 	if err != nil {
 		return fail(err)
 	}
-	a, b = a.AsType(dt), b.AsType(dt)
+	// NumPy solves in double precision and rounds the results to dt.
+	wide := array.Float64
+	if dt.Kind() == array.Complex64.Kind() {
+		wide = array.Complex128
+	}
+	a, b = a.AsType(wide), b.AsType(wide)
 	vector := b.NDim() == 1
 	if vector {
 		b = b.Reshape(m, 1)
 	}
-	cond := eps(dt) * float64(max(m, n))
+	// NumPy computes in double precision and takes double's epsilon, for
+	// float32 too.
+	cond := eps(array.Float64) * float64(max(m, n))
 	if len(rcond) > 0 {
 		if cond = rcond[0]; cond < 0 {
-			cond = eps(dt)
+			cond = eps(array.Float64)
 		}
 	}
 	u, s, vh := SVD(a, false, true)
@@ -68,17 +75,18 @@ func Lstsq(a, b *array.Array, rcond ...float64) (x, residuals *array.Array, rank
 	// x = V[:, :rank] · diag(1/s[:rank]) · U[:, :rank]ᴴ · b
 	keep := array.S(0, rank)
 	uhb := adjoint(u.Index(array.All, keep)).Matmul(b)
-	scaled := uhb.Div(s.Index(keep).AsType(dt).Reshape(rank, 1))
+	scaled := uhb.Div(s.Index(keep).Reshape(rank, 1))
 	x = adjoint(vh.Index(keep, array.All)).Matmul(scaled)
 	if rank == n && m > n {
-		residuals = array.Square(b.Sub(a.Matmul(x)).Abs()).Sum(0)
+		residuals = array.Square(b.Sub(a.Matmul(x)).Abs()).Sum(0).AsType(realType(dt))
 	} else {
 		residuals = array.On(a.Backend()).Empty(realType(dt), 0)
 	}
 	if vector {
 		x = x.Reshape(n)
 	}
-	if err := errors.Join(x.Err(), residuals.Err()); err != nil {
+	x, s = x.AsType(dt), s.AsType(realType(dt))
+	if err := errors.Join(x.Err(), residuals.Err(), s.Err()); err != nil {
 		return fail(err)
 	}
 	return x, residuals, rank, s
@@ -100,12 +108,8 @@ func Pinv(a *array.Array, rcond ...float64) *array.Array {
 		cut = rcond[0]
 	}
 	lead, m, n := matrixShape(a)
-	if m == 0 || n == 0 {
-		dt, err := commonType(op, a)
-		if err != nil {
-			return array.Failed(err)
-		}
-		return array.On(a.Backend()).Zeros(dt, with(lead, n, m)...)
+	if m == 0 || n == 0 { // in a's dtype, as NumPy's
+		return array.On(a.Backend()).Empty(a.DType(), with(lead, n, m)...)
 	}
 	u, s, vh := SVD(a, false, true)
 	cutoff := array.Max(s, array.Axis(-1), array.KeepDims()).Mul(cut)
@@ -116,7 +120,8 @@ func Pinv(a *array.Array, rcond ...float64) *array.Array {
 // MatrixRank returns the rank of each matrix of a (numpy.linalg.matrix_rank):
 // the number of singular values above tol, by default the largest one
 // times max(M, N) times the dtype's epsilon. For a vector or a scalar it is
-// 1 unless every element is zero.
+// 1 unless every element is zero. As in NumPy, an empty matrix has no
+// largest singular value to take the default tolerance from: an error.
 func MatrixRank(a *array.Array, tol ...float64) *array.Array {
 	const op = "MatrixRank"
 	if err := operands(op, a); err != nil {
@@ -129,9 +134,6 @@ func MatrixRank(a *array.Array, tol ...float64) *array.Array {
 	s := SVDVals(a)
 	if len(tol) > 0 {
 		return s.Greater(tol[0]).Sum(-1)
-	}
-	if min(m, n) == 0 {
-		return s.Sum(-1).AsType(array.Int64)
 	}
 	t := array.Max(s, array.Axis(-1), array.KeepDims()).Mul(float64(max(m, n)) * eps(s.DType()))
 	return s.Greater(t).Sum(-1)
@@ -163,10 +165,7 @@ func Cond(a *array.Array, p any) *array.Array {
 		if err := stacked(op, a, true); err != nil {
 			return array.Failed(err)
 		}
-		inv := Inv(a)
-		if errors.Is(inv.Err(), ErrSingular) {
-			inv = pinvOfSingular(a)
-		}
+		inv := invOrInf(a)
 		r = Norm(a, Ord(p), Axes(-2, -1)).Mul(Norm(inv, Ord(p), Axes(-2, -1)))
 	}
 	// NaN from finite matrices (0/0, inf·0) means singular, as in NumPy.
@@ -174,11 +173,20 @@ func Cond(a *array.Array, p any) *array.Array {
 	return array.Where(array.LogicalAnd(array.IsNaN(r), array.LogicalNot(nanInput)), math.Inf(1), r)
 }
 
-// pinvOfSingular stands in for the inverse of a stack with a singular
-// matrix in Cond: an inverse whose norm is infinite for the singular
-// matrices and exact for the others.
-func pinvOfSingular(a *array.Array) *array.Array {
-	_, s, _ := SVD(a, false, false)
-	singular := s.Index(array.Ellipsis, array.I(-1)).Equal(0).ExpandDims(-1).ExpandDims(-1)
-	return array.Where(singular, math.Inf(1), Pinv(a, 0))
+// invOrInf is Inv for Cond: the inverse of each regular matrix, and +inf
+// in every element for a singular one (where NumPy's inverse is NaN, which
+// Cond turns into +inf), so that one singular matrix fails no stack.
+func invOrInf(a *array.Array) *array.Array {
+	inv := Inv(a)
+	if !errors.Is(inv.Err(), ErrSingular) {
+		return inv
+	}
+	_, diag, _, err := lu("Cond", a)
+	if err != nil {
+		return array.Failed(err)
+	}
+	_, n, _ := matrixShape(a)
+	singular := diag.Equal(0).Any(-1).ExpandDims(-1).ExpandDims(-1)
+	regular := array.Where(singular, array.On(a.Backend()).Identity(n, a.DType()), a)
+	return array.Where(singular, math.Inf(1), Inv(regular))
 }

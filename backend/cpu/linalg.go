@@ -349,14 +349,13 @@ func (m matrices) load(i int, tmp *[]float64) []float64 {
 
 // store writes x as matrix i (nothing to do where x is the buffer itself).
 func (m matrices) store(i int, x []float64) {
-	dst := m.f64[i*m.size : (i+1)*m.size]
 	if m.f32 != nil {
 		for j, v := range x {
 			m.f32[i*m.size+j] = float32(v)
 		}
 		return
 	}
-	if len(x) > 0 && &dst[0] != &x[0] {
+	if dst := m.f64[i*m.size : (i+1)*m.size]; len(x) > 0 && &dst[0] != &x[0] {
 		copy(dst, x)
 	}
 }
