@@ -18,7 +18,7 @@ func GetrfBufferSize[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int) (
 		return 0, err
 	}
 	var lwork int32
-	return h.call(call, func() sym.CusolverStatus_t {
+	err = h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -45,7 +45,7 @@ func Getrf[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int, work, ipiv,
 	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
-	err = h.call(call, func() sym.CusolverStatus_t {
+	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -97,7 +97,7 @@ func PotrfBufferSize[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, ld
 		return 0, err
 	}
 	var lwork int32
-	return h.call(call, func() sym.CusolverStatus_t {
+	err = h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -124,7 +124,7 @@ func Potrf[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, lda int, wor
 	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
-	err = h.call(call, func() sym.CusolverStatus_t {
+	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -176,7 +176,7 @@ func PotriBufferSize[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, ld
 		return 0, err
 	}
 	var lwork int32
-	return h.call(call, func() sym.CusolverStatus_t {
+	err = h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -202,7 +202,7 @@ func Potri[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, lda int, wor
 	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
-	err = h.call(call, func() sym.CusolverStatus_t {
+	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -252,7 +252,7 @@ func GeqrfBufferSize[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int) (
 		return 0, err
 	}
 	var lwork int32
-	return h.call(call, func() sym.CusolverStatus_t {
+	err = h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -278,7 +278,7 @@ func Geqrf[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int, tau, work d
 	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
-	err = h.call(call, func() sym.CusolverStatus_t {
+	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -303,7 +303,7 @@ func OrgqrBufferSize[T Elem](h *Handle, m, n, k int, a driver.DevicePtr, lda int
 		return 0, err
 	}
 	var lwork int32
-	return h.call(call, func() sym.CusolverStatus_t {
+	err = h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -329,7 +329,7 @@ func Orgqr[T Elem](h *Handle, m, n, k int, a driver.DevicePtr, lda int, tau, wor
 	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
-	err = h.call(call, func() sym.CusolverStatus_t {
+	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -354,7 +354,7 @@ func OrmqrBufferSize[T Elem](h *Handle, side Side, trans Op, m, n, k int, a driv
 		return 0, err
 	}
 	var lwork int32
-	return h.call(call, func() sym.CusolverStatus_t {
+	err = h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -380,7 +380,7 @@ func Ormqr[T Elem](h *Handle, side Side, trans Op, m, n, k int, a driver.DeviceP
 	if err := checkLD(call, "ldc", ldc, m); err != nil {
 		return err
 	}
-	err = h.call(call, func() sym.CusolverStatus_t {
+	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -402,7 +402,7 @@ func GesvdBufferSize[T Elem](h *Handle, m, n int) (int, error) {
 		return 0, err
 	}
 	var lwork int32
-	return h.call(call, func() sym.CusolverStatus_t {
+	err = h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -430,7 +430,7 @@ func Gesvd[T Elem](h *Handle, jobu, jobvt SVDJob, m, n int, a driver.DevicePtr, 
 	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
-	err = h.call(call, func() sym.CusolverStatus_t {
+	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -455,7 +455,7 @@ func GesvdjBufferSize[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a dr
 		return 0, err
 	}
 	var lwork int32
-	return h.call(call, func() sym.CusolverStatus_t {
+	err = h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -482,7 +482,7 @@ func Gesvdj[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a driver.Devic
 	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
-	err = h.call(call, func() sym.CusolverStatus_t {
+	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -507,7 +507,7 @@ func GesvdjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, m, n int, a driver
 		return 0, err
 	}
 	var lwork int32
-	return h.call(call, func() sym.CusolverStatus_t {
+	err = h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -533,7 +533,7 @@ func GesvdjBatched[T Elem](h *Handle, jobz EigMode, m, n int, a driver.DevicePtr
 	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
-	err = h.call(call, func() sym.CusolverStatus_t {
+	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -558,7 +558,7 @@ func SyevdBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver
 		return 0, err
 	}
 	var lwork int32
-	return h.call(call, func() sym.CusolverStatus_t {
+	err = h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -585,7 +585,7 @@ func Syevd[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr
 	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
-	err = h.call(call, func() sym.CusolverStatus_t {
+	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -610,7 +610,7 @@ func SyevjBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver
 		return 0, err
 	}
 	var lwork int32
-	return h.call(call, func() sym.CusolverStatus_t {
+	err = h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -636,7 +636,7 @@ func Syevj[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr
 	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
-	err = h.call(call, func() sym.CusolverStatus_t {
+	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -661,7 +661,7 @@ func SyevjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a
 		return 0, err
 	}
 	var lwork int32
-	return h.call(call, func() sym.CusolverStatus_t {
+	err = h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
@@ -687,7 +687,7 @@ func SyevjBatched[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.De
 	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
-	err = h.call(call, func() sym.CusolverStatus_t {
+	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
