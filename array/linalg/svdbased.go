@@ -165,8 +165,13 @@ func Cond(a *array.Array, p any) *array.Array {
 		if err := stacked(op, a, true); err != nil {
 			return array.Failed(err)
 		}
+		dt, err := commonType(op, a)
+		if err != nil {
+			return array.Failed(err)
+		}
 		inv := invOrInf(a)
-		r = Norm(a, Ord(p), Axes(-2, -1)).Mul(Norm(inv, Ord(p), Axes(-2, -1)))
+		// NumPy casts this product to the matrices' dtype, complex included.
+		r = Norm(a, Ord(p), Axes(-2, -1)).Mul(Norm(inv, Ord(p), Axes(-2, -1))).AsType(dt)
 	}
 	// NaN from finite matrices (0/0, inf·0) means singular, as in NumPy.
 	nanInput := array.IsNaN(a).Any(-2, -1)

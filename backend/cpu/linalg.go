@@ -16,7 +16,7 @@ import (
 // The CPU's dense linear algebra is gonum's pure-Go LAPACK, which works on
 // row-major float64 matrices as the array package stores them: float32
 // matrices are widened for the call and rounded back. gonum has no complex
-// routines, so complex dtypes are refused with backend.ErrUnsupported.
+// routines: complex matrices go through zlinalg.go.
 
 var lapack64 gonum.Implementation
 
@@ -24,11 +24,14 @@ var _ backend.Linalg = (*Backend)(nil)
 
 // LU factors each matrix in place (P·A = L·U) and writes 1-based pivots.
 func (b *Backend) LU(dt dtype.DType, batch, n int, a, piv backend.Buffer) error {
-	ma, err := matricesOf("LU", dt, a, batch, n*n)
+	p, err := int32sOf("LU", piv, batch*n)
 	if err != nil {
 		return err
 	}
-	p, err := int32sOf("LU", piv, batch*n)
+	if isComplex(dt) {
+		return b.zLU(dt, batch, n, a, p)
+	}
+	ma, err := matricesOf[float64]("LU", dt, a, batch, n*n)
 	if err != nil {
 		return err
 	}
@@ -48,11 +51,14 @@ func (b *Backend) LU(dt dtype.DType, batch, n int, a, piv backend.Buffer) error 
 
 // Solve overwrites each B with A⁻¹B.
 func (b *Backend) Solve(dt dtype.DType, batch, n, nrhs int, a, rhs backend.Buffer) error {
-	ma, err := matricesOf("Solve", dt, a, batch, n*n)
+	if isComplex(dt) {
+		return b.zSolve(dt, batch, n, nrhs, a, rhs)
+	}
+	ma, err := matricesOf[float64]("Solve", dt, a, batch, n*n)
 	if err != nil {
 		return err
 	}
-	mb, err := matricesOf("Solve", dt, rhs, batch, n*nrhs)
+	mb, err := matricesOf[float64]("Solve", dt, rhs, batch, n*nrhs)
 	if err != nil {
 		return err
 	}
@@ -75,7 +81,10 @@ func (b *Backend) Solve(dt dtype.DType, batch, n, nrhs int, a, rhs backend.Buffe
 
 // Cholesky overwrites each matrix with its lower Cholesky factor.
 func (b *Backend) Cholesky(dt dtype.DType, batch, n int, a backend.Buffer) error {
-	ma, err := matricesOf("Cholesky", dt, a, batch, n*n)
+	if isComplex(dt) {
+		return b.zCholesky(dt, batch, n, a)
+	}
+	ma, err := matricesOf[float64]("Cholesky", dt, a, batch, n*n)
 	if err != nil {
 		return err
 	}
@@ -102,17 +111,20 @@ func (b *Backend) QR(dt dtype.DType, batch, m, n int, a, q, r backend.Buffer, co
 	if complete {
 		qCols, rRows = m, m
 	}
-	ma, err := matricesOf("QR", dt, a, batch, m*n)
+	if isComplex(dt) {
+		return b.zQR(dt, batch, m, n, a, q, r, qCols, rRows)
+	}
+	ma, err := matricesOf[float64]("QR", dt, a, batch, m*n)
 	if err != nil {
 		return err
 	}
-	mr, err := matricesOf("QR", dt, r, batch, rRows*n)
+	mr, err := matricesOf[float64]("QR", dt, r, batch, rRows*n)
 	if err != nil {
 		return err
 	}
-	var mq matrices
+	var mq matrices[float64]
 	if q != nil {
-		if mq, err = matricesOf("QR", dt, q, batch, m*qCols); err != nil {
+		if mq, err = matricesOf[float64]("QR", dt, q, batch, m*qCols); err != nil {
 			return err
 		}
 	}
@@ -156,20 +168,23 @@ func (b *Backend) SVD(dt dtype.DType, batch, m, n int, a, s, u, vh backend.Buffe
 	if u == nil {
 		uCols, vRows, job = 0, 0, lapack.SVDNone
 	}
-	ma, err := matricesOf("SVD", dt, a, batch, m*n)
+	if isComplex(dt) {
+		return b.zSVD(dt, batch, m, n, a, s, u, vh, uCols, vRows)
+	}
+	ma, err := matricesOf[float64]("SVD", dt, a, batch, m*n)
 	if err != nil {
 		return err
 	}
-	ms, err := matricesOf("SVD", backend.RealDType(dt), s, batch, k)
+	ms, err := matricesOf[float64]("SVD", backend.RealDType(dt), s, batch, k)
 	if err != nil {
 		return err
 	}
-	var mu, mv matrices
+	var mu, mv matrices[float64]
 	if u != nil {
-		if mu, err = matricesOf("SVD", dt, u, batch, m*uCols); err != nil {
+		if mu, err = matricesOf[float64]("SVD", dt, u, batch, m*uCols); err != nil {
 			return err
 		}
-		if mv, err = matricesOf("SVD", dt, vh, batch, vRows*n); err != nil {
+		if mv, err = matricesOf[float64]("SVD", dt, vh, batch, vRows*n); err != nil {
 			return err
 		}
 	}
@@ -209,11 +224,14 @@ func (b *Backend) SVD(dt dtype.DType, batch, m, n int, a, s, u, vh backend.Buffe
 
 // Eigh writes the eigenvalues and, with vectors, the eigenvectors.
 func (b *Backend) Eigh(dt dtype.DType, batch, n int, a, w backend.Buffer, lower, vectors bool) error {
-	ma, err := matricesOf("Eigh", dt, a, batch, n*n)
+	if isComplex(dt) {
+		return b.zEigh(dt, batch, n, a, w, lower, vectors)
+	}
+	ma, err := matricesOf[float64]("Eigh", dt, a, batch, n*n)
 	if err != nil {
 		return err
 	}
-	mw, err := matricesOf("Eigh", backend.RealDType(dt), w, batch, n)
+	mw, err := matricesOf[float64]("Eigh", backend.RealDType(dt), w, batch, n)
 	if err != nil {
 		return err
 	}
@@ -249,8 +267,9 @@ func (b *Backend) Eigh(dt dtype.DType, batch, n int, a, w backend.Buffer, lower,
 
 // scratch is one goroutine's working memory, reused across its matrices.
 type scratch struct {
-	a, b, c, tau, ws []float64
-	ipiv             []int
+	a, b, c, tau, sv, ws []float64
+	za, zb, zc, ztau     []complex128
+	ipiv                 []int
 }
 
 // work sizes the LAPACK workspace through query (a call with lwork -1 that
@@ -302,60 +321,84 @@ func (b *Backend) eachMatrix(op string, batch int, f func(i int, w *scratch) err
 	return &backend.MatrixError{Index: fails[first], Err: errs[first]}
 }
 
-// matrices gives float64 access to a batch of equally sized matrices of a
-// real dtype in a host buffer.
-type matrices struct {
-	f64  []float64
+// matrices gives access in the wide type W (float64 or complex128) to a
+// batch of equally sized matrices in a host buffer: the buffer itself for
+// float64 and complex128, widened copies for float32 and complex64.
+type matrices[W float64 | complex128] struct {
+	wide []W
 	f32  []float32
+	c64  []complex64
 	size int // elements per matrix
 }
 
-func matricesOf(op string, dt dtype.DType, buf backend.Buffer, batch, size int) (matrices, error) {
-	if dt != dtype.Float32 && dt != dtype.Float64 {
-		return matrices{}, fmt.Errorf("cpu: %s: %v is %w by the CPU backend's LAPACK (gonum's, which is real: float32 and float64)", op, dt, backend.ErrUnsupported)
+func matricesOf[W float64 | complex128](op string, dt dtype.DType, buf backend.Buffer, batch, size int) (matrices[W], error) {
+	var zero W
+	_, complexW := any(zero).(complex128)
+	if (dt.Kind() == dtype.ComplexKind) != complexW || (dt != dtype.Float32 && dt != dtype.Float64 && dt != dtype.Complex64 && dt != dtype.Complex128) {
+		return matrices[W]{}, fmt.Errorf("cpu: %s: %v is %w by the CPU backend's linear algebra", op, dt, backend.ErrUnsupported)
 	}
 	mem, err := buffer(buf)
 	if err != nil {
-		return matrices{}, fmt.Errorf("cpu: %s: %w", op, err)
+		return matrices[W]{}, fmt.Errorf("cpu: %s: %w", op, err)
 	}
 	n := batch * size
 	if batch < 0 || size < 0 || n*dt.Size() > len(mem) {
-		return matrices{}, fmt.Errorf("cpu: %s: %d matrices of %d %v elements do not fit a %d-byte buffer", op, batch, size, dt, len(mem))
+		return matrices[W]{}, fmt.Errorf("cpu: %s: %d matrices of %d %v elements do not fit a %d-byte buffer", op, batch, size, dt, len(mem))
 	}
-	m := matrices{size: size}
-	if n == 0 {
-		return m, nil
-	}
-	if dt == dtype.Float64 {
-		m.f64 = view[float64](mem)[:n]
-	} else {
+	m := matrices[W]{size: size}
+	switch {
+	case n == 0:
+	case dt == dtype.Float32:
 		m.f32 = view[float32](mem)[:n]
+	case dt == dtype.Complex64:
+		m.c64 = view[complex64](mem)[:n]
+	default:
+		m.wide = view[W](mem)[:n]
 	}
 	return m, nil
 }
 
-// load returns matrix i as float64: the buffer itself for float64, else a
+// load returns matrix i: the buffer itself where it holds W, else a
 // widened copy in *tmp.
-func (m matrices) load(i int, tmp *[]float64) []float64 {
-	if m.f32 == nil {
-		return m.f64[i*m.size : (i+1)*m.size]
+func (m matrices[W]) load(i int, tmp *[]W) []W {
+	lo, hi := i*m.size, (i+1)*m.size
+	if m.f32 == nil && m.c64 == nil {
+		return m.wide[lo:hi]
 	}
 	x := reuse(tmp, m.size)
-	for j, v := range m.f32[i*m.size : (i+1)*m.size] {
-		x[j] = float64(v)
+	switch x := any(x).(type) {
+	case []float64:
+		for j, v := range m.f32[lo:hi] {
+			x[j] = float64(v)
+		}
+	case []complex128:
+		for j, v := range m.c64[lo:hi] {
+			x[j] = complex128(v)
+		}
 	}
 	return x
 }
 
 // store writes x as matrix i (nothing to do where x is the buffer itself).
-func (m matrices) store(i int, x []float64) {
-	if m.f32 != nil {
-		for j, v := range x {
-			m.f32[i*m.size+j] = float32(v)
+func (m matrices[W]) store(i int, x []W) {
+	lo, hi := i*m.size, (i+1)*m.size
+	switch x := any(x).(type) {
+	case []float64:
+		if m.f32 != nil {
+			for j, v := range x {
+				m.f32[lo+j] = float32(v)
+			}
+			return
 		}
-		return
+	case []complex128:
+		if m.c64 != nil {
+			for j, v := range x {
+				m.c64[lo+j] = complex64(v)
+			}
+			return
+		}
 	}
-	if dst := m.f64[i*m.size : (i+1)*m.size]; len(x) > 0 && &dst[0] != &x[0] {
+	if dst := m.wide[lo:hi]; len(x) > 0 && &dst[0] != &x[0] {
 		copy(dst, x)
 	}
 }
@@ -410,7 +453,7 @@ func triangleFinite(x []float64, n int, lower bool) bool {
 	return true
 }
 
-func setIdentity(x []float64, n int) {
+func setIdentity[T float64 | complex128](x []T, n int) {
 	clear(x)
 	for i := range n {
 		x[i*n+i] = 1
