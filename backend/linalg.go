@@ -72,11 +72,26 @@ type Linalg interface {
 	// ascending) and, with vectors, overwrites a with the eigenvectors as
 	// columns.
 	Eigh(dt dtype.DType, batch, n int, a, w Buffer, lower, vectors bool) error
+
+	// Eig writes the eigenvalues of each n×n general matrix of a (which it
+	// overwrites) into w (batch×n, complex of dt's precision) and, when v
+	// is not nil, the right eigenvectors as v's columns (n×n, complex,
+	// each of unit 2-norm), in LAPACK's geev order.
+	Eig(dt dtype.DType, batch, n int, a, w, v Buffer) error
 }
 
 // ErrUnsupported is wrapped by the errors of operations that a backend
 // lacks for a dtype or a device.
 var ErrUnsupported = errors.New("not supported")
+
+// ComplexDType is the complex dtype of dt's precision: complex64 for
+// float32 and complex64, else complex128.
+func ComplexDType(dt dtype.DType) dtype.DType {
+	if dt == dtype.Float32 || dt == dtype.Complex64 {
+		return dtype.Complex64
+	}
+	return dtype.Complex128
+}
 
 // RealDType is the dtype of the singular values and eigenvalues of
 // matrices of dt: float32 for complex64, float64 for complex128, else dt.

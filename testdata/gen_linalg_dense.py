@@ -21,6 +21,8 @@ outputs they store:
   norm ORD AXES KEEP     np.linalg.norm(a, ORD, AXES, KEEP); ORD "none", a number,
                          inf, -inf, fro or nuc; AXES "none" or comma-separated
   cond P                 np.linalg.cond(a, P) (P "none", a number, inf, fro, nuc)
+  eigvals, eig           w, sorted by real then imaginary part (the Go test sorts
+                         its own, and checks a @ v == v * w for eig)
   matrix_power N         np.linalg.matrix_power(a, N)
 Inputs are random normals (complex: normal real and imaginary parts);
 Hermitian positive-definite inputs are x @ xᴴ + n·I. Results are NumPy
@@ -157,6 +159,13 @@ for dt in FLOATS + ["int64"]:
                 case(f"cond 1 1 {p}", [a], [np.linalg.cond(a, o)])
     r = rand((3, 5), dt)
     case("cond 1 1 none", [r], [np.linalg.cond(r)])
+
+    if dt[0] != "c":  # the CPU backend has no complex geev
+        for shape in [(1, 1), (4, 4), (2, 3, 5, 5), (0, 0)]:
+            g, sym = rand(shape, dt), hpd(shape, dt)  # complex and real eigenvalues
+            for x in [g, sym]:
+                case("eigvals 1 1", [x], [np.sort(np.linalg.eigvals(x), axis=-1)])
+                case("eig 1 1", [x], [np.sort(np.linalg.eig(x)[0], axis=-1)])
 
 with open(os.path.join(OUT, "cases.txt"), "w") as f:
     f.write("# made by testdata/gen_linalg_dense.py with NumPy " + np.__version__ + "\n")

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cugo/cugo/array"
+	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cpu"
 )
 
@@ -49,6 +50,8 @@ func TestErrors(t *testing.T) {
 		{"norm axis out of range", Norm(regular, Axes(2)).Err(), nil, "out of bounds"},
 		{"sticky", Inv(regular.Add(vector)).Err(), nil, "could not be broadcast"},
 		{"nil", Det(nil).Err(), nil, "nil array"},
+		{"complex eig on the CPU", Eigvals(indefinite).Err(), backend.ErrUnsupported, "no complex geev"},
+		{"eig non-square", Eigvals(nonSquare).Err(), ErrLinAlg, "must be square"},
 	}
 	for _, c := range cases {
 		require.Error(t, c.err, c.name)

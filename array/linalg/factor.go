@@ -209,3 +209,52 @@ func eigh(op string, a *array.Array, uplo string, vectors bool) (w, v *array.Arr
 	}
 	return vals.Array, work.Array
 }
+
+// Eig returns the eigenvalues w and right eigenvectors (the columns of v,
+// each of unit norm) of each square matrix of a (numpy.linalg.eig). For a
+// real a they are real if every eigenvalue of the stack is, else complex,
+// as in NumPy.
+func Eig(a *array.Array) (w, v *array.Array) { return eig("Eig", a, true) }
+
+// Eigvals returns the eigenvalues of each square matrix of a
+// (numpy.linalg.eigvals; real or complex as in Eig).
+func Eigvals(a *array.Array) *array.Array {
+	w, _ := eig("Eigvals", a, false)
+	return w
+}
+
+func eig(op string, a *array.Array, vectors bool) (w, v *array.Array) {
+	fail := func(err error) (*array.Array, *array.Array) { return array.Failed(err), array.Failed(err) }
+	la, work, err := factorInput(op, a, true)
+	if err != nil {
+		return fail(err)
+	}
+	defer free(work)
+	lead, n, _ := matrixShape(work.Array)
+	dt := work.DType()
+	var vShape []int
+	if vectors {
+		vShape = with(lead, n, n)
+	}
+	cdt := backend.ComplexDType(dt)
+	out, err := outputs(a.Backend(), []dtype.DType{cdt, cdt}, with(lead, n), vShape)
+	if err == nil {
+		err = call(op, lead, func() error { return la.Eig(dt, batchOf(lead), n, work.buf, out[0].buf, out[1].buf) }, work, out[0], out[1])
+	}
+	if err != nil {
+		free(out...)
+		return fail(err)
+	}
+	w, v = out[0].Array, out[1].Array
+	if dt.Kind() == dtype.ComplexKind {
+		return w, v
+	}
+	complexValues, err := array.Item[bool](array.Imag(w).NotEqual(0).Any())
+	if err != nil || complexValues {
+		return w, v
+	}
+	if vectors {
+		v = array.Real(v)
+	}
+	return array.Real(w), v
+}

@@ -2,6 +2,7 @@ package linalg
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -195,9 +196,39 @@ func (c fixtureCase) run(t *testing.T) []*array.Array {
 		return []*array.Array{Norm(in[0], opts...)}
 	case "cond":
 		return []*array.Array{Cond(in[0], ord(t, c.params[0]))}
+	case "eigvals":
+		return []*array.Array{sortedLast(t, Eigvals(in[0]))}
+	case "eig":
+		w, v := Eig(in[0])
+		if w.Err() == nil {
+			x := in[0].AsType(array.Complex128)
+			vc := v.AsType(array.Complex128)
+			requireClose(t, x.Matmul(vc), vc.Mul(w.ExpandDims(-2)), tolerance(w.DType()), c.line+": A @ v == v * w")
+			requireClose(t, array.On(x.Backend()).Ones(array.Float64, w.Shape()...), Norm(vc, Axes(-2)), tolerance(w.DType()), c.line+": unit vectors")
+		}
+		return []*array.Array{sortedLast(t, w)}
 	}
 	t.Fatalf("unknown op %q", c.op)
 	return nil
+}
+
+// sortedLast sorts a's values along its last axis by real, then imaginary
+// part, as np.sort does.
+func sortedLast(t *testing.T, a *array.Array) *array.Array {
+	if a.Err() != nil || a.Size() == 0 {
+		return a
+	}
+	v := values(t, a)
+	n := a.Shape()[a.NDim()-1]
+	for i := 0; i < len(v); i += n {
+		slices.SortFunc(v[i:i+n], func(x, y complex128) int {
+			if c := cmp.Compare(real(x), real(y)); c != 0 {
+				return c
+			}
+			return cmp.Compare(imag(x), imag(y))
+		})
+	}
+	return array.FromSliceOn(array.On(a.Backend()), v, a.Shape()...).AsType(a.DType())
 }
 
 // checkSVD checks u @ diag(s) @ vh == a and that u and vh have

@@ -471,3 +471,71 @@ func reuse[T any](p *[]T, n int) []T {
 	*p = resizePanel(*p, n)
 	return *p
 }
+
+// Eig computes eigenvalues and right eigenvectors with gonum's Dgeev
+// (real matrices only: gonum has no complex geev).
+func (b *Backend) Eig(dt dtype.DType, batch, n int, a, w, v backend.Buffer) error {
+	if isComplex(dt) {
+		return fmt.Errorf("cpu: Eig: %v is %w by the CPU backend (gonum's LAPACK has no complex geev)", dt, backend.ErrUnsupported)
+	}
+	ma, err := matricesOf[float64]("Eig", dt, a, batch, n*n)
+	if err != nil {
+		return err
+	}
+	cdt := backend.ComplexDType(dt)
+	mw, err := matricesOf[complex128]("Eig", cdt, w, batch, n)
+	if err != nil {
+		return err
+	}
+	var mv matrices[complex128]
+	job := lapack.RightEVNone
+	if v != nil {
+		if mv, err = matricesOf[complex128]("Eig", cdt, v, batch, n*n); err != nil {
+			return err
+		}
+		job = lapack.RightEVCompute
+	}
+	return b.eachMatrix("Eig", batch, func(i int, sc *scratch) error {
+		if n == 0 {
+			return nil
+		}
+		x := ma.load(i, &sc.a)
+		wr, wi, vr := reuse(&sc.tau, n), reuse(&sc.sv, n), reuse(&sc.b, n*n)
+		if finite(x) != allFinite {
+			return backend.ErrNoConvergence
+		}
+		geev := func(work []float64, lwork int) int {
+			return lapack64.Dgeev(lapack.LeftEVNone, job, n, x, n, wr, wi, nil, 1, vr, n, work, lwork)
+		}
+		work := sc.work(func(work []float64, lwork int) { geev(work, lwork) })
+		if geev(work, len(work)) > 0 {
+			return backend.ErrNoConvergence
+		}
+		ww := reuse(&sc.za, n)
+		for j := range n {
+			ww[j] = complex(wr[j], wi[j])
+		}
+		mw.store(i, ww)
+		if v == nil {
+			return nil
+		}
+		// A conjugate pair j, j+1 has its vector's real part in column j
+		// and imaginary part in column j+1.
+		vv := reuse(&sc.zb, n*n)
+		for j := 0; j < n; j++ {
+			if wi[j] == 0 {
+				for r := range n {
+					vv[r*n+j] = complex(vr[r*n+j], 0)
+				}
+				continue
+			}
+			for r := range n {
+				re, im := vr[r*n+j], vr[r*n+j+1]
+				vv[r*n+j], vv[r*n+j+1] = complex(re, im), complex(re, -im)
+			}
+			j++
+		}
+		mv.store(i, vv)
+		return nil
+	})
+}
