@@ -21,6 +21,8 @@ outputs they store:
   norm ORD AXES KEEP     np.linalg.norm(a, ORD, AXES, KEEP); ORD "none", a number,
                          inf, -inf, fro or nuc; AXES "none" or comma-separated
   cond P                 np.linalg.cond(a, P) (P "none", a number, inf, fro, nuc)
+  vecdot AXIS, matvec, vecmat   np.vecdot(x1, x2, axis=AXIS), np.matvec, np.vecmat
+  multi_dot N            np.linalg.multi_dot of the N inputs
   eigvals, eig           w, sorted by real then imaginary part (the Go test sorts
                          its own, and checks a @ v == v * w for eig)
   matrix_power N         np.linalg.matrix_power(a, N)
@@ -55,6 +57,25 @@ def hpd(shape, dt):
     x = rand(shape, dt)
     n = shape[-1]
     return (x @ np.conj(np.swapaxes(x, -1, -2)) + n * np.eye(n)).astype(dt)
+
+
+# NumPy 2's vecdot, matvec and vecmat, written out for NumPy 1.24
+def vecdot(x1, x2, axis):
+    if hasattr(np, "vecdot"):
+        return np.vecdot(x1, x2, axis=axis)
+    return np.sum(np.conj(x1) * x2, axis=axis)
+
+
+def matvec(x1, x2):
+    if hasattr(np, "matvec"):
+        return np.matvec(x1, x2)
+    return (x1 @ x2[..., None])[..., 0]
+
+
+def vecmat(x1, x2):
+    if hasattr(np, "vecmat"):
+        return np.vecmat(x1, x2)
+    return (np.conj(x1)[..., None, :] @ x2)[..., 0, :]
 
 
 def regular(a):
@@ -159,6 +180,18 @@ for dt in FLOATS + ["int64"]:
                 case(f"cond 1 1 {p}", [a], [np.linalg.cond(a, o)])
     r = rand((3, 5), dt)
     case("cond 1 1 none", [r], [np.linalg.cond(r)])
+
+    x1, x2 = rand((2, 3, 4), dt), rand((3, 4), dt)
+    case("vecdot 2 1 -1", [x1, x2], [vecdot(x1, x2, -1)])
+    x1, x2 = rand((4, 2), dt), rand((4, 1), dt)
+    case("vecdot 2 1 0", [x1, x2], [vecdot(x1, x2, 0)])
+    x1, x2 = rand((2, 3, 4), dt), rand((4,), dt)
+    case("matvec 2 1", [x1, x2], [matvec(x1, x2)])
+    x1, x2 = rand((3,), dt), rand((2, 3, 5), dt)
+    case("vecmat 2 1", [x1, x2], [vecmat(x1, x2)])
+    chain = [rand((3,), dt), rand((3, 40), dt), rand((40, 2), dt), rand((2, 30), dt), rand((30,), dt)]
+    for lo, hi in [(0, 2), (1, 3), (1, 4), (0, 5), (1, 5), (0, 4)]:
+        case(f"multi_dot {hi - lo} 1", chain[lo:hi], [np.linalg.multi_dot(chain[lo:hi])])
 
     if dt[0] != "c":  # the CPU backend has no complex geev
         for shape in [(1, 1), (4, 4), (2, 3, 5, 5), (0, 0)]:

@@ -52,6 +52,9 @@ func TestErrors(t *testing.T) {
 		{"nil", Det(nil).Err(), nil, "nil array"},
 		{"complex eig on the CPU", Eigvals(indefinite).Err(), backend.ErrUnsupported, "no complex geev"},
 		{"eig non-square", Eigvals(nonSquare).Err(), ErrLinAlg, "must be square"},
+		{"multi_dot of one", MultiDot(regular).Err(), nil, "Expecting at least two arrays."},
+		{"multi_dot of a stack", MultiDot(regular, stack, regular).Err(), ErrLinAlg, "4-dimensional array given. Array must be two-dimensional"},
+		{"vecdot axis", Vecdot(vector, vector, 1).Err(), nil, "out of bounds"},
 	}
 	for _, c := range cases {
 		require.Error(t, c.err, c.name)

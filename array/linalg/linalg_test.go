@@ -196,6 +196,14 @@ func (c fixtureCase) run(t *testing.T) []*array.Array {
 		return []*array.Array{Norm(in[0], opts...)}
 	case "cond":
 		return []*array.Array{Cond(in[0], ord(t, c.params[0]))}
+	case "vecdot":
+		return []*array.Array{Vecdot(in[0], in[1], atoi(t, c.params[0]))}
+	case "matvec":
+		return []*array.Array{Matvec(in[0], in[1])}
+	case "vecmat":
+		return []*array.Array{Vecmat(in[0], in[1])}
+	case "multi_dot":
+		return []*array.Array{MultiDot(in...)}
 	case "eigvals":
 		return []*array.Array{sortedLast(t, Eigvals(in[0]))}
 	case "eig":
