@@ -23,6 +23,7 @@ outputs they store:
   cond P                 np.linalg.cond(a, P) (P "none", a number, inf, fro, nuc)
   vecdot AXIS, matvec, vecmat   np.vecdot(x1, x2, axis=AXIS), np.matvec, np.vecmat
   multi_dot N            np.linalg.multi_dot of the N inputs
+  cross AXIS, kron       np.cross(a, b, axis=AXIS), np.kron(a, b)
   eigvals, eig           w, sorted by real then imaginary part (the Go test sorts
                          its own, and checks a @ v == v * w for eig)
   matrix_power N         np.linalg.matrix_power(a, N)
@@ -192,6 +193,13 @@ for dt in FLOATS + ["int64"]:
     chain = [rand((3,), dt), rand((3, 40), dt), rand((40, 2), dt), rand((2, 30), dt), rand((30,), dt)]
     for lo, hi in [(0, 2), (1, 3), (1, 4), (0, 5), (1, 5), (0, 4)]:
         case(f"multi_dot {hi - lo} 1", chain[lo:hi], [np.linalg.multi_dot(chain[lo:hi])])
+
+    for sa, sb, axis in [((3,), (3,), -1), ((4, 3), (2, 1, 3), -1), ((3, 4), (3, 4), 0), ((5, 2), (5, 2), -1), ((2,), (3,), -1), ((4, 3), (4, 2), 1)]:
+        a, b = rand(sa, dt), rand(sb, dt)
+        case(f"cross 2 1 {axis}", [a, b], [np.cross(a, b, axis=axis)])
+    for sa, sb in [((2, 3), (4,)), ((2, 2), (3, 3)), ((3,), (2, 1, 2)), ((0, 2), (2, 2))]:
+        a, b = rand(sa, dt), rand(sb, dt)
+        case("kron 2 1", [a, b], [np.kron(a, b)])
 
     if dt[0] != "c":  # the CPU backend has no complex geev
         for shape in [(1, 1), (4, 4), (2, 3, 5, 5), (0, 0)]:

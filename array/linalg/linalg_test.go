@@ -202,6 +202,10 @@ func (c fixtureCase) run(t *testing.T) []*array.Array {
 		return []*array.Array{Matvec(in[0], in[1])}
 	case "vecmat":
 		return []*array.Array{Vecmat(in[0], in[1])}
+	case "cross":
+		return []*array.Array{Cross(in[0], in[1], atoi(t, c.params[0]))}
+	case "kron":
+		return []*array.Array{Kron(in[0], in[1])}
 	case "multi_dot":
 		return []*array.Array{MultiDot(in...)}
 	case "eigvals":

@@ -144,3 +144,79 @@ func chainProduct(ms []*array.Array, split [][]int, i, j int) *array.Array {
 	k := split[i][j]
 	return array.Matmul(chainProduct(ms, split, i, k), chainProduct(ms, split, k+1, j))
 }
+
+// Kron returns the Kronecker product of a and b (numpy.kron): blocks
+// a[i, j, ...]·b, with the shorter shape padded with leading 1s.
+func Kron(a, b *array.Array) *array.Array {
+	const op = "Kron"
+	if err := operands(op, a, b); err != nil {
+		return array.Failed(err)
+	}
+	nd := max(a.NDim(), b.NDim())
+	sa, sb := padded(a.Shape(), nd), padded(b.Shape(), nd)
+	// a as (a0, 1, a1, 1, ...) times b as (1, b0, 1, b1, ...)
+	ia, ib, out := make([]int, 0, 2*nd), make([]int, 0, 2*nd), make([]int, nd)
+	for i := range nd {
+		ia = append(ia, sa[i], 1)
+		ib = append(ib, 1, sb[i])
+		out[i] = sa[i] * sb[i]
+	}
+	return a.Reshape(ia...).Mul(b.Reshape(ib...)).Reshape(out...)
+}
+
+// padded is shape with leading 1s up to nd axes.
+func padded(shape []int, nd int) []int {
+	return append(slices.Repeat([]int{1}, nd-len(shape)), shape...)
+}
+
+// Cross returns the cross products of the vectors of a and b along axis
+// (default -1) (numpy.cross with axisa = axisb = axisc = axis): vectors of
+// 3 components, or 2 (the missing z is 0; two 2-vectors give only the z
+// component), their other axes broadcast.
+func Cross(a, b *array.Array, axis ...int) *array.Array {
+	const op = "Cross"
+	if err := operands(op, a, b); err != nil {
+		return array.Failed(err)
+	}
+	ax := -1
+	if len(axis) > 0 {
+		ax = axis[0]
+	}
+	x, err := lastAxis(op, a, ax)
+	if err != nil {
+		return array.Failed(err)
+	}
+	y, err := lastAxis(op, b, ax)
+	if err != nil {
+		return array.Failed(err)
+	}
+	nx, ny := x.Shape()[x.NDim()-1], y.Shape()[y.NDim()-1]
+	if (nx != 2 && nx != 3) || (ny != 2 && ny != 3) {
+		return array.Failed(fmt.Errorf("%s: incompatible dimensions for cross product (dimension must be 2 or 3)", op))
+	}
+	c := func(v *array.Array, n, i int) any { // component i, 0 past the end
+		if i >= n {
+			return 0
+		}
+		return v.Index(array.Ellipsis, array.I(i))
+	}
+	z := array.Sub(array.Mul(c(x, nx, 0), c(y, ny, 1)), array.Mul(c(x, nx, 1), c(y, ny, 0)))
+	if nx == 2 && ny == 2 {
+		return z
+	}
+	xcomp := array.Sub(array.Mul(c(x, nx, 1), c(y, ny, 2)), array.Mul(c(x, nx, 2), c(y, ny, 1)))
+	ycomp := array.Sub(array.Mul(c(x, nx, 2), c(y, ny, 0)), array.Mul(c(x, nx, 0), c(y, ny, 2)))
+	r := array.Stack([]*array.Array{xcomp, ycomp, z}, -1)
+	if len(axis) > 0 {
+		out, err := array.NormalizeAxis(ax, r.NDim())
+		if err != nil {
+			return array.Failed(fmt.Errorf("%s: %w", op, err))
+		}
+		perm := make([]int, 0, r.NDim())
+		for i := range r.NDim() - 1 {
+			perm = append(perm, i)
+		}
+		r = r.Transpose(slices.Insert(perm, out, r.NDim()-1)...)
+	}
+	return r
+}
