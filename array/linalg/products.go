@@ -15,6 +15,22 @@ func conj(a *array.Array) *array.Array {
 	return a
 }
 
+// vectorsAlong checks a and b and moves their vector axis (axis[0], else
+// -1) to the end (views).
+func vectorsAlong(op string, a, b *array.Array, axis []int) (x, y *array.Array, err error) {
+	if err := operands(op, a, b); err != nil {
+		return nil, nil, err
+	}
+	ax := -1
+	if len(axis) > 0 {
+		ax = axis[0]
+	}
+	if x, err = lastAxis(op, a, ax); err == nil {
+		y, err = lastAxis(op, b, ax)
+	}
+	return x, y, err
+}
+
 // lastAxis moves axis of a to the end (a view).
 func lastAxis(op string, a *array.Array, axis int) (*array.Array, error) {
 	ax, err := array.NormalizeAxis(axis, a.NDim())
@@ -34,19 +50,7 @@ func lastAxis(op string, a *array.Array, axis int) (*array.Array, error) {
 // of x1 and x2, the first conjugated, with their other axes broadcast
 // (numpy.vecdot). The dtype is the operands' promoted one, as matmul's.
 func Vecdot(x1, x2 *array.Array, axis ...int) *array.Array {
-	const op = "Vecdot"
-	if err := operands(op, x1, x2); err != nil {
-		return array.Failed(err)
-	}
-	ax := -1
-	if len(axis) > 0 {
-		ax = axis[0]
-	}
-	a, err := lastAxis(op, x1, ax)
-	if err != nil {
-		return array.Failed(err)
-	}
-	b, err := lastAxis(op, x2, ax)
+	a, b, err := vectorsAlong("Vecdot", x1, x2, axis)
 	if err != nil {
 		return array.Failed(err)
 	}
@@ -175,18 +179,7 @@ func padded(shape []int, nd int) []int {
 // component), their other axes broadcast.
 func Cross(a, b *array.Array, axis ...int) *array.Array {
 	const op = "Cross"
-	if err := operands(op, a, b); err != nil {
-		return array.Failed(err)
-	}
-	ax := -1
-	if len(axis) > 0 {
-		ax = axis[0]
-	}
-	x, err := lastAxis(op, a, ax)
-	if err != nil {
-		return array.Failed(err)
-	}
-	y, err := lastAxis(op, b, ax)
+	x, y, err := vectorsAlong(op, a, b, axis)
 	if err != nil {
 		return array.Failed(err)
 	}
@@ -208,7 +201,7 @@ func Cross(a, b *array.Array, axis ...int) *array.Array {
 	ycomp := array.Sub(array.Mul(c(x, nx, 2), c(y, ny, 0)), array.Mul(c(x, nx, 0), c(y, ny, 2)))
 	r := array.Stack([]*array.Array{xcomp, ycomp, z}, -1)
 	if len(axis) > 0 {
-		out, err := array.NormalizeAxis(ax, r.NDim())
+		out, err := array.NormalizeAxis(axis[0], r.NDim())
 		if err != nil {
 			return array.Failed(fmt.Errorf("%s: %w", op, err))
 		}
