@@ -53,13 +53,15 @@ type Linalg interface {
 	// overwritten. A singular A gives ErrSingular.
 	Solve(dt dtype.DType, batch, n, nrhs int, a, b Buffer) error
 
-	// Cholesky overwrites each n×n Hermitian matrix of a (read from its
-	// lower triangle) with L of A = L·Lᴴ, zeros above the diagonal.
+	// Cholesky overwrites the lower triangle of each n×n Hermitian matrix
+	// of a (read from there) with L of A = L·Lᴴ; what it leaves above the
+	// diagonal is undefined (the caller zeros it).
 	Cholesky(dt dtype.DType, batch, n int, a Buffer) error
 
 	// QR factors each m×n matrix of a (which it overwrites) into Q·R with
 	// k = min(m, n): q is m×k and r k×n, or with complete q is m×m and r
-	// m×n. A nil q computes only r.
+	// m×n. A nil q computes only r. What r holds below its diagonal is
+	// undefined (the caller zeros it).
 	QR(dt dtype.DType, batch, m, n int, a, q, r Buffer, complete bool) error
 
 	// SVD writes the singular values of each m×n matrix of a (which it

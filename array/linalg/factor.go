@@ -66,14 +66,25 @@ func Cholesky(a *array.Array, upper bool) *array.Array {
 		free(w)
 		return array.Failed(err)
 	}
+	defer free(w)
+	l := triangle(w.Array, true)
 	if !upper {
-		return w.Array
+		return l
 	}
-	if dt.Kind() == dtype.ComplexKind {
-		defer free(w)
-		return array.Conj(w.Array).SwapAxes(-1, -2)
+	return adjoint(l)
+}
+
+// triangle is a copy of the lower (or upper) triangle of each matrix of a,
+// zeros elsewhere.
+func triangle(a *array.Array, lower bool) *array.Array {
+	_, m, n := matrixShape(a)
+	d := array.On(a.Backend())
+	rows, cols := d.Arange(0, float64(m), 1, array.Int64).Reshape(m, 1), d.Arange(0, float64(n), 1, array.Int64)
+	mask := rows.LessEqual(cols)
+	if lower {
+		mask = rows.GreaterEqual(cols)
 	}
-	return w.SwapAxes(-1, -2)
+	return array.Where(mask, a, 0)
 }
 
 // QR factors each matrix of a into q @ r with q orthonormal (unitary) and
@@ -117,7 +128,8 @@ func QR(a *array.Array, mode string) (q, r *array.Array) {
 		free(out...)
 		return fail(err)
 	}
-	return out[0].Array, out[1].Array
+	defer free(out[1])
+	return out[0].Array, triangle(out[1].Array, false)
 }
 
 // SVD returns u, s and vh with a = u @ diag(s) @ vh for each matrix of a

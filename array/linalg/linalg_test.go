@@ -17,8 +17,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cugo/cugo/array"
+	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/internal/fixture"
+	"github.com/cugo/cugo/internal/gputest"
 )
 
 // fixtureCase is a line of testdata/linalg_dense/cases.txt with its arrays.
@@ -281,11 +283,16 @@ func checkEigh(t *testing.T, c fixtureCase, w, v *array.Array) {
 	requireClose(t, h.Matmul(vc), vc.Mul(w.ExpandDims(-2)), tolerance(w.DType()), c.line+": A @ v == v * w")
 }
 
-// testFixtures runs every case on d.
-func testFixtures(t *testing.T, d *array.Device) {
+// testFixtures runs every case on d; the ops in unsupported must fail
+// with backend.ErrUnsupported instead.
+func testFixtures(t *testing.T, d *array.Device, unsupported ...string) {
 	for _, c := range fixtureCases(t, d) {
 		got := c.run(t)
 		require.Len(t, got, len(c.outputs), c.line)
+		if slices.Contains(unsupported, c.op) {
+			require.ErrorIs(t, got[0].Err(), backend.ErrUnsupported, c.line)
+			continue
+		}
 		for i, want := range c.outputs {
 			requireClose(t, want, got[i], tolerance(want.DType()), fmt.Sprintf("%s (%v %v): output %d", c.line, c.inputs[0].DType(), c.inputs[0].Shape(), i))
 		}
@@ -294,4 +301,13 @@ func testFixtures(t *testing.T, d *array.Device) {
 
 func TestNumPyCPU(t *testing.T) {
 	testFixtures(t, array.On(cpu.New(0)))
+}
+
+// TestNumPyCUDA runs the fixtures on cuSOLVER (float32 in single
+// precision, where NumPy computes in double: the tolerances above allow
+// for it). General eigenproblems are not bound there.
+func TestNumPyCUDA(t *testing.T) {
+	b, err := backend.Open("cuda", 0)
+	gputest.Need(t, "cuda", err)
+	testFixtures(t, array.On(b), "eig", "eigvals")
 }

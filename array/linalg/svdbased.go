@@ -7,6 +7,14 @@ import (
 	"github.com/cugo/cugo/array"
 )
 
+// wide is the double-precision dtype of dt's kind.
+func wide(dt array.DType) array.DType {
+	if dt.Kind() == array.Complex64.Kind() {
+		return array.Complex128
+	}
+	return array.Float64
+}
+
 // adjoint is the conjugate transpose of each matrix of a stack.
 func adjoint(a *array.Array) *array.Array {
 	if a.DType().Kind() == array.Complex64.Kind() {
@@ -45,11 +53,7 @@ func Lstsq(a, b *array.Array, rcond ...float64) (x, residuals *array.Array, rank
 		return fail(err)
 	}
 	// NumPy solves in double precision and rounds the results to dt.
-	wide := array.Float64
-	if dt.Kind() == array.Complex64.Kind() {
-		wide = array.Complex128
-	}
-	a, b = a.AsType(wide), b.AsType(wide)
+	a, b = a.AsType(wide(dt)), b.AsType(wide(dt))
 	vector := b.NDim() == 1
 	if vector {
 		b = b.Reshape(m, 1)
@@ -111,10 +115,16 @@ func Pinv(a *array.Array, rcond ...float64) *array.Array {
 	if m == 0 || n == 0 { // in a's dtype, as NumPy's
 		return array.On(a.Backend()).Empty(a.DType(), with(lead, n, m)...)
 	}
-	u, s, vh := SVD(a, false, true)
+	dt, err := commonType(op, a)
+	if err != nil {
+		return array.Failed(err)
+	}
+	// In double precision, as NumPy: the cutoff sits far below float32's
+	// rounding.
+	u, s, vh := SVD(a.AsType(wide(dt)), false, true)
 	cutoff := array.Max(s, array.Axis(-1), array.KeepDims()).Mul(cut)
 	inv := array.Where(s.Greater(cutoff), array.Reciprocal(s), 0)
-	return adjoint(vh).Matmul(inv.ExpandDims(-1).Mul(adjoint(u)))
+	return adjoint(vh).Matmul(inv.ExpandDims(-1).Mul(adjoint(u))).AsType(dt)
 }
 
 // MatrixRank returns the rank of each matrix of a (numpy.linalg.matrix_rank):

@@ -96,9 +96,6 @@ func (b *Backend) Cholesky(dt dtype.DType, batch, n int, a backend.Buffer) error
 		if !lapack64.Dpotrf(blas.Lower, n, x, n) {
 			return backend.ErrNotPositiveDefinite
 		}
-		for r := range n {
-			clear(x[r*n+r+1 : (r+1)*n])
-		}
 		ma.store(i, x)
 		return nil
 	})

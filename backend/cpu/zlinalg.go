@@ -94,7 +94,8 @@ func zgetrs(n, nrhs int, lu []complex128, ipiv []int, b []complex128) {
 }
 
 // zpotrf overwrites the lower triangle of the Hermitian n×n a with L of
-// A = L·Lᴴ (zeros above) and reports whether A is positive definite.
+// A = L·Lᴴ (leaving the upper one) and reports whether A is positive
+// definite.
 func zpotrf(n int, a []complex128) bool {
 	for j := range n {
 		d := real(a[j*n+j])
@@ -114,7 +115,6 @@ func zpotrf(n int, a []complex128) bool {
 			}
 			a[i*n+j] = s / complex(d, 0)
 		}
-		clear(a[j*n+j+1 : (j+1)*n])
 	}
 	return true
 }
