@@ -118,6 +118,17 @@ func (s *scratch) alloc(bytes int) (Ptr, backend.Buffer, error) {
 	return buf.(*buffer).ptr, buf, nil
 }
 
+// workspace sizes a routine's workspace with its query (in elements of
+// dt) and allocates it.
+func (s *scratch) workspace(dt dtype.DType, query func() (int, error)) (Ptr, int, error) {
+	lwork, err := query()
+	if err != nil {
+		return 0, 0, err
+	}
+	p, _, err := s.alloc(lwork * dt.Size())
+	return p, lwork, err
+}
+
 func (s *scratch) free() {
 	for _, buf := range s.bufs {
 		s.b.Free(buf)
@@ -185,11 +196,7 @@ func (b *Backend) LU(dt dtype.DType, batch, n int, a, piv backend.Buffer) error 
 		}
 		sc := &scratch{b: b}
 		defer sc.free()
-		lwork, err := s.GetrfWork(n, ma.at(0))
-		if err != nil {
-			return err
-		}
-		work, _, err := sc.alloc(lwork * dt.Size())
+		work, _, err := sc.workspace(dt, func() (int, error) { return s.GetrfWork(n, ma.at(0)) })
 		if err != nil {
 			return err
 		}
@@ -228,11 +235,7 @@ func (b *Backend) Solve(dt dtype.DType, batch, n, nrhs int, a, rhs backend.Buffe
 		if err := b.relayout(dt, batch, nrhs, n, cmBuf, rhs, columnMajor(nrhs, n*nrhs), false); err != nil {
 			return err
 		}
-		lwork, err := s.GetrfWork(n, ma.at(0))
-		if err != nil {
-			return err
-		}
-		work, _, err := sc.alloc(lwork * dt.Size())
+		work, _, err := sc.workspace(dt, func() (int, error) { return s.GetrfWork(n, ma.at(0)) })
 		if err != nil {
 			return err
 		}
@@ -274,11 +277,7 @@ func (b *Backend) Cholesky(dt dtype.DType, batch, n int, a backend.Buffer) error
 		}
 		sc := &scratch{b: b}
 		defer sc.free()
-		lwork, err := s.PotrfWork(false, n, ma.at(0))
-		if err != nil {
-			return err
-		}
-		work, _, err := sc.alloc(lwork * dt.Size())
+		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.PotrfWork(false, n, ma.at(0)) })
 		if err != nil {
 			return err
 		}
@@ -342,11 +341,7 @@ func (b *Backend) QR(dt dtype.DType, batch, m, n int, a, q, r backend.Buffer, co
 		}
 		taus := mats{tau, Ptr(max(k, 1) * dt.Size())}
 		if k > 0 {
-			lwork, err := s.GeqrfWork(m, n, ca.at(0))
-			if err != nil {
-				return err
-			}
-			work, _, err := sc.alloc(lwork * dt.Size())
+			work, lwork, err := sc.workspace(dt, func() (int, error) { return s.GeqrfWork(m, n, ca.at(0)) })
 			if err != nil {
 				return err
 			}
@@ -376,11 +371,7 @@ func (b *Backend) QR(dt dtype.DType, batch, m, n int, a, q, r backend.Buffer, co
 				}
 			}
 		}
-		lwork, err := s.OrgqrWork(m, qCols, k, cq.at(0), taus.at(0))
-		if err != nil {
-			return err
-		}
-		work, _, err := sc.alloc(lwork * dt.Size())
+		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.OrgqrWork(m, qCols, k, cq.at(0), taus.at(0)) })
 		if err != nil {
 			return err
 		}
@@ -428,11 +419,7 @@ func (b *Backend) SVD(dt dtype.DType, batch, m, n int, a, sv, u, vh backend.Buff
 			return err
 		}
 		us, vs := mats{cu, Ptr(m * uCols * dt.Size())}, mats{cv, Ptr(n * vCols * dt.Size())}
-		lwork, err := s.GesvdjWork(vectors, !full, m, n, ca.at(0), ms.at(0), us.at(0), vs.at(0))
-		if err != nil {
-			return err
-		}
-		work, _, err := sc.alloc(lwork * dt.Size())
+		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.GesvdjWork(vectors, !full, m, n, ca.at(0), ms.at(0), us.at(0), vs.at(0)) })
 		if err != nil {
 			return err
 		}
@@ -455,7 +442,8 @@ func (b *Backend) SVD(dt dtype.DType, batch, m, n int, a, sv, u, vh backend.Buff
 	})
 }
 
-// identities writes identity matrices into u (batch m×m... as given) and vh.
+// identities writes batch identity matrices of side uSide into u and of
+// side vSide into vh (the vectors of an empty matrix).
 func (b *Backend) identities(dt dtype.DType, batch int, u backend.Buffer, uSide int, vh backend.Buffer, vSide int) error {
 	for _, o := range []struct {
 		buf  backend.Buffer
@@ -502,11 +490,7 @@ func (b *Backend) Eigh(dt dtype.DType, batch, n int, a, w backend.Buffer, lower,
 		}
 		sc := &scratch{b: b}
 		defer sc.free()
-		lwork, err := s.SyevdWork(vectors, !lower, n, ma.at(0), mw.at(0))
-		if err != nil {
-			return err
-		}
-		work, _, err := sc.alloc(lwork * dt.Size())
+		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.SyevdWork(vectors, !lower, n, ma.at(0), mw.at(0)) })
 		if err != nil {
 			return err
 		}
