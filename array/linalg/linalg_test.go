@@ -311,3 +311,10 @@ func TestNumPyCUDA(t *testing.T) {
 	gputest.Need(t, "cuda", err)
 	testFixtures(t, array.On(b), "eig", "eigvals")
 }
+
+// TestNumPyHIP is TestNumPyCUDA on hipSOLVER.
+func TestNumPyHIP(t *testing.T) {
+	b, err := backend.Open("hip", 0)
+	gputest.Need(t, "hip", err)
+	testFixtures(t, array.On(b), "eig", "eigvals")
+}

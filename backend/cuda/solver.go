@@ -72,11 +72,14 @@ func (t typed[T]) GetrfWork(n int, a gpu.Ptr) (int, error) {
 	return cusolver.GetrfBufferSize[T](t.s.h, n, n, dp(a), n)
 }
 
-func (t typed[T]) Getrf(n int, a, work, ipiv, info gpu.Ptr) error {
+func (t typed[T]) Getrf(n int, a, work gpu.Ptr, _ int, ipiv, info gpu.Ptr) error {
 	return cusolver.Getrf[T](t.s.h, n, n, dp(a), n, dp(work), dp(ipiv), dp(info))
 }
 
-func (t typed[T]) GetrsTrans(n, nrhs int, a, ipiv, b, info gpu.Ptr) error {
+// GetrsWork is 0: cuSOLVER's getrs needs no workspace.
+func (t typed[T]) GetrsWork(n, nrhs int, a, ipiv, b gpu.Ptr) (int, error) { return 0, nil }
+
+func (t typed[T]) GetrsTrans(n, nrhs int, a, ipiv, b, _ gpu.Ptr, _ int, info gpu.Ptr) error {
 	return cusolver.Getrs[T](t.s.h, cusolver.Trans, n, nrhs, dp(a), n, dp(ipiv), dp(b), n, dp(info))
 }
 

@@ -10,7 +10,8 @@ import (
 	"github.com/cugo/cugo/internal/ir"
 )
 
-// Solver is a vendor's dense LAPACK (cuSOLVER) on the device's stream.
+// Solver is a vendor's dense LAPACK (cuSOLVER, hipSOLVER) on the device's
+// stream.
 type Solver interface {
 	// For returns the routines of dt, or an error wrapping
 	// backend.ErrUnsupported.
@@ -23,9 +24,11 @@ type Solver interface {
 // elements. lower selects LAPACK's lower triangle.
 type Routines interface {
 	GetrfWork(n int, a Ptr) (int, error)
-	Getrf(n int, a, work, ipiv, info Ptr) error
-	// GetrsTrans solves Aᵀ·X = B with Getrf's factors of A (B is n×nrhs).
-	GetrsTrans(n, nrhs int, a, ipiv, b, info Ptr) error
+	Getrf(n int, a, work Ptr, lwork int, ipiv, info Ptr) error
+	// GetrsTrans solves Aᵀ·X = B with Getrf's factors of A (B is n×nrhs);
+	// its workspace is 0 elements where the library needs none (cuSOLVER).
+	GetrsWork(n, nrhs int, a, ipiv, b Ptr) (int, error)
+	GetrsTrans(n, nrhs int, a, ipiv, b, work Ptr, lwork int, info Ptr) error
 	PotrfWork(lower bool, n int, a Ptr) (int, error)
 	Potrf(lower bool, n int, a, work Ptr, lwork int, info Ptr) error
 	GeqrfWork(m, n int, a Ptr) (int, error)
@@ -196,7 +199,7 @@ func (b *Backend) LU(dt dtype.DType, batch, n int, a, piv backend.Buffer) error 
 		}
 		sc := &scratch{b: b}
 		defer sc.free()
-		work, _, err := sc.workspace(dt, func() (int, error) { return s.GetrfWork(n, ma.at(0)) })
+		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.GetrfWork(n, ma.at(0)) })
 		if err != nil {
 			return err
 		}
@@ -205,7 +208,7 @@ func (b *Backend) LU(dt dtype.DType, batch, n int, a, piv backend.Buffer) error 
 			return err
 		}
 		for i := range batch {
-			if err := s.Getrf(n, ma.at(i), work, mp.at(i), info); err != nil {
+			if err := s.Getrf(n, ma.at(i), work, lwork, mp.at(i), info); err != nil {
 				return err
 			}
 		}
@@ -235,7 +238,7 @@ func (b *Backend) Solve(dt dtype.DType, batch, n, nrhs int, a, rhs backend.Buffe
 		if err := b.relayout(dt, batch, nrhs, n, cmBuf, rhs, columnMajor(nrhs, n*nrhs), false); err != nil {
 			return err
 		}
-		work, _, err := sc.workspace(dt, func() (int, error) { return s.GetrfWork(n, ma.at(0)) })
+		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.GetrfWork(n, ma.at(0)) })
 		if err != nil {
 			return err
 		}
@@ -252,11 +255,15 @@ func (b *Backend) Solve(dt dtype.DType, batch, n, nrhs int, a, rhs backend.Buffe
 			return err
 		}
 		mb := mats{cm, Ptr(n * nrhs * dt.Size())}
+		rsWork, rsLwork, err := sc.workspace(dt, func() (int, error) { return s.GetrsWork(n, nrhs, ma.at(0), ipiv, mb.at(0)) })
+		if err != nil {
+			return err
+		}
 		for i := range batch {
-			if err := s.Getrf(n, ma.at(i), work, ipiv, info+Ptr(4*i)); err != nil {
+			if err := s.Getrf(n, ma.at(i), work, lwork, ipiv, info+Ptr(4*i)); err != nil {
 				return err
 			}
-			if err := s.GetrsTrans(n, nrhs, ma.at(i), ipiv, mb.at(i), rsInfo); err != nil {
+			if err := s.GetrsTrans(n, nrhs, ma.at(i), ipiv, mb.at(i), rsWork, rsLwork, rsInfo); err != nil {
 				return err
 			}
 		}

@@ -700,3 +700,31 @@ func SyevjBatched[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a hip.Devic
 		return sym.HipsolverZheevjBatched(h.h, sym.HipsolverEigMode_t(jobz), sym.HipsolverFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float64](w), devPtr(work), iv[2], ptr[int32](info), params.handle(), iv[3])
 	})
 }
+
+// GetrsBufferSize is the workspace of Getrs, in elements (hipSOLVER only:
+// cuSOLVER's getrs needs none).
+func GetrsBufferSize[T Elem](h *Handle, trans Op, n, nrhs int, a hip.DevicePtr, lda int, ipiv, b hip.DevicePtr, ldb int) (int, error) {
+	call := "hipsolver" + prefix[T]() + "getrs_bufferSize"
+	iv, err := sizes(call, n, nrhs, lda, ldb)
+	if err != nil {
+		return 0, err
+	}
+	if err := checkLD(call, "lda", lda, n); err != nil {
+		return 0, err
+	}
+	var lwork int32
+	op := sym.HipsolverOperation_t(trans)
+	err = h.call(call, func() sym.HipsolverStatus_t {
+		var z T
+		switch any(z).(type) {
+		case float32:
+			return sym.HipsolverSgetrs_bufferSize(h.h, op, iv[0], iv[1], ptr[float32](a), iv[2], ptr[int32](ipiv), ptr[float32](b), iv[3], &lwork)
+		case float64:
+			return sym.HipsolverDgetrs_bufferSize(h.h, op, iv[0], iv[1], ptr[float64](a), iv[2], ptr[int32](ipiv), ptr[float64](b), iv[3], &lwork)
+		case complex64:
+			return sym.HipsolverCgetrs_bufferSize(h.h, op, iv[0], iv[1], devPtr(a), iv[2], ptr[int32](ipiv), devPtr(b), iv[3], &lwork)
+		}
+		return sym.HipsolverZgetrs_bufferSize(h.h, op, iv[0], iv[1], devPtr(a), iv[2], ptr[int32](ipiv), devPtr(b), iv[3], &lwork)
+	})
+	return int(lwork), err
+}
