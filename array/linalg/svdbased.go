@@ -141,7 +141,12 @@ func MatrixRank(a *array.Array, tol ...float64) *array.Array {
 		return a.NotEqual(0).Any().AsType(array.Int64)
 	}
 	_, m, n := matrixShape(a)
-	s := SVDVals(a)
+	dt, err := commonType(op, a)
+	if err != nil {
+		return array.Failed(err)
+	}
+	// NumPy's singular values: computed in double, rounded to dt's precision.
+	s := SVDVals(a.AsType(wide(dt))).AsType(realType(dt))
 	if len(tol) > 0 {
 		return s.Greater(tol[0]).Sum(-1)
 	}
