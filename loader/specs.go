@@ -73,3 +73,24 @@ var HIPBLAS = &Spec{
 	Subdirs:  rocmSubdirs,
 	Fallback: rocmFallback,
 }
+
+// CUSOLVER is NVIDIA's dense and sparse solvers (soname 11 in CUDA 11 and
+// 12, 12 in CUDA 13).
+var CUSOLVER = &Spec{
+	Name:     "cusolver",
+	Linux:    []string{"libcusolver.so.12", "libcusolver.so.11"},
+	Windows:  []string{"cusolver64_12.dll", "cusolver64_11.dll"},
+	Env:      cudaDirs,
+	Subdirs:  cudaSubdirs,
+	Fallback: cudaFallback,
+}
+
+// HIPSOLVER is AMD's LAPACK front end (soname 1 in ROCm 7, 0 before).
+var HIPSOLVER = &Spec{
+	Name:     "hipsolver",
+	Linux:    []string{"libhipsolver.so.1", "libhipsolver.so.0"},
+	Windows:  []string{"hipsolver.dll"},
+	Env:      rocmDirs,
+	Subdirs:  rocmSubdirs,
+	Fallback: rocmFallback,
+}

@@ -192,7 +192,8 @@ type Backend struct {
 	errMu    sync.Mutex
 	deferred []error // errors of Free, reported by the next Sync
 
-	blas blasState // the BLAS handle (matmul.go)
+	blas   blasState   // the BLAS handle (matmul.go)
+	solver solverState // the dense solver's handle (linalg.go)
 }
 
 const (

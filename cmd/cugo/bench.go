@@ -47,6 +47,10 @@ var workloads = []workload{
 	{"sgemm_4096", "TFLOP/s", benchGemm(array.Float32)},
 	{"dgemm_4096", "TFLOP/s", benchGemm(array.Float64)},
 	{"hgemm_4096", "TFLOP/s", benchGemm(array.Float16)},
+	{"solve_f64_4096", "ms", benchSolve},
+	{"cholesky_f64_4096", "ms", benchCholesky},
+	{"eigh_f32_2048", "ms", benchEigh},
+	{"svd_f32_2048", "ms", benchSVD},
 }
 
 // errNotHere is the error of a workload whose feature this machine lacks

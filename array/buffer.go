@@ -1,0 +1,32 @@
+package array
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/cugo/cugo/backend"
+)
+
+// Buffer returns the backend buffer behind a C-contiguous array and the
+// element at which the array starts, for packages that call a backend's
+// optional interfaces (array/linalg calls backend.Linalg). The array must
+// stay reachable (runtime.KeepAlive) until the backend is done with the
+// buffer. A non-contiguous array is an error: copy it first (Copy).
+func (a *Array) Buffer() (backend.Buffer, int, error) {
+	if err := a.checkOp("Buffer"); err != nil {
+		return nil, 0, err
+	}
+	if a.Size() > 0 && !a.contiguous() { // an empty array has no layout to get wrong
+		return nil, 0, fmt.Errorf("Buffer: the array of shape %s and strides %v is not C-contiguous", formatShape(a.shape), a.strides)
+	}
+	return a.st.buf, a.offset, nil
+}
+
+// Failed returns an Array that carries err, as an operation that failed
+// does (a nil err is reported as an error too).
+func Failed(err error) *Array {
+	if err == nil {
+		err = errors.New("array: Failed called with a nil error")
+	}
+	return &Array{err: err}
+}
