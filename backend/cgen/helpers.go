@@ -222,7 +222,7 @@ func buildHelpers() []helper {
 		add("fmin", []string{"le"}, fn+`$C $C_fmin($C a, $C b) { return b.re != b.re || b.im != b.im || $C_le(a, b) ? a : b; }
 `)
 	}
-	return hs
+	return append(hs, randomHelpers...)
 }
 
 func prefixed(p string, names []string) []string {

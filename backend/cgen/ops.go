@@ -161,6 +161,7 @@ type emitter struct {
 	vars    map[*ir.Node]string
 	inputs  map[int]bool // inputs the kernel reads
 	scalars map[int]bool // scalars the kernel reads
+	counter bool         // the kernel reads ir.Counter
 }
 
 func newEmitter(need helperSet) *emitter {
@@ -184,6 +185,12 @@ func (e *emitter) value(n *ir.Node) (string, error) {
 	case ir.Scalar:
 		e.scalars[n.Index] = true
 		x = load(n.DType, "s"+strconv.Itoa(n.Index))
+	case ir.Counter:
+		if n.DType != dtype.Uint64 {
+			return "", fmt.Errorf("counter gives uint64, not %v", n.DType)
+		}
+		e.counter = true
+		x = "ctr"
 	default:
 		args := make([]string, len(n.Args))
 		for i, a := range n.Args {
@@ -230,6 +237,9 @@ func (e *emitter) expr(n *ir.Node, a []string) (string, error) {
 				d, d, n.Args[0].DType, n.Args[1].DType, n.Args[2].DType)
 		}
 		return "(" + a[0] + " ? " + a[1] + " : " + a[2] + ")", nil
+	}
+	if n.Op.IsRandom() {
+		return e.random(n, a)
 	}
 	t := n.Args[0].DType
 	for _, x := range n.Args[1:] {

@@ -50,7 +50,7 @@ type step struct {
 	rep   rep
 	slot  int
 	index int    // input or scalar index of a leaf
-	args  [3]int // step numbers of the arguments
+	args  [5]int // step numbers of the arguments (ir.RandomBinomial has five)
 }
 
 // scalar is a decoded scalar parameter, in the field of its rep.
@@ -148,6 +148,8 @@ func checkTypes(n *ir.Node) error {
 	switch {
 	case op == ir.Input || op == ir.Scalar || op == ir.Cast:
 		return nil
+	case op.IsRandom():
+		return checkRandom(n)
 	case op >= ir.Equal && op <= ir.GreaterEqual:
 		if n.DType != dtype.Bool {
 			return fmt.Errorf("%s gives bool, not %v", op, n.DType)
@@ -244,6 +246,7 @@ type frame struct {
 	floats    [][]float64
 	complexes [][]complex128
 	walk      walk
+	start     int // flat index of the chunk's first element (ir.Counter)
 }
 
 var frames = sync.Pool{New: func() any { return new(frame) }}

@@ -120,6 +120,8 @@ func (op Op) Arity() int {
 		return 2
 	case op == Where:
 		return 3
+	case op.IsRandom():
+		return randomArity(op)
 	}
 	return -1
 }
