@@ -31,3 +31,13 @@ func RunKernel(op string, k *ir.Kernel, out *Array, ins []*Array, vals []ir.Valu
 	}
 	return nil
 }
+
+// Failed returns an Array that carries err, as the result of an operation
+// that failed outside this package (Err reports it; operations on it
+// return it).
+func Failed(err error) *Array {
+	if err == nil {
+		err = fmt.Errorf("array: Failed with a nil error")
+	}
+	return &Array{err: err}
+}

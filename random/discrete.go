@@ -1,0 +1,164 @@
+package random
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+
+	"github.com/cugo/cugo/array"
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/ir"
+)
+
+// integerDTypes are the dtypes Integers draws.
+var integerDTypes = []dtype.DType{dtype.Bool, dtype.Int8, dtype.Int16, dtype.Int32, dtype.Int64,
+	dtype.Uint8, dtype.Uint16, dtype.Uint32, dtype.Uint64}
+
+// Integers returns integers of dtype dt uniform in [low, high), or in
+// [low, high] with endpoint (numpy's Generator.integers). low and high
+// are Go integers (a uint64 reaches the top of uint64's range); every
+// value is equally likely, with no modulo bias, for any range up to the
+// full range of int64 and uint64.
+func (g *Generator) Integers(low, high any, endpoint bool, dt dtype.DType, size ...int) *array.Array {
+	lo, span, err := integerRange(low, high, endpoint, dt)
+	if err != nil {
+		return array.Failed(fmt.Errorf("random.Integers: %w", err))
+	}
+	return g.draw("Integers", dt, shapeOf(size), nil, nil, func(k *kernel, _ []*ir.Node) *ir.Node {
+		return k.integers(lo, span)
+	})
+}
+
+// IntegersInto fills out (any integer dtype or bool) as Integers does.
+func (g *Generator) IntegersInto(out *array.Array, low, high any, endpoint bool) error {
+	if err := out.Err(); err != nil {
+		return fmt.Errorf("random.Integers: %w", err)
+	}
+	lo, span, err := integerRange(low, high, endpoint, out.DType())
+	if err != nil {
+		return fmt.Errorf("random.Integers: %w", err)
+	}
+	return g.into("Integers", out, integerDTypes, nil, nil, func(k *kernel, _ []*ir.Node) *ir.Node {
+		return k.integers(lo, span)
+	})
+}
+
+// integers is lo + a uniform integer in [0, span], as uint64 bits.
+func (k *kernel) integers(lo, span uint64) *ir.Node {
+	u := dtype.Uint64
+	x := ir.Apply(ir.RandomBounded, u, k.key, k.stream, k.counter, k.u64(span))
+	return ir.Apply(ir.Add, u, x, k.u64(lo))
+}
+
+// integerRange checks the bounds against dt's range and returns low's
+// two's-complement bits and the inclusive span high-low.
+func integerRange(low, high any, endpoint bool, dt dtype.DType) (lo, span uint64, err error) {
+	if !containsDType(integerDTypes, dt) {
+		return 0, 0, fmt.Errorf("unsupported dtype %v (want an integer dtype or bool)", dt)
+	}
+	l, err := bigInt("low", low)
+	if err != nil {
+		return 0, 0, err
+	}
+	h, err := bigInt("high", high)
+	if err != nil {
+		return 0, 0, err
+	}
+	if !endpoint {
+		if l.Cmp(h) >= 0 {
+			return 0, 0, fmt.Errorf("low >= high (%v >= %v)", l, h)
+		}
+		h.Sub(h, big.NewInt(1))
+	} else if l.Cmp(h) > 0 {
+		return 0, 0, fmt.Errorf("low > high (%v > %v)", l, h)
+	}
+	minV, maxV := dtypeRange(dt)
+	if l.Cmp(minV) < 0 {
+		return 0, 0, fmt.Errorf("low %v is out of bounds for %v", l, dt)
+	}
+	if h.Cmp(maxV) > 0 {
+		return 0, 0, fmt.Errorf("high %v is out of bounds for %v", high, dt)
+	}
+	s := new(big.Int).Sub(h, l)
+	mask := new(big.Int).SetUint64(math.MaxUint64)
+	return new(big.Int).And(l, mask).Uint64(), s.Uint64(), nil
+}
+
+func bigInt(name string, v any) (*big.Int, error) {
+	switch x := v.(type) {
+	case int:
+		return big.NewInt(int64(x)), nil
+	case int8:
+		return big.NewInt(int64(x)), nil
+	case int16:
+		return big.NewInt(int64(x)), nil
+	case int32:
+		return big.NewInt(int64(x)), nil
+	case int64:
+		return big.NewInt(x), nil
+	case uint:
+		return new(big.Int).SetUint64(uint64(x)), nil
+	case uint8:
+		return big.NewInt(int64(x)), nil
+	case uint16:
+		return big.NewInt(int64(x)), nil
+	case uint32:
+		return big.NewInt(int64(x)), nil
+	case uint64:
+		return new(big.Int).SetUint64(x), nil
+	}
+	return nil, fmt.Errorf("%s must be a Go integer, not %T", name, v)
+}
+
+// dtypeRange is the smallest and largest value of an integer dtype (or bool).
+func dtypeRange(dt dtype.DType) (*big.Int, *big.Int) {
+	bits := uint(8 * dt.Size())
+	switch {
+	case dt == dtype.Bool:
+		return big.NewInt(0), big.NewInt(1)
+	case dt.Kind() == dtype.IntKind:
+		top := new(big.Int).Lsh(big.NewInt(1), bits-1)
+		return new(big.Int).Neg(top), top.Sub(top, big.NewInt(1))
+	}
+	top := new(big.Int).Lsh(big.NewInt(1), bits)
+	return big.NewInt(0), top.Sub(top, big.NewInt(1))
+}
+
+var (
+	lamRule = rule{name: "lam", dt: dtype.Float64, valid: func(x float64) bool { return x >= 0 && x < 9.2e18 },
+		msg: "lam < 0, lam is NaN or lam is too large"}
+	trialsRule = rule{name: "n", dt: dtype.Int64, valid: nonNegative, msg: "n < 0"}
+	pRule      = rule{name: "p", dt: dtype.Float64, valid: probability, msg: "p < 0, p > 1 or p is NaN"}
+	geomRule   = rule{name: "p", dt: dtype.Float64, valid: func(x float64) bool { return x > 0 && x <= 1 },
+		msg: "p <= 0, p > 1 or p is NaN"}
+)
+
+// Poisson returns int64 Poisson variates of mean lam.
+func (g *Generator) Poisson(lam any, size ...int) *array.Array {
+	return g.draw("Poisson", dtype.Int64, shapeOf(size), []rule{lamRule}, []any{lam},
+		func(k *kernel, p []*ir.Node) *ir.Node {
+			return ir.Apply(ir.RandomPoisson, dtype.Int64, k.key, k.stream, k.counter, p[0])
+		})
+}
+
+// Binomial returns int64 binomial variates: successes in n trials of
+// probability p.
+func (g *Generator) Binomial(n, p any, size ...int) *array.Array {
+	return g.draw("Binomial", dtype.Int64, shapeOf(size), []rule{trialsRule, pRule}, []any{n, p},
+		func(k *kernel, ps []*ir.Node) *ir.Node {
+			return ir.Apply(ir.RandomBinomial, dtype.Int64, k.key, k.stream, k.counter, ps[0], ps[1])
+		})
+}
+
+// Geometric returns int64 geometric variates: the number of trials of
+// probability p up to and including the first success (at least 1), by
+// inversion: ceil(log(1-u) / log1p(-p)).
+func (g *Generator) Geometric(p any, size ...int) *array.Array {
+	return g.draw("Geometric", dtype.Int64, shapeOf(size), []rule{geomRule}, []any{p},
+		func(k *kernel, ps []*ir.Node) *ir.Node {
+			f := dtype.Float64
+			num := ir.Apply(ir.Log, f, ir.Apply(ir.Sub, f, k.float(f, 1), k.uniform(f, 0, 1)))
+			den := ir.Apply(ir.Log1p, f, ir.Apply(ir.Neg, f, ps[0]))
+			return ir.Apply(ir.FMax, f, ir.Apply(ir.Ceil, f, ir.Apply(ir.Div, f, num, den)), k.float(f, 1))
+		})
+}
