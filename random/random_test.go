@@ -215,7 +215,9 @@ func TestSameNumbersForAnyShapeOrView(t *testing.T) {
 	check("strided reversed view", v)
 	// Integers and normals too: one more draw of each kind, shaped two ways.
 	for _, kind := range []func(g *random.Generator, shape ...int) *array.Array{
-		func(g *random.Generator, shape ...int) *array.Array { return g.Integers(0, 7, false, array.Int16, shape...) },
+		func(g *random.Generator, shape ...int) *array.Array {
+			return g.Integers(0, 7, false, array.Int16, shape...)
+		},
 		func(g *random.Generator, shape ...int) *array.Array { return g.StandardNormal(array.Float32, shape...) },
 		func(g *random.Generator, shape ...int) *array.Array { return g.Poisson(20, shape...) },
 	} {

@@ -110,7 +110,12 @@ var randomHelpers = []helper{
   return -1;
 }
 `},
-	{name: "random_binomial", deps: []string{"sampler"}, cuda: fn + `i64 binomial_small(sampler &s, const i64 n, const double q) {
+	{name: "random_binomial", deps: []string{"sampler"}, cuda: fn + `double stirling_tail(const double k) {
+  if (k < 10) return lgamma(k + 1) - (k + 0.5) * log(k + 1) + (k + 1) - 0.9189385332046728;
+  const double z = 1 / (k + 1), z2 = z * z;
+  return z * (1.0 / 12 - z2 * (1.0 / 360 - z2 * (1.0 / 1260)));
+}
+` + fn + `i64 binomial_small(sampler &s, const i64 n, const double q) {
   const double nf = (double)n;
   if (nf * q < 30) {
     const double u = s_uniform(s);
@@ -123,7 +128,7 @@ var randomHelpers = []helper{
   }
   const double spq = sqrt(nf * q * (1 - q)), b = 1.15 + 2.53 * spq, a = -0.0873 + 0.0248 * b + 0.01 * q;
   const double c = nf * q + 0.5, vr = 0.92 - 4.2 / b, alpha = (2.83 + 5.1 / b) * spq;
-  const double lpq = log(q / (1 - q)), m = floor((nf + 1) * q), h = lgamma(m + 1) + lgamma(nf - m + 1);
+  const double r = q / (1 - q), m = floor((nf + 1) * q);
   for (int t = 0; t < ` + strconv.Itoa(ir.SamplerWords/2) + `; t++) {
     const double u = s_uniform(s) - 0.5;
     const double v = s_uniform(s);
@@ -131,7 +136,9 @@ var randomHelpers = []helper{
     const double k = floor((2 * a / us + b) * u + c);
     if (k < 0 || k > nf) continue;
     if (us >= 0.07 && v <= vr) return (i64)k;
-    if (log(v * alpha / (a / (us * us) + b)) <= h - lgamma(k + 1) - lgamma(nf - k + 1) + (k - m) * lpq) return (i64)k;
+    const double bound = (m + 0.5) * log((m + 1) / (r * (nf - m + 1))) + (nf + 1) * log1p((k - m) / (nf - k + 1)) +
+      (k + 0.5) * log(r * (nf - k + 1) / (k + 1)) + stirling_tail(m) + stirling_tail(nf - m) - stirling_tail(k) - stirling_tail(nf - k);
+    if (log(v * alpha / (a / (us * us) + b)) <= bound) return (i64)k;
   }
   return -1;
 }

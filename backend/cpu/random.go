@@ -287,9 +287,8 @@ func binomialSmall(s sampler, n int64, q float64) int64 {
 	c := nf*q + 0.5
 	vr := 0.92 - 4.2/b
 	alpha := (2.83 + 5.1/b) * spq
-	lpq := math.Log(q / (1 - q))
+	r := q / (1 - q)
 	m := math.Floor((nf + 1) * q)
-	h := lgamma(m+1) + lgamma(nf-m+1)
 	for range transformTries {
 		u := s.uniform() - 0.5
 		v := s.uniform()
@@ -301,11 +300,26 @@ func binomialSmall(s sampler, n int64, q float64) int64 {
 		if us >= 0.07 && v <= vr {
 			return int64(k)
 		}
-		if math.Log(v*alpha/(a/(us*us)+b)) <= h-lgamma(k+1)-lgamma(nf-k+1)+(k-m)*lpq {
+		// log(f(k)/f(m)) of the binomial pmf f, through Stirling's series
+		// so that it keeps its precision for huge n.
+		bound := (m+0.5)*math.Log((m+1)/(r*(nf-m+1))) + (nf+1)*math.Log1p((k-m)/(nf-k+1)) +
+			(k+0.5)*math.Log(r*(nf-k+1)/(k+1)) + stirlingTail(m) + stirlingTail(nf-m) - stirlingTail(k) - stirlingTail(nf-k)
+		if math.Log(v*alpha/(a/(us*us)+b)) <= bound {
 			return int64(k)
 		}
 	}
 	return -1
+}
+
+// stirlingTail is log(k!) less Stirling's approximation (k+1/2)·log(k+1)
+// - (k+1) + log(2π)/2: exactly for k < 10, by the series in 1/(k+1) above.
+func stirlingTail(k float64) float64 {
+	if k < 10 {
+		return lgamma(k+1) - (k+0.5)*math.Log(k+1) + (k + 1) - 0.9189385332046728
+	}
+	z := 1 / (k + 1)
+	z2 := z * z
+	return z * (1.0/12 - z2*(1.0/360-z2*(1.0/1260)))
 }
 
 func lgamma(x float64) float64 {
