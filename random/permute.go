@@ -83,7 +83,7 @@ func (g *Generator) permuteAxis(op string, x *array.Array, axis []int) *array.Ar
 	if err != nil {
 		return array.Failed(err)
 	}
-	return array.Take(x, perm, ax)
+	return array.Take(x, array.FromSliceOn(g.dev, perm, len(perm)), ax)
 }
 
 // Shuffle shuffles x in place along axis (0 by default), as numpy's
@@ -112,7 +112,7 @@ func (g *Generator) Permuted(x *array.Array, axis ...int) *array.Array {
 		if err != nil {
 			return array.Failed(err)
 		}
-		return array.Take(x.Ravel(), perm, 0).Reshape(shape...)
+		return array.Take(x.Ravel(), array.FromSliceOn(g.dev, perm, len(perm)), 0).Reshape(shape...)
 	}
 	if x.NDim() == 0 {
 		return array.Failed(fmt.Errorf("random.%s: x must be at least 1-d to take an axis", op))
