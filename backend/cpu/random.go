@@ -57,15 +57,18 @@ func random(f *frame, s *step, args func(int) *step, start, n int) {
 	key, stream, pos := f.u(args(0), n), f.u(args(1), n), f.u(args(2), n)
 	switch s.op {
 	case ir.Philox:
+		// Neighbouring elements usually share a block: compute each once.
 		d := f.u(s, n)
+		var c blockCache
 		if s.dt == dtype.Uint32 {
 			for i := range d {
-				d[i] = uint64(PhiloxWord32(key[i], stream[i], pos[i]))
+				d[i] = uint64(c.get(key[i], stream[i], pos[i]>>2)[pos[i]&3])
 			}
 			return
 		}
 		for i := range d {
-			d[i] = PhiloxWord64(key[i], stream[i], pos[i])
+			b, j := c.get(key[i], stream[i], pos[i]>>1), 2*(pos[i]&1)
+			d[i] = uint64(b[j]) | uint64(b[j+1])<<32
 		}
 	case ir.RandomBounded:
 		d, r := f.u(s, n), f.u(args(3), n)
@@ -90,8 +93,8 @@ func random(f *frame, s *step, args func(int) *step, start, n int) {
 	}
 }
 
-// Philox4x32 returns the Philox4x32-10 block of counter ctr and key key.
-func Philox4x32(ctr [4]uint32, key [2]uint32) [4]uint32 {
+// philox4x32 returns the Philox4x32-10 block of counter ctr and key key.
+func philox4x32(ctr [4]uint32, key [2]uint32) [4]uint32 {
 	c, k := ctr, key
 	for r := 0; r < 10; r++ {
 		if r > 0 {
@@ -107,17 +110,27 @@ func Philox4x32(ctr [4]uint32, key [2]uint32) [4]uint32 {
 
 // philoxBlock is block b of the stream of (key, stream).
 func philoxBlock(key, stream, b uint64) [4]uint32 {
-	return Philox4x32([4]uint32{uint32(b), uint32(b >> 32), uint32(stream), uint32(stream >> 32)},
+	return philox4x32([4]uint32{uint32(b), uint32(b >> 32), uint32(stream), uint32(stream >> 32)},
 		[2]uint32{uint32(key), uint32(key >> 32)})
 }
 
-// PhiloxWord32 is 32-bit word p of the stream of (key, stream).
-func PhiloxWord32(key, stream, p uint64) uint32 {
-	return philoxBlock(key, stream, p>>2)[p&3]
+// blockCache keeps the last block computed.
+type blockCache struct {
+	key, stream, block uint64
+	ok                 bool
+	b                  [4]uint32
 }
 
-// PhiloxWord64 is 64-bit word p of the stream of (key, stream).
-func PhiloxWord64(key, stream, p uint64) uint64 {
+func (c *blockCache) get(key, stream, block uint64) *[4]uint32 {
+	if !c.ok || c.key != key || c.stream != stream || c.block != block {
+		c.key, c.stream, c.block, c.ok = key, stream, block, true
+		c.b = philoxBlock(key, stream, block)
+	}
+	return &c.b
+}
+
+// philoxWord64 is 64-bit word p of the stream of (key, stream).
+func philoxWord64(key, stream, p uint64) uint64 {
 	b := philoxBlock(key, stream, p>>1)
 	j := 2 * (p & 1)
 	return uint64(b[j]) | uint64(b[j+1])<<32
@@ -129,7 +142,7 @@ type sampler struct {
 }
 
 func (s *sampler) word() uint64 {
-	w := PhiloxWord64(s.key, s.stream, s.next)
+	w := philoxWord64(s.key, s.stream, s.next)
 	s.next++
 	return w
 }

@@ -47,6 +47,8 @@ var workloads = []workload{
 	{"sgemm_4096", "TFLOP/s", benchGemm(array.Float32)},
 	{"dgemm_4096", "TFLOP/s", benchGemm(array.Float64)},
 	{"hgemm_4096", "TFLOP/s", benchGemm(array.Float16)},
+	{"rand_f32_64M", "GB/s", benchRandom(drawUniform)},
+	{"randn_f32_64M", "GB/s", benchRandom(drawNormal)},
 }
 
 // errNotHere is the error of a workload whose feature this machine lacks
