@@ -22,9 +22,9 @@ var randomHelpers = []helper{
 #pragma unroll
   for (int r = 0; r < 10; r++) {
     if (r > 0) { k0 += ` + hex32(ir.PhiloxW0) + `; k1 += ` + hex32(ir.PhiloxW1) + `; }
-    const u64 p0 = (u64)` + hex32(ir.PhiloxM0) + ` * c0, p1 = (u64)` + hex32(ir.PhiloxM1) + ` * c2;
-    const u32 n0 = (u32)(p1 >> 32) ^ c1 ^ k0, n2 = (u32)(p0 >> 32) ^ c3 ^ k1;
-    c0 = n0; c1 = (u32)p1; c2 = n2; c3 = (u32)p0;
+    const u32 h0 = __umulhi(` + hex32(ir.PhiloxM0) + `, c0), l0 = ` + hex32(ir.PhiloxM0) + ` * c0;
+    const u32 h1 = __umulhi(` + hex32(ir.PhiloxM1) + `, c2), l1 = ` + hex32(ir.PhiloxM1) + ` * c2;
+    c0 = h1 ^ c1 ^ k0; c1 = l1; c2 = h0 ^ c3 ^ k1; c3 = l0;
   }
   u32x4 o; o.x = c0; o.y = c1; o.z = c2; o.w = c3;
   return o;

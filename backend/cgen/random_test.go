@@ -103,6 +103,7 @@ func TestRandomHelpersMatchCPU(t *testing.T) {
 
 	var c strings.Builder
 	c.WriteString("#include <stdio.h>\n#include <math.h>\n#define __device__\n#define __forceinline__ inline\n" + typedefs)
+	c.WriteString("static inline u32 __umulhi(u32 a, u32 b) { return (u32)(((u64)a * b) >> 32); }\n")
 	need := helperSet{}
 	for _, h := range []string{"philox", "random_bounded", "random_gamma", "random_poisson", "random_binomial"} {
 		need.add(h)
