@@ -85,27 +85,8 @@ func integerRange(low, high any, endpoint bool, dt dtype.DType) (lo, span uint64
 }
 
 func bigInt(name string, v any) (*big.Int, error) {
-	switch x := v.(type) {
-	case int:
-		return big.NewInt(int64(x)), nil
-	case int8:
-		return big.NewInt(int64(x)), nil
-	case int16:
-		return big.NewInt(int64(x)), nil
-	case int32:
-		return big.NewInt(int64(x)), nil
-	case int64:
-		return big.NewInt(x), nil
-	case uint:
-		return new(big.Int).SetUint64(uint64(x)), nil
-	case uint8:
-		return big.NewInt(int64(x)), nil
-	case uint16:
-		return big.NewInt(int64(x)), nil
-	case uint32:
-		return big.NewInt(int64(x)), nil
-	case uint64:
-		return new(big.Int).SetUint64(x), nil
+	if i, ok := integer(v); ok {
+		return i, nil
 	}
 	return nil, fmt.Errorf("%s must be a Go integer, not %T", name, v)
 }

@@ -2,6 +2,7 @@ package random
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/dtype"
@@ -86,35 +87,47 @@ func (r rule) checkArray(a *array.Array) error {
 	return nil
 }
 
-// number converts a Go number to float64, saying whether it is an integer type.
+// number converts a Go number to float64, saying whether it is of an
+// integer type.
 func number(v any) (float64, bool, error) {
+	if i, ok := integer(v); ok {
+		f, _ := new(big.Float).SetInt(i).Float64()
+		return f, true, nil
+	}
 	switch x := v.(type) {
-	case int:
-		return float64(x), true, nil
-	case int8:
-		return float64(x), true, nil
-	case int16:
-		return float64(x), true, nil
-	case int32:
-		return float64(x), true, nil
-	case int64:
-		return float64(x), true, nil
-	case uint:
-		return float64(x), true, nil
-	case uint8:
-		return float64(x), true, nil
-	case uint16:
-		return float64(x), true, nil
-	case uint32:
-		return float64(x), true, nil
-	case uint64:
-		return float64(x), true, nil
 	case float32:
 		return float64(x), false, nil
 	case float64:
 		return x, false, nil
 	}
 	return 0, false, fmt.Errorf("unsupported parameter of type %T (want a Go number or *array.Array)", v)
+}
+
+// integer returns v exactly if it is a Go integer.
+func integer(v any) (*big.Int, bool) {
+	switch x := v.(type) {
+	case int:
+		return big.NewInt(int64(x)), true
+	case int8:
+		return big.NewInt(int64(x)), true
+	case int16:
+		return big.NewInt(int64(x)), true
+	case int32:
+		return big.NewInt(int64(x)), true
+	case int64:
+		return big.NewInt(x), true
+	case uint:
+		return new(big.Int).SetUint64(uint64(x)), true
+	case uint8:
+		return big.NewInt(int64(x)), true
+	case uint16:
+		return big.NewInt(int64(x)), true
+	case uint32:
+		return big.NewInt(int64(x)), true
+	case uint64:
+		return new(big.Int).SetUint64(x), true
+	}
+	return nil, false
 }
 
 // draw makes a result of dtype dt and fills it with fill's expression of
