@@ -78,6 +78,53 @@ func TestIntegersBoundsEveryDType(t *testing.T) {
 	}
 }
 
+// TestIntegersArrayBounds draws with bounds that are arrays, broadcast
+// against each other and against size.
+func TestIntegersArrayBounds(t *testing.T) {
+	g := random.New(206)
+	low := array.FromSlice([]int32{0, 10, -5}, 3)
+	high := array.FromSlice([]int32{1, 20, 5}, 3)
+	ks := asInt64s(t, g.Integers(low, high, false, array.Int16, 10_000, 3))
+	for col, want := range [][2]int64{{0, 0}, {10, 19}, {-5, 4}} {
+		var xs []int64
+		for i := col; i < len(ks); i += 3 {
+			xs = append(xs, ks[i])
+		}
+		if lo, hi := slices.Min(xs), slices.Max(xs); lo != want[0] || hi != want[1] {
+			t.Errorf("column %d: values in [%d, %d], want [%d, %d]", col, lo, hi, want[0], want[1])
+		}
+	}
+	// A Go number against an array, with endpoint; the shape from the bounds.
+	tops := array.FromSlice([]uint64{math.MaxUint64, 3}, 2, 1)
+	u := g.Integers(uint64(math.MaxUint64-1), tops, true, array.Uint64)
+	if err := u.Err(); err == nil {
+		t.Errorf("Integers(2^64-2, [[2^64-1], [3]]): no error for the second bound")
+	}
+	tops = array.FromSlice([]uint64{math.MaxUint64, math.MaxUint64 - 1}, 2, 1)
+	us := values[uint64](t, g.Integers(uint64(math.MaxUint64-1), tops, true, array.Uint64))
+	if len(us) != 2 || us[0] < math.MaxUint64-1 || us[1] != math.MaxUint64-1 {
+		t.Errorf("Integers(2^64-2, [[2^64-1], [2^64-2]], endpoint) = %v", us)
+	}
+	negs := asInt64s(t, g.Integers(array.FromSlice([]int64{math.MinInt64}, 1), math.MinInt64+2, false, array.Int64, 1000))
+	if lo, hi := slices.Min(negs), slices.Max(negs); lo != math.MinInt64 || hi != math.MinInt64+1 {
+		t.Errorf("Integers([MinInt64], MinInt64+2): values in [%d, %d]", lo, hi)
+	}
+	for _, c := range []struct {
+		name string
+		a    *array.Array
+		want string
+	}{
+		{"low >= high somewhere", g.Integers(low, array.FromSlice([]int32{1, 10, 5}, 3), false, array.Int16), "low >= high"},
+		{"out of int8", g.Integers(low, array.FromSlice([]int32{1, 300, 5}, 3), false, array.Int8), "out of bounds for int8"},
+		{"float bounds", g.Integers(array.FromSlice([]float64{0}, 1), 3, false, array.Int8), "integer dtype"},
+		{"no broadcast", g.Integers(low, array.FromSlice([]int32{1, 2}, 2), false, array.Int8), "broadcast"},
+	} {
+		if err := c.a.Err(); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one containing %q", c.name, err, c.want)
+		}
+	}
+}
+
 func asInt64s(t *testing.T, a *array.Array) []int64 {
 	t.Helper()
 	return values[int64](t, a.AsType(array.Int64))

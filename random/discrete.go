@@ -16,17 +16,16 @@ var integerDTypes = []dtype.DType{dtype.Bool, dtype.Int8, dtype.Int16, dtype.Int
 
 // Integers returns integers of dtype dt uniform in [low, high), or in
 // [low, high] with endpoint (numpy's Generator.integers). low and high
-// are Go integers (a uint64 reaches the top of uint64's range); every
-// value is equally likely, with no modulo bias, for any range up to the
-// full range of int64 and uint64.
+// are Go integers (a uint64 reaches the top of uint64's range) or integer
+// arrays that broadcast against size (or give the shape when size is
+// empty); every value is equally likely, with no modulo bias, for any
+// range up to the full range of int64 and uint64.
 func (g *Generator) Integers(low, high any, endpoint bool, dt dtype.DType, size ...int) *array.Array {
-	lo, span, err := integerRange(low, high, endpoint, dt)
+	b, shape, err := g.integerBounds(low, high, endpoint, dt, shapeOf(size))
 	if err != nil {
 		return array.Failed(fmt.Errorf("random.Integers: %w", err))
 	}
-	return g.draw("Integers", dt, shapeOf(size), nil, nil, func(k *kernel, _ []*ir.Node) *ir.Node {
-		return k.integers(lo, span)
-	})
+	return g.draw("Integers", dt, shape, nil, nil, b.draw)
 }
 
 // IntegersInto fills out (any integer dtype or bool) as Integers does.
@@ -34,20 +33,116 @@ func (g *Generator) IntegersInto(out *array.Array, low, high any, endpoint bool)
 	if err := out.Err(); err != nil {
 		return fmt.Errorf("random.Integers: %w", err)
 	}
-	lo, span, err := integerRange(low, high, endpoint, out.DType())
+	b, _, err := g.integerBounds(low, high, endpoint, out.DType(), out.Shape())
 	if err != nil {
 		return fmt.Errorf("random.Integers: %w", err)
 	}
-	return g.into("Integers", out, integerDTypes, nil, nil, func(k *kernel, _ []*ir.Node) *ir.Node {
-		return k.integers(lo, span)
-	})
+	return g.into("Integers", out, integerDTypes, nil, nil, b.draw)
 }
 
-// integers is lo + a uniform integer in [0, span], as uint64 bits.
-func (k *kernel) integers(lo, span uint64) *ir.Node {
+// bounds are Integers' checked bounds: low's two's-complement bits and the
+// inclusive span high-low, as numbers, or as int64 or uint64 arrays.
+type bounds struct {
+	lo, span  uint64
+	low, high *array.Array
+	endpoint  bool
+}
+
+// draw is low + a uniform integer in [0, span], as uint64 bits.
+func (b *bounds) draw(k *kernel, _ []*ir.Node) *ir.Node {
 	u := dtype.Uint64
-	x := ir.Apply(ir.RandomBounded, u, k.key, k.stream, k.counter, k.u64(span))
-	return ir.Apply(ir.Add, u, x, k.u64(lo))
+	lo, span := k.u64(b.lo), k.u64(b.span)
+	if b.low != nil {
+		lo = ir.To(k.input(b.low), u)
+		span = ir.Apply(ir.Sub, u, ir.To(k.input(b.high), u), lo)
+		if !b.endpoint {
+			span = ir.Apply(ir.Sub, u, span, k.u64(1))
+		}
+	}
+	x := ir.Apply(ir.RandomBounded, u, k.key, k.stream, k.counter, span)
+	return ir.Apply(ir.Add, u, x, lo)
+}
+
+// integerBounds checks low and high for dtype dt and returns them as
+// bounds, with the result's shape: size if not nil, else the broadcast
+// shape of the array bounds. Array bounds are checked element by element
+// on the host.
+func (g *Generator) integerBounds(low, high any, endpoint bool, dt dtype.DType, size []int) (*bounds, []int, error) {
+	la, lowIsArray := low.(*array.Array)
+	ha, highIsArray := high.(*array.Array)
+	if !lowIsArray && !highIsArray {
+		lo, span, err := integerRange(low, high, endpoint, dt)
+		return &bounds{lo: lo, span: span}, size, err
+	}
+	wide := dtype.Int64 // the bounds' dtype in the kernel: uint64 only for uint64 draws
+	if dt == dtype.Uint64 {
+		wide = dtype.Uint64
+	}
+	asArray := func(name string, v any) (*array.Array, error) {
+		if a, ok := v.(*array.Array); ok {
+			if err := a.Err(); err != nil {
+				return nil, err
+			}
+			if k := a.DType().Kind(); k != dtype.IntKind && k != dtype.UintKind && k != dtype.BoolKind {
+				return nil, fmt.Errorf("%s must be of an integer dtype, not %v", name, a.DType())
+			}
+			return a, nil
+		}
+		i, ok := integer(v)
+		if !ok {
+			return nil, fmt.Errorf("%s must be a Go integer or an integer array, not %T", name, v)
+		}
+		if i.Sign() < 0 {
+			return g.dev.Full(dtype.Int64, i.Int64()), nil
+		}
+		return g.dev.Full(dtype.Uint64, i.Uint64()), nil
+	}
+	var err error
+	if la, err = asArray("low", low); err != nil {
+		return nil, nil, err
+	}
+	if ha, err = asArray("high", high); err != nil {
+		return nil, nil, err
+	}
+	shape := size
+	if shape == nil {
+		if shape, err = array.Broadcast(la.Shape(), ha.Shape()); err != nil {
+			return nil, nil, err
+		}
+	}
+	los, err := hostIntegers(la, shape)
+	if err != nil {
+		return nil, nil, err
+	}
+	his, err := hostIntegers(ha, shape)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range los {
+		if _, _, err := integerRange(los[i], his[i], endpoint, dt); err != nil {
+			return nil, nil, err
+		}
+	}
+	return &bounds{low: la.AsType(wide), high: ha.AsType(wide), endpoint: endpoint}, shape, nil
+}
+
+// hostIntegers reads an integer array broadcast to shape as Go integers
+// (int64, or uint64 for unsigned dtypes).
+func hostIntegers(a *array.Array, shape []int) ([]any, error) {
+	b := a.BroadcastTo(shape...)
+	var out []any
+	if a.DType().Kind() == dtype.UintKind {
+		xs, err := array.ToSlice[uint64](b.AsType(dtype.Uint64))
+		for _, x := range xs {
+			out = append(out, x)
+		}
+		return out, err
+	}
+	xs, err := array.ToSlice[int64](b.AsType(dtype.Int64))
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out, err
 }
 
 // integerRange checks the bounds against dt's range and returns low's
