@@ -73,7 +73,17 @@ func TestGoldenFirstValues(t *testing.T) {
 // seeded 9, the parameters on g's device.
 func draws(d *array.Device, shape []int) map[string]*array.Array {
 	g := random.NewOn(d, 9)
+	// A transposed parameter makes the GPU pick its tiled layout for 2-D shapes.
+	n := 1
+	for _, s := range shape {
+		n *= s
+	}
+	loc := d.Arange(0, float64(n), 1, array.Float64).Reshape(shape...)
+	if len(shape) == 2 {
+		loc = d.Arange(0, float64(shape[0]*shape[1]), 1, array.Float64).Reshape(shape[1], shape[0]).T()
+	}
 	return map[string]*array.Array{
+		"poisson_param":  g.Poisson(loc.Add(0.5)),
 		"random_f16":     g.Random(array.Float16, shape...),
 		"random_f32":     g.Random(array.Float32, shape...),
 		"random_f64":     g.Random(array.Float64, shape...),
@@ -122,42 +132,45 @@ func bitsOf(t *testing.T, a *array.Array) []float64 {
 // transcendental functions and agree to a tolerance.
 var exactDraws = map[string]bool{"random_f16": true, "random_f32": true, "random_f64": true, "uniform": true,
 	"integers_i8": true, "integers_u16": true, "integers_u64": true, "integers_i64": true, "integers_3e18": true,
-	"poisson_small": true, "poisson_large": true, "binomial_small": true, "binomial_large": true}
+	"poisson_small": true, "poisson_large": true, "binomial_small": true, "binomial_large": true, "poisson_param": true}
 
-// TestSameNumbersOnCPUAndGPU draws with one seed on the CPU and on CUDA,
-// for three shapes and into a transposed and a strided view: uniform and
-// integer draws must be bit-identical, the others equal to 2e-6 (float32)
-// or 1e-12 (float64) relative.
+// TestSameNumbersOnCPUAndGPU draws with one seed on the CPU and on each
+// GPU stack, for three shapes and into a transposed and a strided view:
+// uniform and integer draws must be bit-identical, the others equal to
+// 2e-6 (float32) or 1e-12 (float64) relative.
 func TestSameNumbersOnCPUAndGPU(t *testing.T) {
-	gb, err := backend.Open("cuda", 0)
-	gputest.Need(t, "cuda", err)
 	cb, err := backend.Open("cpu", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cpu, gpu := array.On(cb), array.On(gb)
-	for _, shape := range [][]int{{1_000_003}, {37, 1041}, {5, 7, 11, 13}} {
-		want, got := draws(cpu, shape), draws(gpu, shape)
-		for name, w := range want {
-			compareDraws(t, fmt.Sprintf("%s %v", name, shape), bitsOf(t, got[name]), bitsOf(t, w), exactDraws[name], w.DType())
-		}
-	}
-	// Views: the element at C-order index i of the view gets the bits of
-	// element i of a contiguous draw, on either device.
-	for _, d := range []*array.Device{cpu, gpu} {
-		for _, view := range []func(d *array.Device) *array.Array{
-			func(d *array.Device) *array.Array { return d.Zeros(array.Float32, 300, 200).T() },
-			func(d *array.Device) *array.Array {
-				return d.Zeros(array.Float32, 400, 600).Index(array.All.Step(2), array.S(1, 600).Step(3))
-			},
-		} {
-			v := view(d)
-			if err := random.NewOn(d, 5).RandomInto(v); err != nil {
-				t.Fatal(err)
+	cpu := array.On(cb)
+	for _, kind := range []string{"cuda", "hip"} {
+		t.Run(kind, func(t *testing.T) {
+			gb, err := backend.Open(kind, 0)
+			gputest.Need(t, kind, err)
+			gpu := array.On(gb)
+			for _, shape := range [][]int{{1_000_003}, {37, 1041}, {5, 7, 11, 13}} {
+				want, got := draws(cpu, shape), draws(gpu, shape)
+				for name, w := range want {
+					compareDraws(t, fmt.Sprintf("%s %v", name, shape), bitsOf(t, got[name]), bitsOf(t, w), exactDraws[name], w.DType())
+				}
 			}
-			want := random.NewOn(cpu, 5).Random(array.Float32, v.Shape()...)
-			compareDraws(t, fmt.Sprintf("view %v on %s", v.Shape(), d.Backend().Device().Kind), bitsOf(t, v), bitsOf(t, want), true, array.Float32)
-		}
+			// Views: the element at C-order index i of the view gets the
+			// bits of element i of a contiguous draw.
+			for _, view := range []func(d *array.Device) *array.Array{
+				func(d *array.Device) *array.Array { return d.Zeros(array.Float32, 300, 200).T() },
+				func(d *array.Device) *array.Array {
+					return d.Zeros(array.Float32, 400, 600).Index(array.All.Step(2), array.S(1, 600).Step(3))
+				},
+			} {
+				v := view(gpu)
+				if err := random.NewOn(gpu, 5).RandomInto(v); err != nil {
+					t.Fatal(err)
+				}
+				want := random.NewOn(cpu, 5).Random(array.Float32, v.Shape()...)
+				compareDraws(t, fmt.Sprintf("view %v", v.Shape()), bitsOf(t, v), bitsOf(t, want), true, array.Float32)
+			}
+		})
 	}
 }
 
@@ -199,6 +212,13 @@ func TestSameNumbersForAnyShapeOrView(t *testing.T) {
 		got := values[float64](t, a)
 		if !slices.Equal(got, flat[:len(got)]) {
 			t.Errorf("%s: the values differ from the flat draw's", name)
+		}
+	}
+	for _, shape := range [][]int{{1003}, {37, 41}, {5, 7, 11, 13}} { // as TestSameNumbersOnCPUAndGPU draws
+		for name, a := range draws(d, shape) {
+			if err := a.Err(); err != nil || !slices.Equal(a.Shape(), shape) {
+				t.Errorf("%s %v: shape %v, error %v", name, shape, a.Shape(), err)
+			}
 		}
 	}
 	check("(42, 55)", random.NewOn(d, 3).Random(array.Float64, 42, 55))
