@@ -466,6 +466,9 @@ func TestStreams(t *testing.T) {
 		}
 		seen[x] = true
 	}
+	if a, b := draw(random.New(7).Jumped(1).Spawn(1)[0]), draw(random.New(7).Spawn(1)[0]); slices.Equal(a, b) {
+		t.Error("the children of a jumped generator are those of its parent")
+	}
 	if a, b := draw(random.New(7).Spawn(2)[1]), draw(random.New(7).Spawn(2)[1]); !slices.Equal(a, b) {
 		t.Error("Spawn is not reproducible")
 	}

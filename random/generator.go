@@ -19,6 +19,7 @@ type Generator struct {
 
 	mu      sync.Mutex
 	next    uint64 // stream number of the next draw
+	base    uint64 // the first stream number: Jumped's distance from New's
 	spawned uint64 // children spawned so far
 }
 
@@ -51,7 +52,7 @@ func (g *Generator) Device() *array.Device { return g.dev }
 func (g *Generator) On(d *array.Device) *Generator {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return &Generator{dev: d, key: g.key, next: g.next, spawned: g.spawned}
+	return &Generator{dev: d, key: g.key, next: g.next, base: g.base, spawned: g.spawned}
 }
 
 // Jumped returns a generator that continues as g would after jumps·2^40
@@ -60,19 +61,20 @@ func (g *Generator) On(d *array.Device) *Generator {
 func (g *Generator) Jumped(jumps uint64) *Generator {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return &Generator{dev: g.dev, key: g.key, next: g.next + jumps*jumpStreams}
+	base := g.base + jumps*jumpStreams
+	return &Generator{dev: g.dev, key: g.key, next: g.next + jumps*jumpStreams, base: base}
 }
 
 // Spawn returns n child generators with independent streams (numpy's
-// Generator.spawn): each has its own key, derived from g's key and its
-// number among all the children g has spawned.
+// Generator.spawn): each has its own key, derived from g's key, the
+// jumps that made g, and the child's number among all g has spawned.
 func (g *Generator) Spawn(n int) []*Generator {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	out := make([]*Generator, max(n, 0))
 	for i := range out {
 		g.spawned++
-		out[i] = &Generator{dev: g.dev, key: splitMix64(g.key ^ splitMix64(g.spawned))}
+		out[i] = &Generator{dev: g.dev, key: splitMix64(splitMix64(g.key^g.base) + g.spawned)}
 	}
 	return out
 }
