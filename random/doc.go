@@ -34,12 +34,14 @@
 // blocks), so successive draws never overlap. Jumped(j) returns a
 // generator whose stream numbers start 2^40·j further on: it never
 // overlaps its parent until one of them has made 2^40 draws. Spawn(n)
-// returns children with keys derived from the parent's key and the child's
-// number, independent streams as numpy's SeedSequence.spawn gives.
+// returns children with keys derived from the parent's key, its jumps and
+// the child's number, independent streams as numpy's SeedSequence.spawn
+// gives.
 //
-// The numbers are not NumPy's: NumPy's generators are sequential and
-// cannot run in parallel kernels. The distributions are the same, and
-// the tests check them statistically.
+// The numbers are not NumPy's: NumPy draws element after element from
+// its bit generator's state, its samplers taking as many bits as they
+// need, which a kernel of independent elements cannot reproduce. The
+// distributions are the same, and the tests check them statistically.
 //
 // # Algorithms
 //
