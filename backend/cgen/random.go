@@ -51,22 +51,15 @@ var randomHelpers = []helper{
   return sqrt(-2 * log(1 - u1)) * cos(2 * 3.141592653589793 * u2);
 }
 `},
-	{name: "random_bounded", deps: []string{"sampler"}, cuda: fn + `u64 mul64hi(const u64 a, const u64 b) {
-  const u64 a0 = (u32)a, a1 = a >> 32, b0 = (u32)b, b1 = b >> 32;
-  const u64 p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
-  const u64 mid = (p00 >> 32) + (u32)p01 + (u32)p10;
-  return p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
-}
-` + fn + `u64 random_bounded(sampler s, const u64 r) {
+	{name: "random_bounded", deps: []string{"sampler"}, cuda: fn + `u64 random_bounded(sampler s, const u64 r) {
   if (r == ~0ull) return s_word(s);
-  const u64 span = r + 1, threshold = (0ull - span) % span;
-  u64 hi = 0;
-  for (int t = 0; t < ` + strconv.Itoa(ir.SamplerWords) + `; t++) {
-    const u64 w = s_word(s);
-    hi = mul64hi(w, span);
-    if (w * span >= threshold) break;
+  const u64 span = r + 1;
+  u64 w = s_word(s), lo = w * span;
+  if (lo < span) {
+    const u64 threshold = (0ull - span) % span;
+    for (int t = 1; lo < threshold && t < ` + strconv.Itoa(ir.SamplerWords) + `; t++) { w = s_word(s); lo = w * span; }
   }
-  return hi;
+  return __umul64hi(w, span);
 }
 `},
 	{name: "random_gamma", deps: []string{"sampler"}, cuda: fn + `double random_gamma(sampler s, double a) {

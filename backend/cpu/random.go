@@ -157,19 +157,18 @@ func (s *sampler) normal() float64 {
 	return math.Sqrt(-2*math.Log(1-u1)) * math.Cos(2*math.Pi*u2)
 }
 
-// bounded is Lemire's multiply-and-reject: uniform in [0, r].
+// bounded is Lemire's multiply-and-reject: uniform in [0, r]. The
+// threshold's division is needed only when the low half is below span.
 func bounded(s sampler, r uint64) uint64 {
 	if r == math.MaxUint64 {
 		return s.word()
 	}
 	span := r + 1
-	threshold := -span % span
-	var hi uint64
-	for range ir.SamplerWords {
-		var lo uint64
-		hi, lo = bits.Mul64(s.word(), span)
-		if lo >= threshold {
-			break
+	hi, lo := bits.Mul64(s.word(), span)
+	if lo < span {
+		threshold := -span % span
+		for t := 1; lo < threshold && t < ir.SamplerWords; t++ {
+			hi, lo = bits.Mul64(s.word(), span)
 		}
 	}
 	return hi
