@@ -364,6 +364,7 @@ func TestBadInput(t *testing.T) {
 		{"Poisson(array with NaN)", g.Poisson(array.FromSlice([]float64{1, math.NaN()}, 2)), "lam < 0"},
 		{"Binomial(-1, 0.5)", g.Binomial(-1, 0.5, 2), "n < 0"},
 		{"Binomial(2.5, 0.5)", g.Binomial(2.5, 0.5, 2), "n must be an integer"},
+		{"Binomial(2^63, 0.5)", g.Binomial(uint64(1<<63), 0.5, 2), "does not fit int64"},
 		{"Binomial(10, 1.5)", g.Binomial(10, 1.5, 2), "p < 0, p > 1"},
 		{"Geometric(0)", g.Geometric(0, 2), "p <= 0"},
 		{"Choice(p sums to 0.9)", g.Choice(3, true, []float64{0.3, 0.3, 0.3}, 2), "do not sum to 1"},

@@ -57,6 +57,9 @@ func (r rule) parse(v any) (param, error) {
 	if r.dt == dtype.Int64 && !isInt {
 		return param{}, fmt.Errorf("%s must be an integer, not %v", r.name, v)
 	}
+	if r.dt == dtype.Int64 && x >= 1<<63 {
+		return param{}, fmt.Errorf("%s = %v does not fit int64", r.name, v)
+	}
 	if !r.valid(x) {
 		return param{}, fmt.Errorf("%s", r.msg)
 	}
