@@ -254,11 +254,13 @@ func runRandomCPU(t *testing.T, k *ir.Kernel, count int, scalars []ir.Value, ins
 }
 
 // TestRandomKernelsRunOnHost runs whole generated kernels, flat (with
-// their vector lanes and tail) and strided, with the host's C++ compiler
-// standing in for the GPU (a grid of 3 blocks of 64 threads run one after
-// another, so that the grid-stride loops go round), and compares every
-// element with the CPU backend's: each layout must give element i the
-// words of counter i.
+// their vector lanes and tail), strided and tiled, with the host's C++
+// compiler standing in for the GPU (the threads of a grid run one after
+// another; a flat or strided grid of 3 blocks of 64 threads, so that the
+// grid-stride loops go round; each tile twice, so that the second run
+// finds the shared memory the first filled), and compares every element
+// with the CPU backend's: each layout must give element i the words of
+// counter i.
 func TestRandomKernelsRunOnHost(t *testing.T) {
 	cxx, err := exec.LookPath("c++")
 	if err != nil {
@@ -272,10 +274,14 @@ func TestRandomKernelsRunOnHost(t *testing.T) {
 		kernels = append(kernels, kernel(nil, []dtype.DType{u64, u64},
 			ir.Apply(ir.Philox, dt, ir.Param(0, u64), ir.Param(1, u64), &ir.Node{Op: ir.Counter, DType: u64})))
 	}
+	// The tiled kernel adds an input of zeros read through the tiles.
+	tiledK := kernel([]dtype.DType{u64}, []dtype.DType{u64, u64}, ir.Apply(ir.Add, u64, ir.In(0, u64),
+		ir.Apply(ir.Philox, u64, ir.Param(0, u64), ir.Param(1, u64), &ir.Node{Op: ir.Counter, DType: u64})))
 	var units []unit
 	for _, k := range kernels {
 		units = append(units, unit{k, Layout{Contiguous: true}}, unit{k, Layout{NDim: 2}})
 	}
+	units = append(units, unit{tiledK, Layout{NDim: 2, Tiled: 1}})
 	srcs, err := renderModule(units, CUDA)
 	if err != nil {
 		t.Fatal(err)
@@ -285,6 +291,8 @@ func TestRandomKernelsRunOnHost(t *testing.T) {
 #define __global__
 #define __device__
 #define __forceinline__ inline
+#define __shared__ static
+#define __syncthreads()
 struct dim { unsigned x, y, z; };
 static dim blockIdx, blockDim, gridDim, threadIdx;
 static inline unsigned __umulhi(unsigned a, unsigned b) { return (unsigned)(((unsigned long long)a * b) >> 32); }
@@ -294,6 +302,8 @@ static inline unsigned long long __umul64hi(unsigned long long a, unsigned long 
 	fmt.Fprintf(&c, "static u64 flat[%d], strided[%d * 64];\n", n, rows)
 	c.WriteString("#define RUN(call) gridDim.x = 3; blockDim.x = 64; " +
 		"for (blockIdx.x = 0; blockIdx.x < 3; blockIdx.x++) for (threadIdx.x = 0; threadIdx.x < 64; threadIdx.x++) call;\n")
+	c.WriteString("#define TILES(call) for (blockIdx.y = 0; blockIdx.y < 2; blockIdx.y++) for (blockIdx.x = 0; blockIdx.x < 1; blockIdx.x++) " +
+		"for (int pass = 0; pass < 2; pass++) for (threadIdx.y = 0; threadIdx.y < 8; threadIdx.y++) for (threadIdx.x = 0; threadIdx.x < 32; threadIdx.x++) call;\n")
 	c.WriteString("int main(void) {\n")
 	for i, k := range kernels {
 		T := storage(k.Outputs[0].DType)
@@ -303,6 +313,12 @@ static inline unsigned long long __umul64hi(unsigned long long a, unsigned long 
 		fmt.Fprintf(&c, "    RUN(%s(%d, s, d, %dull, %d));\n", srcs[2*i+1].Entry, n, uint64(key), stream)
 		fmt.Fprintf(&c, "    for (int i = 0; i < %d; i++) printf(\"%%llu %%llu\\n\", (u64)o[i], (u64)s[i / %d * 64 + i %% %d * 2]);\n  }\n", n, cols, cols)
 	}
+	// The tiled launch: (rows, cols) with the input transposed (strides
+	// (1, rows)) and the output C-ordered.
+	fmt.Fprintf(&c, "  { static u64 zeros[%d], o[%d];\n", n, n)
+	fmt.Fprintf(&c, "    %s_dims d = {{%d, %d}, {{%d, 1}, {1, %d}}};\n", srcs[4].Entry, rows, cols, cols, rows)
+	fmt.Fprintf(&c, "    TILES(%s(%d, o, zeros, d, %dull, %d));\n", srcs[4].Entry, n, uint64(key), stream)
+	fmt.Fprintf(&c, "    for (int i = 0; i < %d; i++) printf(\"%%llu\\n\", o[i]);\n  }\n", n)
 	c.WriteString("  return 0;\n}\n")
 	dir := t.TempDir()
 	src, bin := filepath.Join(dir, "kernels.cc"), filepath.Join(dir, "kernels")
@@ -317,8 +333,8 @@ static inline unsigned long long __umul64hi(unsigned long long a, unsigned long 
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	if len(lines) != 2*n {
-		t.Fatalf("%d lines of output, want %d", len(lines), 2*n)
+	if len(lines) != 3*n {
+		t.Fatalf("%d lines of output, want %d", len(lines), 3*n)
 	}
 	for j, k := range kernels {
 		d := k.Outputs[0].DType
@@ -329,6 +345,9 @@ static inline unsigned long long __umul64hi(unsigned long long a, unsigned long 
 			want := binary.LittleEndian.Uint64(w[:])
 			if got := lines[j*n+i]; got != fmt.Sprintf("%d %d", want, want) {
 				t.Fatalf("%v element %d: flat and strided kernels give %s, the CPU %d", d, i, got, want)
+			}
+			if got := lines[2*n+i]; d == u64 && got != strconv.FormatUint(want, 10) {
+				t.Fatalf("element %d: the tiled kernel gives %s, the CPU %d", i, got, want)
 			}
 		}
 	}
