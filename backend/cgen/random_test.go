@@ -104,9 +104,7 @@ func TestRandomHelpersMatchCPU(t *testing.T) {
 	}{{0, 0.5}, {1, 0.5}, {20, 0.3}, {100, 0.2}, {100, 0.9}, {1000, 0.5}, {1 << 40, 1e-3}, {50, 1}, {50, 0}, {-1, 0.5}, {10, 1.5}}
 
 	var c strings.Builder
-	c.WriteString("#include <stdio.h>\n#include <math.h>\n#define __device__\n#define __forceinline__ inline\n" + typedefs)
-	c.WriteString("static inline u32 __umulhi(u32 a, u32 b) { return (u32)(((u64)a * b) >> 32); }\n" +
-		"static inline u64 __umul64hi(u64 a, u64 b) { return (u64)(((unsigned __int128)a * b) >> 64); }\n")
+	c.WriteString(hostShims + typedefs)
 	need := helperSet{}
 	for _, h := range []string{"philox", "random_bounded", "random_gamma", "random_poisson", "random_binomial"} {
 		need.add(h)
@@ -131,19 +129,7 @@ func TestRandomHelpersMatchCPU(t *testing.T) {
 		fmt.Fprintf(&c, "  for (u64 i = 0; i < 8; i++) printf(\"%%lld\\n\", random_binomial(sampler_(key, stream, i), %dll, %s));\n", b.n, cDouble(b.p))
 	}
 	c.WriteString("  return 0;\n}\n")
-	dir := t.TempDir()
-	src, bin := filepath.Join(dir, "random.cc"), filepath.Join(dir, "random")
-	if err := os.WriteFile(src, []byte(c.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command(cxx, "-O1", "-ffp-contract=off", "-o", bin, src).CombinedOutput(); err != nil {
-		t.Fatalf("%s: %v\n%s\n%s", cxx, err, out, c.String())
-	}
-	out, err := exec.Command(bin).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	lines := runHost(t, cxx, c.String())
 	next := func() string {
 		l := lines[0]
 		lines = lines[1:]
@@ -287,17 +273,7 @@ func TestRandomKernelsRunOnHost(t *testing.T) {
 		t.Fatal(err)
 	}
 	var c strings.Builder
-	c.WriteString(`#include <stdio.h>
-#define __global__
-#define __device__
-#define __forceinline__ inline
-#define __shared__ static
-#define __syncthreads()
-struct dim { unsigned x, y, z; };
-static dim blockIdx, blockDim, gridDim, threadIdx;
-static inline unsigned __umulhi(unsigned a, unsigned b) { return (unsigned)(((unsigned long long)a * b) >> 32); }
-static inline unsigned long long __umul64hi(unsigned long long a, unsigned long long b) { return (unsigned long long)(((unsigned __int128)a * b) >> 64); }
-`)
+	c.WriteString(hostShims)
 	c.WriteString(srcs[0].Code)
 	fmt.Fprintf(&c, "static u64 flat[%d], strided[%d * 64];\n", n, rows)
 	c.WriteString("#define RUN(call) gridDim.x = 3; blockDim.x = 64; " +
@@ -320,19 +296,7 @@ static inline unsigned long long __umul64hi(unsigned long long a, unsigned long 
 	fmt.Fprintf(&c, "    TILES(%s(%d, o, zeros, d, %dull, %d));\n", srcs[4].Entry, n, uint64(key), stream)
 	fmt.Fprintf(&c, "    for (int i = 0; i < %d; i++) printf(\"%%llu\\n\", o[i]);\n  }\n", n)
 	c.WriteString("  return 0;\n}\n")
-	dir := t.TempDir()
-	src, bin := filepath.Join(dir, "kernels.cc"), filepath.Join(dir, "kernels")
-	if err := os.WriteFile(src, []byte(c.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command(cxx, "-O1", "-o", bin, src).CombinedOutput(); err != nil {
-		t.Fatalf("%s: %v\n%s\n%s", cxx, err, out, c.String())
-	}
-	out, err := exec.Command(bin).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	lines := runHost(t, cxx, c.String())
 	if len(lines) != 3*n {
 		t.Fatalf("%d lines of output, want %d", len(lines), 3*n)
 	}
@@ -351,4 +315,42 @@ static inline unsigned long long __umul64hi(unsigned long long a, unsigned long 
 			}
 		}
 	}
+}
+
+// hostShims let CUDA C compile as host C++: qualifiers defined away, the
+// thread indices as globals (the caller runs the threads one after
+// another), CUDA's integer intrinsics in plain C.
+const hostShims = `#include <stdio.h>
+#include <math.h>
+#define __global__
+#define __device__
+#define __forceinline__ inline
+#define __shared__ static
+#define __syncthreads()
+struct dim { unsigned x, y, z; };
+static dim blockIdx, blockDim, gridDim, threadIdx;
+static inline unsigned __umulhi(unsigned a, unsigned b) { return (unsigned)(((unsigned long long)a * b) >> 32); }
+static inline unsigned long long __umul64hi(unsigned long long a, unsigned long long b) {
+  return (unsigned long long)(((unsigned __int128)a * b) >> 64);
+}
+`
+
+// runHost compiles a C++ program with the host compiler cxx (no
+// floating-point contraction, as the GPU kernels are compiled), runs it
+// and returns the lines it prints.
+func runHost(t *testing.T, cxx, code string) []string {
+	t.Helper()
+	dir := t.TempDir()
+	src, bin := filepath.Join(dir, "prog.cc"), filepath.Join(dir, "prog")
+	if err := os.WriteFile(src, []byte(code), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(cxx, "-O1", "-ffp-contract=off", "-o", bin, src).CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s\n%s", cxx, err, out, code)
+	}
+	out, err := exec.Command(bin).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSpace(string(out)), "\n")
 }
