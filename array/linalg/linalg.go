@@ -16,7 +16,6 @@ package linalg
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 
 	"github.com/cugo/cugo/array"
@@ -137,8 +136,16 @@ func batchOf(lead []int) int {
 // arrays alive until it returns, and names the failing matrix of a stack
 // by its index along the leading axes.
 func call(op string, lead []int, f func() error, ms ...matrices) error {
-	err := f()
-	runtime.KeepAlive(ms)
+	arrays := make([]*array.Array, len(ms))
+	for i, m := range ms {
+		arrays[i] = m.Array
+	}
+	release, err := array.Hold(arrays...)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	err = f()
+	release()
 	var me *backend.MatrixError
 	if errors.As(err, &me) {
 		return fmt.Errorf("%s: %w%s", op, me.Err, matrixName(me.Index, lead))

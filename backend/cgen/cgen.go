@@ -201,7 +201,7 @@ func renderKernel(k *ir.Kernel, l Layout, need helperSet) (string, *Source, erro
 		}
 	}
 	name := Entry(k, l)
-	elem, ins, scalars, err := elemFunc(k, name+"_elem", need)
+	elem, ins, scalars, counter, err := elemFunc(k, name+"_elem", need)
 	if err != nil {
 		return fail(err)
 	}
@@ -210,7 +210,7 @@ func renderKernel(k *ir.Kernel, l Layout, need helperSet) (string, *Source, erro
 	if src.ParamSize > maxParamBytes {
 		return fail(fmt.Errorf("%d bytes of kernel parameters exceed %d", src.ParamSize, maxParamBytes))
 	}
-	g := &kernelGen{k: k, l: l, name: name, ins: ins, scalars: scalars, need: need}
+	g := &kernelGen{k: k, l: l, name: name, ins: ins, scalars: scalars, counter: counter, need: need}
 	var text string
 	switch {
 	case l.Contiguous:
@@ -268,15 +268,16 @@ func (s *Source) addParams(k *ir.Kernel, l Layout) {
 }
 
 // elemFunc renders the function that computes one element: outputs by
-// reference, then the inputs and scalars it reads, all as stored. It
-// returns which inputs and scalars those are, in order.
-func elemFunc(k *ir.Kernel, name string, need helperSet) (code string, ins, scalars []int, err error) {
+// reference, then the inputs and scalars it reads, all as stored, then
+// the element's flat index if it reads ir.Counter. It returns which inputs
+// and scalars those are, in order, and whether it takes the index.
+func elemFunc(k *ir.Kernel, name string, need helperSet) (code string, ins, scalars []int, counter bool, err error) {
 	e := newEmitter(need)
 	var stores strings.Builder
 	for j, o := range k.Outputs {
 		v, err := e.value(o)
 		if err != nil {
-			return "", nil, nil, err
+			return "", nil, nil, false, err
 		}
 		fmt.Fprintf(&stores, "  o%d = %s;\n", j, store(o.DType, v))
 	}
@@ -296,8 +297,11 @@ func elemFunc(k *ir.Kernel, name string, need helperSet) (code string, ins, scal
 			params = append(params, fmt.Sprintf("const %s s%d", storage(d), i))
 		}
 	}
+	if e.counter {
+		params = append(params, "const u64 ctr")
+	}
 	code = fn + "void " + name + "(" + strings.Join(params, ", ") + ") {\n" + e.body.String() + stores.String() + "}\n"
-	return code, ins, scalars, nil
+	return code, ins, scalars, e.counter, nil
 }
 
 // kernelGen writes one kernel's entry function.
@@ -307,6 +311,7 @@ type kernelGen struct {
 	name    string
 	ins     []int // inputs the element function reads
 	scalars []int // scalars the element function reads
+	counter bool  // the element function takes the element's flat index
 	need    helperSet
 }
 
@@ -346,8 +351,8 @@ func (g *kernelGen) signature() string {
 }
 
 // call is the element function applied to the given output and input
-// expressions (indexed by operand).
-func (g *kernelGen) call(out func(j int) string, in func(j int) string) string {
+// expressions (indexed by operand) and the element's flat index ctr.
+func (g *kernelGen) call(out func(j int) string, in func(j int) string, ctr string) string {
 	var args []string
 	for j := range g.k.Outputs {
 		args = append(args, out(j))
@@ -357,6 +362,9 @@ func (g *kernelGen) call(out func(j int) string, in func(j int) string) string {
 	}
 	for _, i := range g.scalars {
 		args = append(args, "s"+strconv.Itoa(i))
+	}
+	if g.counter {
+		args = append(args, "(u64)("+ctr+")")
 	}
 	return g.name + "_elem(" + strings.Join(args, ", ") + ");"
 }
@@ -420,7 +428,7 @@ func (g *kernelGen) contiguous() (string, int) {
 				return "b" + strconv.Itoa(j)
 			}
 			return fmt.Sprintf("a%d.e[k]", j)
-		}) + "\n")
+		}, fmt.Sprintf("(u64)v * %d + k", vec)) + "\n")
 		for j, o := range g.k.Outputs {
 			fmt.Fprintf(&b, "    ((%s *)out%d)[v] = r%d;\n", vt(o.DType), j, j)
 		}
@@ -428,7 +436,7 @@ func (g *kernelGen) contiguous() (string, int) {
 		start = fmt.Sprintf("nv * %d + tid", vec)
 	}
 	fmt.Fprintf(&b, "  for (%s i = %s; i < n; i += step) ", ix, start)
-	b.WriteString(g.call(func(j int) string { return fmt.Sprintf("out%d[i]", j) }, in("[i]")) + "\n}\n")
+	b.WriteString(g.call(func(j int) string { return fmt.Sprintf("out%d[i]", j) }, in("[i]"), "i") + "\n}\n")
 	return b.String(), vec
 }
 
@@ -466,6 +474,6 @@ func (g *kernelGen) strided() string {
 		fmt.Fprintf(&b, "    q%d += (%s)r * d.stride[%d][0];\n", p, sx, p)
 	}
 	b.WriteString("    " + g.call(func(j int) string { return fmt.Sprintf("out%d[q%d]", j, j) },
-		func(j int) string { return fmt.Sprintf("in%d[q%d]", j, m+j) }) + "\n  }\n}\n")
+		func(j int) string { return fmt.Sprintf("in%d[q%d]", j, m+j) }, "i") + "\n  }\n}\n")
 	return b.String()
 }

@@ -223,7 +223,8 @@ func buildHelpers() []helper {
 `)
 	}
 	hs = append(hs, complexFuncHelpers()...)
-	return append(hs, specialHelpers()...)
+	hs = append(hs, specialHelpers()...)
+	return append(hs, randomHelpers...)
 }
 
 func prefixed(p string, names []string) []string {

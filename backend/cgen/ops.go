@@ -46,6 +46,7 @@ type emitter struct {
 	vars    map[*ir.Node]string
 	inputs  map[int]bool // inputs the kernel reads
 	scalars map[int]bool // scalars the kernel reads
+	counter bool         // the kernel reads ir.Counter
 }
 
 func newEmitter(need helperSet) *emitter {
@@ -69,6 +70,12 @@ func (e *emitter) value(n *ir.Node) (string, error) {
 	case ir.Scalar:
 		e.scalars[n.Index] = true
 		x = load(n.DType, "s"+strconv.Itoa(n.Index))
+	case ir.Counter:
+		if n.DType != dtype.Uint64 {
+			return "", fmt.Errorf("counter gives uint64, not %v", n.DType)
+		}
+		e.counter = true
+		x = "ctr"
 	default:
 		args := make([]string, len(n.Args))
 		for i, a := range n.Args {
@@ -114,6 +121,9 @@ func (e *emitter) expr(n *ir.Node, a []string) (string, error) {
 		return e.cast(n.Args[0].DType, d, a[0]), nil
 	case ir.Where:
 		return "(" + a[0] + " ? " + a[1] + " : " + a[2] + ")", nil
+	}
+	if n.Op.IsRandom() {
+		return e.random(n, a)
 	}
 	t := n.Args[0].DType
 	x, err := e.op(n.Op, t, a)

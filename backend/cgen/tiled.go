@@ -54,6 +54,6 @@ func (g *kernelGen) tiled() string {
 				return fmt.Sprintf("t%d[tx][k]", j)
 			}
 			return fmt.Sprintf("in%d[%s]", j, at(m+j, "r", "c"))
-		}) + "\n  }\n}\n")
+		}, "(u64)r * cols + c") + "\n  }\n}\n")
 	return b.String()
 }

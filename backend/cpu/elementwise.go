@@ -163,6 +163,7 @@ func (l *launch) run(lo, hi int) {
 	for start := lo; start < hi; start += chunkLen {
 		n := min(chunkLen, hi-start)
 		l.lay.walk(&f.walk, start, n)
+		f.start = start
 		l.eval(f, n) // cannot fail: prepare's dry run passed
 	}
 }
@@ -200,6 +201,9 @@ func (l *launch) compute(f *frame, n int) error {
 			cast(f, s, arg(0), n)
 		case ir.Where:
 			where(f, s, arg(0), arg(1), arg(2), n)
+			continue
+		case ir.Counter, ir.Philox, ir.RandomBounded, ir.RandomGamma, ir.RandomPoisson, ir.RandomBinomial:
+			random(f, s, arg, f.start, n)
 			continue
 		default:
 			ok := false

@@ -50,7 +50,7 @@ type step struct {
 	rep   rep
 	slot  int
 	index int    // input or scalar index of a leaf
-	args  [3]int // step numbers of the arguments
+	args  [5]int // step numbers of the arguments (ir.RandomBinomial has five)
 }
 
 // scalar is a decoded scalar parameter, in the field of its rep.
@@ -190,6 +190,7 @@ type frame struct {
 	floats    [][]float64
 	complexes [][]complex128
 	walk      walk
+	start     int // flat index of the chunk's first element (ir.Counter)
 }
 
 var frames = sync.Pool{New: func() any { return new(frame) }}

@@ -51,6 +51,9 @@ var workloads = []workload{
 	{"cholesky_f64_4096", "ms", benchCholesky},
 	{"eigh_f32_2048", "ms", benchEigh},
 	{"svd_f32_2048", "ms", benchSVD},
+
+	{"rand_f32_64M", "GB/s", benchRandom(drawUniform)},
+	{"randn_f32_64M", "GB/s", benchRandom(drawNormal)},
 }
 
 // errNotHere is the error of a workload whose feature this machine lacks

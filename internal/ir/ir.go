@@ -135,6 +135,8 @@ func (op Op) Arity() int {
 		return 2
 	case op == Where:
 		return 3
+	case op.IsRandom():
+		return randomArity(op)
 	}
 	return -1
 }
@@ -191,10 +193,12 @@ func (n *Node) Check() error {
 	if !KAll.Has(n.DType) {
 		return fmt.Errorf("ir: %v node has invalid dtype %d", n.Op, uint8(n.DType))
 	}
-	switch n.Op {
-	case Input, Scalar, Cast:
+	switch {
+	case n.Op == Input || n.Op == Scalar || n.Op == Cast:
 		return nil
-	case Where:
+	case n.Op.IsRandom():
+		return checkRandom(n)
+	case n.Op == Where:
 		if n.Args[0].DType != dtype.Bool || n.Args[1].DType != n.DType || n.Args[2].DType != n.DType {
 			return fmt.Errorf("ir: where (%v) takes a bool condition and two %v values, has %v, %v, %v",
 				n.DType, n.DType, n.Args[0].DType, n.Args[1].DType, n.Args[2].DType)

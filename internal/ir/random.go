@@ -1,0 +1,111 @@
+package ir
+
+import (
+	"fmt"
+
+	"github.com/cugo/cugo/dtype"
+)
+
+// Random numbers are a pure function of (key, stream, position): a
+// counter-based generator, Philox4x32-10 (Salmon et al., SC'11), computed
+// inside the kernel, so that every backend, launch geometry and device
+// gives the same bits for the same element.
+//
+// The stream of (key, stream) is a sequence of 32-bit words: word w is
+// word w mod 4 of the Philox4x32-10 block of key (low 32 bits, high 32
+// bits) and counter (w/4 low, w/4 high, stream low, stream high). The
+// 64-bit word p of the stream is 32-bit word 2p (low half) and 2p+1 (high
+// half).
+//
+// The samplers (RandomBounded, RandomGamma, RandomPoisson, RandomBinomial)
+// reject candidates, so an element may need several words: the element
+// at position p reads the 64-bit words p*SamplerWords+t, t = 0, 1, ...,
+// in a fixed order and gives up after SamplerWords of them (with a
+// chance below 2^-80): RandomBounded then gives its last candidate, the
+// others NaN or -1. Every backend runs the same algorithm in the same
+// order; integer samplers are bit-identical across backends except where
+// a transcendental function's last bit tips a rejection test, which
+// float64 makes vanishingly rare.
+const (
+	Counter        Op = iota + 200 // leaf (Uint64): the element's C-order index in the launch shape
+	Philox                         // (key, stream, position Uint64) -> the Uint32 or Uint64 word of the stream
+	RandomBounded                  // (key, stream, position, r Uint64) -> Uint64 uniform in [0, r], unbiased
+	RandomGamma                    // (key, stream, position Uint64, shape Float64) -> Float64 standard gamma
+	RandomPoisson                  // (key, stream, position Uint64, lam Float64) -> Int64
+	RandomBinomial                 // (key, stream, position Uint64, n Int64, p Float64) -> Int64
+)
+
+// SamplerWords is how many 64-bit words of the stream each element of a
+// sampler owns.
+const SamplerWords = 256
+
+// InversionSteps bounds the sequential searches of the Poisson and
+// binomial inversions, used for means below 30.
+const InversionSteps = 1000
+
+// Philox4x32-10's constants: the round multipliers and the key increments.
+const (
+	PhiloxM0 = 0xD2511F53
+	PhiloxM1 = 0xCD9E8D57
+	PhiloxW0 = 0x9E3779B9
+	PhiloxW1 = 0xBB67AE85
+)
+
+func randomArity(op Op) int {
+	switch op {
+	case Counter:
+		return 0
+	case Philox:
+		return 3
+	case RandomBounded, RandomGamma, RandomPoisson:
+		return 4
+	case RandomBinomial:
+		return 5
+	}
+	return -1
+}
+
+// IsRandom reports whether op is one of the random operations above.
+func (op Op) IsRandom() bool { return op >= Counter && op <= RandomBinomial }
+
+func init() {
+	// Their names; Node.Check types them with checkRandom, not the table.
+	signatures[Counter] = Signature{Name: "counter"}
+	signatures[Philox] = Signature{Name: "philox"}
+	signatures[RandomBounded] = Signature{Name: "random_bounded"}
+	signatures[RandomGamma] = Signature{Name: "random_gamma"}
+	signatures[RandomPoisson] = Signature{Name: "random_poisson"}
+	signatures[RandomBinomial] = Signature{Name: "random_binomial"}
+}
+
+// checkRandom enforces the operand and result dtypes of a random op.
+func checkRandom(n *Node) error {
+	want := []dtype.DType{dtype.Uint64, dtype.Uint64, dtype.Uint64}
+	result := dtype.Uint64
+	switch n.Op {
+	case Counter:
+		want = nil
+	case Philox:
+		result = n.DType
+		if result != dtype.Uint32 {
+			result = dtype.Uint64
+		}
+	case RandomBounded:
+		want = append(want, dtype.Uint64)
+	case RandomGamma:
+		want, result = append(want, dtype.Float64), dtype.Float64
+	case RandomPoisson:
+		want, result = append(want, dtype.Float64), dtype.Int64
+	case RandomBinomial:
+		want, result = append(want, dtype.Int64, dtype.Float64), dtype.Int64
+	}
+	if n.DType != result {
+		return fmt.Errorf("ir: %s gives %v, not %v", n.Op, result, n.DType)
+	}
+	for i, dt := range want {
+		if got := n.Args[i].DType; got != dt {
+			return fmt.Errorf("ir: %s: argument %d is %v, want %v", n.Op, i, got, dt)
+		}
+	}
+	return nil
+}

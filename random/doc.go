@@ -1,0 +1,58 @@
+// Package random draws random numbers on the device, with NumPy's
+// Generator API (numpy.random.Generator): a Generator made from a seed
+// gives Random, Uniform, Integers, StandardNormal, Normal, Exponential,
+// Gamma, Beta, Poisson, Binomial, Choice, Permutation, Shuffle and more,
+// each into a new array of the given size, and the package-level functions
+// draw from a default generator for scripts.
+//
+//	g := random.New(42)
+//	x := g.Random(array.Float32, 1000, 1000) // uniform in [0, 1)
+//	z := g.Normal(0, 2, 1000)                // float64 normals, mean 0, sd 2
+//
+// # The same numbers everywhere
+//
+// The bit generator is Philox4x32-10, a counter-based generator: the bits
+// of an element are a pure function of the generator's key, the draw's
+// stream number and the element's C-order index in the result, computed
+// inside the kernel with no state in device memory. So one seed gives the
+// same numbers on the CPU, CUDA and HIP backends, for any result shape,
+// output view, launch geometry or device. Integer and uniform draws are
+// bit-identical across backends; draws that go through transcendental
+// functions (normals, exponentials, gammas...) agree to the last bits of
+// each device's math library, as the ufuncs do; the integer samplers
+// (Poisson, Binomial) are identical unless such a last bit tips one of
+// their rejection tests, which float64 makes vanishingly rare.
+//
+// Philox4x32-10 is the usual choice on GPUs (cuRAND, JAX, PyTorch): ten
+// rounds of 32-bit multiplies, statistically sound (it passes BigCrush)
+// and cheap enough that the draw runs at memory speed.
+//
+// # Streams
+//
+// New(seed) derives the 64-bit key from the seed with SplitMix64. Each
+// draw uses the next stream number (one 128-bit counter space of 2^64
+// blocks), so successive draws never overlap. Jumped(j) returns a
+// generator whose stream numbers start 2^40·j further on: it never
+// overlaps its parent until one of them has made 2^40 draws. Spawn(n)
+// returns children with keys derived from the parent's key, its jumps and
+// the child's number, independent streams as numpy's SeedSequence.spawn
+// gives.
+//
+// The numbers are not NumPy's: NumPy draws element after element from
+// its bit generator's state, its samplers taking as many bits as they
+// need, which a kernel of independent elements cannot reproduce. The
+// distributions are the same, and the tests check them statistically.
+//
+// # Algorithms
+//
+// Floats in [0, 1) take the top 11, 24 or 53 bits of a word for float16,
+// float32 and float64; normals use Box-Muller (one normal per element,
+// two words); Integers uses Lemire's multiply-and-reject, unbiased for
+// every range including the full range of uint64 and int64; Gamma is
+// Marsaglia and Tsang's method (boosted for shape < 1), Poisson inversion
+// below a mean of 10 and Hörmann's PTRS above, Binomial inversion below a
+// mean of 30 and Hörmann's BTRS above; the rejection loops run on the
+// device, each element owning a fixed run of 256 words of the stream.
+// Choice, Permutation, Shuffle and Permuted order random 64-bit keys
+// drawn on the device; the ordering itself runs on the host.
+package random
