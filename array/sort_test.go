@@ -22,6 +22,14 @@ func sortFixtureAxis(t *testing.T, s string) int {
 	return ax
 }
 
+// fixtureAxes turns an axis of cases.txt into reduction options.
+func fixtureAxes(t *testing.T, s string) []ReduceOption {
+	if s == "none" {
+		return nil
+	}
+	return []ReduceOption{Axis(sortFixtureAxis(t, s))}
+}
+
 var quantileMethods = map[string]Method{"linear": Linear, "lower": Lower, "higher": Higher, "nearest": Nearest, "midpoint": Midpoint}
 
 // sortFixtureCall runs one case of testdata/sort/cases.txt (see
@@ -81,6 +89,55 @@ func sortFixtureCall(t *testing.T, d *Device, f []string, in []*NpyData) ([]*Arr
 		return []*Array{Diff(a, n, ax)}, 0
 	case "digitize":
 		return []*Array{Digitize(a, arg(1), f[2] == "1")}, 0
+	case "bincount":
+		minlength, _ := strconv.Atoi(f[2])
+		var w *Array
+		if f[3] == "weights" {
+			w = arg(1)
+		}
+		return []*Array{Bincount(a, w, minlength)}, 8
+	case "histogram":
+		bins, _ := strconv.Atoi(f[2])
+		var opts []HistogramOption
+		if f[3] != "auto" {
+			lo, _ := strconv.ParseFloat(f[3], 64)
+			hi, _ := strconv.ParseFloat(f[4], 64)
+			opts = append(opts, HistRange(lo, hi))
+		}
+		switch f[5] {
+		case "weights":
+			opts = append(opts, HistWeights(arg(1)))
+		case "density":
+			opts = append(opts, Density())
+		}
+		h, e := Histogram(a, bins, opts...)
+		return []*Array{h, e}, 8
+	case "histogram_bin_edges":
+		bins, _ := strconv.Atoi(f[2])
+		return []*Array{HistogramBinEdges(a, bins)}, 0
+	case "histogram_edges":
+		return []*Array{HistogramEdges(a, arg(2))}, 0
+	case "isclose":
+		rtol, _ := strconv.ParseFloat(f[2], 64)
+		atol, _ := strconv.ParseFloat(f[3], 64)
+		return []*Array{Isclose(a, arg(1), rtol, atol, f[4] == "1")}, 0
+	case "ptp":
+		return []*Array{Ptp(a, fixtureAxes(t, f[2])...)}, 0
+	case "average":
+		return []*Array{Average(a, arg(1), fixtureAxes(t, f[2])...)}, 8
+	case "cov":
+		ddof, _ := strconv.Atoi(f[3])
+		return []*Array{Cov(a, f[2] == "1", ddof)}, 64
+	case "corrcoef":
+		return []*Array{Corrcoef(a, f[2] == "1")}, 64
+	case "nanprod", "nancumsum", "nancumprod", "nanargmax", "nanargmin":
+		fn := map[string]func(*Array, ...ReduceOption) *Array{"nanprod": NanProd, "nancumsum": NanCumSum,
+			"nancumprod": NanCumProd, "nanargmax": NanArgMax, "nanargmin": NanArgMin}[f[0]]
+		return []*Array{fn(a, fixtureAxes(t, f[2])...)}, 64
+	case "nanvar", "nanstd":
+		fn := map[string]func(*Array, ...ReduceOption) *Array{"nanvar": NanVar, "nanstd": NanStd}[f[0]]
+		ddof, _ := strconv.Atoi(f[3])
+		return []*Array{fn(a, append(fixtureAxes(t, f[2]), DDof(ddof))...)}, 64
 	}
 	t.Fatalf("unknown case %q", strings.Join(f, " "))
 	return nil, 0

@@ -61,3 +61,32 @@ func CheckSortRows(dt dtype.DType, rows, n int, in Buffer, off int, keys, idx Bu
 	}
 	return nil
 }
+
+// Counter is implemented by backends that count values into bins (the
+// CPU and GPU backends do); Bincount and Histogram are built on it.
+type Counter interface {
+	// Bincount zeroes out and adds, for each of the n int64 elements of
+	// idx from element offset off whose value v lies in [0, bins), one to
+	// out[v] (out int64), or where weights is not nil the float64 at the
+	// same position of weights from element offset wOff (out float64).
+	// Other values are skipped.
+	Bincount(n int, idx Buffer, off int, weights Buffer, wOff int, bins int, out Buffer) error
+}
+
+// CheckBincount validates the arguments of Bincount against the sizes of
+// the buffers.
+func CheckBincount(n int, idx Buffer, off int, weights Buffer, wOff int, bins int, out Buffer) error {
+	switch {
+	case n < 0 || off < 0 || wOff < 0 || bins < 0:
+		return fmt.Errorf("negative count %d, offset %d or %d, or bins %d", n, off, wOff, bins)
+	case idx == nil || out == nil:
+		return fmt.Errorf("no index or output buffer")
+	case off > idx.Size()/8 || n > idx.Size()/8-off:
+		return fmt.Errorf("indices of %d bytes hold no %d int64 from element %d", idx.Size(), n, off)
+	case weights != nil && (wOff > weights.Size()/8 || n > weights.Size()/8-wOff):
+		return fmt.Errorf("weights of %d bytes hold no %d float64 from element %d", weights.Size(), n, wOff)
+	case bins > out.Size()/8:
+		return fmt.Errorf("output of %d bytes for %d bins", out.Size(), bins)
+	}
+	return nil
+}

@@ -181,6 +181,99 @@ for bins in (bins_up, bins_up[::-1].copy()):
         cases.append(f"digitize {i} {right}")
         results.append(np.digitize(x, bins, right=bool(right)))
 
+# bincount and histograms
+x = rng.integers(0, 40, 500)
+w = rng.standard_normal(500)
+i = add_input(x)
+add_input(w)
+for minlength in (0, 60):
+    cases.append(f"bincount {i} {minlength} noweights")
+    results.append(np.bincount(x, minlength=minlength))
+    cases.append(f"bincount {i} {minlength} weights")
+    results.append(np.bincount(x, weights=w, minlength=minlength))
+i = add_input(np.zeros(0, np.int64))
+cases.append(f"bincount {i} 5 noweights")
+results.append(np.bincount(inputs[i], minlength=5))
+for dt in ("float32", "float64", "int32"):
+    x = (rng.standard_normal(3000) * 2).astype(dt).reshape(30, 100)
+    if dt != "int32":
+        x[0, :5] = [np.nan, np.inf, -np.inf, 0.5, 1.0]
+    i = add_input(x)
+    add_input(rng.random((30, 100)))
+    for bins, lo, hi in ((10, -3.0, 3.0), (256, 0.0, 1.0), (7, -2.0, 0.5), (16, 1.0, 1.0)):
+        for extra in ("", "weights", "density"):
+            kw = {"weights": inputs[i + 1]} if extra == "weights" else {"density": True} if extra == "density" else {}
+            h, e = np.histogram(x, bins=bins, range=(lo, hi), **kw)
+            cases.append(f"histogram {i} {bins} {lo} {hi} {extra or 'plain'}")
+            results += [h, e]
+    if dt == "int32":
+        h, e = np.histogram(x, bins=9)
+        cases.append(f"histogram {i} 9 auto auto plain")
+        results += [h, e]
+        cases.append(f"histogram_bin_edges {i} 9")
+        results.append(np.histogram_bin_edges(x, bins=9))
+    edges = np.array([-2.0, -0.5, 0.0, 0.5, 4.0])
+    add_input(edges)
+    cases.append(f"histogram_edges {i}")
+    results.append(np.histogram(x, bins=edges)[0])
+
+# isclose, ptp, average, cov, corrcoef
+a = rng.standard_normal(60)
+b = a + rng.choice([0, 1e-9, 1e-6, 1e-3], 60)
+a[:6] = [np.nan, np.inf, -np.inf, np.inf, 0.0, np.nan]
+b[:6] = [np.nan, np.inf, np.inf, 1e300, 1e-9, 1.0]
+i = add_input(a)
+add_input(b)
+for rtol, atol, eq in ((1e-5, 1e-8, 0), (1e-5, 1e-8, 1), (0.0, 1e-6, 0), (1e-3, 0.0, 1)):
+    cases.append(f"isclose {i} {rtol} {atol} {eq}")
+    results.append(np.isclose(a, b, rtol=rtol, atol=atol, equal_nan=bool(eq)))
+x = rng.standard_normal((4, 9))
+w = rng.random((4, 9))
+i = add_input(x)
+add_input(w)
+for axis in ("none", "0", "1"):
+    ax = None if axis == "none" else int(axis)
+    cases.append(f"ptp {i} {axis}")
+    results.append(np.ptp(x, axis=ax))
+    cases.append(f"average {i} {axis}")
+    results.append(np.asarray(np.average(x, axis=ax, weights=w)))
+for dt in ("float64", "float32", "int16", "complex128"):
+    x = rng.standard_normal((3, 12))
+    if dt == "int16":
+        x = x * 100
+    if dt == "complex128":
+        x = x + 1j * rng.standard_normal((3, 12))
+    x = x.astype(dt)
+    i = add_input(x)
+    for rowvar, ddof in ((1, 1), (0, 1), (1, 0), (1, 2)):
+        cases.append(f"cov {i} {rowvar} {ddof}")
+        results.append(np.cov(x, rowvar=bool(rowvar), ddof=ddof))
+    cases.append(f"corrcoef {i} 1")
+    results.append(np.corrcoef(x, rowvar=True))
+    cases.append(f"corrcoef {i} 0")
+    results.append(np.corrcoef(x, rowvar=False))
+i = add_input(rng.standard_normal(10))
+cases.append(f"cov {i} 1 1")
+results.append(np.cov(inputs[i]))
+
+# the NaN reductions
+for dt in ("float32", "float64", "int32", "complex64"):
+    x = special(dt, 5 * 8).reshape(5, 8)
+    if np.dtype(dt).kind in "fc":
+        x = np.where(np.isinf(x), 2, x).astype(dt)
+    i = add_input(x)
+    for axis in ("none", "0", "1"):
+        ax = None if axis == "none" else int(axis)
+        for fn in ("nanprod", "nancumsum", "nancumprod", "nanargmax", "nanargmin"):
+            if np.dtype(dt).kind == "c" and fn in ("nanargmax", "nanargmin"):
+                continue
+            cases.append(f"{fn} {i} {axis}")
+            results.append(np.asarray(getattr(np, fn)(x, axis=ax)))
+        for fn in ("nanvar", "nanstd"):
+            for ddof in (0, 1):
+                cases.append(f"{fn} {i} {axis} {ddof}")
+                results.append(np.asarray(getattr(np, fn)(x, axis=ax, ddof=ddof)))
+
 with open(os.path.join(OUT, "cases.txt"), "w") as f:
     f.write("# written by testdata/gen_sort.py\n")
     f.write("\n".join(cases) + "\n")

@@ -60,3 +60,17 @@ func TestRenderSortRefuses(t *testing.T) {
 	_, err := RenderSort(dtype.Float32, false, CUDA, 64)
 	require.ErrorContains(t, err, "sort")
 }
+
+// The bincount kernels compile for both vendors.
+func TestBincountKernelsCompile(t *testing.T) {
+	t.Run("cuda", func(t *testing.T) {
+		needNVRTC(t)
+		require.NoError(t, nvrtcPTX(RenderBincount()))
+	})
+	t.Run("hip", func(t *testing.T) {
+		_, _, err := hiprtc.Version()
+		gputest.Need(t, "hip", err)
+		_, err = hiprtc.Compile(RenderBincount(), hiprtc.Options{Name: "bincount.hip", Target: "gfx90a"})
+		require.NoError(t, err)
+	})
+}
