@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
@@ -138,4 +139,31 @@ func TestSortRowsOneOutput(t *testing.T) {
 		}
 	}
 	require.ErrorContains(t, b.SortRows(dtype.Complex64, 1, 1, nil, 0, nil, nil), "cannot sort complex64")
+}
+
+// The sort's kernels and launch sequence, run on the host emulation of
+// a CUDA device, give the CPU backend's keys and indices over each path:
+// short rows sharing a tile, a tile per row, and the radix passes over
+// key and row digits.
+func TestSortRowsOnHostDevice(t *testing.T) {
+	b := New(newHostDevice(t))
+	c := cpu.New(0)
+	r := rand.New(rand.NewPCG(5, 6))
+	jobs := []struct {
+		dt      dtype.DType
+		rows, n int
+	}{{dtype.Float32, 40, 3}, {dtype.Int16, 3, 300}, {dtype.Float64, 1, 2048}, {dtype.Float32, 1, 9000},
+		{dtype.Int8, 20, 2100}, {dtype.Float16, 2, 5000}, {dtype.Uint64, 1, 4500}, {dtype.Bool, 1, 3000}}
+	for k, j := range jobs {
+		timeout(t, 10*time.Minute, func() {
+			in := sortInput(r, j.dt, j.rows*j.n, k%2, k%2 == 0)
+			want := sortOn(t, c, j.dt, j.rows, j.n, k%2, in)
+			got := sortOn(t, b, j.dt, j.rows, j.n, k%2, in)
+			for i, what := range []string{"keys", "indices"} {
+				if !bytes.Equal(want[i], got[i]) {
+					t.Errorf("%v rows %d of %d: %s differ from the CPU's", j.dt, j.rows, j.n, what)
+				}
+			}
+		})
+	}
 }
