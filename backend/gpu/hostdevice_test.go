@@ -29,7 +29,8 @@ import (
 type hostDevice struct {
 	t   testing.TB
 	mu  sync.Mutex
-	mem map[Ptr][]byte // mmapped allocations by base address
+	mem map[Ptr][]byte     // mmapped allocations by base address
+	lib map[string]uintptr // opened libraries by source
 }
 
 // cudaOnHost is the emulation the kernels compile under.
@@ -61,26 +62,32 @@ static unsigned __ballot_sync(unsigned, bool pred) {
   warp_barriers[w]->arrive_and_wait();
   return m;
 }
+// A launch runs one OS thread per thread of a block; they go through the
+// blocks together, with a fresh barrier per block, so that a thread that
+// returns early drops out of its block's barrier only.
 static void run_grid(unsigned grid, unsigned block, const std::function<void()> &kernel) {
   gridDim.x = grid;
   blockDim.x = block;
-  for (unsigned b = 0; b < grid; b++) {
-    std::barrier<> bar(block);
-    block_barrier = &bar;
-    std::vector<std::barrier<> *> warps;
-    for (unsigned w = 0; w < (block + 31) / 32; w++) warp_barriers[w] = new std::barrier<>(32);
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < block; t++) {
-      threads.emplace_back([&, t] {
-        threadIdx.x = t;
+  const unsigned warps = (block + 31) / 32;
+  for (unsigned w = 0; w < warps; w++) warp_barriers[w] = new std::barrier<>(32);
+  std::barrier<> step(block);
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < block; t++) {
+    threads.emplace_back([&, t] {
+      threadIdx.x = t;
+      for (unsigned b = 0; b < grid; b++) {
+        if (t == 0) block_barrier = new std::barrier<>(block);
+        step.arrive_and_wait();
         blockIdx.x = b;
         kernel();
-        bar.arrive_and_drop();
-      });
-    }
-    for (auto &th : threads) th.join();
-    for (unsigned w = 0; w < (block + 31) / 32; w++) delete warp_barriers[w];
+        block_barrier->arrive_and_drop();
+        step.arrive_and_wait();
+        if (t == 0) delete block_barrier;
+      }
+    });
   }
+  for (auto &th : threads) th.join();
+  for (unsigned w = 0; w < warps; w++) delete warp_barriers[w];
 }
 `
 
@@ -109,7 +116,7 @@ func newHostDevice(t testing.TB) *hostDevice {
 	if _, err := exec.LookPath("c++"); err != nil {
 		t.Skip("no host C++ compiler:", err)
 	}
-	return &hostDevice{t: t, mem: map[Ptr][]byte{}}
+	return &hostDevice{t: t, mem: map[Ptr][]byte{}, lib: map[string]uintptr{}}
 }
 
 func (d *hostDevice) Info() backend.Device {
@@ -193,18 +200,10 @@ func (d *hostDevice) DtoD(dst, src Ptr, n int) error {
 	return err
 }
 
-// Load compiles src with its launchers into a shared library and opens it.
+// Load compiles src with its launchers into a shared library and opens
+// it, once per source.
 func (d *hostDevice) Load(src string, entries ...string) ([]Function, error) {
-	dir := d.t.TempDir()
-	code, lib := filepath.Join(dir, "kernels.cc"), filepath.Join(dir, "kernels.so")
-	if err := os.WriteFile(code, []byte(cudaOnHost+src+launchers(src)), 0o644); err != nil {
-		return nil, err
-	}
-	out, err := exec.Command("c++", "-std=c++20", "-O1", "-shared", "-fPIC", "-pthread", "-w", "-o", lib, code).CombinedOutput()
-	if err != nil {
-		return nil, fmt.Errorf("host compile: %v\n%s", err, out)
-	}
-	h, err := purego.Dlopen(lib, purego.RTLD_NOW|purego.RTLD_LOCAL)
+	h, err := d.open(src)
 	if err != nil {
 		return nil, err
 	}
@@ -217,6 +216,29 @@ func (d *hostDevice) Load(src string, entries ...string) ([]Function, error) {
 		fns[i] = Function(sym)
 	}
 	return fns, nil
+}
+
+func (d *hostDevice) open(src string) (uintptr, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if h, ok := d.lib[src]; ok {
+		return h, nil
+	}
+	dir := d.t.TempDir()
+	code, lib := filepath.Join(dir, "kernels.cc"), filepath.Join(dir, "kernels.so")
+	if err := os.WriteFile(code, []byte(cudaOnHost+src+launchers(src)), 0o644); err != nil {
+		return 0, err
+	}
+	out, err := exec.Command("c++", "-std=c++20", "-O1", "-shared", "-fPIC", "-pthread", "-w", "-o", lib, code).CombinedOutput()
+	if err != nil {
+		return 0, fmt.Errorf("host compile: %v\n%s", err, out)
+	}
+	h, err := purego.Dlopen(lib, purego.RTLD_NOW|purego.RTLD_LOCAL)
+	if err != nil {
+		return 0, err
+	}
+	d.lib[src] = h
+	return h, nil
 }
 
 func (d *hostDevice) Launch(fn Function, grid, block [3]uint32, _ uint32, params *unsafe.Pointer) error {

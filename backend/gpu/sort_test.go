@@ -152,8 +152,7 @@ func TestSortRowsOnHostDevice(t *testing.T) {
 	jobs := []struct {
 		dt      dtype.DType
 		rows, n int
-	}{{dtype.Float32, 40, 3}, {dtype.Int16, 3, 300}, {dtype.Float64, 1, 2048}, {dtype.Float32, 1, 9000},
-		{dtype.Int8, 20, 2100}, {dtype.Float16, 2, 5000}, {dtype.Uint64, 1, 4500}, {dtype.Bool, 1, 3000}}
+	}{{dtype.Float32, 40, 3}, {dtype.Int16, 3, 300}, {dtype.Float32, 1, 9000}, {dtype.Float32, 20, 2100}}
 	for k, j := range jobs {
 		timeout(t, 10*time.Minute, func() {
 			in := sortInput(r, j.dt, j.rows*j.n, k%2, k%2 == 0)
