@@ -237,3 +237,44 @@ func TestPartition(t *testing.T) {
 		}
 	})
 }
+
+func TestStatisticsErrors(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		require.ErrorContains(t, Bincount(FromSliceOn(d, []int64{1, -1}, 2), nil, 0).Err(), "no negative elements")
+		require.ErrorContains(t, Bincount(d.Zeros(Float32, 3), nil, 0).Err(), "cannot cast")
+		require.ErrorContains(t, Bincount(d.Zeros(Int64, 2, 2), nil, 0).Err(), "too deep")
+		require.ErrorContains(t, Bincount(d.Zeros(Int64, 2), d.Zeros(Float64, 3), 0).Err(), "weights of shape")
+		_, e := Histogram(d.Zeros(Float32, 3), 0)
+		require.ErrorContains(t, e.Err(), "must be positive")
+		_, e = Histogram(d.Zeros(Float32, 3), 4, HistRange(2, 1))
+		require.ErrorContains(t, e.Err(), "max must be larger")
+		_, e = Histogram(FromSliceOn(d, []float64{1, math.Inf(1)}, 2), 4)
+		require.ErrorContains(t, e.Err(), "not finite")
+		require.ErrorContains(t, HistogramEdges(d.Zeros(Float32, 3), FromSliceOn(d, []float64{2, 1}, 2)).Err(), "increase monotonically")
+		x := FromSliceOn(d, []float64{1, math.NaN(), math.NaN(), math.NaN()}, 2, 2)
+		require.ErrorContains(t, NanArgMax(x, Axis(0)).Err(), "All-NaN slice")
+		got, err := ToSlice[int64](NanArgMin(x, Axis(1)))
+		require.Error(t, err)
+		require.Nil(t, got)
+		require.ErrorContains(t, Cov(d.Zeros(Float64, 2, 2, 2), true, 1).Err(), "more than 2 dimensions")
+	})
+}
+
+// Allclose folds Isclose; Isclose takes Go scalars for either side.
+func TestAllclose(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		a := FromSliceOn(d, []float64{1, 2, math.NaN()}, 3)
+		b := FromSliceOn(d, []float64{1 + 1e-9, 2, math.NaN()}, 3)
+		ok, err := Allclose(a, b, 1e-5, 1e-8, false)
+		require.NoError(t, err)
+		require.False(t, ok)
+		ok, err = Allclose(a, b, 1e-5, 1e-8, true)
+		require.NoError(t, err)
+		require.True(t, ok)
+		close, err := ToSlice[bool](Isclose(a, 2.0, 0, 0, false))
+		require.NoError(t, err)
+		require.Equal(t, []bool{false, true, false}, close)
+		_, err = Allclose(a, d.Zeros(Float64, 2), 0, 0, false)
+		require.Error(t, err)
+	})
+}
