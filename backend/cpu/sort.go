@@ -43,10 +43,16 @@ func (b *Backend) SortRows(dt dtype.DType, rows, n int, in backend.Buffer, off i
 	row := func(r int, s *sortScratch, workers int) {
 		perm := s.sort(dt, src[r*n*size:(r+1)*n*size], workers)
 		if keyMem != nil {
-			dst := keyMem[r*n*size : (r+1)*n*size]
-			row := src[r*n*size:]
-			for i, p := range perm {
-				copy(dst[i*size:(i+1)*size], row[int(p)*size:int(p+1)*size])
+			dst, row := keyMem[r*n*size:(r+1)*n*size], src[r*n*size:(r+1)*n*size]
+			switch size {
+			case 1:
+				permute(view[uint8](dst), view[uint8](row), perm)
+			case 2:
+				permute(view[uint16](dst), view[uint16](row), perm)
+			case 4:
+				permute(view[uint32](dst), view[uint32](row), perm)
+			default:
+				permute(view[uint64](dst), view[uint64](row), perm)
 			}
 		}
 		if idxMem != nil {
@@ -243,4 +249,11 @@ func radixSort(keys, keys2 []uint64, perm, perm2 []uint32, width, workers int) (
 		keys, keys2, perm, perm2 = keys2, keys, perm2, perm
 	}
 	return keys, perm
+}
+
+// permute writes dst[i] = src[perm[i]].
+func permute[T any](dst, src []T, perm []uint32) {
+	for i, p := range perm {
+		dst[i] = src[p]
+	}
 }
