@@ -66,7 +66,8 @@ func Concatenate(arrays []*Array, axis int) *Array {
 }
 
 // AxisNone is NumPy's axis=None where a function takes one axis:
-// Concatenate flattens its inputs.
+// Concatenate flattens its inputs; Sort, ArgSort and the order statistics
+// flatten the array (in C order) first.
 const AxisNone = math.MinInt
 
 func concatenate(op string, arrays []*Array, axis int) *Array {

@@ -54,6 +54,15 @@ var workloads = []workload{
 
 	{"rand_f32_64M", "GB/s", benchRandom(drawUniform)},
 	{"randn_f32_64M", "GB/s", benchRandom(drawNormal)},
+
+	{"sort_f32_16M", "us", benchOrder(func(a *array.Array) *array.Array { return array.Sort(a, -1) })},
+	{"argsort_f32_16M", "us", benchOrder(func(a *array.Array) *array.Array { return array.ArgSort(a, -1) })},
+	{"unique_i32_16M", "us", benchUnique},
+	{"median_f32_16M", "us", benchOrder(func(a *array.Array) *array.Array { return array.Median(a, array.AxisNone) })},
+	{"histogram_f32_16M", "us", benchOrder(func(a *array.Array) *array.Array {
+		h, _ := array.Histogram(a, 256, array.HistRange(0, 1))
+		return h
+	})},
 }
 
 // errNotHere is the error of a workload whose feature this machine lacks
@@ -508,4 +517,37 @@ func runCompileProbe(_ []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "compile-probe: first new kernel %.3f ms, second %.3f ms\n", ms(first), ms(time.Since(t1)))
 	fmt.Fprintf(stdout, "%.3f\n", ms(first))
 	return nil
+}
+
+// orderSize is the element count of the sorting workloads: 2^24 at full
+// size, e.n at the small one.
+func (e *benchEnv) orderSize() int { return min(e.n, 1<<24) }
+
+// benchOrder times f, a sort or order statistic of uniform float32
+// values, a new result each call.
+func benchOrder(f func(*array.Array) *array.Array) func(*benchEnv) (float64, error) {
+	return func(e *benchEnv) (float64, error) {
+		a := e.random(1, e.orderSize())
+		defer a.Free()
+		d, err := e.deviceTime(10, func() error {
+			r := f(a)
+			defer r.Free()
+			return r.Err()
+		})
+		return float64(d.Nanoseconds()) / 1e3, err
+	}
+}
+
+// benchUnique times the sorted unique values of int32 drawn from [0, 2^20).
+func benchUnique(e *benchEnv) (float64, error) {
+	u := e.random(3, e.orderSize())
+	a := u.Mul(1 << 20).AsType(array.Int32)
+	u.Free()
+	defer a.Free()
+	d, err := e.deviceTime(10, func() error {
+		r := array.UniqueValues(a)
+		defer r.Free()
+		return r.Err()
+	})
+	return float64(d.Nanoseconds()) / 1e3, err
 }

@@ -1,0 +1,245 @@
+package array
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/dtype"
+)
+
+// Bincount returns how many times each value 0, 1, ..., max(x) occurs
+// in the non-negative 1-d integer array x (int64), or with weights (of
+// x's shape) the sum of the weights of each value (float64), as
+// np.bincount(x, weights, minlength): at least minlength bins.
+func Bincount(x, weights *Array, minlength int) *Array {
+	const op = "Bincount"
+	if err := x.checkOp(op); err != nil {
+		return &Array{err: err}
+	}
+	if len(x.shape) != 1 {
+		return errorf(op, "object too deep for desired array (x must be 1-d)")
+	}
+	if k := x.dt.Kind(); k != dtype.IntKind && k != dtype.UintKind && k != dtype.BoolKind {
+		return errorf(op, "cannot cast array data from dtype('%v') to dtype('int64') according to the rule 'safe'", x.dt)
+	}
+	if minlength < 0 {
+		return errorf(op, "minlength must be non-negative")
+	}
+	bins := minlength
+	if x.Size() > 0 {
+		lo, err := Item[int64](Min(x).AsType(Int64))
+		if err != nil {
+			return failed(op, err)
+		}
+		if lo < 0 {
+			return errorf(op, "'list' argument must have no negative elements")
+		}
+		hi, err := Item[int64](Max(x).AsType(Int64))
+		if err != nil {
+			return failed(op, err)
+		}
+		bins = max(bins, int(hi)+1)
+	}
+	return bincount(op, x.AsType(Int64), weights, bins)
+}
+
+// bincount counts the int64 values of idx (any shape) into bins through
+// the backend's Counter, skipping values outside [0, bins).
+func bincount(op string, idx, weights *Array, bins int) *Array {
+	if err := idx.checkOp(op); err != nil {
+		return &Array{err: err}
+	}
+	counter, ok := idx.st.b.(backend.Counter)
+	if !ok {
+		return errorf(op, "the %s backend cannot count into bins", idx.st.b.Device().Kind)
+	}
+	ic, free, err := idx.cOrder(op)
+	if err != nil {
+		return &Array{err: err}
+	}
+	if free {
+		defer ic.Free()
+	}
+	res := Int64
+	var wbuf backend.Buffer
+	woff := 0
+	if weights != nil {
+		if err := checkAll(op, "", []*Array{idx, weights}); err != nil {
+			return &Array{err: err}
+		}
+		if !equalShapes(weights.shape, idx.shape) {
+			return errorf(op, "weights of shape %v differ from the input's %v", weights.shape, idx.shape)
+		}
+		w := weights.AsType(Float64)
+		if w.err != nil {
+			return failed(op, w.err)
+		}
+		defer w.Free()
+		res, wbuf = Float64, w.st.buf
+	}
+	out := On(idx.st.b).alloc(op, res, []int{bins})
+	if out.err != nil {
+		return out
+	}
+	if err := counter.Bincount(idx.Size(), ic.st.buf, ic.offset, wbuf, woff, bins, out.st.buf); err != nil {
+		out.Free()
+		return failed(op, err)
+	}
+	return out
+}
+
+// HistogramOption changes what Histogram counts.
+type HistogramOption func(*histConfig)
+
+type histConfig struct {
+	lo, hi   float64
+	hasRange bool
+	weights  *Array
+	density  bool
+}
+
+// HistRange sets the lower and upper edges of the bins (NumPy's range=);
+// elements outside are not counted. Without it the range is the data's
+// minimum and maximum.
+func HistRange(lo, hi float64) HistogramOption {
+	return func(c *histConfig) { c.lo, c.hi, c.hasRange = lo, hi, true }
+}
+
+// HistWeights weighs each element (weights has the data's shape); the
+// histogram is then float64 sums of weights.
+func HistWeights(w *Array) HistogramOption { return func(c *histConfig) { c.weights = w } }
+
+// Density normalises the histogram so that it integrates to 1 over the
+// range (float64).
+func Density() HistogramOption { return func(c *histConfig) { c.density = true } }
+
+// Histogram counts the elements of a (flattened) in bins equal bins of
+// equal width, as np.histogram(a, bins, range, weights=, density=); it
+// returns the counts (int64, float64 with weights or density) and the
+// bins+1 edges. The last bin includes its upper edge.
+func Histogram(a *Array, bins int, opts ...HistogramOption) (hist, edges *Array) {
+	const op = "Histogram"
+	var c histConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	edges = histogramBinEdges(op, a, bins, &c)
+	if edges.err != nil {
+		return edges, edges
+	}
+	x := a.Ravel().AsType(Float64)
+	e := edges.AsType(Float64)
+	lo, hi := e.Index(I(0)), e.Index(I(bins))
+	// NumPy's uniform-bin index: scaled, then corrected by one either way
+	// against the edges themselves.
+	f := Floor(Mul(Div(Sub(x, lo), Sub(hi, lo)), float64(bins)))
+	idx := Clip(Where(IsNaN(f), 0.0, f), 0, bins-1).AsType(Int64)
+	idx = Sub(idx, Less(x, Take(e, idx)))
+	next := Take(e, Minimum(Add(idx, 1), bins))
+	idx = Add(idx, LogicalAnd(GreaterEqual(x, next), NotEqual(idx, bins-1)))
+	idx = Where(LogicalAnd(GreaterEqual(x, lo), LessEqual(x, hi)), idx, int64(-1))
+	return finishHistogram(op, idx, bins, edges, &c), edges
+}
+
+// HistogramEdges counts the elements of a in the bins between
+// consecutive edges (a monotonically increasing 1-d array), as
+// np.histogram(a, bins=edges, ...); the last bin includes its upper edge.
+// HistRange is ignored.
+func HistogramEdges(a, edges *Array, opts ...HistogramOption) *Array {
+	const op = "HistogramEdges"
+	var c histConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	if err := checkAll(op, "", []*Array{a, edges}); err != nil {
+		return &Array{err: err}
+	}
+	if len(edges.shape) != 1 || edges.Size() < 2 {
+		return errorf(op, "bins must be a 1-d array of at least two edges")
+	}
+	if d, err := increasingOrDecreasing(edges); err != nil || d < 0 {
+		return errorf(op, "bins must increase monotonically, when an array")
+	}
+	bins := edges.Size() - 1
+	x := a.Ravel()
+	idx := Sub(SearchSorted(edges, x, Right, nil), 1)
+	last := edges.Index(I(bins))
+	idx = Where(Equal(x, last), int64(bins-1), idx) // the last bin is closed
+	idx = Where(GreaterEqual(x, edges.Index(I(0))), idx, int64(-1))
+	return finishHistogram(op, idx, bins, edges, &c)
+}
+
+// finishHistogram counts bin indices (-1: outside) and normalises.
+func finishHistogram(op string, idx *Array, bins int, edges *Array, c *histConfig) *Array {
+	var w *Array
+	if c.weights != nil {
+		w = c.weights.Ravel()
+	}
+	hist := bincount(op, idx, w, bins)
+	if !c.density || hist.err != nil {
+		return hist
+	}
+	widths := Diff(edges, 1, 0) // in the edges' dtype, as NumPy
+	return Div(Div(hist, widths), Sum(hist))
+}
+
+// HistogramBinEdges returns the bins+1 edges Histogram uses, as
+// np.histogram_bin_edges.
+func HistogramBinEdges(a *Array, bins int, opts ...HistogramOption) *Array {
+	var c histConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	return histogramBinEdges("HistogramBinEdges", a, bins, &c)
+}
+
+// histogramBinEdges returns NumPy's edges: a linspace over the range (the
+// data's extremes without one, widened by 0.5 either way where they are
+// equal) in the data's float dtype (float64 for integers).
+func histogramBinEdges(op string, a *Array, bins int, c *histConfig) *Array {
+	if err := a.checkOp(op); err != nil {
+		return &Array{err: err}
+	}
+	if bins < 1 {
+		return errorf(op, "`bins` must be positive, when an integer")
+	}
+	if a.dt.Kind() == dtype.ComplexKind {
+		return errorf(op, "cannot histogram complex values")
+	}
+	if c.weights != nil && !equalShapes(c.weights.shape, a.shape) {
+		return errorf(op, "weights should have the same shape as a")
+	}
+	lo, hi := c.lo, c.hi
+	switch {
+	case c.hasRange:
+		if lo > hi {
+			return errorf(op, "max must be larger than min in range parameter.")
+		}
+	case a.Size() == 0:
+		lo, hi = 0, 1
+	default:
+		var err error
+		if lo, err = Item[float64](Min(a).AsType(Float64)); err == nil {
+			hi, err = Item[float64](Max(a).AsType(Float64))
+		}
+		if err != nil {
+			return failed(op, err)
+		}
+	}
+	if math.IsNaN(lo) || math.IsInf(lo, 0) || math.IsNaN(hi) || math.IsInf(hi, 0) {
+		return errorf(op, "autodetected range of [%v, %v] is not finite", lo, hi)
+	}
+	if lo == hi {
+		lo, hi = lo-0.5, hi+0.5
+	}
+	dt := a.dt
+	if dt.Kind() != dtype.FloatKind {
+		dt = Float64
+	}
+	edges := On(a.st.b).Linspace(lo, hi, bins+1, dt)
+	if edges.err != nil {
+		return failed(op, fmt.Errorf("edges: %w", edges.err))
+	}
+	return edges
+}

@@ -1,0 +1,192 @@
+package array
+
+import (
+	"fmt"
+
+	"github.com/cugo/cugo/dtype"
+)
+
+// Searching and set operations, composed from the sort, comparisons,
+// scans and compaction, so that they run on the array's device.
+
+// Side says where SearchSorted puts a value equal to elements of the
+// sorted array: before them (Left, NumPy's default) or after (Right).
+type Side uint8
+
+const (
+	Left Side = iota
+	Right
+)
+
+// SearchSorted returns, as int64 of v's shape, the indices at which
+// inserting each element of v into the sorted 1-d array a keeps it
+// sorted, as np.searchsorted(a, v, side, sorter): with sorter (int64
+// indices that sort a; nil if a is sorted), a is read as a[sorter].
+//
+// It merges v into a with one stable sort: an element of v lands before
+// the equal elements of a (Left) or after them (Right), and its index is
+// the count of a's elements before it.
+func SearchSorted(a, v *Array, side Side, sorter *Array) *Array {
+	const op = "SearchSorted"
+	if err := checkAll(op, "", []*Array{a, v}); err != nil {
+		return &Array{err: err}
+	}
+	if len(a.shape) != 1 {
+		return errorf(op, "a must be 1-d, not %d-d", len(a.shape))
+	}
+	if sorter != nil {
+		if len(sorter.shape) != 1 || sorter.Size() != a.Size() {
+			return errorf(op, "sorter.size must equal a.size")
+		}
+		a = Take(a, sorter)
+	}
+	n, m := a.Size(), v.Size()
+	flat := v.Ravel()
+	parts := []*Array{flat, a} // Left: v before equal elements of a
+	if side == Right {
+		parts = []*Array{a, flat}
+	}
+	merged := Concatenate(parts, 0)
+	if merged.err != nil {
+		return failed(op, merged.err)
+	}
+	order := ArgSort(merged, 0)
+	firstV := 0
+	if side == Right {
+		firstV = n
+	}
+	// In merged order: which entries are a's, how many of a's so far.
+	isV := LogicalAnd(GreaterEqual(order, firstV), Less(order, firstV+m))
+	aBefore := CumSum(LogicalNot(isV), Axis(0))
+	where := order.Mask(isV)
+	out := On(a.st.b).Empty(Int64, m)
+	if err := Put(out, Sub(where, firstV), aBefore.Mask(isV)); err != nil {
+		return &Array{err: err}
+	}
+	return out.Reshape(v.shape...)
+}
+
+// UniqueResult is what UniqueAll returns, as NumPy 2's unique_all: the
+// sorted distinct values, the index of each one's first occurrence in
+// the flattened input, the index into Values of each input element (of
+// the input's shape), and how many times each value occurs.
+type UniqueResult struct {
+	Values, Indices, Inverse, Counts *Array
+}
+
+// UniqueValues returns the sorted distinct elements of a, flattened (NaN
+// counted once, as NumPy 2's equal_nan=True).
+func UniqueValues(a *Array) *Array { return unique("UniqueValues", a, false).Values }
+
+// UniqueCounts returns the sorted distinct elements of a and how many
+// times each occurs.
+func UniqueCounts(a *Array) (values, counts *Array) {
+	r := unique("UniqueCounts", a, true)
+	return r.Values, r.Counts
+}
+
+// UniqueInverse returns the sorted distinct elements of a and, of a's
+// shape, the index into them of each element of a.
+func UniqueInverse(a *Array) (values, inverse *Array) {
+	r := unique("UniqueInverse", a, true)
+	return r.Values, r.Inverse
+}
+
+// UniqueAll returns the distinct elements of a with their first indices,
+// the inverse and the counts (np.unique with every return_* set).
+func UniqueAll(a *Array) UniqueResult { return unique("UniqueAll", a, true) }
+
+// unique sorts a's elements and keeps the first of each run of equal
+// ones; all derives the indices, inverse and counts from the runs.
+func unique(op string, a *Array, all bool) UniqueResult {
+	fail := func(err error) UniqueResult {
+		e := &Array{err: err}
+		return UniqueResult{e, e, e, e}
+	}
+	if err := a.checkOp(op); err != nil {
+		return fail(err)
+	}
+	flat := a.Ravel()
+	sorted, order := sortAlong(op, flat, 0, true, true)
+	if sorted.err != nil {
+		return fail(sorted.err)
+	}
+	n := sorted.Size()
+	d := On(a.st.b)
+	first := d.Full(Bool, true, n)
+	if n > 1 {
+		prev, next := sorted.Index(To(n-1)), sorted.Index(From(1))
+		differs := NotEqual(next, prev)
+		if k := a.dt.Kind(); k == dtype.FloatKind || k == dtype.ComplexKind {
+			differs = LogicalAnd(differs, LogicalNot(LogicalAnd(IsNaN(next), IsNaN(prev))))
+		}
+		if err := first.Index(From(1)).Set(differs); err != nil {
+			return fail(fmt.Errorf("%s: %w", op, err))
+		}
+	}
+	r := UniqueResult{Values: sorted.Mask(first)}
+	if !all {
+		return r
+	}
+	r.Indices = order.Mask(first)
+	starts := positions(first)
+	r.Counts = Diff(Concatenate([]*Array{starts, d.Full(Int64, n, 1)}, 0), 1, 0)
+	runs := Sub(CumSum(first, Axis(0)), 1)
+	inverse := d.Empty(Int64, n)
+	if err := Put(inverse, order, runs); err != nil {
+		return fail(err)
+	}
+	r.Inverse = inverse.Reshape(a.shape...)
+	return r
+}
+
+// positions returns the int64 positions of the nonzero elements of a 1-d array.
+func positions(a *Array) *Array {
+	nz, err := Nonzero(a)
+	if err != nil {
+		return &Array{err: err}
+	}
+	return nz[0]
+}
+
+// Isin returns, of element's shape, whether each element of element is
+// among the elements of test (np.isin; NaN is never found).
+func Isin(element, test *Array) *Array {
+	const op = "Isin"
+	if err := checkAll(op, "", []*Array{element, test}); err != nil {
+		return &Array{err: err}
+	}
+	u := UniqueValues(test)
+	n := u.Size()
+	if n == 0 {
+		return On(element.st.b).Zeros(Bool, element.shape...)
+	}
+	at := SearchSorted(u, element, Left, nil)
+	found := Equal(Take(u, Minimum(at, n-1)), element)
+	return LogicalAnd(found, Less(at, n))
+}
+
+// In1d is Isin of a flattened element array (np.in1d).
+func In1d(element, test *Array) *Array { return Isin(element.Ravel(), test) }
+
+// Intersect1d returns the sorted distinct values found in both a and b.
+func Intersect1d(a, b *Array) *Array {
+	ua := UniqueValues(a)
+	return ua.Mask(Isin(ua, b))
+}
+
+// Union1d returns the sorted distinct values found in a or b.
+func Union1d(a, b *Array) *Array {
+	return UniqueValues(Concatenate([]*Array{a.Ravel(), b.Ravel()}, 0))
+}
+
+// Setdiff1d returns the sorted distinct values of a not found in b.
+func Setdiff1d(a, b *Array) *Array {
+	ua := UniqueValues(a)
+	return ua.Mask(LogicalNot(Isin(ua, b)))
+}
+
+// Setxor1d returns the sorted distinct values found in exactly one of a and b.
+func Setxor1d(a, b *Array) *Array {
+	return Sort(Concatenate([]*Array{Setdiff1d(a, b), Setdiff1d(b, a)}, 0), 0)
+}

@@ -1,0 +1,215 @@
+package array
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/dtype"
+)
+
+// Sorting follows NumPy's order everywhere: integers and bool by value,
+// floats by value with every NaN last (after +inf) and -0.0 equal to 0.0,
+// complex numbers by real part then imaginary part, those with a NaN
+// part last (R+Rj, R+nanj, nan+Rj, nan+nanj). Every sort is stable, as
+// NumPy's kind="stable": equal elements keep their order.
+
+// Sort returns a sorted copy of a along axis (-1 is the last; AxisNone
+// sorts the flattened array), as np.sort(a, axis, kind="stable").
+func Sort(a *Array, axis int) *Array {
+	keys, _ := sortAlong("Sort", a, axis, true, false)
+	return keys
+}
+
+// ArgSort returns the int64 indices that sort a along axis (AxisNone:
+// into the flattened array), as np.argsort(a, axis, kind="stable").
+func ArgSort(a *Array, axis int) *Array {
+	_, idx := sortAlong("ArgSort", a, axis, false, true)
+	return idx
+}
+
+// Sort returns a sorted copy of a along axis.
+func (a *Array) Sort(axis int) *Array { return Sort(a, axis) }
+
+// ArgSort returns the indices that sort a along axis.
+func (a *Array) ArgSort(axis int) *Array { return ArgSort(a, axis) }
+
+// sortAlong sorts a along axis, giving the sorted elements and the
+// sorting indices where asked (the other is nil). The sorted axis is
+// moved last and made contiguous for the backend, then moved back.
+func sortAlong(op string, a *Array, axis int, wantKeys, wantIdx bool) (keys, idx *Array) {
+	fail := func(err error) (*Array, *Array) { e := &Array{err: err}; return e, e }
+	if err := a.checkOp(op); err != nil {
+		return fail(err)
+	}
+	if axis == AxisNone {
+		a, axis = a.Ravel(), 0
+		if a.err != nil {
+			return fail(a.err)
+		}
+	}
+	ax, err := NormalizeAxis(axis, len(a.shape))
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", op, err))
+	}
+	perm := moveLast(len(a.shape), ax)
+	moved := a.Transpose(perm...)
+	if a.dt.Kind() == dtype.ComplexKind {
+		keys, idx = sortComplexRows(op, moved, wantKeys)
+	} else {
+		keys, idx = sortRows(op, moved, wantKeys, wantIdx)
+	}
+	back := inversePerm(perm)
+	if keys != nil && keys.err == nil {
+		keys = keys.Transpose(back...)
+	}
+	if idx != nil && idx.err == nil {
+		idx = idx.Transpose(back...)
+	}
+	return keys, idx
+}
+
+// moveLast is the axis order that moves axis ax of nd to the end.
+func moveLast(nd, ax int) []int {
+	perm := make([]int, 0, nd)
+	for i := range nd {
+		if i != ax {
+			perm = append(perm, i)
+		}
+	}
+	return append(perm, ax)
+}
+
+func inversePerm(perm []int) []int {
+	inv := make([]int, len(perm))
+	for i, p := range perm {
+		inv[p] = i
+	}
+	return inv
+}
+
+// sortRows sorts a real array along its last axis through the backend's
+// Sorter; the results are C-ordered arrays of a's shape.
+func sortRows(op string, a *Array, wantKeys, wantIdx bool) (keys, idx *Array) {
+	fail := func(err error) (*Array, *Array) { e := failed(op, err); return e, e }
+	sorter, ok := a.st.b.(backend.Sorter)
+	if !ok {
+		return fail(fmt.Errorf("the %s backend cannot sort", a.st.b.Device().Kind))
+	}
+	c, free, err := a.cOrder(op)
+	if err != nil {
+		return fail(err)
+	}
+	if free {
+		defer c.Free()
+	}
+	n := 1
+	if len(a.shape) > 0 {
+		n = a.shape[len(a.shape)-1]
+	}
+	rows := 0
+	if n > 0 {
+		rows = a.Size() / n
+	}
+	var keyBuf, idxBuf backend.Buffer
+	if wantKeys {
+		if keys, err = empty(a.st.b, a.dt, a.shape); err != nil {
+			return fail(err)
+		}
+		keyBuf = keys.st.buf
+	}
+	if wantIdx {
+		if idx, err = empty(a.st.b, Int64, a.shape); err != nil {
+			keys.Free()
+			return fail(err)
+		}
+		idxBuf = idx.st.buf
+	}
+	if err := sorter.SortRows(a.dt, rows, n, c.st.buf, c.offset, keyBuf, idxBuf); err != nil {
+		keys.Free()
+		idx.Free()
+		return fail(err)
+	}
+	return keys, idx
+}
+
+// sortComplexRows sorts complex rows through three stable argsorts of
+// their parts, least significant first: the imaginary part, the real
+// part, then the NaN class (none, imaginary, real, both).
+func sortComplexRows(op string, a *Array, wantKeys bool) (keys, idx *Array) {
+	last := len(a.shape) - 1
+	re, im := Real(a), Imag(a)
+	class := Add(Mul(IsNaN(re).AsType(Uint8), uint8(2)), IsNaN(im).AsType(Uint8))
+	_, idx = sortRows(op, im, false, true)
+	for _, part := range []*Array{re, class} {
+		_, step := sortRows(op, TakeAlongAxis(part, idx, last), false, true)
+		idx = TakeAlongAxis(idx, step, last)
+	}
+	if idx.err != nil {
+		return idx, idx
+	}
+	if wantKeys {
+		keys = TakeAlongAxis(a, idx, last)
+	}
+	return keys, idx
+}
+
+// Lexsort returns the int64 indices that sort by several keys of one
+// shape along their last axis, as np.lexsort: the last key is the
+// primary one, ties go to the one before, and so on.
+func Lexsort(keys []*Array) *Array {
+	const op = "Lexsort"
+	if err := checkAll(op, "need sequence of keys with len > 0 in lexsort", keys); err != nil {
+		return &Array{err: err}
+	}
+	last := len(keys[0].shape) - 1
+	if last < 0 {
+		return errorf(op, "cannot lexsort 0-d keys")
+	}
+	idx := ArgSort(keys[0], -1)
+	for _, k := range keys[1:] {
+		if !slices.Equal(k.shape, keys[0].shape) {
+			return errorf(op, "all keys need to be the same shape")
+		}
+		idx = TakeAlongAxis(idx, ArgSort(TakeAlongAxis(k, idx, last), -1), last)
+	}
+	return idx
+}
+
+// Partition returns a copy of a in which the element at position kth
+// along axis is the one a sorted array has there, smaller or equal ones
+// before it and greater or equal ones after, as np.partition. This
+// implementation sorts the axis fully, which is one valid answer.
+func Partition(a *Array, kth int, axis int) *Array {
+	if err := checkKth("Partition", a, kth, axis); err != nil {
+		return &Array{err: err}
+	}
+	return Sort(a, axis)
+}
+
+// ArgPartition returns the indices that partition a, as np.argpartition
+// (here: the indices that sort it).
+func ArgPartition(a *Array, kth int, axis int) *Array {
+	if err := checkKth("ArgPartition", a, kth, axis); err != nil {
+		return &Array{err: err}
+	}
+	return ArgSort(a, axis)
+}
+
+func checkKth(op string, a *Array, kth, axis int) error {
+	if err := a.checkOp(op); err != nil {
+		return err
+	}
+	n := a.Size()
+	if axis != AxisNone {
+		ax, err := NormalizeAxis(axis, len(a.shape))
+		if err != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
+		n = a.shape[ax]
+	}
+	if kth < -n || kth >= n {
+		return fmt.Errorf("%s: kth(=%d) out of bounds (%d)", op, kth, n)
+	}
+	return nil
+}

@@ -1,0 +1,263 @@
+package gpu
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+	"unsafe"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
+	"github.com/ebitengine/purego"
+)
+
+// hostDevice is a Device whose kernels run on the host: their CUDA C is
+// compiled by the host's C++ compiler under a small emulation of the
+// CUDA execution model (a block's threads are OS threads; __syncthreads
+// and warp ballots are barriers), so that the backend's launch sequences
+// and the kernels' logic are tested without a GPU. It is slow: tests give
+// it a few thousand elements, not millions.
+type hostDevice struct {
+	t   testing.TB
+	mu  sync.Mutex
+	mem map[Ptr][]byte     // mmapped allocations by base address
+	lib map[string]uintptr // opened libraries by source
+}
+
+// cudaOnHost is the emulation the kernels compile under.
+const cudaOnHost = `#include <atomic>
+#include <barrier>
+#include <functional>
+#include <thread>
+#include <vector>
+struct dim { unsigned x = 1, y = 1, z = 1; };
+static dim gridDim, blockDim;
+static thread_local dim threadIdx, blockIdx;
+static std::barrier<> *block_barrier;
+static std::barrier<> *warp_barriers[64];
+static unsigned warp_votes[64][32];
+#define __global__
+#define __device__
+#define __forceinline__ inline
+#define __shared__ static
+static void __syncthreads() { block_barrier->arrive_and_wait(); }
+template <typename T, typename U> static T atomicAdd(T *p, U v) { return std::atomic_ref<T>(*p).fetch_add((T)v); }
+static int __popc(unsigned x) { return __builtin_popcount(x); }
+static int __ffs(int x) { return __builtin_ffs(x); }
+static unsigned __ballot_sync(unsigned, bool pred) {
+  const unsigned w = threadIdx.x / 32, lane = threadIdx.x % 32;
+  warp_votes[w][lane] = pred;
+  warp_barriers[w]->arrive_and_wait();
+  unsigned m = 0;
+  for (unsigned l = 0; l < 32; l++) m |= warp_votes[w][l] << l;
+  warp_barriers[w]->arrive_and_wait();
+  return m;
+}
+// A launch runs one OS thread per thread of a block; they go through the
+// blocks together, with a fresh barrier per block, so that a thread that
+// returns early drops out of its block's barrier only.
+static void run_grid(unsigned grid, unsigned block, const std::function<void()> &kernel) {
+  gridDim.x = grid;
+  blockDim.x = block;
+  const unsigned warps = (block + 31) / 32;
+  for (unsigned w = 0; w < warps; w++) warp_barriers[w] = new std::barrier<>(32);
+  std::barrier<> step(block);
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < block; t++) {
+    threads.emplace_back([&, t] {
+      threadIdx.x = t;
+      for (unsigned b = 0; b < grid; b++) {
+        if (t == 0) block_barrier = new std::barrier<>(block);
+        step.arrive_and_wait();
+        blockIdx.x = b;
+        kernel();
+        block_barrier->arrive_and_drop();
+        step.arrive_and_wait();
+        if (t == 0) delete block_barrier;
+      }
+    });
+  }
+  for (auto &th : threads) th.join();
+  for (unsigned w = 0; w < warps; w++) delete warp_barriers[w];
+}
+`
+
+var kernelSignature = regexp.MustCompile(`extern "C" __global__ void (\w+)\(([^)]*)\)`)
+
+// launchers renders, for each kernel of src, launch_<name>(grid, block,
+// params), which runs it over the grid with its parameters read from the
+// pointers in params.
+func launchers(src string) string {
+	var b strings.Builder
+	for _, m := range kernelSignature.FindAllStringSubmatch(src, -1) {
+		var args []string
+		for i, p := range strings.Split(m[2], ",") {
+			p = strings.TrimSpace(p)
+			typ := strings.TrimSpace(p[:strings.LastIndexAny(p, " *")+1])
+			args = append(args, fmt.Sprintf("*(%s *)params[%d]", typ, i))
+		}
+		fmt.Fprintf(&b, "extern \"C\" void launch_%s(unsigned long long grid, unsigned long long block, void **params) {\n"+
+			"  run_grid(grid, block, [&] { %s(%s); });\n}\n", m[1], m[1], strings.Join(args, ", "))
+	}
+	return b.String()
+}
+
+// newHostDevice returns the device, or skips without a C++20 compiler.
+func newHostDevice(t testing.TB) *hostDevice {
+	if _, err := exec.LookPath("c++"); err != nil {
+		t.Skip("no host C++ compiler:", err)
+	}
+	return &hostDevice{t: t, mem: map[Ptr][]byte{}, lib: map[string]uintptr{}}
+}
+
+func (d *hostDevice) Info() backend.Device {
+	return backend.Device{Kind: "cuda", Name: "host emulation", Arch: "host", Units: 1}
+}
+func (d *hostDevice) Vendor() cgen.Vendor              { return cgen.CUDA }
+func (d *hostDevice) WarpSize() int                    { return 32 }
+func (d *hostDevice) ResidentThreads() int             { return 256 }
+func (d *hostDevice) Pool() Pool                       { return nil }
+func (d *hostDevice) IsOutOfMemory(error) bool         { return false }
+func (d *hostDevice) MemInfo() (uint64, uint64, error) { return 1 << 30, 1 << 30, nil }
+func (d *hostDevice) Sync() error                      { return nil }
+func (d *hostDevice) NewEvent() (Event, error) {
+	return nil, errors.New("no events on the host device")
+}
+func (d *hostDevice) NewBLAS() (Gemmer, error) { return nil, backend.ErrUnavailable }
+func (d *hostDevice) HostAlloc(n int) ([]byte, func() error, error) {
+	return make([]byte, n), func() error { return nil }, nil
+}
+
+func (d *hostDevice) Alloc(n int) (Ptr, error) {
+	m, err := syscall.Mmap(-1, 0, max(n, 1), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		return 0, err
+	}
+	p := Ptr(uintptr(unsafe.Pointer(&m[0])))
+	d.mu.Lock()
+	d.mem[p] = m[:n]
+	d.mu.Unlock()
+	return p, nil
+}
+
+func (d *hostDevice) Free(p Ptr) error {
+	d.mu.Lock()
+	m, ok := d.mem[p]
+	delete(d.mem, p)
+	d.mu.Unlock()
+	if !ok {
+		return fmt.Errorf("free of %#x, not allocated", p)
+	}
+	return syscall.Munmap(m[:cap(m)])
+}
+
+// at returns the n bytes of device memory from p.
+func (d *hostDevice) at(p Ptr, n int) ([]byte, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for base, m := range d.mem {
+		if p >= base && int(p-base)+n <= len(m) {
+			return m[p-base : int(p-base)+n], nil
+		}
+	}
+	return nil, fmt.Errorf("%d bytes at %#x are not allocated", n, p)
+}
+
+func (d *hostDevice) HtoD(dst Ptr, src []byte) error {
+	m, err := d.at(dst, len(src))
+	if err == nil {
+		copy(m, src)
+	}
+	return err
+}
+
+func (d *hostDevice) DtoH(dst []byte, src Ptr) error {
+	m, err := d.at(src, len(dst))
+	if err == nil {
+		copy(dst, m)
+	}
+	return err
+}
+
+func (d *hostDevice) DtoD(dst, src Ptr, n int) error {
+	s, err := d.at(src, n)
+	if err != nil {
+		return err
+	}
+	m, err := d.at(dst, n)
+	if err == nil {
+		copy(m, s)
+	}
+	return err
+}
+
+// Load compiles src with its launchers into a shared library and opens
+// it, once per source.
+func (d *hostDevice) Load(src string, entries ...string) ([]Function, error) {
+	h, err := d.open(src)
+	if err != nil {
+		return nil, err
+	}
+	fns := make([]Function, len(entries))
+	for i, e := range entries {
+		sym, err := purego.Dlsym(h, "launch_"+e)
+		if err != nil {
+			return nil, err
+		}
+		fns[i] = Function(sym)
+	}
+	return fns, nil
+}
+
+func (d *hostDevice) open(src string) (uintptr, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if h, ok := d.lib[src]; ok {
+		return h, nil
+	}
+	dir := d.t.TempDir()
+	code, lib := filepath.Join(dir, "kernels.cc"), filepath.Join(dir, "kernels.so")
+	if err := os.WriteFile(code, []byte(cudaOnHost+src+launchers(src)), 0o644); err != nil {
+		return 0, err
+	}
+	out, err := exec.Command("c++", "-std=c++20", "-O1", "-shared", "-fPIC", "-pthread", "-w", "-o", lib, code).CombinedOutput()
+	if err != nil {
+		return 0, fmt.Errorf("host compile: %v\n%s", err, out)
+	}
+	h, err := purego.Dlopen(lib, purego.RTLD_NOW|purego.RTLD_LOCAL)
+	if err != nil {
+		return 0, err
+	}
+	d.lib[src] = h
+	return h, nil
+}
+
+func (d *hostDevice) Launch(fn Function, grid, block [3]uint32, _ uint32, params *unsafe.Pointer) error {
+	if grid[1] != 1 || grid[2] != 1 || block[1] != 1 || block[2] != 1 || block[0] > 64*32 {
+		return fmt.Errorf("host device: grid %v, block %v", grid, block)
+	}
+	purego.SyscallN(uintptr(fn), uintptr(grid[0]), uintptr(block[0]), uintptr(unsafe.Pointer(params)))
+	return nil
+}
+
+var _ Device = (*hostDevice)(nil)
+
+// timeout guards a test on the host device against a kernel that hangs
+// in a barrier.
+func timeout(t *testing.T, d time.Duration, f func()) {
+	done := make(chan struct{})
+	go func() { defer close(done); f() }()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatal("timed out: a kernel waits on a barrier forever")
+	}
+}
