@@ -136,9 +136,11 @@ func batchOf(lead []int) int {
 // arrays alive until it returns, and names the failing matrix of a stack
 // by its index along the leading axes.
 func call(op string, lead []int, f func() error, ms ...matrices) error {
-	arrays := make([]*array.Array, len(ms))
-	for i, m := range ms {
-		arrays[i] = m.Array
+	var arrays []*array.Array
+	for _, m := range ms {
+		if m.Array != nil { // an output the caller did not ask for
+			arrays = append(arrays, m.Array)
+		}
 	}
 	release, err := array.Hold(arrays...)
 	if err != nil {
