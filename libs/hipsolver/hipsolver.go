@@ -40,7 +40,7 @@ func New(ctx *hip.Context) (*Handle, error) {
 		return nil, argErr("hipsolverCreate", "nil context")
 	}
 	h := &Handle{ctx: ctx}
-	if err := ctx.Do(func() error { return check("hipsolverCreate", int32(sym.HipsolverCreate(&h.h))) }); err != nil {
+	if err := ctx.Do(func() error { return check("hipsolverCreate", sym.HipsolverCreate(&h.h)) }); err != nil {
 		return nil, err
 	}
 	return h, nil
@@ -51,7 +51,7 @@ func (h *Handle) Close() error {
 	if h == nil || h.h == 0 {
 		return nil
 	}
-	err := h.ctx.Do(func() error { return check("hipsolverDestroy", int32(sym.HipsolverDestroy(h.h))) })
+	err := h.ctx.Do(func() error { return check("hipsolverDestroy", sym.HipsolverDestroy(h.h)) })
 	h.h = 0
 	return err
 }
@@ -77,7 +77,7 @@ func (h *Handle) call(name string, f func() sym.HipsolverStatus_t) error {
 	if h == nil || h.h == 0 {
 		return argErr(name, "the handle is nil or closed")
 	}
-	return h.ctx.Do(func() error { return check(name, int32(f())) })
+	return h.ctx.Do(func() error { return check(name, f()) })
 }
 
 // Elem is an element type of the typed routines: S, D, C and Z.

@@ -73,4 +73,15 @@ func TestErrorShape(t *testing.T) {
 	if !errors.Is(err, ErrNotSupported) || errors.Is(err, ErrInvalidValue) {
 		t.Errorf("errors.Is does not match by code: %v", err)
 	}
+	var e *Error
+	if !errors.As(err, &e) || e.Library != "hipsolver" || e.Call != "hipsolverSgetrf" || e.Code != 7 {
+		t.Errorf("errors.As gives %+v", e)
+	}
+	if check("x", 0) != nil {
+		t.Error("status 0 is not an error")
+	}
+	arg := argErr("hipsolverSgetrf", "lda = %d", 3)
+	if got, want := arg.Error(), "hipsolver: hipsolverSgetrf: HIPSOLVER_STATUS_INVALID_VALUE (3): lda = 3"; got != want || !errors.Is(arg, ErrInvalidValue) {
+		t.Errorf("argErr: %q (matches ErrInvalidValue: %v), want %q", got, errors.Is(arg, ErrInvalidValue), want)
+	}
 }
