@@ -148,13 +148,15 @@ var pairs = []pair{
 			"Version": "cuSOLVER reports its version (cusolverGetProperty); hipSOLVER has no call that does",
 		},
 		onlyHIP: map[string]string{
-			"GetrsBufferSize": "hipSOLVER's getrs takes a workspace (rocSOLVER needs one); cuSOLVER's takes none",
+			"GetrsBufferSize":        "hipSOLVER's getrs takes a workspace (rocSOLVER needs one); cuSOLVER's takes none",
+			"PotrsBufferSize":        "hipSOLVER's potrs takes a workspace (rocSOLVER needs one); cuSOLVER's takes none",
+			"PotrfBatchedBufferSize": "hipSOLVER's potrfBatched takes a workspace (rocSOLVER needs one); cuSOLVER's takes none",
 		},
 		signatures: map[string]string{
 			"Getrf":           "hipSOLVER's getrf takes the workspace's length (lwork) too; cuSOLVER's takes the workspace alone",
 			"Getrs":           "hipSOLVER's getrs takes a workspace and its length (GetrsBufferSize); cuSOLVER's takes none",
-			"Potrs":           "hipSOLVER's potrs takes a workspace and its length; cuSOLVER's takes none",
-			"PotrfBatched":    "hipSOLVER's potrfBatched takes a workspace and its length; cuSOLVER's takes none",
+			"Potrs":           "hipSOLVER's potrs takes a workspace and its length (PotrsBufferSize); cuSOLVER's takes none",
+			"PotrfBatched":    "hipSOLVER's potrfBatched takes a workspace and its length (PotrfBatchedBufferSize); cuSOLVER's takes none",
 			"GesvdBufferSize": "hipSOLVER's gesvd_bufferSize takes the jobs (jobu, jobvt); cuSOLVER's sizes the workspace for every job",
 		}},
 }

@@ -1,13 +1,13 @@
 // Package hipsolver is the Go API of AMD's hipSOLVER dense routines, loaded
 // at run time: the twin of libs/cusolver, with its names. Where hipSOLVER
 // needs more than cuSOLVER (a workspace for Getrf, Getrs, Potrs and
-// PotrfBatched, the jobs in GesvdBufferSize) the functions take it. Matrices are column-major, as in
-// LAPACK: element (i, j) of A is at A + i + j·lda. Routines that LAPACK
-// spells per type (S, D, C, Z) are one generic function over Elem;
-// workspaces are the caller's device memory, sized by the matching
-// *BufferSize function (in elements of T), and each routine's info (0, or
-// LAPACK's positive or negative code) is written to device memory, so
-// that a stream of calls needs no synchronisation.
+// PotrfBatched, the jobs in GesvdBufferSize) the functions take it.
+// Matrices are column-major, as in LAPACK: element (i, j) of A is at
+// A + i + j·lda. Routines that LAPACK spells per type (S, D, C, Z) are one
+// generic function over Elem; workspaces are the caller's device memory,
+// sized by the matching *BufferSize function (in elements of T), and each
+// routine's info (0, or LAPACK's positive or negative code) is written to
+// device memory, so that a stream of calls needs no synchronisation.
 //
 // Every call runs with the handle's context current (hip.Context.Do).
 // A Handle is not safe for concurrent use: make one per stream.

@@ -46,6 +46,8 @@ func TestArgumentsCaughtInGo(t *testing.T) {
 		{"negative lwork", "hipsolverZpotrs", Potrs[complex128](h, Lower, 4, 1, p, 4, p, 4, p, -1, p)},
 		{"ungqr for complex", "hipsolverCungqr", Orgqr[complex64](h, 4, 4, 4, p, 2, p, p, 1, p)},
 		{"heevd for complex", "hipsolverZheevd", Syevd[complex128](h, WithVectors, Upper, 3, p, 2, p, p, 1, p)},
+		{"ldb < n", "ldb = 3", potrsBufferSize(h, 4, 3)},
+		{"negative batch", "hipsolverDpotrfBatched_bufferSize", potrfBatchedBufferSize(h, -1)},
 		{"closed handle", "closed", closedHandleCall(h)},
 	}
 	for _, c := range cases {
@@ -62,6 +64,16 @@ func TestArgumentsCaughtInGo(t *testing.T) {
 // closedHandleCall is a GesvdBufferSize call on a closed handle.
 func closedHandleCall(h *Handle) error {
 	_, err := GesvdBufferSize[float32](h, SVDAll, SVDAll, 4, 4)
+	return err
+}
+
+func potrsBufferSize(h *Handle, n, ldb int) error {
+	_, err := PotrsBufferSize[complex64](h, Upper, n, 1, 0x100000, n, 0x100000, ldb)
+	return err
+}
+
+func potrfBatchedBufferSize(h *Handle, batch int) error {
+	_, err := PotrfBatchedBufferSize[float64](h, Lower, 4, 0x100000, 4, batch)
 	return err
 }
 
