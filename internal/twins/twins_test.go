@@ -308,7 +308,7 @@ func compareSignatures(t *testing.T, p pair, c, h map[string]string) {
 	}
 	slices.Sort(differ)
 	for _, name := range differ {
-		t.Errorf("%s.%s is %s but %s.%s is %s: make them one, or list it in the pair's signatures with the reason", p.cuda, name, c[name], p.hip, name, h[name])
+		t.Errorf("%s.%s is %s but %s.%s is %s: make them one, or list it in the pair's signatures with the reason (driver's types are written as hip's)", p.cuda, name, c[name], p.hip, name, h[name])
 	}
 	for name := range p.signatures {
 		if hsig, ok := h[name]; !ok || hsig == c[name] {
