@@ -6,13 +6,15 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/libs/cublas"
+	"github.com/cugo/cugo/libs/cusolver"
 	"github.com/cugo/cugo/loader"
 	"github.com/cugo/cugo/nvrtc"
 )
 
 func init() { backend.RegisterLibraries("cuda", libraries) }
 
-// libraries reports the driver, NVRTC and cuBLAS as this machine has them.
+// libraries reports the driver, NVRTC, cuBLAS and cuSOLVER as this machine
+// has them.
 func libraries() []backend.Library {
 	return []backend.Library{
 		backend.FindLibrary(loader.CUDA, func() (string, error) {
@@ -25,6 +27,10 @@ func libraries() []backend.Library {
 		}),
 		backend.FindLibrary(loader.CUBLAS, func() (string, error) {
 			major, minor, patch, err := cublas.Version()
+			return fmt.Sprintf("%d.%d.%d", major, minor, patch), err
+		}),
+		backend.FindLibrary(loader.CUSOLVER, func() (string, error) {
+			major, minor, patch, err := cusolver.Version()
 			return fmt.Sprintf("%d.%d.%d", major, minor, patch), err
 		}),
 	}

@@ -11,8 +11,9 @@ import (
 
 func init() { backend.RegisterLibraries("hip", libraries) }
 
-// libraries reports the HIP runtime, hiprtc and hipBLAS as this machine
-// has them.
+// libraries reports the HIP runtime, hiprtc, hipBLAS and hipSOLVER as this
+// machine has them. hipBLAS asks a handle (a device) for its version and
+// hipSOLVER has no call for it, so they are listed without one.
 func libraries() []backend.Library {
 	rtcVersion := func() (string, error) {
 		major, minor, err := hiprtc.Version()
@@ -30,5 +31,6 @@ func libraries() []backend.Library {
 		}),
 		rtc,
 		backend.FindLibrary(loader.HIPBLAS, nil),
+		backend.FindLibrary(loader.HIPSOLVER, nil),
 	}
 }

@@ -117,14 +117,18 @@ func defaultChoice() Choice {
 
 func printInfo(w io.Writer, info Info) {
 	fmt.Fprintln(w, "libraries:")
+	width := 8 // the names' column, as wide as the longest name
+	for _, l := range info.Libraries {
+		width = max(width, len(l.Name))
+	}
 	for _, l := range info.Libraries {
 		if l.Found {
-			fmt.Fprintf(w, "  %-8s %-10s %s\n", l.Name, l.Version, l.Path)
+			fmt.Fprintf(w, "  %-*s %-10s %s\n", width, l.Name, l.Version, l.Path)
 			continue
 		}
-		fmt.Fprintf(w, "  %-8s not found; tried:\n", l.Name)
+		fmt.Fprintf(w, "  %-*s not found; tried:\n", width, l.Name)
 		for _, t := range l.Tried {
-			fmt.Fprintf(w, "             %s\n", t)
+			fmt.Fprintf(w, "%*s%s\n", width+5, "", t)
 		}
 	}
 	if info.DriverVersion != "" {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,7 +28,7 @@ func TestInfoJSON(t *testing.T) {
 			require.NotEmpty(t, l.Path, l.Name)
 		}
 	}
-	require.Equal(t, []string{"cuda", "nvrtc", "cublas", "hip", "hiprtc", "hipblas"}, names)
+	require.Equal(t, []string{"cuda", "nvrtc", "cublas", "cusolver", "hip", "hiprtc", "hipblas", "hipsolver"}, names)
 	if gputest.Required("cuda") {
 		require.NotEmpty(t, info.Devices, "CUGO_REQUIRE=cuda but info found no device: %v", info.NoGPU)
 		require.True(t, strings.HasPrefix(info.Devices[0].Arch, "sm_"))
@@ -42,6 +44,53 @@ func TestInfoJSON(t *testing.T) {
 		require.Equal(t, "cpu", info.Default.Backend)
 		require.Len(t, info.Default.PassedOver, 2, "why cuda and hip were passed over")
 	}
+}
+
+// TestInfoVersions: the CUDA toolkit libraries report the version their
+// file is named after (libcusolver.so.11.4.1.48 is cuSOLVER 11.4.1), in
+// the JSON as in the text.
+func TestInfoVersions(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"info", "--json"}, &out, &errOut), errOut.String())
+	var info Info
+	require.NoError(t, json.Unmarshal(out.Bytes(), &info))
+	out.Reset()
+	require.Equal(t, 0, run([]string{"info"}, &out, &errOut), errOut.String())
+	checked := 0
+	for _, l := range info.Libraries {
+		if !l.Found || (l.Name != "cublas" && l.Name != "cusolver") {
+			continue
+		}
+		_, suffix, ok := strings.Cut(filepath.Base(l.Path), ".so.")
+		if !ok || strings.Count(suffix, ".") < 2 {
+			continue // a bare soname (libcusolver.so.11) or a DLL names no full version
+		}
+		require.Regexp(t, `^\d+\.\d+\.\d+$`, l.Version, l.Name)
+		require.True(t, strings.HasPrefix(suffix+".", l.Version+"."), "%s %s from %s", l.Name, l.Version, l.Path)
+		require.Regexp(t, `(?m)^  `+l.Name+` +`+regexp.QuoteMeta(l.Version)+` +`+regexp.QuoteMeta(l.Path)+`$`, out.String())
+		checked++
+	}
+	if checked == 0 {
+		t.Skip("neither cuBLAS nor cuSOLVER is installed under a versioned file name")
+	}
+}
+
+// TestInfoTextColumns: versions and paths start in one column however long
+// the names, and the paths tried for a missing library line up under them.
+func TestInfoTextColumns(t *testing.T) {
+	var out bytes.Buffer
+	printInfo(&out, Info{Libraries: []Library{
+		{Name: "cuda", Found: true, Version: "12.2", Path: "/lib/libcuda.so.1"},
+		{Name: "hipsolver", Found: true, Version: "2.1.0", Path: "/opt/rocm/lib/libhipsolver.so.0"},
+		{Name: "hipblas", Tried: []string{"libhipblas.so.2: not here", "/opt/rocm/lib/libhipblas.so.2: not here"}},
+	}})
+	want := "libraries:\n" +
+		"  cuda      12.2       /lib/libcuda.so.1\n" +
+		"  hipsolver 2.1.0      /opt/rocm/lib/libhipsolver.so.0\n" +
+		"  hipblas   not found; tried:\n" +
+		"              libhipblas.so.2: not here\n" +
+		"              /opt/rocm/lib/libhipblas.so.2: not here\n"
+	require.True(t, strings.HasPrefix(out.String(), want), "got:\n%s\nwant it to start with:\n%s", out.String(), want)
 }
 
 // TestInfoMissingLibrary: a library that was not found (hipBLAS, which
@@ -145,6 +194,7 @@ func TestInfoText(t *testing.T) {
 		require.Regexp(t, `cuda +\d+\.\d+ +/`, text)
 		require.Regexp(t, `nvrtc +\d+\.\d+ +/`, text)
 		require.Regexp(t, `hip +\d+\.\d+`, text)
+		require.Regexp(t, `cusolver +\d+\.\d+\.\d+ +/`, text) // libcusolver11
 		require.Contains(t, text, "no GPU found")
 	}
 }

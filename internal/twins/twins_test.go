@@ -4,8 +4,10 @@
 package twins
 
 import (
+	"bytes"
 	"go/ast"
 	"go/parser"
+	"go/printer"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -14,13 +16,14 @@ import (
 	"testing"
 )
 
-// A twin pair: a CUDA package, its HIP twin, and the exported names only
-// one of them has, each with the reason. A new vendor library adds its pair
-// here (libs/cusolver and libs/hipsolver, say).
+// A twin pair: a CUDA package, its HIP twin, the exported names only one
+// of them has and the functions and methods whose signatures differ, each
+// with the reason. A new vendor library adds its pair here.
 type pair struct {
-	cuda, hip string
-	onlyCUDA  map[string]string
-	onlyHIP   map[string]string
+	cuda, hip  string
+	onlyCUDA   map[string]string
+	onlyHIP    map[string]string
+	signatures map[string]string
 }
 
 // Reasons shared by many entries.
@@ -96,6 +99,13 @@ var pairs = []pair{
 			"Device.WarpSize":            "one method per property (the wavefront is 32 or 64 on AMD); CUDA reads them with Device.Properties",
 			"Graph.Launch":               "hip.Graph instantiates at capture end and launches itself; CUDA launches a GraphExec",
 			"RuntimeVersion":             "HIP has a runtime library of its own; the CUDA driver API has only DriverVersion",
+		},
+		signatures: map[string]string{
+			"Context.Device":       "driver.Device is a value (ordinal and CUdevice), hip.Device a pointer to its ordinal: not made one yet",
+			"DeviceGet":            "driver.Device is a value (ordinal and CUdevice), hip.Device a pointer to its ordinal: not made one yet",
+			"Context.HostAlloc":    "HIP's HostAlloc takes no flags in cugo (always portable)",
+			"Context.HostRegister": "HIP registers a Go slice and unregisters it by that slice (Context.HostUnregister); driver's takes a pointer and flags and returns a HostBuffer",
+			"Stream.BeginCapture":  "HIP's BeginCapture has one mode in the calls cugo makes",
 		}},
 	{cuda: "nvrtc", hip: "hiprtc",
 		onlyCUDA: map[string]string{
@@ -127,18 +137,40 @@ var pairs = []pair{
 		},
 		onlyHIP: map[string]string{
 			"Real": "the constraint of GemmStridedBatched: hipBLAS's complex strided batched GEMMs are not bound (" + notBoundHIP + ")",
+		},
+		signatures: map[string]string{
+			"GemmEx":               "hipBLAS's GemmEx always accumulates in float32 in cugo: no ComputeType",
+			"GemmStridedBatchedEx": "hipBLAS's GemmEx always accumulates in float32 in cugo: no ComputeType",
+			"GemmStridedBatched":   "over Real on HIP: hipBLAS's complex strided batched GEMMs are not bound (" + notBoundHIP + ")",
+		}},
+	{cuda: "libs/cusolver", hip: "libs/hipsolver",
+		onlyCUDA: map[string]string{
+			"Version": "cuSOLVER reports its version (cusolverGetProperty); hipSOLVER has no call that does",
+		},
+		onlyHIP: map[string]string{
+			"GetrsBufferSize":        "hipSOLVER's getrs takes a workspace (rocSOLVER needs one); cuSOLVER's takes none",
+			"PotrsBufferSize":        "hipSOLVER's potrs takes a workspace (rocSOLVER needs one); cuSOLVER's takes none",
+			"PotrfBatchedBufferSize": "hipSOLVER's potrfBatched takes a workspace (rocSOLVER needs one); cuSOLVER's takes none",
+		},
+		signatures: map[string]string{
+			"Getrf":           "hipSOLVER's getrf takes the workspace's length (lwork) too; cuSOLVER's takes the workspace alone",
+			"Getrs":           "hipSOLVER's getrs takes a workspace and its length (GetrsBufferSize); cuSOLVER's takes none",
+			"Potrs":           "hipSOLVER's potrs takes a workspace and its length (PotrsBufferSize); cuSOLVER's takes none",
+			"PotrfBatched":    "hipSOLVER's potrfBatched takes a workspace and its length (PotrfBatchedBufferSize); cuSOLVER's takes none",
+			"GesvdBufferSize": "hipSOLVER's gesvd_bufferSize takes the jobs (jobu, jobvt); cuSOLVER's sizes the workspace for every job",
 		}},
 }
 
 // exported returns the exported functions, types and methods (as
-// "Type.Method") declared in the non-test files of the package in dir.
-func exported(t *testing.T, dir string) map[string]bool {
+// "Type.Method") declared in the non-test files of the package in dir, each
+// with its signature (see signature; "" for a type).
+func exported(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no Go files in %s: %v", dir, err)
 	}
-	names := map[string]bool{}
+	names := map[string]string{}
 	fset := token.NewFileSet()
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -155,20 +187,58 @@ func exported(t *testing.T, dir string) map[string]bool {
 					continue
 				}
 				if d.Recv == nil {
-					names[d.Name.Name] = true
+					names[d.Name.Name] = signature(fset, d.Type)
 				} else if recv := receiverName(d.Recv.List[0].Type); ast.IsExported(recv) {
-					names[recv+"."+d.Name.Name] = true
+					names[recv+"."+d.Name.Name] = signature(fset, d.Type)
 				}
 			case *ast.GenDecl:
 				for _, s := range d.Specs {
 					if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.IsExported() {
-						names[ts.Name.Name] = true
+						names[ts.Name.Name] = ""
 					}
 				}
 			}
 		}
 	}
 	return names
+}
+
+// signature writes a function's type parameters, parameters and results
+// without their names, the CUDA runtime's package written as HIP's
+// (driver.DevicePtr as hip.DevicePtr), so that twins compare equal:
+// "[Elem] (*Handle, int, hip.DevicePtr) (int, error)".
+func signature(fset *token.FileSet, f *ast.FuncType) string {
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == "driver" {
+				id.Name = "hip"
+			}
+		}
+		return true
+	})
+	types := func(l *ast.FieldList) string {
+		if l == nil {
+			return ""
+		}
+		var b bytes.Buffer
+		for i, field := range l.List {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			var typ bytes.Buffer
+			if err := printer.Fprint(&typ, fset, field.Type); err != nil {
+				panic(err)
+			}
+			for j := range max(1, len(field.Names)) {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				b.Write(typ.Bytes())
+			}
+		}
+		return b.String()
+	}
+	return "[" + types(f.TypeParams) + "] (" + types(f.Params) + ") (" + types(f.Results) + ")"
 }
 
 func receiverName(e ast.Expr) string {
@@ -184,8 +254,9 @@ func receiverName(e ast.Expr) string {
 }
 
 // TestTwinsHaveOneShape fails when one twin has an exported name the other
-// lacks and the pair does not list it as a vendor difference, or when a
-// listed difference is gone (so the list stays true).
+// lacks, or a function or method whose parameters or results differ from
+// its twin's, and the pair does not list it as a vendor difference; or
+// when a listed difference is gone (so the lists stay true).
 func TestTwinsHaveOneShape(t *testing.T) {
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -198,16 +269,17 @@ func TestTwinsHaveOneShape(t *testing.T) {
 		c, h := exported(t, filepath.Join(root, p.cuda)), exported(t, filepath.Join(root, p.hip))
 		compare(t, p.cuda, p.hip, c, h, p.onlyCUDA)
 		compare(t, p.hip, p.cuda, h, c, p.onlyHIP)
+		compareSignatures(t, p, c, h)
 	}
 }
 
 // compare reports the names of a missing from b that only does not list,
 // and the listed names that are no longer a difference.
-func compare(t *testing.T, aPkg, bPkg string, a, b map[string]bool, only map[string]string) {
+func compare(t *testing.T, aPkg, bPkg string, a, b map[string]string, only map[string]string) {
 	t.Helper()
 	var missing []string
 	for name := range a {
-		if !b[name] && only[name] == "" {
+		if _, ok := b[name]; !ok && only[name] == "" {
 			missing = append(missing, name)
 		}
 	}
@@ -216,8 +288,31 @@ func compare(t *testing.T, aPkg, bPkg string, a, b map[string]bool, only map[str
 		t.Errorf("%s has %s but its twin %s does not: add it to %s, or list it as a vendor difference with the reason", aPkg, name, bPkg, bPkg)
 	}
 	for name := range only {
-		if !a[name] || b[name] {
+		_, inA := a[name]
+		if _, inB := b[name]; !inA || inB {
 			t.Errorf("%s: %s is listed as only in %s, which is no longer true: remove it from the list", aPkg, name, aPkg)
+		}
+	}
+}
+
+// compareSignatures reports the functions and methods of both twins whose
+// signatures differ and p.signatures does not list, and the listed ones
+// that no longer differ.
+func compareSignatures(t *testing.T, p pair, c, h map[string]string) {
+	t.Helper()
+	var differ []string
+	for name, sig := range c {
+		if hsig, ok := h[name]; ok && hsig != sig && p.signatures[name] == "" {
+			differ = append(differ, name)
+		}
+	}
+	slices.Sort(differ)
+	for _, name := range differ {
+		t.Errorf("%s.%s is %s but %s.%s is %s: make them one, or list it in the pair's signatures with the reason (driver's types are written as hip's)", p.cuda, name, c[name], p.hip, name, h[name])
+	}
+	for name := range p.signatures {
+		if hsig, ok := h[name]; !ok || hsig == c[name] {
+			t.Errorf("%s and %s: %s is listed as differing in its signature, which is no longer true: remove it from the list", p.cuda, p.hip, name)
 		}
 	}
 }

@@ -38,7 +38,7 @@ func New(ctx *driver.Context) (*Handle, error) {
 		return nil, argErr("cusolverDnCreate", "nil context")
 	}
 	h := &Handle{ctx: ctx}
-	if err := ctx.Do(func() error { return check("cusolverDnCreate", int32(sym.CusolverDnCreate(&h.h))) }); err != nil {
+	if err := ctx.Do(func() error { return check("cusolverDnCreate", sym.CusolverDnCreate(&h.h)) }); err != nil {
 		return nil, err
 	}
 	return h, nil
@@ -49,7 +49,7 @@ func (h *Handle) Close() error {
 	if h == nil || h.h == 0 {
 		return nil
 	}
-	err := h.ctx.Do(func() error { return check("cusolverDnDestroy", int32(sym.CusolverDnDestroy(h.h))) })
+	err := h.ctx.Do(func() error { return check("cusolverDnDestroy", sym.CusolverDnDestroy(h.h)) })
 	h.h = 0
 	return err
 }
@@ -76,7 +76,7 @@ func Version() (major, minor, patch int, err error) {
 	}
 	var v [3]int32 // MAJOR_VERSION, MINOR_VERSION, PATCH_LEVEL
 	for i := range v {
-		if err := check("cusolverGetProperty", int32(sym.CusolverGetProperty(sym.LibraryPropertyType(i), &v[i]))); err != nil {
+		if err := check("cusolverGetProperty", sym.CusolverGetProperty(sym.LibraryPropertyType(i), &v[i])); err != nil {
 			return 0, 0, 0, err
 		}
 	}
@@ -89,7 +89,7 @@ func (h *Handle) call(name string, f func() sym.CusolverStatus_t) error {
 	if h == nil || h.h == 0 {
 		return argErr(name, "the handle is nil or closed")
 	}
-	return h.ctx.Do(func() error { return check(name, int32(f())) })
+	return h.ctx.Do(func() error { return check(name, f()) })
 }
 
 // Elem is an element type of the typed routines: S, D, C and Z.

@@ -82,4 +82,11 @@ func TestErrorShape(t *testing.T) {
 	if check("x", 0) != nil {
 		t.Error("status 0 is not an error")
 	}
+	arg := argErr("cusolverDnSgetrf", "lda = %d", 3)
+	if got, want := arg.Error(), "cusolver: cusolverDnSgetrf: CUSOLVER_STATUS_INVALID_VALUE (3): lda = 3"; got != want || !errors.Is(arg, ErrInvalidValue) {
+		t.Errorf("argErr: %q (matches ErrInvalidValue: %v), want %q", got, errors.Is(arg, ErrInvalidValue), want)
+	}
+	if got := check("x", 99).Error(); got != "cusolver: x: unknown status (99)" {
+		t.Errorf("an unknown status reads %q", got)
+	}
 }

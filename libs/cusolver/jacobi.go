@@ -14,12 +14,12 @@ func NewGesvdjInfo() (*GesvdjInfo, error) {
 		return nil, err
 	}
 	g := &GesvdjInfo{}
-	return g, check("cusolverDnCreateGesvdjInfo", int32(sym.CusolverDnCreateGesvdjInfo(&g.p)))
+	return g, check("cusolverDnCreateGesvdjInfo", sym.CusolverDnCreateGesvdjInfo(&g.p))
 }
 
 // SetTolerance sets the accuracy at which the rotations stop.
 func (g *GesvdjInfo) SetTolerance(tol float64) error {
-	return check("cusolverDnXgesvdjSetTolerance", int32(sym.CusolverDnXgesvdjSetTolerance(g.handle(), tol)))
+	return check("cusolverDnXgesvdjSetTolerance", sym.CusolverDnXgesvdjSetTolerance(g.handle(), tol))
 }
 
 // SetMaxSweeps sets the most sweeps the solver makes.
@@ -28,7 +28,7 @@ func (g *GesvdjInfo) SetMaxSweeps(n int) error {
 	if err != nil {
 		return err
 	}
-	return check("cusolverDnXgesvdjSetMaxSweeps", int32(sym.CusolverDnXgesvdjSetMaxSweeps(g.handle(), v[0])))
+	return check("cusolverDnXgesvdjSetMaxSweeps", sym.CusolverDnXgesvdjSetMaxSweeps(g.handle(), v[0]))
 }
 
 // Close releases the settings; it is safe to call twice.
@@ -36,7 +36,7 @@ func (g *GesvdjInfo) Close() error {
 	if g == nil || g.p == 0 {
 		return nil
 	}
-	err := check("cusolverDnDestroyGesvdjInfo", int32(sym.CusolverDnDestroyGesvdjInfo(g.p)))
+	err := check("cusolverDnDestroyGesvdjInfo", sym.CusolverDnDestroyGesvdjInfo(g.p))
 	g.p = 0
 	return err
 }
@@ -59,12 +59,12 @@ func NewSyevjInfo() (*SyevjInfo, error) {
 		return nil, err
 	}
 	s := &SyevjInfo{}
-	return s, check("cusolverDnCreateSyevjInfo", int32(sym.CusolverDnCreateSyevjInfo(&s.p)))
+	return s, check("cusolverDnCreateSyevjInfo", sym.CusolverDnCreateSyevjInfo(&s.p))
 }
 
 // SetTolerance sets the accuracy at which the rotations stop.
 func (s *SyevjInfo) SetTolerance(tol float64) error {
-	return check("cusolverDnXsyevjSetTolerance", int32(sym.CusolverDnXsyevjSetTolerance(s.handle(), tol)))
+	return check("cusolverDnXsyevjSetTolerance", sym.CusolverDnXsyevjSetTolerance(s.handle(), tol))
 }
 
 // SetMaxSweeps sets the most sweeps the solver makes.
@@ -73,7 +73,7 @@ func (s *SyevjInfo) SetMaxSweeps(n int) error {
 	if err != nil {
 		return err
 	}
-	return check("cusolverDnXsyevjSetMaxSweeps", int32(sym.CusolverDnXsyevjSetMaxSweeps(s.handle(), v[0])))
+	return check("cusolverDnXsyevjSetMaxSweeps", sym.CusolverDnXsyevjSetMaxSweeps(s.handle(), v[0]))
 }
 
 // Close releases the settings; it is safe to call twice.
@@ -81,7 +81,7 @@ func (s *SyevjInfo) Close() error {
 	if s == nil || s.p == 0 {
 		return nil
 	}
-	err := check("cusolverDnDestroySyevjInfo", int32(sym.CusolverDnDestroySyevjInfo(s.p)))
+	err := check("cusolverDnDestroySyevjInfo", sym.CusolverDnDestroySyevjInfo(s.p))
 	s.p = 0
 	return err
 }

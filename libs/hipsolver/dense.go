@@ -59,7 +59,8 @@ func Getrf[T Elem](h *Handle, m, n int, a hip.DevicePtr, lda int, work hip.Devic
 	})
 }
 
-// Getrs solves op(A)·X = B with the factors of Getrf; B is n×nrhs.
+// Getrs solves op(A)·X = B with the factors of Getrf; B is n×nrhs. Its
+// workspace is sized by GetrsBufferSize.
 func Getrs[T Elem](h *Handle, trans Op, n, nrhs int, a hip.DevicePtr, lda int, ipiv, b hip.DevicePtr, ldb int, work hip.DevicePtr, lwork int, info hip.DevicePtr) error {
 	call := "hipsolver" + prefix[T]() + "getrs"
 	iv, err := sizes(call, n, nrhs, lda, ldb, lwork)
@@ -139,6 +140,7 @@ func Potrf[T Elem](h *Handle, uplo Fill, n int, a hip.DevicePtr, lda int, work h
 }
 
 // Potrs solves A·X = B with the Cholesky factor of Potrf; B is n×nrhs.
+// Its workspace is sized by PotrsBufferSize.
 func Potrs[T Elem](h *Handle, uplo Fill, n, nrhs int, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int, work hip.DevicePtr, lwork int, info hip.DevicePtr) error {
 	call := "hipsolver" + prefix[T]() + "potrs"
 	iv, err := sizes(call, n, nrhs, lda, ldb, lwork)
@@ -217,7 +219,8 @@ func Potri[T Elem](h *Handle, uplo Fill, n int, a hip.DevicePtr, lda int, work h
 }
 
 // PotrfBatched runs Potrf on batch matrices whose device addresses are the
-// device array aArray; info holds batch int32.
+// device array aArray; info holds batch int32. Its workspace is sized by
+// PotrfBatchedBufferSize.
 func PotrfBatched[T Elem](h *Handle, uplo Fill, n int, aArray hip.DevicePtr, lda int, work hip.DevicePtr, lwork int, info hip.DevicePtr, batch int) error {
 	call := "hipsolver" + prefix[T]() + "potrfBatched"
 	iv, err := sizes(call, n, lda, lwork, batch)
@@ -725,6 +728,65 @@ func GetrsBufferSize[T Elem](h *Handle, trans Op, n, nrhs int, a hip.DevicePtr, 
 			return sym.HipsolverCgetrs_bufferSize(h.h, op, iv[0], iv[1], devPtr(a), iv[2], ptr[int32](ipiv), devPtr(b), iv[3], &lwork)
 		}
 		return sym.HipsolverZgetrs_bufferSize(h.h, op, iv[0], iv[1], devPtr(a), iv[2], ptr[int32](ipiv), devPtr(b), iv[3], &lwork)
+	})
+	return int(lwork), err
+}
+
+// PotrsBufferSize is the workspace of Potrs, in elements (hipSOLVER only:
+// cuSOLVER's potrs needs none).
+func PotrsBufferSize[T Elem](h *Handle, uplo Fill, n, nrhs int, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int) (int, error) {
+	call := "hipsolver" + prefix[T]() + "potrs_bufferSize"
+	iv, err := sizes(call, n, nrhs, lda, ldb)
+	if err != nil {
+		return 0, err
+	}
+	if err := checkLD(call, "lda", lda, n); err != nil {
+		return 0, err
+	}
+	if err := checkLD(call, "ldb", ldb, n); err != nil {
+		return 0, err
+	}
+	var lwork int32
+	fill := sym.HipsolverFillMode_t(uplo)
+	err = h.call(call, func() sym.HipsolverStatus_t {
+		var z T
+		switch any(z).(type) {
+		case float32:
+			return sym.HipsolverSpotrs_bufferSize(h.h, fill, iv[0], iv[1], ptr[float32](a), iv[2], ptr[float32](b), iv[3], &lwork)
+		case float64:
+			return sym.HipsolverDpotrs_bufferSize(h.h, fill, iv[0], iv[1], ptr[float64](a), iv[2], ptr[float64](b), iv[3], &lwork)
+		case complex64:
+			return sym.HipsolverCpotrs_bufferSize(h.h, fill, iv[0], iv[1], devPtr(a), iv[2], devPtr(b), iv[3], &lwork)
+		}
+		return sym.HipsolverZpotrs_bufferSize(h.h, fill, iv[0], iv[1], devPtr(a), iv[2], devPtr(b), iv[3], &lwork)
+	})
+	return int(lwork), err
+}
+
+// PotrfBatchedBufferSize is the workspace of PotrfBatched, in elements
+// (hipSOLVER only: cuSOLVER's potrfBatched needs none).
+func PotrfBatchedBufferSize[T Elem](h *Handle, uplo Fill, n int, aArray hip.DevicePtr, lda, batch int) (int, error) {
+	call := "hipsolver" + prefix[T]() + "potrfBatched_bufferSize"
+	iv, err := sizes(call, n, lda, batch)
+	if err != nil {
+		return 0, err
+	}
+	if err := checkLD(call, "lda", lda, n); err != nil {
+		return 0, err
+	}
+	var lwork int32
+	fill := sym.HipsolverFillMode_t(uplo)
+	err = h.call(call, func() sym.HipsolverStatus_t {
+		var z T
+		switch any(z).(type) {
+		case float32:
+			return sym.HipsolverSpotrfBatched_bufferSize(h.h, fill, iv[0], ptr[*float32](aArray), iv[1], &lwork, iv[2])
+		case float64:
+			return sym.HipsolverDpotrfBatched_bufferSize(h.h, fill, iv[0], ptr[*float64](aArray), iv[1], &lwork, iv[2])
+		case complex64:
+			return sym.HipsolverCpotrfBatched_bufferSize(h.h, fill, iv[0], ptr[unsafe.Pointer](aArray), iv[1], &lwork, iv[2])
+		}
+		return sym.HipsolverZpotrfBatched_bufferSize(h.h, fill, iv[0], ptr[unsafe.Pointer](aArray), iv[1], &lwork, iv[2])
 	})
 	return int(lwork), err
 }

@@ -1,13 +1,13 @@
 // Package hipsolver is the Go API of AMD's hipSOLVER dense routines, loaded
 // at run time: the twin of libs/cusolver, with its names. Where hipSOLVER
 // needs more than cuSOLVER (a workspace for Getrf, Getrs, Potrs and
-// PotrfBatched, the jobs in GesvdBufferSize) the functions take it. Matrices are column-major, as in
-// LAPACK: element (i, j) of A is at A + i + j·lda. Routines that LAPACK
-// spells per type (S, D, C, Z) are one generic function over Elem;
-// workspaces are the caller's device memory, sized by the matching
-// *BufferSize function (in elements of T), and each routine's info (0, or
-// LAPACK's positive or negative code) is written to device memory, so
-// that a stream of calls needs no synchronisation.
+// PotrfBatched, the jobs in GesvdBufferSize) the functions take it.
+// Matrices are column-major, as in LAPACK: element (i, j) of A is at
+// A + i + j·lda. Routines that LAPACK spells per type (S, D, C, Z) are one
+// generic function over Elem; workspaces are the caller's device memory,
+// sized by the matching *BufferSize function (in elements of T), and each
+// routine's info (0, or LAPACK's positive or negative code) is written to
+// device memory, so that a stream of calls needs no synchronisation.
 //
 // Every call runs with the handle's context current (hip.Context.Do).
 // A Handle is not safe for concurrent use: make one per stream.
@@ -40,7 +40,7 @@ func New(ctx *hip.Context) (*Handle, error) {
 		return nil, argErr("hipsolverCreate", "nil context")
 	}
 	h := &Handle{ctx: ctx}
-	if err := ctx.Do(func() error { return check("hipsolverCreate", int32(sym.HipsolverCreate(&h.h))) }); err != nil {
+	if err := ctx.Do(func() error { return check("hipsolverCreate", sym.HipsolverCreate(&h.h)) }); err != nil {
 		return nil, err
 	}
 	return h, nil
@@ -51,7 +51,7 @@ func (h *Handle) Close() error {
 	if h == nil || h.h == 0 {
 		return nil
 	}
-	err := h.ctx.Do(func() error { return check("hipsolverDestroy", int32(sym.HipsolverDestroy(h.h))) })
+	err := h.ctx.Do(func() error { return check("hipsolverDestroy", sym.HipsolverDestroy(h.h)) })
 	h.h = 0
 	return err
 }
@@ -77,7 +77,7 @@ func (h *Handle) call(name string, f func() sym.HipsolverStatus_t) error {
 	if h == nil || h.h == 0 {
 		return argErr(name, "the handle is nil or closed")
 	}
-	return h.ctx.Do(func() error { return check(name, int32(f())) })
+	return h.ctx.Do(func() error { return check(name, f()) })
 }
 
 // Elem is an element type of the typed routines: S, D, C and Z.

@@ -46,6 +46,8 @@ func TestArgumentsCaughtInGo(t *testing.T) {
 		{"negative lwork", "hipsolverZpotrs", Potrs[complex128](h, Lower, 4, 1, p, 4, p, 4, p, -1, p)},
 		{"ungqr for complex", "hipsolverCungqr", Orgqr[complex64](h, 4, 4, 4, p, 2, p, p, 1, p)},
 		{"heevd for complex", "hipsolverZheevd", Syevd[complex128](h, WithVectors, Upper, 3, p, 2, p, p, 1, p)},
+		{"ldb < n", "ldb = 3", potrsBufferSize(h, 4, 3)},
+		{"negative batch", "hipsolverDpotrfBatched_bufferSize", potrfBatchedBufferSize(h, -1)},
 		{"closed handle", "closed", closedHandleCall(h)},
 	}
 	for _, c := range cases {
@@ -65,6 +67,16 @@ func closedHandleCall(h *Handle) error {
 	return err
 }
 
+func potrsBufferSize(h *Handle, n, ldb int) error {
+	_, err := PotrsBufferSize[complex64](h, Upper, n, 1, 0x100000, n, 0x100000, ldb)
+	return err
+}
+
+func potrfBatchedBufferSize(h *Handle, batch int) error {
+	_, err := PotrfBatchedBufferSize[float64](h, Lower, 4, 0x100000, 4, batch)
+	return err
+}
+
 func TestErrorShape(t *testing.T) {
 	err := check("hipsolverSgetrf", 7)
 	if got, want := err.Error(), "hipsolver: hipsolverSgetrf: HIPSOLVER_STATUS_NOT_SUPPORTED (7)"; got != want {
@@ -72,5 +84,16 @@ func TestErrorShape(t *testing.T) {
 	}
 	if !errors.Is(err, ErrNotSupported) || errors.Is(err, ErrInvalidValue) {
 		t.Errorf("errors.Is does not match by code: %v", err)
+	}
+	var e *Error
+	if !errors.As(err, &e) || e.Library != "hipsolver" || e.Call != "hipsolverSgetrf" || e.Code != 7 {
+		t.Errorf("errors.As gives %+v", e)
+	}
+	if check("x", 0) != nil {
+		t.Error("status 0 is not an error")
+	}
+	arg := argErr("hipsolverSgetrf", "lda = %d", 3)
+	if got, want := arg.Error(), "hipsolver: hipsolverSgetrf: HIPSOLVER_STATUS_INVALID_VALUE (3): lda = 3"; got != want || !errors.Is(arg, ErrInvalidValue) {
+		t.Errorf("argErr: %q (matches ErrInvalidValue: %v), want %q", got, errors.Is(arg, ErrInvalidValue), want)
 	}
 }

@@ -14,12 +14,12 @@ func NewGesvdjInfo() (*GesvdjInfo, error) {
 		return nil, err
 	}
 	g := &GesvdjInfo{}
-	return g, check("hipsolverCreateGesvdjInfo", int32(sym.HipsolverCreateGesvdjInfo(&g.p)))
+	return g, check("hipsolverCreateGesvdjInfo", sym.HipsolverCreateGesvdjInfo(&g.p))
 }
 
 // SetTolerance sets the accuracy at which the rotations stop.
 func (g *GesvdjInfo) SetTolerance(tol float64) error {
-	return check("hipsolverXgesvdjSetTolerance", int32(sym.HipsolverXgesvdjSetTolerance(g.handle(), tol)))
+	return check("hipsolverXgesvdjSetTolerance", sym.HipsolverXgesvdjSetTolerance(g.handle(), tol))
 }
 
 // SetMaxSweeps sets the most sweeps the solver makes.
@@ -28,7 +28,7 @@ func (g *GesvdjInfo) SetMaxSweeps(n int) error {
 	if err != nil {
 		return err
 	}
-	return check("hipsolverXgesvdjSetMaxSweeps", int32(sym.HipsolverXgesvdjSetMaxSweeps(g.handle(), v[0])))
+	return check("hipsolverXgesvdjSetMaxSweeps", sym.HipsolverXgesvdjSetMaxSweeps(g.handle(), v[0]))
 }
 
 // Close releases the settings; it is safe to call twice.
@@ -36,7 +36,7 @@ func (g *GesvdjInfo) Close() error {
 	if g == nil || g.p == 0 {
 		return nil
 	}
-	err := check("hipsolverDestroyGesvdjInfo", int32(sym.HipsolverDestroyGesvdjInfo(g.p)))
+	err := check("hipsolverDestroyGesvdjInfo", sym.HipsolverDestroyGesvdjInfo(g.p))
 	g.p = 0
 	return err
 }
@@ -59,12 +59,12 @@ func NewSyevjInfo() (*SyevjInfo, error) {
 		return nil, err
 	}
 	s := &SyevjInfo{}
-	return s, check("hipsolverCreateSyevjInfo", int32(sym.HipsolverCreateSyevjInfo(&s.p)))
+	return s, check("hipsolverCreateSyevjInfo", sym.HipsolverCreateSyevjInfo(&s.p))
 }
 
 // SetTolerance sets the accuracy at which the rotations stop.
 func (s *SyevjInfo) SetTolerance(tol float64) error {
-	return check("hipsolverXsyevjSetTolerance", int32(sym.HipsolverXsyevjSetTolerance(s.handle(), tol)))
+	return check("hipsolverXsyevjSetTolerance", sym.HipsolverXsyevjSetTolerance(s.handle(), tol))
 }
 
 // SetMaxSweeps sets the most sweeps the solver makes.
@@ -73,7 +73,7 @@ func (s *SyevjInfo) SetMaxSweeps(n int) error {
 	if err != nil {
 		return err
 	}
-	return check("hipsolverXsyevjSetMaxSweeps", int32(sym.HipsolverXsyevjSetMaxSweeps(s.handle(), v[0])))
+	return check("hipsolverXsyevjSetMaxSweeps", sym.HipsolverXsyevjSetMaxSweeps(s.handle(), v[0]))
 }
 
 // Close releases the settings; it is safe to call twice.
@@ -81,7 +81,7 @@ func (s *SyevjInfo) Close() error {
 	if s == nil || s.p == 0 {
 		return nil
 	}
-	err := check("hipsolverDestroySyevjInfo", int32(sym.HipsolverDestroySyevjInfo(s.p)))
+	err := check("hipsolverDestroySyevjInfo", sym.HipsolverDestroySyevjInfo(s.p))
 	s.p = 0
 	return err
 }
