@@ -47,8 +47,10 @@ type realFFT interface {
 // maxDirectPrime is the largest prime factor that gonum's mixed-radix
 // FFTPACK transforms directly: its cost grows with the square of a prime
 // factor, so longer primes go through Bluestein's algorithm, whose cost is
-// three power-of-two transforms of at least 2n-1 points.
-const maxDirectPrime = 61
+// three power-of-two transforms of at least 2n-1 points. The two cross
+// between 67 (direct 2x faster) and 127 (Bluestein 1.7x faster; 12x at
+// 1021): BenchmarkPrimeLength.
+const maxDirectPrime = 100
 
 func newComplexFFT(n int) complexFFT {
 	if largestPrimeFactor(n) > maxDirectPrime {
