@@ -2,6 +2,7 @@ package fft_test
 
 import (
 	"math"
+	"math/cmplx"
 	"math/rand/v2"
 	"testing"
 
@@ -57,7 +58,7 @@ func TestRoundTrip(t *testing.T) {
 func TestDirectSum(t *testing.T) {
 	d := array.On(cpu.New(0))
 	r := rand.New(rand.NewPCG(19, 2))
-	for _, n := range []int{62, 127, 2 * 131, 3001} {
+	for _, n := range []int{43, 62, 97, 127, 2 * 131, 3001} {
 		x := randomComplex(r, n)
 		want := make([]complex128, n)
 		for k := range want {
@@ -68,6 +69,16 @@ func TestDirectSum(t *testing.T) {
 		}
 		got := fft.FFT(array.FromSliceOn(d, x, n))
 		closeTo(t, "fft", got, array.FromSliceOn(d, want, n), n, 1e-15)
+		// The real part's transform is the Hermitian part of want.
+		re := make([]float64, n)
+		half := make([]complex128, n/2+1)
+		for i, v := range x {
+			re[i] = real(v)
+		}
+		for k := range half {
+			half[k] = (want[k] + cmplx.Conj(want[(n-k)%n])) / 2
+		}
+		closeTo(t, "rfft", fft.RFFT(array.FromSliceOn(d, re, n)), array.FromSliceOn(d, half, len(half)), n, 1e-15)
 	}
 }
 

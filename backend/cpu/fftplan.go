@@ -59,9 +59,14 @@ func newComplexFFT(n int) complexFFT {
 	return gonumComplex{fourier.NewCmplxFFT(n)}
 }
 
+// newRealFFT uses gonum's real transform only for lengths of factors 2, 3
+// and 5, which it has dedicated passes for: its generic pass for other
+// primes loses digits (relative errors of 1e-14 at 43 and 2e-14 at 97,
+// against 1e-15 for the complex transform), so those lengths go through a
+// complex transform.
 func newRealFFT(n int) realFFT {
-	if largestPrimeFactor(n) > maxDirectPrime {
-		return &realByComplex{newBluestein(n), make([]complex128, n)}
+	if largestPrimeFactor(n) > 5 {
+		return &realByComplex{newComplexFFT(n), make([]complex128, n)}
 	}
 	return gonumReal{fourier.NewFFT(n)}
 }
