@@ -165,7 +165,7 @@ func splitPrototype(line string) (string, []string, error) {
 var callingConventions = map[string]bool{
 	"CUDAAPI": true, "CUBLASAPI": true, "CUBLASWINAPI": true, "HIPBLAS_EXPORT": true,
 	"HIPRTC_EXPORT": true, "extern": true, "__stdcall": true, "NVRTC_API": true,
-	"__attribute__((deprecated))": true,
+	"__attribute__((deprecated))": true, "CUFFTAPI": true, "HIPFFT_EXPORT": true,
 }
 
 // parseDecl parses "const char **name" into its type and name. A lone type
