@@ -63,7 +63,7 @@ func TestDirectSum(t *testing.T) {
 		want := make([]complex128, n)
 		for k := range want {
 			for j, v := range x {
-				s, c := sincosTurn(j * k % n, n)
+				s, c := sincosTurn(j*k%n, n)
 				want[k] += v * complex(c, -s)
 			}
 		}
