@@ -12,8 +12,9 @@ import (
 )
 
 // Tests that need no GPU: every symbol of the spec resolves against the
-// installed library (none in CI: Debian does not package hipFFT, so there only the not-found error is tested), the version, arguments
-// caught in Go, and result names.
+// installed library, the version, arguments caught in Go, and result
+// names. Debian does not package hipFFT, so CI tests only the not-found
+// error.
 
 func TestLoadResolvesEverySymbol(t *testing.T) {
 	lib, err := sym.Load()
