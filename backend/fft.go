@@ -151,3 +151,24 @@ func inBuffer(o Operand, shape []int, size int) error {
 
 // FFTSingle reports whether dt is a single-precision type of a transform.
 func FFTSingle(dt dtype.DType) bool { return dt == dtype.Complex64 || dt == dtype.Float32 }
+
+// FFTPlanCacher is implemented by backends that keep FFT plans between
+// calls (the GPU backends: a plan costs far more to make than to run).
+// Each backend is one device and stream, so each has its own cache.
+type FFTPlanCacher interface {
+	// FFTPlanCache describes the cache.
+	FFTPlanCache() FFTPlanCacheInfo
+	// SetFFTPlanCacheLimits bounds the cache to plans plans (at least 1)
+	// and bytes bytes of their work areas (0: no limit), releasing the
+	// least recently used plans beyond them.
+	SetFFTPlanCacheLimits(plans, bytes int) error
+	// ClearFFTPlanCache releases every plan.
+	ClearFFTPlanCache() error
+}
+
+// FFTPlanCacheInfo is the state of a backend's FFT plan cache.
+type FFTPlanCacheInfo struct {
+	Plans, MaxPlans int   // plans kept, and the limit
+	Bytes, MaxBytes int   // bytes of their work areas, and the limit (0: none)
+	Hits, Misses    int64 // calls that found their plan, and that made one
+}

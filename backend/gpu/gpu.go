@@ -184,6 +184,8 @@ type Backend struct {
 	deferred []error // errors of Free, reported by the next Sync
 
 	blas blasState // the BLAS handle (matmul.go)
+
+	fftPlans fftState // the FFT plan cache (fft.go)
 }
 
 const (
