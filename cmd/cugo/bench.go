@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/cugo/cugo/array"
+	"github.com/cugo/cugo/array/fft"
 	"github.com/cugo/cugo/backend"
 )
 
@@ -47,6 +48,9 @@ var workloads = []workload{
 	{"sgemm_4096", "TFLOP/s", benchGemm(array.Float32)},
 	{"dgemm_4096", "TFLOP/s", benchGemm(array.Float64)},
 	{"hgemm_4096", "TFLOP/s", benchGemm(array.Float16)},
+	{"fft_c64_16M", "us", benchFFT(fft.FFT, array.Complex64, 1)},
+	{"rfft_f32_16M", "us", benchFFT(fft.RFFT, array.Float32, 1)},
+	{"fft2_c64_4096", "us", benchFFT(fft.FFT2, array.Complex64, 2)},
 }
 
 // errNotHere is the error of a workload whose feature this machine lacks
@@ -496,4 +500,26 @@ func runCompileProbe(_ []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "compile-probe: first new kernel %.3f ms, second %.3f ms\n", ms(first), ms(time.Since(t1)))
 	fmt.Fprintf(stdout, "%.3f\n", ms(first))
 	return nil
+}
+
+// benchFFT times a transform of a new result each call, as CuPy's
+// cp.fft.fft(x) makes one: 2^24 points in one axis (2^18 small), or
+// 4096x4096 in two (512x512 small).
+func benchFFT(transform func(*array.Array, ...fft.Option) *array.Array, dt array.DType, ndim int) func(e *benchEnv) (float64, error) {
+	return func(e *benchEnv) (float64, error) {
+		shape := []int{e.n / 4}
+		if ndim == 2 {
+			shape = []int{e.side / 2, e.side / 2}
+		}
+		x32 := e.random(1, shape...)
+		x := x32.AsType(dt)
+		x32.Free()
+		defer x.Free()
+		d, err := e.deviceTime(10, func() error {
+			y := transform(x)
+			defer y.Free()
+			return y.Err()
+		})
+		return float64(d.Nanoseconds()) / 1e3, err
+	}
 }
