@@ -72,7 +72,8 @@ func (b *Backend) pass(kind backend.FFTKind, inverse bool, shape []int, ax int, 
 	workers := max(1, min(b.workers, lines, lines*n/minFFTPerWorker))
 	per := (lines + workers - 1) / workers
 	run := func(lo, hi int) {
-		p := newLinePlan(kind, inverse, n)
+		p := getLinePlan(kind, inverse, n)
+		defer putLinePlan(p)
 		for line := lo; line < hi; line++ {
 			so, do := src.off, dst.off
 			for i, rest := len(shape)-1, line; i >= 0; i-- {
