@@ -270,13 +270,15 @@ func (b *Backend) newPlan(planner FFTPlanner, d FFTDesc) (*cachedPlan, int, erro
 	return cp, p.WorkSize(), nil
 }
 
-// releasePlan destroys an evicted plan and frees its work area (in stream
-// order, after the transforms queued on it).
+// releasePlan destroys an evicted plan and frees its work area, after the
+// transforms queued on them have run (eviction is rare; a plan destroyed
+// under a queued transform would free its twiddle factors beneath it).
 func (b *Backend) releasePlan(p *cachedPlan) error {
+	err := b.dev.Sync()
 	if p.work != nil {
 		b.Free(p.work)
 	}
-	return p.plan.Close()
+	return errors.Join(err, p.plan.Close())
 }
 
 // FFTPlanCache describes the backend's plan cache (backend.FFTPlanCacher).
