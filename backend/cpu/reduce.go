@@ -145,18 +145,8 @@ func (b *Backend) finish(r *ir.Reduction, wide dtype.DType, shape []int, out bac
 		x = ir.To(ir.To(x, r.Acc), r.Out)
 	}
 	k := &ir.Kernel{Inputs: []dtype.DType{wide}, Outputs: []*ir.Node{x}}
-	in := backend.Operand{Buf: tmp, DType: wide, Strides: contiguousStrides(shape)}
+	in := backend.Operand{Buf: tmp, DType: wide, Strides: backend.ContiguousStrides(shape)}
 	return b.Elementwise(k, shape, []backend.Operand{out}, []backend.Operand{in}, nil)
-}
-
-func contiguousStrides(shape []int) []int {
-	s := make([]int, len(shape))
-	n := 1
-	for d := len(shape) - 1; d >= 0; d-- {
-		s[d] = n
-		n *= shape[d]
-	}
-	return s
 }
 
 // wideOf is the dtype of the Go type that values of dt are held in.
