@@ -135,3 +135,63 @@ func TestErrors(t *testing.T) {
 func sincosTurn(j, n int) (float64, float64) {
 	return math.Sincos(2 * math.Pi * float64(j) / float64(n))
 }
+
+// NumPy 2's precision rule, which the fixtures (made by NumPy 1.24, whose
+// fft always returns complex128) cannot show: single-precision inputs
+// (float16 and bfloat16 included) stay single, all others are double.
+func TestPrecisionRule(t *testing.T) {
+	d := array.On(cpu.New(0))
+	values := []float64{1, 0, 2, 5, 3, 1, 0, 4}
+	x64 := array.FromSliceOn(d, values, 8)
+	want := fft.FFT(x64)
+	for _, c := range []struct {
+		in           array.DType
+		cplx, real   array.DType
+		tol          float64
+		complexInput bool
+	}{
+		{array.Bool, array.Complex128, array.Float64, 0, false},
+		{array.Int8, array.Complex128, array.Float64, 1e-15, false},
+		{array.Uint64, array.Complex128, array.Float64, 1e-15, false},
+		{array.Int32, array.Complex128, array.Float64, 1e-15, false},
+		{array.Float16, array.Complex64, array.Float32, 5e-7, false},
+		{array.BFloat16, array.Complex64, array.Float32, 5e-7, false},
+		{array.Float32, array.Complex64, array.Float32, 5e-7, false},
+		{array.Float64, array.Complex128, array.Float64, 1e-15, false},
+		{array.Complex64, array.Complex64, array.Float32, 5e-7, true},
+		{array.Complex128, array.Complex128, array.Float64, 1e-15, true},
+	} {
+		x := x64.AsType(c.in)
+		name := c.in.String()
+		require.Equal(t, c.cplx, fft.FFT(x).DType(), name)
+		require.Equal(t, c.cplx, fft.IFFTN(x).DType(), name)
+		require.Equal(t, c.real, fft.IRFFT(x).DType(), name)
+		require.Equal(t, c.real, fft.HFFT(x).DType(), name)
+		if c.complexInput {
+			require.Error(t, fft.RFFT(x).Err(), name)
+		} else {
+			require.Equal(t, c.cplx, fft.RFFT(x).DType(), name)
+			require.Equal(t, c.cplx, fft.IHFFT(x).DType(), name)
+		}
+		if c.in != array.Bool { // the values are small integers: exact in every dtype
+			closeTo(t, name, fft.FFT(x), want, 8, c.tol)
+		}
+	}
+}
+
+// NaN and infinity spread through a transform as through its sums.
+func TestNonFinite(t *testing.T) {
+	d := array.On(cpu.New(0))
+	x := array.FromSliceOn(d, []float64{1, math.NaN(), 2, 3}, 4)
+	got, err := array.ToSlice[complex128](fft.FFT(x))
+	require.NoError(t, err)
+	for _, v := range got {
+		require.True(t, cmplx.IsNaN(v), "%v", got)
+	}
+	y := array.FromSliceOn(d, []float64{math.Inf(1), 0, 0, 0}, 4)
+	got, err = array.ToSlice[complex128](fft.FFT(y))
+	require.NoError(t, err)
+	for _, v := range got {
+		require.True(t, math.IsInf(real(v), 1), "%v", got)
+	}
+}
