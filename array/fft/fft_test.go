@@ -151,14 +151,17 @@ func single(x *array.Array) (*array.Array, bool) {
 	return nil, false
 }
 
-// layouts returns x as given, as a Fortran-ordered copy and as a view
-// reading every other element of a wider array: the same values in three
-// memory layouts.
+// layouts returns x as given, as a Fortran-ordered copy, as a view
+// reading every other element of a wider array and as a view that starts
+// past the beginning of its buffer: the same values in four memory
+// layouts.
 func layouts(x *array.Array) map[string]*array.Array {
 	wide := array.Stack([]*array.Array{x, array.OnesLike(x)}, -1)
+	longer := array.Concatenate([]*array.Array{x.Index(array.To(1)), x}, 0)
 	out := map[string]*array.Array{
 		"contiguous": x,
 		"strided":    wide.Index(array.Ellipsis, array.I(0)),
+		"offset":     longer.Index(array.From(1)),
 	}
 	if x.NDim() > 1 {
 		out["fortran"] = x.T().Copy().T()
