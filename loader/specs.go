@@ -39,6 +39,17 @@ var CUBLAS = &Spec{
 	Fallback: cudaFallback,
 }
 
+// CUFFT is NVIDIA's FFT library (soname 12 from CUDA 12, 11 in CUDA 12.0's
+// early releases and 11.x, 10 in CUDA 10-11.x, as Debian packages it).
+var CUFFT = &Spec{
+	Name:     "cufft",
+	Linux:    []string{"libcufft.so.12", "libcufft.so.11", "libcufft.so.10"},
+	Windows:  []string{"cufft64_12.dll", "cufft64_11.dll", "cufft64_10.dll"},
+	Env:      cudaDirs,
+	Subdirs:  cudaSubdirs,
+	Fallback: cudaFallback,
+}
+
 var rocmDirs = []string{"ROCM_PATH", "HIP_PATH"}
 var rocmSubdirs = []string{"", "lib", "lib64", "bin"}
 var rocmFallback = []string{"/opt/rocm/lib"}
@@ -90,6 +101,16 @@ var HIPSOLVER = &Spec{
 	Name:     "hipsolver",
 	Linux:    []string{"libhipsolver.so.1", "libhipsolver.so.0"},
 	Windows:  []string{"hipsolver.dll"},
+	Env:      rocmDirs,
+	Subdirs:  rocmSubdirs,
+	Fallback: rocmFallback,
+}
+
+// HIPFFT is AMD's FFT front end (soname 0 from ROCm 5 to 7).
+var HIPFFT = &Spec{
+	Name:     "hipfft",
+	Linux:    []string{"libhipfft.so.1", "libhipfft.so.0"},
+	Windows:  []string{"hipfft.dll"},
 	Env:      rocmDirs,
 	Subdirs:  rocmSubdirs,
 	Fallback: rocmFallback,

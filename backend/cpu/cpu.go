@@ -119,6 +119,18 @@ func buffer(buf backend.Buffer) ([]byte, error) {
 	return unsafe.Slice(p, hb.n), nil
 }
 
+// taken is the memory of the buffers of one call, each taken once by
+// size (the size function of the backend's Check helpers), so that the
+// checks and the work see the same memory even if a Free races with the
+// call.
+type taken map[backend.Buffer][]byte
+
+func (t taken) size(buf backend.Buffer) (int, error) {
+	mem, err := buffer(buf)
+	t[buf] = mem
+	return len(mem), err
+}
+
 var errFreed = errors.New("buffer used after Free")
 
 // Write copies src into dst at byte offset off.

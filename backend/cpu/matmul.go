@@ -27,15 +27,8 @@ func (b *Backend) Matmul(dt dtype.DType, batch int, a, bm, c backend.Matrix) err
 }
 
 func (b *Backend) matmul(dt dtype.DType, batch int, a, bm, c backend.Matrix) error {
-	// Each buffer's memory is taken once, so that the checks and the
-	// product see the same memory even if a Free races with the call.
-	mems := map[backend.Buffer][]byte{}
-	size := func(buf backend.Buffer) (int, error) {
-		mem, err := buffer(buf)
-		mems[buf] = mem
-		return len(mem), err
-	}
-	if err := backend.CheckMatmul(dt, batch, a, bm, c, size); err != nil {
+	mems := taken{}
+	if err := backend.CheckMatmul(dt, batch, a, bm, c, mems.size); err != nil {
 		return err
 	}
 	ma, mb, mc := mems[a.Buf], mems[bm.Buf], mems[c.Buf]

@@ -194,6 +194,8 @@ type Backend struct {
 
 	blas   blasState   // the BLAS handle (matmul.go)
 	solver solverState // the dense solver's handle (linalg.go)
+
+	fftPlans fftState // the FFT plan cache (fft.go)
 }
 
 const (

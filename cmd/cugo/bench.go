@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cugo/cugo/array"
+	"github.com/cugo/cugo/array/fft"
 	"github.com/cugo/cugo/backend"
 )
 
@@ -63,6 +64,9 @@ var workloads = []workload{
 		h, _ := array.Histogram(a, 256, array.HistRange(0, 1))
 		return h
 	})},
+	{"fft_c64_16M", "us", benchFFT(fft.FFT, array.Complex64, 1)},
+	{"rfft_f32_16M", "us", benchFFT(fft.RFFT, array.Float32, 1)},
+	{"fft2_c64_4096", "us", benchFFT(fft.FFT2, array.Complex64, 2)},
 }
 
 // errNotHere is the error of a workload whose feature this machine lacks
@@ -550,4 +554,26 @@ func benchUnique(e *benchEnv) (float64, error) {
 		return r.Err()
 	})
 	return float64(d.Nanoseconds()) / 1e3, err
+}
+
+// benchFFT times a transform of a new result each call, as CuPy's
+// cp.fft.fft(x) makes one: 2^24 points in one axis (2^18 small), or
+// 4096x4096 in two (512x512 small).
+func benchFFT(transform func(*array.Array, ...fft.Option) *array.Array, dt array.DType, ndim int) func(e *benchEnv) (float64, error) {
+	return func(e *benchEnv) (float64, error) {
+		shape := []int{e.n / 4}
+		if ndim == 2 {
+			shape = []int{e.side / 2, e.side / 2}
+		}
+		x32 := e.random(1, shape...)
+		x := x32.AsType(dt)
+		x32.Free()
+		defer x.Free()
+		d, err := e.deviceTime(10, func() error {
+			y := transform(x)
+			defer y.Free()
+			return y.Err()
+		})
+		return float64(d.Nanoseconds()) / 1e3, err
+	}
 }

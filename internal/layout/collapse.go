@@ -55,3 +55,14 @@ func CollapseInto(outShape []int, outStrides [][]int, shape []int, strides [][]i
 	}
 	return outShape, outStrides
 }
+
+// ContiguousStrides returns the element strides of a C-ordered array of shape.
+func ContiguousStrides(shape []int) []int {
+	s := make([]int, len(shape))
+	n := 1
+	for d := len(shape) - 1; d >= 0; d-- {
+		s[d] = n
+		n *= shape[d]
+	}
+	return s
+}

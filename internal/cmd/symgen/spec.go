@@ -166,6 +166,7 @@ var callingConventions = map[string]bool{
 	"CUDAAPI": true, "CUBLASAPI": true, "CUBLASWINAPI": true, "HIPBLAS_EXPORT": true,
 	"HIPRTC_EXPORT": true, "extern": true, "__stdcall": true, "NVRTC_API": true,
 	"__attribute__((deprecated))": true, "CUSOLVERAPI": true, "HIPSOLVER_EXPORT": true,
+	"CUFFTAPI": true, "HIPFFT_EXPORT": true,
 }
 
 // parseDecl parses "const char **name" into its type and name. A lone type

@@ -1,0 +1,79 @@
+package fft
+
+import (
+	"fmt"
+
+	"github.com/cugo/cugo/array"
+)
+
+// FFTFreq returns the frequencies of FFT's n outputs for samples spaced d
+// apart, in cycles per unit of d: [0, 1, ..., ⌈n/2⌉-1, -⌊n/2⌋, ..., -1]/(d·n)
+// (np.fft.fftfreq), as float64 on the default device.
+func FFTFreq(n int, d float64) *array.Array {
+	if n < 1 {
+		return array.Failed(fmt.Errorf("fft.FFTFreq: n must be at least 1, not %d", n))
+	}
+	f := make([]float64, n)
+	for i := range f {
+		k := i
+		if i >= (n+1)/2 {
+			k = i - n
+		}
+		f[i] = float64(k) / (d * float64(n))
+	}
+	return array.FromSlice(f, n)
+}
+
+// RFFTFreq returns the frequencies of RFFT's n/2+1 outputs for n samples
+// spaced d apart: [0, 1, ..., n/2]/(d·n) (np.fft.rfftfreq).
+func RFFTFreq(n int, d float64) *array.Array {
+	if n < 1 {
+		return array.Failed(fmt.Errorf("fft.RFFTFreq: n must be at least 1, not %d", n))
+	}
+	f := make([]float64, n/2+1)
+	for i := range f {
+		f[i] = float64(i) / (d * float64(n))
+	}
+	return array.FromSlice(f, len(f))
+}
+
+// FFTShift moves the zero frequency to the centre of the given axes
+// (every axis if none), rolling each by half its length (np.fft.fftshift).
+func FFTShift(x *array.Array, axes ...int) *array.Array { return shift(x, axes, 1) }
+
+// IFFTShift undoes FFTShift (np.fft.ifftshift); the two differ for odd
+// lengths.
+func IFFTShift(x *array.Array, axes ...int) *array.Array { return shift(x, axes, -1) }
+
+func shift(x *array.Array, axes []int, sign int) *array.Array {
+	if err := x.Err(); err != nil {
+		return array.Failed(err)
+	}
+	if len(axes) == 0 {
+		for i := range x.NDim() {
+			axes = append(axes, i)
+		}
+	}
+	shape := x.Shape()
+	res := x
+	for _, ax := range axes {
+		n, err := array.NormalizeAxis(ax, len(shape))
+		if err != nil {
+			return array.Failed(fmt.Errorf("fft shift: %w", err))
+		}
+		// Half the length, rounded down forward and up backward.
+		by := shape[n] / 2
+		if sign < 0 {
+			by = -by
+		}
+		rolled := array.Roll(res, by, n)
+		if res != x {
+			res.Free()
+		}
+		res = rolled
+	}
+	if res == x {
+		return x.Copy()
+	}
+	return res
+}
