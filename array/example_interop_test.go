@@ -50,7 +50,8 @@ func ExampleArray_String() {
 	// [[0.14285714 0.28571429 0.42857143 0.57142857 0.71428571 0.85714286
 	//   1.        ]]
 	// [[0.14 0.29 0.43 0.57 0.71 0.86 1.00]]
-	// array([   0,    1,    2, ..., 1997, 1998, 1999], dtype=int32)
+	// array([   0,    1,    2, ..., 1997, 1998, 1999],
+	//       shape=(2000,), dtype=int32)
 }
 
 // An .npz archive holds named arrays, as np.savez writes them.

@@ -112,6 +112,22 @@ func roundTo(dt DType, f float64) float64 {
 	return f
 }
 
+// expCutoff is the magnitude from which NumPy 2 prints an array in
+// scientific notation whatever the options: 10^min(8, digits of dt's
+// precision), so 1e6 for float32 and 1e3 for float16 (NumPy's finfo
+// precision; 2 for bfloat16).
+func expCutoff(dt DType) float64 {
+	switch dt {
+	case Float16:
+		return 1e3
+	case BFloat16:
+		return 1e2
+	case Float32, Complex64:
+		return 1e6
+	}
+	return 1e8
+}
+
 // floatFormat is one notation and width for all the floats of an array
 // (or all the real or all the imaginary parts of a complex one).
 type floatFormat struct {
@@ -139,7 +155,7 @@ func newFloatFormat(dt DType, vals []float64, o PrintOptions, plus bool) *floatF
 		}
 	}
 	if hi > 0 {
-		f.sci = hi >= roundTo(dt, 1e8) ||
+		f.sci = hi >= expCutoff(dt) ||
 			!o.Suppress && (lo < roundTo(dt, 1e-4) || roundTo(dt, hi/lo) > 1000)
 	}
 	switch {
@@ -305,8 +321,10 @@ func scalarString(dt DType, b []byte) string {
 	return intString(dt, b)
 }
 
-// floatString is Python's repr of a float, for the shortest digits of v
-// in dt's precision: positional from 1e-4 up to 1e16, else scientific;
+// floatString is NumPy 2's str of a float scalar, for the shortest digits
+// of v in dt's precision: positional from 1e-4 up to 1e16 for float64 and
+// up to 10^precision for the narrower floats (1e6 for float32, NumPy 2.3's
+// rule), else scientific;
 // pointZero adds ".0" to whole numbers, as float's repr does (complex's
 // does not).
 func floatString(dt DType, v float64, pointZero bool) string {
@@ -318,7 +336,11 @@ func floatString(dt DType, v float64, pointZero bool) string {
 	case math.IsInf(v, -1):
 		return "-inf"
 	}
-	if a := math.Abs(v); a != 0 && (a < 1e-4 || a >= 1e16) {
+	maxPositional := 1e16
+	if dt != Float64 && dt != Complex128 {
+		maxPositional = expCutoff(dt)
+	}
+	if a := math.Abs(v); a != 0 && (a < 1e-4 || a >= maxPositional) {
 		s := shortestDigits(dt, v, 'e')
 		mant, exp, _ := strings.Cut(s, "e")
 		return mant + "e" + exp

@@ -77,9 +77,17 @@ func (a *Array) repr(o PrintOptions) string {
 		return "array(<" + err.Error() + ">)"
 	}
 	implied := a.dt == Float64 || a.dt == Int64 || a.dt == Complex128 || a.dt == Bool
-	withDType := !implied || a.Size() == 0
+	// What follows the elements: the shape of a summarised array (NumPy 2.2
+	// on), and the dtype where the elements do not imply it.
+	var extras []string
+	if a.Size() > o.Threshold {
+		extras = append(extras, "shape="+pythonTuple(a.shape))
+	}
+	if !implied || a.Size() == 0 {
+		extras = append(extras, "dtype="+a.dt.String())
+	}
 	suffix := ")"
-	if withDType {
+	if len(extras) > 0 {
 		suffix = ","
 	}
 	var body string
@@ -93,14 +101,14 @@ func (a *Array) repr(o PrintOptions) string {
 		body = "[], shape=" + pythonTuple(a.shape)
 	}
 	s := "array(" + body + suffix
-	if !withDType {
+	if len(extras) == 0 {
 		return s
 	}
-	dt := "dtype=" + a.dt.String() + ")"
-	if lastLine := len(s) - strings.LastIndexByte(s, '\n') - 1; lastLine+len(dt)+1 > o.LineWidth {
-		return s + "\n" + strings.Repeat(" ", len("array(")) + dt
+	extra := strings.Join(extras, ", ") + ")"
+	if lastLine := len(s) - strings.LastIndexByte(s, '\n') - 1; lastLine+len(extra)+1 > o.LineWidth {
+		return s + "\n" + strings.Repeat(" ", len("array(")) + extra
 	}
-	return s + " " + dt
+	return s + " " + extra
 }
 
 func (a *Array) str(o PrintOptions) string {

@@ -3,6 +3,7 @@ package array
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/cugo/cugo/backend"
@@ -33,8 +34,17 @@ func indexArray(op string, d *Device, indices any) (idx *Array, free bool, err e
 		if v.dt == Int64 {
 			return v, false, nil
 		}
-		if !dtype.CanCast(v.dt, Int64, dtype.CastSafe) {
+		if !dtype.CanCast(v.dt, Int64, dtype.CastSafe) && v.dt != Uint64 {
 			return nil, false, fmt.Errorf("%s: Cannot cast array data from dtype('%v') to dtype('int64') according to the rule 'safe'", op, v.dt)
+		}
+		if v.dt == Uint64 && v.Size() > 0 { // NumPy 2 takes uint64 indices; past int64 none is in bounds
+			top, err := Item[uint64](v.Max())
+			if err != nil {
+				return nil, false, fmt.Errorf("%s: %w", op, err)
+			}
+			if top > math.MaxInt64 {
+				return nil, false, fmt.Errorf("%s: index %d is out of bounds", op, top)
+			}
 		}
 		idx = v.convert(op, Int64)
 	case []int:

@@ -40,7 +40,7 @@ def arr(a):
 def add(f, ins, p, fn):
     try:
         out = fn()
-    except (ValueError, TypeError, np.AxisError):
+    except (ValueError, TypeError, getattr(np, "exceptions", np).AxisError):
         cases.append({"f": f, "in": [arr(a) for a in ins], "p": p, "error": True})
         return
     if not isinstance(out, (list, tuple)):

@@ -218,7 +218,7 @@ def main():
     c = complexes(np.complex128)
     for dt in [np.float32, np.bool_, np.complex64]:
         with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore", np.ComplexWarning)
+            warnings.simplefilter("ignore", getattr(np, "exceptions", np).ComplexWarning)
             save(f"cast_complex128_{np.dtype(dt).name}", "cast", c.astype(dt), 0, c)
     h = floats(np.float16)
     for dt in [np.int16, np.uint8, np.float64, np.bool_]:

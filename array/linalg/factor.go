@@ -223,13 +223,13 @@ func eigh(op string, a *array.Array, uplo string, vectors bool) (w, v *array.Arr
 }
 
 // Eig returns the eigenvalues w and right eigenvectors (the columns of v,
-// each of unit norm) of each square matrix of a (numpy.linalg.eig). For a
-// real a they are real if every eigenvalue of the stack is, else complex,
-// as in NumPy.
+// each of unit norm) of each square matrix of a (numpy.linalg.eig). They
+// are complex whatever a's dtype, as NumPy 2.5 gives them (complex64 for
+// float32 input, complex128 for float64).
 func Eig(a *array.Array) (w, v *array.Array) { return eig("Eig", a, true) }
 
 // Eigvals returns the eigenvalues of each square matrix of a
-// (numpy.linalg.eigvals; real or complex as in Eig).
+// (numpy.linalg.eigvals; complex, as in Eig).
 func Eigvals(a *array.Array) *array.Array {
 	w, _ := eig("Eigvals", a, false)
 	return w
@@ -257,16 +257,5 @@ func eig(op string, a *array.Array, vectors bool) (w, v *array.Array) {
 		free(out...)
 		return fail(err)
 	}
-	w, v = out[0].Array, out[1].Array
-	if dt.Kind() == dtype.ComplexKind {
-		return w, v
-	}
-	complexValues, err := array.Item[bool](array.Imag(w).NotEqual(0).AnyTrue())
-	if err != nil || complexValues {
-		return w, v
-	}
-	if vectors {
-		v = array.Real(v)
-	}
-	return array.Real(w), v
+	return out[0].Array, out[1].Array
 }

@@ -2,6 +2,7 @@ package linalg
 
 import (
 	"errors"
+	"github.com/cugo/cugo/dtype"
 	"math"
 
 	"github.com/cugo/cugo/array"
@@ -185,7 +186,13 @@ func Cond(a *array.Array, p any) *array.Array {
 			return array.Failed(err)
 		}
 		inv := invOrInf(a)
-		// NumPy casts this product to the matrices' dtype, complex included.
+		// NumPy 2 casts this product to the real dtype of the matrices'.
+		switch dt {
+		case dtype.Complex64:
+			dt = dtype.Float32
+		case dtype.Complex128:
+			dt = dtype.Float64
+		}
 		r = Norm(a, Ord(p), Axes(-2, -1)).Mul(Norm(inv, Ord(p), Axes(-2, -1))).AsType(dt)
 	}
 	// NaN from finite matrices (0/0, inf·0) means singular, as in NumPy.

@@ -139,7 +139,8 @@ func (e *emitter) special(op ir.Op, t dtype.DType, a []string) (x string, ok boo
 	case ir.FrexpExponent:
 		return call(helperName("frexp", t), helperName("frexp_e", t)), true
 	case ir.Ldexp:
-		return "ldexp" + f + "(" + a[0] + ", (int)fmax" + f + "(-65536, fmin" + f + "(65536, " + a[1] + ")))", true
+		// A NaN exponent gives NaN, as on the CPU (fmin and fmax would drop it).
+		return "(" + a[1] + " != " + a[1] + " ? " + a[1] + " : ldexp" + f + "(" + a[0] + ", (int)fmax" + f + "(-65536, fmin" + f + "(65536, " + a[1] + "))))", true
 	}
 	return "", false
 }

@@ -183,5 +183,8 @@ func modfFrac(x float64) float64 {
 // ldexp is x·2^e for an integer-valued float e (saturated: beyond ±2^16
 // every finite x overflows or underflows alike).
 func ldexp(x, e float64) float64 {
+	if math.IsNaN(e) { // no exponent: NaN, as the GPU kernels give
+		return e
+	}
 	return math.Ldexp(x, int(max(-1<<16, min(1<<16, e))))
 }

@@ -187,6 +187,16 @@ func planFFT(f backend.FFT, dst, src backend.Operand) (fftRun, bool) {
 			oo += k * strides[1][d]
 		}
 		run.inOffs[i], run.outOffs[i] = io, oo
+		// cuFFT refuses a pointer not aligned to its complex element (16
+		// bytes in double precision), a real side's included: such a view
+		// goes through a copy.
+		align := 8
+		if desc.Double {
+			align = 16
+		}
+		if io*src.DType.Size()%align != 0 || oo*dst.DType.Size()%align != 0 {
+			return fftRun{}, false
+		}
 	}
 	return run, true
 }

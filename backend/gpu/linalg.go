@@ -3,6 +3,7 @@ package gpu
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 	"sync"
 
 	"github.com/cugo/cugo/backend"
@@ -361,8 +362,11 @@ func (b *Backend) QR(dt dtype.DType, batch, m, n int, a, q, r backend.Buffer, co
 		if err := b.relayout(dt, batch, rRows, n, r, caBuf, columnMajor(m, m*n), false); err != nil {
 			return err
 		}
-		if q == nil {
+		if q == nil || qCols == 0 {
 			return nil
+		}
+		if k == 0 { // no reflectors (n = 0): the complete Q is the identity, which orgqr refuses to make
+			return b.writeIdentities(q, dt, batch, m)
 		}
 		// Q's columns: the reflectors' matrix itself, or an m×m copy of it
 		cq, cqBuf := ca, caBuf
@@ -527,4 +531,22 @@ func (b *Backend) Eigh(dt dtype.DType, batch, n int, a, w backend.Buffer, lower,
 // Eig is not supported: cuSOLVER's geev (Xgeev, CUDA 12.6+) is not bound.
 func (b *Backend) Eig(dt dtype.DType, batch, n int, a, w, v backend.Buffer) error {
 	return fmt.Errorf("%s: Eig: general eigenproblems are %w on this device", b.kind, backend.ErrUnsupported)
+}
+
+// writeIdentities fills buf with batch m×m identity matrices of dt (a
+// real or complex float type), from the host: they are small where the
+// solvers cannot make them.
+func (b *Backend) writeIdentities(buf backend.Buffer, dt dtype.DType, batch, m int) error {
+	one := make([]byte, dt.Size())
+	switch dt {
+	case dtype.Float32, dtype.Complex64:
+		binary.LittleEndian.PutUint32(one, math.Float32bits(1))
+	default:
+		binary.LittleEndian.PutUint64(one, math.Float64bits(1))
+	}
+	host := make([]byte, batch*m*m*dt.Size())
+	for i := range batch * m {
+		copy(host[(i*m+i%m)*dt.Size():], one)
+	}
+	return b.Write(buf, 0, host)
 }
