@@ -150,6 +150,71 @@ def gemm(dtype):
     return run
 
 
+def spd(dtype, n):
+    """n x n symmetric, diagonally dominant (so positive definite and well
+    conditioned) matrices of dtype, made as cugo's are."""
+    r = random(7, n, n)
+    return (r + r.T + cp.identity(n, cp.float32) * (2 * n)).astype(dtype)
+
+
+def ms(seconds):
+    return seconds * 1e3
+
+
+def solve(env):
+    n = env.side // 2
+    a, b = spd(cp.float64, n), random(8, n, 16).astype(cp.float64)
+    return ms(device_time(5, lambda: cp.linalg.solve(a, b)))
+
+
+def cholesky(env):
+    a = spd(cp.float64, env.side // 2)
+    return ms(device_time(5, lambda: cp.linalg.cholesky(a)))
+
+
+def eigh(env):
+    a = spd(cp.float32, env.side // 4)
+    return ms(device_time(3, lambda: cp.linalg.eigh(a, UPLO="L")))
+
+
+def svd(env):
+    a = random(9, env.side // 4, env.side // 4)
+    return ms(device_time(2, lambda: cp.linalg.svd(a, full_matrices=True)))
+
+
+def draw(method):
+    """A draw of env.n float32 into a new array each call from a generator
+    of NumPy's Generator API, as cugo's random.Generator: output bytes."""
+    def run(env):
+        f = getattr(cp.random.default_rng(1), method)
+        return gbs(4 * env.n, device_time(20, lambda: f(env.n, dtype=cp.float32)))
+    return run
+
+
+def order(f):
+    """f, a sort or order statistic of env.n16M uniform float32, a new
+    result each call, in microseconds."""
+    def run(env):
+        a = random(1, env.n16M)
+        return device_time(10, lambda: f(a)) * 1e6
+    return run
+
+
+def unique(env):
+    a = (random(3, env.n16M) * (1 << 20)).astype(cp.int32)
+    return device_time(10, lambda: cp.unique(a)) * 1e6
+
+
+def fft(transform, dtype, ndim):
+    """A transform into a new result each call: env.n16M points in one
+    axis, or side/2 x side/2 in two, in microseconds."""
+    def run(env):
+        shape = (env.n16M,) if ndim == 1 else (env.side // 2, env.side // 2)
+        x = random(1, *shape).astype(dtype)
+        return device_time(10, lambda: transform(x)) * 1e6
+    return run
+
+
 def compile_probe():
     """The fresh process of compile_cold/warm: with the device ready and
     an input on it, time the first multiply by 3 (a kernel this process
@@ -204,23 +269,46 @@ WORKLOADS = [
     ("sgemm_4096", "TFLOP/s", gemm(np.float32)),
     ("dgemm_4096", "TFLOP/s", gemm(np.float64)),
     ("hgemm_4096", "TFLOP/s", gemm(np.float16)),
+    ("solve_f64_4096", "ms", solve),
+    ("cholesky_f64_4096", "ms", cholesky),
+    ("eigh_f32_2048", "ms", eigh),
+    ("svd_f32_2048", "ms", svd),
+    ("rand_f32_64M", "GB/s", draw("random")),
+    ("randn_f32_64M", "GB/s", draw("standard_normal")),
+    ("sort_f32_16M", "us", order(cp.sort)),
+    ("argsort_f32_16M", "us", order(cp.argsort)),
+    ("unique_i32_16M", "us", unique),
+    ("median_f32_16M", "us", order(cp.median)),
+    ("histogram_f32_16M", "us", order(lambda a: cp.histogram(a, bins=256, range=(0, 1)))),
+    ("fft_c64_16M", "us", fft(cp.fft.fft, cp.complex64, 1)),
+    ("rfft_f32_16M", "us", fft(cp.fft.rfft, cp.float32, 1)),
+    ("fft2_c64_4096", "us", fft(cp.fft.fft2, cp.complex64, 2)),
 ]
 
 
 class Env:
     def __init__(self, size):
         self.n, self.side = (1 << 26, 8192) if size == "full" else (1 << 20, 1024)
+        # The workloads named 16M at full size: 2^24 elements, 2^18 small.
+        self.n16M = self.n // 4
 
     def sized_name(self, name):
         """The name for this run's size, as cugo bench writes it."""
         stem, _, size = name.rpartition("_")
         label = {
-            "64M": "%dM" % (self.n >> 20),
+            "64M": count_label(self.n),
+            "16M": count_label(self.n16M),
             "256MB": "%dMB" % (4 * self.n >> 20),
             "8192": str(self.side),
             "4096": str(self.side // 2),
+            "2048": str(self.side // 4),
         }.get(size)
         return name if label is None else stem + "_" + label
+
+
+def count_label(n):
+    """n as the names write it: 64M, 1M, 256k."""
+    return "%dM" % (n >> 20) if n >= 1 << 20 else "%dk" % (n >> 10)
 
 
 def main():

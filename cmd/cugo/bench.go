@@ -61,7 +61,8 @@ var workloads = []workload{
 	{"unique_i32_16M", "us", benchUnique},
 	{"median_f32_16M", "us", benchOrder(func(a *array.Array) *array.Array { return array.Median(a, array.AxisNone) })},
 	{"histogram_f32_16M", "us", benchOrder(func(a *array.Array) *array.Array {
-		h, _ := array.Histogram(a, 256, array.HistRange(0, 1))
+		h, edges := array.Histogram(a, 256, array.HistRange(0, 1))
+		edges.Free()
 		return h
 	})},
 	{"fft_c64_16M", "us", benchFFT(fft.FFT, array.Complex64, 1)},
@@ -523,15 +524,16 @@ func runCompileProbe(_ []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// orderSize is the element count of the sorting workloads: 2^24 at full
-// size, e.n at the small one.
-func (e *benchEnv) orderSize() int { return min(e.n, 1<<24) }
+// n16M is the element count of the workloads named 16M at full size
+// (sorts, statistics, 1-D transforms): a quarter of e.n, 2^24 at full
+// size and 2^18 at the small one, so that every count scales as e.n does.
+func (e *benchEnv) n16M() int { return e.n / 4 }
 
 // benchOrder times f, a sort or order statistic of uniform float32
 // values, a new result each call.
 func benchOrder(f func(*array.Array) *array.Array) func(*benchEnv) (float64, error) {
 	return func(e *benchEnv) (float64, error) {
-		a := e.random(1, e.orderSize())
+		a := e.random(1, e.n16M())
 		defer a.Free()
 		d, err := e.deviceTime(10, func() error {
 			r := f(a)
@@ -544,7 +546,7 @@ func benchOrder(f func(*array.Array) *array.Array) func(*benchEnv) (float64, err
 
 // benchUnique times the sorted unique values of int32 drawn from [0, 2^20).
 func benchUnique(e *benchEnv) (float64, error) {
-	u := e.random(3, e.orderSize())
+	u := e.random(3, e.n16M())
 	a := u.Mul(1 << 20).AsType(array.Int32)
 	u.Free()
 	defer a.Free()
@@ -561,7 +563,7 @@ func benchUnique(e *benchEnv) (float64, error) {
 // 4096x4096 in two (512x512 small).
 func benchFFT(transform func(*array.Array, ...fft.Option) *array.Array, dt array.DType, ndim int) func(e *benchEnv) (float64, error) {
 	return func(e *benchEnv) (float64, error) {
-		shape := []int{e.n / 4}
+		shape := []int{e.n16M()}
 		if ndim == 2 {
 			shape = []int{e.side / 2, e.side / 2}
 		}

@@ -10,21 +10,28 @@ import (
 )
 
 // sizedName is a workload's name for the size of this run: the last part
-// of a full-size name gives the size ("64M" elements, "256MB", a side of
-// "8192", or of "4096" for the products), and at --size small it says
-// the small size instead ("add_f32_1M", "transpose_1024", "sgemm_512").
+// of a full-size name gives the size (2^26 or 2^24 elements as "64M" and
+// "16M", "256MB", a side of "8192", or of "4096" and "2048" for the
+// matrices), and at --size small it says the small size instead
+// ("add_f32_1M", "sort_f32_256k", "transpose_1024", "sgemm_512",
+// "eigh_f32_256"). Each size is a fixed fraction of e.n or e.side, the
+// fraction the workloads use.
 func (e *benchEnv) sizedName(name string) string {
 	i := strings.LastIndexByte(name, '_')
 	stem, size := name[:i+1], name[i+1:]
 	switch size {
 	case "64M":
 		return stem + countLabel(e.n)
+	case "16M":
+		return stem + countLabel(e.n16M())
 	case "256MB":
 		return stem + strconv.Itoa(4*e.n>>20) + "MB"
 	case "8192":
 		return stem + strconv.Itoa(e.side)
 	case "4096":
 		return stem + strconv.Itoa(e.side/2)
+	case "2048":
+		return stem + strconv.Itoa(e.side/4)
 	}
 	return name
 }

@@ -166,22 +166,46 @@ func TestBadCommandLine(t *testing.T) {
 	}
 }
 
-// TestSizedNames: at --size small no name keeps a full-size token, and
-// each names the size the workload runs.
+// TestSizedNames: at --size small each name says the size the workload
+// runs (no full-size token is left), and --only takes either name.
 func TestSizedNames(t *testing.T) {
 	small := &benchEnv{n: 1 << 20, side: 1024}
 	full := &benchEnv{n: 1 << 26, side: 8192}
-	want := map[string]string{"add_f32_64M": "add_f32_1M", "transpose_8192": "transpose_1024",
-		"sgemm_4096": "sgemm_512", "h2d_pinned_256MB": "h2d_pinned_4MB", "small_add_1k": "small_add_1k",
-		"compile_cold": "compile_cold"}
+	want := map[string]string{
+		// 2^20 elements for 2^26, sides of 1024 for 8192.
+		"copy_f32_64M": "copy_f32_1M", "add_f32_64M": "add_f32_1M", "add_alloc_f32_64M": "add_alloc_f32_1M",
+		"chain_f32_64M": "chain_f32_1M", "fused_f32_64M": "fused_f32_1M", "transpose_8192": "transpose_1024",
+		"sum_f32_64M": "sum_f32_1M", "max_f32_64M": "max_f32_1M",
+		"sum_axis0_8192": "sum_axis0_1024", "sum_axis1_8192": "sum_axis1_1024",
+		"h2d_pinned_256MB": "h2d_pinned_4MB", "d2h_pinned_256MB": "d2h_pinned_4MB",
+		"peer_copy_256MB": "peer_copy_4MB",
+		// Fixed sizes at both.
+		"small_add_1k": "small_add_1k", "small_alloc_add_1k": "small_alloc_add_1k",
+		"small_expr_1k": "small_expr_1k", "compile_cold": "compile_cold", "compile_warm": "compile_warm",
+		// Matrices of 512 and 256 (e.side/2 and /4).
+		"sgemm_4096": "sgemm_512", "dgemm_4096": "dgemm_512", "hgemm_4096": "hgemm_512",
+		"solve_f64_4096": "solve_f64_512", "cholesky_f64_4096": "cholesky_f64_512",
+		"eigh_f32_2048": "eigh_f32_256", "svd_f32_2048": "svd_f32_256", "fft2_c64_4096": "fft2_c64_512",
+		"rand_f32_64M": "rand_f32_1M", "randn_f32_64M": "randn_f32_1M",
+		// 2^18 elements (e.n/4) for 2^24: sorts, statistics, 1-D transforms.
+		"sort_f32_16M": "sort_f32_256k", "argsort_f32_16M": "argsort_f32_256k",
+		"unique_i32_16M": "unique_i32_256k", "median_f32_16M": "median_f32_256k",
+		"histogram_f32_16M": "histogram_f32_256k", "fft_c64_16M": "fft_c64_256k",
+		"rfft_f32_16M": "rfft_f32_256k",
+	}
+	require.Len(t, workloads, len(want))
 	for _, w := range workloads {
 		require.Equal(t, w.name, full.sizedName(w.name))
+		require.Contains(t, want, w.name, "say the small name of %s here", w.name)
 		got := small.sizedName(w.name)
-		if v, ok := want[w.name]; ok {
-			require.Equal(t, v, got)
-		}
-		require.NotRegexp(t, `_(64M|256MB|8192|4096)$`, got)
+		require.Equal(t, want[w.name], got)
+		require.NotRegexp(t, `_(64M|16M|256MB|8192|4096|2048)$`, got)
 	}
+	sel, err := selectWorkloads("sort_f32_16M, fft_c64_256k,eigh_f32_256,eigh_f32_2048", small)
+	require.NoError(t, err)
+	require.Equal(t, map[string]bool{"sort_f32_16M": true, "fft_c64_16M": true, "eigh_f32_2048": true}, sel)
+	_, err = selectWorkloads("sort_f32_1M", small)
+	require.ErrorContains(t, err, "unknown workload sort_f32_1M")
 }
 
 func TestInfoText(t *testing.T) {
