@@ -678,9 +678,10 @@ func cumulative(name string, op *reduceOp, identity int, a *Array, opts []Reduce
 		return &Array{err: err}
 	}
 	c := config(opts)
+	if len(a.shape) == 0 { // NumPy 2.5 takes a 0-d input as one element
+		a = a.view([]int{1}, []int{1}, a.offset)
+	}
 	switch {
-	case len(a.shape) == 0:
-		return errorf(name, "input must be at least 1-d")
 	case c.axes == nil && len(a.shape) > 1:
 		return errorf(name, "axis must be given for arrays of more than one dimension")
 	case len(c.axes) > 1:

@@ -187,3 +187,16 @@ func TestSoakWithoutFreeOnGPU(t *testing.T) {
 		}
 	})
 }
+
+// TestIscloseScalarStaysOnTheArraysDevice: a Go number given to Isclose
+// or Allclose is used on the array's device, not the default one.
+func TestIscloseScalarStaysOnTheArraysDevice(t *testing.T) {
+	d := On(cpu.New(1)) // not the default device's backend
+	x := FromSliceOn(d, []float32{1, 1.5, 2})
+	got, err := ToSlice[bool](Isclose(x, 1.5, 1e-5, 1e-8, false))
+	require.NoError(t, err)
+	require.Equal(t, []bool{false, true, false}, got)
+	ok, err := Allclose(1.0, d.Ones(Float64, 3), 0, 0, false)
+	require.NoError(t, err)
+	require.True(t, ok)
+}

@@ -238,6 +238,7 @@ func equalShapes(x, y []int) bool {
 // np.isclose: infinities are close only to themselves, and NaN to NaN
 // only with equalNaN.
 func Isclose(a, b any, rtol, atol float64, equalNaN bool) *Array {
+	a, b = sameDeviceOperands(a, b), sameDeviceOperands(b, a)
 	diff := Abs(Sub(a, b))
 	finite := LogicalAnd(IsFinite(a), IsFinite(b))
 	close := LogicalAnd(finite, LessEqual(diff, Add(atol, Mul(rtol, Abs(b)))))
@@ -246,6 +247,22 @@ func Isclose(a, b any, rtol, atol float64, equalNaN bool) *Array {
 		close = LogicalOr(close, LogicalAnd(IsNaN(a), IsNaN(b)))
 	}
 	return close
+}
+
+// sameDeviceOperands returns x, or, where x is a Go number and other an
+// array, x as a 0-d array on other's device, of other's dtype where that
+// is inexact (as a weak scalar would be): the ufuncs Isclose applies to x
+// alone (IsFinite, IsNaN, Abs) must not run it on the default device.
+func sameDeviceOperands(x, other any) any {
+	arr, ok := other.(*Array)
+	if _, isArray := x.(*Array); isArray || !ok || arr.Err() != nil {
+		return x
+	}
+	d := On(arr.st.b)
+	if k := arr.dt.Kind(); k == dtype.FloatKind || k == dtype.ComplexKind {
+		return d.Full(arr.dt, x)
+	}
+	return d.Scalar(x)
 }
 
 // Allclose reports whether every element of a is close to b (np.allclose).

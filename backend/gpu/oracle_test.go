@@ -91,10 +91,10 @@ func tolFor(op ir.Op, arg dtype.DType) tol {
 	switch {
 	case complexArg && (op == ir.Mul || op == ir.Div || op == ir.Reciprocal || op == ir.Square):
 		return tol{rel: 4}
-	case complexArg && (op == ir.Exp || op == ir.Log || op == ir.Sqrt || op == ir.Pow || op == ir.Sign || transcendental[op]):
-		return tol{rel: 64}
 	case complexArg && (op == ir.Abs || op == ir.Angle): // real results
 		return tol{ulps: 8}
+	case complexArg && (op == ir.Exp || op == ir.Log || op == ir.Sqrt || op == ir.Pow || op == ir.Sign || transcendental[op]):
+		return tol{rel: 64}
 	case !transcendental[op]:
 		return exact
 	case arg == dtype.Float16 || arg == dtype.BFloat16:
