@@ -22,11 +22,11 @@ template <typename T> ` + fn + `T lcm_t(T a, T b) {
   return g == 0 ? (T)0 : (T)(ua / g * ub);
 }
 `},
-		// NumPy's float16 nextafter returns x when x == y; the bfloat16 one
-		// follows C (y), as float and double do.
+		// Where x == y, the half and bfloat16 steps return y, as C's
+		// nextafter and NumPy 2.5's float16 loop do (nextafter(-0, 0) is 0).
 		{name: "next_h", deps: []string{"half"}, cuda: fn + `float next_h(float x, float y) {
   if (x != x || y != y) return x + y;
-  if (x == y) return x;
+  if (x == y) return y;
   if (x == 0) return y > 0 ? 5.9604644775390625e-08f : -5.9604644775390625e-08f;
   return h2f((u16)(f2h(x) + ((y > x) == (x > 0) ? 1 : 0xffff)));
 }

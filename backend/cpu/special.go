@@ -97,10 +97,7 @@ func logAddParts(x, y float64, f func(float64) float64, dt dtype.DType) float64 
 
 // nextafter is the next value of dtype dt after x toward y.
 func nextafter(x, y float64, dt dtype.DType) float64 {
-	if x == y { // C's nextafter gives y (nextafter(0, -0) is -0), NumPy's half one x
-		if dt == dtype.Float16 {
-			return x
-		}
+	if x == y { // C's nextafter gives y (nextafter(0, -0) is -0), as NumPy 2.5's float16 loop
 		return y
 	}
 	switch dt {
