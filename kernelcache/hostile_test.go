@@ -7,9 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
-	"time"
 )
 
 // secretOf reads the secret a cache made in dir.
@@ -100,41 +98,6 @@ func TestOversizedEntryIsRejected(t *testing.T) {
 	}
 	f.Close()
 	wantRecompiled(t, dir, k)
-}
-
-func TestSymlinkEntryIsNotFollowed(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("symbolic links need privileges on Windows")
-	}
-	dir := t.TempDir()
-	k, _, path := cached(t, dir)
-	os.Remove(path)
-	if err := os.Symlink("/dev/zero", path); err != nil {
-		t.Fatal(err)
-	}
-	wantRecompiled(t, dir, k)
-}
-
-func TestFIFOEntryDoesNotBlock(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no FIFOs on Windows")
-	}
-	dir := t.TempDir()
-	k, _, path := cached(t, dir)
-	os.Remove(path)
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Skipf("mkfifo: %v", err)
-	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		wantRecompiled(t, dir, k)
-	}()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("Get blocked on a FIFO in place of an entry")
-	}
 }
 
 func TestDirectoryInPlaceOfEntryCostsOnlyThatEntry(t *testing.T) {
