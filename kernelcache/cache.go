@@ -25,6 +25,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -87,7 +88,9 @@ const secretName = "secret"
 func (c *Cache) loadSecret() ([]byte, error) {
 	path := filepath.Join(c.dir, secretName)
 	if data, err := readRegular(path, 32); err == nil && len(data) == 32 {
-		if fi, err := os.Lstat(path); err == nil && fi.Mode().Perm()&0o077 == 0 {
+		// Windows reports no Unix permissions (its ACLs keep the user's
+		// cache directory private); elsewhere others must not read it.
+		if fi, err := os.Lstat(path); err == nil && (runtime.GOOS == "windows" || fi.Mode().Perm()&0o077 == 0) {
 			return data, nil
 		}
 	}
