@@ -18,6 +18,7 @@ type launch struct {
 	cstrides [][]int
 	out      []backend.Operand
 	in       []backend.Operand
+	raw      []backend.Operand // user kernels' raw arrays (ckernel.go)
 	vals     []ir.Value
 	held     []*Array // the operands, pinned through the call (see hold)
 }

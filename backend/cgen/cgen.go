@@ -313,6 +313,9 @@ type kernelGen struct {
 	scalars []int // scalars the element function reads
 	counter bool  // the element function takes the element's flat index
 	need    helperSet
+	// User kernels (user.go): the element function also takes n, and
+	// may read its outputs, so the vector loop loads them first.
+	size, readsOut bool
 }
 
 func (g *kernelGen) broadcast(j int) bool { return j < 64 && g.l.Broadcast&(1<<j) != 0 }
@@ -365,6 +368,9 @@ func (g *kernelGen) call(out func(j int) string, in func(j int) string, ctr stri
 	}
 	if g.counter {
 		args = append(args, "(u64)("+ctr+")")
+	}
+	if g.size {
+		args = append(args, "(u64)n")
 	}
 	return g.name + "_elem(" + strings.Join(args, ", ") + ");"
 }
@@ -420,7 +426,11 @@ func (g *kernelGen) contiguous() (string, int) {
 			}
 		}
 		for j, o := range g.k.Outputs {
-			fmt.Fprintf(&b, "    %s r%d;\n", vt(o.DType), j)
+			if g.readsOut {
+				fmt.Fprintf(&b, "    %[1]s r%[2]d = ((const %[1]s *)out%[2]d)[v];\n", vt(o.DType), j)
+			} else {
+				fmt.Fprintf(&b, "    %s r%d;\n", vt(o.DType), j)
+			}
 		}
 		fmt.Fprintf(&b, "#pragma unroll\n    for (int k = 0; k < %d; k++) ", vec)
 		b.WriteString(g.call(func(j int) string { return fmt.Sprintf("r%d.e[k]", j) }, func(j int) string {

@@ -196,6 +196,8 @@ type Backend struct {
 	solver solverState // the dense solver's handle (linalg.go)
 
 	fftPlans fftState // the FFT plan cache (fft.go)
+
+	user userState // user kernels (ckernel.go)
 }
 
 const (

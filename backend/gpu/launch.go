@@ -58,21 +58,24 @@ func (b *Backend) Elementwise(k *ir.Kernel, shape []int, out, in []backend.Opera
 	}
 	b.launchMu.Lock()
 	packParams(b.lb, kn, n, shape, out, in, scalars)
-	grid, block := [3]uint32{1, 1, 1}, [3]uint32{blockSize, 1, 1}
-	if kn.layout.Tiled != 0 {
-		// one block of 32x8 threads per 32x32 tile (cgen's Tiled layout)
-		grid = [3]uint32{uint32(shape[1]+31) / 32, uint32(shape[0]+31) / 32, 1}
-		block = [3]uint32{32, 8, 1}
-	} else {
-		blocks := min((n+kn.vec-1)/kn.vec+blockSize-1, math.MaxInt32) / blockSize
-		grid[0] = uint32(min(blocks, b.maxBlocks))
-	}
+	grid, block := b.geometry(kn, shape, n)
 	err = b.dev.Launch(kn.fn, grid, block, 0, &b.lb.ptrs[0])
 	b.launchMu.Unlock()
 	if err != nil {
 		return fmt.Errorf("%s: Elementwise: launch %s (%v) over %v: %w", b.kind, kn.entry, kn.layout, shape, err)
 	}
 	return nil
+}
+
+// geometry is the grid and block of an elementwise launch of kn over n
+// elements of shape.
+func (b *Backend) geometry(kn *kernel, shape []int, n int) (grid, block [3]uint32) {
+	if kn.layout.Tiled != 0 {
+		// one block of 32x8 threads per 32x32 tile (cgen's Tiled layout)
+		return [3]uint32{uint32(shape[1]+31) / 32, uint32(shape[0]+31) / 32, 1}, [3]uint32{32, 8, 1}
+	}
+	blocks := min((n+kn.vec-1)/kn.vec+blockSize-1, math.MaxInt32) / blockSize
+	return [3]uint32{uint32(min(blocks, b.maxBlocks)), 1, 1}, [3]uint32{blockSize, 1, 1}
 }
 
 // prepare checks a launch and finds (or compiles) its kernel; n is the

@@ -26,6 +26,7 @@ type buffer struct {
 	capacity int // bytes the allocator gave (the caching allocator rounds up)
 	freed    atomic.Bool
 	cleanup  runtime.Cleanup
+	foreign  *foreignRelease // memory of the user's (Wrap): released by its owner's hook
 }
 
 // block is what the cleanup of a buffer releases; it must not point to
@@ -122,6 +123,10 @@ func (b *Backend) Free(buf backend.Buffer) {
 		return
 	}
 	bb.cleanup.Stop()
+	if bb.foreign != nil {
+		bb.foreign.run()
+		return
+	}
 	block{b, bb.ptr, bb.capacity}.release()
 }
 

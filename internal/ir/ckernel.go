@@ -1,0 +1,53 @@
+package ir
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cugo/cugo/dtype"
+)
+
+// CKernel is an elementwise kernel whose per-element code is C source
+// written by a user (package kernel's Elementwise, CuPy's
+// ElementwiseKernel). The GPU backends render it around the loops of a
+// Kernel (cgen.RenderC); the CPU backend, which compiles no C, refuses it.
+type CKernel struct {
+	Name    string   // a C identifier, part of the entry's name
+	Outputs []CParam // arrays walked element by element and written
+	Inputs  []CParam // arrays walked element by element and read
+	Raw     []CParam // whole C-contiguous arrays, by pointer, indexed by the body
+	Scalars []CParam // values of the launch
+	// Types are the type placeholders of the parameter lists ("T"),
+	// resolved: each becomes a typedef the body can use.
+	Types    []CParam
+	Body     string   // C statements for element i (C order) of _ind.size()
+	Preamble string   // C at file scope, before the kernel
+	Options  []string // compiler options (NVRTC's or hiprtc's)
+}
+
+// CParam is a named, typed parameter of a CKernel. Out marks a raw array
+// the body may write.
+type CParam struct {
+	Name  string
+	DType dtype.DType
+	Out   bool
+}
+
+// Key is a canonical text of the kernel, equal for equal kernels: the
+// compile-cache key of the GPU backends.
+func (k *CKernel) Key() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "ckernel %q", k.Name)
+	for _, ps := range []struct {
+		name string
+		ps   []CParam
+	}{{"out", k.Outputs}, {"in", k.Inputs}, {"raw", k.Raw}, {"scalar", k.Scalars}, {"type", k.Types}} {
+		fmt.Fprintf(&b, " %s[", ps.name)
+		for _, p := range ps.ps {
+			fmt.Fprintf(&b, "%s %s %t;", p.DType, p.Name, p.Out)
+		}
+		b.WriteByte(']')
+	}
+	fmt.Fprintf(&b, " body %q preamble %q options %q", k.Body, k.Preamble, k.Options)
+	return b.String()
+}
