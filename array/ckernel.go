@@ -3,51 +3,66 @@ package array
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/internal/ir"
 	"github.com/cugo/cugo/internal/layout"
 )
 
-// RunCKernel evaluates the user kernel k over shape: outs (arrays of
-// shape) are written element by element, ins (arrays that broadcast to
-// shape) read element by element, raw arrays passed whole, vals are k's
-// scalars. All live on one backend, which must compile C (else an error
-// wrapping backend.ErrNoCompiler). An input that overlaps an output other
-// than element for element is read from a copy, as is a raw input that
-// is not C-contiguous; a raw output must be C-contiguous. It is how
+// RunCKernel evaluates the user kernel k: outs are written element by
+// element, ins (arrays that broadcast to the launch shape) read element
+// by element, raw arrays passed whole, vals are k's scalars. The launch
+// shape is the outputs' (every output given has it), else the broadcast
+// shape of ins, else [size] (size >= 0 only when k walks no array). A nil
+// output is allocated with k's dtype and the launch shape and stored in
+// outs. All arrays live on one backend, which must compile C (else an
+// error wrapping backend.ErrNoCompiler). An input that overlaps an output
+// other than element for element is read from a copy, as is a raw input
+// that is not C-contiguous; a raw output must be C-contiguous. It is how
 // package kernel launches: the ir package is internal to this module.
-func RunCKernel(op string, k *ir.CKernel, shape []int, outs, ins, raw []*Array, vals []ir.Value) error {
-	if len(outs) == 0 {
-		return fmt.Errorf("%s: no output arrays", op)
-	}
-	b := outs[0].Backend()
-	for _, set := range [][]*Array{outs, ins, raw} {
+func RunCKernel(op string, k *ir.CKernel, size int, outs, ins, raw []*Array, vals []ir.Value) error {
+	var b backend.Backend
+	for si, set := range [][]*Array{outs, ins, raw} {
 		for _, x := range set {
+			if x == nil && si == 0 {
+				continue // an output to allocate
+			}
 			if err := x.checkOp(op); err != nil {
 				return err
+			}
+			if b == nil {
+				b = x.st.b
 			}
 			if err := sameBackend(op, b, x.st.b); err != nil {
 				return err
 			}
 		}
 	}
+	if b == nil {
+		b = DefaultDevice().b
+		if b == nil {
+			return fmt.Errorf("%s: %w", op, DefaultDevice().err)
+		}
+	}
 	ck, ok := b.(backend.CKerneler)
 	if !ok {
 		return fmt.Errorf("%s: %s backend: %w", op, b.Device().Kind, backend.ErrNoCompiler)
 	}
+	shape, err := cshape(op, size, outs, ins)
+	if err != nil {
+		return err
+	}
 	for j, o := range outs {
-		if !slices.Equal(o.shape, shape) {
-			return fmt.Errorf("%s: output %d has shape %s, the launch %s", op, j, formatShape(o.shape), formatShape(shape))
-		}
-		if o.readOnly {
-			return fmt.Errorf("%s: output %d is a read-only (broadcast) view", op, j)
+		if o == nil {
+			if outs[j], err = empty(b, k.Outputs[j].DType, shape); err != nil {
+				return fmt.Errorf("%s: %w", op, err)
+			}
+		} else if o.readOnly {
+			return fmt.Errorf("%s: output %s is a read-only (broadcast) view", op, k.Outputs[j].Name)
 		}
 	}
 	for j, x := range ins {
-		if _, err := BroadcastStrides(x.shape, x.strides, shape); err != nil {
-			return fmt.Errorf("%s: input %d: %w", op, j, err)
-		}
 		for _, o := range outs {
 			if x.st == o.st && overlaps(o, x, shape) {
 				if ins[j] = x.Copy(); ins[j].err != nil {
@@ -70,9 +85,73 @@ func RunCKernel(op string, k *ir.CKernel, shape []int, outs, ins, raw []*Array, 
 		}
 		defer raw[j].Free()
 	}
+	return launchC(op, ck, k, shape, outs, ins, raw, vals)
+}
 
-	l := launches.Get().(*launch)
-	defer launches.Put(l)
+// cshape is the launch shape of RunCKernel.
+func cshape(op string, size int, outs, ins []*Array) ([]int, error) {
+	var shape []int
+	for j, o := range outs {
+		switch {
+		case o == nil:
+		case shape == nil:
+			shape = o.shape
+		case !slices.Equal(o.shape, shape):
+			return nil, fmt.Errorf("%s: output %d has shape %s, output 0 %s", op, j, formatShape(o.shape), formatShape(shape))
+		}
+	}
+	switch {
+	case size >= 0 && (shape != nil || len(ins) > 0):
+		return nil, fmt.Errorf("%s: a size is given only to kernels that walk no array", op)
+	case size >= 0:
+		return []int{size}, nil
+	case shape == nil && len(ins) == 0:
+		return nil, fmt.Errorf("%s: the kernel walks no array: give its size", op)
+	case shape == nil:
+		shapes := make([][]int, len(ins))
+		for j, x := range ins {
+			shapes[j] = x.shape
+		}
+		s, err := Broadcast(shapes...)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		return s, nil
+	}
+	for j, x := range ins {
+		if !broadcastsTo(x.shape, shape) {
+			return nil, fmt.Errorf("%s: input %d of shape %s does not broadcast to the output shape %s", op, j, formatShape(x.shape), formatShape(shape))
+		}
+	}
+	return shape, nil
+}
+
+// broadcastsTo reports whether shape broadcasts to target.
+func broadcastsTo(shape, target []int) bool {
+	if len(shape) > len(target) {
+		return false
+	}
+	off := len(target) - len(shape)
+	for i, d := range shape {
+		if d != 1 && d != target[off+i] {
+			return false
+		}
+	}
+	return true
+}
+
+// claunch is launch with the raw arrays of a user kernel.
+type claunch struct {
+	launch
+	raw []backend.Operand
+}
+
+var claunches = sync.Pool{New: func() any { return new(claunch) }}
+
+// launchC collapses the loop and calls the backend, the operands held.
+func launchC(op string, ck backend.CKerneler, k *ir.CKernel, shape []int, outs, ins, raw []*Array, vals []ir.Value) error {
+	l := claunches.Get().(*claunch)
+	defer claunches.Put(l)
 	n := len(outs) + len(ins)
 	l.strides = grow(l.strides, n)
 	l.cstrides = grow(l.cstrides, n)
