@@ -134,7 +134,7 @@ func UserDType(d dtype.DType) bool {
 
 // checkC checks k's names and dtypes.
 func checkC(k *ir.CKernel) error {
-	if !isIdent(k.Name) || strings.HasPrefix(k.Name, "_") {
+	if !IsIdent(k.Name) || strings.HasPrefix(k.Name, "_") {
 		return fmt.Errorf("kernel name %q is not a C identifier", k.Name)
 	}
 	if len(k.Outputs) == 0 {
@@ -144,7 +144,7 @@ func checkC(k *ir.CKernel) error {
 	for _, ps := range [][]ir.CParam{k.Outputs, k.Inputs, k.Raw, k.Scalars, k.Types} {
 		for _, p := range ps {
 			switch {
-			case !isIdent(p.Name) || strings.HasPrefix(p.Name, "_") || p.Name == "i":
+			case !IsIdent(p.Name) || strings.HasPrefix(p.Name, "_") || p.Name == "i":
 				return fmt.Errorf("parameter name %q is not a C identifier of its own (i and names starting with _ are taken)", p.Name)
 			case seen[p.Name]:
 				return fmt.Errorf("parameter name %q appears twice", p.Name)
@@ -157,7 +157,8 @@ func checkC(k *ir.CKernel) error {
 	return nil
 }
 
-func isIdent(s string) bool {
+// IsIdent reports whether s is a C identifier.
+func IsIdent(s string) bool {
 	for i, r := range s {
 		ok := r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (i > 0 && r >= '0' && r <= '9')
 		if !ok {

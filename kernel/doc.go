@@ -1,0 +1,35 @@
+// Package kernel runs kernels written in CUDA C on arrays, as CuPy's
+// ElementwiseKernel, RawKernel and RawModule do.
+//
+// An Elementwise kernel is a C body run for every element of its
+// operands, with CuPy's contract: parameter lists such as
+// "float32 x, T y" and "T z" (T a type placeholder resolved from the
+// arguments' dtypes), broadcasting, output arrays allocated or given,
+// raw parameters ("raw T a") that the body indexes itself, scalar
+// arguments, the element index i and the element count _ind.size():
+//
+//	squaredDiff, err := kernel.NewElementwise("T x, T y", "T z", "z = (x - y) * (x - y)", "squared_diff")
+//	z := squaredDiff.Call(x, y)      // a new array
+//	squaredDiff.Call(x, y, out)      // into out
+//
+// The body is compiled once per kernel, dtypes and layout (contiguous,
+// broadcast, strided, 32- or 64-bit indices) through the kernel cache and
+// runs in the loops of the built-in ufuncs, with 16-byte vector loads
+// where the operands allow. A Raw kernel is a __global__ function of C
+// source (or a Module of several, from source, PTX or CUBIN), launched
+// with a grid, a block, dynamic shared memory and *Array or Go scalar
+// arguments.
+//
+// The kernels are C: they run on the CUDA and HIP backends (hiprtc
+// compiles the same source where it is valid HIP). The CPU backend runs
+// no C, so a kernel on CPU arrays fails with an error that matches
+// ErrNoCompiler. The bodies see bool, the integer types (int8..uint64 as
+// i8..u64), float and double: float16, bfloat16 and complex parameters
+// are refused.
+package kernel
+
+import "github.com/cugo/cugo/backend"
+
+// ErrNoCompiler is matched (errors.Is) by the error of a kernel launched
+// on a backend that runs no C: the CPU backend.
+var ErrNoCompiler = backend.ErrNoCompiler
