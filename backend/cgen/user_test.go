@@ -1,0 +1,138 @@
+package cgen
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/internal/kerneltest"
+)
+
+// userKernels are user kernels of each shape CuPy documents (type
+// placeholders, raw neighbour access, scalars, several outputs, a
+// preamble, bool and integer operands), each for every test layout.
+func userKernels(v Vendor) []*Source {
+	f, d, i32, b := dtype.Float32, dtype.Float64, dtype.Int32, dtype.Bool
+	ks := []*ir.CKernel{
+		{Name: "squared_diff", Inputs: []ir.CParam{{Name: "x", DType: f}, {Name: "y", DType: f}},
+			Outputs: []ir.CParam{{Name: "z", DType: f}}, Types: []ir.CParam{{Name: "T", DType: f}},
+			Body: "z = (x - y) * (x - y)"},
+		{Name: "neighbour", Inputs: []ir.CParam{{Name: "x", DType: d}}, Raw: []ir.CParam{{Name: "r", DType: d}},
+			Outputs: []ir.CParam{{Name: "y", DType: d}},
+			Body:    "y = x + r[_ind.size() - i - 1]"},
+		{Name: "mixed", Inputs: []ir.CParam{{Name: "p", DType: b}, {Name: "n", DType: i32}},
+			Scalars:  []ir.CParam{{Name: "a", DType: d}, {Name: "k", DType: dtype.Uint8}},
+			Outputs:  []ir.CParam{{Name: "lo", DType: i32}, {Name: "hi", DType: d}, {Name: "flag", DType: b}},
+			Raw:      []ir.CParam{{Name: "log", DType: dtype.Int64, Out: true}},
+			Preamble: "__device__ double twice(double v) { return 2 * v; }",
+			Body: `if (p) { lo = n + k; } else { lo = -n; }
+hi = twice(a) * n; // a comment with z = 1
+flag = n > 0;
+if (i == 0) log[0] = _ind.size();`},
+	}
+	var srcs []*Source
+	for _, k := range ks {
+		for _, l := range testLayouts {
+			if len(k.Inputs) < 64 && (l.Broadcast>>len(k.Inputs) != 0 || l.Tiled>>len(k.Inputs) != 0) {
+				continue
+			}
+			s, err := RenderC(k, l, v)
+			if err != nil {
+				panic(fmt.Sprintf("%s %v: %v", k.Name, l, err))
+			}
+			srcs = append(srcs, s)
+		}
+	}
+	return srcs
+}
+
+func TestUserKernelsCompile(t *testing.T) {
+	kerneltest.NeedNVRTC(t)
+	var srcs []kerneltest.Source
+	for _, s := range userKernels(CUDA) {
+		srcs = append(srcs, kerneltest.Source{Name: s.Entry, Code: s.Code})
+	}
+	kerneltest.CompileAll(t, srcs, kerneltest.CompileCUDA)
+}
+
+func TestUserKernelsCompileForHIP(t *testing.T) {
+	kerneltest.NeedHIPRTC(t)
+	var srcs []kerneltest.Source
+	for _, s := range userKernels(HIP) {
+		srcs = append(srcs, kerneltest.Source{Name: s.Entry, Code: s.Code})
+	}
+	kerneltest.CompileAll(t, srcs, kerneltest.CompileHIP)
+}
+
+// The benchmark's kernel must load and store 16-byte vectors, and must
+// not read its output.
+func TestUserKernelVectorises(t *testing.T) {
+	kerneltest.NeedNVRTC(t)
+	f := dtype.Float32
+	k := &ir.CKernel{Name: "axpy", Inputs: []ir.CParam{{Name: "x", DType: f}, {Name: "y", DType: f}},
+		Outputs: []ir.CParam{{Name: "z", DType: f}}, Body: "z = x * 2.0f + y * y - 1.0f"}
+	s, err := RenderC(k, Layout{Contiguous: true}, CUDA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := kerneltest.CUDA(s.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"ld.global.v4.f32", "st.global.v4.f32"} {
+		if !strings.Contains(string(r.Code), w) {
+			t.Errorf("PTX has no %s", w)
+		}
+	}
+	if n := strings.Count(string(r.Code), "ld.global.v4.f32"); n != 2 {
+		t.Errorf("%d vector loads, want 2 (x and y; z is only written)", n)
+	}
+}
+
+func TestReadsOutputs(t *testing.T) {
+	outs := []ir.CParam{{Name: "z"}, {Name: "w"}}
+	for body, want := range map[string]bool{
+		"z = x; w = y":                             false,
+		"z = x * 2.0f; w = 1e-3f":                  false,
+		"z = x; /* w += 1 */ w = 0":                false,
+		"z = x":                                    true, // w left unwritten
+		"z = x; w = z":                             true,
+		"z += x; w = 1":                            true,
+		"if (x > 0) z = x; w = 1":                  true,
+		"if (x > 0) { z = x; } w = 1":              true,
+		"z = x; w = 1; z == 2":                     true,
+		"z = x; w = 1; z <<= 1":                    true,
+		"z = x; w = 1; f(z)":                       true,
+		"z = w = 1":                                true,
+		"z = x; w = x ? 1 : 0":                     false,
+		"z = x; w = 1; const char *s = \"z += 1\"": false,
+	} {
+		if got := readsOutputs(body, outs); got != want {
+			t.Errorf("readsOutputs(%q) = %v, want %v", body, got, want)
+		}
+	}
+}
+
+func TestRenderCRefuses(t *testing.T) {
+	f := dtype.Float32
+	base := func() *ir.CKernel {
+		return &ir.CKernel{Name: "k", Inputs: []ir.CParam{{Name: "x", DType: f}}, Outputs: []ir.CParam{{Name: "y", DType: f}}, Body: "y = x"}
+	}
+	cases := map[string]func(k *ir.CKernel){
+		"not a C identifier":    func(k *ir.CKernel) { k.Name = "2k" },
+		"appears twice":         func(k *ir.CKernel) { k.Outputs[0].Name = "x" },
+		"i and names":           func(k *ir.CKernel) { k.Inputs[0].Name = "i" },
+		"do not take float16":   func(k *ir.CKernel) { k.Inputs[0].DType = dtype.Float16 },
+		"do not take complex64": func(k *ir.CKernel) { k.Outputs[0].DType = dtype.Complex64 },
+		"no output":             func(k *ir.CKernel) { k.Outputs = nil },
+	}
+	for want, change := range cases {
+		k := base()
+		change(k)
+		if _, err := RenderC(k, Layout{Contiguous: true}, CUDA); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v", want, err)
+		}
+	}
+}
