@@ -1,0 +1,159 @@
+//go:build linux && amd64
+
+package gpu
+
+import (
+	"encoding/binary"
+	"math"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/ir"
+	"github.com/ebitengine/purego"
+	"github.com/stretchr/testify/require"
+)
+
+// LoadRaw compiles a module of extern "C" kernels for the host.
+func (d *hostDevice) LoadRaw(m backend.RawSource) (LoadedModule, error) {
+	h, err := d.open(m.Code)
+	if err != nil {
+		return nil, err
+	}
+	return hostModule(h), nil
+}
+
+type hostModule uintptr
+
+func (h hostModule) Function(name string) (Function, error) {
+	sym, err := purego.Dlsym(uintptr(h), "launch_"+name)
+	return Function(sym), err
+}
+
+func f32s(xs []float32) []byte {
+	b := make([]byte, 4*len(xs))
+	for i, x := range xs {
+		binary.LittleEndian.PutUint32(b[4*i:], math.Float32bits(x))
+	}
+	return b
+}
+
+func upload(t *testing.T, b *Backend, data []byte) backend.Buffer {
+	buf, err := b.Alloc(len(data))
+	require.NoError(t, err)
+	require.NoError(t, b.Write(buf, 0, data))
+	return buf
+}
+
+func downloadF32(t *testing.T, b *Backend, buf backend.Buffer, n int) []float32 {
+	raw := make([]byte, 4*n)
+	require.NoError(t, b.Read(raw, buf, 0))
+	out := make([]float32, n)
+	for i := range out {
+		out[i] = math.Float32frombits(binary.LittleEndian.Uint32(raw[4*i:]))
+	}
+	return out
+}
+
+// A user kernel runs in each loop of the built-in kernels on the host
+// emulation and matches the same arithmetic done in float64 and rounded
+// once to float32 (the kernels compute in float32: 1e-6 relative): the
+// flat loop with vectors (and an output the body reads), a broadcast row
+// and a transposed input (strided; the tiled path needs 2-D blocks, which
+// the emulation lacks), and raw neighbour access with
+// the element index and count.
+func TestUserKernelOnHostDevice(t *testing.T) {
+	b := New(newHostDevice(t))
+	r := rand.New(rand.NewPCG(3, 4))
+	const rows, cols = 3, 700
+	n := rows * cols
+	x, y, z0 := make([]float32, n), make([]float32, n), make([]float32, n)
+	for i := range n {
+		x[i], y[i], z0[i] = float32(r.NormFloat64()), float32(r.NormFloat64()), float32(r.NormFloat64())
+	}
+	f := dtype.Float32
+	in2 := []ir.CParam{{Name: "x", DType: f}, {Name: "y", DType: f}}
+	cases := []struct {
+		name  string
+		k     *ir.CKernel
+		shape []int
+		cs    []int // the C strides of shape: x's and z's
+		ys    []int // y's strides
+		raw   bool
+		want  func(i, r, c int) float64
+	}{
+		{"contiguous", &ir.CKernel{Name: "diff", Inputs: in2, Outputs: []ir.CParam{{Name: "z", DType: f}},
+			Types: []ir.CParam{{Name: "T", DType: f}}, Body: "const T d = x - y; z = d * d"},
+			[]int{n}, []int{1}, []int{1}, false, func(i, _, _ int) float64 { d := float64(x[i]) - float64(y[i]); return d * d }},
+		{"reads its output", &ir.CKernel{Name: "acc", Inputs: in2, Outputs: []ir.CParam{{Name: "z", DType: f}},
+			Body: "z += x * y"},
+			[]int{n}, []int{1}, []int{1}, false, func(i, _, _ int) float64 { return float64(z0[i]) + float64(x[i])*float64(y[i]) }},
+		{"broadcast row", &ir.CKernel{Name: "bcast", Inputs: in2, Outputs: []ir.CParam{{Name: "z", DType: f}},
+			Body: "z = x * 2.0f + y * y - 1.0f"},
+			[]int{rows, cols}, []int{cols, 1}, []int{0, 1}, false, func(i, _, c int) float64 { return float64(x[i])*2 + float64(y[c])*float64(y[c]) - 1 }},
+		{"transposed input", &ir.CKernel{Name: "tr", Inputs: in2, Outputs: []ir.CParam{{Name: "z", DType: f}},
+			Body: "z = x - y"},
+			[]int{rows, 7, cols / 7}, []int{cols, cols / 7, 1}, []int{1, rows * cols / 7, rows}, false, func(i, r, c int) float64 { return float64(x[i]) - float64(y[c*rows+r]) }},
+		{"raw neighbour", &ir.CKernel{Name: "nb", Inputs: []ir.CParam{{Name: "x", DType: f}}, Raw: []ir.CParam{{Name: "y", DType: f}},
+			Outputs: []ir.CParam{{Name: "z", DType: f}}, Body: "z = x + y[_ind.size() - i - 1]"},
+			[]int{n}, []int{1}, nil, true, func(i, _, _ int) float64 { return float64(x[i]) + float64(y[n-1-i]) }},
+	}
+	timeout(t, 5*time.Minute, func() {
+		for _, c := range cases {
+			xb, yb, zb := upload(t, b, f32s(x)), upload(t, b, f32s(y)), upload(t, b, f32s(z0))
+			out := []backend.Operand{{Buf: zb, DType: f, Strides: c.cs}}
+			in := []backend.Operand{{Buf: xb, DType: f, Strides: c.cs}}
+			var raw []backend.Operand
+			if c.raw {
+				raw = []backend.Operand{{Buf: yb, DType: f}}
+			} else {
+				in = append(in, backend.Operand{Buf: yb, DType: f, Strides: c.ys})
+			}
+			require.NoError(t, b.ElementwiseC(c.k, c.shape, out, in, raw, nil), c.name)
+			got := downloadF32(t, b, zb, n)
+			for i := range n {
+				want := float32(c.want(i, i/cols, i%cols))
+				if math.Abs(float64(got[i]-want)) > 1e-6*math.Max(1, math.Abs(float64(want))) {
+					t.Fatalf("%s: element %d is %v, want %v", c.name, i, got[i], want)
+				}
+			}
+		}
+	})
+}
+
+// A raw kernel launches over a grid with Go scalars and a buffer offset.
+func TestRawKernelOnHostDevice(t *testing.T) {
+	b := New(newHostDevice(t))
+	mod, err := b.LoadRaw(backend.RawSource{Code: `extern "C" __global__ void scale(float *x, float a, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) x[i] = x[i] * a + i;
+}
+`})
+	require.NoError(t, err)
+	fn, err := mod.Function("scale")
+	require.NoError(t, err)
+	const n = 1000
+	xs := make([]float32, n+8)
+	for i := range xs {
+		xs[i] = float32(i) / 3
+	}
+	buf := upload(t, b, f32s(xs))
+	timeout(t, time.Minute, func() {
+		require.NoError(t, b.LaunchRaw(fn, [3]uint32{(n + 127) / 128, 1, 1}, [3]uint32{128, 1, 1}, 0, []backend.RawArg{
+			{Buf: buf, Offset: 8 * 4}, {Bits: ir.Value{uint64(math.Float32bits(-2))}, Size: 4}, {Bits: ir.Value{n}, Size: 4},
+		}))
+	})
+	got := downloadF32(t, b, buf, n+8)
+	for i := range xs {
+		want := xs[i]
+		if i >= 8 {
+			want = xs[i]*-2 + float32(i-8)
+		}
+		require.Equal(t, want, got[i], "element %d", i)
+	}
+	require.ErrorContains(t, b.LaunchRaw(fn, [3]uint32{0, 1, 1}, [3]uint32{1, 1, 1}, 0, nil), "at least 1")
+	require.ErrorContains(t, b.LaunchRaw(fn, [3]uint32{1, 1, 1}, [3]uint32{1, 1, 1}, 0,
+		[]backend.RawArg{{Buf: buf, Offset: 1 << 20}}), "offset")
+}
