@@ -4,8 +4,8 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/gpu"
 	"github.com/cugo/cugo/hip"
-	"github.com/cugo/cugo/kernelcache"
 	"github.com/cugo/cugo/hiprtc"
+	"github.com/cugo/cugo/kernelcache"
 )
 
 // LoadRaw compiles a user's C with hiprtc (through the kernel cache, for
