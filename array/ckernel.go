@@ -45,13 +45,13 @@ func RunCKernel(op string, k *ir.CKernel, size int, outs, ins, raw []*Array, val
 			return fmt.Errorf("%s: %w", op, DefaultDevice().err)
 		}
 	}
-	ck, ok := b.(backend.CKerneler)
-	if !ok {
-		return fmt.Errorf("%s: %s backend: %w", op, b.Device().Kind, backend.ErrNoCompiler)
-	}
 	shape, err := cshape(op, size, outs, ins)
 	if err != nil {
 		return err
+	}
+	ck, ok := b.(backend.CKerneler)
+	if !ok {
+		return fmt.Errorf("%s: %s backend: %w", op, b.Device().Kind, backend.ErrNoCompiler)
 	}
 	for j, o := range outs {
 		if o == nil {

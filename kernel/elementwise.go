@@ -161,7 +161,7 @@ func (k *Elementwise) run(c *call, args []any) error {
 					return fail("%w", err)
 				}
 			case !isArray && pass == 1:
-				d, ok := dtype.OfValue(a)
+				d, ok := scalarDType(a)
 				switch {
 				case !array.IsScalar(a) || !ok:
 					return fail("argument %s is a %T, not an *Array or a Go number", p.name, a)

@@ -29,7 +29,7 @@ func parseParams(list string) ([]param, error) {
 		if len(f) == 3 && f[0] == "raw" {
 			p.raw, f = true, f[1:]
 		}
-		if len(f) != 2 {
+		if len(f) != 2 || f[0] == "raw" {
 			return nil, fmt.Errorf("parameter %q is not \"[raw] type name\"", strings.TrimSpace(item))
 		}
 		p.name = f[1]
@@ -46,4 +46,16 @@ func parseParams(list string) ([]param, error) {
 		ps = append(ps, p)
 	}
 	return ps, nil
+}
+
+// scalarDType is the dtype of a Go scalar's own type: int and uint are
+// 64-bit, as on every platform cugo runs on.
+func scalarDType(v any) (dtype.DType, bool) {
+	switch v.(type) {
+	case int:
+		return dtype.Int64, true
+	case uint, uintptr:
+		return dtype.Uint64, true
+	}
+	return dtype.OfValue(v)
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/backend"
-	"github.com/cugo/cugo/dtype"
 )
 
 // NameExpressions names template instantiations of a Module's source
@@ -159,7 +158,7 @@ func (k *Raw) Launch(cfg Config, args ...any) error {
 			arrays = append(arrays, x)
 			continue
 		}
-		d, ok := dtype.OfValue(a)
+		d, ok := scalarDType(a)
 		if !ok || !array.IsScalar(a) {
 			return fail("argument %d is a %T, not an *Array or a Go number", i, a)
 		}
