@@ -1,0 +1,172 @@
+package kernel_test
+
+import (
+	"testing"
+
+	"github.com/cugo/cugo/array"
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/internal/fixture"
+	"github.com/cugo/cugo/internal/gputest"
+	"github.com/cugo/cugo/kernel"
+	"github.com/stretchr/testify/require"
+)
+
+// onEachGPU runs f on each GPU backend that opens (skipping, or failing
+// under CUGO_REQUIRE, where none does).
+func onEachGPU(t *testing.T, f func(t *testing.T, d *array.Device)) {
+	for _, kind := range []string{"cuda", "hip"} {
+		t.Run(kind, func(t *testing.T) {
+			b, err := backend.Open(kind, 0)
+			gputest.Need(t, kind, err)
+			f(t, array.On(b))
+		})
+	}
+}
+
+// load reads a fixture of testdata/kernel onto d.
+func load(t *testing.T, d *array.Device, name string) *array.Array {
+	t.Helper()
+	a := d.LoadFile(fixture.Path("kernel/" + name + ".npy"))
+	require.NoError(t, a.Err())
+	return a
+}
+
+// near checks got against NumPy's want, both of want's dtype and shape.
+func near(t *testing.T, got, want *array.Array, rtol float64) {
+	t.Helper()
+	require.NoError(t, got.Err())
+	require.Equal(t, want.Shape(), got.Shape())
+	require.Equal(t, want.DType(), got.DType())
+	ok, err := array.Allclose(got, want, rtol, 0, false)
+	require.NoError(t, err)
+	require.True(t, ok, "got %v\nwant %v", got, want)
+}
+
+// CuPy's squared difference: type placeholders resolved per call (float32
+// and float64 compile separately), broadcasting, a new output and a given
+// one, and a strided view as an input.
+func TestSquaredDifference(t *testing.T) {
+	k, err := kernel.NewElementwise("T x, T y", "T z", "z = (x - y) * (x - y)", "squared_diff")
+	require.NoError(t, err)
+	onEachGPU(t, func(t *testing.T, d *array.Device) {
+		for _, dt := range []string{"float32", "float64"} {
+			x, y := load(t, d, "sqdiff_"+dt+"_in0"), load(t, d, "sqdiff_"+dt+"_in1")
+			want := load(t, d, "sqdiff_"+dt+"_out")
+			near(t, k.Call(x, y), want, 0)
+			out := d.Empty(x.DType(), 4, 5)
+			require.Same(t, out, k.Call(x, y, out))
+			near(t, out, want, 0)
+			// x.T.T is x through a transposed copy: a strided input
+			xt := x.T().Copy().T()
+			near(t, k.Call(xt, y), want, 0)
+		}
+	})
+}
+
+// The benchmark's kernel over the flat vector path, a scalar parameter,
+// and an output aliased with its input.
+func TestElementwiseAxpy(t *testing.T) {
+	k, err := kernel.NewElementwise("float32 x, float32 y", "float32 z", "z = x * 2.0f + y * y - 1.0f", "axpy")
+	require.NoError(t, err)
+	scaled, err := kernel.NewElementwise("T x, T a", "T z", "z = x * a", "scaled")
+	require.NoError(t, err)
+	onEachGPU(t, func(t *testing.T, d *array.Device) {
+		x, y, want := load(t, d, "axpy_in0"), load(t, d, "axpy_in1"), load(t, d, "axpy_out")
+		near(t, k.Call(x, y), want, 1e-6)
+		near(t, scaled.Call(x, float32(-2.5)), x.Mul(float32(-2.5)), 0)
+		x2 := x.Copy()
+		k.Call(x2, y, x2) // in place
+		near(t, x2, want, 1e-6)
+	})
+}
+
+// A raw parameter read backwards through i and _ind.size().
+func TestRawNeighbour(t *testing.T) {
+	k, err := kernel.NewElementwise("T x, raw T y", "T z", "z = x + y[_ind.size() - i - 1]", "add_reverse")
+	require.NoError(t, err)
+	onEachGPU(t, func(t *testing.T, d *array.Device) {
+		x, y := load(t, d, "reverse_in0"), load(t, d, "reverse_in1")
+		near(t, k.Call(x, y), load(t, d, "reverse_out"), 0)
+	})
+}
+
+// A templated kernel instantiated through name expressions.
+func TestTemplatedRawKernel(t *testing.T) {
+	m := kernel.NewModule(`
+template <typename T> __global__ void times3(T *x, int n) {
+  const int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) x[i] *= 3;
+}
+`, kernel.NameExpressions("times3<int>", "times3<float>"))
+	onEachGPU(t, func(t *testing.T, d *array.Device) {
+		for _, c := range []struct{ dt, expr string }{{"int32", "times3<int>"}, {"float32", "times3<float>"}} {
+			x := load(t, d, "times3_"+c.dt+"_in0")
+			fn := m.Function(c.expr, kernel.Signature("raw "+c.dt+" x, int32 n"))
+			require.NoError(t, fn.Launch(kernel.Config{Grid: kernel.Dim{X: (x.Size() + 127) / 128}, Block: kernel.Dim{X: 128}}, x, x.Size()))
+			near(t, x, load(t, d, "times3_"+c.dt+"_out"), 0)
+		}
+	})
+}
+
+// A module of two kernels, one using dynamic shared memory.
+func TestRawModuleTwoKernels(t *testing.T) {
+	m := kernel.NewModule(`
+extern "C" __global__ void test_sum(const float *x1, const float *x2, float *y, unsigned int n) {
+  const unsigned int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) y[i] = x1[i] + x2[i];
+}
+extern "C" __global__ void test_multiply(const float *x1, const float *x2, float *y, unsigned int n) {
+  extern __shared__ float staged[];
+  const unsigned int i = blockIdx.x * blockDim.x + threadIdx.x;
+  staged[threadIdx.x] = i < n ? x1[i] : 0.0f;
+  __syncthreads();
+  if (i < n) y[i] = staged[threadIdx.x] * x2[i];
+}
+`)
+	onEachGPU(t, func(t *testing.T, d *array.Device) {
+		a, b := load(t, d, "sum_mul_in0"), load(t, d, "sum_mul_in1")
+		n := a.Size()
+		cfg := kernel.Config{Grid: kernel.Dim{X: (n + 255) / 256}, Block: kernel.Dim{X: 256}}
+		sum, prod := d.Empty(array.Float32, n), d.Empty(array.Float32, n)
+		require.NoError(t, m.Function("test_sum").Launch(cfg, a, b, sum, uint32(n)))
+		cfg.SharedMem = 256 * 4
+		require.NoError(t, m.Function("test_multiply").Launch(cfg, a, b, prod, uint32(n)))
+		near(t, sum, load(t, d, "sum_mul_out0"), 0)
+		near(t, prod, load(t, d, "sum_mul_out1"), 0)
+	})
+}
+
+// A compile error carries the compiler's log; an unknown kernel name its
+// own error.
+func TestKernelCompileErrors(t *testing.T) {
+	k, err := kernel.NewElementwise("T x", "T z", "z = x + undeclared_thing", "broken")
+	require.NoError(t, err)
+	onEachGPU(t, func(t *testing.T, d *array.Device) {
+		x := d.Linspace(0, 1, 10, array.Float32)
+		require.ErrorContains(t, k.Call(x).Err(), "undeclared_thing")
+		raw := kernel.NewRaw(`extern "C" __global__ void f(float *x) { x[0] = nope; }`, "f")
+		require.ErrorContains(t, raw.Launch(kernel.Config{Grid: kernel.Dim{X: 1}, Block: kernel.Dim{X: 1}}, x), "nope")
+		missing := kernel.NewRaw(`extern "C" __global__ void f(float *x) {}`, "g")
+		require.ErrorContains(t, missing.Launch(kernel.Config{Grid: kernel.Dim{X: 1}, Block: kernel.Dim{X: 1}}, x), "kernel g")
+	})
+}
+
+// An array's device pointer goes to a raw kernel as a Go number, and
+// memory wrapped from a pointer is an array whose owner hook runs at
+// Free.
+func TestDevicePointerAndWrap(t *testing.T) {
+	onEachGPU(t, func(t *testing.T, d *array.Device) {
+		x := d.Linspace(1, 2, 100, array.Float32)
+		done, err := array.Hold(x)
+		require.NoError(t, err)
+		p, err := x.DevicePointer()
+		require.NoError(t, err)
+		released := 0
+		w := d.Wrap(p, array.Float32, []int{10, 10}, func() { released++ })
+		near(t, w.Reshape(100), x, 0)
+		w.Free()
+		done()
+		require.Equal(t, 1, released)
+		require.NoError(t, x.Err())
+	})
+}
