@@ -207,3 +207,37 @@ func IsScalar(v any) bool {
 	_, ok := scalarOf(v)
 	return ok
 }
+
+// RunCReduction folds x with the user's reduction r (r.C set) over axes
+// (nil: all of them; negative ones count from the end), keeping them as
+// length 1 with keep, into out (nil: a new array of r.Out; given: of
+// r.Out and the result's shape), vals being r's scalars. It is how
+// package kernel's Reduction runs: on backends that compile C only
+// (else an error wrapping backend.ErrNoCompiler), through the kernels of
+// the built-in reductions.
+func RunCReduction(op string, r *ir.Reduction, x *Array, axes []int, keep bool, out *Array, vals []ir.Value) *Array {
+	if err := x.checkOp(op); err != nil {
+		return &Array{err: err}
+	}
+	if _, ok := x.st.b.(backend.CKerneler); !ok {
+		return errorf(op, "%s backend: %w", x.st.b.Device().Kind, backend.ErrNoCompiler)
+	}
+	if x.dt != r.Input {
+		return errorf(op, "the input is %v, the reduction takes %v", x.dt, r.Input)
+	}
+	if out != nil && out.check() == nil && out.dt != r.Out {
+		return errorf(op, "the output is %v, the reduction writes %v", out.dt, r.Out)
+	}
+	rop := &reduceOp{name: op, combine: ir.SumOf}
+	c := reduceConfig{axes: axes}
+	folded, err := rop.foldedAxes(x, &c)
+	if err != nil {
+		return failed(op, err)
+	}
+	shape := resultShape(x.shape, folded, keep)
+	dst, err := rop.destination(x, out, r.Out, shape)
+	if err != nil {
+		return &Array{err: err}
+	}
+	return reduceInto(op, r, x, folded, keep, dst, out, vals)
+}

@@ -386,19 +386,25 @@ func (op *reduceOp) fold(a *Array, folded []bool, keep bool, acc, res DType, out
 	if err != nil {
 		return &Array{err: err}
 	}
-	r := op.reduction(a.dt, acc, dst.dt)
+	return reduceInto(op.name, op.reduction(a.dt, acc, dst.dt), a, folded, keep, dst, out, scalars)
+}
+
+// reduceInto runs r over a's folded axes into dst, through a temporary
+// when dst is the caller's out and overlaps a.
+func reduceInto(name string, r *ir.Reduction, a *Array, folded []bool, keep bool, dst, out *Array, scalars []ir.Value) *Array {
 	target := dst
 	if out != nil && out.st == a.st && overlapping(out, a) {
-		if target, err = empty(a.st.b, dst.dt, shape); err != nil {
-			return failed(op.name, err)
+		var err error
+		if target, err = empty(a.st.b, dst.dt, dst.shape); err != nil {
+			return failed(name, err)
 		}
 		defer target.Free()
 	}
 	if err := launchReduce(r, a, folded, keep, target, scalars); err != nil {
-		return failed(op.name, err)
+		return failed(name, err)
 	}
 	if target != dst {
-		if err := dst.set(op.name, target); err != nil {
+		if err := dst.set(name, target); err != nil {
 			return &Array{err: err}
 		}
 	}

@@ -15,11 +15,12 @@ import (
 type Option func(*config)
 
 type config struct {
-	preamble string
-	options  []string
-	names    []string
-	sig      string
-	hasSig   bool
+	preamble   string
+	options    []string
+	names      []string
+	sig        string
+	hasSig     bool
+	reduceType dtype.DType
 }
 
 // Preamble is C placed before the kernel at file scope: helper functions,

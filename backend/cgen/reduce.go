@@ -247,6 +247,9 @@ func renderReductionUnit(r *ir.Reduction, l ReduceLayout, v Vendor, need helperS
 			return fail(err)
 		}
 	}
+	if err := checkCReduction(r); err != nil {
+		return fail(err)
+	}
 	switch {
 	case l.KeptDims < 0 || l.KeptDims > maxNDim || l.RedDims < 0 || l.RedDims > maxNDim:
 		return fail(fmt.Errorf("axes out of range"))
@@ -386,6 +389,9 @@ func (g *reduceGen) render() (string, error) {
 // preFunc renders Pre as a function of a stored input element (and the
 // scalars) that returns the accumulator's compute type.
 func (g *reduceGen) preFunc() (string, error) {
+	if g.r.C != nil {
+		return g.userPre(), nil
+	}
 	e := newEmitter(g.need)
 	v, err := e.value(g.r.Pre)
 	if err != nil {
@@ -418,6 +424,9 @@ const noIndex = "0x7fffffffffffffffLL"
 // ArgMin prefer the lower position among equal values (and among NaNs),
 // so that the result does not depend on the order of the fold.
 func (g *reduceGen) combFunc() (string, error) {
+	if g.r.C != nil {
+		return g.userComb(), nil
+	}
 	d := g.r.Acc
 	c := classOf(d)
 	T, A := storage(d), g.acc
@@ -686,6 +695,9 @@ func (g *reduceGen) result(indent, part string) string {
 func (g *reduceGen) final(indent, dst string) string {
 	if g.arg {
 		return indent + dst + " = vi;\n"
+	}
+	if g.r.C != nil && g.r.C.Post != "" {
+		return g.userFinal(indent, dst)
 	}
 	e := newEmitter(g.need)
 	return fmt.Sprintf("%s%s = %s;\n", indent, dst, store(g.r.Out, e.cast(g.r.Acc, g.r.Out, "v")))

@@ -145,35 +145,42 @@ func (b *Backend) checkC(k *ir.CKernel, shape []int, out, in, raw []backend.Oper
 	return n, nil
 }
 
-// buildC renders k for layout l, compiles and loads it: through the
-// device's user compiler when k has options, else as the built-in
-// kernels are.
+// buildC renders k for layout l, compiles and loads it.
 func (b *Backend) buildC(k *ir.CKernel, l cgen.Layout) (*kernel, error) {
 	src, err := cgen.RenderC(k, l, b.vendor)
 	if err != nil {
 		return nil, err
 	}
-	var fn Function
-	if len(k.Options) == 0 {
-		fns, err := b.dev.Load(src.Code, src.Entry)
-		if err != nil {
-			return nil, fmt.Errorf("%s (%s) for %s: %w", src.Entry, l, b.info.Arch, err)
-		}
-		fn = fns[0]
-	} else {
-		rl, ok := b.dev.(RawLoader)
-		if !ok {
-			return nil, fmt.Errorf("the device takes no compiler options: %w", backend.ErrNoCompiler)
-		}
-		mod, err := rl.LoadRaw(backend.RawSource{Code: src.Code, Options: k.Options})
-		if err == nil {
-			fn, err = mod.Function(src.Entry)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s (%s) for %s: %w", src.Entry, l, b.info.Arch, err)
+	fns, err := b.load(src.Code, k.Options, src.Entry)
+	if err != nil {
+		return nil, fmt.Errorf("%s (%s) for %s: %w", src.Entry, l, b.info.Arch, err)
+	}
+	fn := fns[0]
+	return &kernel{fn: fn, entry: src.Entry, layout: l, params: src.Params, size: src.ParamSize, vec: src.Vec}, nil
+}
+
+// load compiles and loads the kernels entries of code: as the built-in
+// kernels are without options, through the device's user compiler with
+// them.
+func (b *Backend) load(code string, options []string, entries ...string) ([]Function, error) {
+	if len(options) == 0 {
+		return b.dev.Load(code, entries...)
+	}
+	rl, ok := b.dev.(RawLoader)
+	if !ok {
+		return nil, fmt.Errorf("the device takes no compiler options: %w", backend.ErrNoCompiler)
+	}
+	mod, err := rl.LoadRaw(backend.RawSource{Code: code, Options: options})
+	if err != nil {
+		return nil, err
+	}
+	fns := make([]Function, len(entries))
+	for i, e := range entries {
+		if fns[i], err = mod.Function(e); err != nil {
+			return nil, err
 		}
 	}
-	return &kernel{fn: fn, entry: src.Entry, layout: l, params: src.Params, size: src.ParamSize, vec: src.Vec}, nil
+	return fns, nil
 }
 
 // LaunchRaw queues a raw kernel; see backend.CKerneler. It allocates

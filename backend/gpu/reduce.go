@@ -95,7 +95,11 @@ func (b *Backend) reductionKernels(r *ir.Reduction, passes []pass) ([]*rkernel, 
 		for i, src := range srcs {
 			entries[i] = src.Entry
 		}
-		fns, err := b.dev.Load(srcs[0].Code, entries...)
+		var options []string
+		if r.C != nil {
+			options = r.C.Options
+		}
+		fns, err := b.load(srcs[0].Code, options, entries...)
 		if err != nil {
 			return nil, fmt.Errorf("%s (%s) for %s: %w", entries[0], passes[0].layout, b.info.Arch, err)
 		}

@@ -51,3 +51,29 @@ func (k *CKernel) Key() string {
 	fmt.Fprintf(&b, " body %q preamble %q options %q", k.Body, k.Preamble, k.Options)
 	return b.String()
 }
+
+// CReduction is the C of a user's reduction (package kernel's Reduction,
+// CuPy's ReductionKernel), carried by a Reduction whose Pre is nil: Map
+// is an expression of the input element (named In.Name) and the scalars
+// giving the accumulator, Reduce an expression of two accumulators a and
+// b, Identity the accumulator of nothing, and Post statements that set
+// the output (Out.Name) from the folded a (empty: the output is a, cast).
+type CReduction struct {
+	Name     string
+	In       CParam
+	Scalars  []CParam // names of the Reduction's Scalars
+	Out      CParam
+	Types    []CParam // resolved placeholders, as typedefs
+	Map      string
+	Reduce   string
+	Post     string
+	Identity string
+	Preamble string
+	Options  []string
+}
+
+// Key is a canonical text of the user's reduction.
+func (c *CReduction) Key() string {
+	return fmt.Sprintf("creduce %q in=%v scalars=%v out=%v types=%v map %q reduce %q post %q identity %q preamble %q options %q",
+		c.Name, c.In, c.Scalars, c.Out, c.Types, c.Map, c.Reduce, c.Post, c.Identity, c.Preamble, c.Options)
+}

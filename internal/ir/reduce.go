@@ -53,10 +53,17 @@ type Reduction struct {
 	Combine Combine
 	Acc     dtype.DType
 	Out     dtype.DType
+	// C, when set, is the user's C that replaces Pre, Combine and the
+	// final cast (Pre is nil, Combine SumOf): only backends that compile
+	// C run such a reduction.
+	C *CReduction
 }
 
 // Key is a canonical text of the reduction, equal for equal reductions.
 func (r *Reduction) Key() string {
+	if r.C != nil {
+		return fmt.Sprintf("reduce acc=%s out=%s input=%s scalars=%v %s", r.Acc, r.Out, r.Input, r.Scalars, r.C.Key())
+	}
 	return fmt.Sprintf("reduce %s acc=%s out=%s %s", r.Combine, r.Acc, r.Out, r.Kernel().Key())
 }
 
@@ -76,6 +83,12 @@ func (r *Reduction) Validate() error {
 	}
 	if int(r.Combine) >= len(combineNames) {
 		return fmt.Errorf("ir: reduction has unknown %v", r.Combine)
+	}
+	if r.C != nil {
+		if r.Pre != nil || r.Combine != SumOf || r.Acc.Size() == 0 || r.Out.Size() == 0 || r.Input.Size() == 0 {
+			return fmt.Errorf("ir: a user's reduction has no Pre, the combine sum and valid dtypes")
+		}
+		return nil
 	}
 	if err := r.Kernel().Validate(); err != nil {
 		return err
@@ -106,6 +119,9 @@ func (c Combine) HasIdentity() bool {
 func (r *Reduction) ScanValidate() error {
 	if err := r.Validate(); err != nil {
 		return err
+	}
+	if r.C != nil {
+		return fmt.Errorf("ir: a user's reduction is not a scan")
 	}
 	if r.Combine != SumOf && r.Combine != ProdOf {
 		return fmt.Errorf("ir: a scan is a running sum or product, not %v", r.Combine)

@@ -1,0 +1,227 @@
+package kernel
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/cugo/cugo/array"
+	"github.com/cugo/cugo/backend/cgen"
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/ir"
+)
+
+// Axes is an argument of Reduction.Call: the axes to fold (negative ones
+// count from the end). Without it, every axis is folded.
+type Axes []int
+
+// KeepDims is an argument of Reduction.Call: keep the folded axes, of
+// length 1.
+type KeepDims bool
+
+// ReduceType sets the dtype a Reduction accumulates in (by default its
+// output's).
+func ReduceType(dt dtype.DType) Option { return func(c *config) { c.reduceType = dt } }
+
+// Reduction is a map-reduce kernel (CuPy's ReductionKernel): the map
+// expression of each element of its array input (and scalars) is folded
+// with the reduce expression of two accumulators a and b from the
+// identity, and the post-map statements set the output from the folded
+// a. It runs in the kernels of the built-in reductions (any axes,
+// keepdims, vector loads and the one-launch full reduction). It is safe
+// for concurrent use.
+type Reduction struct {
+	name                            string
+	in, out                         []param
+	mapExpr, reduce, post, identity string
+	cfg                             config
+	types                           []string
+	mu                              sync.Mutex
+	variants                        map[string]*ir.Reduction
+}
+
+// NewReduction returns the reduction of the parameter lists in (one
+// array parameter, the others scalars) and out (one parameter), with its
+// map, reduce and post-map expressions, identity and name (a C
+// identifier), as CuPy's ReductionKernel takes them:
+//
+//	l2, _ := kernel.NewReduction("T x", "T y", "x * x", "a + b", "y = sqrt(a)", "0", "l2norm")
+//	norms := l2.Call(x, kernel.Axes{1})
+func NewReduction(in, out, mapExpr, reduceExpr, postExpr, identity, name string, opts ...Option) (*Reduction, error) {
+	k := &Reduction{name: name, mapExpr: mapExpr, reduce: reduceExpr, post: postExpr, identity: identity,
+		variants: map[string]*ir.Reduction{}}
+	for _, o := range opts {
+		o(&k.cfg)
+	}
+	var err error
+	if k.in, err = parseParams(in); err != nil {
+		return nil, fmt.Errorf("kernel %s: inputs: %w", name, err)
+	}
+	if k.out, err = parseParams(out); err != nil {
+		return nil, fmt.Errorf("kernel %s: outputs: %w", name, err)
+	}
+	switch {
+	case !cgen.IsIdent(name):
+		return nil, fmt.Errorf("kernel: name %q is not a C identifier", name)
+	case len(k.out) != 1 || k.out[0].raw:
+		return nil, fmt.Errorf("kernel %s: a reduction has one output parameter, not raw", name)
+	case len(k.in) == 0:
+		return nil, fmt.Errorf("kernel %s: no input parameters", name)
+	case mapExpr == "" || reduceExpr == "" || identity == "":
+		return nil, fmt.Errorf("kernel %s: a reduction needs map and reduce expressions and an identity", name)
+	}
+	for _, p := range append(slices.Clone(k.in), k.out...) {
+		if p.raw {
+			return nil, fmt.Errorf("kernel %s: raw parameter %s: reductions take none", name, p.name)
+		}
+		if p.typ != "" && !slices.Contains(k.types, p.typ) {
+			k.types = append(k.types, p.typ)
+		}
+	}
+	return k, nil
+}
+
+// Call folds its array input: args are one value per input parameter
+// (an *Array for one of them, Go numbers for the others), optionally an
+// *Array for the output, and Axes and KeepDims.
+func (k *Reduction) Call(args ...any) *array.Array {
+	fail := func(format string, a ...any) *array.Array {
+		return array.Failed(fmt.Errorf("kernel %s: "+format, append([]any{k.name}, a...)...))
+	}
+	var axes []int
+	keep := false
+	for n := len(args); n > 0; n-- {
+		if a, ok := args[n-1].(Axes); ok {
+			axes = append([]int{}, a...)
+		} else if a, ok := args[n-1].(KeepDims); ok {
+			keep = bool(a)
+		} else {
+			break
+		}
+		args = args[:n-1]
+	}
+	if len(args) != len(k.in) && len(args) != len(k.in)+1 {
+		return fail("takes %d inputs and optionally 1 output, got %d arguments", len(k.in), len(args))
+	}
+	var x, out *array.Array
+	types := make([]dtype.DType, len(k.types))
+	set := func(p param, d dtype.DType) error {
+		if p.typ == "" {
+			return nil
+		}
+		t := &types[slices.Index(k.types, p.typ)]
+		if *t != 0 && *t != d {
+			return fmt.Errorf("type %s is %v, but %s is %v", p.typ, *t, p.name, d)
+		}
+		*t = d
+		return nil
+	}
+	xi := -1
+	for i, a := range args {
+		p := k.param(i)
+		if y, ok := a.(*array.Array); ok {
+			if err := y.Err(); err != nil {
+				return array.Failed(err)
+			}
+			if i < len(k.in) {
+				if x != nil {
+					return fail("takes one array input (%s and %s are arrays)", k.in[xi].name, p.name)
+				}
+				x, xi = y, i
+			} else {
+				out = y
+			}
+			if err := set(p, y.DType()); err != nil {
+				return fail("%w", err)
+			}
+		} else if i >= len(k.in) {
+			return fail("output %s must be an *Array, not a %T", p.name, a)
+		}
+	}
+	if x == nil {
+		return fail("needs an array input")
+	}
+	for i, a := range args[:len(k.in)] {
+		if i == xi {
+			continue
+		}
+		d, ok := scalarDType(a)
+		if !ok || !array.IsScalar(a) {
+			return fail("argument %s is a %T, not an *Array or a Go number", k.in[i].name, a)
+		}
+		if p := k.in[i]; p.typ != "" && types[slices.Index(k.types, p.typ)] == 0 {
+			types[slices.Index(k.types, p.typ)] = d
+		}
+	}
+	dts := make([]dtype.DType, len(k.in)+1)
+	for i := range dts {
+		p := k.param(i)
+		dts[i] = p.dtype
+		if p.typ != "" {
+			dts[i] = types[slices.Index(k.types, p.typ)]
+		}
+		if dts[i] == 0 {
+			return fail("cannot tell the type %s of %s from the arguments", p.typ, p.name)
+		}
+		if !cgen.UserDType(dts[i]) {
+			return fail("%s is %v: kernels take bool, integers, float32 and float64", p.name, dts[i])
+		}
+	}
+	if x.DType() != dts[xi] {
+		if !dtype.CanCast(x.DType(), dts[xi], dtype.CastSafe) {
+			return fail("input %s is %v, the kernel takes %v (and casts only safely)", k.in[xi].name, x.DType(), dts[xi])
+		}
+		x = x.AsType(dts[xi])
+		defer x.Free()
+	}
+	var vals []ir.Value
+	for i, a := range args[:len(k.in)] {
+		if i == xi {
+			continue
+		}
+		v, err := array.ScalarValue(a, dts[i])
+		if err != nil {
+			return fail("%s: %w", k.in[i].name, err)
+		}
+		vals = append(vals, v)
+	}
+	r := k.variant(xi, dts, types)
+	return array.RunCReduction("kernel "+k.name, r, x, axes, keep, out, vals)
+}
+
+func (k *Reduction) param(i int) param {
+	if i < len(k.in) {
+		return k.in[i]
+	}
+	return k.out[0]
+}
+
+// variant returns the reduction of one set of dtypes, built once.
+func (k *Reduction) variant(xi int, dts, types []dtype.DType) *ir.Reduction {
+	key := fmt.Sprint(xi, dts)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if r, ok := k.variants[key]; ok {
+		return r
+	}
+	out := dts[len(k.in)]
+	acc := out
+	if k.cfg.reduceType != 0 {
+		acc = k.cfg.reduceType
+	}
+	c := &ir.CReduction{Name: k.name, In: ir.CParam{Name: k.in[xi].name, DType: dts[xi]},
+		Out: ir.CParam{Name: k.out[0].name, DType: out}, Map: k.mapExpr, Reduce: k.reduce, Post: k.post,
+		Identity: k.identity, Preamble: k.cfg.preamble, Options: k.cfg.options}
+	r := &ir.Reduction{Input: dts[xi], Combine: ir.SumOf, Acc: acc, Out: out, C: c}
+	for i, p := range k.in {
+		if i != xi {
+			c.Scalars = append(c.Scalars, ir.CParam{Name: p.name, DType: dts[i]})
+			r.Scalars = append(r.Scalars, dts[i])
+		}
+	}
+	for i, t := range k.types {
+		c.Types = append(c.Types, ir.CParam{Name: t, DType: types[i]})
+	}
+	k.variants[key] = r
+	return r
+}
