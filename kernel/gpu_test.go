@@ -170,3 +170,35 @@ func TestDevicePointerAndWrap(t *testing.T) {
 		require.NoError(t, x.Err())
 	})
 }
+
+// CuPy's L2 norm: over all of x, along an axis (with keepdims), into a
+// given output, and of a transposed view.
+func TestL2NormReduction(t *testing.T) {
+	l2, err := kernel.NewReduction("T x", "T y", "x * x", "a + b", "y = sqrt(a)", "0", "l2norm")
+	require.NoError(t, err)
+	onEachGPU(t, func(t *testing.T, d *array.Device) {
+		x := load(t, d, "l2_in0")
+		all, rows := load(t, d, "l2_out"), load(t, d, "l2_out_axis1")
+		near(t, l2.Call(x), all, 1e-5)
+		near(t, l2.Call(x, kernel.Axes{1}), rows, 1e-5)
+		near(t, l2.Call(x, kernel.Axes{-1}, kernel.KeepDims(true)), rows.Reshape(3, 1), 1e-5)
+		out := d.Empty(array.Float32, 3)
+		require.Same(t, out, l2.Call(x, out, kernel.Axes{1}))
+		near(t, out, rows, 1e-5)
+		near(t, l2.Call(x.T().Copy().T(), kernel.Axes{1}), rows, 1e-5)
+		near(t, l2.Call(x.T(), kernel.Axes{0}), rows, 1e-5)
+	})
+}
+
+// A scalar parameter in the map, an int64 accumulator, no post-map, and
+// the identity of an empty reduction.
+func TestCountAboveReduction(t *testing.T) {
+	above, err := kernel.NewReduction("T x, T t", "int64 n", "x > t ? 1 : 0", "a + b", "", "0", "count_above")
+	require.NoError(t, err)
+	onEachGPU(t, func(t *testing.T, d *array.Device) {
+		x := load(t, d, "l2_in0")
+		want := array.CountNonzero(array.Greater(x, float32(0.5)), array.Axis(1))
+		near(t, above.Call(x, float32(0.5), kernel.Axes{1}), want, 0)
+		near(t, above.Call(d.Empty(array.Float32, 0), float32(0)), d.Zeros(array.Int64), 0)
+	})
+}

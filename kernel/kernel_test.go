@@ -102,3 +102,25 @@ func TestRawArgumentErrors(t *testing.T) {
 	require.ErrorContains(t, kernel.NewRaw("", "f", kernel.Signature("raw x")).Launch(one), "signature")
 	require.ErrorContains(t, kernel.NewRaw("", "f").Launch(one, struct{}{}), "not an *Array or a Go number")
 }
+
+func TestReductionErrors(t *testing.T) {
+	d := cpuDevice(t)
+	x := d.Linspace(0, 1, 6, array.Float32)
+	l2, err := kernel.NewReduction("T x", "T y", "x * x", "a + b", "y = sqrt(a)", "0", "l2norm")
+	require.NoError(t, err)
+	require.ErrorIs(t, l2.Call(x).Err(), kernel.ErrNoCompiler)
+	require.ErrorContains(t, l2.Call().Err(), "takes 1 inputs and optionally 1 output, got 0")
+	require.ErrorContains(t, l2.Call(x.AsType(array.Complex64)).Err(), "kernels take bool, integers, float32 and float64")
+	two, err := kernel.NewReduction("T x, T y", "T z", "x * y", "a + b", "", "0", "dot")
+	require.NoError(t, err)
+	require.ErrorContains(t, two.Call(x, x).Err(), "takes one array input")
+	for _, c := range []struct{ in, out, mapExpr, identity, want string }{
+		{"T x", "T y, T z", "x", "0", "one output parameter"},
+		{"raw T x", "T y", "x", "0", "reductions take none"},
+		{"", "T y", "x", "0", "no input parameters"},
+		{"T x", "T y", "x", "", "needs map and reduce expressions and an identity"},
+	} {
+		_, err := kernel.NewReduction(c.in, c.out, c.mapExpr, "a + b", "", c.identity, "r")
+		require.ErrorContains(t, err, c.want)
+	}
+}
