@@ -286,6 +286,36 @@ WORKLOADS = [
 ]
 
 
+
+def axpy_kernel():
+    return cp.ElementwiseKernel("float32 x, float32 y", "float32 z", "z = x * 2.0f + y * y - 1.0f", "axpy")
+
+
+def elementwise_kernel(env):
+    x, y, out = random(1, env.n), random(2, env.n), cp.empty(env.n, cp.float32)
+    kernel = axpy_kernel()
+    return gbs(3 * 4 * env.n, device_time(50, lambda: kernel(x, y, out)))
+
+
+def reduction_kernel(env):
+    x = random(1, env.n)
+    l2 = cp.ReductionKernel("float32 x", "float32 y", "x * x", "a + b", "y = sqrt(a)", "0", "l2norm")
+    return gbs(4 * env.n, device_time(50, lambda: l2(x)))
+
+
+def small_kernel(env):
+    x, y, out = random(1, 1024), random(2, 1024), cp.empty(1024, cp.float32)
+    kernel = axpy_kernel()
+    return host_time(20000, lambda: kernel(x, y, out)) * 1e6
+
+
+WORKLOADS += [
+    ("elementwise_kernel_f32_64M", "GB/s", elementwise_kernel),
+    ("reduction_kernel_l2_f32_64M", "GB/s", reduction_kernel),
+    ("small_kernel_1k", "us", small_kernel),
+]
+
+
 class Env:
     def __init__(self, size):
         self.n, self.side = (1 << 26, 8192) if size == "full" else (1 << 20, 1024)

@@ -41,6 +41,7 @@ type Size int
 // ElementwiseKernel). It is safe for concurrent use.
 type Elementwise struct {
 	name      string
+	op        string // "kernel name", for errors
 	in, out   []param
 	body      string
 	cfg       config
@@ -66,7 +67,7 @@ type variant struct {
 // C-order index and _ind.size() the number of elements (int64 both), and
 // each placeholder a typedef of the dtype it was resolved to.
 func NewElementwise(in, out, body, name string, opts ...Option) (*Elementwise, error) {
-	k := &Elementwise{name: name, body: body}
+	k := &Elementwise{name: name, op: "kernel " + name, body: body}
 	for _, o := range opts {
 		o(&k.cfg)
 	}
@@ -233,7 +234,7 @@ func (k *Elementwise) run(c *call, args []any) error {
 			c.outs = append(c.outs, x)
 		}
 	}
-	if err := array.RunCKernel("kernel "+k.name, ck, size, c.outs, c.ins, c.raw, c.vals); err != nil {
+	if err := array.RunCKernel(k.op, ck, size, c.outs, c.ins, c.raw, c.vals); err != nil {
 		return err
 	}
 	c.result = c.result[:0]

@@ -192,6 +192,9 @@ func TestSizedNames(t *testing.T) {
 		"unique_i32_16M": "unique_i32_256k", "median_f32_16M": "median_f32_256k",
 		"histogram_f32_16M": "histogram_f32_256k", "fft_c64_16M": "fft_c64_256k",
 		"rfft_f32_16M": "rfft_f32_256k",
+		// user kernels
+		"elementwise_kernel_f32_64M": "elementwise_kernel_f32_1M", "reduction_kernel_l2_f32_64M": "reduction_kernel_l2_f32_1M",
+		"small_kernel_1k": "small_kernel_1k",
 	}
 	require.Len(t, workloads, len(want))
 	for _, w := range workloads {
