@@ -194,81 +194,13 @@ func (f *Fused) Into(out *Array, args ...any) *Array {
 const fusedName = "Fused"
 
 func (f *Fused) call(out *Array, args []any) *Array {
-	if f == nil {
-		return &Array{err: fmt.Errorf("%s: %w", fusedName, ErrNil)}
-	}
-	if f.err != nil {
-		return &Array{err: f.err}
-	}
-	if len(args) != f.nin {
-		return errorf(fusedName, "%d operands given, the expression takes %d", len(args), f.nin)
-	}
-	var codeBuf [8]uint32
-	codes := codeBuf[:0]
-	var b backend.Backend
-	for i, v := range args {
-		switch v := v.(type) {
-		case *Array:
-			if err := v.checkOp(fusedName); err != nil {
-				return &Array{err: err}
-			}
-			if b == nil {
-				b = v.st.b
-			} else if err := sameBackend(fusedName, b, v.st.b); err != nil {
-				return &Array{err: err}
-			}
-			codes = append(codes, uint32(v.dt))
-		default:
-			s, ok := scalarOf(v)
-			if !ok {
-				return errorf(fusedName, "operand %d has unsupported type %T (want *Array or a Go number or bool)", i, v)
-			}
-			codes = append(codes, scalarCode+uint32(s.kind))
-		}
-	}
-	var outDT DType
-	if out != nil {
-		if err := out.checkWrite(fusedName); err != nil {
-			return &Array{err: err}
-		}
-		if b != nil {
-			if err := sameBackend(fusedName, b, out.st.b); err != nil {
-				return &Array{err: err}
-			}
-		}
-		outDT = out.dt
-	}
-	l := f.loop(codes, outDT)
-	if l.err != nil {
-		return &Array{err: l.err}
-	}
 	var insBuf [8]*Array
-	ins := insBuf[:0]
-	for _, i := range l.inputs {
-		ins = append(ins, args[i].(*Array))
-	}
-	shape, err := f.shape(ins, args, out)
-	if err != nil {
-		return &Array{err: err}
-	}
 	var valBuf [8]ir.Value
-	vals := valBuf[:0]
-	for _, p := range l.params {
-		var s scalar
-		if p.src < f.nin {
-			s, _ = scalarOf(args[p.src])
-		} else {
-			s = f.consts[p.src-f.nin]
-		}
-		v, err := s.value(p.dt)
-		if err != nil {
-			return errorf(p.op, "%v", err)
-		}
-		if p.negPow && !s.unsigned && s.i < 0 {
-			return errorf(p.op, "Integers to negative integer powers are not allowed.")
-		}
-		vals = append(vals, v)
+	l, ins, vals, shape, bad := f.prepare(out, args, insBuf[:0], valBuf[:0])
+	if bad != nil {
+		return bad
 	}
+	var err error
 	if out == nil {
 		if out, err = empty(ins[0].st.b, l.res, shape); err != nil {
 			return failed(fusedName, err)
@@ -278,6 +210,85 @@ func (f *Fused) call(out *Array, args []any) *Array {
 		return failed(fusedName, err)
 	}
 	return out
+}
+
+// prepare checks a call's operands and out (nil for a new array), and
+// returns its resolved loop, array inputs and kernel parameters (appended
+// to ins and vals) and the launch shape, or an Array carrying the error.
+func (f *Fused) prepare(out *Array, args []any, ins []*Array, vals []ir.Value) (*fusedLoop, []*Array, []ir.Value, []int, *Array) {
+	fail := func(a *Array) (*fusedLoop, []*Array, []ir.Value, []int, *Array) { return nil, nil, nil, nil, a }
+	if f == nil {
+		return fail(&Array{err: fmt.Errorf("%s: %w", fusedName, ErrNil)})
+	}
+	if f.err != nil {
+		return fail(&Array{err: f.err})
+	}
+	if len(args) != f.nin {
+		return fail(errorf(fusedName, "%d operands given, the expression takes %d", len(args), f.nin))
+	}
+	var codeBuf [8]uint32
+	codes := codeBuf[:0]
+	var b backend.Backend
+	for i, v := range args {
+		switch v := v.(type) {
+		case *Array:
+			if err := v.checkOp(fusedName); err != nil {
+				return fail(&Array{err: err})
+			}
+			if b == nil {
+				b = v.st.b
+			} else if err := sameBackend(fusedName, b, v.st.b); err != nil {
+				return fail(&Array{err: err})
+			}
+			codes = append(codes, uint32(v.dt))
+		default:
+			s, ok := scalarOf(v)
+			if !ok {
+				return fail(errorf(fusedName, "operand %d has unsupported type %T (want *Array or a Go number or bool)", i, v))
+			}
+			codes = append(codes, scalarCode+uint32(s.kind))
+		}
+	}
+	var outDT DType
+	if out != nil {
+		if err := out.checkWrite(fusedName); err != nil {
+			return fail(&Array{err: err})
+		}
+		if b != nil {
+			if err := sameBackend(fusedName, b, out.st.b); err != nil {
+				return fail(&Array{err: err})
+			}
+		}
+		outDT = out.dt
+	}
+	l := f.loop(codes, outDT)
+	if l.err != nil {
+		return fail(&Array{err: l.err})
+	}
+	for _, i := range l.inputs {
+		ins = append(ins, args[i].(*Array))
+	}
+	shape, err := f.shape(ins, args, out)
+	if err != nil {
+		return fail(&Array{err: err})
+	}
+	for _, p := range l.params {
+		var s scalar
+		if p.src < f.nin {
+			s, _ = scalarOf(args[p.src])
+		} else {
+			s = f.consts[p.src-f.nin]
+		}
+		v, err := s.value(p.dt)
+		if err != nil {
+			return fail(errorf(p.op, "%v", err))
+		}
+		if p.negPow && !s.unsigned && s.i < 0 {
+			return fail(errorf(p.op, "Integers to negative integer powers are not allowed."))
+		}
+		vals = append(vals, v)
+	}
+	return l, ins, vals, shape, nil
 }
 
 // loop returns the expression resolved for the operand codes and output
