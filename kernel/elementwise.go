@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/cugo/cugo/array"
-	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
 )
@@ -40,12 +39,11 @@ type Size int
 // Elementwise is a kernel whose C body runs once per element (CuPy's
 // ElementwiseKernel). It is safe for concurrent use.
 type Elementwise struct {
+	signature
 	name      string
 	op        string // "kernel name", for errors
-	in, out   []param
 	body      string
 	cfg       config
-	types     []string // the placeholders, in order of first use
 	mu        sync.RWMutex
 	variants  []variant
 	callState sync.Pool
@@ -71,26 +69,16 @@ func NewElementwise(in, out, body, name string, opts ...Option) (*Elementwise, e
 	for _, o := range opts {
 		o(&k.cfg)
 	}
-	var err error
-	if k.in, err = parseParams(in); err != nil {
-		return nil, fmt.Errorf("kernel %s: inputs: %w", name, err)
+	sig, err := parseSignature(name, in, out)
+	if err != nil {
+		return nil, err
 	}
-	if k.out, err = parseParams(out); err != nil {
-		return nil, fmt.Errorf("kernel %s: outputs: %w", name, err)
-	}
-	if !cgen.IsIdent(name) {
-		return nil, fmt.Errorf("kernel: name %q is not a C identifier", name)
-	}
+	k.signature = sig
 	if len(k.out) == 0 {
 		return nil, fmt.Errorf("kernel %s: no output parameters", name)
 	}
 	if len(k.in) > 64 {
 		return nil, fmt.Errorf("kernel %s: %d inputs (64 at most)", name, len(k.in))
-	}
-	for _, p := range append(slices.Clone(k.in), k.out...) {
-		if p.typ != "" && !slices.Contains(k.types, p.typ) {
-			k.types = append(k.types, p.typ)
-		}
 	}
 	k.callState.New = func() any { return new(call) }
 	return k, nil
@@ -159,7 +147,7 @@ func (k *Elementwise) run(c *call, args []any) error {
 				if err := x.Err(); err != nil {
 					return err
 				}
-				if err := k.resolve(c, p, x.DType()); err != nil {
+				if err := k.unify(c, p, x.DType()); err != nil {
 					return fail("%w", err)
 				}
 			case !isArray && pass == 1:
@@ -179,18 +167,8 @@ func (k *Elementwise) run(c *call, args []any) error {
 			}
 		}
 	}
-	for i := range c.dts {
-		p := k.param(i)
-		c.dts[i] = p.dtype
-		if p.typ != "" {
-			c.dts[i] = c.types[k.typeIndex(p.typ)]
-		}
-		if c.dts[i] == 0 {
-			return fail("cannot tell the type %s of %s from the arguments", p.typ, p.name)
-		}
-		if !cgen.UserDType(c.dts[i]) {
-			return fail("%s is %v: kernels take bool, integers, float32 and float64", p.name, c.dts[i])
-		}
+	if err := k.resolve(c.dts, c.types); err != nil {
+		return fail("%w", err)
 	}
 	ck := k.variant(c)
 	c.outs, c.ins, c.raw, c.vals = c.outs[:0], c.ins[:0], c.raw[:0], c.vals[:0]
@@ -203,12 +181,11 @@ func (k *Elementwise) run(c *call, args []any) error {
 			c.vals = append(c.vals, v)
 			continue
 		}
-		x := args[i].(*array.Array)
-		if x.DType() != c.dts[i] {
-			if !dtype.CanCast(x.DType(), c.dts[i], dtype.CastSafe) {
-				return fail("input %s is %v, the kernel takes %v (and casts only safely)", p.name, x.DType(), c.dts[i])
-			}
-			x = x.AsType(c.dts[i])
+		x, err := castInput(args[i].(*array.Array), p, c.dts[i])
+		if err != nil {
+			return fail("%w", err)
+		}
+		if x != args[i] {
 			defer x.Free()
 		}
 		if p.raw {
@@ -266,18 +243,10 @@ func zeroed(s []dtype.DType, n int) []dtype.DType {
 	return s
 }
 
-// param is the parameter of argument i: the inputs, then the outputs.
-func (k *Elementwise) param(i int) param {
-	if i < len(k.in) {
-		return k.in[i]
-	}
-	return k.out[i-len(k.in)]
-}
-
 func (k *Elementwise) typeIndex(t string) int { return slices.Index(k.types, t) }
 
-// resolve records what an array argument of dtype d says of p's type.
-func (k *Elementwise) resolve(c *call, p param, d dtype.DType) error {
+// unify records what an array argument of dtype d says of p's type.
+func (k *Elementwise) unify(c *call, p param, d dtype.DType) error {
 	if p.typ == "" {
 		return nil
 	}

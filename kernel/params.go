@@ -2,6 +2,8 @@ package kernel
 
 import (
 	"fmt"
+	"github.com/cugo/cugo/array"
+	"slices"
 	"strings"
 
 	"github.com/cugo/cugo/backend/cgen"
@@ -58,4 +60,73 @@ func scalarDType(v any) (dtype.DType, bool) {
 		return dtype.Uint64, true
 	}
 	return dtype.OfValue(v)
+}
+
+// signature is a kernel's name and parameter lists, parsed, with its
+// type placeholders in order of first use.
+type signature struct {
+	in, out []param
+	types   []string
+}
+
+// parseSignature parses a kernel's name and parameter lists.
+func parseSignature(name, in, out string) (signature, error) {
+	var sig signature
+	var err error
+	if !cgen.IsIdent(name) {
+		return sig, fmt.Errorf("kernel: name %q is not a C identifier", name)
+	}
+	if sig.in, err = parseParams(in); err != nil {
+		return sig, fmt.Errorf("kernel %s: inputs: %w", name, err)
+	}
+	if sig.out, err = parseParams(out); err != nil {
+		return sig, fmt.Errorf("kernel %s: outputs: %w", name, err)
+	}
+	for _, ps := range [][]param{sig.in, sig.out} {
+		for _, p := range ps {
+			if p.typ != "" && !slices.Contains(sig.types, p.typ) {
+				sig.types = append(sig.types, p.typ)
+			}
+		}
+	}
+	return sig, nil
+}
+
+// param is the parameter of argument i: the inputs, then the outputs.
+func (s *signature) param(i int) param {
+	if i < len(s.in) {
+		return s.in[i]
+	}
+	return s.out[i-len(s.in)]
+}
+
+// resolve sets dts (one per parameter, inputs then outputs) from the
+// declared dtypes and the placeholders' types.
+func (s *signature) resolve(dts, types []dtype.DType) error {
+	for i := range dts {
+		p := s.param(i)
+		dts[i] = p.dtype
+		if p.typ != "" {
+			dts[i] = types[slices.Index(s.types, p.typ)]
+		}
+		if dts[i] == 0 {
+			return fmt.Errorf("cannot tell the type %s of %s from the arguments", p.typ, p.name)
+		}
+		if !cgen.UserDType(dts[i]) {
+			return fmt.Errorf("%s is %v: kernels take bool, integers, float32 and float64", p.name, dts[i])
+		}
+	}
+	return nil
+}
+
+// castInput returns input x of parameter p as dtype d: x itself, or a
+// copy to free after the launch (a safe cast only).
+func castInput(x *array.Array, p param, d dtype.DType) (*array.Array, error) {
+	if x.DType() == d {
+		return x, nil
+	}
+	if !dtype.CanCast(x.DType(), d, dtype.CastSafe) {
+		return nil, fmt.Errorf("input %s is %v, the kernel takes %v (and casts only safely)", p.name, x.DType(), d)
+	}
+	return x.AsType(d), nil
 }

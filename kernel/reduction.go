@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/cugo/cugo/array"
-	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
 )
@@ -31,11 +30,10 @@ func ReduceType(dt dtype.DType) Option { return func(c *config) { c.reduceType =
 // keepdims, vector loads and the one-launch full reduction). It is safe
 // for concurrent use.
 type Reduction struct {
+	signature
 	name                            string
-	in, out                         []param
 	mapExpr, reduce, post, identity string
 	cfg                             config
-	types                           []string
 	mu                              sync.Mutex
 	variants                        map[string]*ir.Reduction
 }
@@ -53,16 +51,12 @@ func NewReduction(in, out, mapExpr, reduceExpr, postExpr, identity, name string,
 	for _, o := range opts {
 		o(&k.cfg)
 	}
-	var err error
-	if k.in, err = parseParams(in); err != nil {
-		return nil, fmt.Errorf("kernel %s: inputs: %w", name, err)
+	sig, err := parseSignature(name, in, out)
+	if err != nil {
+		return nil, err
 	}
-	if k.out, err = parseParams(out); err != nil {
-		return nil, fmt.Errorf("kernel %s: outputs: %w", name, err)
-	}
+	k.signature = sig
 	switch {
-	case !cgen.IsIdent(name):
-		return nil, fmt.Errorf("kernel: name %q is not a C identifier", name)
 	case len(k.out) != 1 || k.out[0].raw:
 		return nil, fmt.Errorf("kernel %s: a reduction has one output parameter, not raw", name)
 	case len(k.in) == 0:
@@ -70,12 +64,9 @@ func NewReduction(in, out, mapExpr, reduceExpr, postExpr, identity, name string,
 	case mapExpr == "" || reduceExpr == "" || identity == "":
 		return nil, fmt.Errorf("kernel %s: a reduction needs map and reduce expressions and an identity", name)
 	}
-	for _, p := range append(slices.Clone(k.in), k.out...) {
+	for _, p := range k.in {
 		if p.raw {
 			return nil, fmt.Errorf("kernel %s: raw parameter %s: reductions take none", name, p.name)
-		}
-		if p.typ != "" && !slices.Contains(k.types, p.typ) {
-			k.types = append(k.types, p.typ)
 		}
 	}
 	return k, nil
@@ -154,24 +145,14 @@ func (k *Reduction) Call(args ...any) *array.Array {
 		}
 	}
 	dts := make([]dtype.DType, len(k.in)+1)
-	for i := range dts {
-		p := k.param(i)
-		dts[i] = p.dtype
-		if p.typ != "" {
-			dts[i] = types[slices.Index(k.types, p.typ)]
-		}
-		if dts[i] == 0 {
-			return fail("cannot tell the type %s of %s from the arguments", p.typ, p.name)
-		}
-		if !cgen.UserDType(dts[i]) {
-			return fail("%s is %v: kernels take bool, integers, float32 and float64", p.name, dts[i])
-		}
+	if err := k.resolve(dts, types); err != nil {
+		return fail("%w", err)
 	}
-	if x.DType() != dts[xi] {
-		if !dtype.CanCast(x.DType(), dts[xi], dtype.CastSafe) {
-			return fail("input %s is %v, the kernel takes %v (and casts only safely)", k.in[xi].name, x.DType(), dts[xi])
-		}
-		x = x.AsType(dts[xi])
+	x, err := castInput(x, k.in[xi], dts[xi])
+	if err != nil {
+		return fail("%w", err)
+	}
+	if x != args[xi] {
 		defer x.Free()
 	}
 	var vals []ir.Value
@@ -187,13 +168,6 @@ func (k *Reduction) Call(args ...any) *array.Array {
 	}
 	r := k.variant(xi, dts, types)
 	return array.RunCReduction("kernel "+k.name, r, x, axes, keep, out, vals)
-}
-
-func (k *Reduction) param(i int) param {
-	if i < len(k.in) {
-		return k.in[i]
-	}
-	return k.out[0]
 }
 
 // variant returns the reduction of one set of dtypes, built once.

@@ -212,15 +212,20 @@ func renderKernel(k *ir.Kernel, l Layout, need helperSet) (string, *Source, erro
 	}
 	g := &kernelGen{k: k, l: l, name: name, ins: ins, scalars: scalars, counter: counter, need: need}
 	var text string
-	switch {
-	case l.Contiguous:
-		text, src.Vec = g.contiguous()
-	case l.Tiled != 0:
-		text = g.tiled()
-	default:
-		text = g.strided()
-	}
+	text, src.Vec = g.loops()
 	return elem + text, src, nil
+}
+
+// loops writes the entry function for the layout, and returns the
+// elements a thread handles per step of the flat loop.
+func (g *kernelGen) loops() (string, int) {
+	switch {
+	case g.l.Contiguous:
+		return g.contiguous()
+	case g.l.Tiled != 0:
+		return g.tiled(), 1
+	}
+	return g.strided(), 1
 }
 
 func checkLayout(k *ir.Kernel, l Layout) error {

@@ -62,14 +62,7 @@ func RenderC(k *ir.CKernel, l Layout, v Vendor) (*Source, error) {
 		g.scalars = append(g.scalars, i)
 	}
 	var text string
-	switch {
-	case l.Contiguous:
-		text, src.Vec = g.contiguous()
-	case l.Tiled != 0:
-		text = g.tiled()
-	default:
-		text = g.strided()
-	}
+	text, src.Vec = g.loops()
 	pre := ""
 	if k.Preamble != "" {
 		pre = k.Preamble + "\n"

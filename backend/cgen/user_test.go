@@ -49,21 +49,20 @@ if (i == 0) log[0] = _ind.size();`},
 }
 
 func TestUserKernelsCompile(t *testing.T) {
-	kerneltest.NeedNVRTC(t)
-	var srcs []kerneltest.Source
-	for _, s := range userKernels(CUDA) {
-		srcs = append(srcs, kerneltest.Source{Name: s.Entry, Code: s.Code})
+	for _, c := range []struct {
+		v       Vendor
+		need    func(testing.TB)
+		compile func(string) error
+	}{{CUDA, kerneltest.NeedNVRTC, kerneltest.CompileCUDA}, {HIP, kerneltest.NeedHIPRTC, kerneltest.CompileHIP}} {
+		t.Run(c.v.String(), func(t *testing.T) {
+			c.need(t)
+			var srcs []kerneltest.Source
+			for _, s := range userKernels(c.v) {
+				srcs = append(srcs, kerneltest.Source{Name: s.Entry, Code: s.Code})
+			}
+			kerneltest.CompileAll(t, srcs, c.compile)
+		})
 	}
-	kerneltest.CompileAll(t, srcs, kerneltest.CompileCUDA)
-}
-
-func TestUserKernelsCompileForHIP(t *testing.T) {
-	kerneltest.NeedHIPRTC(t)
-	var srcs []kerneltest.Source
-	for _, s := range userKernels(HIP) {
-		srcs = append(srcs, kerneltest.Source{Name: s.Entry, Code: s.Code})
-	}
-	kerneltest.CompileAll(t, srcs, kerneltest.CompileHIP)
 }
 
 // The benchmark's kernel must load and store 16-byte vectors, and must

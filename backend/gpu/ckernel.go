@@ -26,6 +26,25 @@ type LoadedModule interface {
 	Function(name string) (Function, error)
 }
 
+// VendorModule adapts a vendor's loaded module to LoadedModule: a name
+// expression is looked up by the lowered name its compile reported.
+type VendorModule[F interface{ Handle() uintptr }] struct {
+	Lookup  func(name string) (F, error)
+	Lowered map[string]string // name expression -> lowered name
+}
+
+// Function returns the kernel of an extern "C" name or a name expression.
+func (m VendorModule[F]) Function(name string) (Function, error) {
+	if l, ok := m.Lowered[name]; ok {
+		name = l
+	}
+	fn, err := m.Lookup(name)
+	if err != nil {
+		return 0, err
+	}
+	return Function(fn.Handle()), nil
+}
+
 // userState holds a backend's user kernels.
 type userState struct {
 	kernels kernelCache[ckernelKey, *kernel]

@@ -27,23 +27,7 @@ func (d *device) LoadRaw(m backend.RawSource) (gpu.LoadedModule, error) {
 	if err != nil {
 		return nil, err
 	}
-	return rawModule{mod, lowered}, nil
-}
-
-type rawModule struct {
-	mod     *hip.Module
-	lowered map[string]string // name expression -> mangled name
-}
-
-func (m rawModule) Function(name string) (gpu.Function, error) {
-	if l, ok := m.lowered[name]; ok {
-		name = l
-	}
-	fn, err := m.mod.Function(name)
-	if err != nil {
-		return 0, err
-	}
-	return gpu.Function(fn.Handle()), nil
+	return gpu.VendorModule[*hip.Function]{Lookup: mod.Function, Lowered: lowered}, nil
 }
 
 // Handles returns the context and the stream of the backend's work.
