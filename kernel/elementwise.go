@@ -43,7 +43,6 @@ type Elementwise struct {
 	name      string
 	op        string // "kernel name", for errors
 	body      string
-	cfg       config
 	mu        sync.RWMutex
 	variants  []variant
 	callState sync.Pool
@@ -66,10 +65,7 @@ type variant struct {
 // each placeholder a typedef of the dtype it was resolved to.
 func NewElementwise(in, out, body, name string, opts ...Option) (*Elementwise, error) {
 	k := &Elementwise{name: name, op: "kernel " + name, body: body}
-	for _, o := range opts {
-		o(&k.cfg)
-	}
-	sig, err := parseSignature(name, in, out)
+	sig, err := newSignature(name, in, out, opts)
 	if err != nil {
 		return nil, err
 	}

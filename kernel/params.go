@@ -62,16 +62,20 @@ func scalarDType(v any) (dtype.DType, bool) {
 	return dtype.OfValue(v)
 }
 
-// signature is a kernel's name and parameter lists, parsed, with its
-// type placeholders in order of first use.
+// signature is a kernel's parameter lists, parsed, with its type
+// placeholders in order of first use, and its options.
 type signature struct {
 	in, out []param
 	types   []string
+	cfg     config
 }
 
-// parseSignature parses a kernel's name and parameter lists.
-func parseSignature(name, in, out string) (signature, error) {
+// newSignature parses a kernel's name and parameter lists.
+func newSignature(name, in, out string, opts []Option) (signature, error) {
 	var sig signature
+	for _, o := range opts {
+		o(&sig.cfg)
+	}
 	var err error
 	if !cgen.IsIdent(name) {
 		return sig, fmt.Errorf("kernel: name %q is not a C identifier", name)

@@ -33,7 +33,6 @@ type Reduction struct {
 	signature
 	name                            string
 	mapExpr, reduce, post, identity string
-	cfg                             config
 	mu                              sync.Mutex
 	variants                        map[string]*ir.Reduction
 }
@@ -48,10 +47,7 @@ type Reduction struct {
 func NewReduction(in, out, mapExpr, reduceExpr, postExpr, identity, name string, opts ...Option) (*Reduction, error) {
 	k := &Reduction{name: name, mapExpr: mapExpr, reduce: reduceExpr, post: postExpr, identity: identity,
 		variants: map[string]*ir.Reduction{}}
-	for _, o := range opts {
-		o(&k.cfg)
-	}
-	sig, err := parseSignature(name, in, out)
+	sig, err := newSignature(name, in, out, opts)
 	if err != nil {
 		return nil, err
 	}
