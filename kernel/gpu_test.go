@@ -31,13 +31,14 @@ func load(t *testing.T, d *array.Device, name string) *array.Array {
 	return a
 }
 
-// near checks got against NumPy's want, both of want's dtype and shape.
+// near checks got against NumPy's want, both of want's dtype and shape,
+// to rtol relative and as much absolute (the values are of order 1).
 func near(t *testing.T, got, want *array.Array, rtol float64) {
 	t.Helper()
 	require.NoError(t, got.Err())
 	require.Equal(t, want.Shape(), got.Shape())
 	require.Equal(t, want.DType(), got.DType())
-	ok, err := array.Allclose(got, want, rtol, 0, false)
+	ok, err := array.Allclose(got, want, rtol, rtol, false)
 	require.NoError(t, err)
 	require.True(t, ok, "got %v\nwant %v", got, want)
 }
@@ -200,5 +201,21 @@ func TestCountAboveReduction(t *testing.T) {
 		want := array.CountNonzero(array.Greater(x, float32(0.5)), array.Axis(1))
 		near(t, above.Call(x, float32(0.5), kernel.Axes{1}), want, 0)
 		near(t, above.Call(d.Empty(array.Float32, 0), float32(0)), d.Zeros(array.Int64), 0)
+	})
+}
+
+// A reduction of two broadcast arrays, and one with a raw parameter: the
+// map runs as an elementwise kernel, then the fold.
+func TestReductionOfSeveralArrays(t *testing.T) {
+	sqdiff, err := kernel.NewReduction("T x, T y", "T z", "(x - y) * (x - y)", "a + b", "", "0", "sqdiff_sum")
+	require.NoError(t, err)
+	weighted, err := kernel.NewReduction("T x, raw T w", "T z", "x * w[i % 5]", "a + b", "", "0", "weighted")
+	require.NoError(t, err)
+	onEachGPU(t, func(t *testing.T, d *array.Device) {
+		for _, dt := range []string{"float32", "float64"} {
+			x, y := load(t, d, "sqdiff_"+dt+"_in0"), load(t, d, "sqdiff_"+dt+"_in1")
+			near(t, sqdiff.Call(x, y, kernel.Axes{1}), load(t, d, "sqdiff_"+dt+"_sum1"), 1e-5)
+			near(t, weighted.Call(x, y, kernel.Axes{1}), load(t, d, "sqdiff_"+dt+"_dot1"), 1e-5)
+		}
 	})
 }

@@ -113,10 +113,11 @@ func TestReductionErrors(t *testing.T) {
 	require.ErrorContains(t, l2.Call(x.AsType(array.Complex64)).Err(), "kernels take bool, integers, float32 and float64")
 	two, err := kernel.NewReduction("T x, T y", "T z", "x * y", "a + b", "", "0", "dot")
 	require.NoError(t, err)
-	require.ErrorContains(t, two.Call(x, x).Err(), "takes one array input")
+	require.ErrorIs(t, two.Call(x, x).Err(), kernel.ErrNoCompiler)
+	require.ErrorContains(t, two.Call(x, x.AsType(array.Float64)).Err(), "type T is float32, but y is float64")
 	for _, c := range []struct{ in, out, mapExpr, identity, want string }{
 		{"T x", "T y, T z", "x", "0", "one output parameter"},
-		{"raw T x", "T y", "x", "0", "reductions take none"},
+		{"T cugo_mapped", "T y", "x", "0", "is taken"},
 		{"", "T y", "x", "0", "no input parameters"},
 		{"T x", "T y", "x", "", "needs map and reduce expressions and an identity"},
 	} {

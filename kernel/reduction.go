@@ -3,6 +3,7 @@ package kernel
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/cugo/cugo/array"
@@ -26,16 +27,29 @@ func ReduceType(dt dtype.DType) Option { return func(c *config) { c.reduceType =
 // expression of each element of its array input (and scalars) is folded
 // with the reduce expression of two accumulators a and b from the
 // identity, and the post-map statements set the output from the folded
-// a. It runs in the kernels of the built-in reductions (any axes,
-// keepdims, vector loads and the one-launch full reduction). It is safe
-// for concurrent use.
+// a. With one array argument (the others Go numbers) it is one kernel
+// of the built-in reductions (any axes, keepdims, vector loads and the
+// one-launch full reduction). With several array arguments or raw
+// parameters (reductions read one array), the map runs first as an
+// Elementwise kernel into a temporary of the accumulator's dtype, which
+// the reduction then folds. It is safe for concurrent use.
 type Reduction struct {
 	signature
 	name                            string
 	mapExpr, reduce, post, identity string
+	opts                            []Option
 	mu                              sync.Mutex
 	variants                        map[string]*ir.Reduction
+	twoPass                         struct {
+		once   sync.Once
+		mapper *Elementwise
+		folder *Reduction
+		err    error
+	}
 }
+
+// mapped names the map's result in the two passes of a Reduction.
+const mapped = "cugo_mapped"
 
 // NewReduction returns the reduction of the parameter lists in (one
 // array parameter, the others scalars) and out (one parameter), with its
@@ -45,8 +59,23 @@ type Reduction struct {
 //	l2, _ := kernel.NewReduction("T x", "T y", "x * x", "a + b", "y = sqrt(a)", "0", "l2norm")
 //	norms := l2.Call(x, kernel.Axes{1})
 func NewReduction(in, out, mapExpr, reduceExpr, postExpr, identity, name string, opts ...Option) (*Reduction, error) {
+	k, err := newReduction(in, out, mapExpr, reduceExpr, postExpr, identity, name, opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range k.in {
+		if p.name == mapped {
+			return nil, fmt.Errorf("kernel %s: the parameter name %s is taken", name, mapped)
+		}
+	}
+	return k, nil
+}
+
+// newReduction is NewReduction without the check of the name its two
+// passes use, which the second pass takes.
+func newReduction(in, out, mapExpr, reduceExpr, postExpr, identity, name string, opts []Option) (*Reduction, error) {
 	k := &Reduction{name: name, mapExpr: mapExpr, reduce: reduceExpr, post: postExpr, identity: identity,
-		variants: map[string]*ir.Reduction{}}
+		opts: opts, variants: map[string]*ir.Reduction{}}
 	sig, err := newSignature(name, in, out, opts)
 	if err != nil {
 		return nil, err
@@ -60,12 +89,44 @@ func NewReduction(in, out, mapExpr, reduceExpr, postExpr, identity, name string,
 	case mapExpr == "" || reduceExpr == "" || identity == "":
 		return nil, fmt.Errorf("kernel %s: a reduction needs map and reduce expressions and an identity", name)
 	}
-	for _, p := range k.in {
-		if p.raw {
-			return nil, fmt.Errorf("kernel %s: raw parameter %s: reductions take none", name, p.name)
-		}
-	}
 	return k, nil
+}
+
+// twoPasses runs a reduction of several arrays or raw parameters: the
+// map as an elementwise kernel into a temporary, then its fold.
+func (k *Reduction) twoPasses(args []any, axes []int, keep bool) *array.Array {
+	t := &k.twoPass
+	t.once.Do(func() {
+		acc := k.out[0].typ
+		if k.out[0].dtype != 0 {
+			acc = k.out[0].dtype.String()
+		}
+		if k.cfg.reduceType != 0 {
+			acc = k.cfg.reduceType.String()
+		}
+		decls := make([]string, len(k.in))
+		for i, p := range k.in {
+			decls[i] = p.describe() + " " + p.name
+		}
+		t.mapper, t.err = NewElementwise(strings.Join(decls, ", "), acc+" "+mapped, mapped+" = ("+k.mapExpr+")", k.name+"_map", k.opts...)
+		if t.err == nil {
+			out := k.out[0].describe() + " " + k.out[0].name
+			t.folder, t.err = newReduction(acc+" "+mapped, out, mapped, k.reduce, k.post, k.identity, k.name, k.opts)
+		}
+	})
+	if t.err != nil {
+		return array.Failed(t.err)
+	}
+	m := t.mapper.Call(args[:len(k.in)]...)
+	if err := m.Err(); err != nil {
+		return array.Failed(err)
+	}
+	defer m.Free()
+	fold := append([]any{m}, args[len(k.in):]...)
+	if axes != nil {
+		fold = append(fold, Axes(axes))
+	}
+	return t.folder.Call(append(fold, KeepDims(keep))...)
 }
 
 // Call folds its array input: args are one value per input parameter
@@ -89,6 +150,16 @@ func (k *Reduction) Call(args ...any) *array.Array {
 	}
 	if len(args) != len(k.in) && len(args) != len(k.in)+1 {
 		return fail("takes %d inputs and optionally 1 output, got %d arguments", len(k.in), len(args))
+	}
+	arrays, raw := 0, false
+	for i, a := range args[:len(k.in)] {
+		if _, ok := a.(*array.Array); ok {
+			arrays++
+		}
+		raw = raw || k.in[i].raw
+	}
+	if arrays > 1 || raw {
+		return k.twoPasses(args, axes, keep)
 	}
 	var x, out *array.Array
 	types := make([]dtype.DType, len(k.types))

@@ -5,7 +5,8 @@ the translations of CuPy's documented user-kernel examples.
 Each case is name_in*.npy (the inputs) and name_out*.npy (what NumPy
 computes for them):
 
-  sqdiff     z = (x - y)**2, x (4, 5) and y (5,) broadcast, float32 and float64
+  sqdiff     z = (x - y)**2, x (4, 5) and y (5,) broadcast, float32 and float64;
+             its sum along axis 1 (sum1) and that of x*y (dot1), summed in float64
   axpy       z = x*2 + y*y - 1 in float32 (the benchmark's kernel)
   reverse    z = x + y[::-1] (a raw parameter read at _ind.size() - i - 1)
   l2         sqrt(sum(x*x)) over all of x and along axis 1, float32
@@ -36,6 +37,8 @@ for dt in (np.float32, np.float64):
     save("sqdiff_%s_in0" % tag, x)
     save("sqdiff_%s_in1" % tag, y)
     save("sqdiff_%s_out" % tag, ((x - y) * (x - y)).astype(dt))
+    save("sqdiff_%s_sum1" % tag, ((x - y) * (x - y)).sum(axis=1, dtype=np.float64).astype(dt))
+    save("sqdiff_%s_dot1" % tag, (x * y).sum(axis=1, dtype=np.float64).astype(dt))
 
 x = rng.standard_normal((3, 1000)).astype(np.float32)
 y = rng.standard_normal((3, 1000)).astype(np.float32)
