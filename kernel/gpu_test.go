@@ -8,6 +8,7 @@ import (
 	"github.com/cugo/cugo/internal/fixture"
 	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/kernel"
+	"github.com/cugo/cugo/nvrtc"
 	"github.com/stretchr/testify/require"
 )
 
@@ -218,4 +219,21 @@ func TestReductionOfSeveralArrays(t *testing.T) {
 			near(t, weighted.Call(x, y, kernel.Axes{1}), load(t, d, "sqdiff_"+dt+"_dot1"), 1e-5)
 		}
 	})
+}
+
+// A module from PTX compiled beforehand (CUDA only).
+func TestModuleFromPTX(t *testing.T) {
+	b, err := backend.Open("cuda", 0)
+	gputest.Need(t, "cuda", err)
+	res, err := nvrtc.Compile(`extern "C" __global__ void add1(float *x, int n) {
+  const int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) x[i] += 1.0f;
+}`, nvrtc.Options{Target: 80})
+	require.NoError(t, err)
+	d := array.On(b)
+	x := load(t, d, "times3_float32_in0")
+	want := x.Add(float32(1))
+	fn := kernel.NewModuleImage(res.Code).Function("add1")
+	require.NoError(t, fn.Launch(kernel.Config{Grid: kernel.Dim{X: (x.Size() + 255) / 256}, Block: kernel.Dim{X: 256}}, x, int32(x.Size())))
+	near(t, x, want, 0)
 }
