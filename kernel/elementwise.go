@@ -97,7 +97,7 @@ type call struct {
 // Outputs for all of them).
 func (k *Elementwise) Call(args ...any) *array.Array {
 	c := k.callState.Get().(*call)
-	defer k.callState.Put(c)
+	defer k.put(c)
 	if err := k.run(c, args); err != nil {
 		return array.Failed(err)
 	}
@@ -107,11 +107,20 @@ func (k *Elementwise) Call(args ...any) *array.Array {
 // Outputs is Call for a kernel of several outputs: it returns them all.
 func (k *Elementwise) Outputs(args ...any) ([]*array.Array, error) {
 	c := k.callState.Get().(*call)
-	defer k.callState.Put(c)
+	defer k.put(c)
 	if err := k.run(c, args); err != nil {
 		return nil, err
 	}
 	return slices.Clone(c.result), nil
+}
+
+// put returns a call's scratch to the pool, holding no array.
+func (k *Elementwise) put(c *call) {
+	clear(c.outs)
+	clear(c.ins)
+	clear(c.raw)
+	clear(c.result)
+	k.callState.Put(c)
 }
 
 func (k *Elementwise) run(c *call, args []any) error {
