@@ -15,10 +15,18 @@
 // The body is compiled once per kernel, dtypes and layout (contiguous,
 // broadcast, strided, 32- or 64-bit indices) through the kernel cache and
 // runs in the loops of the built-in ufuncs, with 16-byte vector loads
-// where the operands allow. A Raw kernel is a __global__ function of C
-// source (or a Module of several, from source, PTX or CUBIN), launched
-// with a grid, a block, dynamic shared memory and *Array or Go scalar
-// arguments.
+// where the operands allow. A Reduction (CuPy's ReductionKernel) folds
+// the map expression of its input with a reduce expression, an identity
+// and a post-map, in the kernels of the built-in reductions (any axes,
+// KeepDims). A Raw kernel is a __global__ function of C source (or a
+// Module of several, from source with name expressions for templates, or
+// from PTX, CUBIN or a code object), launched with a grid, a block,
+// dynamic shared memory and *Array or Go scalar arguments, on the
+// stream of the arrays' backend, ordered with their other operations.
+//
+// Not supported (yet): CuPy's loop_prep and after_loop, and a reduction
+// of several arrays in one kernel (it runs its map first, into a
+// temporary).
 //
 // The kernels are C: they run on the CUDA and HIP backends (hiprtc
 // compiles the same source where it is valid HIP). The CPU backend runs
