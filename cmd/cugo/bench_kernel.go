@@ -1,16 +1,30 @@
 package main
 
 import (
+	"errors"
+
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/kernel"
 )
 
 func init() {
 	workloads = append(workloads,
-		workload{"elementwise_kernel_f32_64M", "GB/s", benchElementwiseKernel},
-		workload{"reduction_kernel_l2_f32_64M", "GB/s", benchReductionKernel},
-		workload{"small_kernel_1k", "us", benchSmallKernel},
+		workload{"elementwise_kernel_f32_64M", "GB/s", onGPU(benchElementwiseKernel)},
+		workload{"reduction_kernel_l2_f32_64M", "GB/s", onGPU(benchReductionKernel)},
+		workload{"small_kernel_1k", "us", onGPU(benchSmallKernel)},
 	)
+}
+
+// onGPU makes a workload of user kernels absent where the backend runs
+// no C (the CPU).
+func onGPU(measure func(e *benchEnv) (float64, error)) func(e *benchEnv) (float64, error) {
+	return func(e *benchEnv) (float64, error) {
+		v, err := measure(e)
+		if errors.Is(err, kernel.ErrNoCompiler) {
+			return 0, errNotHere
+		}
+		return v, err
+	}
 }
 
 // axpyKernel is the user kernel of the kernel workloads, as CuPy's
