@@ -163,15 +163,21 @@ func (b *Backend) infos(buf backend.Buffer, batch int, fail error) error {
 // conjugated with conj: the changes of layout between our row-major
 // arrays and LAPACK's column-major ones.
 func (b *Backend) relayout(dt dtype.DType, batch, rows, cols int, dst, src backend.Buffer, in [3]int, conj bool) error {
-	if batch == 0 || rows == 0 || cols == 0 {
-		return nil
-	}
 	k := copyKernel(dt)
 	if conj && dt.Kind() == dtype.ComplexKind {
 		k = conjKernel(dt)
 	}
-	out := backend.Operand{Buf: dst, DType: dt, Strides: []int{rows * cols, cols, 1}}
-	from := backend.Operand{Buf: src, DType: dt, Strides: in[:]}
+	return b.relayoutWith(k, batch, rows, cols, dst, src, in)
+}
+
+// relayoutWith is relayout through the one-input kernel k, which may
+// convert the dtype.
+func (b *Backend) relayoutWith(k *ir.Kernel, batch, rows, cols int, dst, src backend.Buffer, in [3]int) error {
+	if batch == 0 || rows == 0 || cols == 0 {
+		return nil
+	}
+	out := backend.Operand{Buf: dst, DType: k.Outputs[0].DType, Strides: []int{rows * cols, cols, 1}}
+	from := backend.Operand{Buf: src, DType: k.Inputs[0], Strides: in[:]}
 	return b.Elementwise(k, []int{batch, rows, cols}, []backend.Operand{out}, []backend.Operand{from}, nil)
 }
 
@@ -526,11 +532,6 @@ func (b *Backend) Eigh(dt dtype.DType, batch, n int, a, w backend.Buffer, lower,
 		}
 		return b.relayout(dt, batch, n, n, a, zBuf, columnMajor(n, n*n), true)
 	})
-}
-
-// Eig is not supported: cuSOLVER's geev (Xgeev, CUDA 12.6+) is not bound.
-func (b *Backend) Eig(dt dtype.DType, batch, n int, a, w, v backend.Buffer) error {
-	return fmt.Errorf("%s: Eig: general eigenproblems are %w on this device", b.kind, backend.ErrUnsupported)
 }
 
 // writeIdentities fills buf with batch m×m identity matrices of dt (a
