@@ -291,18 +291,12 @@ func (b *Backend) Cholesky(dt dtype.DType, batch, n int, a backend.Buffer) error
 		}
 		sc := &scratch{b: b}
 		defer sc.free()
-		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.PotrfWork(false, n, ma.at(0)) })
-		if err != nil {
-			return err
-		}
 		info, infoBuf, err := sc.alloc(4 * batch)
 		if err != nil {
 			return err
 		}
-		for i := range batch {
-			if err := s.Potrf(false, n, ma.at(i), work, lwork, info+Ptr(4*i)); err != nil {
-				return err
-			}
+		if err := b.potrfEach(sc, s, dt, batch, n, ma, info); err != nil {
+			return err
 		}
 		return b.infos(infoBuf, batch, backend.ErrNotPositiveDefinite)
 	})
@@ -507,18 +501,12 @@ func (b *Backend) Eigh(dt dtype.DType, batch, n int, a, w backend.Buffer, lower,
 		}
 		sc := &scratch{b: b}
 		defer sc.free()
-		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.SyevdWork(vectors, !lower, n, ma.at(0), mw.at(0)) })
-		if err != nil {
-			return err
-		}
 		info, infoBuf, err := sc.alloc(4 * batch)
 		if err != nil {
 			return err
 		}
-		for i := range batch {
-			if err := s.Syevd(vectors, !lower, n, ma.at(i), mw.at(i), work, lwork, info+Ptr(4*i)); err != nil {
-				return err
-			}
+		if err := b.eighEach(sc, s, dt, batch, n, ma, mw, !lower, vectors, info); err != nil {
+			return err
 		}
 		if err := b.infos(infoBuf, batch, backend.ErrNoConvergence); err != nil || !vectors {
 			return err
