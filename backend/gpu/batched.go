@@ -90,4 +90,3 @@ func (b *Backend) matrixAddresses(sc *scratch, ma mats, batch int) (Ptr, error) 
 	}
 	return p, b.Write(buf, 0, host)
 }
-
