@@ -182,6 +182,12 @@ def svd(env):
     return ms(device_time(2, lambda: cp.linalg.svd(a, full_matrices=True)))
 
 
+def einsum_bmm(env):
+    n = env.side // 16
+    x = random(1, 64, n, n)
+    return 2 * 64 * n ** 3 / device_time(20, lambda: cp.einsum("bij,bjk->bik", x, x)) / 1e12
+
+
 def draw(method):
     """A draw of env.n float32 into a new array each call from a generator
     of NumPy's Generator API, as cugo's random.Generator: output bytes."""
@@ -273,6 +279,7 @@ WORKLOADS = [
     ("cholesky_f64_4096", "ms", cholesky),
     ("eigh_f32_2048", "ms", eigh),
     ("svd_f32_2048", "ms", svd),
+    ("einsum_bmm_f32", "TFLOP/s", einsum_bmm),
     ("rand_f32_64M", "GB/s", draw("random")),
     ("randn_f32_64M", "GB/s", draw("standard_normal")),
     ("sort_f32_16M", "us", order(cp.sort)),

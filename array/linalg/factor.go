@@ -66,25 +66,37 @@ func Cholesky(a *array.Array, upper bool) *array.Array {
 		free(w)
 		return array.Failed(err)
 	}
-	defer free(w)
-	l := triangle(w.Array, true)
-	if !upper {
+	l := keepTriangle(w.Array, true)
+	if !upper || l.Err() != nil {
 		return l
 	}
-	return adjoint(l)
+	if dt.Kind() == dtype.ComplexKind {
+		l = array.Conj(l, l)
+	}
+	return l.SwapAxes(-1, -2)
 }
 
-// triangle is a copy of the lower (or upper) triangle of each matrix of a,
-// zeros elsewhere.
-func triangle(a *array.Array, lower bool) *array.Array {
+// The kernels of keepTriangle: arguments are the row indices (m, 1), the
+// column indices (n,) and the matrices.
+var (
+	lowerPart = array.Fuse(array.Arg(0).GreaterEqual(array.Arg(1)).Where(array.Arg(2), 0))
+	upperPart = array.Fuse(array.Arg(0).LessEqual(array.Arg(1)).Where(array.Arg(2), 0))
+)
+
+// keepTriangle zeroes in place the elements of each matrix of a outside
+// its lower (or upper) triangle, where the factorizations leave other
+// numbers: one pass over a, with no mask or copy of it.
+func keepTriangle(a *array.Array, lower bool) *array.Array {
 	_, m, n := matrixShape(a)
 	d := array.On(a.Backend())
 	rows, cols := d.Arange(0, float64(m), 1, array.Int64).Reshape(m, 1), d.Arange(0, float64(n), 1, array.Int64)
-	mask := rows.LessEqual(cols)
+	defer rows.Free()
+	defer cols.Free()
+	part := upperPart
 	if lower {
-		mask = rows.GreaterEqual(cols)
+		part = lowerPart
 	}
-	return array.Where(mask, a, 0)
+	return part.Into(a, rows, cols, a)
 }
 
 // QR factors each matrix of a into q @ r with q orthonormal (unitary) and
@@ -128,8 +140,7 @@ func QR(a *array.Array, mode string) (q, r *array.Array) {
 		free(out...)
 		return fail(err)
 	}
-	defer free(out[1])
-	return out[0].Array, triangle(out[1].Array, false)
+	return out[0].Array, keepTriangle(out[1].Array, false)
 }
 
 // SVD returns u, s and vh with a = u @ diag(s) @ vh for each matrix of a

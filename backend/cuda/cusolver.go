@@ -32,6 +32,8 @@ func (d *device) NewSolver() (gpu.Solver, error) {
 type solver struct {
 	h      *cusolver.Handle
 	params *cusolver.GesvdjInfo // default tolerance and sweeps
+	geev   *cusolver.Params     // the 64-bit API's settings, made on Eig's first use
+	syevj  *cusolver.SyevjInfo  // syevjBatched's settings (defaults), made on first use
 }
 
 // typed is the solver's gpu.Routines for one element type.

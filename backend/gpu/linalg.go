@@ -163,15 +163,21 @@ func (b *Backend) infos(buf backend.Buffer, batch int, fail error) error {
 // conjugated with conj: the changes of layout between our row-major
 // arrays and LAPACK's column-major ones.
 func (b *Backend) relayout(dt dtype.DType, batch, rows, cols int, dst, src backend.Buffer, in [3]int, conj bool) error {
-	if batch == 0 || rows == 0 || cols == 0 {
-		return nil
-	}
 	k := copyKernel(dt)
 	if conj && dt.Kind() == dtype.ComplexKind {
 		k = conjKernel(dt)
 	}
-	out := backend.Operand{Buf: dst, DType: dt, Strides: []int{rows * cols, cols, 1}}
-	from := backend.Operand{Buf: src, DType: dt, Strides: in[:]}
+	return b.relayoutWith(k, batch, rows, cols, dst, src, in)
+}
+
+// relayoutWith is relayout through the one-input kernel k, which may
+// convert the dtype.
+func (b *Backend) relayoutWith(k *ir.Kernel, batch, rows, cols int, dst, src backend.Buffer, in [3]int) error {
+	if batch == 0 || rows == 0 || cols == 0 {
+		return nil
+	}
+	out := backend.Operand{Buf: dst, DType: k.Outputs[0].DType, Strides: []int{rows * cols, cols, 1}}
+	from := backend.Operand{Buf: src, DType: k.Inputs[0], Strides: in[:]}
 	return b.Elementwise(k, []int{batch, rows, cols}, []backend.Operand{out}, []backend.Operand{from}, nil)
 }
 
@@ -285,18 +291,12 @@ func (b *Backend) Cholesky(dt dtype.DType, batch, n int, a backend.Buffer) error
 		}
 		sc := &scratch{b: b}
 		defer sc.free()
-		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.PotrfWork(false, n, ma.at(0)) })
-		if err != nil {
-			return err
-		}
 		info, infoBuf, err := sc.alloc(4 * batch)
 		if err != nil {
 			return err
 		}
-		for i := range batch {
-			if err := s.Potrf(false, n, ma.at(i), work, lwork, info+Ptr(4*i)); err != nil {
-				return err
-			}
+		if err := b.potrfEach(sc, s, dt, batch, n, ma, info); err != nil {
+			return err
 		}
 		return b.infos(infoBuf, batch, backend.ErrNotPositiveDefinite)
 	})
@@ -501,18 +501,12 @@ func (b *Backend) Eigh(dt dtype.DType, batch, n int, a, w backend.Buffer, lower,
 		}
 		sc := &scratch{b: b}
 		defer sc.free()
-		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.SyevdWork(vectors, !lower, n, ma.at(0), mw.at(0)) })
-		if err != nil {
-			return err
-		}
 		info, infoBuf, err := sc.alloc(4 * batch)
 		if err != nil {
 			return err
 		}
-		for i := range batch {
-			if err := s.Syevd(vectors, !lower, n, ma.at(i), mw.at(i), work, lwork, info+Ptr(4*i)); err != nil {
-				return err
-			}
+		if err := b.eighEach(sc, s, dt, batch, n, ma, mw, !lower, vectors, info); err != nil {
+			return err
 		}
 		if err := b.infos(infoBuf, batch, backend.ErrNoConvergence); err != nil || !vectors {
 			return err
@@ -526,11 +520,6 @@ func (b *Backend) Eigh(dt dtype.DType, batch, n int, a, w backend.Buffer, lower,
 		}
 		return b.relayout(dt, batch, n, n, a, zBuf, columnMajor(n, n*n), true)
 	})
-}
-
-// Eig is not supported: cuSOLVER's geev (Xgeev, CUDA 12.6+) is not bound.
-func (b *Backend) Eig(dt dtype.DType, batch, n int, a, w, v backend.Buffer) error {
-	return fmt.Errorf("%s: Eig: general eigenproblems are %w on this device", b.kind, backend.ErrUnsupported)
 }
 
 // writeIdentities fills buf with batch m×m identity matrices of dt (a

@@ -52,6 +52,7 @@ var workloads = []workload{
 	{"cholesky_f64_4096", "ms", benchCholesky},
 	{"eigh_f32_2048", "ms", benchEigh},
 	{"svd_f32_2048", "ms", benchSVD},
+	{"einsum_bmm_f32", "TFLOP/s", benchEinsumBMM},
 
 	{"rand_f32_64M", "GB/s", benchRandom(drawUniform)},
 	{"randn_f32_64M", "GB/s", benchRandom(drawNormal)},

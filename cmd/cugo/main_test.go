@@ -187,6 +187,8 @@ func TestSizedNames(t *testing.T) {
 		"solve_f64_4096": "solve_f64_512", "cholesky_f64_4096": "cholesky_f64_512",
 		"eigh_f32_2048": "eigh_f32_256", "svd_f32_2048": "svd_f32_256", "fft2_c64_4096": "fft2_c64_512",
 		"rand_f32_64M": "rand_f32_1M", "randn_f32_64M": "randn_f32_1M",
+		// 64 matrices of side e.side/16 at both sizes, under one name.
+		"einsum_bmm_f32": "einsum_bmm_f32",
 		// 2^18 elements (e.n/4) for 2^24: sorts, statistics, 1-D transforms.
 		"sort_f32_16M": "sort_f32_256k", "argsort_f32_16M": "argsort_f32_256k",
 		"unique_i32_16M": "unique_i32_256k", "median_f32_16M": "median_f32_256k",

@@ -145,7 +145,12 @@ var pairs = []pair{
 		}},
 	{cuda: "libs/cusolver", hip: "libs/hipsolver",
 		onlyCUDA: map[string]string{
-			"Version": "cuSOLVER reports its version (cusolverGetProperty); hipSOLVER has no call that does",
+			"Version":        "cuSOLVER reports its version (cusolverGetProperty); hipSOLVER has no call that does",
+			"Geev":           "cuSOLVER's 64-bit Xgeev (CUDA 12.6+) is bound; hipSOLVER's is not (the GPU Eig runs on CUDA only)",
+			"GeevBufferSize": "cuSOLVER's 64-bit Xgeev (CUDA 12.6+) is bound; hipSOLVER's is not (the GPU Eig runs on CUDA only)",
+			"Params":         "the parameter object of cuSOLVER's 64-bit API, which Geev takes",
+			"Params.Close":   "the parameter object of cuSOLVER's 64-bit API, which Geev takes",
+			"NewParams":      "the parameter object of cuSOLVER's 64-bit API, which Geev takes",
 		},
 		onlyHIP: map[string]string{
 			"GetrsBufferSize":        "hipSOLVER's getrs takes a workspace (rocSOLVER needs one); cuSOLVER's takes none",

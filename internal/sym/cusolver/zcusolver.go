@@ -40,6 +40,12 @@ type GesvdjInfo_t uintptr
 // SyevjInfo_t is the C type syevjInfo_t.
 type SyevjInfo_t uintptr
 
+// CusolverDnParams_t is the C type cusolverDnParams_t.
+type CusolverDnParams_t uintptr
+
+// CudaDataType is the C type cudaDataType.
+type CudaDataType int32
+
 // CudaStream_t is the C type cudaStream_t.
 type CudaStream_t uintptr
 
@@ -171,6 +177,10 @@ var addr struct {
 	cusolverDnDsyevjBatched             uintptr
 	cusolverDnCheevjBatched             uintptr
 	cusolverDnZheevjBatched             uintptr
+	cusolverDnCreateParams              uintptr
+	cusolverDnDestroyParams             uintptr
+	cusolverDnXgeev_bufferSize          uintptr
+	cusolverDnXgeev                     uintptr
 }
 
 // fn holds the bindings of symbols that take or return floating-point values by value.
@@ -307,6 +317,10 @@ var Symbols = []loader.Symbol{
 	{Name: "cusolverDnDsyevjBatched", Required: true, Addr: &addr.cusolverDnDsyevjBatched},
 	{Name: "cusolverDnCheevjBatched", Required: true, Addr: &addr.cusolverDnCheevjBatched},
 	{Name: "cusolverDnZheevjBatched", Required: true, Addr: &addr.cusolverDnZheevjBatched},
+	{Name: "cusolverDnCreateParams", Required: false, Addr: &addr.cusolverDnCreateParams},
+	{Name: "cusolverDnDestroyParams", Required: false, Addr: &addr.cusolverDnDestroyParams},
+	{Name: "cusolverDnXgeev_bufferSize", Required: false, Addr: &addr.cusolverDnXgeev_bufferSize},
+	{Name: "cusolverDnXgeev", Required: false, Addr: &addr.cusolverDnXgeev},
 }
 
 var load struct {
@@ -1088,4 +1102,44 @@ func CusolverDnCheevjBatched(handle CusolverDnHandle_t, jobz CusolverEigMode_t, 
 func CusolverDnZheevjBatched(handle CusolverDnHandle_t, jobz CusolverEigMode_t, uplo CublasFillMode_t, n int32, A unsafe.Pointer, lda int32, W *float64, work unsafe.Pointer, lwork int32, info *int32, params SyevjInfo_t, batchSize int32) CusolverStatus_t {
 	r, _, _ := purego.SyscallN(addr.cusolverDnZheevjBatched, uintptr(handle), uintptr(jobz), uintptr(uplo), uintptr(n), uintptr(A), uintptr(lda), uintptr(unsafe.Pointer(W)), uintptr(work), uintptr(lwork), uintptr(unsafe.Pointer(info)), uintptr(params), uintptr(batchSize))
 	return CusolverStatus_t(int32(r))
+}
+
+// CusolverDnCreateParams calls cusolverDnCreateParams: cusolverStatus_t CUSOLVERAPI cusolverDnCreateParams(cusolverDnParams_t *params);
+// The symbol is optional: without it the call returns an error wrapping loader.ErrNotSupported.
+func CusolverDnCreateParams(params *CusolverDnParams_t) (CusolverStatus_t, error) {
+	if addr.cusolverDnCreateParams == 0 {
+		return 0, loader.NotSupported("cusolver", "cusolverDnCreateParams")
+	}
+	r, _, _ := purego.SyscallN(addr.cusolverDnCreateParams, uintptr(unsafe.Pointer(params)))
+	return CusolverStatus_t(int32(r)), nil
+}
+
+// CusolverDnDestroyParams calls cusolverDnDestroyParams: cusolverStatus_t CUSOLVERAPI cusolverDnDestroyParams(cusolverDnParams_t params);
+// The symbol is optional: without it the call returns an error wrapping loader.ErrNotSupported.
+func CusolverDnDestroyParams(params CusolverDnParams_t) (CusolverStatus_t, error) {
+	if addr.cusolverDnDestroyParams == 0 {
+		return 0, loader.NotSupported("cusolver", "cusolverDnDestroyParams")
+	}
+	r, _, _ := purego.SyscallN(addr.cusolverDnDestroyParams, uintptr(params))
+	return CusolverStatus_t(int32(r)), nil
+}
+
+// CusolverDnXgeev_bufferSize calls cusolverDnXgeev_bufferSize: cusolverStatus_t CUSOLVERAPI cusolverDnXgeev_bufferSize(cusolverDnHandle_t handle, cusolverDnParams_t params, cusolverEigMode_t jobvl, cusolverEigMode_t jobvr, int64_t n, cudaDataType dataTypeA, const void *A, int64_t lda, cudaDataType dataTypeW, const void *W, cudaDataType dataTypeVL, const void *VL, int64_t ldvl, cudaDataType dataTypeVR, const void *VR, int64_t ldvr, cudaDataType computeType, size_t *workspaceInBytesOnDevice, size_t *workspaceInBytesOnHost);
+// The symbol is optional: without it the call returns an error wrapping loader.ErrNotSupported.
+func CusolverDnXgeev_bufferSize(handle CusolverDnHandle_t, params CusolverDnParams_t, jobvl CusolverEigMode_t, jobvr CusolverEigMode_t, n int64, dataTypeA CudaDataType, A unsafe.Pointer, lda int64, dataTypeW CudaDataType, W unsafe.Pointer, dataTypeVL CudaDataType, VL unsafe.Pointer, ldvl int64, dataTypeVR CudaDataType, VR unsafe.Pointer, ldvr int64, computeType CudaDataType, workspaceInBytesOnDevice *uintptr, workspaceInBytesOnHost *uintptr) (CusolverStatus_t, error) {
+	if addr.cusolverDnXgeev_bufferSize == 0 {
+		return 0, loader.NotSupported("cusolver", "cusolverDnXgeev_bufferSize")
+	}
+	r, _, _ := purego.SyscallN(addr.cusolverDnXgeev_bufferSize, uintptr(handle), uintptr(params), uintptr(jobvl), uintptr(jobvr), uintptr(n), uintptr(dataTypeA), uintptr(A), uintptr(lda), uintptr(dataTypeW), uintptr(W), uintptr(dataTypeVL), uintptr(VL), uintptr(ldvl), uintptr(dataTypeVR), uintptr(VR), uintptr(ldvr), uintptr(computeType), uintptr(unsafe.Pointer(workspaceInBytesOnDevice)), uintptr(unsafe.Pointer(workspaceInBytesOnHost)))
+	return CusolverStatus_t(int32(r)), nil
+}
+
+// CusolverDnXgeev calls cusolverDnXgeev: cusolverStatus_t CUSOLVERAPI cusolverDnXgeev(cusolverDnHandle_t handle, cusolverDnParams_t params, cusolverEigMode_t jobvl, cusolverEigMode_t jobvr, int64_t n, cudaDataType dataTypeA, void *A, int64_t lda, cudaDataType dataTypeW, void *W, cudaDataType dataTypeVL, void *VL, int64_t ldvl, cudaDataType dataTypeVR, void *VR, int64_t ldvr, cudaDataType computeType, void *bufferOnDevice, size_t workspaceInBytesOnDevice, void *bufferOnHost, size_t workspaceInBytesOnHost, int *info);
+// The symbol is optional: without it the call returns an error wrapping loader.ErrNotSupported.
+func CusolverDnXgeev(handle CusolverDnHandle_t, params CusolverDnParams_t, jobvl CusolverEigMode_t, jobvr CusolverEigMode_t, n int64, dataTypeA CudaDataType, A unsafe.Pointer, lda int64, dataTypeW CudaDataType, W unsafe.Pointer, dataTypeVL CudaDataType, VL unsafe.Pointer, ldvl int64, dataTypeVR CudaDataType, VR unsafe.Pointer, ldvr int64, computeType CudaDataType, bufferOnDevice unsafe.Pointer, workspaceInBytesOnDevice uintptr, bufferOnHost unsafe.Pointer, workspaceInBytesOnHost uintptr, info *int32) (CusolverStatus_t, error) {
+	if addr.cusolverDnXgeev == 0 {
+		return 0, loader.NotSupported("cusolver", "cusolverDnXgeev")
+	}
+	r, _, _ := purego.SyscallN(addr.cusolverDnXgeev, uintptr(handle), uintptr(params), uintptr(jobvl), uintptr(jobvr), uintptr(n), uintptr(dataTypeA), uintptr(A), uintptr(lda), uintptr(dataTypeW), uintptr(W), uintptr(dataTypeVL), uintptr(VL), uintptr(ldvl), uintptr(dataTypeVR), uintptr(VR), uintptr(ldvr), uintptr(computeType), uintptr(bufferOnDevice), uintptr(workspaceInBytesOnDevice), uintptr(bufferOnHost), uintptr(workspaceInBytesOnHost), uintptr(unsafe.Pointer(info)))
+	return CusolverStatus_t(int32(r)), nil
 }
