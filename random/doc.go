@@ -58,5 +58,8 @@
 // mean of 30 and Hörmann's BTRS above; the rejection loops run on the
 // device, each element owning a fixed run of 256 words of the stream.
 // Choice, Permutation, Shuffle and Permuted order random 64-bit keys
-// drawn on the device; the ordering itself runs on the host.
+// drawn on the device with the device's stable argsort (Choice with
+// probabilities: exponential races without replacement, a search of the
+// cumulative probabilities with it), so nothing but p's check reads the
+// host.
 package random

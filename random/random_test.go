@@ -108,6 +108,7 @@ func draws(d *array.Device, shape []int) map[string]*array.Array {
 		"binomial_small": g.Binomial(40, 0.3, shape...),
 		"binomial_large": g.Binomial(5000, 0.7, shape...),
 		"geometric":      g.Geometric(0.01, shape...),
+		"permuted":       g.Permuted(loc, 0), // a device argsort of device keys
 	}
 }
 
@@ -137,7 +138,7 @@ func bitsOf(t *testing.T, a *array.Array) []float64 {
 var exactDraws = map[string]bool{"random_f16": true, "random_f32": true, "random_f64": true, "uniform": true,
 	"integers_i8": true, "integers_u16": true, "integers_u64": true, "integers_i64": true, "integers_3e18": true,
 	"poisson_small": true, "poisson_large": true, "binomial_small": true, "binomial_large": true, "poisson_param": true,
-	"normal_f32": true} // float32 normals are float32 operations every backend rounds alike
+	"normal_f32": true, "permuted": true} // float32 normals are float32 operations every backend rounds alike
 
 // TestSameNumbersOnCPUAndGPU draws with one seed on the CPU and on each
 // GPU stack, for three shapes and into a transposed and a strided view:
