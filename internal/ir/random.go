@@ -58,15 +58,15 @@ const (
 	NormalLg4   float32 = 0xf89e26.0p-26
 )
 
-// The Taylor coefficients of sin(a)/a - 1 and cos(a) - 1 in a², for |a| <= π/4
-// (the first omitted terms are below 2^-27 there), and π·2^-23, which turns a
-// multiple of 2^-23 half-turns into radians.
+// The Taylor coefficients of sin(a)/a - 1 and cos(a) - 1 in a², for
+// |a| <= π/4 (the first omitted terms are below 2^-28 there).
 var (
 	NormalSin = [4]float32{-1.0 / 6, 1.0 / 120, -1.0 / 5040, 1.0 / 362880}
 	NormalCos = [5]float32{-1.0 / 2, 1.0 / 24, -1.0 / 720, 1.0 / 40320, -1.0 / 3628800}
 )
 
-// NormalPiUlp is π·2^-23 as a float32.
+// NormalPiUlp is π·2^-23 as a float32: it turns a multiple of 2^-23
+// half-turns into radians.
 const NormalPiUlp float32 = 3.14159265358979323846 / (1 << 23)
 
 // SamplerWords is how many 64-bit words of the stream each element of a
@@ -89,9 +89,7 @@ func randomArity(op Op) int {
 	switch op {
 	case Counter:
 		return 0
-	case Philox:
-		return 3
-	case RandomNormal:
+	case Philox, RandomNormal:
 		return 3
 	case RandomBounded, RandomGamma, RandomPoisson:
 		return 4
