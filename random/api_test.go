@@ -159,11 +159,23 @@ func TestChoice(t *testing.T) {
 		}
 		return p[k]
 	}, 0)
-	for range 50 {
+	firsts = nil
+	for range 2000 {
 		ks := values[int64](t, g.Choice(5, false, array.FromSlice(p, 5), 4))
 		if slices.Contains(ks, 1) || !isPermutation(slices.Sorted(slices.Values(append([]int64{1}, ks...))), 5) {
 			t.Fatalf("Choice(5, 4, p, no replacement) = %v: repeats or takes the item of p 0", ks)
 		}
+		firsts = append(firsts, ks[0])
+	}
+	// The first item taken without replacement is the first of a draw with it.
+	checkChiSquare(t, "first item of Choice(5, 4, p, no replacement)", firsts, func(k int64) float64 {
+		if k > 4 {
+			return 0
+		}
+		return p[k]
+	}, 0)
+	if one := g.Choice(10, false, nil); one.NDim() != 0 || one.Err() != nil {
+		t.Errorf("Choice(10, no replacement) with no size: %v dims, error %v; want a 0-d array", one.NDim(), one.Err())
 	}
 	// Items of an array, along its first axis; one item when size is empty.
 	a := array.FromSlice([]float32{10, 11, 20, 21, 30, 31}, 3, 2)

@@ -22,3 +22,11 @@ func BenchmarkStandardNormalF32(b *testing.B) {
 		g.StandardNormal(array.Float32, 1<<20).Free()
 	}
 }
+
+func BenchmarkPermutation(b *testing.B) {
+	g := random.New(1)
+	b.SetBytes(8 << 20)
+	for b.Loop() {
+		g.Permutation(1 << 20).Free()
+	}
+}

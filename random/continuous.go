@@ -78,13 +78,13 @@ func (g *Generator) StandardNormal(dt dtype.DType, size ...int) *array.Array {
 	if bad := checkDType("StandardNormal", dt, floatDTypes); bad != nil {
 		return bad
 	}
-	return g.draw("StandardNormal", dt, shapeOf(size), nil, nil, func(k *kernel, _ []*ir.Node) *ir.Node { return k.normal(dt, 0, 2) })
+	return g.draw("StandardNormal", dt, shapeOf(size), nil, nil, func(k *kernel, _ []*ir.Node) *ir.Node { return k.normal(dt) })
 }
 
 // StandardNormalInto fills out (float32 or float64) with standard normals.
 func (g *Generator) StandardNormalInto(out *array.Array) error {
 	return g.into("StandardNormal", out, floatDTypes, nil, nil, func(k *kernel, _ []*ir.Node) *ir.Node {
-		return k.normal(out.DType(), 0, 2)
+		return k.normal(out.DType())
 	})
 }
 
@@ -93,7 +93,7 @@ func (g *Generator) Normal(loc, scale any, size ...int) *array.Array {
 	return g.draw("Normal", dtype.Float64, shapeOf(size), []rule{locRule, scaleRule}, []any{loc, scale},
 		func(k *kernel, p []*ir.Node) *ir.Node {
 			f := dtype.Float64
-			return ir.Apply(ir.Add, f, p[0], ir.Apply(ir.Mul, f, p[1], k.normal(f, 0, 2)))
+			return ir.Apply(ir.Add, f, p[0], ir.Apply(ir.Mul, f, p[1], k.normal(f)))
 		})
 }
 
@@ -103,7 +103,7 @@ func (g *Generator) LogNormal(mean, sigma any, size ...int) *array.Array {
 	return g.draw("LogNormal", dtype.Float64, shapeOf(size), []rule{meanRule, sigmaRule}, []any{mean, sigma},
 		func(k *kernel, p []*ir.Node) *ir.Node {
 			f := dtype.Float64
-			return ir.Apply(ir.Exp, f, ir.Apply(ir.Add, f, p[0], ir.Apply(ir.Mul, f, p[1], k.normal(f, 0, 2))))
+			return ir.Apply(ir.Exp, f, ir.Apply(ir.Add, f, p[0], ir.Apply(ir.Mul, f, p[1], k.normal(f))))
 		})
 }
 

@@ -17,8 +17,10 @@
 // inside the kernel with no state in device memory. So one seed gives the
 // same numbers on the CPU, CUDA and HIP backends, for any result shape,
 // output view, launch geometry or device. Integer and uniform draws are
-// bit-identical across backends; draws that go through transcendental
-// functions (normals, exponentials, gammas...) agree to the last bits of
+// bit-identical across backends, and so are float32 normals (their log,
+// sine and cosine are float32 polynomials every backend rounds alike);
+// other draws that go through transcendental functions (float64
+// normals, exponentials, gammas...) agree to the last bits of
 // each device's math library, as the ufuncs do; the integer samplers
 // (Poisson, Binomial) are identical unless such a last bit tips one of
 // their rejection tests, which float64 makes vanishingly rare.
@@ -46,13 +48,18 @@
 // # Algorithms
 //
 // Floats in [0, 1) take the top 11, 24 or 53 bits of a word for float16,
-// float32 and float64; normals use Box-Muller (one normal per element,
-// two words); Integers uses Lemire's multiply-and-reject, unbiased for
+// float32 and float64; normals use Box-Muller: a float64 normal takes
+// two 64-bit words, while float32 normals come in pairs, r·cos θ and
+// r·sin θ of one pair of 32-bit words (one Philox block serves four
+// normals, the speed of a kernel that only writes); Integers uses Lemire's multiply-and-reject, unbiased for
 // every range including the full range of uint64 and int64; Gamma is
 // Marsaglia and Tsang's method (boosted for shape < 1), Poisson inversion
 // below a mean of 10 and Hörmann's PTRS above, Binomial inversion below a
 // mean of 30 and Hörmann's BTRS above; the rejection loops run on the
 // device, each element owning a fixed run of 256 words of the stream.
 // Choice, Permutation, Shuffle and Permuted order random 64-bit keys
-// drawn on the device; the ordering itself runs on the host.
+// drawn on the device with the device's stable argsort (Choice with
+// probabilities: exponential races without replacement, a search of the
+// cumulative probabilities with it), so nothing but p's check reads the
+// host.
 package random

@@ -187,10 +187,15 @@ func (k *kernel) uniform(dt dtype.DType, j, w uint64) *ir.Node {
 	panic(fmt.Sprintf("random: uniform of %v", dt)) // the callers check dt
 }
 
-// normal is a standard normal of dtype dt from words j, j+1 of w per
-// element, by Box-Muller: sqrt(-2 log(1-u1)) cos(2π u2).
-func (k *kernel) normal(dt dtype.DType, j, w uint64) *ir.Node {
-	u1, u2 := k.uniform(dt, j, w), k.uniform(dt, j+1, w)
+// normal is a standard normal of dtype dt by Box-Muller. float32 normals
+// are ir.RandomNormal, pairs of elements sharing their uniforms (one
+// Philox block per four elements); a float64 element takes the 64-bit
+// words 2i and 2i+1: sqrt(-2 log(1-u1)) cos(2π u2).
+func (k *kernel) normal(dt dtype.DType) *ir.Node {
+	if dt == dtype.Float32 {
+		return ir.Apply(ir.RandomNormal, dt, k.key, k.stream, k.counter)
+	}
+	u1, u2 := k.uniform(dt, 0, 2), k.uniform(dt, 1, 2)
 	oneMinus := ir.Apply(ir.Sub, dt, k.float(dt, 1), u1)
 	r := ir.Apply(ir.Sqrt, dt, ir.Apply(ir.Mul, dt, k.float(dt, -2), ir.Apply(ir.Log, dt, oneMinus)))
 	return ir.Apply(ir.Mul, dt, r, ir.Apply(ir.Cos, dt, ir.Apply(ir.Mul, dt, k.float(dt, 2*math.Pi), u2)))

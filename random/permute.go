@@ -4,42 +4,28 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
 )
 
-// The permutations order random 64-bit keys drawn on the device (equal
-// keys, a 2^-64 chance, by position); the ordering runs on the host.
+// The permutations order random 64-bit keys drawn on the device by a
+// stable argsort on the device (equal keys, a 2^-64 chance, keep their
+// positions' order).
 
-// keys draws n random uint64 keys and reads them to the host.
-func (g *Generator) keys(op string, n int) ([]uint64, error) {
-	a := g.draw(op, dtype.Uint64, []int{n}, nil, nil, func(k *kernel, _ []*ir.Node) *ir.Node {
+// keys draws random uint64 keys of the given shape.
+func (g *Generator) keys(op string, shape ...int) *array.Array {
+	return g.draw(op, dtype.Uint64, shape, nil, nil, func(k *kernel, _ []*ir.Node) *ir.Node {
 		return ir.Apply(ir.Philox, dtype.Uint64, k.key, k.stream, k.counter)
 	})
-	defer a.Free()
-	return array.ToSlice[uint64](a)
 }
 
-// order returns the positions of keys in increasing order of their keys.
-func order[K int | uint64 | float64](keys []K) []int64 {
-	idx := make([]int64, len(keys))
-	for i := range idx {
-		idx[i] = int64(i)
-	}
-	sort.SliceStable(idx, func(i, j int) bool { return keys[idx[i]] < keys[idx[j]] })
-	return idx
-}
-
-// permutation returns a random permutation of [0, n) on the host.
-func (g *Generator) permutation(op string, n int) ([]int64, error) {
-	ks, err := g.keys(op, n)
-	if err != nil {
-		return nil, err
-	}
-	return order(ks), nil
+// permutation returns a random permutation of [0, n) as int64.
+func (g *Generator) permutation(op string, n int) *array.Array {
+	ks := g.keys(op, n)
+	defer ks.Free()
+	return array.ArgSort(ks, 0)
 }
 
 // Permutation returns a random permutation (numpy's
@@ -52,11 +38,7 @@ func (g *Generator) Permutation(x any, axis ...int) *array.Array {
 		if v < 0 {
 			return array.Failed(fmt.Errorf("random.%s: negative length %d", op, v))
 		}
-		perm, err := g.permutation(op, v)
-		if err != nil {
-			return array.Failed(err)
-		}
-		return array.FromSliceOn(g.dev, perm, v)
+		return g.permutation(op, v)
 	case *array.Array:
 		return g.permuteAxis(op, v, axis)
 	}
@@ -79,11 +61,9 @@ func (g *Generator) permuteAxis(op string, x *array.Array, axis []int) *array.Ar
 	if err != nil {
 		return array.Failed(fmt.Errorf("random.%s: %w", op, err))
 	}
-	perm, err := g.permutation(op, x.Shape()[ax])
-	if err != nil {
-		return array.Failed(err)
-	}
-	return array.Take(x, array.FromSliceOn(g.dev, perm, len(perm)), ax)
+	perm := g.permutation(op, x.Shape()[ax])
+	defer perm.Free()
+	return array.Take(x, perm, ax)
 }
 
 // Shuffle shuffles x in place along axis (0 by default), as numpy's
@@ -108,11 +88,9 @@ func (g *Generator) Permuted(x *array.Array, axis ...int) *array.Array {
 	}
 	shape := x.Shape()
 	if len(axis) == 0 {
-		perm, err := g.permutation(op, x.Size())
-		if err != nil {
-			return array.Failed(err)
-		}
-		return array.Take(x.Ravel(), array.FromSliceOn(g.dev, perm, len(perm)), 0).Reshape(shape...)
+		perm := g.permutation(op, x.Size())
+		defer perm.Free()
+		return array.Take(x.Ravel(), perm, 0).Reshape(shape...)
 	}
 	if x.NDim() == 0 {
 		return array.Failed(fmt.Errorf("random.%s: x must be at least 1-d to take an axis", op))
@@ -121,29 +99,12 @@ func (g *Generator) Permuted(x *array.Array, axis ...int) *array.Array {
 	if err != nil {
 		return array.Failed(fmt.Errorf("random.%s: %w", op, err))
 	}
-	ks, err := g.keys(op, x.Size())
-	if err != nil {
-		return array.Failed(err)
-	}
-	// For each lane along the axis (C order over shape), the order of its keys.
-	n := shape[ax]
-	inner := 1
-	for _, d := range shape[ax+1:] {
-		inner *= d
-	}
-	idx := make([]int64, len(ks))
-	lane := make([]uint64, n)
-	for start := 0; start < len(ks); start += n * inner {
-		for j := range inner {
-			for i := range n {
-				lane[i] = ks[start+i*inner+j]
-			}
-			for i, p := range order(lane) {
-				idx[start+i*inner+j] = p
-			}
-		}
-	}
-	return array.TakeAlongAxis(x, array.FromSliceOn(g.dev, idx, shape...), ax)
+	// Each lane along the axis in the order of its own keys.
+	ks := g.keys(op, shape...)
+	defer ks.Free()
+	idx := array.ArgSort(ks, ax)
+	defer idx.Free()
+	return array.TakeAlongAxis(x, idx, ax)
 }
 
 // Choice returns random items of a (numpy's Generator.choice): of [0, a)
@@ -207,33 +168,27 @@ func (g *Generator) Choice(a any, replace bool, p any, size ...int) *array.Array
 		}
 	}
 	var idx *array.Array
-	switch {
-	case replace && probs == nil:
+	if replace && probs == nil {
 		idx = g.Integers(0, n, false, dtype.Int64, size...)
-	default:
-		picks, err := g.pick(op, n, count, replace, probs)
-		if err != nil {
-			return array.Failed(err)
-		}
-		idx = array.FromSliceOn(g.dev, picks, size...)
+	} else {
+		idx = g.pick(op, n, count, replace, probs).Reshape(size...)
 	}
 	if items == nil {
 		return idx
 	}
+	defer idx.Free()
 	return array.Take(items, idx, 0)
 }
 
-// pick draws count indices of [0, n) on the host from device-drawn bits:
-// by the inverse of p's cumulative distribution with replacement; without
-// it, the first of a random order (exponential races E/p with p, which
-// samples proportionally to p without replacement).
-func (g *Generator) pick(op string, n, count int, replace bool, probs []float64) ([]int64, error) {
+// pick draws count indices of [0, n) on the device: by the inverse of p's
+// cumulative distribution with replacement; without it, the first of a
+// random order (a permutation, or with p the order of exponential races
+// E/p, which samples proportionally to p without replacement).
+func (g *Generator) pick(op string, n, count int, replace bool, probs []float64) *array.Array {
 	if !replace && probs == nil {
-		perm, err := g.permutation(op, n)
-		if err != nil {
-			return nil, err
-		}
-		return perm[:count], nil
+		perm := g.permutation(op, n)
+		defer perm.Free()
+		return perm.Index(array.S(0, count)).Copy()
 	}
 	draws := count
 	if !replace {
@@ -241,16 +196,14 @@ func (g *Generator) pick(op string, n, count int, replace bool, probs []float64)
 	}
 	u := g.Random(dtype.Float64, draws)
 	defer u.Free()
-	us, err := array.ToSlice[float64](u)
-	if err != nil {
-		return nil, err
-	}
+	p := array.FromSliceOn(g.dev, probs, n)
+	defer p.Free()
 	if !replace {
-		race := make([]float64, n)
-		for i, q := range probs {
-			race[i] = -math.Log1p(-us[i]) / q // +Inf where q is 0
-		}
-		return order(race)[:count], nil
+		race := array.Neg(array.Log1p(array.Neg(u))).Div(p) // +Inf where p is 0
+		defer race.Free()
+		order := array.ArgSort(race, 0)
+		defer order.Free()
+		return order.Index(array.S(0, count)).Copy()
 	}
 	cdf := make([]float64, n)
 	sum := 0.0
@@ -258,15 +211,10 @@ func (g *Generator) pick(op string, n, count int, replace bool, probs []float64)
 		sum += q
 		cdf[i] = sum
 	}
-	picks := make([]int64, count)
-	for i, x := range us {
-		j := sort.SearchFloat64s(cdf, x*sum)
-		for j < n-1 && cdf[j] <= x*sum { // the first item whose interval holds x
-			j++
-		}
-		picks[i] = int64(j)
-	}
-	return picks, nil
+	c := array.FromSliceOn(g.dev, cdf, n)
+	defer c.Free()
+	// The first item whose interval holds u·sum; the last for rounding at the top.
+	return array.Minimum(array.SearchSorted(c, u.Mul(sum), array.Right, nil), n-1)
 }
 
 // probabilities reads and checks Choice's p: nil, []float64 or an array

@@ -61,8 +61,12 @@ func TestGoldenFirstValues(t *testing.T) {
 	for _, x := range values[array.F16](t, g.Random(array.Float16, 16)) {
 		f16 = append(f16, hex(uint64(x), 4))
 	}
-	got = [][]string{f64, f32, u64, i8, zeros, f16}
-	for i, name := range []string{"random_f64", "random_f32", "integers_u64_full", "integers_i8", "integers_0_1", "random_f16"} {
+	var normals []string
+	for _, x := range values[float32](t, g.StandardNormal(array.Float32, 16)) {
+		normals = append(normals, hex(uint64(math.Float32bits(x)), 8))
+	}
+	got = [][]string{f64, f32, u64, i8, zeros, f16, normals}
+	for i, name := range []string{"random_f64", "random_f32", "integers_u64_full", "integers_i8", "integers_0_1", "random_f16", "normal_f32"} {
 		if !slices.Equal(got[i], golden[name]) {
 			t.Errorf("%s:\n got %v\nwant %v", name, got[i], golden[name])
 		}
@@ -104,6 +108,7 @@ func draws(d *array.Device, shape []int) map[string]*array.Array {
 		"binomial_small": g.Binomial(40, 0.3, shape...),
 		"binomial_large": g.Binomial(5000, 0.7, shape...),
 		"geometric":      g.Geometric(0.01, shape...),
+		"permuted":       g.Permuted(loc, 0), // a device argsort of device keys
 	}
 }
 
@@ -132,11 +137,12 @@ func bitsOf(t *testing.T, a *array.Array) []float64 {
 // transcendental functions and agree to a tolerance.
 var exactDraws = map[string]bool{"random_f16": true, "random_f32": true, "random_f64": true, "uniform": true,
 	"integers_i8": true, "integers_u16": true, "integers_u64": true, "integers_i64": true, "integers_3e18": true,
-	"poisson_small": true, "poisson_large": true, "binomial_small": true, "binomial_large": true, "poisson_param": true}
+	"poisson_small": true, "poisson_large": true, "binomial_small": true, "binomial_large": true, "poisson_param": true,
+	"normal_f32": true, "permuted": true} // float32 normals are float32 operations every backend rounds alike
 
 // TestSameNumbersOnCPUAndGPU draws with one seed on the CPU and on each
 // GPU stack, for three shapes and into a transposed and a strided view:
-// uniform and integer draws must be bit-identical, the others equal to
+// uniform, integer and float32 normal draws must be bit-identical, the others equal to
 // 2e-6 (float32) or 1e-12 (float64) relative.
 func TestSameNumbersOnCPUAndGPU(t *testing.T) {
 	cb, err := backend.Open("cpu", 0)
@@ -169,6 +175,11 @@ func TestSameNumbersOnCPUAndGPU(t *testing.T) {
 				}
 				want := random.NewOn(cpu, 5).Random(array.Float32, v.Shape()...)
 				compareDraws(t, fmt.Sprintf("view %v", v.Shape()), bitsOf(t, v), bitsOf(t, want), true, array.Float32)
+				if err := random.NewOn(gpu, 6).StandardNormalInto(v); err != nil {
+					t.Fatal(err)
+				}
+				want = random.NewOn(cpu, 6).StandardNormal(array.Float32, v.Shape()...)
+				compareDraws(t, fmt.Sprintf("normals into view %v", v.Shape()), bitsOf(t, v), bitsOf(t, want), true, array.Float32)
 			}
 		})
 	}

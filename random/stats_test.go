@@ -199,6 +199,7 @@ func TestNormals(t *testing.T) {
 		name := fmt.Sprintf("StandardNormal(%v)", dt)
 		checkMoments(t, name, xs, 0, 1, 0)
 		checkKS(t, name, xs, normalCDF)
+		checkPairsIndependent(t, name, xs)
 	}
 	xs := floats(t, g.Normal(1.5, 3, samples))
 	checkMoments(t, "Normal(1.5, 3)", xs, 1.5, 9, 0)
@@ -207,6 +208,31 @@ func TestNormals(t *testing.T) {
 	m, s2 := math.Exp(0.5+0.08), (math.Exp(0.16)-1)*math.Exp(1+0.16)
 	checkMoments(t, "LogNormal(0.5, 0.4)", xs, m, s2, math.Exp(0.64)+2*math.Exp(0.48)+3*math.Exp(0.32)-6)
 	checkKS(t, "LogNormal(0.5, 0.4)", xs, func(x float64) float64 { return normalCDF((math.Log(x) - 0.5) / 0.4) })
+}
+
+// checkPairsIndependent tests that elements 2m and 2m+1 of standard
+// normals xs, which float32 draws make from one pair of uniforms, are
+// uncorrelated and so are their squares (the radius they share would
+// correlate the squares of a wrong pairing): the sample correlation
+// within 5 standard errors, 1/sqrt(pairs), of 0, that of the squares
+// within 10.
+func checkPairsIndependent(t *testing.T, name string, xs []float64) {
+	t.Helper()
+	pairs := len(xs) / 2
+	corr := func(f func(float64) float64, mean, variance float64) float64 {
+		c := 0.0
+		for m := range pairs {
+			c += (f(xs[2*m]) - mean) * (f(xs[2*m+1]) - mean)
+		}
+		return c / float64(pairs) / variance
+	}
+	limit := 5 / math.Sqrt(float64(pairs))
+	if r := corr(func(x float64) float64 { return x }, 0, 1); math.Abs(r) > limit {
+		t.Errorf("%s: neighbours 2m, 2m+1 correlate: %.4f (limit %.4f)", name, r, limit)
+	}
+	if r := corr(func(x float64) float64 { return x * x }, 1, 2); math.Abs(r) > limit*2 {
+		t.Errorf("%s: squares of neighbours 2m, 2m+1 correlate: %.4f (limit %.4f)", name, r, 2*limit)
+	}
 }
 
 func TestExponentials(t *testing.T) {

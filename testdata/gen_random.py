@@ -16,12 +16,16 @@ decimal integers. The draws, in order from a fresh New(42):
   3 Integers(-100, 100, int8, 16)  Lemire on element i's words i*256, i*256+1...
   4 Integers(0, 1, int32, 4)       all 0
   5 Random(float16, 16)          (w32 >> 21) * 2^-11
+  6 StandardNormal(float32, 16)  Box-Muller over pairs in float32 operations
+                                 (internal/ir/random.go's RandomNormal)
 
 It also checks the Philox4x32-10 known answers of Random123's kat_vectors.
 Needs only Python 3 (no NumPy). Run: /usr/bin/python3 testdata/gen_random.py
 """
+import math
 import os
 import struct
+from fractions import Fraction
 
 M = (1 << 32) - 1
 U64 = (1 << 64) - 1
@@ -73,6 +77,78 @@ def lemire(key, stream, i, r):
     raise AssertionError("no candidate accepted")
 
 
+def f32(x):
+    """x (a float) rounded to float32: exact for one +, -, *, / or sqrt of
+    float32 operands computed in double."""
+    return struct.unpack("<f", struct.pack("<f", x))[0]
+
+
+def f32_exact(q):
+    """The float32 nearest the rational q."""
+    c = f32(float(q))
+    bits = struct.unpack("<I", struct.pack("<f", c))[0]
+    near = [struct.unpack("<f", struct.pack("<I", b))[0] for b in (bits - 1, bits, bits + 1)]
+    return min(near, key=lambda y: abs(Fraction(y) - q))
+
+
+def from_bits32(b):
+    return struct.unpack("<f", struct.pack("<I", b))[0]
+
+
+def bits32(x):
+    return struct.unpack("<I", struct.pack("<f", x))[0]
+
+
+LN2HI, LN2LO = f32(6.9313812256e-01), f32(9.0580006145e-06)
+LG1, LG2, LG3, LG4 = 0xAAAAAA * 2.0**-24, 0xCCCE13 * 2.0**-25, 0x91E9EE * 2.0**-25, 0xF89E26 * 2.0**-26
+SIN = [f32_exact(Fraction(-1, 6)), f32_exact(Fraction(1, 120)), f32_exact(Fraction(-1, 5040)), f32_exact(Fraction(1, 362880))]
+COS = [f32_exact(Fraction(-1, 2)), f32_exact(Fraction(1, 24)), f32_exact(Fraction(-1, 720)),
+       f32_exact(Fraction(1, 40320)), f32_exact(Fraction(-1, 3628800))]
+PIULP = f32_exact(Fraction("3.14159265358979323846") / 2**23)
+
+
+def log_one_minus(m):
+    """log(1 - m 2^-24) by fdlibm's logf, in float32 operations."""
+    x = f32(1 - f32(m * 2.0**-24))
+    ix = (bits32(x) + 0x3F800000 - 0x3F3504F3) & M
+    k = (ix >> 23) - 0x7F
+    f = f32(from_bits32((ix & 0x007FFFFF) + 0x3F3504F3) - 1)
+    s = f32(f / f32(2 + f))
+    z = f32(s * s)
+    w = f32(z * z)
+    t1 = f32(w * f32(LG2 + f32(w * LG4)))
+    t2 = f32(z * f32(LG1 + f32(w * LG3)))
+    hfsq = f32(f32(0.5 * f) * f)
+    dk = float(k)
+    v = f32(s * f32(hfsq + f32(t2 + t1)))
+    return f32(f32(f32(f32(v + f32(dk * LN2LO)) - hfsq) + f) + f32(dk * LN2HI))
+
+
+def half_turns(m, odd):
+    """cos(pi m 2^-23), or its sine when odd, in float32 operations."""
+    n = (m + (1 << 21)) >> 22
+    a = f32(float(m - (n << 22)) * PIULP)
+    z = f32(a * a)
+    s = SIN[3]
+    for c in reversed(SIN[:3]):
+        s = f32(c + f32(z * s))
+    c = COS[4]
+    for k in reversed(COS[:4]):
+        c = f32(k + f32(z * c))
+    sn, cs = f32(a + f32(f32(a * z) * s)), f32(1 + f32(z * c))
+    q = (n - odd) & 3
+    v = sn if q & 1 else cs
+    return -v if (q + 1) & 2 else v
+
+
+def normal32(key, stream, p):
+    b = word32(key, stream, (p >> 2) * 4), word32(key, stream, (p >> 2) * 4 + 1)
+    b += word32(key, stream, (p >> 2) * 4 + 2), word32(key, stream, (p >> 2) * 4 + 3)
+    j = 2 * ((p >> 1) & 1)
+    r = f32(math.sqrt(f32(0 - f32(2 * log_one_minus(b[j] >> 8)))))
+    return f32(r * half_turns(b[j + 1] >> 8, p & 1))
+
+
 def f64hex(x):
     return "%016x" % struct.unpack("<Q", struct.pack("<d", x))[0]
 
@@ -97,6 +173,7 @@ def main():
     lines.append("integers_i8 " + " ".join(str(-100 + lemire(key, 3, i, 199)) for i in range(16)))
     lines.append("integers_0_1 " + " ".join(str(lemire(key, 4, i, 0)) for i in range(4)))
     lines.append("random_f16 " + " ".join(f16hex((word32(key, 5, i) >> 21) * 2.0**-11) for i in range(16)))
+    lines.append("normal_f32 " + " ".join(f32hex(normal32(key, 6, i)) for i in range(16)))
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "random", "golden.txt")
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")

@@ -144,6 +144,7 @@ var randomHelpers = []helper{
   return p > 0.5 && k >= 0 ? n - k : k;
 }
 `},
+	normalHelper,
 }
 
 func hex32(x uint32) string { return fmt.Sprintf("%#xu", x) }
@@ -156,7 +157,7 @@ func (e *emitter) random(n *ir.Node, a []string) (string, error) {
 		}
 	}
 	result := map[ir.Op]dtype.DType{ir.RandomBounded: dtype.Uint64, ir.RandomGamma: dtype.Float64,
-		ir.RandomPoisson: dtype.Int64, ir.RandomBinomial: dtype.Int64}[n.Op]
+		ir.RandomPoisson: dtype.Int64, ir.RandomBinomial: dtype.Int64, ir.RandomNormal: dtype.Float32}[n.Op]
 	switch {
 	case n.Op == ir.Philox && n.DType == dtype.Uint32:
 		e.need.add("philox")
@@ -166,6 +167,9 @@ func (e *emitter) random(n *ir.Node, a []string) (string, error) {
 		return "philox64(" + a[0] + ", " + a[1] + ", " + a[2] + ")", nil
 	case n.Op == ir.Philox:
 		return "", fmt.Errorf("philox gives uint32 or uint64, not %v", n.DType)
+	case n.Op == ir.RandomNormal && n.DType == dtype.Float32:
+		e.need.add("random_normal")
+		return "random_normal(" + a[0] + ", " + a[1] + ", " + a[2] + ")", nil
 	case n.DType != result:
 		return "", fmt.Errorf("%v gives %v, not %v", n.Op, result, n.DType)
 	}
@@ -182,7 +186,7 @@ func (e *emitter) random(n *ir.Node, a []string) (string, error) {
 func randomArgs(op ir.Op) []dtype.DType {
 	u := dtype.Uint64
 	switch op {
-	case ir.Philox:
+	case ir.Philox, ir.RandomNormal:
 		return []dtype.DType{u, u, u}
 	case ir.RandomBounded:
 		return []dtype.DType{u, u, u, u}

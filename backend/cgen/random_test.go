@@ -31,6 +31,7 @@ func randomKernels() []namedUnit {
 		"philox32": kernel(nil, []dtype.DType{u64, u64}, bits32),
 		"philox64": kernel(nil, []dtype.DType{u64, u64}, ir.Apply(ir.Philox, u64, key, stream, ctr)),
 		"uniform":  kernel(nil, []dtype.DType{u64, u64, dtype.Uint32, dtype.Float32}, uniform),
+		"normal":   kernel(nil, []dtype.DType{u64, u64}, ir.Apply(ir.RandomNormal, dtype.Float32, key, stream, ctr)),
 		"bounded":  kernel([]dtype.DType{u64}, []dtype.DType{u64, u64}, ir.Apply(ir.RandomBounded, u64, key, stream, ctr, ir.In(0, u64))),
 		"gamma": kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64, u64},
 			ir.Apply(ir.RandomGamma, dtype.Float64, key, stream, ctr, ir.In(0, dtype.Float64))),
@@ -71,6 +72,7 @@ func TestRandomRejectsBadOperands(t *testing.T) {
 		"gamma int":     kernel(nil, []dtype.DType{u64}, ir.Apply(ir.RandomGamma, dtype.Float64, key, key, ctr, key)),
 		"poisson float": kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64}, ir.Apply(ir.RandomPoisson, dtype.Float64, key, key, ctr, ir.In(0, dtype.Float64))),
 		"bounded arity": kernel(nil, []dtype.DType{u64}, ir.Apply(ir.RandomBounded, u64, key, key, ctr)),
+		"normal f64":    kernel(nil, []dtype.DType{u64}, ir.Apply(ir.RandomNormal, dtype.Float64, key, key, ctr)),
 	} {
 		if _, err := Render(k, Layout{Contiguous: true}, CUDA); err == nil {
 			t.Errorf("%s: rendered without an error", name)

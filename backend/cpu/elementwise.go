@@ -202,7 +202,7 @@ func (l *launch) compute(f *frame, n int) error {
 		case ir.Where:
 			where(f, s, arg(0), arg(1), arg(2), n)
 			continue
-		case ir.Counter, ir.Philox, ir.RandomBounded, ir.RandomGamma, ir.RandomPoisson, ir.RandomBinomial:
+		case ir.Counter, ir.Philox, ir.RandomBounded, ir.RandomGamma, ir.RandomPoisson, ir.RandomBinomial, ir.RandomNormal:
 			random(f, s, arg, f.start, n)
 			continue
 		default:

@@ -37,6 +37,12 @@ func random(f *frame, s *step, args func(int) *step, start, n int) {
 			b, j := c.get(key[i], stream[i], pos[i]>>1), 2*(pos[i]&1)
 			d[i] = uint64(b[j]) | uint64(b[j+1])<<32
 		}
+	case ir.RandomNormal:
+		d := f.f(s, n)
+		var c blockCache
+		for i := range d {
+			d[i] = float64(randomNormal(c.get(key[i], stream[i], pos[i]>>2), pos[i]))
+		}
 	case ir.RandomBounded:
 		d, r := f.u(s, n), f.u(args(3), n)
 		for i := range d {

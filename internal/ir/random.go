@@ -33,7 +33,41 @@ const (
 	RandomGamma                    // (key, stream, position Uint64, shape Float64) -> Float64 standard gamma
 	RandomPoisson                  // (key, stream, position Uint64, lam Float64) -> Int64
 	RandomBinomial                 // (key, stream, position Uint64, n Int64, p Float64) -> Int64
+	RandomNormal                   // (key, stream, position Uint64) -> Float32 standard normal (see below)
 )
+
+// RandomNormal is a float32 standard normal by Box-Muller over pairs of
+// positions, so that one Philox block serves four of them: positions 4b
+// and 4b+1 take the uniforms u1, u2 (the top 24 bits of a word, scaled)
+// of words 0 and 1 of block b of the 32-bit stream, positions 4b+2 and
+// 4b+3 those of words 2 and 3; even positions are r·cos θ and odd ones
+// r·sin θ, r = sqrt(-2 log(1-u1)), θ = 2π u2. The log, cos and sin are
+// float32 polynomials (the Normal* constants) evaluated with correctly
+// rounded float32 operations in a fixed order, without contraction into
+// fused multiply-adds, so every backend gives the same bits; the CPU
+// backend's randomNormal is the definition.
+
+// Log's reduction and polynomial (fdlibm's logf): log(1+f) = f - hfsq +
+// s(hfsq+R), s = f/(2+f), R = z(Lg1 + w Lg3) + w(Lg2 + w Lg4), z = s², w = z².
+const (
+	NormalLn2Hi float32 = 6.9313812256e-01
+	NormalLn2Lo float32 = 9.0580006145e-06
+	NormalLg1   float32 = 0xaaaaaa.0p-24
+	NormalLg2   float32 = 0xccce13.0p-25
+	NormalLg3   float32 = 0x91e9ee.0p-25
+	NormalLg4   float32 = 0xf89e26.0p-26
+)
+
+// The Taylor coefficients of sin(a)/a - 1 and cos(a) - 1 in a², for
+// |a| <= π/4 (the first omitted terms are below 2^-28 there).
+var (
+	NormalSin = [4]float32{-1.0 / 6, 1.0 / 120, -1.0 / 5040, 1.0 / 362880}
+	NormalCos = [5]float32{-1.0 / 2, 1.0 / 24, -1.0 / 720, 1.0 / 40320, -1.0 / 3628800}
+)
+
+// NormalPiUlp is π·2^-23 as a float32: it turns a multiple of 2^-23
+// half-turns into radians.
+const NormalPiUlp float32 = 3.14159265358979323846 / (1 << 23)
 
 // SamplerWords is how many 64-bit words of the stream each element of a
 // sampler owns.
@@ -55,7 +89,7 @@ func randomArity(op Op) int {
 	switch op {
 	case Counter:
 		return 0
-	case Philox:
+	case Philox, RandomNormal:
 		return 3
 	case RandomBounded, RandomGamma, RandomPoisson:
 		return 4
@@ -66,7 +100,7 @@ func randomArity(op Op) int {
 }
 
 // IsRandom reports whether op is one of the random operations above.
-func (op Op) IsRandom() bool { return op >= Counter && op <= RandomBinomial }
+func (op Op) IsRandom() bool { return op >= Counter && op <= RandomNormal }
 
 func init() {
 	// Their names; Node.Check types them with checkRandom, not the table.
@@ -76,6 +110,7 @@ func init() {
 	signatures[RandomGamma] = Signature{Name: "random_gamma"}
 	signatures[RandomPoisson] = Signature{Name: "random_poisson"}
 	signatures[RandomBinomial] = Signature{Name: "random_binomial"}
+	signatures[RandomNormal] = Signature{Name: "random_normal"}
 }
 
 // checkRandom enforces the operand and result dtypes of a random op.
@@ -98,6 +133,8 @@ func checkRandom(n *Node) error {
 		want, result = append(want, dtype.Float64), dtype.Int64
 	case RandomBinomial:
 		want, result = append(want, dtype.Int64, dtype.Float64), dtype.Int64
+	case RandomNormal:
+		result = dtype.Float32
 	}
 	if n.DType != result {
 		return fmt.Errorf("ir: %s gives %v, not %v", n.Op, result, n.DType)
