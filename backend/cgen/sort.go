@@ -112,18 +112,6 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int) (string, error
 	if v == HIP {
 		vote, ballot, popc, ffs, one, syncwarp = "u64", "__ballot(%s)", "__popcll", "__ffsll((unsigned long long)%s)", "1ull", "__builtin_amdgcn_wave_barrier()"
 	}
-	// count_digit adds a lane's digit to a histogram in shared memory:
-	// on CUDA once per distinct digit of the warp, as the digits of
-	// nearby elements are often equal (the exponents of floats).
-	countDigit := `__device__ __forceinline__ void count_digit(u32 *bins, const u32 d, const bool valid) {
-  const unsigned peers = __match_any_sync(0xffffffffu, valid ? d : 256u);
-  if (valid && (threadIdx.x % WARP) == (u32)__ffs((int)peers) - 1u) atomicAdd(&bins[d], (u32)__popc(peers));
-}`
-	if v == HIP {
-		countDigit = `__device__ __forceinline__ void count_digit(u32 *bins, const u32 d, const bool valid) {
-  if (valid) atomicAdd(&bins[d], 1u);
-}`
-	}
 	var b strings.Builder
 	b.WriteString(typedefs)
 	b.WriteString(warpGuard(v, w, SortPass))
@@ -145,7 +133,6 @@ __device__ __forceinline__ u32 digit_of(const K key, const X val, const u32 shif
   const u64 v = row_pass ? (u64)val / row_len : (u64)key;
   return (u32)(v >> shift) & 255u;
 }
-%[12]s
 extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 row_len, const u64 key_passes,
     const u64 row_passes, u64 *hist, u64 *status, const u64 status_words) {
   __shared__ u32 counts[MAX_PASSES][256];
@@ -156,15 +143,14 @@ extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 ro
   if (threadIdx.x == 0) lossy = 0;
   __syncthreads();
   u32 my_lossy = 0;
-  // The loop is the same for a warp's lanes, so that they count together.
-  for (u64 i = (u64)blockIdx.x * THREADS + threadIdx.x; i - threadIdx.x < n; i += stride) {
-    const bool valid = i < n;
-    const K key = valid ? sort_key(in[i]) : 0;
-    my_lossy += valid && sort_lossy(in[i]);
-    for (u32 p = 0; p < (u32)key_passes; p++) count_digit(counts[p], (u32)(key >> (8 * p)) & 255u, valid);
+  for (u64 i = (u64)blockIdx.x * THREADS + threadIdx.x; i < n; i += stride) {
+    const T x = in[i];
+    const K key = sort_key(x);
+    my_lossy += sort_lossy(x);
+    for (u32 p = 0; p < (u32)key_passes; p++) atomicAdd(&counts[p][(u32)(key >> (8 * p)) & 255u], 1u);
     if (row_passes) {
       const u64 row = i / row_len;
-      for (u32 p = 0; p < (u32)row_passes; p++) count_digit(counts[key_passes + p], (u32)(row >> (8 * p)) & 255u, valid);
+      for (u32 p = 0; p < (u32)row_passes; p++) atomicAdd(&counts[key_passes + p][(u32)(row >> (8 * p)) & 255u], 1u);
     }
   }
   if (my_lossy) atomicAdd(&lossy, my_lossy);
@@ -294,7 +280,7 @@ extern "C" __global__ void cugo_sort_finish(const u64 n, const u64 row_len, cons
     if (idx) idx[i] = (i64)((u64)v %% row_len);
   }
 }
-`, SortThreads, SortPassTile(dt, index64)/SortThreads, w, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "(d >> bit) & 1u"), popc, one, fmt.Sprintf(ffs, "peers"), SortMaxPasses, syncwarp, countDigit)
+`, SortThreads, SortPassTile(dt, index64)/SortThreads, w, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "(d >> bit) & 1u"), popc, one, fmt.Sprintf(ffs, "peers"), SortMaxPasses, syncwarp)
 	for _, tile := range SortBlockTiles {
 		fmt.Fprintf(&b, `extern "C" __global__ void %[1]s(const u64 rows, const u64 row_len, const u64 rows_per_tile,
     const T *in, T *out, i64 *idx) {

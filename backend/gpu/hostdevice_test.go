@@ -54,16 +54,6 @@ static void __syncthreads() { block_barrier->arrive_and_wait(); }
 template <typename T, typename U> static T atomicAdd(T *p, U v) { return std::atomic_ref<T>(*p).fetch_add((T)v); }
 static int __popc(unsigned x) { return __builtin_popcount(x); }
 static int __ffs(int x) { return __builtin_ffs(x); }
-static unsigned long long warp_values[64][32];
-static unsigned __match_any_sync(unsigned, unsigned long long v) {
-  const unsigned w = threadIdx.x / 32, lane = threadIdx.x % 32;
-  warp_values[w][lane] = v;
-  warp_barriers[w]->arrive_and_wait();
-  unsigned m = 0;
-  for (unsigned l = 0; l < 32; l++) m |= (unsigned)(warp_values[w][l] == v) << l;
-  warp_barriers[w]->arrive_and_wait();
-  return m;
-}
 static void __syncwarp() { warp_barriers[threadIdx.x / 32]->arrive_and_wait(); }
 static unsigned __ballot_sync(unsigned, bool pred) {
   const unsigned w = threadIdx.x / 32, lane = threadIdx.x % 32;
