@@ -22,32 +22,40 @@ import (
 // Long rows take the least-significant-digit path over the whole flat
 // array, 8 bits a pass: first the key's digits, then the row number's
 // (row = position / n), so that rows end up sorted and in place however
-// many there are. Each pass is three launches: SortCount builds each
-// tile's digit histogram (and adds it to the pass's totals); SortScan,
-// one block per digit, turns the histograms, digit-major, into each
-// tile's first output position per digit; SortScatter ranks a tile's
-// elements stably (warp ballots on the digit's bits find a lane's peers,
-// per-warp counts order the warps) and scatters them.
+// many there are. SortHist counts every pass's digits in one read of the
+// input (and the elements whose key loses bits: -0.0, NaN other than the
+// canonical one), so that the host skips the passes whose digit is
+// constant and, where no key lost bits, reads the sorted elements back
+// from their keys. Each pass is then one launch of SortPass, onesweep
+// style: a block takes the next tile from an atomic counter (so that a
+// tile waits only on tiles whose blocks already run), ranks its keys
+// stably in shared memory (warp ballots on the digit's bits find a lane's
+// peers, per-warp counters order its items and the warps), publishes its
+// per-digit counts, and finds its output positions by decoupled
+// look-back over the status words of the tiles before it, each word
+// holding the pass's epoch, a flag (the tile's own count, or the
+// inclusive prefix) and the count. The tile is then staged in shared
+// memory in digit order and written out, so that runs of equal digits
+// are written together.
 //
 // Kernel parameters, each in an 8-byte slot:
 //
-//	SortKeys     n, in, keys, vals
-//	SortCount    n, keys, vals, shift, rowLen (0: a key pass), counts, totals
-//	SortScan     tiles, counts, totals
-//	SortScatter  n, keys, vals, shift, rowLen, counts, keys2, vals2
+//	SortHist     n, in, rowLen, keyPasses, rowPasses, hist, status, statusWords
+//	SortPass     n, in (0: read keys, vals), keys, vals, shift, rowLen, rowPass, hist, status,
+//	             counter, epoch, withVals, keys2, vals2, out, idx (each output 0: none)
 //	SortFinish   n, rowLen, in, vals, out (0: none), idx (0: none)
 //	SortBlock<T> rows, rowLen, rowsPerTile, in, out (0: none), idx (0: none)
 //
-// counts holds 256 x tiles entries, totals 256; both and vals are u32
-// where the element count is below 2^32 (index64 false), else u64.
+// hist holds 256 u64 counts per pass and then the count of keys that
+// lose bits; status tiles x 256 u64 words and then a tile counter per
+// pass; vals are u32 where the element count is below 2^32 (index64
+// false), else u64.
 
 // Sort kernel names; all live in the module RenderSort renders.
 const (
-	SortKeys    = "cugo_sort_keys"
-	SortCount   = "cugo_sort_count"
-	SortScan    = "cugo_sort_scan"
-	SortScatter = "cugo_sort_scatter"
-	SortFinish  = "cugo_sort_finish"
+	SortHist   = "cugo_sort_hist"
+	SortPass   = "cugo_sort_pass"
+	SortFinish = "cugo_sort_finish"
 )
 
 // SortBlockEntry is the name of the block-local sort of tiles of tile
@@ -60,10 +68,22 @@ var SortBlockTiles = []int{256, 512, 1024, 2048}
 
 const (
 	SortBlockTile = 2048
-	SortThreads   = 256 // threads of every sort kernel's block
-	SortItems     = 16  // elements per thread of a radix pass's tile
-	SortTile      = SortThreads * SortItems
+	SortThreads   = 256 // threads of every sort kernel's block, one per digit
+	SortMaxPasses = 16  // key digits and row digits of the radix path
 )
+
+// SortPassTile returns the elements of a tile of SortPass for keys of dt
+// and 64- or 32-bit positions: as many as 32 KiB of shared memory stage.
+func SortPassTile(dt dtype.DType, index64 bool) int {
+	kb, xb := 4, 4
+	if dt.Size() == 8 {
+		kb = 8
+	}
+	if index64 {
+		xb = 8
+	}
+	return SortThreads * (32 << 10 / (SortThreads * (kb + xb)))
+}
 
 // SortKeyBytes returns the width in bytes of the sort key of dt, which is
 // the number of key passes of the radix path.
@@ -88,118 +108,169 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int) (string, error
 	if index64 {
 		idx = "u64"
 	}
-	vote, ballot, popc, ffs, one := "unsigned", "__ballot_sync(0xffffffffu, %s)", "__popc", "__ffs((int)%s)", "1u"
+	vote, ballot, popc, ffs, one, syncwarp := "unsigned", "__ballot_sync(0xffffffffu, %s)", "__popc", "__ffs((int)%s)", "1u", "__syncwarp()"
 	if v == HIP {
-		vote, ballot, popc, ffs, one = "u64", "__ballot(%s)", "__popcll", "__ffsll((unsigned long long)%s)", "1ull"
+		vote, ballot, popc, ffs, one, syncwarp = "u64", "__ballot(%s)", "__popcll", "__ffsll((unsigned long long)%s)", "1ull", "__builtin_amdgcn_wave_barrier()"
 	}
 	var b strings.Builder
 	b.WriteString(typedefs)
-	b.WriteString(warpGuard(v, w, SortScatter))
+	b.WriteString(warpGuard(v, w, SortPass))
 	fmt.Fprintf(&b, "typedef %s T;\ntypedef %s K;\ntypedef %s X;\n", t, k, idx)
 	b.WriteString(sortKeyFunc(dt))
 	fmt.Fprintf(&b, `#define KMAX ((K)~(K)0)
 #define THREADS %[1]d
 #define ITEMS %[2]d
+#define TILE (THREADS * ITEMS)
 #define WARP %[3]d
 #define NWARPS (THREADS / WARP)
-__device__ __forceinline__ u32 digit_of(const K key, const X val, const u32 shift, const u64 row_len) {
-  const u64 v = row_len ? (u64)val / row_len : (u64)key;
+#define MAX_PASSES %[10]d
+#define COUNT_BITS 54
+#define LOOKBACK 8
+#define COUNT_MASK ((1ull << COUNT_BITS) - 1)
+#define FLAG_OWN (1ull << COUNT_BITS)
+#define FLAG_PREFIX (2ull << COUNT_BITS)
+__device__ __forceinline__ u32 digit_of(const K key, const X val, const u32 shift, const u64 row_len, const bool row_pass) {
+  const u64 v = row_pass ? (u64)val / row_len : (u64)key;
   return (u32)(v >> shift) & 255u;
 }
-extern "C" __global__ void cugo_sort_keys(const u64 n, const T *in, K *keys, X *vals) {
-  for (u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += (u64)gridDim.x * blockDim.x) {
-    keys[i] = sort_key(in[i]);
-    vals[i] = (X)i;
-  }
-}
-extern "C" __global__ void cugo_sort_count(const u64 n, const K *keys, const X *vals, const u64 shift, const u64 row_len,
-    X *counts, X *totals) {
-  __shared__ u32 hist[256];
-  const u64 tiles = (n + THREADS * ITEMS - 1) / (THREADS * ITEMS);
-  hist[threadIdx.x] = 0;
+extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 row_len, const u64 key_passes,
+    const u64 row_passes, u64 *hist, u64 *status, const u64 status_words) {
+  __shared__ u32 counts[MAX_PASSES][256];
+  __shared__ u32 lossy;
+  const u64 stride = (u64)gridDim.x * THREADS;
+  for (u64 i = (u64)blockIdx.x * THREADS + threadIdx.x; i < status_words; i += stride) status[i] = 0;
+  for (u32 p = 0; p < MAX_PASSES; p++) counts[p][threadIdx.x] = 0;
+  if (threadIdx.x == 0) lossy = 0;
   __syncthreads();
-  const u64 lo = (u64)blockIdx.x * THREADS * ITEMS;
-  for (u32 r = 0; r < ITEMS; r++) {
-    const u64 i = lo + (u64)r * THREADS + threadIdx.x;
-    if (i < n) atomicAdd(&hist[digit_of(keys[i], vals[i], (u32)shift, row_len)], 1u);
-  }
-  __syncthreads();
-  const u32 c = hist[threadIdx.x];
-  counts[(u64)threadIdx.x * tiles + blockIdx.x] = (X)c;
-  if (c) atomicAdd(&totals[threadIdx.x], (X)c);
-}
-extern "C" __global__ void cugo_sort_scan(const u64 tiles, X *counts, const X *totals) {
-  __shared__ X part[THREADS];
-  __shared__ X carry;
-  const u32 d = blockIdx.x, t = threadIdx.x;
-  if (t == 0) {
-    X base = 0;
-    for (u32 e = 0; e < d; e++) base += totals[e];
-    carry = base;
-  }
-  X *row = counts + (u64)d * tiles;
-  for (u64 c = 0; c < tiles; c += THREADS) {
-    const X v = c + t < tiles ? row[c + t] : (X)0;
-    part[t] = v;
-    __syncthreads();
-    for (u32 s = 1; s < THREADS; s <<= 1) {
-      const X add = t >= s ? part[t - s] : (X)0;
-      __syncthreads();
-      part[t] += add;
-      __syncthreads();
+  u32 my_lossy = 0;
+  for (u64 i = (u64)blockIdx.x * THREADS + threadIdx.x; i < n; i += stride) {
+    const T x = in[i];
+    const K key = sort_key(x);
+    my_lossy += sort_lossy(x);
+    for (u32 p = 0; p < (u32)key_passes; p++) atomicAdd(&counts[p][(u32)(key >> (8 * p)) & 255u], 1u);
+    if (row_passes) {
+      const u64 row = i / row_len;
+      for (u32 p = 0; p < (u32)row_passes; p++) atomicAdd(&counts[key_passes + p][(u32)(row >> (8 * p)) & 255u], 1u);
     }
-    if (c + t < tiles) row[c + t] = carry + part[t] - v;
-    __syncthreads();
-    if (t == THREADS - 1) carry += part[t];
-    __syncthreads();
   }
+  if (my_lossy) atomicAdd(&lossy, my_lossy);
+  __syncthreads();
+  for (u32 p = 0; p < (u32)(key_passes + row_passes); p++) {
+    const u32 c = counts[p][threadIdx.x];
+    if (c) atomicAdd(&hist[p * 256 + threadIdx.x], (u64)c);
+  }
+  if (threadIdx.x == 0 && lossy) atomicAdd(&hist[(key_passes + row_passes) * 256], (u64)lossy);
 }
-extern "C" __global__ void cugo_sort_scatter(const u64 n, const K *keys, const X *vals, const u64 shift, const u64 row_len,
-    const X *offsets, K *keys2, X *vals2) {
-  __shared__ X base[256];
-  __shared__ X warp_pos[NWARPS][256];
-  const u64 tiles = (n + THREADS * ITEMS - 1) / (THREADS * ITEMS);
+extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *keys, const X *vals, const u64 shift,
+    const u64 row_len, const u64 row_pass, const u64 *hist, u64 *status, u64 *counter, const u64 epoch,
+    const u64 with_vals, K *keys2, X *vals2, T *out, i64 *idx) {
+  __shared__ u32 tile_of_block;
+  __shared__ u32 warp_count[NWARPS][256];
+  __shared__ u64 scan[256];
+  __shared__ u32 local_start[256];
+  __shared__ u64 out_base[256];
+  __shared__ K staged_keys[TILE];
+  __shared__ X staged_vals[TILE];
   const u32 t = threadIdx.x, lane = t %% WARP, warp = t / WARP;
-  base[t] = offsets[(u64)t * tiles + blockIdx.x];
-  const u64 lo = (u64)blockIdx.x * THREADS * ITEMS;
+  if (t == 0) tile_of_block = (u32)atomicAdd(counter, 1ull);
+  for (u32 d = lane; d < 256; d += WARP) warp_count[warp][d] = 0;
+  __syncthreads();
+  const u64 tile = tile_of_block;
+  const u64 first = (u64)tile * TILE + (u64)warp * WARP * ITEMS;
+  K key[ITEMS];
+  X val[ITEMS];
+  u32 rank[ITEMS];
+  // A warp's items are contiguous, lane-striped: item r of lane l is
+  // element first + r * WARP + l, so that ranking items in turn is stable.
   for (u32 r = 0; r < ITEMS; r++) {
-    const u64 i = lo + (u64)r * THREADS + t;
-    const bool valid = i < n;
-    K key = 0;
-    X val = 0;
-    u32 d = 0;
-    if (valid) {
-      key = keys[i];
-      val = vals[i];
-      d = digit_of(key, val, (u32)shift, row_len);
+    const u64 i = first + (u64)r * WARP + lane;
+    key[r] = KMAX;
+    val[r] = 0;
+    if (i < n) {
+      key[r] = in ? sort_key(in[i]) : keys[i];
+      if (with_vals) val[r] = in ? (X)i : vals[i];
     }
-    for (u32 w = 0; w < NWARPS; w++) warp_pos[w][t] = 0;
-    __syncthreads();
+  }
+  for (u32 r = 0; r < ITEMS; r++) {
+    const bool valid = first + (u64)r * WARP + lane < n;
+    const u32 d = digit_of(key[r], val[r], (u32)shift, row_len, row_pass);
     // The lanes holding the same digit: a ballot per bit of the digit.
     %[4]s peers = %[5]s;
     for (u32 bit = 0; bit < 8; bit++) {
       const %[4]s set = %[6]s;
       peers &= (d >> bit) & 1u ? set : ~set;
     }
-    const u32 below = %[7]s(peers & ((%[8]s << lane) - %[8]s));
-    if (valid && lane == (u32)%[9]s - 1u) warp_pos[warp][d] = (X)%[7]s(peers);
+    const u32 seen = valid ? warp_count[warp][d] : 0;
+    %[11]s;
+    if (valid && lane == (u32)%[9]s - 1u) warp_count[warp][d] = seen + (u32)%[7]s(peers);
+    %[11]s;
+    rank[r] = seen + (u32)%[7]s(peers & ((%[8]s << lane) - %[8]s));
+  }
+  __syncthreads();
+  // Thread t owns digit t: the warps' offsets within the tile's digit,
+  // the tile's count, published at once for the tiles after it.
+  u32 own = 0;
+  for (u32 w = 0; w < NWARPS; w++) {
+    const u32 c = warp_count[w][t];
+    warp_count[w][t] = own;
+    own += c;
+  }
+  volatile u64 *word = (volatile u64 *)status + tile * 256 + t;
+  const u64 mark = epoch << (COUNT_BITS + 2);
+  *word = mark | (tile ? FLAG_OWN : FLAG_PREFIX) | own;
+  // One scan over digits gives both the digit's first position in the
+  // output (from the histogram) and in the tile: a tile holds < 2^16.
+  scan[t] = (hist[t] << 16) | own;
+  __syncthreads();
+  for (u32 s = 1; s < 256; s <<= 1) {
+    const u64 add = t >= s ? scan[t - s] : 0;
     __syncthreads();
-    {
-      X run = base[t];
-      for (u32 w = 0; w < NWARPS; w++) {
-        const X c = warp_pos[w][t];
-        warp_pos[w][t] = run;
-        run += c;
-      }
-      base[t] = run;
+    scan[t] += add;
+    __syncthreads();
+  }
+  const u64 before = scan[t] - ((hist[t] << 16) | own);
+  u64 prefix = 0;
+  // Look back LOOKBACK tiles at a time: their words load together, and
+  // the counts add up to the first inclusive prefix among them.
+  for (u64 j = tile; j > 0;) {
+    const volatile u64 *prev = (const volatile u64 *)status + t;
+    u64 w[LOOKBACK];
+    const u32 m = j < LOOKBACK ? (u32)j : LOOKBACK;
+#pragma unroll
+    for (u32 k = 0; k < LOOKBACK; k++) w[k] = k < m ? prev[(j - 1 - k) * 256] : 0;
+    u32 used = 0;
+    bool done = false;
+#pragma unroll
+    for (u32 k = 0; k < LOOKBACK; k++) {
+      if (done || k >= m || used < k || (w[k] >> (COUNT_BITS + 2)) != epoch || !(w[k] & (FLAG_OWN | FLAG_PREFIX))) continue;
+      prefix += w[k] & COUNT_MASK;
+      used++;
+      done = (w[k] & FLAG_PREFIX) != 0;
     }
-    __syncthreads();
-    if (valid) {
-      const X pos = warp_pos[warp][d] + (X)below;
-      keys2[pos] = key;
-      vals2[pos] = val;
-    }
-    __syncthreads();
+    j = done ? 0 : j - used;
+  }
+  if (tile) *word = mark | FLAG_PREFIX | (prefix + own);
+  local_start[t] = (u32)(before & 0xffffu);
+  out_base[t] = (before >> 16) + prefix - (before & 0xffffu);
+  __syncthreads();
+  for (u32 r = 0; r < ITEMS; r++) {
+    if (first + (u64)r * WARP + lane >= n) continue;
+    const u32 d = digit_of(key[r], val[r], (u32)shift, row_len, row_pass);
+    const u32 at = local_start[d] + warp_count[warp][d] + rank[r];
+    staged_keys[at] = key[r];
+    staged_vals[at] = val[r];
+  }
+  __syncthreads();
+  const u64 left = n - (u64)tile * TILE;
+  const u32 count = left < TILE ? (u32)left : TILE;
+  for (u32 i = t; i < count; i += THREADS) {
+    const K k = staged_keys[i];
+    const X x = staged_vals[i];
+    const u64 dst = out_base[digit_of(k, x, (u32)shift, row_len, row_pass)] + i;
+    if (keys2) keys2[dst] = k;
+    if (vals2) vals2[dst] = x;
+    if (out) out[dst] = sort_value(k);
+    if (idx) idx[dst] = (i64)((u64)x %% row_len);
   }
 }
 extern "C" __global__ void cugo_sort_finish(const u64 n, const u64 row_len, const T *in, const X *vals, T *out, i64 *idx) {
@@ -209,7 +280,7 @@ extern "C" __global__ void cugo_sort_finish(const u64 n, const u64 row_len, cons
     if (idx) idx[i] = (i64)((u64)v %% row_len);
   }
 }
-`, SortThreads, SortItems, w, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "(d >> bit) & 1u"), popc, one, fmt.Sprintf(ffs, "peers"))
+`, SortThreads, SortPassTile(dt, index64)/SortThreads, w, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "(d >> bit) & 1u"), popc, one, fmt.Sprintf(ffs, "peers"), SortMaxPasses, syncwarp)
 	for _, tile := range SortBlockTiles {
 		fmt.Fprintf(&b, `extern "C" __global__ void %[1]s(const u64 rows, const u64 row_len, const u64 rows_per_tile,
     const T *in, T *out, i64 *idx) {
@@ -254,22 +325,34 @@ extern "C" __global__ void cugo_sort_finish(const u64 n, const u64 row_len, cons
 }
 
 // sortKeyFunc renders sort_key, the order-preserving map from an
-// element's bits (T) to its key (K).
+// element's bits (T) to its key (K); sort_lossy, whether the key loses
+// the element's bits (-0.0, a NaN other than the canonical one); and
+// sort_value, the element a key that lost nothing came from.
 func sortKeyFunc(dt dtype.DType) string {
 	bits := dt.Size() * 8
 	sign := fmt.Sprintf("((T)1 << %d)", bits-1)
 	mask := "((K)(T)~(T)0)"
-	body := "return (K)x;"
+	key, lossy, value := "return (K)x;", "return false;", "return (T)k;"
 	switch dt.Kind() {
 	case dtype.IntKind:
-		body = fmt.Sprintf("return (K)(T)(x ^ %s);", sign)
+		key = fmt.Sprintf("return (K)(T)(x ^ %s);", sign)
+		value = fmt.Sprintf("return (T)((T)k ^ %s);", sign)
 	case dtype.FloatKind:
 		inf := map[dtype.DType]string{dtype.Float16: "0x7c00", dtype.BFloat16: "0x7f80",
 			dtype.Float32: "0x7f800000u", dtype.Float64: "0x7ff0000000000000ull"}[dt]
-		body = fmt.Sprintf(`const T mag = (T)(x & (T)~%[1]s);
+		nan := map[dtype.DType]string{dtype.Float16: "0x7e00", dtype.BFloat16: "0x7fc0",
+			dtype.Float32: "0x7fc00000u", dtype.Float64: "0x7ff8000000000000ull"}[dt]
+		key = fmt.Sprintf(`const T mag = (T)(x & (T)~%[1]s);
   if (mag > (T)%[2]s) return %[3]s;
   if (mag == 0) return (K)%[1]s;
   return (x & %[1]s) ? (K)(T)~x : (K)(T)(x | %[1]s);`, sign, inf, mask)
+		lossy = fmt.Sprintf(`const T mag = (T)(x & (T)~%[1]s);
+  return (mag == 0 && x != 0) || (mag > (T)%[2]s && x != (T)%[3]s);`, sign, inf, nan)
+		value = fmt.Sprintf(`const T b = (T)k;
+  if (b == (T)~(T)0) return (T)%[2]s;
+  return (b & %[1]s) ? (T)(b ^ %[1]s) : (T)~b;`, sign, nan)
 	}
-	return fmt.Sprintf("__device__ __forceinline__ K sort_key(const T x) {\n  %s\n}\n", body)
+	return fmt.Sprintf("__device__ __forceinline__ K sort_key(const T x) {\n  %s\n}\n"+
+		"__device__ __forceinline__ bool sort_lossy(const T x) {\n  %s\n}\n"+
+		"__device__ __forceinline__ T sort_value(const K k) {\n  %s\n}\n", key, lossy, value)
 }

@@ -85,3 +85,14 @@ func TestBincountOnHostDevice(t *testing.T) {
 		}
 	}
 }
+
+// The radix sort's paths on the host emulation: tiles full and not,
+// positions carried or not, keys that lose bits (elements gathered at
+// the end) or not (decoded from keys), passes skipped for constant
+// digits, every pass skipped, row digits; 32- and 64-bit keys.
+func TestSortPathsOnHostDevice(t *testing.T) {
+	b := New(newHostDevice(t))
+	timeout(t, 15*time.Minute, func() {
+		checkSortPaths(t, b, cpu.New(0), rand.New(rand.NewPCG(9, 10)), sortPathJobs([]dtype.DType{dtype.Float32, dtype.Int64}, []int{1, 3}))
+	})
+}

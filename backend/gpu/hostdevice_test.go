@@ -54,6 +54,7 @@ static void __syncthreads() { block_barrier->arrive_and_wait(); }
 template <typename T, typename U> static T atomicAdd(T *p, U v) { return std::atomic_ref<T>(*p).fetch_add((T)v); }
 static int __popc(unsigned x) { return __builtin_popcount(x); }
 static int __ffs(int x) { return __builtin_ffs(x); }
+static void __syncwarp() { warp_barriers[threadIdx.x / 32]->arrive_and_wait(); }
 static unsigned __ballot_sync(unsigned, bool pred) {
   const unsigned w = threadIdx.x / 32, lane = threadIdx.x % 32;
   warp_votes[w][lane] = pred;

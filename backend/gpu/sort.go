@@ -1,6 +1,7 @@
 package gpu
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 
@@ -98,10 +99,29 @@ func (s *sortCall) blockLocal() error {
 		word(uint64(s.rows)), word(uint64(s.n)), word(uint64(perTile)), word(s.in), word(s.out), word(s.idx))
 }
 
-// radix sorts the flat array by key digits, then by row digits.
+// radix sorts the flat array by key digits, then by row digits: one
+// histogram launch for every pass, then one onesweep launch per pass
+// whose digit is not the same for every element.
 func (s *sortCall) radix() error {
 	b := s.b
 	total := s.rows * s.n
+	type pass struct {
+		shift int
+		row   bool
+	}
+	var passes []pass
+	for p := range s.dt.Size() {
+		passes = append(passes, pass{8 * p, false})
+	}
+	keyPasses := len(passes)
+	for p := 0; (s.rows-1)>>(8*p) > 0; p++ {
+		passes = append(passes, pass{8 * p, true})
+	}
+	tile := cgen.SortPassTile(s.dt, s.wide)
+	tiles := (total + tile - 1) / tile
+	if tiles > math.MaxInt32 {
+		return fmt.Errorf("%d elements are more tiles than a grid holds", total)
+	}
 	keyBytes, xBytes := 4, 4
 	if s.dt.Size() == 8 {
 		keyBytes = 8
@@ -109,61 +129,121 @@ func (s *sortCall) radix() error {
 	if s.wide {
 		xBytes = 8
 	}
-	type pass struct{ shift, rowLen int }
-	var passes []pass
-	for p := range cgen.SortKeyBytes(s.dt) {
-		passes = append(passes, pass{8 * p, 0})
-	}
-	for p := 0; (s.rows-1)>>(8*p) > 0; p++ {
-		passes = append(passes, pass{8 * p, s.n})
-	}
-	tiles := (total + cgen.SortTile - 1) / cgen.SortTile
-	if tiles > math.MaxInt32 {
-		return fmt.Errorf("%d elements are more tiles than a grid holds", total)
-	}
-	sizes := []int{keyBytes * total, keyBytes * total, xBytes * total, xBytes * total, xBytes * 256 * tiles, xBytes * 256 * len(passes)}
-	bufs := make([]*buffer, len(sizes))
-	for i, size := range sizes {
+	statusWords := 256*tiles + len(passes)
+	alloc := func(size int) (*buffer, error) {
 		buf, err := b.Alloc(size)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		defer b.Free(buf)
-		bufs[i] = buf.(*buffer)
+		return buf.(*buffer), nil
 	}
-	keysA, keysB, valsA, valsB, counts, totals := bufs[0], bufs[1], bufs[2], bufs[3], bufs[4], bufs[5]
-	if err := b.Write(totals, 0, make([]byte, totals.size)); err != nil {
+	histWords := 256*len(passes) + 1
+	hist, err := alloc(8 * histWords)
+	if err != nil {
+		return err
+	}
+	defer b.Free(hist)
+	status, err := alloc(8 * statusWords)
+	if err != nil {
+		return err
+	}
+	defer b.Free(status)
+	if err := b.Write(hist, 0, make([]byte, 8*histWords)); err != nil {
 		return err
 	}
 	fns := map[string]Function{}
-	for _, e := range []string{cgen.SortKeys, cgen.SortCount, cgen.SortScan, cgen.SortScatter, cgen.SortFinish} {
+	for _, e := range []string{cgen.SortHist, cgen.SortPass, cgen.SortFinish} {
 		fn, err := s.kernel(e)
 		if err != nil {
 			return err
 		}
 		fns[e] = fn
 	}
-	at := func(buf *buffer) []byte { return word(uint64(buf.ptr)) }
+	at := func(buf *buffer) []byte {
+		if buf == nil {
+			return word(0)
+		}
+		return word(uint64(buf.ptr))
+	}
 	threads := [3]uint32{cgen.SortThreads, 1, 1}
 	flat := [3]uint32{uint32(min((total+cgen.SortThreads-1)/cgen.SortThreads, b.maxBlocks)), 1, 1}
-	grid := [3]uint32{uint32(tiles), 1, 1}
-	if err := b.launchSlots(fns[cgen.SortKeys], flat, threads, word(uint64(total)), word(s.in), at(keysA), at(valsA)); err != nil {
+	if err := b.launchSlots(fns[cgen.SortHist], flat, threads, word(uint64(total)), word(s.in), word(uint64(s.n)),
+		word(uint64(keyPasses)), word(uint64(len(passes)-keyPasses)), at(hist), at(status), word(uint64(statusWords))); err != nil {
 		return err
 	}
-	for i, p := range passes {
-		tot := word(uint64(totals.ptr) + uint64(i*256*xBytes))
-		shift, rowLen := word(uint64(p.shift)), word(uint64(p.rowLen))
-		if err := b.launchSlots(fns[cgen.SortCount], grid, threads, word(uint64(total)), at(keysA), at(valsA), shift, rowLen, at(counts), tot); err != nil {
-			return err
-		}
-		if err := b.launchSlots(fns[cgen.SortScan], [3]uint32{256, 1, 1}, threads, word(uint64(tiles)), at(counts), tot); err != nil {
-			return err
-		}
-		if err := b.launchSlots(fns[cgen.SortScatter], grid, threads, word(uint64(total)), at(keysA), at(valsA), shift, rowLen,
-			at(counts), at(keysB), at(valsB)); err != nil {
-			return err
-		}
-		keysA, keysB, valsA, valsB = keysB, keysA, valsB, valsA
+	counts := make([]byte, 8*histWords)
+	if err := b.Read(counts, hist, 0); err != nil {
+		return err
 	}
-	return b.launchSlots(fns[cgen.SortFinish], flat, threads, word(uint64(total)), word(uint64(s.n)), word(s.in), at(valsA), word(s.out), word(s.idx))
+	// A pass whose digit is the same everywhere moves nothing; the last
+	// pass runs anyway, to write the outputs.
+	var run []int
+	for i := range passes {
+		constant := false
+		for d := range 256 {
+			if binary.LittleEndian.Uint64(counts[8*(256*i+d):]) == uint64(total) {
+				constant = true
+			}
+		}
+		if !constant || (i == len(passes)-1 && run == nil) {
+			run = append(run, i)
+		}
+	}
+	// Where no key lost its element's bits, the last pass writes the
+	// sorted elements from their keys; positions are carried only where
+	// they are asked for or rows are sorted by their digits.
+	lossless := binary.LittleEndian.Uint64(counts[8*256*len(passes):]) == 0
+	withVals := s.idx != 0 || len(passes) > keyPasses || !lossless
+	var keysA, keysB, valsA, valsB *buffer
+	for _, buf := range []struct {
+		p    **buffer
+		size int
+		want bool
+	}{{&keysA, keyBytes, len(run) > 1}, {&keysB, keyBytes, len(run) > 2}, {&valsA, xBytes, withVals}, {&valsB, xBytes, withVals && len(run) > 1}} {
+		if !buf.want {
+			continue
+		}
+		if *buf.p, err = alloc(buf.size * total); err != nil {
+			return err
+		}
+		defer b.Free(*buf.p)
+	}
+	// Pass j writes keys[j%2] and vals[j%2] and reads what pass j-1 wrote
+	// (the first pass reads the input); the last writes the outputs.
+	keys, vals := [2]*buffer{keysA, keysB}, [2]*buffer{valsA, valsB}
+	var gather *buffer // the positions the sorted elements are gathered from, if any
+	for j, i := range run {
+		p := passes[i]
+		in, src, srcVals := s.in, (*buffer)(nil), (*buffer)(nil)
+		if j > 0 {
+			in, src, srcVals = 0, keys[(j-1)%2], vals[(j-1)%2]
+		}
+		keys2, vals2, out, idx := keys[j%2], vals[j%2], uint64(0), uint64(0)
+		if j == len(run)-1 {
+			keys2, vals2, out, idx = nil, nil, s.out, s.idx
+			if !lossless && s.out != 0 {
+				vals2, out, gather = vals[j%2], 0, vals[j%2]
+			}
+		}
+		rowPass := uint64(0)
+		if p.row {
+			rowPass = 1
+		}
+		if err := b.launchSlots(fns[cgen.SortPass], [3]uint32{uint32(tiles), 1, 1}, threads, word(uint64(total)), word(in),
+			at(src), at(srcVals), word(uint64(p.shift)), word(uint64(s.n)), word(rowPass), word(uint64(hist.ptr)+uint64(8*256*i)),
+			at(status), word(uint64(status.ptr)+uint64(8*(256*tiles+j))), word(uint64(j+1)), word(boolWord(withVals)),
+			at(keys2), at(vals2), word(out), word(idx)); err != nil {
+			return err
+		}
+	}
+	if gather == nil {
+		return nil
+	}
+	return b.launchSlots(fns[cgen.SortFinish], flat, threads, word(uint64(total)), word(uint64(s.n)), word(s.in), at(gather), word(s.out), word(0))
+}
+func boolWord(v bool) uint64 {
+	if v {
+		return 1
+	}
+	return 0
 }

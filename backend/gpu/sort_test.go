@@ -96,6 +96,13 @@ func TestSortRowsMatchesCPU(t *testing.T) {
 // sortOn sorts on b and returns the keys and indices it wrote.
 func sortOn(t *testing.T, b backend.Backend, dt dtype.DType, rows, n, off int, in []byte) [2][]byte {
 	t.Helper()
+	return sortOutputs(t, b, dt, rows, n, off, in, true, true)
+}
+
+// sortOutputs sorts on b asking for the keys, the indices or both, and
+// returns what it wrote (nil for an output not asked for).
+func sortOutputs(t *testing.T, b backend.Backend, dt dtype.DType, rows, n, off int, in []byte, withKeys, withIdx bool) [2][]byte {
+	t.Helper()
 	s := b.(backend.Sorter)
 	alloc := func(size int) backend.Buffer {
 		buf, err := b.Alloc(size)
@@ -103,13 +110,22 @@ func sortOn(t *testing.T, b backend.Backend, dt dtype.DType, rows, n, off int, i
 		t.Cleanup(func() { b.Free(buf) })
 		return buf
 	}
-	src, keys, idx := alloc(len(in)), alloc(rows*n*dt.Size()), alloc(rows*n*8)
+	src := alloc(len(in))
+	var bufs [2]backend.Buffer
+	if withKeys {
+		bufs[0] = alloc(rows * n * dt.Size())
+	}
+	if withIdx {
+		bufs[1] = alloc(rows * n * 8)
+	}
 	require.NoError(t, b.Write(src, 0, in))
-	require.NoError(t, s.SortRows(dt, rows, n, src, off, keys, idx))
+	require.NoError(t, s.SortRows(dt, rows, n, src, off, bufs[0], bufs[1]))
 	var out [2][]byte
-	for i, buf := range []backend.Buffer{keys, idx} {
-		out[i] = make([]byte, buf.Size())
-		require.NoError(t, b.Read(out[i], buf, 0))
+	for i, buf := range bufs {
+		if buf != nil {
+			out[i] = make([]byte, buf.Size())
+			require.NoError(t, b.Read(out[i], buf, 0))
+		}
 	}
 	return out
 }
@@ -138,4 +154,17 @@ func TestSortRowsOneOutput(t *testing.T) {
 		}
 	}
 	require.ErrorContains(t, b.SortRows(dtype.Complex64, 1, 1, nil, 0, nil, nil), "cannot sort complex64")
+}
+
+// Every path of the radix sort for every dtype, against the CPU.
+func TestSortPathsMatchCPU(t *testing.T) {
+	b := gpu(t)
+	dts := []dtype.DType{dtype.Bool, dtype.Int8, dtype.Int16, dtype.Int32, dtype.Int64, dtype.Uint8, dtype.Uint16,
+		dtype.Uint32, dtype.Uint64, dtype.Float16, dtype.BFloat16, dtype.Float32, dtype.Float64}
+	jobs := sortPathJobs(dts, []int{1, 50})
+	jobs = append(jobs, sortPathJob{dtype.Float32, 1, 1<<24 + 3, "plain", true, false},
+		sortPathJob{dtype.Float32, 1, 1<<24 + 3, "plain", false, true},
+		sortPathJob{dtype.Int32, 70_000, 2100, "plain", true, true},
+		sortPathJob{dtype.Float64, 1000, 3000, "specials", true, false})
+	checkSortPaths(t, b, cpu.New(0), rand.New(rand.NewPCG(11, 12)), jobs)
 }
