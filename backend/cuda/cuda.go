@@ -32,7 +32,7 @@ func init() { gpu.Register("cuda", Open) }
 type device struct {
 	ctx      *driver.Context
 	stream   *driver.Stream // the context's legacy default stream
-	info     backend.Device
+	info     backend.DeviceInfo
 	resident int  // threads per multiprocessor
 	target   int  // NVRTC target, compute capability times ten
 	cubin    bool // compile target to a CUBIN (else PTX for the driver's JIT)
@@ -69,7 +69,7 @@ func Open(ordinal int) (gpu.Device, error) {
 	d := &device{
 		ctx:    ctx,
 		stream: ctx.DefaultStream(),
-		info: backend.Device{
+		info: backend.DeviceInfo{
 			Kind:    "cuda",
 			Ordinal: ordinal,
 			Name:    props.Name,
@@ -90,10 +90,10 @@ func Open(ordinal int) (gpu.Device, error) {
 	return d, nil
 }
 
-func (d *device) Info() backend.Device { return d.info }
-func (d *device) Vendor() cgen.Vendor  { return cgen.CUDA }
-func (d *device) WarpSize() int        { return 32 }
-func (d *device) ResidentThreads() int { return d.resident }
+func (d *device) Info() backend.DeviceInfo { return d.info }
+func (d *device) Vendor() cgen.Vendor      { return cgen.CUDA }
+func (d *device) WarpSize() int            { return 32 }
+func (d *device) ResidentThreads() int     { return d.resident }
 
 func (d *device) Alloc(n int) (gpu.Ptr, error) {
 	p, err := d.ctx.MemAlloc(n)

@@ -51,7 +51,7 @@ type Function uintptr
 // backend calls under its launch lock.
 type Device interface {
 	// Info describes the device; Kind is the vendor's backend kind.
-	Info() backend.Device
+	Info() backend.DeviceInfo
 	// Vendor is the C dialect the device's compiler takes.
 	Vendor() cgen.Vendor
 	// WarpSize is the number of lanes of a warp (an AMD wavefront).
@@ -170,7 +170,7 @@ func Open(kind string, ordinal int, opts ...Option) (*Backend, error) {
 // use; work from all goroutines queues on the device's stream.
 type Backend struct {
 	dev    Device
-	info   backend.Device
+	info   backend.DeviceInfo
 	kind   string // error prefix: "cuda", "hip"
 	vendor cgen.Vendor
 	warp   int
@@ -230,7 +230,7 @@ func New(dev Device, opts ...Option) *Backend {
 }
 
 // Device describes the GPU.
-func (b *Backend) Device() backend.Device { return b.info }
+func (b *Backend) Device() backend.DeviceInfo { return b.info }
 
 // Sync waits for all queued work and reports the first error of a kernel
 // since the last Sync (the vendors keep such errors sticky), with any

@@ -120,8 +120,8 @@ func newHostDevice(t testing.TB) *hostDevice {
 	return &hostDevice{t: t, mem: map[Ptr][]byte{}, lib: map[string]uintptr{}}
 }
 
-func (d *hostDevice) Info() backend.Device {
-	return backend.Device{Kind: "cuda", Name: "host emulation", Arch: "host", Units: 1}
+func (d *hostDevice) Info() backend.DeviceInfo {
+	return backend.DeviceInfo{Kind: "cuda", Name: "host emulation", Arch: "host", Units: 1}
 }
 func (d *hostDevice) Vendor() cgen.Vendor              { return cgen.CUDA }
 func (d *hostDevice) WarpSize() int                    { return 32 }

@@ -44,7 +44,7 @@ func (f *fakePeer) DtoD(dst, src Ptr, n int) error {
 }
 
 func fakeOn(dev Device, ordinal int) *Backend {
-	return &Backend{dev: dev, kind: "cuda", info: backend.Device{Kind: "cuda", Ordinal: ordinal, Name: "fake"}}
+	return &Backend{dev: dev, kind: "cuda", info: backend.DeviceInfo{Kind: "cuda", Ordinal: ordinal, Name: "fake"}}
 }
 
 // otherKind is a backend of another kind (the CPU, say).

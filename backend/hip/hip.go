@@ -30,7 +30,7 @@ func init() { gpu.Register("hip", Open) }
 type device struct {
 	ctx      *hip.Context
 	stream   *hip.Stream // the null stream
-	info     backend.Device
+	info     backend.DeviceInfo
 	arch     string // the gfx target hiprtc compiles for ("gfx90a")
 	warp     int
 	resident int
@@ -83,14 +83,14 @@ func Open(ordinal int) (gpu.Device, error) {
 	if d.warp != 32 && d.warp != 64 {
 		return nil, unavailable(fmt.Errorf("wavefronts of %d lanes (the kernels are written for 32 or 64)", d.warp))
 	}
-	d.info = backend.Device{Kind: "hip", Ordinal: ordinal, Name: name, Arch: d.arch, Memory: int64(mem), Units: units}
+	d.info = backend.DeviceInfo{Kind: "hip", Ordinal: ordinal, Name: name, Arch: d.arch, Memory: int64(mem), Units: units}
 	return d, nil
 }
 
-func (d *device) Info() backend.Device { return d.info }
-func (d *device) Vendor() cgen.Vendor  { return cgen.HIP }
-func (d *device) WarpSize() int        { return d.warp }
-func (d *device) ResidentThreads() int { return d.resident }
+func (d *device) Info() backend.DeviceInfo { return d.info }
+func (d *device) Vendor() cgen.Vendor      { return cgen.HIP }
+func (d *device) WarpSize() int            { return d.warp }
+func (d *device) ResidentThreads() int     { return d.resident }
 
 func (d *device) Alloc(n int) (gpu.Ptr, error) {
 	p, err := d.ctx.MemAlloc(n)
