@@ -1,5 +1,5 @@
 // Package hip makes AMD GPUs a backend: it adapts the HIP runtime (hip),
-// hiprtc (hiprtc) and hipBLAS (libs/hipblas) to gpu.Device, and
+// hiprtc (hiprtc) and hipBLAS (libs/hipblas) to gpu.Runtime, and
 // registers the kind "hip", on which backend/gpu runs every operation:
 // the same kernels as on CUDA, rendered in cgen's HIP flavour for the
 // device's gfx target and wavefront size.
@@ -26,7 +26,7 @@ import (
 
 func init() { gpu.Register("hip", Open) }
 
-// device is one AMD GPU, as gpu.Device.
+// device is one AMD GPU, as gpu.Runtime.
 type device struct {
 	ctx      *hip.Context
 	stream   *hip.Stream // the null stream
@@ -41,7 +41,7 @@ type device struct {
 
 // Open opens AMD GPU ordinal. A missing runtime, hiprtc or device gives
 // an error wrapping backend.ErrUnavailable and the reason.
-func Open(ordinal int) (gpu.Device, error) {
+func Open(ordinal int) (gpu.Runtime, error) {
 	unavailable := func(err error) error {
 		return fmt.Errorf("hip: open device %d: %w: %w", ordinal, backend.ErrUnavailable, err)
 	}
