@@ -10,11 +10,8 @@ import (
 // GetrfBufferSize is the workspace of Getrf, in elements.
 func GetrfBufferSize[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int) (int, error) {
 	call := "cusolverDn" + prefix[T]() + "getrf_bufferSize"
-	iv, err := sizes(call, m, n, lda)
+	iv, err := checkArgs(call, []int{m, n, lda}, lead("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -38,11 +35,8 @@ func GetrfBufferSize[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int) (
 // i > 0 when U(i, i) is exactly zero).
 func Getrf[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int, work, ipiv, info driver.DevicePtr) error {
 	call := "cusolverDn" + prefix[T]() + "getrf"
-	iv, err := sizes(call, m, n, lda)
+	iv, err := checkArgs(call, []int{m, n, lda}, lead("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -62,14 +56,8 @@ func Getrf[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int, work, ipiv,
 // Getrs solves op(A)·X = B with the factors of Getrf; B is n×nrhs.
 func Getrs[T Elem](h *Handle, trans Op, n, nrhs int, a driver.DevicePtr, lda int, ipiv, b driver.DevicePtr, ldb int, info driver.DevicePtr) error {
 	call := "cusolverDn" + prefix[T]() + "getrs"
-	iv, err := sizes(call, n, nrhs, lda, ldb)
+	iv, err := checkArgs(call, []int{n, nrhs, lda, ldb}, lead("lda", lda, n), lead("ldb", ldb, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
-		return err
-	}
-	if err := checkLD(call, "ldb", ldb, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -89,11 +77,8 @@ func Getrs[T Elem](h *Handle, trans Op, n, nrhs int, a driver.DevicePtr, lda int
 // PotrfBufferSize is the workspace of Potrf, in elements.
 func PotrfBufferSize[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, lda int) (int, error) {
 	call := "cusolverDn" + prefix[T]() + "potrf_bufferSize"
-	iv, err := sizes(call, n, lda)
+	iv, err := checkArgs(call, []int{n, lda}, lead("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -117,11 +102,8 @@ func PotrfBufferSize[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, ld
 // positive definite.
 func Potrf[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, lda int, work driver.DevicePtr, lwork int, info driver.DevicePtr) error {
 	call := "cusolverDn" + prefix[T]() + "potrf"
-	iv, err := sizes(call, n, lda, lwork)
+	iv, err := checkArgs(call, []int{n, lda, lwork}, lead("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -141,14 +123,8 @@ func Potrf[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, lda int, wor
 // Potrs solves A·X = B with the Cholesky factor of Potrf; B is n×nrhs.
 func Potrs[T Elem](h *Handle, uplo Fill, n, nrhs int, a driver.DevicePtr, lda int, b driver.DevicePtr, ldb int, info driver.DevicePtr) error {
 	call := "cusolverDn" + prefix[T]() + "potrs"
-	iv, err := sizes(call, n, nrhs, lda, ldb)
+	iv, err := checkArgs(call, []int{n, nrhs, lda, ldb}, lead("lda", lda, n), lead("ldb", ldb, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
-		return err
-	}
-	if err := checkLD(call, "ldb", ldb, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -168,11 +144,8 @@ func Potrs[T Elem](h *Handle, uplo Fill, n, nrhs int, a driver.DevicePtr, lda in
 // PotriBufferSize is the workspace of Potri, in elements.
 func PotriBufferSize[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, lda int) (int, error) {
 	call := "cusolverDn" + prefix[T]() + "potri_bufferSize"
-	iv, err := sizes(call, n, lda)
+	iv, err := checkArgs(call, []int{n, lda}, lead("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -195,11 +168,8 @@ func PotriBufferSize[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, ld
 // A⁻¹.
 func Potri[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, lda int, work driver.DevicePtr, lwork int, info driver.DevicePtr) error {
 	call := "cusolverDn" + prefix[T]() + "potri"
-	iv, err := sizes(call, n, lda, lwork)
+	iv, err := checkArgs(call, []int{n, lda, lwork}, lead("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -220,11 +190,8 @@ func Potri[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, lda int, wor
 // device array aArray; info holds batch int32.
 func PotrfBatched[T Elem](h *Handle, uplo Fill, n int, aArray driver.DevicePtr, lda int, info driver.DevicePtr, batch int) error {
 	call := "cusolverDn" + prefix[T]() + "potrfBatched"
-	iv, err := sizes(call, n, lda, batch)
+	iv, err := checkArgs(call, []int{n, lda, batch}, lead("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -244,11 +211,8 @@ func PotrfBatched[T Elem](h *Handle, uplo Fill, n int, aArray driver.DevicePtr, 
 // GeqrfBufferSize is the workspace of Geqrf, in elements.
 func GeqrfBufferSize[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int) (int, error) {
 	call := "cusolverDn" + prefix[T]() + "geqrf_bufferSize"
-	iv, err := sizes(call, m, n, lda)
+	iv, err := checkArgs(call, []int{m, n, lda}, lead("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -271,11 +235,8 @@ func GeqrfBufferSize[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int) (
 // scalars in tau (min(m, n) elements).
 func Geqrf[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int, tau, work driver.DevicePtr, lwork int, info driver.DevicePtr) error {
 	call := "cusolverDn" + prefix[T]() + "geqrf"
-	iv, err := sizes(call, m, n, lda, lwork)
+	iv, err := checkArgs(call, []int{m, n, lda, lwork}, lead("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -295,11 +256,8 @@ func Geqrf[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int, tau, work d
 // OrgqrBufferSize is the workspace of Orgqr, in elements.
 func OrgqrBufferSize[T Elem](h *Handle, m, n, k int, a driver.DevicePtr, lda int, tau driver.DevicePtr) (int, error) {
 	call := "cusolverDn" + prefix[T]() + pick[T]("orgqr", "ungqr") + "_bufferSize"
-	iv, err := sizes(call, m, n, k, lda)
+	iv, err := checkArgs(call, []int{m, n, k, lda}, lead("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -322,11 +280,8 @@ func OrgqrBufferSize[T Elem](h *Handle, m, n, k int, a driver.DevicePtr, lda int
 // columns of Q (orgqr for real T, ungqr for complex).
 func Orgqr[T Elem](h *Handle, m, n, k int, a driver.DevicePtr, lda int, tau, work driver.DevicePtr, lwork int, info driver.DevicePtr) error {
 	call := "cusolverDn" + prefix[T]() + pick[T]("orgqr", "ungqr")
-	iv, err := sizes(call, m, n, k, lda, lwork)
+	iv, err := checkArgs(call, []int{m, n, k, lda, lwork}, lead("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -346,11 +301,8 @@ func Orgqr[T Elem](h *Handle, m, n, k int, a driver.DevicePtr, lda int, tau, wor
 // OrmqrBufferSize is the workspace of Ormqr, in elements.
 func OrmqrBufferSize[T Elem](h *Handle, side Side, trans Op, m, n, k int, a driver.DevicePtr, lda int, tau, c driver.DevicePtr, ldc int) (int, error) {
 	call := "cusolverDn" + prefix[T]() + pick[T]("ormqr", "unmqr") + "_bufferSize"
-	iv, err := sizes(call, m, n, k, lda, ldc)
+	iv, err := checkArgs(call, []int{m, n, k, lda, ldc}, lead("ldc", ldc, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "ldc", ldc, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -373,11 +325,8 @@ func OrmqrBufferSize[T Elem](h *Handle, side Side, trans Op, m, n, k int, a driv
 // Householder vectors of Geqrf (ormqr for real T, unmqr for complex).
 func Ormqr[T Elem](h *Handle, side Side, trans Op, m, n, k int, a driver.DevicePtr, lda int, tau, c driver.DevicePtr, ldc int, work driver.DevicePtr, lwork int, info driver.DevicePtr) error {
 	call := "cusolverDn" + prefix[T]() + pick[T]("ormqr", "unmqr")
-	iv, err := sizes(call, m, n, k, lda, ldc, lwork)
+	iv, err := checkArgs(call, []int{m, n, k, lda, ldc, lwork}, lead("ldc", ldc, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "ldc", ldc, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -423,11 +372,8 @@ func GesvdBufferSize[T Elem](h *Handle, m, n int) (int, error) {
 // unconverged superdiagonal when info > 0.
 func Gesvd[T Elem](h *Handle, jobu, jobvt SVDJob, m, n int, a driver.DevicePtr, lda int, s, u driver.DevicePtr, ldu int, vt driver.DevicePtr, ldvt int, work driver.DevicePtr, lwork int, rwork, info driver.DevicePtr) error {
 	call := "cusolverDn" + prefix[T]() + "gesvd"
-	iv, err := sizes(call, m, n, lda, ldu, ldvt, lwork)
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldvt, lwork}, lead("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -447,11 +393,8 @@ func Gesvd[T Elem](h *Handle, jobu, jobvt SVDJob, m, n int, a driver.DevicePtr, 
 // GesvdjBufferSize is the workspace of Gesvdj, in elements.
 func GesvdjBufferSize[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a driver.DevicePtr, lda int, s, u driver.DevicePtr, ldu int, v driver.DevicePtr, ldv int, params *GesvdjInfo) (int, error) {
 	call := "cusolverDn" + prefix[T]() + "gesvdj_bufferSize"
-	iv, err := sizes(call, m, n, lda, ldu, ldv)
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldv}, lead("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -475,11 +418,8 @@ func GesvdjBufferSize[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a dr
 // Vᴴ.
 func Gesvdj[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a driver.DevicePtr, lda int, s, u driver.DevicePtr, ldu int, v driver.DevicePtr, ldv int, work driver.DevicePtr, lwork int, info driver.DevicePtr, params *GesvdjInfo) error {
 	call := "cusolverDn" + prefix[T]() + "gesvdj"
-	iv, err := sizes(call, m, n, lda, ldu, ldv, lwork)
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldv, lwork}, lead("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -499,11 +439,8 @@ func Gesvdj[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a driver.Devic
 // GesvdjBatchedBufferSize is the workspace of GesvdjBatched, in elements.
 func GesvdjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, m, n int, a driver.DevicePtr, lda int, s, u driver.DevicePtr, ldu int, v driver.DevicePtr, ldv int, params *GesvdjInfo, batch int) (int, error) {
 	call := "cusolverDn" + prefix[T]() + "gesvdjBatched_bufferSize"
-	iv, err := sizes(call, m, n, lda, ldu, ldv, batch)
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldv, batch}, lead("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -526,11 +463,8 @@ func GesvdjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, m, n int, a driver
 // one after another (lda·n elements apart; s, u and v likewise).
 func GesvdjBatched[T Elem](h *Handle, jobz EigMode, m, n int, a driver.DevicePtr, lda int, s, u driver.DevicePtr, ldu int, v driver.DevicePtr, ldv int, work driver.DevicePtr, lwork int, info driver.DevicePtr, params *GesvdjInfo, batch int) error {
 	call := "cusolverDn" + prefix[T]() + "gesvdjBatched"
-	iv, err := sizes(call, m, n, lda, ldu, ldv, lwork, batch)
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldv, lwork, batch}, lead("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -550,11 +484,8 @@ func GesvdjBatched[T Elem](h *Handle, jobz EigMode, m, n int, a driver.DevicePtr
 // SyevdBufferSize is the workspace of Syevd, in elements.
 func SyevdBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr, lda int, w driver.DevicePtr) (int, error) {
 	call := "cusolverDn" + prefix[T]() + pick[T]("syevd", "heevd") + "_bufferSize"
-	iv, err := sizes(call, n, lda)
+	iv, err := checkArgs(call, []int{n, lda}, lead("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -578,11 +509,8 @@ func SyevdBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver
 // divide and conquer (syevd for real T, heevd for complex).
 func Syevd[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr, lda int, w, work driver.DevicePtr, lwork int, info driver.DevicePtr) error {
 	call := "cusolverDn" + prefix[T]() + pick[T]("syevd", "heevd")
-	iv, err := sizes(call, n, lda, lwork)
+	iv, err := checkArgs(call, []int{n, lda, lwork}, lead("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -602,11 +530,8 @@ func Syevd[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr
 // SyevjBufferSize is the workspace of Syevj, in elements.
 func SyevjBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr, lda int, w driver.DevicePtr, params *SyevjInfo) (int, error) {
 	call := "cusolverDn" + prefix[T]() + pick[T]("syevj", "heevj") + "_bufferSize"
-	iv, err := sizes(call, n, lda)
+	iv, err := checkArgs(call, []int{n, lda}, lead("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -629,11 +554,8 @@ func SyevjBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver
 // params.
 func Syevj[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr, lda int, w, work driver.DevicePtr, lwork int, info driver.DevicePtr, params *SyevjInfo) error {
 	call := "cusolverDn" + prefix[T]() + pick[T]("syevj", "heevj")
-	iv, err := sizes(call, n, lda, lwork)
+	iv, err := checkArgs(call, []int{n, lda, lwork}, lead("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
@@ -653,11 +575,8 @@ func Syevj[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr
 // SyevjBatchedBufferSize is the workspace of SyevjBatched, in elements.
 func SyevjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr, lda int, w driver.DevicePtr, params *SyevjInfo, batch int) (int, error) {
 	call := "cusolverDn" + prefix[T]() + pick[T]("syevj", "heevj") + "Batched_bufferSize"
-	iv, err := sizes(call, n, lda, batch)
+	iv, err := checkArgs(call, []int{n, lda, batch}, lead("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -680,11 +599,8 @@ func SyevjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a
 // after another (lda·n elements apart; w n apart); info holds batch int32.
 func SyevjBatched[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr, lda int, w, work driver.DevicePtr, lwork int, info driver.DevicePtr, params *SyevjInfo, batch int) error {
 	call := "cusolverDn" + prefix[T]() + pick[T]("syevj", "heevj") + "Batched"
-	iv, err := sizes(call, n, lda, lwork, batch)
+	iv, err := checkArgs(call, []int{n, lda, lwork, batch}, lead("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {

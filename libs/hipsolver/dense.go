@@ -10,11 +10,8 @@ import (
 // GetrfBufferSize is the workspace of Getrf, in elements.
 func GetrfBufferSize[T Elem](h *Handle, m, n int, a hip.DevicePtr, lda int) (int, error) {
 	call := "hipsolver" + prefix[T]() + "getrf_bufferSize"
-	iv, err := sizes(call, m, n, lda)
+	iv, err := checkArgs(call, []int{m, n, lda}, lead("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -38,11 +35,8 @@ func GetrfBufferSize[T Elem](h *Handle, m, n int, a hip.DevicePtr, lda int) (int
 // i > 0 when U(i, i) is exactly zero).
 func Getrf[T Elem](h *Handle, m, n int, a hip.DevicePtr, lda int, work hip.DevicePtr, lwork int, ipiv, info hip.DevicePtr) error {
 	call := "hipsolver" + prefix[T]() + "getrf"
-	iv, err := sizes(call, m, n, lda, lwork)
+	iv, err := checkArgs(call, []int{m, n, lda, lwork}, lead("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -63,14 +57,8 @@ func Getrf[T Elem](h *Handle, m, n int, a hip.DevicePtr, lda int, work hip.Devic
 // workspace is sized by GetrsBufferSize.
 func Getrs[T Elem](h *Handle, trans Op, n, nrhs int, a hip.DevicePtr, lda int, ipiv, b hip.DevicePtr, ldb int, work hip.DevicePtr, lwork int, info hip.DevicePtr) error {
 	call := "hipsolver" + prefix[T]() + "getrs"
-	iv, err := sizes(call, n, nrhs, lda, ldb, lwork)
+	iv, err := checkArgs(call, []int{n, nrhs, lda, ldb, lwork}, lead("lda", lda, n), lead("ldb", ldb, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
-		return err
-	}
-	if err := checkLD(call, "ldb", ldb, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -90,11 +78,8 @@ func Getrs[T Elem](h *Handle, trans Op, n, nrhs int, a hip.DevicePtr, lda int, i
 // PotrfBufferSize is the workspace of Potrf, in elements.
 func PotrfBufferSize[T Elem](h *Handle, uplo Fill, n int, a hip.DevicePtr, lda int) (int, error) {
 	call := "hipsolver" + prefix[T]() + "potrf_bufferSize"
-	iv, err := sizes(call, n, lda)
+	iv, err := checkArgs(call, []int{n, lda}, lead("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -118,11 +103,8 @@ func PotrfBufferSize[T Elem](h *Handle, uplo Fill, n int, a hip.DevicePtr, lda i
 // positive definite.
 func Potrf[T Elem](h *Handle, uplo Fill, n int, a hip.DevicePtr, lda int, work hip.DevicePtr, lwork int, info hip.DevicePtr) error {
 	call := "hipsolver" + prefix[T]() + "potrf"
-	iv, err := sizes(call, n, lda, lwork)
+	iv, err := checkArgs(call, []int{n, lda, lwork}, lead("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -143,14 +125,8 @@ func Potrf[T Elem](h *Handle, uplo Fill, n int, a hip.DevicePtr, lda int, work h
 // Its workspace is sized by PotrsBufferSize.
 func Potrs[T Elem](h *Handle, uplo Fill, n, nrhs int, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int, work hip.DevicePtr, lwork int, info hip.DevicePtr) error {
 	call := "hipsolver" + prefix[T]() + "potrs"
-	iv, err := sizes(call, n, nrhs, lda, ldb, lwork)
+	iv, err := checkArgs(call, []int{n, nrhs, lda, ldb, lwork}, lead("lda", lda, n), lead("ldb", ldb, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
-		return err
-	}
-	if err := checkLD(call, "ldb", ldb, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -170,11 +146,8 @@ func Potrs[T Elem](h *Handle, uplo Fill, n, nrhs int, a hip.DevicePtr, lda int, 
 // PotriBufferSize is the workspace of Potri, in elements.
 func PotriBufferSize[T Elem](h *Handle, uplo Fill, n int, a hip.DevicePtr, lda int) (int, error) {
 	call := "hipsolver" + prefix[T]() + "potri_bufferSize"
-	iv, err := sizes(call, n, lda)
+	iv, err := checkArgs(call, []int{n, lda}, lead("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -197,11 +170,8 @@ func PotriBufferSize[T Elem](h *Handle, uplo Fill, n int, a hip.DevicePtr, lda i
 // A⁻¹.
 func Potri[T Elem](h *Handle, uplo Fill, n int, a hip.DevicePtr, lda int, work hip.DevicePtr, lwork int, info hip.DevicePtr) error {
 	call := "hipsolver" + prefix[T]() + "potri"
-	iv, err := sizes(call, n, lda, lwork)
+	iv, err := checkArgs(call, []int{n, lda, lwork}, lead("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -223,11 +193,8 @@ func Potri[T Elem](h *Handle, uplo Fill, n int, a hip.DevicePtr, lda int, work h
 // PotrfBatchedBufferSize.
 func PotrfBatched[T Elem](h *Handle, uplo Fill, n int, aArray hip.DevicePtr, lda int, work hip.DevicePtr, lwork int, info hip.DevicePtr, batch int) error {
 	call := "hipsolver" + prefix[T]() + "potrfBatched"
-	iv, err := sizes(call, n, lda, lwork, batch)
+	iv, err := checkArgs(call, []int{n, lda, lwork, batch}, lead("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -247,11 +214,8 @@ func PotrfBatched[T Elem](h *Handle, uplo Fill, n int, aArray hip.DevicePtr, lda
 // GeqrfBufferSize is the workspace of Geqrf, in elements.
 func GeqrfBufferSize[T Elem](h *Handle, m, n int, a hip.DevicePtr, lda int) (int, error) {
 	call := "hipsolver" + prefix[T]() + "geqrf_bufferSize"
-	iv, err := sizes(call, m, n, lda)
+	iv, err := checkArgs(call, []int{m, n, lda}, lead("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -274,11 +238,8 @@ func GeqrfBufferSize[T Elem](h *Handle, m, n int, a hip.DevicePtr, lda int) (int
 // scalars in tau (min(m, n) elements).
 func Geqrf[T Elem](h *Handle, m, n int, a hip.DevicePtr, lda int, tau, work hip.DevicePtr, lwork int, info hip.DevicePtr) error {
 	call := "hipsolver" + prefix[T]() + "geqrf"
-	iv, err := sizes(call, m, n, lda, lwork)
+	iv, err := checkArgs(call, []int{m, n, lda, lwork}, lead("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -298,11 +259,8 @@ func Geqrf[T Elem](h *Handle, m, n int, a hip.DevicePtr, lda int, tau, work hip.
 // OrgqrBufferSize is the workspace of Orgqr, in elements.
 func OrgqrBufferSize[T Elem](h *Handle, m, n, k int, a hip.DevicePtr, lda int, tau hip.DevicePtr) (int, error) {
 	call := "hipsolver" + prefix[T]() + pick[T]("orgqr", "ungqr") + "_bufferSize"
-	iv, err := sizes(call, m, n, k, lda)
+	iv, err := checkArgs(call, []int{m, n, k, lda}, lead("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -325,11 +283,8 @@ func OrgqrBufferSize[T Elem](h *Handle, m, n, k int, a hip.DevicePtr, lda int, t
 // columns of Q (orgqr for real T, ungqr for complex).
 func Orgqr[T Elem](h *Handle, m, n, k int, a hip.DevicePtr, lda int, tau, work hip.DevicePtr, lwork int, info hip.DevicePtr) error {
 	call := "hipsolver" + prefix[T]() + pick[T]("orgqr", "ungqr")
-	iv, err := sizes(call, m, n, k, lda, lwork)
+	iv, err := checkArgs(call, []int{m, n, k, lda, lwork}, lead("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -349,11 +304,8 @@ func Orgqr[T Elem](h *Handle, m, n, k int, a hip.DevicePtr, lda int, tau, work h
 // OrmqrBufferSize is the workspace of Ormqr, in elements.
 func OrmqrBufferSize[T Elem](h *Handle, side Side, trans Op, m, n, k int, a hip.DevicePtr, lda int, tau, c hip.DevicePtr, ldc int) (int, error) {
 	call := "hipsolver" + prefix[T]() + pick[T]("ormqr", "unmqr") + "_bufferSize"
-	iv, err := sizes(call, m, n, k, lda, ldc)
+	iv, err := checkArgs(call, []int{m, n, k, lda, ldc}, lead("ldc", ldc, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "ldc", ldc, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -376,11 +328,8 @@ func OrmqrBufferSize[T Elem](h *Handle, side Side, trans Op, m, n, k int, a hip.
 // Householder vectors of Geqrf (ormqr for real T, unmqr for complex).
 func Ormqr[T Elem](h *Handle, side Side, trans Op, m, n, k int, a hip.DevicePtr, lda int, tau, c hip.DevicePtr, ldc int, work hip.DevicePtr, lwork int, info hip.DevicePtr) error {
 	call := "hipsolver" + prefix[T]() + pick[T]("ormqr", "unmqr")
-	iv, err := sizes(call, m, n, k, lda, ldc, lwork)
+	iv, err := checkArgs(call, []int{m, n, k, lda, ldc, lwork}, lead("ldc", ldc, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "ldc", ldc, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -426,11 +375,8 @@ func GesvdBufferSize[T Elem](h *Handle, jobu, jobvt SVDJob, m, n int) (int, erro
 // unconverged superdiagonal when info > 0.
 func Gesvd[T Elem](h *Handle, jobu, jobvt SVDJob, m, n int, a hip.DevicePtr, lda int, s, u hip.DevicePtr, ldu int, vt hip.DevicePtr, ldvt int, work hip.DevicePtr, lwork int, rwork, info hip.DevicePtr) error {
 	call := "hipsolver" + prefix[T]() + "gesvd"
-	iv, err := sizes(call, m, n, lda, ldu, ldvt, lwork)
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldvt, lwork}, lead("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -450,11 +396,8 @@ func Gesvd[T Elem](h *Handle, jobu, jobvt SVDJob, m, n int, a hip.DevicePtr, lda
 // GesvdjBufferSize is the workspace of Gesvdj, in elements.
 func GesvdjBufferSize[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a hip.DevicePtr, lda int, s, u hip.DevicePtr, ldu int, v hip.DevicePtr, ldv int, params *GesvdjInfo) (int, error) {
 	call := "hipsolver" + prefix[T]() + "gesvdj_bufferSize"
-	iv, err := sizes(call, m, n, lda, ldu, ldv)
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldv}, lead("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -478,11 +421,8 @@ func GesvdjBufferSize[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a hi
 // Vᴴ.
 func Gesvdj[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a hip.DevicePtr, lda int, s, u hip.DevicePtr, ldu int, v hip.DevicePtr, ldv int, work hip.DevicePtr, lwork int, info hip.DevicePtr, params *GesvdjInfo) error {
 	call := "hipsolver" + prefix[T]() + "gesvdj"
-	iv, err := sizes(call, m, n, lda, ldu, ldv, lwork)
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldv, lwork}, lead("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -502,11 +442,8 @@ func Gesvdj[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a hip.DevicePt
 // GesvdjBatchedBufferSize is the workspace of GesvdjBatched, in elements.
 func GesvdjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, m, n int, a hip.DevicePtr, lda int, s, u hip.DevicePtr, ldu int, v hip.DevicePtr, ldv int, params *GesvdjInfo, batch int) (int, error) {
 	call := "hipsolver" + prefix[T]() + "gesvdjBatched_bufferSize"
-	iv, err := sizes(call, m, n, lda, ldu, ldv, batch)
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldv, batch}, lead("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -529,11 +466,8 @@ func GesvdjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, m, n int, a hip.De
 // one after another (lda·n elements apart; s, u and v likewise).
 func GesvdjBatched[T Elem](h *Handle, jobz EigMode, m, n int, a hip.DevicePtr, lda int, s, u hip.DevicePtr, ldu int, v hip.DevicePtr, ldv int, work hip.DevicePtr, lwork int, info hip.DevicePtr, params *GesvdjInfo, batch int) error {
 	call := "hipsolver" + prefix[T]() + "gesvdjBatched"
-	iv, err := sizes(call, m, n, lda, ldu, ldv, lwork, batch)
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldv, lwork, batch}, lead("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -553,11 +487,8 @@ func GesvdjBatched[T Elem](h *Handle, jobz EigMode, m, n int, a hip.DevicePtr, l
 // SyevdBufferSize is the workspace of Syevd, in elements.
 func SyevdBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a hip.DevicePtr, lda int, w hip.DevicePtr) (int, error) {
 	call := "hipsolver" + prefix[T]() + pick[T]("syevd", "heevd") + "_bufferSize"
-	iv, err := sizes(call, n, lda)
+	iv, err := checkArgs(call, []int{n, lda}, lead("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -581,11 +512,8 @@ func SyevdBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a hip.De
 // divide and conquer (syevd for real T, heevd for complex).
 func Syevd[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a hip.DevicePtr, lda int, w, work hip.DevicePtr, lwork int, info hip.DevicePtr) error {
 	call := "hipsolver" + prefix[T]() + pick[T]("syevd", "heevd")
-	iv, err := sizes(call, n, lda, lwork)
+	iv, err := checkArgs(call, []int{n, lda, lwork}, lead("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -605,11 +533,8 @@ func Syevd[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a hip.DevicePtr, l
 // SyevjBufferSize is the workspace of Syevj, in elements.
 func SyevjBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a hip.DevicePtr, lda int, w hip.DevicePtr, params *SyevjInfo) (int, error) {
 	call := "hipsolver" + prefix[T]() + pick[T]("syevj", "heevj") + "_bufferSize"
-	iv, err := sizes(call, n, lda)
+	iv, err := checkArgs(call, []int{n, lda}, lead("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -632,11 +557,8 @@ func SyevjBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a hip.De
 // params.
 func Syevj[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a hip.DevicePtr, lda int, w, work hip.DevicePtr, lwork int, info hip.DevicePtr, params *SyevjInfo) error {
 	call := "hipsolver" + prefix[T]() + pick[T]("syevj", "heevj")
-	iv, err := sizes(call, n, lda, lwork)
+	iv, err := checkArgs(call, []int{n, lda, lwork}, lead("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -656,11 +578,8 @@ func Syevj[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a hip.DevicePtr, l
 // SyevjBatchedBufferSize is the workspace of SyevjBatched, in elements.
 func SyevjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a hip.DevicePtr, lda int, w hip.DevicePtr, params *SyevjInfo, batch int) (int, error) {
 	call := "hipsolver" + prefix[T]() + pick[T]("syevj", "heevj") + "Batched_bufferSize"
-	iv, err := sizes(call, n, lda, batch)
+	iv, err := checkArgs(call, []int{n, lda, batch}, lead("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -683,11 +602,8 @@ func SyevjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a
 // after another (lda·n elements apart; w n apart); info holds batch int32.
 func SyevjBatched[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a hip.DevicePtr, lda int, w, work hip.DevicePtr, lwork int, info hip.DevicePtr, params *SyevjInfo, batch int) error {
 	call := "hipsolver" + prefix[T]() + pick[T]("syevj", "heevj") + "Batched"
-	iv, err := sizes(call, n, lda, lwork, batch)
+	iv, err := checkArgs(call, []int{n, lda, lwork, batch}, lead("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.HipsolverStatus_t {
@@ -708,11 +624,8 @@ func SyevjBatched[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a hip.Devic
 // cuSOLVER's getrs needs none).
 func GetrsBufferSize[T Elem](h *Handle, trans Op, n, nrhs int, a hip.DevicePtr, lda int, ipiv, b hip.DevicePtr, ldb int) (int, error) {
 	call := "hipsolver" + prefix[T]() + "getrs_bufferSize"
-	iv, err := sizes(call, n, nrhs, lda, ldb)
+	iv, err := checkArgs(call, []int{n, nrhs, lda, ldb}, lead("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -736,14 +649,8 @@ func GetrsBufferSize[T Elem](h *Handle, trans Op, n, nrhs int, a hip.DevicePtr, 
 // cuSOLVER's potrs needs none).
 func PotrsBufferSize[T Elem](h *Handle, uplo Fill, n, nrhs int, a hip.DevicePtr, lda int, b hip.DevicePtr, ldb int) (int, error) {
 	call := "hipsolver" + prefix[T]() + "potrs_bufferSize"
-	iv, err := sizes(call, n, nrhs, lda, ldb)
+	iv, err := checkArgs(call, []int{n, nrhs, lda, ldb}, lead("lda", lda, n), lead("ldb", ldb, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "ldb", ldb, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -767,11 +674,8 @@ func PotrsBufferSize[T Elem](h *Handle, uplo Fill, n, nrhs int, a hip.DevicePtr,
 // (hipSOLVER only: cuSOLVER's potrfBatched needs none).
 func PotrfBatchedBufferSize[T Elem](h *Handle, uplo Fill, n int, aArray hip.DevicePtr, lda, batch int) (int, error) {
 	call := "hipsolver" + prefix[T]() + "potrfBatched_bufferSize"
-	iv, err := sizes(call, n, lda, batch)
+	iv, err := checkArgs(call, []int{n, lda, batch}, lead("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32

@@ -162,12 +162,28 @@ func sizes(call string, vals ...int) ([]int32, error) {
 	return out, nil
 }
 
-// checkLD refuses a leading dimension smaller than the rows it spans.
-func checkLD(call, name string, ld, rows int) error {
-	if ld < max(1, rows) {
-		return argErr(call, "%s = %d is less than max(1, %d)", name, ld, rows)
+// leading is a leading dimension and the rows it spans.
+type leading struct {
+	name     string
+	ld, rows int
+}
+
+func lead(name string, ld, rows int) leading { return leading{name, ld, rows} }
+
+// checkArgs is every routine's check before its call: the sizes narrowed
+// to C ints (sizes), then each leading dimension at least the rows it
+// spans.
+func checkArgs(call string, vals []int, lds ...leading) ([]int32, error) {
+	iv, err := sizes(call, vals...)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	for _, l := range lds {
+		if l.ld < max(1, l.rows) {
+			return nil, argErr(call, "%s = %d is less than max(1, %d)", l.name, l.ld, l.rows)
+		}
+	}
+	return iv, nil
 }
 
 // devPtr turns a device address into the pointer type the C prototype
