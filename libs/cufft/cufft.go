@@ -10,6 +10,7 @@ import (
 	"fmt"
 
 	"github.com/cugo/cugo/driver"
+	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/cufft"
 )
 
@@ -174,7 +175,7 @@ func (p *Plan) WorkSize() int { return p.workSize }
 // never overlap (one stream) may share one.
 func (p *Plan) SetWorkArea(area driver.DevicePtr) error {
 	return p.call("cufftSetWorkArea", func() sym.CufftResult {
-		return sym.CufftSetWorkArea(p.h, devPtr(area))
+		return sym.CufftSetWorkArea(p.h, cargs.Pointer(area))
 	})
 }
 

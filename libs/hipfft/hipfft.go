@@ -11,6 +11,7 @@ import (
 	"fmt"
 
 	"github.com/cugo/cugo/hip"
+	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/hipfft"
 )
 
@@ -175,7 +176,7 @@ func (p *Plan) WorkSize() int { return p.workSize }
 // never overlap (one stream) may share one.
 func (p *Plan) SetWorkArea(area hip.DevicePtr) error {
 	return p.call("hipfftSetWorkArea", func() sym.HipfftResult {
-		return sym.HipfftSetWorkArea(p.h, devPtr(area))
+		return sym.HipfftSetWorkArea(p.h, cargs.Pointer(area))
 	})
 }
 
