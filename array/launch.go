@@ -128,5 +128,5 @@ func empty(b backend.Backend, dt DType, shape []int) (*Array, error) {
 		return nil, err
 	}
 	shape = slices.Clone(shape)
-	return &Array{st: st, dt: dt, shape: shape, strides: ContiguousStrides(shape)}, nil
+	return &Array{st: st, dt: dt, shape: shape, strides: contiguousStrides(shape)}, nil
 }

@@ -46,10 +46,10 @@ func Broadcast(shapes ...[]int) ([]int, error) {
 	return out, nil
 }
 
-// ContiguousStrides returns the strides of a C-ordered (row-major) array
+// contiguousStrides returns the strides of a C-ordered (row-major) array
 // of the given shape. An axis of size 0 counts as 1, as in NumPy, so no
 // stride is 0 (none is used, since the array has no elements).
-func ContiguousStrides(shape []int) []int { return layout.CStrides(shape) }
+func contiguousStrides(shape []int) []int { return layout.CStrides(shape) }
 
 // BroadcastStrides returns the strides that make an array of the given
 // shape and strides read as the target shape (np.broadcast_to): stride 0 on
@@ -133,7 +133,7 @@ func ReshapeStrides(shape, strides, newShape []int) (newStrides []int, ok bool) 
 		return slices.Clone(strides), true
 	}
 	if size == 0 || layout.IsC(shape, strides) {
-		return ContiguousStrides(newShape), true
+		return contiguousStrides(newShape), true
 	}
 	// Axes of size 1 have no effect, and their strides do not matter.
 	var olddims, oldstrides []int

@@ -211,7 +211,7 @@ func FuzzApplyIndex(f *testing.F) {
 			refShape[i] = len(a.pos)
 		}
 		var want []int
-		for _, flat := range offsets(refShape, ContiguousStrides(refShape), 0) {
+		for _, flat := range offsets(refShape, contiguousStrides(refShape), 0) {
 			off := fixed
 			rem := flat
 			for i := len(ref) - 1; i >= 0; i-- {
@@ -244,7 +244,7 @@ func FuzzReshapeStrides(f *testing.F) {
 		b := byteReader(data)
 		shape, strides := b.view()
 		if b.next()%2 == 0 { // make many inputs C-contiguous
-			strides = ContiguousStrides(shape)
+			strides = contiguousStrides(shape)
 		}
 		size := 1
 		for _, d := range shape {
@@ -296,7 +296,7 @@ func FuzzCollapseDims(f *testing.F) {
 		strides := [][]int{first}
 		for range nops - 1 {
 			// Contiguous, broadcast or random strides, so that merges happen.
-			s := ContiguousStrides(shape)
+			s := contiguousStrides(shape)
 			switch b.next() % 3 {
 			case 0:
 				for i := range s {
@@ -312,7 +312,7 @@ func FuzzCollapseDims(f *testing.F) {
 			strides = append(strides, s)
 		}
 		if b.next()%2 == 0 {
-			strides[0] = ContiguousStrides(shape)
+			strides[0] = contiguousStrides(shape)
 		}
 		cshape, cstrides := CollapseDims(shape, strides...)
 		if len(cshape) > len(shape) && !(len(cshape) == 1 && cshape[0] == 0) {

@@ -132,10 +132,10 @@ func TestBroadcast(t *testing.T) {
 }
 
 func TestContiguousStrides(t *testing.T) {
-	require.Equal(t, []int{12, 4, 1}, ContiguousStrides([]int{2, 3, 4}))
-	require.Equal(t, []int{}, ContiguousStrides([]int{}))
-	require.Equal(t, []int{2, 2, 1}, ContiguousStrides([]int{3, 0, 2}))
-	require.Equal(t, []int{1, 1}, ContiguousStrides([]int{5, 1}))
+	require.Equal(t, []int{12, 4, 1}, contiguousStrides([]int{2, 3, 4}))
+	require.Equal(t, []int{}, contiguousStrides([]int{}))
+	require.Equal(t, []int{2, 2, 1}, contiguousStrides([]int{3, 0, 2}))
+	require.Equal(t, []int{1, 1}, contiguousStrides([]int{5, 1}))
 }
 
 func TestBroadcastStrides(t *testing.T) {

@@ -92,7 +92,7 @@ func (a *Array) Reshape(shape ...int) *Array {
 	if c.err != nil {
 		return c
 	}
-	return c.view(shape, ContiguousStrides(shape), 0)
+	return c.view(shape, contiguousStrides(shape), 0)
 }
 
 // Ravel returns a as one axis: a view if the layout allows, else a copy.
