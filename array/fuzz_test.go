@@ -71,7 +71,7 @@ func FuzzIndexSet(f *testing.F) {
 			if err != nil {
 				return
 			}
-			bStrides, err := BroadcastStrides(sShape, sStrides, dShape)
+			bStrides, err := broadcastStrides(sShape, sStrides, dShape)
 			if err != nil {
 				require.Error(t, dst.Set(src))
 				return

@@ -51,10 +51,10 @@ func Broadcast(shapes ...[]int) ([]int, error) {
 // stride is 0 (none is used, since the array has no elements).
 func contiguousStrides(shape []int) []int { return layout.CStrides(shape) }
 
-// BroadcastStrides returns the strides that make an array of the given
+// broadcastStrides returns the strides that make an array of the given
 // shape and strides read as the target shape (np.broadcast_to): stride 0 on
 // the axes that it repeats. It fails if shape does not broadcast to target.
-func BroadcastStrides(shape, strides, target []int) ([]int, error) {
+func broadcastStrides(shape, strides, target []int) ([]int, error) {
 	off := len(target) - len(shape)
 	out := make([]int, len(target))
 	for i := range shape {

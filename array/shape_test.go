@@ -139,15 +139,15 @@ func TestContiguousStrides(t *testing.T) {
 }
 
 func TestBroadcastStrides(t *testing.T) {
-	got, err := BroadcastStrides([]int{3, 1}, []int{1, 7}, []int{2, 3, 4})
+	got, err := broadcastStrides([]int{3, 1}, []int{1, 7}, []int{2, 3, 4})
 	require.NoError(t, err)
 	require.Equal(t, []int{0, 1, 0}, got)
-	got, err = BroadcastStrides([]int{}, []int{}, []int{2})
+	got, err = broadcastStrides([]int{}, []int{}, []int{2})
 	require.NoError(t, err)
 	require.Equal(t, []int{0}, got)
-	_, err = BroadcastStrides([]int{2, 3}, []int{3, 1}, []int{4, 3})
+	_, err = broadcastStrides([]int{2, 3}, []int{3, 1}, []int{4, 3})
 	require.EqualError(t, err, "operands could not be broadcast together with remapped shapes [original->remapped]: (2,3) and requested shape (4,3)")
-	_, err = BroadcastStrides([]int{1, 3}, []int{3, 1}, []int{3})
+	_, err = broadcastStrides([]int{1, 3}, []int{3, 1}, []int{3})
 	require.Error(t, err)
 }
 

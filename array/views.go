@@ -176,7 +176,7 @@ func (a *Array) BroadcastTo(shape ...int) *Array {
 	if _, err := layout.Bytes(shape, a.dt.Size()); err != nil {
 		return failed("BroadcastTo", err)
 	}
-	strides, err := BroadcastStrides(a.shape, a.strides, shape)
+	strides, err := broadcastStrides(a.shape, a.strides, shape)
 	if err != nil {
 		return failed("BroadcastTo", err)
 	}
