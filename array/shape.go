@@ -81,10 +81,10 @@ func NormalizeAxis(axis, ndim int) (int, error) {
 	return axis, nil
 }
 
-// InferShape checks a reshape of an array of size elements to shape and
+// inferShape checks a reshape of an array of size elements to shape and
 // returns shape with its one -1, if any, replaced by the size it must have.
 // Unlike NumPy 1.x, which takes any negative size as unknown, only -1 is.
-func InferShape(size int, shape []int) ([]int, error) {
+func inferShape(size int, shape []int) ([]int, error) {
 	out := slices.Clone(shape)
 	unknown, known := -1, 1
 	for i, d := range shape {

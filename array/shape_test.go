@@ -175,7 +175,7 @@ func TestInferShape(t *testing.T) {
 		{[]int{0}, []int{3, 0}, []int{3, 0}},
 	}
 	for _, c := range ok {
-		got, err := InferShape(c.size[0], c.shape)
+		got, err := inferShape(c.size[0], c.shape)
 		if c.want == nil {
 			require.EqualError(t, err, "cannot reshape array of size 0 into shape (0,-1,2)")
 			continue
@@ -194,11 +194,11 @@ func TestInferShape(t *testing.T) {
 		{6, []int{-2, 3}, "negative dimensions not allowed"},
 		{6, []int{1 << 40, 1 << 40}, "cannot reshape array of size 6 into shape (1099511627776,1099511627776)"},
 	} {
-		_, err := InferShape(c.size, c.shape)
+		_, err := inferShape(c.size, c.shape)
 		require.EqualError(t, err, c.msg)
 	}
 	shape := []int{-1, 2}
-	_, _ = InferShape(4, shape)
+	_, _ = inferShape(4, shape)
 	require.Equal(t, []int{-1, 2}, shape, "the argument is not modified")
 }
 

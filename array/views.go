@@ -81,7 +81,7 @@ func (a *Array) Reshape(shape ...int) *Array {
 	if err := a.checkOp("Reshape"); err != nil {
 		return &Array{err: err}
 	}
-	shape, err := InferShape(a.Size(), shape)
+	shape, err := inferShape(a.Size(), shape)
 	if err != nil {
 		return failed("Reshape", err)
 	}
