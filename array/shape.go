@@ -113,12 +113,12 @@ func inferShape(size int, shape []int) ([]int, error) {
 	return out, nil
 }
 
-// ReshapeStrides returns the strides that give an array of shape and
+// reshapeStrides returns the strides that give an array of shape and
 // strides the new shape without copying, as NumPy's reshape does in C
 // order (numpy/core/src/multiarray/shape.c, _attempt_nocopy_reshape).
 // ok is false when no such strides exist, so the data must be copied, or
 // when the two shapes have different sizes.
-func ReshapeStrides(shape, strides, newShape []int) (newStrides []int, ok bool) {
+func reshapeStrides(shape, strides, newShape []int) (newStrides []int, ok bool) {
 	size, newSize := 1, 1
 	for _, d := range shape {
 		size *= d

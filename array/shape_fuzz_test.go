@@ -232,7 +232,7 @@ func FuzzApplyIndex(f *testing.F) {
 	})
 }
 
-// FuzzReshapeStrides checks that a view ReshapeStrides allows reads the
+// FuzzReshapeStrides checks that a view reshapeStrides allows reads the
 // elements in the same order as the original, and that it allows every
 // reshape of a C-contiguous array.
 func FuzzReshapeStrides(f *testing.F) {
@@ -270,7 +270,7 @@ func FuzzReshapeStrides(f *testing.F) {
 		for range b.next() % 3 {
 			newShape = slices.Insert(newShape, b.next()%(len(newShape)+1), 1)
 		}
-		got, ok := ReshapeStrides(shape, strides, newShape)
+		got, ok := reshapeStrides(shape, strides, newShape)
 		if layout.IsC(shape, strides) && !ok {
 			t.Fatalf("contiguous %v %v: reshape to %v refused", shape, strides, newShape)
 		}

@@ -90,7 +90,7 @@ func TestShapeMatchesNumPy(t *testing.T) {
 			require.Equal(t, parseInts(t, f[5])[0], gotOff, line)
 		case "reshape":
 			shape, strides, newShape := parseInts(t, f[0]), parseInts(t, f[1]), parseInts(t, f[2])
-			got, ok := ReshapeStrides(shape, strides, newShape)
+			got, ok := reshapeStrides(shape, strides, newShape)
 			if f[3] == "copy" {
 				require.False(t, ok, line)
 				continue
@@ -204,20 +204,20 @@ func TestInferShape(t *testing.T) {
 
 func TestReshapeStrides(t *testing.T) {
 	// A transposed (3,2) array: column-major memory.
-	_, ok := ReshapeStrides([]int{3, 2}, []int{1, 3}, []int{6})
+	_, ok := reshapeStrides([]int{3, 2}, []int{1, 3}, []int{6})
 	require.False(t, ok)
-	got, ok := ReshapeStrides([]int{3, 2}, []int{1, 3}, []int{3, 1, 2})
+	got, ok := reshapeStrides([]int{3, 2}, []int{1, 3}, []int{3, 1, 2})
 	require.True(t, ok)
 	require.Equal(t, []int{1, 6, 3}, got) // as NumPy: a size-1 axis takes any stride
 	// Every other row of a (4,3) array: rows stay contiguous.
-	got, ok = ReshapeStrides([]int{2, 3}, []int{6, 1}, []int{2, 3, 1})
+	got, ok = reshapeStrides([]int{2, 3}, []int{6, 1}, []int{2, 3, 1})
 	require.True(t, ok)
 	require.Equal(t, []int{6, 1, 1}, got)
-	_, ok = ReshapeStrides([]int{2, 3}, []int{6, 1}, []int{6})
+	_, ok = reshapeStrides([]int{2, 3}, []int{6, 1}, []int{6})
 	require.False(t, ok)
-	_, ok = ReshapeStrides([]int{2, 3}, []int{3, 1}, []int{5})
+	_, ok = reshapeStrides([]int{2, 3}, []int{3, 1}, []int{5})
 	require.False(t, ok, "sizes differ")
-	got, ok = ReshapeStrides([]int{0, 3}, []int{9, 9}, []int{3, 0})
+	got, ok = reshapeStrides([]int{0, 3}, []int{9, 9}, []int{3, 0})
 	require.True(t, ok)
 	require.Equal(t, []int{1, 1}, got)
 }

@@ -355,7 +355,7 @@ func leadingAxis(a *Array, k int) (backend.IndexedAxis, bool) {
 	if k == 0 {
 		return backend.IndexedAxis{Len: 1}, true
 	}
-	s, ok := ReshapeStrides(a.shape[:k], a.strides[:k], []int{n})
+	s, ok := reshapeStrides(a.shape[:k], a.strides[:k], []int{n})
 	if !ok {
 		return backend.IndexedAxis{}, false
 	}

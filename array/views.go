@@ -85,7 +85,7 @@ func (a *Array) Reshape(shape ...int) *Array {
 	if err != nil {
 		return failed("Reshape", err)
 	}
-	if strides, ok := ReshapeStrides(a.shape, a.strides, shape); ok {
+	if strides, ok := reshapeStrides(a.shape, a.strides, shape); ok {
 		return a.view(shape, strides, a.offset)
 	}
 	c := a.convert("Reshape", a.dt)
