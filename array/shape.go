@@ -180,8 +180,8 @@ func reshapeStrides(shape, strides, newShape []int) (newStrides []int, ok bool) 
 	return newStrides, true
 }
 
-// CollapseDims simplifies an elementwise loop over shape, in which operand
+// collapseDims simplifies an elementwise loop over shape, in which operand
 // k steps through memory by strides[k] (see layout.Collapse).
-func CollapseDims(shape []int, strides ...[]int) ([]int, [][]int) {
+func collapseDims(shape []int, strides ...[]int) ([]int, [][]int) {
 	return layout.Collapse(shape, strides...)
 }

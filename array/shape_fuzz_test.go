@@ -314,7 +314,7 @@ func FuzzCollapseDims(f *testing.F) {
 		if b.next()%2 == 0 {
 			strides[0] = contiguousStrides(shape)
 		}
-		cshape, cstrides := CollapseDims(shape, strides...)
+		cshape, cstrides := collapseDims(shape, strides...)
 		if len(cshape) > len(shape) && !(len(cshape) == 1 && cshape[0] == 0) {
 			t.Fatalf("%v collapsed to more axes: %v", shape, cshape)
 		}

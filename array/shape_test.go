@@ -223,21 +223,21 @@ func TestReshapeStrides(t *testing.T) {
 }
 
 func TestCollapseDims(t *testing.T) {
-	shape, strides := CollapseDims([]int{2, 3, 4}, []int{12, 4, 1}, []int{0, 0, 0})
+	shape, strides := collapseDims([]int{2, 3, 4}, []int{12, 4, 1}, []int{0, 0, 0})
 	require.Equal(t, []int{24}, shape)
 	require.Equal(t, [][]int{{1}, {0}}, strides)
 	// The second operand broadcasts along axis 1: axes 1 and 2 merge for
 	// both, axis 0 cannot merge for the broadcast one.
-	shape, strides = CollapseDims([]int{2, 3, 4}, []int{12, 4, 1}, []int{4, 0, 1})
+	shape, strides = collapseDims([]int{2, 3, 4}, []int{12, 4, 1}, []int{4, 0, 1})
 	require.Equal(t, []int{2, 3, 4}, shape)
 	require.Equal(t, [][]int{{12, 4, 1}, {4, 0, 1}}, strides)
-	shape, strides = CollapseDims([]int{1, 5, 1, 2}, []int{7, 2, 9, 1})
+	shape, strides = collapseDims([]int{1, 5, 1, 2}, []int{7, 2, 9, 1})
 	require.Equal(t, []int{10}, shape)
 	require.Equal(t, [][]int{{1}}, strides)
-	shape, strides = CollapseDims([]int{1, 1}, []int{3, 3})
+	shape, strides = collapseDims([]int{1, 1}, []int{3, 3})
 	require.Equal(t, []int{}, shape)
 	require.Equal(t, [][]int{{}}, strides)
-	shape, strides = CollapseDims([]int{4, 0}, []int{1, 1}, []int{0, 0})
+	shape, strides = collapseDims([]int{4, 0}, []int{1, 1}, []int{0, 0})
 	require.Equal(t, []int{0}, shape)
 	require.Equal(t, [][]int{{0}, {0}}, strides)
 }

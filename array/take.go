@@ -79,7 +79,7 @@ func indexed(op string, scatter bool, shape []int, out, in, idx strided, axis ba
 		return wrap(op, err)
 	}
 	defer release(out.a, in.a, idx.a)
-	cshape, cs := CollapseDims(shape, out.strides, in.strides, idx.strides)
+	cshape, cs := collapseDims(shape, out.strides, in.strides, idx.strides)
 	b := out.a.st.b
 	var err error
 	if scatter {
