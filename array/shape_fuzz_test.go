@@ -107,7 +107,7 @@ func btoi(b bool) int {
 	return 0
 }
 
-// FuzzApplyIndex checks ApplyIndex against a reference that works out,
+// FuzzApplyIndex checks applyIndex against a reference that works out,
 // axis by axis, the positions an index selects and enumerates every
 // element's offset from them.
 func FuzzApplyIndex(f *testing.F) {
@@ -197,7 +197,7 @@ func FuzzApplyIndex(f *testing.F) {
 			ref = append(ref, refAxis{axis, refSlicePositions(shape[axis], nil, nil, nil)})
 		}
 
-		gotShape, gotStrides, gotOff, err := ApplyIndex(shape, strides, offset, idx...)
+		gotShape, gotStrides, gotOff, err := applyIndex(shape, strides, offset, idx...)
 		if refErr || err != nil {
 			if refErr != (err != nil) {
 				t.Fatalf("shape %v idx %v: error %v, reference error %v", shape, idx, err, refErr)

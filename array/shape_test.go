@@ -79,7 +79,7 @@ func TestShapeMatchesNumPy(t *testing.T) {
 		switch op {
 		case "index":
 			shape, strides := parseInts(t, f[0]), parseInts(t, f[1])
-			gotShape, gotStrides, gotOff, err := ApplyIndex(shape, strides, 0, parseIndex(t, f[2])...)
+			gotShape, gotStrides, gotOff, err := applyIndex(shape, strides, 0, parseIndex(t, f[2])...)
 			if msg, isErr := strings.CutPrefix(f[3], "err "); isErr {
 				require.EqualError(t, err, msg, line)
 				continue
@@ -244,17 +244,17 @@ func TestCollapseDims(t *testing.T) {
 
 func TestApplyIndex(t *testing.T) {
 	shape, strides := []int{3, 4}, []int{4, 1}
-	s, st, off, err := ApplyIndex(shape, strides, 10, I(-1), All.Step(-2))
+	s, st, off, err := applyIndex(shape, strides, 10, I(-1), All.Step(-2))
 	require.NoError(t, err)
 	require.Equal(t, []int{2}, s)
 	require.Equal(t, []int{-2}, st)
 	require.Equal(t, 10+8+3, off)
-	s, st, off, err = ApplyIndex(shape, strides, 0, Ellipsis, NewAxis, From(1), NewAxis)
+	s, st, off, err = applyIndex(shape, strides, 0, Ellipsis, NewAxis, From(1), NewAxis)
 	require.NoError(t, err)
 	require.Equal(t, []int{3, 1, 3, 1}, s)
 	require.Equal(t, []int{4, 0, 1, 0}, st)
 	require.Equal(t, 1, off)
-	s, _, off, err = ApplyIndex(shape, strides, 0, To(-1), S(10, 20))
+	s, _, off, err = applyIndex(shape, strides, 0, To(-1), S(10, 20))
 	require.NoError(t, err)
 	require.Equal(t, []int{2, 0}, s)
 	require.Equal(t, 0, off, "an empty slice points at its axis start")
@@ -270,9 +270,9 @@ func TestApplyIndex(t *testing.T) {
 		{[]Index{All.Step(0)}, "slice step cannot be zero"},
 		{[]Index{nil}, "nil index"},
 	} {
-		_, _, _, err := ApplyIndex(shape, strides, 0, c.idx...)
+		_, _, _, err := applyIndex(shape, strides, 0, c.idx...)
 		require.EqualError(t, err, c.msg)
 	}
-	_, _, _, err = ApplyIndex(shape, []int{1}, 0)
+	_, _, _, err = applyIndex(shape, []int{1}, 0)
 	require.EqualError(t, err, "shape (3,4) and 1 strides do not match")
 }

@@ -14,7 +14,7 @@ func (a *Array) Index(idx ...Index) *Array {
 	if err := a.checkOp("Index"); err != nil {
 		return &Array{err: err}
 	}
-	shape, strides, offset, err := ApplyIndex(a.shape, a.strides, a.offset, idx...)
+	shape, strides, offset, err := applyIndex(a.shape, a.strides, a.offset, idx...)
 	if err != nil {
 		return failed("Index", err)
 	}
