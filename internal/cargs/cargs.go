@@ -65,3 +65,16 @@ func Ints(vals []int, lds ...Leading) ([]int32, error) {
 
 // LD is the Leading of a leading dimension ld spanning rows.
 func LD(name string, ld, rows int) Leading { return Leading{Name: name, LD: ld, Rows: rows} }
+
+// Int64Array copies s into a C array of int64 and returns its first
+// element, or nil for an empty s (a NULL array).
+func Int64Array(s []int) *int64 {
+	if len(s) == 0 {
+		return nil
+	}
+	out := make([]int64, len(s))
+	for i, v := range s {
+		out[i] = int64(v)
+	}
+	return &out[0]
+}

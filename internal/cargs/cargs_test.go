@@ -48,3 +48,17 @@ func TestInts(t *testing.T) {
 		}
 	}
 }
+
+func TestInt64Array(t *testing.T) {
+	if Int64Array(nil) != nil || Int64Array([]int{}) != nil {
+		t.Error("an empty slice should be a NULL array")
+	}
+	in := []int{7, -3, math.MaxInt32 + 5}
+	p := Int64Array(in)
+	got := unsafe.Slice(p, len(in))
+	for i, v := range in {
+		if got[i] != int64(v) {
+			t.Errorf("element %d = %d, want %d", i, got[i], v)
+		}
+	}
+}
