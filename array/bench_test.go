@@ -17,7 +17,7 @@ type nopBuffer int
 
 func (n nopBuffer) Size() int { return int(n) }
 
-func (nopBackend) Device() backend.Device                                   { return backend.Device{Kind: "nop"} }
+func (nopBackend) Device() backend.DeviceInfo                               { return backend.DeviceInfo{Kind: "nop"} }
 func (nopBackend) Alloc(n int) (backend.Buffer, error)                      { return nopBuffer(n), nil }
 func (nopBackend) Free(backend.Buffer)                                      {}
 func (nopBackend) Write(backend.Buffer, int, []byte) error                  { return nil }

@@ -289,7 +289,7 @@ func FromSliceOn[T HostElement](d *Device, data []T, shape ...int) *Array {
 	if shape == nil {
 		shape = []int{len(data)}
 	}
-	full, err := InferShape(len(data), shape)
+	full, err := inferShape(len(data), shape)
 	if err != nil {
 		return errorf("FromSlice", "%d elements do not fill shape %s", len(data), formatShape(shape))
 	}

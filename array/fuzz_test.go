@@ -50,7 +50,7 @@ func FuzzIndexSet(f *testing.F) {
 		}
 		dstIdx := randomIndex()
 		dst := a.Index(dstIdx...)
-		dShape, dStrides, dOff, err := ApplyIndex(shape, ContiguousStrides(shape), 0, dstIdx...)
+		dShape, dStrides, dOff, err := applyIndex(shape, contiguousStrides(shape), 0, dstIdx...)
 		if err != nil {
 			require.EqualError(t, dst.Err(), "Index: "+err.Error())
 			return
@@ -67,11 +67,11 @@ func FuzzIndexSet(f *testing.F) {
 		} else {
 			srcIdx := randomIndex()
 			src := a.Index(srcIdx...)
-			sShape, sStrides, sOff, err := ApplyIndex(shape, ContiguousStrides(shape), 0, srcIdx...)
+			sShape, sStrides, sOff, err := applyIndex(shape, contiguousStrides(shape), 0, srcIdx...)
 			if err != nil {
 				return
 			}
-			bStrides, err := BroadcastStrides(sShape, sStrides, dShape)
+			bStrides, err := broadcastStrides(sShape, sStrides, dShape)
 			if err != nil {
 				require.Error(t, dst.Set(src))
 				return

@@ -192,7 +192,7 @@ func toRaw[T float64 | complex128](op string, a *Array) (gonumLayout[T], error) 
 	if err != nil {
 		return gonumLayout[T]{}, fmt.Errorf("%s: %w", op, err)
 	}
-	return gonumLayout[T]{data: data, strides: ContiguousStrides(a.shape)}, nil
+	return gonumLayout[T]{data: data, strides: contiguousStrides(a.shape)}, nil
 }
 
 // shared returns a's own memory where gonum can take it as it is.

@@ -106,11 +106,11 @@ func (s Slice) indices(n int) (start, step, length int, err error) {
 	return start, step, length, nil
 }
 
-// ApplyIndex applies a basic indexing expression to the view (shape,
+// applyIndex applies a basic indexing expression to the view (shape,
 // strides, offset) and returns the view it selects, exactly as NumPy does
 // for a[idx...] (offsets and strides count elements). Errors carry NumPy's
 // text, such as "index 5 is out of bounds for axis 0 with size 3".
-func ApplyIndex(shape, strides []int, offset int, idx ...Index) (newShape, newStrides []int, newOffset int, err error) {
+func applyIndex(shape, strides []int, offset int, idx ...Index) (newShape, newStrides []int, newOffset int, err error) {
 	if len(strides) != len(shape) {
 		return nil, nil, 0, fmt.Errorf("shape %s and %d strides do not match", formatShape(shape), len(strides))
 	}

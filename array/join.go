@@ -313,7 +313,7 @@ func Tile(a *Array, reps ...int) *Array {
 		out.Free()
 		return &Array{err: err}
 	}
-	return out.view(final, ContiguousStrides(final), 0)
+	return out.view(final, contiguousStrides(final), 0)
 }
 
 // Repeat repeats each element of a n times along axis, or, with no axis,
@@ -340,7 +340,7 @@ func Repeat(a *Array, n int, axis ...int) *Array {
 	}
 	final := slices.Clone(a.shape)
 	final[ax] *= n
-	return out.view(final, ContiguousStrides(final), 0)
+	return out.view(final, contiguousStrides(final), 0)
 }
 
 // RepeatEach repeats element i of a along axis counts[i] times (with no
@@ -459,7 +459,7 @@ func Roll(a *Array, shift int, axes ...int) *Array {
 		if r.err != nil {
 			return r
 		}
-		return r.view(slices.Clone(a.shape), ContiguousStrides(a.shape), 0)
+		return r.view(slices.Clone(a.shape), contiguousStrides(a.shape), 0)
 	}
 	shifts := make([]int, len(a.shape))
 	for _, ax := range axes {

@@ -22,7 +22,7 @@ func RunKernel(op string, k *ir.Kernel, out *Array, ins []*Array, vals []ir.Valu
 		if err := sameBackend(op, out.st.b, x.st.b); err != nil {
 			return err
 		}
-		if _, err := BroadcastStrides(x.shape, x.strides, out.shape); err != nil {
+		if _, err := broadcastStrides(x.shape, x.strides, out.shape); err != nil {
 			return fmt.Errorf("%s: %w", op, err)
 		}
 	}

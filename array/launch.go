@@ -27,7 +27,7 @@ var launches = sync.Pool{New: func() any { return new(launch) }}
 
 // elementwise runs k over shape, writing out and reading ins (arrays that
 // broadcast to shape) and the scalar parameters vals. It makes the
-// operands' strides broadcast and collapses the loop (CollapseDims) before
+// operands' strides broadcast and collapses the loop (collapseDims) before
 // calling the backend. If out overlaps an input in any other way than
 // element for element, it computes into a temporary first.
 func elementwise(k *ir.Kernel, shape []int, out *Array, ins []*Array, vals []ir.Value) error {
@@ -129,5 +129,5 @@ func empty(b backend.Backend, dt DType, shape []int) (*Array, error) {
 		return nil, err
 	}
 	shape = slices.Clone(shape)
-	return &Array{st: st, dt: dt, shape: shape, strides: ContiguousStrides(shape)}, nil
+	return &Array{st: st, dt: dt, shape: shape, strides: contiguousStrides(shape)}, nil
 }

@@ -200,7 +200,7 @@ func matmulInto(x1, x2, res *Array, lead []int) error {
 		}
 		return s
 	}
-	shape, st := CollapseDims(lead, lstrides(x1, max(0, n1-2)), lstrides(x2, max(0, n2-2)), res.strides[:len(lead)])
+	shape, st := collapseDims(lead, lstrides(x1, max(0, n1-2)), lstrides(x2, max(0, n2-2)), res.strides[:len(lead)])
 	batch := 1
 	if len(shape) > 0 {
 		last := len(shape) - 1

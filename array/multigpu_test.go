@@ -43,7 +43,7 @@ func randomF32(r *rand.Rand, n int) []float32 {
 
 // sameDeviceModel reports whether two GPUs are of one model, so that the
 // same kernels and cuBLAS calls give the same bits on both.
-func sameDeviceModel(a, b backend.Device) bool {
+func sameDeviceModel(a, b backend.DeviceInfo) bool {
 	return a.Name == b.Name && a.Arch == b.Arch && a.Units == b.Units && a.Memory == b.Memory
 }
 

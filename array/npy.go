@@ -33,7 +33,7 @@ type NpyData struct {
 // or Fortran order if FortranOrder is set.
 func (d *NpyData) Strides() []int {
 	if !d.FortranOrder {
-		return ContiguousStrides(d.Shape)
+		return contiguousStrides(d.Shape)
 	}
 	n := len(d.Shape)
 	strides := make([]int, n)

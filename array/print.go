@@ -171,7 +171,7 @@ func (a *Array) printed(o PrintOptions) (*printedPart, error) {
 	}
 	size := a.dt.Size()
 	p.data = make([]byte, shapeSize(p.kept)*size)
-	keptStrides := ContiguousStrides(p.kept)
+	keptStrides := contiguousStrides(p.kept)
 	for corner := range 1 << len(axes) {
 		shape, offset, shift := append([]int(nil), a.shape...), a.offset, 0
 		for bit, ax := range axes {
@@ -185,7 +185,7 @@ func (a *Array) printed(o PrintOptions) (*printedPart, error) {
 		if err != nil {
 			return nil, err
 		}
-		blockStrides := ContiguousStrides(shape)
+		blockStrides := contiguousStrides(shape)
 		for i := range len(block) / size {
 			at := shift
 			for ax, s := range blockStrides {
@@ -203,7 +203,7 @@ func (a *Array) printed(o PrintOptions) (*printedPart, error) {
 // and the bracket), blank lines between blocks of 3-d and higher arrays.
 func arrange(items []string, p *printedPart, sep string, indent, width int) string {
 	nd := len(p.kept)
-	strides := ContiguousStrides(p.kept)
+	strides := contiguousStrides(p.kept)
 	trimmedSep := strings.TrimRight(sep, " ")
 	var rec func(axis, off int, hanging string, width int) string
 	rec = func(axis, off int, hanging string, width int) string {

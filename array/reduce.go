@@ -463,8 +463,8 @@ func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Arra
 		kShape, kIn, kOut = append(kShape, n), append(kIn, a.strides[i]), append(kOut, out.strides[o])
 		o++
 	}
-	kShape, ks := CollapseDims(kShape, kIn, kOut)
-	rShape, rs := CollapseDims(rShape, rIn)
+	kShape, ks := collapseDims(kShape, kIn, kOut)
+	rShape, rs := collapseDims(rShape, rIn)
 	shape := slices.Concat(kShape, rShape)
 	in := backend.Operand{Buf: a.st.buf, DType: a.dt, Offset: a.offset, Strides: slices.Concat(ks[0], rs[0])}
 	dst := backend.Operand{Buf: out.st.buf, DType: out.dt, Offset: out.offset, Strides: ks[1]}

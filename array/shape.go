@@ -46,15 +46,15 @@ func Broadcast(shapes ...[]int) ([]int, error) {
 	return out, nil
 }
 
-// ContiguousStrides returns the strides of a C-ordered (row-major) array
+// contiguousStrides returns the strides of a C-ordered (row-major) array
 // of the given shape. An axis of size 0 counts as 1, as in NumPy, so no
 // stride is 0 (none is used, since the array has no elements).
-func ContiguousStrides(shape []int) []int { return layout.CStrides(shape) }
+func contiguousStrides(shape []int) []int { return layout.CStrides(shape) }
 
-// BroadcastStrides returns the strides that make an array of the given
+// broadcastStrides returns the strides that make an array of the given
 // shape and strides read as the target shape (np.broadcast_to): stride 0 on
 // the axes that it repeats. It fails if shape does not broadcast to target.
-func BroadcastStrides(shape, strides, target []int) ([]int, error) {
+func broadcastStrides(shape, strides, target []int) ([]int, error) {
 	off := len(target) - len(shape)
 	out := make([]int, len(target))
 	for i := range shape {
@@ -81,10 +81,10 @@ func NormalizeAxis(axis, ndim int) (int, error) {
 	return axis, nil
 }
 
-// InferShape checks a reshape of an array of size elements to shape and
+// inferShape checks a reshape of an array of size elements to shape and
 // returns shape with its one -1, if any, replaced by the size it must have.
 // Unlike NumPy 1.x, which takes any negative size as unknown, only -1 is.
-func InferShape(size int, shape []int) ([]int, error) {
+func inferShape(size int, shape []int) ([]int, error) {
 	out := slices.Clone(shape)
 	unknown, known := -1, 1
 	for i, d := range shape {
@@ -113,12 +113,12 @@ func InferShape(size int, shape []int) ([]int, error) {
 	return out, nil
 }
 
-// ReshapeStrides returns the strides that give an array of shape and
+// reshapeStrides returns the strides that give an array of shape and
 // strides the new shape without copying, as NumPy's reshape does in C
 // order (numpy/core/src/multiarray/shape.c, _attempt_nocopy_reshape).
 // ok is false when no such strides exist, so the data must be copied, or
 // when the two shapes have different sizes.
-func ReshapeStrides(shape, strides, newShape []int) (newStrides []int, ok bool) {
+func reshapeStrides(shape, strides, newShape []int) (newStrides []int, ok bool) {
 	size, newSize := 1, 1
 	for _, d := range shape {
 		size *= d
@@ -133,7 +133,7 @@ func ReshapeStrides(shape, strides, newShape []int) (newStrides []int, ok bool) 
 		return slices.Clone(strides), true
 	}
 	if size == 0 || layout.IsC(shape, strides) {
-		return ContiguousStrides(newShape), true
+		return contiguousStrides(newShape), true
 	}
 	// Axes of size 1 have no effect, and their strides do not matter.
 	var olddims, oldstrides []int
@@ -180,8 +180,8 @@ func ReshapeStrides(shape, strides, newShape []int) (newStrides []int, ok bool) 
 	return newStrides, true
 }
 
-// CollapseDims simplifies an elementwise loop over shape, in which operand
+// collapseDims simplifies an elementwise loop over shape, in which operand
 // k steps through memory by strides[k] (see layout.Collapse).
-func CollapseDims(shape []int, strides ...[]int) ([]int, [][]int) {
+func collapseDims(shape []int, strides ...[]int) ([]int, [][]int) {
 	return layout.Collapse(shape, strides...)
 }

@@ -107,7 +107,7 @@ func btoi(b bool) int {
 	return 0
 }
 
-// FuzzApplyIndex checks ApplyIndex against a reference that works out,
+// FuzzApplyIndex checks applyIndex against a reference that works out,
 // axis by axis, the positions an index selects and enumerates every
 // element's offset from them.
 func FuzzApplyIndex(f *testing.F) {
@@ -197,7 +197,7 @@ func FuzzApplyIndex(f *testing.F) {
 			ref = append(ref, refAxis{axis, refSlicePositions(shape[axis], nil, nil, nil)})
 		}
 
-		gotShape, gotStrides, gotOff, err := ApplyIndex(shape, strides, offset, idx...)
+		gotShape, gotStrides, gotOff, err := applyIndex(shape, strides, offset, idx...)
 		if refErr || err != nil {
 			if refErr != (err != nil) {
 				t.Fatalf("shape %v idx %v: error %v, reference error %v", shape, idx, err, refErr)
@@ -211,7 +211,7 @@ func FuzzApplyIndex(f *testing.F) {
 			refShape[i] = len(a.pos)
 		}
 		var want []int
-		for _, flat := range offsets(refShape, ContiguousStrides(refShape), 0) {
+		for _, flat := range offsets(refShape, contiguousStrides(refShape), 0) {
 			off := fixed
 			rem := flat
 			for i := len(ref) - 1; i >= 0; i-- {
@@ -232,7 +232,7 @@ func FuzzApplyIndex(f *testing.F) {
 	})
 }
 
-// FuzzReshapeStrides checks that a view ReshapeStrides allows reads the
+// FuzzReshapeStrides checks that a view reshapeStrides allows reads the
 // elements in the same order as the original, and that it allows every
 // reshape of a C-contiguous array.
 func FuzzReshapeStrides(f *testing.F) {
@@ -244,7 +244,7 @@ func FuzzReshapeStrides(f *testing.F) {
 		b := byteReader(data)
 		shape, strides := b.view()
 		if b.next()%2 == 0 { // make many inputs C-contiguous
-			strides = ContiguousStrides(shape)
+			strides = contiguousStrides(shape)
 		}
 		size := 1
 		for _, d := range shape {
@@ -270,7 +270,7 @@ func FuzzReshapeStrides(f *testing.F) {
 		for range b.next() % 3 {
 			newShape = slices.Insert(newShape, b.next()%(len(newShape)+1), 1)
 		}
-		got, ok := ReshapeStrides(shape, strides, newShape)
+		got, ok := reshapeStrides(shape, strides, newShape)
 		if layout.IsC(shape, strides) && !ok {
 			t.Fatalf("contiguous %v %v: reshape to %v refused", shape, strides, newShape)
 		}
@@ -296,7 +296,7 @@ func FuzzCollapseDims(f *testing.F) {
 		strides := [][]int{first}
 		for range nops - 1 {
 			// Contiguous, broadcast or random strides, so that merges happen.
-			s := ContiguousStrides(shape)
+			s := contiguousStrides(shape)
 			switch b.next() % 3 {
 			case 0:
 				for i := range s {
@@ -312,9 +312,9 @@ func FuzzCollapseDims(f *testing.F) {
 			strides = append(strides, s)
 		}
 		if b.next()%2 == 0 {
-			strides[0] = ContiguousStrides(shape)
+			strides[0] = contiguousStrides(shape)
 		}
-		cshape, cstrides := CollapseDims(shape, strides...)
+		cshape, cstrides := collapseDims(shape, strides...)
 		if len(cshape) > len(shape) && !(len(cshape) == 1 && cshape[0] == 0) {
 			t.Fatalf("%v collapsed to more axes: %v", shape, cshape)
 		}

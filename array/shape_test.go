@@ -79,7 +79,7 @@ func TestShapeMatchesNumPy(t *testing.T) {
 		switch op {
 		case "index":
 			shape, strides := parseInts(t, f[0]), parseInts(t, f[1])
-			gotShape, gotStrides, gotOff, err := ApplyIndex(shape, strides, 0, parseIndex(t, f[2])...)
+			gotShape, gotStrides, gotOff, err := applyIndex(shape, strides, 0, parseIndex(t, f[2])...)
 			if msg, isErr := strings.CutPrefix(f[3], "err "); isErr {
 				require.EqualError(t, err, msg, line)
 				continue
@@ -90,7 +90,7 @@ func TestShapeMatchesNumPy(t *testing.T) {
 			require.Equal(t, parseInts(t, f[5])[0], gotOff, line)
 		case "reshape":
 			shape, strides, newShape := parseInts(t, f[0]), parseInts(t, f[1]), parseInts(t, f[2])
-			got, ok := ReshapeStrides(shape, strides, newShape)
+			got, ok := reshapeStrides(shape, strides, newShape)
 			if f[3] == "copy" {
 				require.False(t, ok, line)
 				continue
@@ -132,22 +132,22 @@ func TestBroadcast(t *testing.T) {
 }
 
 func TestContiguousStrides(t *testing.T) {
-	require.Equal(t, []int{12, 4, 1}, ContiguousStrides([]int{2, 3, 4}))
-	require.Equal(t, []int{}, ContiguousStrides([]int{}))
-	require.Equal(t, []int{2, 2, 1}, ContiguousStrides([]int{3, 0, 2}))
-	require.Equal(t, []int{1, 1}, ContiguousStrides([]int{5, 1}))
+	require.Equal(t, []int{12, 4, 1}, contiguousStrides([]int{2, 3, 4}))
+	require.Equal(t, []int{}, contiguousStrides([]int{}))
+	require.Equal(t, []int{2, 2, 1}, contiguousStrides([]int{3, 0, 2}))
+	require.Equal(t, []int{1, 1}, contiguousStrides([]int{5, 1}))
 }
 
 func TestBroadcastStrides(t *testing.T) {
-	got, err := BroadcastStrides([]int{3, 1}, []int{1, 7}, []int{2, 3, 4})
+	got, err := broadcastStrides([]int{3, 1}, []int{1, 7}, []int{2, 3, 4})
 	require.NoError(t, err)
 	require.Equal(t, []int{0, 1, 0}, got)
-	got, err = BroadcastStrides([]int{}, []int{}, []int{2})
+	got, err = broadcastStrides([]int{}, []int{}, []int{2})
 	require.NoError(t, err)
 	require.Equal(t, []int{0}, got)
-	_, err = BroadcastStrides([]int{2, 3}, []int{3, 1}, []int{4, 3})
+	_, err = broadcastStrides([]int{2, 3}, []int{3, 1}, []int{4, 3})
 	require.EqualError(t, err, "operands could not be broadcast together with remapped shapes [original->remapped]: (2,3) and requested shape (4,3)")
-	_, err = BroadcastStrides([]int{1, 3}, []int{3, 1}, []int{3})
+	_, err = broadcastStrides([]int{1, 3}, []int{3, 1}, []int{3})
 	require.Error(t, err)
 }
 
@@ -175,7 +175,7 @@ func TestInferShape(t *testing.T) {
 		{[]int{0}, []int{3, 0}, []int{3, 0}},
 	}
 	for _, c := range ok {
-		got, err := InferShape(c.size[0], c.shape)
+		got, err := inferShape(c.size[0], c.shape)
 		if c.want == nil {
 			require.EqualError(t, err, "cannot reshape array of size 0 into shape (0,-1,2)")
 			continue
@@ -194,67 +194,67 @@ func TestInferShape(t *testing.T) {
 		{6, []int{-2, 3}, "negative dimensions not allowed"},
 		{6, []int{1 << 40, 1 << 40}, "cannot reshape array of size 6 into shape (1099511627776,1099511627776)"},
 	} {
-		_, err := InferShape(c.size, c.shape)
+		_, err := inferShape(c.size, c.shape)
 		require.EqualError(t, err, c.msg)
 	}
 	shape := []int{-1, 2}
-	_, _ = InferShape(4, shape)
+	_, _ = inferShape(4, shape)
 	require.Equal(t, []int{-1, 2}, shape, "the argument is not modified")
 }
 
 func TestReshapeStrides(t *testing.T) {
 	// A transposed (3,2) array: column-major memory.
-	_, ok := ReshapeStrides([]int{3, 2}, []int{1, 3}, []int{6})
+	_, ok := reshapeStrides([]int{3, 2}, []int{1, 3}, []int{6})
 	require.False(t, ok)
-	got, ok := ReshapeStrides([]int{3, 2}, []int{1, 3}, []int{3, 1, 2})
+	got, ok := reshapeStrides([]int{3, 2}, []int{1, 3}, []int{3, 1, 2})
 	require.True(t, ok)
 	require.Equal(t, []int{1, 6, 3}, got) // as NumPy: a size-1 axis takes any stride
 	// Every other row of a (4,3) array: rows stay contiguous.
-	got, ok = ReshapeStrides([]int{2, 3}, []int{6, 1}, []int{2, 3, 1})
+	got, ok = reshapeStrides([]int{2, 3}, []int{6, 1}, []int{2, 3, 1})
 	require.True(t, ok)
 	require.Equal(t, []int{6, 1, 1}, got)
-	_, ok = ReshapeStrides([]int{2, 3}, []int{6, 1}, []int{6})
+	_, ok = reshapeStrides([]int{2, 3}, []int{6, 1}, []int{6})
 	require.False(t, ok)
-	_, ok = ReshapeStrides([]int{2, 3}, []int{3, 1}, []int{5})
+	_, ok = reshapeStrides([]int{2, 3}, []int{3, 1}, []int{5})
 	require.False(t, ok, "sizes differ")
-	got, ok = ReshapeStrides([]int{0, 3}, []int{9, 9}, []int{3, 0})
+	got, ok = reshapeStrides([]int{0, 3}, []int{9, 9}, []int{3, 0})
 	require.True(t, ok)
 	require.Equal(t, []int{1, 1}, got)
 }
 
 func TestCollapseDims(t *testing.T) {
-	shape, strides := CollapseDims([]int{2, 3, 4}, []int{12, 4, 1}, []int{0, 0, 0})
+	shape, strides := collapseDims([]int{2, 3, 4}, []int{12, 4, 1}, []int{0, 0, 0})
 	require.Equal(t, []int{24}, shape)
 	require.Equal(t, [][]int{{1}, {0}}, strides)
 	// The second operand broadcasts along axis 1: axes 1 and 2 merge for
 	// both, axis 0 cannot merge for the broadcast one.
-	shape, strides = CollapseDims([]int{2, 3, 4}, []int{12, 4, 1}, []int{4, 0, 1})
+	shape, strides = collapseDims([]int{2, 3, 4}, []int{12, 4, 1}, []int{4, 0, 1})
 	require.Equal(t, []int{2, 3, 4}, shape)
 	require.Equal(t, [][]int{{12, 4, 1}, {4, 0, 1}}, strides)
-	shape, strides = CollapseDims([]int{1, 5, 1, 2}, []int{7, 2, 9, 1})
+	shape, strides = collapseDims([]int{1, 5, 1, 2}, []int{7, 2, 9, 1})
 	require.Equal(t, []int{10}, shape)
 	require.Equal(t, [][]int{{1}}, strides)
-	shape, strides = CollapseDims([]int{1, 1}, []int{3, 3})
+	shape, strides = collapseDims([]int{1, 1}, []int{3, 3})
 	require.Equal(t, []int{}, shape)
 	require.Equal(t, [][]int{{}}, strides)
-	shape, strides = CollapseDims([]int{4, 0}, []int{1, 1}, []int{0, 0})
+	shape, strides = collapseDims([]int{4, 0}, []int{1, 1}, []int{0, 0})
 	require.Equal(t, []int{0}, shape)
 	require.Equal(t, [][]int{{0}, {0}}, strides)
 }
 
 func TestApplyIndex(t *testing.T) {
 	shape, strides := []int{3, 4}, []int{4, 1}
-	s, st, off, err := ApplyIndex(shape, strides, 10, I(-1), All.Step(-2))
+	s, st, off, err := applyIndex(shape, strides, 10, I(-1), All.Step(-2))
 	require.NoError(t, err)
 	require.Equal(t, []int{2}, s)
 	require.Equal(t, []int{-2}, st)
 	require.Equal(t, 10+8+3, off)
-	s, st, off, err = ApplyIndex(shape, strides, 0, Ellipsis, NewAxis, From(1), NewAxis)
+	s, st, off, err = applyIndex(shape, strides, 0, Ellipsis, NewAxis, From(1), NewAxis)
 	require.NoError(t, err)
 	require.Equal(t, []int{3, 1, 3, 1}, s)
 	require.Equal(t, []int{4, 0, 1, 0}, st)
 	require.Equal(t, 1, off)
-	s, _, off, err = ApplyIndex(shape, strides, 0, To(-1), S(10, 20))
+	s, _, off, err = applyIndex(shape, strides, 0, To(-1), S(10, 20))
 	require.NoError(t, err)
 	require.Equal(t, []int{2, 0}, s)
 	require.Equal(t, 0, off, "an empty slice points at its axis start")
@@ -270,9 +270,9 @@ func TestApplyIndex(t *testing.T) {
 		{[]Index{All.Step(0)}, "slice step cannot be zero"},
 		{[]Index{nil}, "nil index"},
 	} {
-		_, _, _, err := ApplyIndex(shape, strides, 0, c.idx...)
+		_, _, _, err := applyIndex(shape, strides, 0, c.idx...)
 		require.EqualError(t, err, c.msg)
 	}
-	_, _, _, err = ApplyIndex(shape, []int{1}, 0)
+	_, _, _, err = applyIndex(shape, []int{1}, 0)
 	require.EqualError(t, err, "shape (3,4) and 1 strides do not match")
 }

@@ -79,7 +79,7 @@ func indexed(op string, scatter bool, shape []int, out, in, idx strided, axis ba
 		return wrap(op, err)
 	}
 	defer release(out.a, in.a, idx.a)
-	cshape, cs := CollapseDims(shape, out.strides, in.strides, idx.strides)
+	cshape, cs := collapseDims(shape, out.strides, in.strides, idx.strides)
 	b := out.a.st.b
 	var err error
 	if scatter {
@@ -178,8 +178,8 @@ func TakeAlongAxis(a, indices *Array, axis int) *Array {
 		return failed(op, err)
 	}
 	shape[ax] = idx.shape[ax]
-	inStrides, err1 := BroadcastStrides(aShape, aStrides, shape)
-	idxStrides, err2 := BroadcastStrides(idx.shape, idx.strides, shape)
+	inStrides, err1 := broadcastStrides(aShape, aStrides, shape)
+	idxStrides, err2 := broadcastStrides(idx.shape, idx.strides, shape)
 	if err := errors.Join(err1, err2); err != nil {
 		return failed(op, err)
 	}
@@ -355,7 +355,7 @@ func leadingAxis(a *Array, k int) (backend.IndexedAxis, bool) {
 	if k == 0 {
 		return backend.IndexedAxis{Len: 1}, true
 	}
-	s, ok := ReshapeStrides(a.shape[:k], a.strides[:k], []int{n})
+	s, ok := reshapeStrides(a.shape[:k], a.strides[:k], []int{n})
 	if !ok {
 		return backend.IndexedAxis{}, false
 	}
@@ -436,7 +436,7 @@ func (a *Array) SetMask(mask *Array, values any) error {
 			return fmt.Errorf("%s: NumPy boolean array indexing assignment cannot assign %d input values to the %d output values where the mask is true", op, vals.shape[0], count)
 		}
 	}
-	valStrides, err := BroadcastStrides(vals.shape, vals.strides, shape)
+	valStrides, err := broadcastStrides(vals.shape, vals.strides, shape)
 	if err != nil {
 		return fmt.Errorf("%s: shape mismatch: value array of shape %s could not be broadcast to indexing result of shape %s", op, formatShape(vals.shape), formatShape(shape))
 	}

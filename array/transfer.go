@@ -30,7 +30,7 @@ func (a *Array) set(op string, v any) error {
 		if err := sameBackend(op, a.st.b, src.st.b); err != nil {
 			return err
 		}
-		if _, err := BroadcastStrides(src.shape, src.strides, a.shape); err != nil {
+		if _, err := broadcastStrides(src.shape, src.strides, a.shape); err != nil {
 			return fmt.Errorf("%s: could not broadcast input array from shape %s into shape %s", op, formatShape(src.shape), formatShape(a.shape))
 		}
 		if src.dt == a.dt && src.st != a.st && slices.Equal(src.shape, a.shape) && src.contiguous() && a.contiguous() {

@@ -14,7 +14,7 @@ func (a *Array) Index(idx ...Index) *Array {
 	if err := a.checkOp("Index"); err != nil {
 		return &Array{err: err}
 	}
-	shape, strides, offset, err := ApplyIndex(a.shape, a.strides, a.offset, idx...)
+	shape, strides, offset, err := applyIndex(a.shape, a.strides, a.offset, idx...)
 	if err != nil {
 		return failed("Index", err)
 	}
@@ -81,18 +81,18 @@ func (a *Array) Reshape(shape ...int) *Array {
 	if err := a.checkOp("Reshape"); err != nil {
 		return &Array{err: err}
 	}
-	shape, err := InferShape(a.Size(), shape)
+	shape, err := inferShape(a.Size(), shape)
 	if err != nil {
 		return failed("Reshape", err)
 	}
-	if strides, ok := ReshapeStrides(a.shape, a.strides, shape); ok {
+	if strides, ok := reshapeStrides(a.shape, a.strides, shape); ok {
 		return a.view(shape, strides, a.offset)
 	}
 	c := a.convert("Reshape", a.dt)
 	if c.err != nil {
 		return c
 	}
-	return c.view(shape, ContiguousStrides(shape), 0)
+	return c.view(shape, contiguousStrides(shape), 0)
 }
 
 // Ravel returns a as one axis: a view if the layout allows, else a copy.
@@ -176,7 +176,7 @@ func (a *Array) BroadcastTo(shape ...int) *Array {
 	if _, err := layout.Bytes(shape, a.dt.Size()); err != nil {
 		return failed("BroadcastTo", err)
 	}
-	strides, err := BroadcastStrides(a.shape, a.strides, shape)
+	strides, err := broadcastStrides(a.shape, a.strides, shape)
 	if err != nil {
 		return failed("BroadcastTo", err)
 	}

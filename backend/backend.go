@@ -38,8 +38,8 @@ type Matrix struct {
 	RowStride, ColStride, BatchStride int
 }
 
-// Device describes what a backend runs on.
-type Device struct {
+// DeviceInfo describes what a backend runs on.
+type DeviceInfo struct {
 	Kind    string // "cuda", "hip" or "cpu"
 	Ordinal int    // which device of its kind
 	Name    string // "NVIDIA H100 80GB HBM3", "cpu (16 goroutines)"
@@ -52,7 +52,7 @@ type Device struct {
 // asynchronous: operations queue on the backend's stream and errors of a
 // kernel may surface only at the next Read or Sync.
 type Backend interface {
-	Device() Device
+	Device() DeviceInfo
 
 	// Alloc returns an uninitialised buffer of n bytes.
 	Alloc(n int) (Buffer, error)

@@ -31,7 +31,7 @@ extern "C" __global__ void k(const u32 n, float *out0, const float *in0, const f
 		b.Run(strings.Join(append([]string{"opts"}, set...), " "), func(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				// a fresh program each time: a comment makes the source new
-				_, err := Compile(src+fmt.Sprintf("// %d\n", i), Options{Target: 90, CUBIN: true, Options: append([]string{"-fmad=false"}, set...)})
+				_, err := Compile(src+fmt.Sprintf("// %d\n", i), Options{Target: 90, CUBIN: true, Options: append([]string{NoContraction}, set...)})
 				if err != nil {
 					b.Fatal(err)
 				}

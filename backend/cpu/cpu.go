@@ -46,8 +46,8 @@ func New(workers int) *Backend {
 }
 
 // Device describes the host.
-func (b *Backend) Device() backend.Device {
-	return backend.Device{
+func (b *Backend) Device() backend.DeviceInfo {
+	return backend.DeviceInfo{
 		Kind:  "cpu",
 		Name:  fmt.Sprintf("cpu (%d goroutines)", b.workers),
 		Units: b.workers,

@@ -1,5 +1,5 @@
 // Package cuda makes NVIDIA GPUs a backend: it adapts the CUDA driver
-// (driver), NVRTC (nvrtc) and cuBLAS (libs/cublas) to gpu.Device, and
+// (driver), NVRTC (nvrtc) and cuBLAS (libs/cublas) to gpu.Runtime, and
 // registers the kind "cuda", on which backend/gpu runs every operation.
 //
 // The backend's work queues on the primary context's legacy default
@@ -28,11 +28,11 @@ import (
 
 func init() { gpu.Register("cuda", Open) }
 
-// device is one CUDA GPU in its primary context, as gpu.Device.
+// device is one CUDA GPU in its primary context, as gpu.Runtime.
 type device struct {
 	ctx      *driver.Context
 	stream   *driver.Stream // the context's legacy default stream
-	info     backend.Device
+	info     backend.DeviceInfo
 	resident int  // threads per multiprocessor
 	target   int  // NVRTC target, compute capability times ten
 	cubin    bool // compile target to a CUBIN (else PTX for the driver's JIT)
@@ -47,7 +47,7 @@ type device struct {
 
 // Open opens GPU ordinal in its primary context. A missing driver, NVRTC
 // or device gives an error wrapping backend.ErrUnavailable and the reason.
-func Open(ordinal int) (gpu.Device, error) {
+func Open(ordinal int) (gpu.Runtime, error) {
 	unavailable := func(err error) error {
 		return fmt.Errorf("cuda: open device %d: %w: %w", ordinal, backend.ErrUnavailable, err)
 	}
@@ -69,7 +69,7 @@ func Open(ordinal int) (gpu.Device, error) {
 	d := &device{
 		ctx:    ctx,
 		stream: ctx.DefaultStream(),
-		info: backend.Device{
+		info: backend.DeviceInfo{
 			Kind:    "cuda",
 			Ordinal: ordinal,
 			Name:    props.Name,
@@ -90,10 +90,10 @@ func Open(ordinal int) (gpu.Device, error) {
 	return d, nil
 }
 
-func (d *device) Info() backend.Device { return d.info }
-func (d *device) Vendor() cgen.Vendor  { return cgen.CUDA }
-func (d *device) WarpSize() int        { return 32 }
-func (d *device) ResidentThreads() int { return d.resident }
+func (d *device) Info() backend.DeviceInfo { return d.info }
+func (d *device) Vendor() cgen.Vendor      { return cgen.CUDA }
+func (d *device) WarpSize() int            { return 32 }
+func (d *device) ResidentThreads() int     { return d.resident }
 
 func (d *device) Alloc(n int) (gpu.Ptr, error) {
 	p, err := d.ctx.MemAlloc(n)
@@ -242,7 +242,7 @@ func (e *event) Since(start gpu.Event) (time.Duration, error) {
 // later work after it. Memory of d's own context (another backend on the
 // same GPU) is copied as DtoD on the stream the two share. It declines
 // devices that d cannot reach.
-func (d *device) CopyPeer(dst gpu.Ptr, from gpu.Device, src gpu.Ptr, n int) (bool, error) {
+func (d *device) CopyPeer(dst gpu.Ptr, from gpu.Runtime, src gpu.Ptr, n int) (bool, error) {
 	s, ok := from.(*device)
 	if !ok {
 		return false, nil

@@ -41,17 +41,7 @@ type typed[T cusolver.Elem] struct{ s *solver }
 
 // For returns the routines of dt.
 func (s *solver) For(dt dtype.DType) (gpu.Routines, error) {
-	switch dt {
-	case dtype.Float32:
-		return typed[float32]{s}, nil
-	case dtype.Float64:
-		return typed[float64]{s}, nil
-	case dtype.Complex64:
-		return typed[complex64]{s}, nil
-	case dtype.Complex128:
-		return typed[complex128]{s}, nil
-	}
-	return nil, fmt.Errorf("cusolver: %v is %w", dt, backend.ErrUnsupported)
+	return gpu.ByLAPACKType[gpu.Routines]("cusolver", dt, typed[float32]{s}, typed[float64]{s}, typed[complex64]{s}, typed[complex128]{s})
 }
 
 func dp(p gpu.Ptr) driver.DevicePtr { return driver.DevicePtr(p) }

@@ -1,7 +1,7 @@
 // Package gpu is the backend that runs on a GPU of either vendor: it
 // renders the expression IR with backend/cgen, compiles and caches the
 // kernels, packs their parameters, plans reductions, keeps a memory pool,
-// and runs matmuls on the vendor's BLAS, all through Device, the small
+// and runs matmuls on the vendor's BLAS, all through Runtime, the small
 // interface a vendor's stack satisfies. backend/cuda (CUDA driver, NVRTC,
 // cuBLAS) and backend/hip (HIP, hiprtc, hipBLAS) are such adapters; each
 // registers its kind of backend with Register.
@@ -43,15 +43,16 @@ type Gemmer interface {
 // (CUfunction, hipFunction_t).
 type Function uintptr
 
-// Device is one GPU as a vendor's stack gives it to the backend: its
-// description, memory, copies, one stream where all work queues in order,
-// a compiler, launches, events, pinned host memory and a BLAS. Vendor
+// Runtime is one GPU as a vendor's stack (runtime, compiler, BLAS) gives
+// it to the backend: its description, memory, copies, one stream where all
+// work queues in order, a compiler, launches, events, pinned host memory
+// and a BLAS. Vendor
 // details (launch ABIs, compile options, error codes) stay behind it.
 // Its methods are safe for concurrent use, except Launch, which the
 // backend calls under its launch lock.
-type Device interface {
+type Runtime interface {
 	// Info describes the device; Kind is the vendor's backend kind.
-	Info() backend.Device
+	Info() backend.DeviceInfo
 	// Vendor is the C dialect the device's compiler takes.
 	Vendor() cgen.Vendor
 	// WarpSize is the number of lanes of a warp (an AMD wavefront).
@@ -133,17 +134,17 @@ func WithoutPeerCopy() Option { return func(c *config) { c.noPeer = true } }
 
 var vendors struct {
 	sync.Mutex
-	open map[string]func(ordinal int) (Device, error)
+	open map[string]func(ordinal int) (Runtime, error)
 }
 
 // Register makes a vendor's GPUs a kind of backend (see backend.Register):
 // backend.Open(kind, n) opens device n with open and runs a Backend on it.
 // open's error for a missing device or library should wrap
 // backend.ErrUnavailable.
-func Register(kind string, open func(ordinal int) (Device, error)) {
+func Register(kind string, open func(ordinal int) (Runtime, error)) {
 	vendors.Lock()
 	if vendors.open == nil {
-		vendors.open = map[string]func(int) (Device, error){}
+		vendors.open = map[string]func(int) (Runtime, error){}
 	}
 	vendors.open[kind] = open
 	vendors.Unlock()
@@ -169,8 +170,8 @@ func Open(kind string, ordinal int, opts ...Option) (*Backend, error) {
 // Backend runs array operations on one GPU. It is safe for concurrent
 // use; work from all goroutines queues on the device's stream.
 type Backend struct {
-	dev    Device
-	info   backend.Device
+	dev    Runtime
+	info   backend.DeviceInfo
 	kind   string // error prefix: "cuda", "hip"
 	vendor cgen.Vendor
 	warp   int
@@ -206,7 +207,7 @@ const (
 )
 
 // New runs a backend on dev.
-func New(dev Device, opts ...Option) *Backend {
+func New(dev Runtime, opts ...Option) *Backend {
 	var cfg config
 	for _, o := range opts {
 		o(&cfg)
@@ -232,7 +233,7 @@ func New(dev Device, opts ...Option) *Backend {
 }
 
 // Device describes the GPU.
-func (b *Backend) Device() backend.Device { return b.info }
+func (b *Backend) Device() backend.DeviceInfo { return b.info }
 
 // Sync waits for all queued work and reports the first error of a kernel
 // since the last Sync (the vendors keep such errors sticky), with any

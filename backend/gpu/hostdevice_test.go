@@ -21,7 +21,7 @@ import (
 	"github.com/ebitengine/purego"
 )
 
-// hostDevice is a Device whose kernels run on the host: their CUDA C is
+// hostDevice is a Runtime whose kernels run on the host: their CUDA C is
 // compiled by the host's C++ compiler under a small emulation of the
 // CUDA execution model (a block's threads are OS threads; __syncthreads
 // and warp ballots are barriers), so that the backend's launch sequences
@@ -121,8 +121,8 @@ func newHostDevice(t testing.TB) *hostDevice {
 	return &hostDevice{t: t, mem: map[Ptr][]byte{}, lib: map[string]uintptr{}}
 }
 
-func (d *hostDevice) Info() backend.Device {
-	return backend.Device{Kind: "cuda", Name: "host emulation", Arch: "host", Units: 1}
+func (d *hostDevice) Info() backend.DeviceInfo {
+	return backend.DeviceInfo{Kind: "cuda", Name: "host emulation", Arch: "host", Units: 1}
 }
 func (d *hostDevice) Vendor() cgen.Vendor              { return cgen.CUDA }
 func (d *hostDevice) WarpSize() int                    { return 32 }
@@ -251,7 +251,7 @@ func (d *hostDevice) Launch(fn Function, grid, block [3]uint32, _ uint32, params
 	return nil
 }
 
-var _ Device = (*hostDevice)(nil)
+var _ Runtime = (*hostDevice)(nil)
 
 // timeout guards a test on the host device against a kernel that hangs
 // in a barrier.

@@ -228,7 +228,7 @@ func (a poolAllocator) release() error { return a.pool.Trim() }
 
 // plainAllocator is the device's plain allocator, for devices without
 // pools; its free waits for the work that may use the block.
-type plainAllocator struct{ dev Device }
+type plainAllocator struct{ dev Runtime }
 
 func (a plainAllocator) alloc(n int) (Ptr, int, error) {
 	p, err := a.dev.Alloc(n)

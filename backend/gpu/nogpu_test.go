@@ -98,7 +98,7 @@ func TestRoundSize(t *testing.T) {
 // fakeBackend is a Backend without a device, whose buffers are addresses
 // that nothing dereferences.
 func fakeBackend() *Backend {
-	return &Backend{lb: new(launchBlock), info: backend.Device{Name: "fake"}, kind: "cuda"}
+	return &Backend{lb: new(launchBlock), info: backend.DeviceInfo{Name: "fake"}, kind: "cuda"}
 }
 
 func fakeBuffer(b *Backend, ptr uint64, size int) *buffer {

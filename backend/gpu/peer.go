@@ -7,7 +7,7 @@ import (
 	"github.com/cugo/cugo/backend"
 )
 
-// PeerDevice is implemented by Devices that copy from the memory of
+// PeerDevice is implemented by Runtimes that copy from the memory of
 // another device of their vendor.
 type PeerDevice interface {
 	// CopyPeer queues on this device's stream a copy of n bytes from src,
@@ -16,12 +16,12 @@ type PeerDevice interface {
 	// call runs after the copy (so src may be freed at once). It returns
 	// false, having queued nothing, where it cannot make the copy: from is
 	// of another vendor, or this device cannot reach from's memory.
-	CopyPeer(dst Ptr, from Device, src Ptr, n int) (bool, error)
+	CopyPeer(dst Ptr, from Runtime, src Ptr, n int) (bool, error)
 }
 
 // CopyPeer copies n bytes of srcBuf, a buffer of src, from byte offset
 // srcOff into dst at dstOff (backend.PeerCopier): as Copy where src is b,
-// else device to device where b's Device is a PeerDevice that reaches
+// else device to device where b's Runtime is a PeerDevice that reaches
 // src's device. It declines (false) a source that is not a GPU backend, a
 // device that cannot make the copy, and every other backend under
 // WithoutPeerCopy.

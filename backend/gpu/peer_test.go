@@ -14,9 +14,9 @@ import (
 )
 
 // fakePeer is a PeerDevice without a GPU: it records the copies asked of
-// it. Its other Device methods are nil and not called.
+// it. Its other Runtime methods are nil and not called.
 type fakePeer struct {
-	Device
+	Runtime
 	decline bool
 	err     error
 	copies  []peerCall
@@ -25,12 +25,12 @@ type fakePeer struct {
 
 type peerCall struct {
 	dst  Ptr
-	from Device
+	from Runtime
 	src  Ptr
 	n    int
 }
 
-func (f *fakePeer) CopyPeer(dst Ptr, from Device, src Ptr, n int) (bool, error) {
+func (f *fakePeer) CopyPeer(dst Ptr, from Runtime, src Ptr, n int) (bool, error) {
 	if f.err != nil || f.decline {
 		return false, f.err
 	}
@@ -43,8 +43,8 @@ func (f *fakePeer) DtoD(dst, src Ptr, n int) error {
 	return nil
 }
 
-func fakeOn(dev Device, ordinal int) *Backend {
-	return &Backend{dev: dev, kind: "cuda", info: backend.Device{Kind: "cuda", Ordinal: ordinal, Name: "fake"}}
+func fakeOn(dev Runtime, ordinal int) *Backend {
+	return &Backend{dev: dev, kind: "cuda", info: backend.DeviceInfo{Kind: "cuda", Ordinal: ordinal, Name: "fake"}}
 }
 
 // otherKind is a backend of another kind (the CPU, say).
@@ -93,7 +93,7 @@ func TestCopyPeerDeclines(t *testing.T) {
 	}{
 		{"WithoutPeerCopy", noPeer, b0},
 		{"device declines", fakeOn(&fakePeer{decline: true}, 1), b0},
-		{"device without PeerDevice", fakeOn(struct{ Device }{}, 1), b0},
+		{"device without PeerDevice", fakeOn(struct{ Runtime }{}, 1), b0},
 		{"source of another kind", fakeOn(&fakePeer{}, 1), otherKind{}},
 	}
 	for _, c := range cases {

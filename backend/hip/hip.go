@@ -1,5 +1,5 @@
 // Package hip makes AMD GPUs a backend: it adapts the HIP runtime (hip),
-// hiprtc (hiprtc) and hipBLAS (libs/hipblas) to gpu.Device, and
+// hiprtc (hiprtc) and hipBLAS (libs/hipblas) to gpu.Runtime, and
 // registers the kind "hip", on which backend/gpu runs every operation:
 // the same kernels as on CUDA, rendered in cgen's HIP flavour for the
 // device's gfx target and wavefront size.
@@ -26,11 +26,11 @@ import (
 
 func init() { gpu.Register("hip", Open) }
 
-// device is one AMD GPU, as gpu.Device.
+// device is one AMD GPU, as gpu.Runtime.
 type device struct {
 	ctx      *hip.Context
 	stream   *hip.Stream // the null stream
-	info     backend.Device
+	info     backend.DeviceInfo
 	arch     string // the gfx target hiprtc compiles for ("gfx90a")
 	warp     int
 	resident int
@@ -41,7 +41,7 @@ type device struct {
 
 // Open opens AMD GPU ordinal. A missing runtime, hiprtc or device gives
 // an error wrapping backend.ErrUnavailable and the reason.
-func Open(ordinal int) (gpu.Device, error) {
+func Open(ordinal int) (gpu.Runtime, error) {
 	unavailable := func(err error) error {
 		return fmt.Errorf("hip: open device %d: %w: %w", ordinal, backend.ErrUnavailable, err)
 	}
@@ -83,14 +83,14 @@ func Open(ordinal int) (gpu.Device, error) {
 	if d.warp != 32 && d.warp != 64 {
 		return nil, unavailable(fmt.Errorf("wavefronts of %d lanes (the kernels are written for 32 or 64)", d.warp))
 	}
-	d.info = backend.Device{Kind: "hip", Ordinal: ordinal, Name: name, Arch: d.arch, Memory: int64(mem), Units: units}
+	d.info = backend.DeviceInfo{Kind: "hip", Ordinal: ordinal, Name: name, Arch: d.arch, Memory: int64(mem), Units: units}
 	return d, nil
 }
 
-func (d *device) Info() backend.Device { return d.info }
-func (d *device) Vendor() cgen.Vendor  { return cgen.HIP }
-func (d *device) WarpSize() int        { return d.warp }
-func (d *device) ResidentThreads() int { return d.resident }
+func (d *device) Info() backend.DeviceInfo { return d.info }
+func (d *device) Vendor() cgen.Vendor      { return cgen.HIP }
+func (d *device) WarpSize() int            { return d.warp }
+func (d *device) ResidentThreads() int     { return d.resident }
 
 func (d *device) Alloc(n int) (gpu.Ptr, error) {
 	p, err := d.ctx.MemAlloc(n)

@@ -39,17 +39,7 @@ type typed[T hipsolver.Elem] struct{ s *solver }
 
 // For returns the routines of dt.
 func (s *solver) For(dt dtype.DType) (gpu.Routines, error) {
-	switch dt {
-	case dtype.Float32:
-		return typed[float32]{s}, nil
-	case dtype.Float64:
-		return typed[float64]{s}, nil
-	case dtype.Complex64:
-		return typed[complex64]{s}, nil
-	case dtype.Complex128:
-		return typed[complex128]{s}, nil
-	}
-	return nil, fmt.Errorf("hipsolver: %v is %w", dt, backend.ErrUnsupported)
+	return gpu.ByLAPACKType[gpu.Routines]("hipsolver", dt, typed[float32]{s}, typed[float64]{s}, typed[complex64]{s}, typed[complex128]{s})
 }
 
 func dp(p gpu.Ptr) hip.DevicePtr { return hip.DevicePtr(p) }

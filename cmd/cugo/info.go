@@ -19,8 +19,8 @@ type Library struct {
 	Tried   []string `json:"tried,omitempty"` // each path tried and why, when not found
 }
 
-// Device is what info reports of one GPU.
-type Device struct {
+// deviceReport is what info reports of one GPU.
+type deviceReport struct {
 	Backend        string `json:"backend"`
 	Ordinal        int    `json:"ordinal"`
 	Name           string `json:"name"`
@@ -39,11 +39,11 @@ type Choice struct {
 
 // Info is the whole report.
 type Info struct {
-	Libraries     []Library `json:"libraries"`
-	DriverVersion string    `json:"cuda_driver_version,omitempty"`
-	Devices       []Device  `json:"devices"`
-	NoGPU         []string  `json:"no_gpu_reasons,omitempty"`
-	Default       Choice    `json:"default"`
+	Libraries     []Library      `json:"libraries"`
+	DriverVersion string         `json:"cuda_driver_version,omitempty"`
+	Devices       []deviceReport `json:"devices"`
+	NoGPU         []string       `json:"no_gpu_reasons,omitempty"`
+	Default       Choice         `json:"default"`
 }
 
 func runInfo(args []string, stdout, _ io.Writer) error {
@@ -68,7 +68,7 @@ const maxDevices = 64
 // gatherInfo asks the backends what they found: their libraries, and the
 // devices each kind opens.
 func gatherInfo() Info {
-	info := Info{Libraries: []Library{}, Devices: []Device{}}
+	info := Info{Libraries: []Library{}, Devices: []deviceReport{}}
 	for _, l := range backend.Libraries() {
 		info.Libraries = append(info.Libraries, Library{Name: l.Name, Found: l.Found(), Path: l.Path, Version: l.Version, Tried: l.Tried})
 		if l.Name == "cuda" {
@@ -85,7 +85,7 @@ func gatherInfo() Info {
 				break
 			}
 			d := b.Device()
-			info.Devices = append(info.Devices, Device{Backend: d.Kind, Ordinal: d.Ordinal, Name: d.Name, Arch: d.Arch,
+			info.Devices = append(info.Devices, deviceReport{Backend: d.Kind, Ordinal: d.Ordinal, Name: d.Name, Arch: d.Arch,
 				MemoryBytes: d.Memory, Multiprocessor: d.Units})
 		}
 	}

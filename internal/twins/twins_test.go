@@ -1,6 +1,6 @@
 // Package twins holds the check that cugo's CUDA bindings and their HIP
-// twins keep one shape: the same exported names, except the vendor
-// differences listed here with their reasons.
+// twins keep one shape: the same exported names with the same signatures,
+// except the vendor differences listed here with their reasons.
 package twins
 
 import (
@@ -164,6 +164,7 @@ var pairs = []pair{
 			"PotrfBatched":    "hipSOLVER's potrfBatched takes a workspace and its length (PotrfBatchedBufferSize); cuSOLVER's takes none",
 			"GesvdBufferSize": "hipSOLVER's gesvd_bufferSize takes the jobs (jobu, jobvt); cuSOLVER's sizes the workspace for every job",
 		}},
+	{cuda: "libs/cufft", hip: "libs/hipfft"},
 }
 
 // exported returns the exported functions, types and methods (as

@@ -14,20 +14,6 @@ type Complex interface {
 	complex64 | complex128
 }
 
-// prefix is the BLAS letter of T, for operation names ("Sgemm").
-func prefix[T Elem]() string {
-	var z T
-	switch any(z).(type) {
-	case float32:
-		return "S"
-	case float64:
-		return "D"
-	case complex64:
-		return "C"
-	}
-	return "Z"
-}
-
 // Op is how a routine reads a matrix operand (cublasOperation_t).
 type Op int32
 

@@ -12,9 +12,9 @@ package cublas
 
 import (
 	"fmt"
-	"unsafe"
 
 	"github.com/cugo/cugo/driver"
+	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/cublas"
 )
 
@@ -149,7 +149,7 @@ func (h *Handle) SetWorkspace(p driver.DevicePtr, bytes int) error {
 	}
 	var missing error
 	err := h.call("SetWorkspace", func() sym.CublasStatus_t {
-		s, err := sym.CublasSetWorkspace_v2(h.h, devPtr(p), uintptr(bytes))
+		s, err := sym.CublasSetWorkspace_v2(h.h, cargs.Pointer(p), uintptr(bytes))
 		missing = err
 		return s
 	})
@@ -172,12 +172,3 @@ func Version() (major, minor, patch int, err error) {
 	}
 	return int(v[0]), int(v[1]), int(v[2]), nil
 }
-
-// devPtr turns a device address into the pointer type the C prototype
-// declares. The address is not Go memory (CUDA's unified address space keeps
-// it apart from the Go heap), so the garbage collector ignores it, as it
-// does C pointers.
-func devPtr(p driver.DevicePtr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&p)) }
-
-// ptr is devPtr typed as *T.
-func ptr[T any](p driver.DevicePtr) *T { return (*T)(devPtr(p)) }

@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"github.com/cugo/cugo/driver"
+	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/cublas"
 )
 
@@ -118,8 +119,8 @@ func GemmEx(h *Handle, ta, tb Op, m, n, k int, alpha float64, a, b Operand, beta
 	}
 	return h.call("GemmEx", func() sym.CublasStatus_t {
 		return sym.CublasGemmEx(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(al),
-			devPtr(a.Ptr), sym.CudaDataType(a.Type), g.lda, devPtr(b.Ptr), sym.CudaDataType(b.Type), g.ldb,
-			unsafe.Pointer(be), devPtr(c.Ptr), sym.CudaDataType(c.Type), g.ldc,
+			cargs.Pointer(a.Ptr), sym.CudaDataType(a.Type), g.lda, cargs.Pointer(b.Ptr), sym.CudaDataType(b.Type), g.ldb,
+			unsafe.Pointer(be), cargs.Pointer(c.Ptr), sym.CudaDataType(c.Type), g.ldc,
 			sym.CublasComputeType_t(compute), gemmDefaultAlgo)
 	})
 }
@@ -138,8 +139,8 @@ func GemmStridedBatchedEx(h *Handle, ta, tb Op, m, n, k int, alpha float64, a, b
 	}
 	return h.call(op, func() sym.CublasStatus_t {
 		return sym.CublasGemmStridedBatchedEx(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(al),
-			devPtr(a.Ptr), sym.CudaDataType(a.Type), g.lda, a.Stride, devPtr(b.Ptr), sym.CudaDataType(b.Type), g.ldb, b.Stride,
-			unsafe.Pointer(be), devPtr(c.Ptr), sym.CudaDataType(c.Type), g.ldc, c.Stride, int32(batch),
+			cargs.Pointer(a.Ptr), sym.CudaDataType(a.Type), g.lda, a.Stride, cargs.Pointer(b.Ptr), sym.CudaDataType(b.Type), g.ldb, b.Stride,
+			unsafe.Pointer(be), cargs.Pointer(c.Ptr), sym.CudaDataType(c.Type), g.ldc, c.Stride, int32(batch),
 			sym.CublasComputeType_t(compute), gemmDefaultAlgo)
 	})
 }

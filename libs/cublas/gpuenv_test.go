@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/cugo/cugo/driver"
+	"github.com/cugo/cugo/internal/cargs"
 	"github.com/cugo/cugo/internal/gputest"
 )
 
@@ -133,7 +134,7 @@ func fromC128[T Elem](v complex128) T {
 
 // tolerance is the relative error allowed for T (of Σ|terms|).
 func tolerance[T Elem]() float64 {
-	switch prefix[T]() {
+	switch cargs.Prefix[T]() {
 	case "S", "C":
 		return 1e-5
 	}

@@ -4,6 +4,7 @@ import (
 	"unsafe"
 
 	"github.com/cugo/cugo/driver"
+	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/cublas"
 )
 
@@ -12,7 +13,7 @@ import (
 // Gemv computes y = alpha·op(A)·x + beta·y, A m×n.
 func Gemv[T Elem](h *Handle, trans Op, m, n int, alpha T, a driver.DevicePtr, lda int,
 	x driver.DevicePtr, incx int, beta T, y driver.DevicePtr, incy int) error {
-	op := prefix[T]() + "gemv"
+	op := cargs.Prefix[T]() + "gemv"
 	if err := checkOp(op, trans); err != nil {
 		return err
 	}
@@ -30,16 +31,16 @@ func Gemv[T Elem](h *Handle, trans Op, m, n int, alpha T, a driver.DevicePtr, ld
 		switch al := any(alpha).(type) {
 		case float32:
 			be := any(beta).(float32)
-			return sym.CublasSgemv_v2(h.h, t, m32, n32, &al, ptr[float32](a), ld, ptr[float32](x), ix, &be, ptr[float32](y), iy)
+			return sym.CublasSgemv_v2(h.h, t, m32, n32, &al, cargs.Ptr[float32](a), ld, cargs.Ptr[float32](x), ix, &be, cargs.Ptr[float32](y), iy)
 		case float64:
 			be := any(beta).(float64)
-			return sym.CublasDgemv_v2(h.h, t, m32, n32, &al, ptr[float64](a), ld, ptr[float64](x), ix, &be, ptr[float64](y), iy)
+			return sym.CublasDgemv_v2(h.h, t, m32, n32, &al, cargs.Ptr[float64](a), ld, cargs.Ptr[float64](x), ix, &be, cargs.Ptr[float64](y), iy)
 		case complex64:
 			be := any(beta).(complex64)
-			return sym.CublasCgemv_v2(h.h, t, m32, n32, unsafe.Pointer(&al), devPtr(a), ld, devPtr(x), ix, unsafe.Pointer(&be), devPtr(y), iy)
+			return sym.CublasCgemv_v2(h.h, t, m32, n32, unsafe.Pointer(&al), cargs.Pointer(a), ld, cargs.Pointer(x), ix, unsafe.Pointer(&be), cargs.Pointer(y), iy)
 		}
 		al, be := any(alpha).(complex128), any(beta).(complex128)
-		return sym.CublasZgemv_v2(h.h, t, m32, n32, unsafe.Pointer(&al), devPtr(a), ld, devPtr(x), ix, unsafe.Pointer(&be), devPtr(y), iy)
+		return sym.CublasZgemv_v2(h.h, t, m32, n32, unsafe.Pointer(&al), cargs.Pointer(a), ld, cargs.Pointer(x), ix, unsafe.Pointer(&be), cargs.Pointer(y), iy)
 	})
 }
 
@@ -64,7 +65,7 @@ func newGemmArgs(h *Handle, op string, ta, tb Op, m, n, k, lda, ldb, ldc int) (g
 // size. For float32 the handle's math mode decides whether TF32 is used.
 func Gemm[T Elem](h *Handle, ta, tb Op, m, n, k int, alpha T, a driver.DevicePtr, lda int,
 	b driver.DevicePtr, ldb int, beta T, c driver.DevicePtr, ldc int) error {
-	op := prefix[T]() + "gemm"
+	op := cargs.Prefix[T]() + "gemm"
 	g, err := newGemmArgs(h, op, ta, tb, m, n, k, lda, ldb, ldc)
 	if err != nil {
 		return err
@@ -73,16 +74,16 @@ func Gemm[T Elem](h *Handle, ta, tb Op, m, n, k int, alpha T, a driver.DevicePtr
 		switch al := any(alpha).(type) {
 		case float32:
 			be := any(beta).(float32)
-			return sym.CublasSgemm_v2(h.h, g.ta, g.tb, g.m, g.n, g.k, &al, ptr[float32](a), g.lda, ptr[float32](b), g.ldb, &be, ptr[float32](c), g.ldc)
+			return sym.CublasSgemm_v2(h.h, g.ta, g.tb, g.m, g.n, g.k, &al, cargs.Ptr[float32](a), g.lda, cargs.Ptr[float32](b), g.ldb, &be, cargs.Ptr[float32](c), g.ldc)
 		case float64:
 			be := any(beta).(float64)
-			return sym.CublasDgemm_v2(h.h, g.ta, g.tb, g.m, g.n, g.k, &al, ptr[float64](a), g.lda, ptr[float64](b), g.ldb, &be, ptr[float64](c), g.ldc)
+			return sym.CublasDgemm_v2(h.h, g.ta, g.tb, g.m, g.n, g.k, &al, cargs.Ptr[float64](a), g.lda, cargs.Ptr[float64](b), g.ldb, &be, cargs.Ptr[float64](c), g.ldc)
 		case complex64:
 			be := any(beta).(complex64)
-			return sym.CublasCgemm_v2(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), devPtr(a), g.lda, devPtr(b), g.ldb, unsafe.Pointer(&be), devPtr(c), g.ldc)
+			return sym.CublasCgemm_v2(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), cargs.Pointer(a), g.lda, cargs.Pointer(b), g.ldb, unsafe.Pointer(&be), cargs.Pointer(c), g.ldc)
 		}
 		al, be := any(alpha).(complex128), any(beta).(complex128)
-		return sym.CublasZgemm_v2(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), devPtr(a), g.lda, devPtr(b), g.ldb, unsafe.Pointer(&be), devPtr(c), g.ldc)
+		return sym.CublasZgemm_v2(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), cargs.Pointer(a), g.lda, cargs.Pointer(b), g.ldb, unsafe.Pointer(&be), cargs.Pointer(c), g.ldc)
 	})
 }
 
@@ -96,7 +97,7 @@ func Hgemm(h *Handle, ta, tb Op, m, n, k int, alpha float32, a driver.DevicePtr,
 	}
 	al, be := halfBits(alpha), halfBits(beta)
 	return h.call("Hgemm", func() sym.CublasStatus_t {
-		return sym.CublasHgemm(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), devPtr(a), g.lda, devPtr(b), g.ldb, unsafe.Pointer(&be), devPtr(c), g.ldc)
+		return sym.CublasHgemm(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), cargs.Pointer(a), g.lda, cargs.Pointer(b), g.ldb, unsafe.Pointer(&be), cargs.Pointer(c), g.ldc)
 	})
 }
 
@@ -104,7 +105,7 @@ func Hgemm(h *Handle, ta, tb Op, m, n, k int, alpha float32, a driver.DevicePtr,
 // a + i·strideA elements (a stride of 0 repeats one matrix).
 func GemmStridedBatched[T Elem](h *Handle, ta, tb Op, m, n, k int, alpha T, a driver.DevicePtr, lda int, strideA int64,
 	b driver.DevicePtr, ldb int, strideB int64, beta T, c driver.DevicePtr, ldc int, strideC int64, batch int) error {
-	op := prefix[T]() + "gemmStridedBatched"
+	op := cargs.Prefix[T]() + "gemmStridedBatched"
 	g, err := newGemmArgs(h, op, ta, tb, m, n, k, lda, ldb, ldc)
 	if err != nil {
 		return err
@@ -117,20 +118,20 @@ func GemmStridedBatched[T Elem](h *Handle, ta, tb Op, m, n, k int, alpha T, a dr
 		switch al := any(alpha).(type) {
 		case float32:
 			be := any(beta).(float32)
-			return sym.CublasSgemmStridedBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, &al, ptr[float32](a), g.lda, strideA,
-				ptr[float32](b), g.ldb, strideB, &be, ptr[float32](c), g.ldc, strideC, nb)
+			return sym.CublasSgemmStridedBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, &al, cargs.Ptr[float32](a), g.lda, strideA,
+				cargs.Ptr[float32](b), g.ldb, strideB, &be, cargs.Ptr[float32](c), g.ldc, strideC, nb)
 		case float64:
 			be := any(beta).(float64)
-			return sym.CublasDgemmStridedBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, &al, ptr[float64](a), g.lda, strideA,
-				ptr[float64](b), g.ldb, strideB, &be, ptr[float64](c), g.ldc, strideC, nb)
+			return sym.CublasDgemmStridedBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, &al, cargs.Ptr[float64](a), g.lda, strideA,
+				cargs.Ptr[float64](b), g.ldb, strideB, &be, cargs.Ptr[float64](c), g.ldc, strideC, nb)
 		case complex64:
 			be := any(beta).(complex64)
-			return sym.CublasCgemmStridedBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), devPtr(a), g.lda, strideA,
-				devPtr(b), g.ldb, strideB, unsafe.Pointer(&be), devPtr(c), g.ldc, strideC, nb)
+			return sym.CublasCgemmStridedBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), cargs.Pointer(a), g.lda, strideA,
+				cargs.Pointer(b), g.ldb, strideB, unsafe.Pointer(&be), cargs.Pointer(c), g.ldc, strideC, nb)
 		}
 		al, be := any(alpha).(complex128), any(beta).(complex128)
-		return sym.CublasZgemmStridedBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), devPtr(a), g.lda, strideA,
-			devPtr(b), g.ldb, strideB, unsafe.Pointer(&be), devPtr(c), g.ldc, strideC, nb)
+		return sym.CublasZgemmStridedBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), cargs.Pointer(a), g.lda, strideA,
+			cargs.Pointer(b), g.ldb, strideB, unsafe.Pointer(&be), cargs.Pointer(c), g.ldc, strideC, nb)
 	})
 }
 
@@ -147,8 +148,8 @@ func HgemmStridedBatched(h *Handle, ta, tb Op, m, n, k int, alpha float32, a dri
 	}
 	al, be := halfBits(alpha), halfBits(beta)
 	return h.call(op, func() sym.CublasStatus_t {
-		return sym.CublasHgemmStridedBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), devPtr(a), g.lda, strideA,
-			devPtr(b), g.ldb, strideB, unsafe.Pointer(&be), devPtr(c), g.ldc, strideC, int32(batch))
+		return sym.CublasHgemmStridedBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), cargs.Pointer(a), g.lda, strideA,
+			cargs.Pointer(b), g.ldb, strideB, unsafe.Pointer(&be), cargs.Pointer(c), g.ldc, strideC, int32(batch))
 	})
 }
 
@@ -156,7 +157,7 @@ func HgemmStridedBatched(h *Handle, ta, tb Op, m, n, k int, alpha float32, a dri
 // bArray and cArray are device arrays of batch device pointers.
 func GemmBatched[T Elem](h *Handle, ta, tb Op, m, n, k int, alpha T, aArray driver.DevicePtr, lda int,
 	bArray driver.DevicePtr, ldb int, beta T, cArray driver.DevicePtr, ldc int, batch int) error {
-	op := prefix[T]() + "gemmBatched"
+	op := cargs.Prefix[T]() + "gemmBatched"
 	g, err := newGemmArgs(h, op, ta, tb, m, n, k, lda, ldb, ldc)
 	if err != nil {
 		return err
@@ -169,20 +170,20 @@ func GemmBatched[T Elem](h *Handle, ta, tb Op, m, n, k int, alpha T, aArray driv
 		switch al := any(alpha).(type) {
 		case float32:
 			be := any(beta).(float32)
-			return sym.CublasSgemmBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, &al, ptr[*float32](aArray), g.lda,
-				ptr[*float32](bArray), g.ldb, &be, ptr[*float32](cArray), g.ldc, nb)
+			return sym.CublasSgemmBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, &al, cargs.Ptr[*float32](aArray), g.lda,
+				cargs.Ptr[*float32](bArray), g.ldb, &be, cargs.Ptr[*float32](cArray), g.ldc, nb)
 		case float64:
 			be := any(beta).(float64)
-			return sym.CublasDgemmBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, &al, ptr[*float64](aArray), g.lda,
-				ptr[*float64](bArray), g.ldb, &be, ptr[*float64](cArray), g.ldc, nb)
+			return sym.CublasDgemmBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, &al, cargs.Ptr[*float64](aArray), g.lda,
+				cargs.Ptr[*float64](bArray), g.ldb, &be, cargs.Ptr[*float64](cArray), g.ldc, nb)
 		case complex64:
 			be := any(beta).(complex64)
-			return sym.CublasCgemmBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), ptr[unsafe.Pointer](aArray), g.lda,
-				ptr[unsafe.Pointer](bArray), g.ldb, unsafe.Pointer(&be), ptr[unsafe.Pointer](cArray), g.ldc, nb)
+			return sym.CublasCgemmBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), cargs.Ptr[unsafe.Pointer](aArray), g.lda,
+				cargs.Ptr[unsafe.Pointer](bArray), g.ldb, unsafe.Pointer(&be), cargs.Ptr[unsafe.Pointer](cArray), g.ldc, nb)
 		}
 		al, be := any(alpha).(complex128), any(beta).(complex128)
-		return sym.CublasZgemmBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), ptr[unsafe.Pointer](aArray), g.lda,
-			ptr[unsafe.Pointer](bArray), g.ldb, unsafe.Pointer(&be), ptr[unsafe.Pointer](cArray), g.ldc, nb)
+		return sym.CublasZgemmBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), cargs.Ptr[unsafe.Pointer](aArray), g.lda,
+			cargs.Ptr[unsafe.Pointer](bArray), g.ldb, unsafe.Pointer(&be), cargs.Ptr[unsafe.Pointer](cArray), g.ldc, nb)
 	})
 }
 
@@ -199,8 +200,8 @@ func HgemmBatched(h *Handle, ta, tb Op, m, n, k int, alpha float32, aArray drive
 	}
 	al, be := halfBits(alpha), halfBits(beta)
 	return h.call(op, func() sym.CublasStatus_t {
-		return sym.CublasHgemmBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), ptr[unsafe.Pointer](aArray), g.lda,
-			ptr[unsafe.Pointer](bArray), g.ldb, unsafe.Pointer(&be), ptr[unsafe.Pointer](cArray), g.ldc, int32(batch))
+		return sym.CublasHgemmBatched(h.h, g.ta, g.tb, g.m, g.n, g.k, unsafe.Pointer(&al), cargs.Ptr[unsafe.Pointer](aArray), g.lda,
+			cargs.Ptr[unsafe.Pointer](bArray), g.ldb, unsafe.Pointer(&be), cargs.Ptr[unsafe.Pointer](cArray), g.ldc, int32(batch))
 	})
 }
 
@@ -209,7 +210,7 @@ func HgemmBatched(h *Handle, ta, tb Op, m, n, k int, alpha float32, aArray drive
 // and the leading dimensions match.
 func Geam[T Elem](h *Handle, ta, tb Op, m, n int, alpha T, a driver.DevicePtr, lda int,
 	beta T, b driver.DevicePtr, ldb int, c driver.DevicePtr, ldc int) error {
-	op := prefix[T]() + "geam"
+	op := cargs.Prefix[T]() + "geam"
 	if err := checkOp(op, ta, tb); err != nil {
 		return err
 	}
@@ -233,15 +234,15 @@ func Geam[T Elem](h *Handle, ta, tb Op, m, n int, alpha T, a driver.DevicePtr, l
 		switch al := any(alpha).(type) {
 		case float32:
 			be := any(beta).(float32)
-			return sym.CublasSgeam(h.h, t1, t2, m32, n32, &al, ptr[float32](a), la, &be, ptr[float32](b), lb, ptr[float32](c), lc)
+			return sym.CublasSgeam(h.h, t1, t2, m32, n32, &al, cargs.Ptr[float32](a), la, &be, cargs.Ptr[float32](b), lb, cargs.Ptr[float32](c), lc)
 		case float64:
 			be := any(beta).(float64)
-			return sym.CublasDgeam(h.h, t1, t2, m32, n32, &al, ptr[float64](a), la, &be, ptr[float64](b), lb, ptr[float64](c), lc)
+			return sym.CublasDgeam(h.h, t1, t2, m32, n32, &al, cargs.Ptr[float64](a), la, &be, cargs.Ptr[float64](b), lb, cargs.Ptr[float64](c), lc)
 		case complex64:
 			be := any(beta).(complex64)
-			return sym.CublasCgeam(h.h, t1, t2, m32, n32, unsafe.Pointer(&al), devPtr(a), la, unsafe.Pointer(&be), devPtr(b), lb, devPtr(c), lc)
+			return sym.CublasCgeam(h.h, t1, t2, m32, n32, unsafe.Pointer(&al), cargs.Pointer(a), la, unsafe.Pointer(&be), cargs.Pointer(b), lb, cargs.Pointer(c), lc)
 		}
 		al, be := any(alpha).(complex128), any(beta).(complex128)
-		return sym.CublasZgeam(h.h, t1, t2, m32, n32, unsafe.Pointer(&al), devPtr(a), la, unsafe.Pointer(&be), devPtr(b), lb, devPtr(c), lc)
+		return sym.CublasZgeam(h.h, t1, t2, m32, n32, unsafe.Pointer(&al), cargs.Pointer(a), la, unsafe.Pointer(&be), cargs.Pointer(b), lb, cargs.Pointer(c), lc)
 	})
 }

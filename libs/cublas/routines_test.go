@@ -11,6 +11,7 @@ import (
 
 	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/cargs"
 )
 
 // GPU tests: every routine against a float64 host reference, on random
@@ -114,14 +115,14 @@ func testLevel1[T Elem](t *testing.T) {
 		t.Fatal(err)
 	}
 	ref{want: []complex128{dot}, scale: []complex128{complex(scale, 0)}}.check(t, "dot", []complex128{c128(gotDot)}, tol)
-	if prefix[T]() == "C" {
+	if cargs.Prefix[T]() == "C" {
 		got, err := Dotc[complex64](h, size, x, incx, y, incy)
 		if err != nil {
 			t.Fatal(err)
 		}
 		ref{want: []complex128{dotc}, scale: []complex128{complex(scale, 0)}}.check(t, "dotc", []complex128{complex128(got)}, tol)
 	}
-	if prefix[T]() == "Z" {
+	if cargs.Prefix[T]() == "Z" {
 		got, err := Dotc[complex128](h, size, x, incx, y, incy)
 		if err != nil {
 			t.Fatal(err)
@@ -175,7 +176,7 @@ func testGemv[T Elem](t *testing.T) {
 	const lda = m + 5
 	as := randElems[T](rng, lda*n)
 	ops := []Op{NoTrans, Trans}
-	if prefix[T]() == "C" || prefix[T]() == "Z" {
+	if cargs.Prefix[T]() == "C" || cargs.Prefix[T]() == "Z" {
 		ops = append(ops, ConjTrans)
 	}
 	for _, o := range ops {
@@ -232,7 +233,7 @@ func testGemm[T Elem](t *testing.T) {
 	g, h := newGPUHandle(t)
 	rng := rand.New(rand.NewPCG(3, 3))
 	alpha, beta := fromC128[T](complex(1.5, 0.5)), fromC128[T](complex(-0.5, 0.25))
-	for _, c := range gemmCases(prefix[T]() == "C" || prefix[T]() == "Z") {
+	for _, c := range gemmCases(cargs.Prefix[T]() == "C" || cargs.Prefix[T]() == "Z") {
 		na, nb, nc := c.sizes()
 		as, bs, cs := randElems[T](rng, na), randElems[T](rng, nb), randElems[T](rng, nc)
 		C := upload(t, g, cs)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 
 	"github.com/cugo/cugo/driver"
+	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/cufft"
 )
 
@@ -88,7 +89,6 @@ func NewPlan(ctx *driver.Context, t Type, n []int, in, out Layout, batch int, au
 		return nil, err
 	}
 	p := &Plan{ctx: ctx, typ: t}
-	n64, inEmbed, outEmbed := int64s(n), int64s(in.Embed), int64s(out.Embed)
 	err := ctx.Do(func() error {
 		if err := check("cufftCreate", sym.CufftCreate(&p.h)); err != nil {
 			return err
@@ -100,8 +100,8 @@ func NewPlan(ctx *driver.Context, t Type, n []int, in, out Layout, batch int, au
 			}
 		}
 		var ws uintptr
-		err := check(call, sym.CufftMakePlanMany64(p.h, int32(len(n)), &n64[0], first(inEmbed), int64(in.Stride), int64(in.Dist),
-			first(outEmbed), int64(out.Stride), int64(out.Dist), sym.CufftType(t), int64(batch), &ws))
+		err := check(call, sym.CufftMakePlanMany64(p.h, int32(len(n)), cargs.Int64Array(n), cargs.Int64Array(in.Embed), int64(in.Stride), int64(in.Dist),
+			cargs.Int64Array(out.Embed), int64(out.Stride), int64(out.Dist), sym.CufftType(t), int64(batch), &ws))
 		p.workSize = int(ws)
 		return err
 	})
@@ -145,24 +145,6 @@ func checkShape(call string, n []int, in, out Layout, batch int) error {
 	return nil
 }
 
-func int64s(s []int) []int64 {
-	if s == nil {
-		return nil
-	}
-	out := make([]int64, len(s))
-	for i, v := range s {
-		out[i] = int64(v)
-	}
-	return out
-}
-
-func first(s []int64) *int64 {
-	if len(s) == 0 {
-		return nil
-	}
-	return &s[0]
-}
-
 // Type is the plan's transform type.
 func (p *Plan) Type() Type { return p.typ }
 
@@ -174,7 +156,7 @@ func (p *Plan) WorkSize() int { return p.workSize }
 // never overlap (one stream) may share one.
 func (p *Plan) SetWorkArea(area driver.DevicePtr) error {
 	return p.call("cufftSetWorkArea", func() sym.CufftResult {
-		return sym.CufftSetWorkArea(p.h, devPtr(area))
+		return sym.CufftSetWorkArea(p.h, cargs.Pointer(area))
 	})
 }
 

@@ -1,9 +1,6 @@
 package cufft
 
 import (
-	"unsafe"
-
-	"github.com/cugo/cugo/driver"
 	sym "github.com/cugo/cugo/internal/sym/cufft"
 	"github.com/cugo/cugo/internal/vendorerr"
 )
@@ -46,6 +43,3 @@ func check(call string, r sym.CufftResult) error { return lib.Check(call, int32(
 func argErr(call, format string, args ...any) error {
 	return lib.Errorf(call, ErrInvalidValue.Code, format, args...)
 }
-
-// devPtr passes a device address where the bindings take a C pointer.
-func devPtr(p driver.DevicePtr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&p)) }

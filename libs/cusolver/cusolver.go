@@ -13,10 +13,9 @@ package cusolver
 
 import (
 	"fmt"
-	"math"
-	"unsafe"
 
 	"github.com/cugo/cugo/driver"
+	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/cusolver"
 )
 
@@ -97,20 +96,6 @@ type Elem interface {
 	float32 | float64 | complex64 | complex128
 }
 
-// prefix is LAPACK's letter of T ("S" for float32).
-func prefix[T Elem]() string {
-	var z T
-	switch any(z).(type) {
-	case float32:
-		return "S"
-	case float64:
-		return "D"
-	case complex64:
-		return "C"
-	}
-	return "Z"
-}
-
 // Op is how a routine reads a matrix operand (cublasOperation_t).
 type Op int32
 
@@ -161,30 +146,12 @@ const (
 	SVDNone SVDJob = 'N'
 )
 
-// sizes narrows sizes to C ints, refusing negative and too large ones.
-func sizes(call string, vals ...int) ([]int32, error) {
-	out := make([]int32, len(vals))
-	for i, v := range vals {
-		if v < 0 || v > math.MaxInt32 {
-			return nil, argErr(call, "size or leading dimension %d out of range (argument %d of %v)", v, i, vals)
-		}
-		out[i] = int32(v)
+// checkArgs checks a call's sizes and leading dimensions before the call
+// (cargs.Ints), refusing bad ones with ErrInvalidValue.
+func checkArgs(call string, vals []int, lds ...cargs.Leading) ([]int32, error) {
+	iv, err := cargs.Ints(vals, lds...)
+	if err != nil {
+		return nil, argErr(call, "%v", err)
 	}
-	return out, nil
+	return iv, nil
 }
-
-// checkLD refuses a leading dimension smaller than the rows it spans.
-func checkLD(call, name string, ld, rows int) error {
-	if ld < max(1, rows) {
-		return argErr(call, "%s = %d is less than max(1, %d)", name, ld, rows)
-	}
-	return nil
-}
-
-// devPtr turns a device address into the pointer type the C prototype
-// declares. The address is not Go memory, so the garbage collector ignores
-// it, as it does C pointers.
-func devPtr(p driver.DevicePtr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&p)) }
-
-// ptr is devPtr typed as *T.
-func ptr[T any](p driver.DevicePtr) *T { return (*T)(devPtr(p)) }

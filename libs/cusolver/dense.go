@@ -4,17 +4,15 @@ import (
 	"unsafe"
 
 	"github.com/cugo/cugo/driver"
+	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/cusolver"
 )
 
 // GetrfBufferSize is the workspace of Getrf, in elements.
 func GetrfBufferSize[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int) (int, error) {
-	call := "cusolverDn" + prefix[T]() + "getrf_bufferSize"
-	iv, err := sizes(call, m, n, lda)
+	call := "cusolverDn" + cargs.Prefix[T]() + "getrf_bufferSize"
+	iv, err := checkArgs(call, []int{m, n, lda}, cargs.LD("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -22,13 +20,13 @@ func GetrfBufferSize[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int) (
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSgetrf_bufferSize(h.h, iv[0], iv[1], ptr[float32](a), iv[2], &lwork)
+			return sym.CusolverDnSgetrf_bufferSize(h.h, iv[0], iv[1], cargs.Ptr[float32](a), iv[2], &lwork)
 		case float64:
-			return sym.CusolverDnDgetrf_bufferSize(h.h, iv[0], iv[1], ptr[float64](a), iv[2], &lwork)
+			return sym.CusolverDnDgetrf_bufferSize(h.h, iv[0], iv[1], cargs.Ptr[float64](a), iv[2], &lwork)
 		case complex64:
-			return sym.CusolverDnCgetrf_bufferSize(h.h, iv[0], iv[1], devPtr(a), iv[2], &lwork)
+			return sym.CusolverDnCgetrf_bufferSize(h.h, iv[0], iv[1], cargs.Pointer(a), iv[2], &lwork)
 		}
-		return sym.CusolverDnZgetrf_bufferSize(h.h, iv[0], iv[1], devPtr(a), iv[2], &lwork)
+		return sym.CusolverDnZgetrf_bufferSize(h.h, iv[0], iv[1], cargs.Pointer(a), iv[2], &lwork)
 	})
 	return int(lwork), err
 }
@@ -37,63 +35,51 @@ func GetrfBufferSize[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int) (
 // writing the 1-based pivots to ipiv (min(m, n) int32) and info (one int32:
 // i > 0 when U(i, i) is exactly zero).
 func Getrf[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int, work, ipiv, info driver.DevicePtr) error {
-	call := "cusolverDn" + prefix[T]() + "getrf"
-	iv, err := sizes(call, m, n, lda)
+	call := "cusolverDn" + cargs.Prefix[T]() + "getrf"
+	iv, err := checkArgs(call, []int{m, n, lda}, cargs.LD("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSgetrf(h.h, iv[0], iv[1], ptr[float32](a), iv[2], ptr[float32](work), ptr[int32](ipiv), ptr[int32](info))
+			return sym.CusolverDnSgetrf(h.h, iv[0], iv[1], cargs.Ptr[float32](a), iv[2], cargs.Ptr[float32](work), cargs.Ptr[int32](ipiv), cargs.Ptr[int32](info))
 		case float64:
-			return sym.CusolverDnDgetrf(h.h, iv[0], iv[1], ptr[float64](a), iv[2], ptr[float64](work), ptr[int32](ipiv), ptr[int32](info))
+			return sym.CusolverDnDgetrf(h.h, iv[0], iv[1], cargs.Ptr[float64](a), iv[2], cargs.Ptr[float64](work), cargs.Ptr[int32](ipiv), cargs.Ptr[int32](info))
 		case complex64:
-			return sym.CusolverDnCgetrf(h.h, iv[0], iv[1], devPtr(a), iv[2], devPtr(work), ptr[int32](ipiv), ptr[int32](info))
+			return sym.CusolverDnCgetrf(h.h, iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Pointer(work), cargs.Ptr[int32](ipiv), cargs.Ptr[int32](info))
 		}
-		return sym.CusolverDnZgetrf(h.h, iv[0], iv[1], devPtr(a), iv[2], devPtr(work), ptr[int32](ipiv), ptr[int32](info))
+		return sym.CusolverDnZgetrf(h.h, iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Pointer(work), cargs.Ptr[int32](ipiv), cargs.Ptr[int32](info))
 	})
 }
 
 // Getrs solves op(A)·X = B with the factors of Getrf; B is n×nrhs.
 func Getrs[T Elem](h *Handle, trans Op, n, nrhs int, a driver.DevicePtr, lda int, ipiv, b driver.DevicePtr, ldb int, info driver.DevicePtr) error {
-	call := "cusolverDn" + prefix[T]() + "getrs"
-	iv, err := sizes(call, n, nrhs, lda, ldb)
+	call := "cusolverDn" + cargs.Prefix[T]() + "getrs"
+	iv, err := checkArgs(call, []int{n, nrhs, lda, ldb}, cargs.LD("lda", lda, n), cargs.LD("ldb", ldb, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
-		return err
-	}
-	if err := checkLD(call, "ldb", ldb, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSgetrs(h.h, sym.CublasOperation_t(trans), iv[0], iv[1], ptr[float32](a), iv[2], ptr[int32](ipiv), ptr[float32](b), iv[3], ptr[int32](info))
+			return sym.CusolverDnSgetrs(h.h, sym.CublasOperation_t(trans), iv[0], iv[1], cargs.Ptr[float32](a), iv[2], cargs.Ptr[int32](ipiv), cargs.Ptr[float32](b), iv[3], cargs.Ptr[int32](info))
 		case float64:
-			return sym.CusolverDnDgetrs(h.h, sym.CublasOperation_t(trans), iv[0], iv[1], ptr[float64](a), iv[2], ptr[int32](ipiv), ptr[float64](b), iv[3], ptr[int32](info))
+			return sym.CusolverDnDgetrs(h.h, sym.CublasOperation_t(trans), iv[0], iv[1], cargs.Ptr[float64](a), iv[2], cargs.Ptr[int32](ipiv), cargs.Ptr[float64](b), iv[3], cargs.Ptr[int32](info))
 		case complex64:
-			return sym.CusolverDnCgetrs(h.h, sym.CublasOperation_t(trans), iv[0], iv[1], devPtr(a), iv[2], ptr[int32](ipiv), devPtr(b), iv[3], ptr[int32](info))
+			return sym.CusolverDnCgetrs(h.h, sym.CublasOperation_t(trans), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Ptr[int32](ipiv), cargs.Pointer(b), iv[3], cargs.Ptr[int32](info))
 		}
-		return sym.CusolverDnZgetrs(h.h, sym.CublasOperation_t(trans), iv[0], iv[1], devPtr(a), iv[2], ptr[int32](ipiv), devPtr(b), iv[3], ptr[int32](info))
+		return sym.CusolverDnZgetrs(h.h, sym.CublasOperation_t(trans), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Ptr[int32](ipiv), cargs.Pointer(b), iv[3], cargs.Ptr[int32](info))
 	})
 }
 
 // PotrfBufferSize is the workspace of Potrf, in elements.
 func PotrfBufferSize[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, lda int) (int, error) {
-	call := "cusolverDn" + prefix[T]() + "potrf_bufferSize"
-	iv, err := sizes(call, n, lda)
+	call := "cusolverDn" + cargs.Prefix[T]() + "potrf_bufferSize"
+	iv, err := checkArgs(call, []int{n, lda}, cargs.LD("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -101,13 +87,13 @@ func PotrfBufferSize[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, ld
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSpotrf_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], ptr[float32](a), iv[1], &lwork)
+			return sym.CusolverDnSpotrf_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float32](a), iv[1], &lwork)
 		case float64:
-			return sym.CusolverDnDpotrf_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], ptr[float64](a), iv[1], &lwork)
+			return sym.CusolverDnDpotrf_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float64](a), iv[1], &lwork)
 		case complex64:
-			return sym.CusolverDnCpotrf_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], &lwork)
+			return sym.CusolverDnCpotrf_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], &lwork)
 		}
-		return sym.CusolverDnZpotrf_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], &lwork)
+		return sym.CusolverDnZpotrf_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], &lwork)
 	})
 	return int(lwork), err
 }
@@ -116,63 +102,51 @@ func PotrfBufferSize[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, ld
 // with its Cholesky factor; info > 0 names the leading minor that is not
 // positive definite.
 func Potrf[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, lda int, work driver.DevicePtr, lwork int, info driver.DevicePtr) error {
-	call := "cusolverDn" + prefix[T]() + "potrf"
-	iv, err := sizes(call, n, lda, lwork)
+	call := "cusolverDn" + cargs.Prefix[T]() + "potrf"
+	iv, err := checkArgs(call, []int{n, lda, lwork}, cargs.LD("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSpotrf(h.h, sym.CublasFillMode_t(uplo), iv[0], ptr[float32](a), iv[1], ptr[float32](work), iv[2], ptr[int32](info))
+			return sym.CusolverDnSpotrf(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float32](a), iv[1], cargs.Ptr[float32](work), iv[2], cargs.Ptr[int32](info))
 		case float64:
-			return sym.CusolverDnDpotrf(h.h, sym.CublasFillMode_t(uplo), iv[0], ptr[float64](a), iv[1], ptr[float64](work), iv[2], ptr[int32](info))
+			return sym.CusolverDnDpotrf(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float64](a), iv[1], cargs.Ptr[float64](work), iv[2], cargs.Ptr[int32](info))
 		case complex64:
-			return sym.CusolverDnCpotrf(h.h, sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], devPtr(work), iv[2], ptr[int32](info))
+			return sym.CusolverDnCpotrf(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Pointer(work), iv[2], cargs.Ptr[int32](info))
 		}
-		return sym.CusolverDnZpotrf(h.h, sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], devPtr(work), iv[2], ptr[int32](info))
+		return sym.CusolverDnZpotrf(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Pointer(work), iv[2], cargs.Ptr[int32](info))
 	})
 }
 
 // Potrs solves A·X = B with the Cholesky factor of Potrf; B is n×nrhs.
 func Potrs[T Elem](h *Handle, uplo Fill, n, nrhs int, a driver.DevicePtr, lda int, b driver.DevicePtr, ldb int, info driver.DevicePtr) error {
-	call := "cusolverDn" + prefix[T]() + "potrs"
-	iv, err := sizes(call, n, nrhs, lda, ldb)
+	call := "cusolverDn" + cargs.Prefix[T]() + "potrs"
+	iv, err := checkArgs(call, []int{n, nrhs, lda, ldb}, cargs.LD("lda", lda, n), cargs.LD("ldb", ldb, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
-		return err
-	}
-	if err := checkLD(call, "ldb", ldb, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSpotrs(h.h, sym.CublasFillMode_t(uplo), iv[0], iv[1], ptr[float32](a), iv[2], ptr[float32](b), iv[3], ptr[int32](info))
+			return sym.CusolverDnSpotrs(h.h, sym.CublasFillMode_t(uplo), iv[0], iv[1], cargs.Ptr[float32](a), iv[2], cargs.Ptr[float32](b), iv[3], cargs.Ptr[int32](info))
 		case float64:
-			return sym.CusolverDnDpotrs(h.h, sym.CublasFillMode_t(uplo), iv[0], iv[1], ptr[float64](a), iv[2], ptr[float64](b), iv[3], ptr[int32](info))
+			return sym.CusolverDnDpotrs(h.h, sym.CublasFillMode_t(uplo), iv[0], iv[1], cargs.Ptr[float64](a), iv[2], cargs.Ptr[float64](b), iv[3], cargs.Ptr[int32](info))
 		case complex64:
-			return sym.CusolverDnCpotrs(h.h, sym.CublasFillMode_t(uplo), iv[0], iv[1], devPtr(a), iv[2], devPtr(b), iv[3], ptr[int32](info))
+			return sym.CusolverDnCpotrs(h.h, sym.CublasFillMode_t(uplo), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Pointer(b), iv[3], cargs.Ptr[int32](info))
 		}
-		return sym.CusolverDnZpotrs(h.h, sym.CublasFillMode_t(uplo), iv[0], iv[1], devPtr(a), iv[2], devPtr(b), iv[3], ptr[int32](info))
+		return sym.CusolverDnZpotrs(h.h, sym.CublasFillMode_t(uplo), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Pointer(b), iv[3], cargs.Ptr[int32](info))
 	})
 }
 
 // PotriBufferSize is the workspace of Potri, in elements.
 func PotriBufferSize[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, lda int) (int, error) {
-	call := "cusolverDn" + prefix[T]() + "potri_bufferSize"
-	iv, err := sizes(call, n, lda)
+	call := "cusolverDn" + cargs.Prefix[T]() + "potri_bufferSize"
+	iv, err := checkArgs(call, []int{n, lda}, cargs.LD("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -180,13 +154,13 @@ func PotriBufferSize[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, ld
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSpotri_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], ptr[float32](a), iv[1], &lwork)
+			return sym.CusolverDnSpotri_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float32](a), iv[1], &lwork)
 		case float64:
-			return sym.CusolverDnDpotri_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], ptr[float64](a), iv[1], &lwork)
+			return sym.CusolverDnDpotri_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float64](a), iv[1], &lwork)
 		case complex64:
-			return sym.CusolverDnCpotri_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], &lwork)
+			return sym.CusolverDnCpotri_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], &lwork)
 		}
-		return sym.CusolverDnZpotri_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], &lwork)
+		return sym.CusolverDnZpotri_bufferSize(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], &lwork)
 	})
 	return int(lwork), err
 }
@@ -194,61 +168,52 @@ func PotriBufferSize[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, ld
 // Potri overwrites the Cholesky factor of Potrf with the uplo triangle of
 // A⁻¹.
 func Potri[T Elem](h *Handle, uplo Fill, n int, a driver.DevicePtr, lda int, work driver.DevicePtr, lwork int, info driver.DevicePtr) error {
-	call := "cusolverDn" + prefix[T]() + "potri"
-	iv, err := sizes(call, n, lda, lwork)
+	call := "cusolverDn" + cargs.Prefix[T]() + "potri"
+	iv, err := checkArgs(call, []int{n, lda, lwork}, cargs.LD("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSpotri(h.h, sym.CublasFillMode_t(uplo), iv[0], ptr[float32](a), iv[1], ptr[float32](work), iv[2], ptr[int32](info))
+			return sym.CusolverDnSpotri(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float32](a), iv[1], cargs.Ptr[float32](work), iv[2], cargs.Ptr[int32](info))
 		case float64:
-			return sym.CusolverDnDpotri(h.h, sym.CublasFillMode_t(uplo), iv[0], ptr[float64](a), iv[1], ptr[float64](work), iv[2], ptr[int32](info))
+			return sym.CusolverDnDpotri(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float64](a), iv[1], cargs.Ptr[float64](work), iv[2], cargs.Ptr[int32](info))
 		case complex64:
-			return sym.CusolverDnCpotri(h.h, sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], devPtr(work), iv[2], ptr[int32](info))
+			return sym.CusolverDnCpotri(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Pointer(work), iv[2], cargs.Ptr[int32](info))
 		}
-		return sym.CusolverDnZpotri(h.h, sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], devPtr(work), iv[2], ptr[int32](info))
+		return sym.CusolverDnZpotri(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Pointer(work), iv[2], cargs.Ptr[int32](info))
 	})
 }
 
 // PotrfBatched runs Potrf on batch matrices whose device addresses are the
 // device array aArray; info holds batch int32.
 func PotrfBatched[T Elem](h *Handle, uplo Fill, n int, aArray driver.DevicePtr, lda int, info driver.DevicePtr, batch int) error {
-	call := "cusolverDn" + prefix[T]() + "potrfBatched"
-	iv, err := sizes(call, n, lda, batch)
+	call := "cusolverDn" + cargs.Prefix[T]() + "potrfBatched"
+	iv, err := checkArgs(call, []int{n, lda, batch}, cargs.LD("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSpotrfBatched(h.h, sym.CublasFillMode_t(uplo), iv[0], ptr[*float32](aArray), iv[1], ptr[int32](info), iv[2])
+			return sym.CusolverDnSpotrfBatched(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[*float32](aArray), iv[1], cargs.Ptr[int32](info), iv[2])
 		case float64:
-			return sym.CusolverDnDpotrfBatched(h.h, sym.CublasFillMode_t(uplo), iv[0], ptr[*float64](aArray), iv[1], ptr[int32](info), iv[2])
+			return sym.CusolverDnDpotrfBatched(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[*float64](aArray), iv[1], cargs.Ptr[int32](info), iv[2])
 		case complex64:
-			return sym.CusolverDnCpotrfBatched(h.h, sym.CublasFillMode_t(uplo), iv[0], ptr[unsafe.Pointer](aArray), iv[1], ptr[int32](info), iv[2])
+			return sym.CusolverDnCpotrfBatched(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[unsafe.Pointer](aArray), iv[1], cargs.Ptr[int32](info), iv[2])
 		}
-		return sym.CusolverDnZpotrfBatched(h.h, sym.CublasFillMode_t(uplo), iv[0], ptr[unsafe.Pointer](aArray), iv[1], ptr[int32](info), iv[2])
+		return sym.CusolverDnZpotrfBatched(h.h, sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[unsafe.Pointer](aArray), iv[1], cargs.Ptr[int32](info), iv[2])
 	})
 }
 
 // GeqrfBufferSize is the workspace of Geqrf, in elements.
 func GeqrfBufferSize[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int) (int, error) {
-	call := "cusolverDn" + prefix[T]() + "geqrf_bufferSize"
-	iv, err := sizes(call, m, n, lda)
+	call := "cusolverDn" + cargs.Prefix[T]() + "geqrf_bufferSize"
+	iv, err := checkArgs(call, []int{m, n, lda}, cargs.LD("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -256,13 +221,13 @@ func GeqrfBufferSize[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int) (
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSgeqrf_bufferSize(h.h, iv[0], iv[1], ptr[float32](a), iv[2], &lwork)
+			return sym.CusolverDnSgeqrf_bufferSize(h.h, iv[0], iv[1], cargs.Ptr[float32](a), iv[2], &lwork)
 		case float64:
-			return sym.CusolverDnDgeqrf_bufferSize(h.h, iv[0], iv[1], ptr[float64](a), iv[2], &lwork)
+			return sym.CusolverDnDgeqrf_bufferSize(h.h, iv[0], iv[1], cargs.Ptr[float64](a), iv[2], &lwork)
 		case complex64:
-			return sym.CusolverDnCgeqrf_bufferSize(h.h, iv[0], iv[1], devPtr(a), iv[2], &lwork)
+			return sym.CusolverDnCgeqrf_bufferSize(h.h, iv[0], iv[1], cargs.Pointer(a), iv[2], &lwork)
 		}
-		return sym.CusolverDnZgeqrf_bufferSize(h.h, iv[0], iv[1], devPtr(a), iv[2], &lwork)
+		return sym.CusolverDnZgeqrf_bufferSize(h.h, iv[0], iv[1], cargs.Pointer(a), iv[2], &lwork)
 	})
 	return int(lwork), err
 }
@@ -270,36 +235,30 @@ func GeqrfBufferSize[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int) (
 // Geqrf overwrites a with R and the Householder vectors of A = Q·R, their
 // scalars in tau (min(m, n) elements).
 func Geqrf[T Elem](h *Handle, m, n int, a driver.DevicePtr, lda int, tau, work driver.DevicePtr, lwork int, info driver.DevicePtr) error {
-	call := "cusolverDn" + prefix[T]() + "geqrf"
-	iv, err := sizes(call, m, n, lda, lwork)
+	call := "cusolverDn" + cargs.Prefix[T]() + "geqrf"
+	iv, err := checkArgs(call, []int{m, n, lda, lwork}, cargs.LD("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSgeqrf(h.h, iv[0], iv[1], ptr[float32](a), iv[2], ptr[float32](tau), ptr[float32](work), iv[3], ptr[int32](info))
+			return sym.CusolverDnSgeqrf(h.h, iv[0], iv[1], cargs.Ptr[float32](a), iv[2], cargs.Ptr[float32](tau), cargs.Ptr[float32](work), iv[3], cargs.Ptr[int32](info))
 		case float64:
-			return sym.CusolverDnDgeqrf(h.h, iv[0], iv[1], ptr[float64](a), iv[2], ptr[float64](tau), ptr[float64](work), iv[3], ptr[int32](info))
+			return sym.CusolverDnDgeqrf(h.h, iv[0], iv[1], cargs.Ptr[float64](a), iv[2], cargs.Ptr[float64](tau), cargs.Ptr[float64](work), iv[3], cargs.Ptr[int32](info))
 		case complex64:
-			return sym.CusolverDnCgeqrf(h.h, iv[0], iv[1], devPtr(a), iv[2], devPtr(tau), devPtr(work), iv[3], ptr[int32](info))
+			return sym.CusolverDnCgeqrf(h.h, iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Pointer(tau), cargs.Pointer(work), iv[3], cargs.Ptr[int32](info))
 		}
-		return sym.CusolverDnZgeqrf(h.h, iv[0], iv[1], devPtr(a), iv[2], devPtr(tau), devPtr(work), iv[3], ptr[int32](info))
+		return sym.CusolverDnZgeqrf(h.h, iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Pointer(tau), cargs.Pointer(work), iv[3], cargs.Ptr[int32](info))
 	})
 }
 
 // OrgqrBufferSize is the workspace of Orgqr, in elements.
 func OrgqrBufferSize[T Elem](h *Handle, m, n, k int, a driver.DevicePtr, lda int, tau driver.DevicePtr) (int, error) {
-	call := "cusolverDn" + prefix[T]() + pick[T]("orgqr", "ungqr") + "_bufferSize"
-	iv, err := sizes(call, m, n, k, lda)
+	call := "cusolverDn" + cargs.Prefix[T]() + pick[T]("orgqr", "ungqr") + "_bufferSize"
+	iv, err := checkArgs(call, []int{m, n, k, lda}, cargs.LD("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -307,13 +266,13 @@ func OrgqrBufferSize[T Elem](h *Handle, m, n, k int, a driver.DevicePtr, lda int
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSorgqr_bufferSize(h.h, iv[0], iv[1], iv[2], ptr[float32](a), iv[3], ptr[float32](tau), &lwork)
+			return sym.CusolverDnSorgqr_bufferSize(h.h, iv[0], iv[1], iv[2], cargs.Ptr[float32](a), iv[3], cargs.Ptr[float32](tau), &lwork)
 		case float64:
-			return sym.CusolverDnDorgqr_bufferSize(h.h, iv[0], iv[1], iv[2], ptr[float64](a), iv[3], ptr[float64](tau), &lwork)
+			return sym.CusolverDnDorgqr_bufferSize(h.h, iv[0], iv[1], iv[2], cargs.Ptr[float64](a), iv[3], cargs.Ptr[float64](tau), &lwork)
 		case complex64:
-			return sym.CusolverDnCungqr_bufferSize(h.h, iv[0], iv[1], iv[2], devPtr(a), iv[3], devPtr(tau), &lwork)
+			return sym.CusolverDnCungqr_bufferSize(h.h, iv[0], iv[1], iv[2], cargs.Pointer(a), iv[3], cargs.Pointer(tau), &lwork)
 		}
-		return sym.CusolverDnZungqr_bufferSize(h.h, iv[0], iv[1], iv[2], devPtr(a), iv[3], devPtr(tau), &lwork)
+		return sym.CusolverDnZungqr_bufferSize(h.h, iv[0], iv[1], iv[2], cargs.Pointer(a), iv[3], cargs.Pointer(tau), &lwork)
 	})
 	return int(lwork), err
 }
@@ -321,36 +280,30 @@ func OrgqrBufferSize[T Elem](h *Handle, m, n, k int, a driver.DevicePtr, lda int
 // Orgqr overwrites the Householder vectors of Geqrf with the first n
 // columns of Q (orgqr for real T, ungqr for complex).
 func Orgqr[T Elem](h *Handle, m, n, k int, a driver.DevicePtr, lda int, tau, work driver.DevicePtr, lwork int, info driver.DevicePtr) error {
-	call := "cusolverDn" + prefix[T]() + pick[T]("orgqr", "ungqr")
-	iv, err := sizes(call, m, n, k, lda, lwork)
+	call := "cusolverDn" + cargs.Prefix[T]() + pick[T]("orgqr", "ungqr")
+	iv, err := checkArgs(call, []int{m, n, k, lda, lwork}, cargs.LD("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSorgqr(h.h, iv[0], iv[1], iv[2], ptr[float32](a), iv[3], ptr[float32](tau), ptr[float32](work), iv[4], ptr[int32](info))
+			return sym.CusolverDnSorgqr(h.h, iv[0], iv[1], iv[2], cargs.Ptr[float32](a), iv[3], cargs.Ptr[float32](tau), cargs.Ptr[float32](work), iv[4], cargs.Ptr[int32](info))
 		case float64:
-			return sym.CusolverDnDorgqr(h.h, iv[0], iv[1], iv[2], ptr[float64](a), iv[3], ptr[float64](tau), ptr[float64](work), iv[4], ptr[int32](info))
+			return sym.CusolverDnDorgqr(h.h, iv[0], iv[1], iv[2], cargs.Ptr[float64](a), iv[3], cargs.Ptr[float64](tau), cargs.Ptr[float64](work), iv[4], cargs.Ptr[int32](info))
 		case complex64:
-			return sym.CusolverDnCungqr(h.h, iv[0], iv[1], iv[2], devPtr(a), iv[3], devPtr(tau), devPtr(work), iv[4], ptr[int32](info))
+			return sym.CusolverDnCungqr(h.h, iv[0], iv[1], iv[2], cargs.Pointer(a), iv[3], cargs.Pointer(tau), cargs.Pointer(work), iv[4], cargs.Ptr[int32](info))
 		}
-		return sym.CusolverDnZungqr(h.h, iv[0], iv[1], iv[2], devPtr(a), iv[3], devPtr(tau), devPtr(work), iv[4], ptr[int32](info))
+		return sym.CusolverDnZungqr(h.h, iv[0], iv[1], iv[2], cargs.Pointer(a), iv[3], cargs.Pointer(tau), cargs.Pointer(work), iv[4], cargs.Ptr[int32](info))
 	})
 }
 
 // OrmqrBufferSize is the workspace of Ormqr, in elements.
 func OrmqrBufferSize[T Elem](h *Handle, side Side, trans Op, m, n, k int, a driver.DevicePtr, lda int, tau, c driver.DevicePtr, ldc int) (int, error) {
-	call := "cusolverDn" + prefix[T]() + pick[T]("ormqr", "unmqr") + "_bufferSize"
-	iv, err := sizes(call, m, n, k, lda, ldc)
+	call := "cusolverDn" + cargs.Prefix[T]() + pick[T]("ormqr", "unmqr") + "_bufferSize"
+	iv, err := checkArgs(call, []int{m, n, k, lda, ldc}, cargs.LD("ldc", ldc, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "ldc", ldc, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -358,13 +311,13 @@ func OrmqrBufferSize[T Elem](h *Handle, side Side, trans Op, m, n, k int, a driv
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSormqr_bufferSize(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], ptr[float32](a), iv[3], ptr[float32](tau), ptr[float32](c), iv[4], &lwork)
+			return sym.CusolverDnSormqr_bufferSize(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], cargs.Ptr[float32](a), iv[3], cargs.Ptr[float32](tau), cargs.Ptr[float32](c), iv[4], &lwork)
 		case float64:
-			return sym.CusolverDnDormqr_bufferSize(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], ptr[float64](a), iv[3], ptr[float64](tau), ptr[float64](c), iv[4], &lwork)
+			return sym.CusolverDnDormqr_bufferSize(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], cargs.Ptr[float64](a), iv[3], cargs.Ptr[float64](tau), cargs.Ptr[float64](c), iv[4], &lwork)
 		case complex64:
-			return sym.CusolverDnCunmqr_bufferSize(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], devPtr(a), iv[3], devPtr(tau), devPtr(c), iv[4], &lwork)
+			return sym.CusolverDnCunmqr_bufferSize(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], cargs.Pointer(a), iv[3], cargs.Pointer(tau), cargs.Pointer(c), iv[4], &lwork)
 		}
-		return sym.CusolverDnZunmqr_bufferSize(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], devPtr(a), iv[3], devPtr(tau), devPtr(c), iv[4], &lwork)
+		return sym.CusolverDnZunmqr_bufferSize(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], cargs.Pointer(a), iv[3], cargs.Pointer(tau), cargs.Pointer(c), iv[4], &lwork)
 	})
 	return int(lwork), err
 }
@@ -372,32 +325,29 @@ func OrmqrBufferSize[T Elem](h *Handle, side Side, trans Op, m, n, k int, a driv
 // Ormqr overwrites the m×n matrix c with op(Q)·C or C·op(Q), Q given by the
 // Householder vectors of Geqrf (ormqr for real T, unmqr for complex).
 func Ormqr[T Elem](h *Handle, side Side, trans Op, m, n, k int, a driver.DevicePtr, lda int, tau, c driver.DevicePtr, ldc int, work driver.DevicePtr, lwork int, info driver.DevicePtr) error {
-	call := "cusolverDn" + prefix[T]() + pick[T]("ormqr", "unmqr")
-	iv, err := sizes(call, m, n, k, lda, ldc, lwork)
+	call := "cusolverDn" + cargs.Prefix[T]() + pick[T]("ormqr", "unmqr")
+	iv, err := checkArgs(call, []int{m, n, k, lda, ldc, lwork}, cargs.LD("ldc", ldc, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "ldc", ldc, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSormqr(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], ptr[float32](a), iv[3], ptr[float32](tau), ptr[float32](c), iv[4], ptr[float32](work), iv[5], ptr[int32](info))
+			return sym.CusolverDnSormqr(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], cargs.Ptr[float32](a), iv[3], cargs.Ptr[float32](tau), cargs.Ptr[float32](c), iv[4], cargs.Ptr[float32](work), iv[5], cargs.Ptr[int32](info))
 		case float64:
-			return sym.CusolverDnDormqr(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], ptr[float64](a), iv[3], ptr[float64](tau), ptr[float64](c), iv[4], ptr[float64](work), iv[5], ptr[int32](info))
+			return sym.CusolverDnDormqr(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], cargs.Ptr[float64](a), iv[3], cargs.Ptr[float64](tau), cargs.Ptr[float64](c), iv[4], cargs.Ptr[float64](work), iv[5], cargs.Ptr[int32](info))
 		case complex64:
-			return sym.CusolverDnCunmqr(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], devPtr(a), iv[3], devPtr(tau), devPtr(c), iv[4], devPtr(work), iv[5], ptr[int32](info))
+			return sym.CusolverDnCunmqr(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], cargs.Pointer(a), iv[3], cargs.Pointer(tau), cargs.Pointer(c), iv[4], cargs.Pointer(work), iv[5], cargs.Ptr[int32](info))
 		}
-		return sym.CusolverDnZunmqr(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], devPtr(a), iv[3], devPtr(tau), devPtr(c), iv[4], devPtr(work), iv[5], ptr[int32](info))
+		return sym.CusolverDnZunmqr(h.h, sym.CublasSideMode_t(side), sym.CublasOperation_t(trans), iv[0], iv[1], iv[2], cargs.Pointer(a), iv[3], cargs.Pointer(tau), cargs.Pointer(c), iv[4], cargs.Pointer(work), iv[5], cargs.Ptr[int32](info))
 	})
 }
 
 // GesvdBufferSize is the workspace of Gesvd, in elements.
 func GesvdBufferSize[T Elem](h *Handle, m, n int) (int, error) {
-	call := "cusolverDn" + prefix[T]() + "gesvd_bufferSize"
-	iv, err := sizes(call, m, n)
+	call := "cusolverDn" + cargs.Prefix[T]() + "gesvd_bufferSize"
+	iv, err := checkArgs(call, []int{m, n})
 	if err != nil {
 		return 0, err
 	}
@@ -422,36 +372,30 @@ func GesvdBufferSize[T Elem](h *Handle, m, n int) (int, error) {
 // jobu and jobvt ask for; rwork (min(m, n)-1 reals) receives the
 // unconverged superdiagonal when info > 0.
 func Gesvd[T Elem](h *Handle, jobu, jobvt SVDJob, m, n int, a driver.DevicePtr, lda int, s, u driver.DevicePtr, ldu int, vt driver.DevicePtr, ldvt int, work driver.DevicePtr, lwork int, rwork, info driver.DevicePtr) error {
-	call := "cusolverDn" + prefix[T]() + "gesvd"
-	iv, err := sizes(call, m, n, lda, ldu, ldvt, lwork)
+	call := "cusolverDn" + cargs.Prefix[T]() + "gesvd"
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldvt, lwork}, cargs.LD("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSgesvd(h.h, int8(jobu), int8(jobvt), iv[0], iv[1], ptr[float32](a), iv[2], ptr[float32](s), ptr[float32](u), iv[3], ptr[float32](vt), iv[4], ptr[float32](work), iv[5], ptr[float32](rwork), ptr[int32](info))
+			return sym.CusolverDnSgesvd(h.h, int8(jobu), int8(jobvt), iv[0], iv[1], cargs.Ptr[float32](a), iv[2], cargs.Ptr[float32](s), cargs.Ptr[float32](u), iv[3], cargs.Ptr[float32](vt), iv[4], cargs.Ptr[float32](work), iv[5], cargs.Ptr[float32](rwork), cargs.Ptr[int32](info))
 		case float64:
-			return sym.CusolverDnDgesvd(h.h, int8(jobu), int8(jobvt), iv[0], iv[1], ptr[float64](a), iv[2], ptr[float64](s), ptr[float64](u), iv[3], ptr[float64](vt), iv[4], ptr[float64](work), iv[5], ptr[float64](rwork), ptr[int32](info))
+			return sym.CusolverDnDgesvd(h.h, int8(jobu), int8(jobvt), iv[0], iv[1], cargs.Ptr[float64](a), iv[2], cargs.Ptr[float64](s), cargs.Ptr[float64](u), iv[3], cargs.Ptr[float64](vt), iv[4], cargs.Ptr[float64](work), iv[5], cargs.Ptr[float64](rwork), cargs.Ptr[int32](info))
 		case complex64:
-			return sym.CusolverDnCgesvd(h.h, int8(jobu), int8(jobvt), iv[0], iv[1], devPtr(a), iv[2], ptr[float32](s), devPtr(u), iv[3], devPtr(vt), iv[4], devPtr(work), iv[5], ptr[float32](rwork), ptr[int32](info))
+			return sym.CusolverDnCgesvd(h.h, int8(jobu), int8(jobvt), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Ptr[float32](s), cargs.Pointer(u), iv[3], cargs.Pointer(vt), iv[4], cargs.Pointer(work), iv[5], cargs.Ptr[float32](rwork), cargs.Ptr[int32](info))
 		}
-		return sym.CusolverDnZgesvd(h.h, int8(jobu), int8(jobvt), iv[0], iv[1], devPtr(a), iv[2], ptr[float64](s), devPtr(u), iv[3], devPtr(vt), iv[4], devPtr(work), iv[5], ptr[float64](rwork), ptr[int32](info))
+		return sym.CusolverDnZgesvd(h.h, int8(jobu), int8(jobvt), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Ptr[float64](s), cargs.Pointer(u), iv[3], cargs.Pointer(vt), iv[4], cargs.Pointer(work), iv[5], cargs.Ptr[float64](rwork), cargs.Ptr[int32](info))
 	})
 }
 
 // GesvdjBufferSize is the workspace of Gesvdj, in elements.
 func GesvdjBufferSize[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a driver.DevicePtr, lda int, s, u driver.DevicePtr, ldu int, v driver.DevicePtr, ldv int, params *GesvdjInfo) (int, error) {
-	call := "cusolverDn" + prefix[T]() + "gesvdj_bufferSize"
-	iv, err := sizes(call, m, n, lda, ldu, ldv)
+	call := "cusolverDn" + cargs.Prefix[T]() + "gesvdj_bufferSize"
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldv}, cargs.LD("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -459,13 +403,13 @@ func GesvdjBufferSize[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a dr
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSgesvdj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], ptr[float32](a), iv[2], ptr[float32](s), ptr[float32](u), iv[3], ptr[float32](v), iv[4], &lwork, params.handle())
+			return sym.CusolverDnSgesvdj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], cargs.Ptr[float32](a), iv[2], cargs.Ptr[float32](s), cargs.Ptr[float32](u), iv[3], cargs.Ptr[float32](v), iv[4], &lwork, params.handle())
 		case float64:
-			return sym.CusolverDnDgesvdj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], ptr[float64](a), iv[2], ptr[float64](s), ptr[float64](u), iv[3], ptr[float64](v), iv[4], &lwork, params.handle())
+			return sym.CusolverDnDgesvdj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], cargs.Ptr[float64](a), iv[2], cargs.Ptr[float64](s), cargs.Ptr[float64](u), iv[3], cargs.Ptr[float64](v), iv[4], &lwork, params.handle())
 		case complex64:
-			return sym.CusolverDnCgesvdj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], devPtr(a), iv[2], ptr[float32](s), devPtr(u), iv[3], devPtr(v), iv[4], &lwork, params.handle())
+			return sym.CusolverDnCgesvdj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Ptr[float32](s), cargs.Pointer(u), iv[3], cargs.Pointer(v), iv[4], &lwork, params.handle())
 		}
-		return sym.CusolverDnZgesvdj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], devPtr(a), iv[2], ptr[float64](s), devPtr(u), iv[3], devPtr(v), iv[4], &lwork, params.handle())
+		return sym.CusolverDnZgesvdj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Ptr[float64](s), cargs.Pointer(u), iv[3], cargs.Pointer(v), iv[4], &lwork, params.handle())
 	})
 	return int(lwork), err
 }
@@ -474,36 +418,30 @@ func GesvdjBufferSize[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a dr
 // tolerance and sweeps of params; econ keeps min(m, n) vectors. Note V, not
 // Vᴴ.
 func Gesvdj[T Elem](h *Handle, jobz EigMode, econ bool, m, n int, a driver.DevicePtr, lda int, s, u driver.DevicePtr, ldu int, v driver.DevicePtr, ldv int, work driver.DevicePtr, lwork int, info driver.DevicePtr, params *GesvdjInfo) error {
-	call := "cusolverDn" + prefix[T]() + "gesvdj"
-	iv, err := sizes(call, m, n, lda, ldu, ldv, lwork)
+	call := "cusolverDn" + cargs.Prefix[T]() + "gesvdj"
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldv, lwork}, cargs.LD("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSgesvdj(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], ptr[float32](a), iv[2], ptr[float32](s), ptr[float32](u), iv[3], ptr[float32](v), iv[4], ptr[float32](work), iv[5], ptr[int32](info), params.handle())
+			return sym.CusolverDnSgesvdj(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], cargs.Ptr[float32](a), iv[2], cargs.Ptr[float32](s), cargs.Ptr[float32](u), iv[3], cargs.Ptr[float32](v), iv[4], cargs.Ptr[float32](work), iv[5], cargs.Ptr[int32](info), params.handle())
 		case float64:
-			return sym.CusolverDnDgesvdj(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], ptr[float64](a), iv[2], ptr[float64](s), ptr[float64](u), iv[3], ptr[float64](v), iv[4], ptr[float64](work), iv[5], ptr[int32](info), params.handle())
+			return sym.CusolverDnDgesvdj(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], cargs.Ptr[float64](a), iv[2], cargs.Ptr[float64](s), cargs.Ptr[float64](u), iv[3], cargs.Ptr[float64](v), iv[4], cargs.Ptr[float64](work), iv[5], cargs.Ptr[int32](info), params.handle())
 		case complex64:
-			return sym.CusolverDnCgesvdj(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], devPtr(a), iv[2], ptr[float32](s), devPtr(u), iv[3], devPtr(v), iv[4], devPtr(work), iv[5], ptr[int32](info), params.handle())
+			return sym.CusolverDnCgesvdj(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Ptr[float32](s), cargs.Pointer(u), iv[3], cargs.Pointer(v), iv[4], cargs.Pointer(work), iv[5], cargs.Ptr[int32](info), params.handle())
 		}
-		return sym.CusolverDnZgesvdj(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], devPtr(a), iv[2], ptr[float64](s), devPtr(u), iv[3], devPtr(v), iv[4], devPtr(work), iv[5], ptr[int32](info), params.handle())
+		return sym.CusolverDnZgesvdj(h.h, sym.CusolverEigMode_t(jobz), cbool(econ), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Ptr[float64](s), cargs.Pointer(u), iv[3], cargs.Pointer(v), iv[4], cargs.Pointer(work), iv[5], cargs.Ptr[int32](info), params.handle())
 	})
 }
 
 // GesvdjBatchedBufferSize is the workspace of GesvdjBatched, in elements.
 func GesvdjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, m, n int, a driver.DevicePtr, lda int, s, u driver.DevicePtr, ldu int, v driver.DevicePtr, ldv int, params *GesvdjInfo, batch int) (int, error) {
-	call := "cusolverDn" + prefix[T]() + "gesvdjBatched_bufferSize"
-	iv, err := sizes(call, m, n, lda, ldu, ldv, batch)
+	call := "cusolverDn" + cargs.Prefix[T]() + "gesvdjBatched_bufferSize"
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldv, batch}, cargs.LD("lda", lda, m))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -511,13 +449,13 @@ func GesvdjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, m, n int, a driver
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSgesvdjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], ptr[float32](a), iv[2], ptr[float32](s), ptr[float32](u), iv[3], ptr[float32](v), iv[4], &lwork, params.handle(), iv[5])
+			return sym.CusolverDnSgesvdjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], cargs.Ptr[float32](a), iv[2], cargs.Ptr[float32](s), cargs.Ptr[float32](u), iv[3], cargs.Ptr[float32](v), iv[4], &lwork, params.handle(), iv[5])
 		case float64:
-			return sym.CusolverDnDgesvdjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], ptr[float64](a), iv[2], ptr[float64](s), ptr[float64](u), iv[3], ptr[float64](v), iv[4], &lwork, params.handle(), iv[5])
+			return sym.CusolverDnDgesvdjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], cargs.Ptr[float64](a), iv[2], cargs.Ptr[float64](s), cargs.Ptr[float64](u), iv[3], cargs.Ptr[float64](v), iv[4], &lwork, params.handle(), iv[5])
 		case complex64:
-			return sym.CusolverDnCgesvdjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], devPtr(a), iv[2], ptr[float32](s), devPtr(u), iv[3], devPtr(v), iv[4], &lwork, params.handle(), iv[5])
+			return sym.CusolverDnCgesvdjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Ptr[float32](s), cargs.Pointer(u), iv[3], cargs.Pointer(v), iv[4], &lwork, params.handle(), iv[5])
 		}
-		return sym.CusolverDnZgesvdjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], devPtr(a), iv[2], ptr[float64](s), devPtr(u), iv[3], devPtr(v), iv[4], &lwork, params.handle(), iv[5])
+		return sym.CusolverDnZgesvdjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Ptr[float64](s), cargs.Pointer(u), iv[3], cargs.Pointer(v), iv[4], &lwork, params.handle(), iv[5])
 	})
 	return int(lwork), err
 }
@@ -525,36 +463,30 @@ func GesvdjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, m, n int, a driver
 // GesvdjBatched runs Gesvdj on batch small matrices (m, n <= 32) stored
 // one after another (lda·n elements apart; s, u and v likewise).
 func GesvdjBatched[T Elem](h *Handle, jobz EigMode, m, n int, a driver.DevicePtr, lda int, s, u driver.DevicePtr, ldu int, v driver.DevicePtr, ldv int, work driver.DevicePtr, lwork int, info driver.DevicePtr, params *GesvdjInfo, batch int) error {
-	call := "cusolverDn" + prefix[T]() + "gesvdjBatched"
-	iv, err := sizes(call, m, n, lda, ldu, ldv, lwork, batch)
+	call := "cusolverDn" + cargs.Prefix[T]() + "gesvdjBatched"
+	iv, err := checkArgs(call, []int{m, n, lda, ldu, ldv, lwork, batch}, cargs.LD("lda", lda, m))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, m); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSgesvdjBatched(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], ptr[float32](a), iv[2], ptr[float32](s), ptr[float32](u), iv[3], ptr[float32](v), iv[4], ptr[float32](work), iv[5], ptr[int32](info), params.handle(), iv[6])
+			return sym.CusolverDnSgesvdjBatched(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], cargs.Ptr[float32](a), iv[2], cargs.Ptr[float32](s), cargs.Ptr[float32](u), iv[3], cargs.Ptr[float32](v), iv[4], cargs.Ptr[float32](work), iv[5], cargs.Ptr[int32](info), params.handle(), iv[6])
 		case float64:
-			return sym.CusolverDnDgesvdjBatched(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], ptr[float64](a), iv[2], ptr[float64](s), ptr[float64](u), iv[3], ptr[float64](v), iv[4], ptr[float64](work), iv[5], ptr[int32](info), params.handle(), iv[6])
+			return sym.CusolverDnDgesvdjBatched(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], cargs.Ptr[float64](a), iv[2], cargs.Ptr[float64](s), cargs.Ptr[float64](u), iv[3], cargs.Ptr[float64](v), iv[4], cargs.Ptr[float64](work), iv[5], cargs.Ptr[int32](info), params.handle(), iv[6])
 		case complex64:
-			return sym.CusolverDnCgesvdjBatched(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], devPtr(a), iv[2], ptr[float32](s), devPtr(u), iv[3], devPtr(v), iv[4], devPtr(work), iv[5], ptr[int32](info), params.handle(), iv[6])
+			return sym.CusolverDnCgesvdjBatched(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Ptr[float32](s), cargs.Pointer(u), iv[3], cargs.Pointer(v), iv[4], cargs.Pointer(work), iv[5], cargs.Ptr[int32](info), params.handle(), iv[6])
 		}
-		return sym.CusolverDnZgesvdjBatched(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], devPtr(a), iv[2], ptr[float64](s), devPtr(u), iv[3], devPtr(v), iv[4], devPtr(work), iv[5], ptr[int32](info), params.handle(), iv[6])
+		return sym.CusolverDnZgesvdjBatched(h.h, sym.CusolverEigMode_t(jobz), iv[0], iv[1], cargs.Pointer(a), iv[2], cargs.Ptr[float64](s), cargs.Pointer(u), iv[3], cargs.Pointer(v), iv[4], cargs.Pointer(work), iv[5], cargs.Ptr[int32](info), params.handle(), iv[6])
 	})
 }
 
 // SyevdBufferSize is the workspace of Syevd, in elements.
 func SyevdBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr, lda int, w driver.DevicePtr) (int, error) {
-	call := "cusolverDn" + prefix[T]() + pick[T]("syevd", "heevd") + "_bufferSize"
-	iv, err := sizes(call, n, lda)
+	call := "cusolverDn" + cargs.Prefix[T]() + pick[T]("syevd", "heevd") + "_bufferSize"
+	iv, err := checkArgs(call, []int{n, lda}, cargs.LD("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -562,13 +494,13 @@ func SyevdBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSsyevd_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], ptr[float32](a), iv[1], ptr[float32](w), &lwork)
+			return sym.CusolverDnSsyevd_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float32](a), iv[1], cargs.Ptr[float32](w), &lwork)
 		case float64:
-			return sym.CusolverDnDsyevd_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], ptr[float64](a), iv[1], ptr[float64](w), &lwork)
+			return sym.CusolverDnDsyevd_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float64](a), iv[1], cargs.Ptr[float64](w), &lwork)
 		case complex64:
-			return sym.CusolverDnCheevd_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float32](w), &lwork)
+			return sym.CusolverDnCheevd_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Ptr[float32](w), &lwork)
 		}
-		return sym.CusolverDnZheevd_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float64](w), &lwork)
+		return sym.CusolverDnZheevd_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Ptr[float64](w), &lwork)
 	})
 	return int(lwork), err
 }
@@ -577,36 +509,30 @@ func SyevdBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver
 // WithVectors, the eigenvectors (over a) of the symmetric or Hermitian a by
 // divide and conquer (syevd for real T, heevd for complex).
 func Syevd[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr, lda int, w, work driver.DevicePtr, lwork int, info driver.DevicePtr) error {
-	call := "cusolverDn" + prefix[T]() + pick[T]("syevd", "heevd")
-	iv, err := sizes(call, n, lda, lwork)
+	call := "cusolverDn" + cargs.Prefix[T]() + pick[T]("syevd", "heevd")
+	iv, err := checkArgs(call, []int{n, lda, lwork}, cargs.LD("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSsyevd(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], ptr[float32](a), iv[1], ptr[float32](w), ptr[float32](work), iv[2], ptr[int32](info))
+			return sym.CusolverDnSsyevd(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float32](a), iv[1], cargs.Ptr[float32](w), cargs.Ptr[float32](work), iv[2], cargs.Ptr[int32](info))
 		case float64:
-			return sym.CusolverDnDsyevd(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], ptr[float64](a), iv[1], ptr[float64](w), ptr[float64](work), iv[2], ptr[int32](info))
+			return sym.CusolverDnDsyevd(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float64](a), iv[1], cargs.Ptr[float64](w), cargs.Ptr[float64](work), iv[2], cargs.Ptr[int32](info))
 		case complex64:
-			return sym.CusolverDnCheevd(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float32](w), devPtr(work), iv[2], ptr[int32](info))
+			return sym.CusolverDnCheevd(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Ptr[float32](w), cargs.Pointer(work), iv[2], cargs.Ptr[int32](info))
 		}
-		return sym.CusolverDnZheevd(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float64](w), devPtr(work), iv[2], ptr[int32](info))
+		return sym.CusolverDnZheevd(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Ptr[float64](w), cargs.Pointer(work), iv[2], cargs.Ptr[int32](info))
 	})
 }
 
 // SyevjBufferSize is the workspace of Syevj, in elements.
 func SyevjBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr, lda int, w driver.DevicePtr, params *SyevjInfo) (int, error) {
-	call := "cusolverDn" + prefix[T]() + pick[T]("syevj", "heevj") + "_bufferSize"
-	iv, err := sizes(call, n, lda)
+	call := "cusolverDn" + cargs.Prefix[T]() + pick[T]("syevj", "heevj") + "_bufferSize"
+	iv, err := checkArgs(call, []int{n, lda}, cargs.LD("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -614,13 +540,13 @@ func SyevjBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSsyevj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], ptr[float32](a), iv[1], ptr[float32](w), &lwork, params.handle())
+			return sym.CusolverDnSsyevj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float32](a), iv[1], cargs.Ptr[float32](w), &lwork, params.handle())
 		case float64:
-			return sym.CusolverDnDsyevj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], ptr[float64](a), iv[1], ptr[float64](w), &lwork, params.handle())
+			return sym.CusolverDnDsyevj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float64](a), iv[1], cargs.Ptr[float64](w), &lwork, params.handle())
 		case complex64:
-			return sym.CusolverDnCheevj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float32](w), &lwork, params.handle())
+			return sym.CusolverDnCheevj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Ptr[float32](w), &lwork, params.handle())
 		}
-		return sym.CusolverDnZheevj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float64](w), &lwork, params.handle())
+		return sym.CusolverDnZheevj_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Ptr[float64](w), &lwork, params.handle())
 	})
 	return int(lwork), err
 }
@@ -628,36 +554,30 @@ func SyevjBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver
 // Syevj is Syevd by Jacobi rotations, with the tolerance and sweeps of
 // params.
 func Syevj[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr, lda int, w, work driver.DevicePtr, lwork int, info driver.DevicePtr, params *SyevjInfo) error {
-	call := "cusolverDn" + prefix[T]() + pick[T]("syevj", "heevj")
-	iv, err := sizes(call, n, lda, lwork)
+	call := "cusolverDn" + cargs.Prefix[T]() + pick[T]("syevj", "heevj")
+	iv, err := checkArgs(call, []int{n, lda, lwork}, cargs.LD("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSsyevj(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], ptr[float32](a), iv[1], ptr[float32](w), ptr[float32](work), iv[2], ptr[int32](info), params.handle())
+			return sym.CusolverDnSsyevj(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float32](a), iv[1], cargs.Ptr[float32](w), cargs.Ptr[float32](work), iv[2], cargs.Ptr[int32](info), params.handle())
 		case float64:
-			return sym.CusolverDnDsyevj(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], ptr[float64](a), iv[1], ptr[float64](w), ptr[float64](work), iv[2], ptr[int32](info), params.handle())
+			return sym.CusolverDnDsyevj(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float64](a), iv[1], cargs.Ptr[float64](w), cargs.Ptr[float64](work), iv[2], cargs.Ptr[int32](info), params.handle())
 		case complex64:
-			return sym.CusolverDnCheevj(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float32](w), devPtr(work), iv[2], ptr[int32](info), params.handle())
+			return sym.CusolverDnCheevj(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Ptr[float32](w), cargs.Pointer(work), iv[2], cargs.Ptr[int32](info), params.handle())
 		}
-		return sym.CusolverDnZheevj(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float64](w), devPtr(work), iv[2], ptr[int32](info), params.handle())
+		return sym.CusolverDnZheevj(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Ptr[float64](w), cargs.Pointer(work), iv[2], cargs.Ptr[int32](info), params.handle())
 	})
 }
 
 // SyevjBatchedBufferSize is the workspace of SyevjBatched, in elements.
 func SyevjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr, lda int, w driver.DevicePtr, params *SyevjInfo, batch int) (int, error) {
-	call := "cusolverDn" + prefix[T]() + pick[T]("syevj", "heevj") + "Batched_bufferSize"
-	iv, err := sizes(call, n, lda, batch)
+	call := "cusolverDn" + cargs.Prefix[T]() + pick[T]("syevj", "heevj") + "Batched_bufferSize"
+	iv, err := checkArgs(call, []int{n, lda, batch}, cargs.LD("lda", lda, n))
 	if err != nil {
-		return 0, err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return 0, err
 	}
 	var lwork int32
@@ -665,13 +585,13 @@ func SyevjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSsyevjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], ptr[float32](a), iv[1], ptr[float32](w), &lwork, params.handle(), iv[2])
+			return sym.CusolverDnSsyevjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float32](a), iv[1], cargs.Ptr[float32](w), &lwork, params.handle(), iv[2])
 		case float64:
-			return sym.CusolverDnDsyevjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], ptr[float64](a), iv[1], ptr[float64](w), &lwork, params.handle(), iv[2])
+			return sym.CusolverDnDsyevjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float64](a), iv[1], cargs.Ptr[float64](w), &lwork, params.handle(), iv[2])
 		case complex64:
-			return sym.CusolverDnCheevjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float32](w), &lwork, params.handle(), iv[2])
+			return sym.CusolverDnCheevjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Ptr[float32](w), &lwork, params.handle(), iv[2])
 		}
-		return sym.CusolverDnZheevjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float64](w), &lwork, params.handle(), iv[2])
+		return sym.CusolverDnZheevjBatched_bufferSize(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Ptr[float64](w), &lwork, params.handle(), iv[2])
 	})
 	return int(lwork), err
 }
@@ -679,24 +599,21 @@ func SyevjBatchedBufferSize[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a
 // SyevjBatched runs Syevj on batch small matrices (n <= 32) stored one
 // after another (lda·n elements apart; w n apart); info holds batch int32.
 func SyevjBatched[T Elem](h *Handle, jobz EigMode, uplo Fill, n int, a driver.DevicePtr, lda int, w, work driver.DevicePtr, lwork int, info driver.DevicePtr, params *SyevjInfo, batch int) error {
-	call := "cusolverDn" + prefix[T]() + pick[T]("syevj", "heevj") + "Batched"
-	iv, err := sizes(call, n, lda, lwork, batch)
+	call := "cusolverDn" + cargs.Prefix[T]() + pick[T]("syevj", "heevj") + "Batched"
+	iv, err := checkArgs(call, []int{n, lda, lwork, batch}, cargs.LD("lda", lda, n))
 	if err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
 		return err
 	}
 	return h.call(call, func() sym.CusolverStatus_t {
 		var z T
 		switch any(z).(type) {
 		case float32:
-			return sym.CusolverDnSsyevjBatched(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], ptr[float32](a), iv[1], ptr[float32](w), ptr[float32](work), iv[2], ptr[int32](info), params.handle(), iv[3])
+			return sym.CusolverDnSsyevjBatched(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float32](a), iv[1], cargs.Ptr[float32](w), cargs.Ptr[float32](work), iv[2], cargs.Ptr[int32](info), params.handle(), iv[3])
 		case float64:
-			return sym.CusolverDnDsyevjBatched(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], ptr[float64](a), iv[1], ptr[float64](w), ptr[float64](work), iv[2], ptr[int32](info), params.handle(), iv[3])
+			return sym.CusolverDnDsyevjBatched(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Ptr[float64](a), iv[1], cargs.Ptr[float64](w), cargs.Ptr[float64](work), iv[2], cargs.Ptr[int32](info), params.handle(), iv[3])
 		case complex64:
-			return sym.CusolverDnCheevjBatched(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float32](w), devPtr(work), iv[2], ptr[int32](info), params.handle(), iv[3])
+			return sym.CusolverDnCheevjBatched(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Ptr[float32](w), cargs.Pointer(work), iv[2], cargs.Ptr[int32](info), params.handle(), iv[3])
 		}
-		return sym.CusolverDnZheevjBatched(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], devPtr(a), iv[1], ptr[float64](w), devPtr(work), iv[2], ptr[int32](info), params.handle(), iv[3])
+		return sym.CusolverDnZheevjBatched(h.h, sym.CusolverEigMode_t(jobz), sym.CublasFillMode_t(uplo), iv[0], cargs.Pointer(a), iv[1], cargs.Ptr[float64](w), cargs.Pointer(work), iv[2], cargs.Ptr[int32](info), params.handle(), iv[3])
 	})
 }

@@ -1,6 +1,7 @@
 package cusolver
 
 import (
+	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/cusolver"
 )
 
@@ -24,7 +25,7 @@ func (g *GesvdjInfo) SetTolerance(tol float64) error {
 
 // SetMaxSweeps sets the most sweeps the solver makes.
 func (g *GesvdjInfo) SetMaxSweeps(n int) error {
-	v, err := sizes("cusolverDnXgesvdjSetMaxSweeps", n)
+	v, err := checkArgs("cusolverDnXgesvdjSetMaxSweeps", []int{n})
 	if err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func (s *SyevjInfo) SetTolerance(tol float64) error {
 
 // SetMaxSweeps sets the most sweeps the solver makes.
 func (s *SyevjInfo) SetMaxSweeps(n int) error {
-	v, err := sizes("cusolverDnXsyevjSetMaxSweeps", n)
+	v, err := checkArgs("cusolverDnXsyevjSetMaxSweeps", []int{n})
 	if err != nil {
 		return err
 	}
@@ -104,7 +105,7 @@ func cbool(b bool) int32 {
 // pick is the routine name of T's kind: real for S and D, complex for C
 // and Z ("orgqr" against "ungqr").
 func pick[T Elem](real, complex string) string {
-	if p := prefix[T](); p == "S" || p == "D" {
+	if p := cargs.Prefix[T](); p == "S" || p == "D" {
 		return real
 	}
 	return complex

@@ -11,6 +11,7 @@ import (
 	"fmt"
 
 	"github.com/cugo/cugo/hip"
+	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/hipfft"
 )
 
@@ -89,7 +90,6 @@ func NewPlan(ctx *hip.Context, t Type, n []int, in, out Layout, batch int, autoA
 		return nil, err
 	}
 	p := &Plan{ctx: ctx, typ: t}
-	n64, inEmbed, outEmbed := int64s(n), int64s(in.Embed), int64s(out.Embed)
 	err := ctx.Do(func() error {
 		if err := check("hipfftCreate", sym.HipfftCreate(&p.h)); err != nil {
 			return err
@@ -101,8 +101,8 @@ func NewPlan(ctx *hip.Context, t Type, n []int, in, out Layout, batch int, autoA
 			}
 		}
 		var ws uintptr
-		err := check(call, sym.HipfftMakePlanMany64(p.h, int32(len(n)), &n64[0], first(inEmbed), int64(in.Stride), int64(in.Dist),
-			first(outEmbed), int64(out.Stride), int64(out.Dist), sym.HipfftType(t), int64(batch), &ws))
+		err := check(call, sym.HipfftMakePlanMany64(p.h, int32(len(n)), cargs.Int64Array(n), cargs.Int64Array(in.Embed), int64(in.Stride), int64(in.Dist),
+			cargs.Int64Array(out.Embed), int64(out.Stride), int64(out.Dist), sym.HipfftType(t), int64(batch), &ws))
 		p.workSize = int(ws)
 		return err
 	})
@@ -146,24 +146,6 @@ func checkShape(call string, n []int, in, out Layout, batch int) error {
 	return nil
 }
 
-func int64s(s []int) []int64 {
-	if s == nil {
-		return nil
-	}
-	out := make([]int64, len(s))
-	for i, v := range s {
-		out[i] = int64(v)
-	}
-	return out
-}
-
-func first(s []int64) *int64 {
-	if len(s) == 0 {
-		return nil
-	}
-	return &s[0]
-}
-
 // Type is the plan's transform type.
 func (p *Plan) Type() Type { return p.typ }
 
@@ -175,7 +157,7 @@ func (p *Plan) WorkSize() int { return p.workSize }
 // never overlap (one stream) may share one.
 func (p *Plan) SetWorkArea(area hip.DevicePtr) error {
 	return p.call("hipfftSetWorkArea", func() sym.HipfftResult {
-		return sym.HipfftSetWorkArea(p.h, devPtr(area))
+		return sym.HipfftSetWorkArea(p.h, cargs.Pointer(area))
 	})
 }
 

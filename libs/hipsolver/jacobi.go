@@ -1,6 +1,7 @@
 package hipsolver
 
 import (
+	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/hipsolver"
 )
 
@@ -24,7 +25,7 @@ func (g *GesvdjInfo) SetTolerance(tol float64) error {
 
 // SetMaxSweeps sets the most sweeps the solver makes.
 func (g *GesvdjInfo) SetMaxSweeps(n int) error {
-	v, err := sizes("hipsolverXgesvdjSetMaxSweeps", n)
+	v, err := checkArgs("hipsolverXgesvdjSetMaxSweeps", []int{n})
 	if err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func (s *SyevjInfo) SetTolerance(tol float64) error {
 
 // SetMaxSweeps sets the most sweeps the solver makes.
 func (s *SyevjInfo) SetMaxSweeps(n int) error {
-	v, err := sizes("hipsolverXsyevjSetMaxSweeps", n)
+	v, err := checkArgs("hipsolverXsyevjSetMaxSweeps", []int{n})
 	if err != nil {
 		return err
 	}
@@ -104,7 +105,7 @@ func cbool(b bool) int32 {
 // pick is the routine name of T's kind: real for S and D, complex for C
 // and Z ("orgqr" against "ungqr").
 func pick[T Elem](real, complex string) string {
-	if p := prefix[T](); p == "S" || p == "D" {
+	if p := cargs.Prefix[T](); p == "S" || p == "D" {
 		return real
 	}
 	return complex
