@@ -55,5 +55,5 @@ func (d *Device) Wrap(ptr uintptr, dt DType, shape []int, release func()) *Array
 		return failed("Wrap", err)
 	}
 	shape = append([]int(nil), shape...)
-	return &Array{st: adopt(d.b, buf), dt: dt, shape: shape, strides: ContiguousStrides(shape)}
+	return &Array{st: adopt(d.b, buf), dt: dt, shape: shape, strides: contiguousStrides(shape)}
 }

@@ -14,7 +14,7 @@ import (
 
 // launchCounter is a device that only counts launches.
 type launchCounter struct {
-	Device
+	Runtime
 	launches int
 }
 

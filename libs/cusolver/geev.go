@@ -1,6 +1,7 @@
 package cusolver
 
 import (
+	"github.com/cugo/cugo/internal/cargs"
 	"unsafe"
 
 	"github.com/cugo/cugo/driver"
@@ -66,7 +67,7 @@ func GeevBufferSize[T Elem](h *Handle, p *Params, jobvr EigMode, n int, a driver
 	var dev, hst uintptr
 	err = h.optionalCall(call, func() (sym.CusolverStatus_t, error) {
 		return sym.CusolverDnXgeev_bufferSize(h.h, p.p, sym.CusolverEigMode_t(NoVectors), sym.CusolverEigMode_t(jobvr), int64(n),
-			dt, devPtr(a), int64(lda), wt, devPtr(w), dt, nil, 1, dt, devPtr(vr), int64(ldvr), dt, &dev, &hst)
+			dt, cargs.Pointer(a), int64(lda), wt, cargs.Pointer(w), dt, nil, 1, dt, cargs.Pointer(vr), int64(ldvr), dt, &dev, &hst)
 	})
 	return int(dev), int(hst), err
 }
@@ -95,8 +96,8 @@ func Geev[T Elem](h *Handle, p *Params, jobvr EigMode, n int, a driver.DevicePtr
 	dt, wt := dataTypes[T]()
 	return h.optionalCall(call, func() (sym.CusolverStatus_t, error) {
 		return sym.CusolverDnXgeev(h.h, p.p, sym.CusolverEigMode_t(NoVectors), sym.CusolverEigMode_t(jobvr), int64(n),
-			dt, devPtr(a), int64(lda), wt, devPtr(w), dt, nil, 1, dt, devPtr(vr), int64(ldvr), dt,
-			devPtr(work), uintptr(lwork), hostPtr, uintptr(len(host)), ptr[int32](info))
+			dt, cargs.Pointer(a), int64(lda), wt, cargs.Pointer(w), dt, nil, 1, dt, cargs.Pointer(vr), int64(ldvr), dt,
+			cargs.Pointer(work), uintptr(lwork), hostPtr, uintptr(len(host)), cargs.Ptr[int32](info))
 	})
 }
 
@@ -121,11 +122,6 @@ func geevArgs(call string, h *Handle, p *Params, n, lda, ldvr int) error {
 	if p == nil || p.p == 0 {
 		return argErr(call, "the parameters are nil or closed")
 	}
-	if _, err := sizes(call, n, lda, ldvr); err != nil {
-		return err
-	}
-	if err := checkLD(call, "lda", lda, n); err != nil {
-		return err
-	}
-	return checkLD(call, "ldvr", ldvr, 1)
+	_, err := checkArgs(call, []int{n, lda, ldvr}, cargs.LD("lda", lda, n), cargs.LD("ldvr", ldvr, 1))
+	return err
 }
