@@ -1,10 +1,10 @@
 package cusolver
 
 import (
-	"github.com/cugo/cugo/internal/cargs"
 	"unsafe"
 
 	"github.com/cugo/cugo/driver"
+	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/cusolver"
 )
 
