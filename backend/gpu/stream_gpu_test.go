@@ -2,6 +2,7 @@ package gpu
 
 import (
 	"encoding/binary"
+	"errors"
 	"math"
 	"testing"
 
@@ -32,7 +33,7 @@ func freshStreams(t *testing.T, f func(t *testing.T, b, s1, s2 *Backend)) {
 }
 
 // f32Buffer is a buffer of n float32 of value v, written on s.
-func f32Buffer(t *testing.T, s *Backend, n int, v float32) *buffer {
+func f32Buffer(t testing.TB, s *Backend, n int, v float32) *buffer {
 	buf := mustAlloc(t, s, 4*n)
 	data := make([]byte, 4*n)
 	for i := range n {
@@ -43,7 +44,7 @@ func f32Buffer(t *testing.T, s *Backend, n int, v float32) *buffer {
 }
 
 // addInPlace queues x += y on s, times times.
-func addInPlace(t *testing.T, s *Backend, x, y *buffer, n, times int) {
+func addInPlace(t testing.TB, s *Backend, x, y *buffer, n, times int) {
 	f := dtype.Float32
 	k := kernelOf([]dtype.DType{f, f}, nil, ir.Apply(ir.Add, f, ir.In(0, f), ir.In(1, f)))
 	op := func(b *buffer) backend.Operand { return backend.Operand{Buf: b, DType: f, Strides: []int{1}} }
@@ -129,4 +130,37 @@ func TestEventsOnGPU(t *testing.T) {
 		require.Positive(t, d)
 		t.Logf("100 adds of %d float32: %v", n, d)
 	})
+}
+
+// BenchmarkStreamOverlap runs two independent chains of 64 adds of 2^16
+// float32 (kernels too small to fill the GPU) on one stream, then on two
+// streams, queued alternately: on two streams the chains overlap, so an
+// iteration takes less time.
+func BenchmarkStreamOverlap(bm *testing.B) {
+	b := gpu(bm)
+	s1, err := b.NewStream()
+	require.NoError(bm, err)
+	s2, err := b.NewStream()
+	require.NoError(bm, err)
+	defer s1.Close()
+	defer s2.Close()
+	const n = 1 << 16
+	for _, c := range []struct {
+		name   string
+		s1, s2 *Backend
+	}{{"one", s1.(*Backend), s1.(*Backend)}, {"two", s1.(*Backend), s2.(*Backend)}} {
+		bm.Run(c.name, func(bm *testing.B) {
+			x1, y1 := f32Buffer(bm, c.s1, n, 0), f32Buffer(bm, c.s1, n, 1)
+			x2, y2 := f32Buffer(bm, c.s2, n, 0), f32Buffer(bm, c.s2, n, 1)
+			for bm.Loop() {
+				for range 64 {
+					addInPlace(bm, c.s1, x1, y1, n, 1)
+					addInPlace(bm, c.s2, x2, y2, n, 1)
+				}
+				if err := errors.Join(c.s1.Sync(), c.s2.Sync()); err != nil {
+					bm.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -148,7 +148,7 @@ func waits(ops []string, from, to int) bool {
 	return false
 }
 
-func mustAlloc(t *testing.T, b *Backend, n int) *buffer {
+func mustAlloc(t testing.TB, b *Backend, n int) *buffer {
 	t.Helper()
 	buf, err := b.Alloc(n)
 	require.NoError(t, err)
