@@ -258,7 +258,7 @@ func (e *streamEvent) Elapsed(end backend.Event) (time.Duration, error) {
 	if !ok || x == nil || x.on.root() != e.on.root() {
 		return 0, fmt.Errorf("%s: Elapsed: the end event is not of the same device", e.on.kind)
 	}
-	if err := x.e.Synchronize(); err != nil {
+	if err := errors.Join(e.e.Synchronize(), x.e.Synchronize()); err != nil { // the vendors time complete events only
 		return 0, fmt.Errorf("%s: Elapsed: %w", e.on.kind, err)
 	}
 	d, err := x.e.Since(e.e)
