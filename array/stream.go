@@ -16,13 +16,13 @@ import (
 //	y := x.Mul(2).Add(1)              // so do y's
 //	err = s.Sync()                    // wait for s alone
 //
-// An operation runs on the stream of its first array operand (or of its
-// out array); its result is on that stream. Arrays move between the
-// streams of a device freely, and cugo orders their uses itself: an
-// operation that reads or writes an array last used on another stream
-// waits for that stream's work queued so far, and memory freed after
-// work on one stream is reused by another only after that work. Events
-// (Record, Wait) order or time other work.
+// An operation runs on the stream of its first array operand, and its
+// result is on that stream (a.To(s.Backend()) copies a onto stream s).
+// Arrays mix freely with the arrays of the device's other streams, and
+// cugo orders their uses itself: an operation that reads or writes an
+// array last used on another stream waits for that stream's work queued
+// so far, and memory freed after work on one stream is reused by another
+// only after that work. Events (Record, Wait) order or time other work.
 //
 // On the CPU, where operations run as they are called, NewStream returns
 // a Device on the same backend, and its events are host times.

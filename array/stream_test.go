@@ -67,6 +67,13 @@ func checkStreams(t *testing.T, dev *Device, n int) {
 		require.InDelta(t, w, float64(zs[i]), 1e-5*(1+math.Abs(w)), "element %d", i)
 	}
 
+	// Onto a stream: a copy whose operations run there.
+	w := y1.To(s2.Backend())
+	require.Same(t, s2.Backend(), w.Backend())
+	ws, err := ToSlice[float32](w.Sub(y1))
+	require.NoError(t, err)
+	require.Equal(t, make([]float32, n), ws)
+
 	require.NoError(t, s1.Sync())
 	require.NoError(t, s2.Wait(end))
 	require.NoError(t, end.Sync())
