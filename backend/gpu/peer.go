@@ -21,9 +21,8 @@ type PeerDevice interface {
 
 // CopyPeer copies n bytes of srcBuf, a buffer of src, from byte offset
 // srcOff into dst at dstOff (backend.PeerCopier): as Copy where src is b
-// or another stream of its device,
-// else device to device where b's Device is a PeerDevice that reaches
-// src's device. It declines (false) a source that is not a GPU backend, a
+// or another stream of its device, else device to device where b's Device
+// is a PeerDevice that reaches src's device. It declines (false) a source that is not a GPU backend, a
 // device that cannot make the copy, and every other backend under
 // WithoutPeerCopy.
 func (b *Backend) CopyPeer(dst backend.Buffer, dstOff int, src backend.Backend, srcBuf backend.Buffer, srcOff int, n int) (bool, error) {
