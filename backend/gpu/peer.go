@@ -28,7 +28,8 @@ type PeerDevice interface {
 func (b *Backend) CopyPeer(dst backend.Buffer, dstOff int, src backend.Backend, srcBuf backend.Buffer, srcOff int, n int) (bool, error) {
 	defer runtime.KeepAlive(dst)
 	defer runtime.KeepAlive(srcBuf) // the buffers stay reachable until the work is queued
-	if s, ok := src.(*Backend); ok && s.root() == b.root() { // b, or another stream of its device
+	// b, or another stream of its device
+	if s, ok := src.(*Backend); ok && s.root() == b.root() {
 		return true, b.Copy(dst, dstOff, srcBuf, srcOff, n)
 	}
 	d, err := b.live(dst)
