@@ -263,9 +263,10 @@ func (a *Array) checkWrite(op string) error {
 func (a *Array) contiguous() bool { return layout.IsC(a.shape, a.strides) }
 
 // sameBackend returns an error naming op if a and b live on different
-// backends: arrays are never copied between devices implicitly.
+// backends: arrays are never copied between devices implicitly. The
+// streams of one device are one device (stream.go).
 func sameBackend(op string, a, b backend.Backend) error {
-	if a == b {
+	if a == b || rootOf(a) == rootOf(b) {
 		return nil
 	}
 	da, db := a.Device(), b.Device()

@@ -180,7 +180,8 @@ type Backend struct {
 	maxBlocks int // the grid cap: a few waves of resident blocks
 	resident  int // threads a multiprocessor runs at once
 
-	mem allocator
+	mem    *cachingAllocator
+	stream streamState // its stream among the device's (stream.go)
 
 	kernels  kernelCache[kernelKey, *kernel]
 	rkernels kernelCache[reduceKey, []*rkernel]
@@ -228,7 +229,7 @@ func New(dev Runtime, opts ...Option) *Backend {
 	if pool := dev.Pool(); pool != nil && !cfg.plain {
 		backing = poolAllocator{pool}
 	}
-	b.mem = newCachingAllocator(backing)
+	b.mem = newCachingAllocator(b, backing)
 	return b
 }
 

@@ -35,8 +35,10 @@ type foreignRelease struct {
 
 func (f *foreignRelease) run() {
 	f.once.Do(func() {
-		if err := f.b.dev.Sync(); err != nil {
-			f.b.deferError(fmt.Errorf("%s: release of wrapped memory: %w", f.b.kind, err))
+		for _, s := range f.b.streams() { // any stream may still use it
+			if err := s.dev.Sync(); err != nil {
+				f.b.deferError(fmt.Errorf("%s: release of wrapped memory: %w", f.b.kind, err))
+			}
 		}
 		if f.hook != nil {
 			f.hook()
@@ -51,7 +53,7 @@ func (b *Backend) Wrap(ptr uintptr, n int, release func()) (backend.DeviceBuffer
 		return nil, fmt.Errorf("%s: Wrap: %d bytes at %#x", b.kind, n, ptr)
 	}
 	r := &foreignRelease{b: b, hook: release}
-	buf := &buffer{owner: b, ptr: Ptr(ptr), size: n, capacity: n, foreign: r}
+	buf := &buffer{owner: b, ptr: Ptr(ptr), size: n, capacity: n, foreign: r, use: newBufferUse(b)}
 	buf.cleanup = runtime.AddCleanup(buf, (*foreignRelease).run, r)
 	return buf, nil
 }

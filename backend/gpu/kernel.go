@@ -84,7 +84,7 @@ func (c *kernelCache[K, V]) get(key K, text func() string, build func() (V, erro
 // kernel returns the loaded kernel of k for layout l, compiling it on the
 // first call.
 func (b *Backend) kernel(k *ir.Kernel, l cgen.Layout) (*kernel, error) {
-	return b.kernels.get(kernelKey{k, l}, func() string { return k.Key() + "|" + l.String() },
+	return b.root().kernels.get(kernelKey{k, l}, func() string { return k.Key() + "|" + l.String() },
 		func() (*kernel, error) { return b.build(k, l) })
 }
 

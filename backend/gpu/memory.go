@@ -6,6 +6,7 @@ import (
 	"github.com/cugo/cugo/internal/layout"
 	"math/bits"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -27,6 +28,7 @@ type buffer struct {
 	freed    atomic.Bool
 	cleanup  runtime.Cleanup
 	foreign  *foreignRelease // memory of the user's (Wrap): released by its owner's hook
+	use      *bufferUse      // the stream that used it last (stream.go); nil without memory
 }
 
 // block is what the cleanup of a buffer releases; it must not point to
@@ -35,10 +37,11 @@ type block struct {
 	owner    *Backend
 	ptr      Ptr
 	capacity int
+	use      *bufferUse
 }
 
 func (m block) release() {
-	if err := m.owner.mem.free(m.ptr, m.capacity); err != nil {
+	if err := m.owner.mem.free(m.use.only(), m.ptr, m.capacity); err != nil {
 		m.owner.deferError(fmt.Errorf("%s: Free of %d bytes: %w", m.owner.kind, m.capacity, err))
 	}
 }
@@ -62,13 +65,16 @@ func (b *Backend) Alloc(n int) (backend.Buffer, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("%s: Alloc: negative size %d", b.kind, n)
 	}
+	if b.stream.closed.Load() {
+		return nil, fmt.Errorf("%s: Alloc: %w", b.kind, errClosed)
+	}
 	if n == 0 {
 		return &buffer{owner: b}, nil
 	}
-	p, c, err := b.mem.alloc(n)
+	p, c, err := b.mem.alloc(b, n)
 	for attempt := 0; err != nil && b.dev.IsOutOfMemory(err) && attempt < 4; attempt++ {
 		b.reclaim(time.Duration(5<<attempt) * time.Millisecond)
-		p, c, err = b.mem.alloc(n)
+		p, c, err = b.mem.alloc(b, n)
 	}
 	if err != nil {
 		if b.dev.IsOutOfMemory(err) {
@@ -76,8 +82,8 @@ func (b *Backend) Alloc(n int) (backend.Buffer, error) {
 		}
 		return nil, fmt.Errorf("%s: Alloc of %d bytes: %w", b.kind, n, err)
 	}
-	buf := &buffer{owner: b, ptr: p, size: n, capacity: c}
-	buf.cleanup = runtime.AddCleanup(buf, block.release, block{b, p, c})
+	buf := &buffer{owner: b, ptr: p, size: n, capacity: c, use: newBufferUse(b)}
+	buf.cleanup = runtime.AddCleanup(buf, block.release, block{b, p, c, buf.use})
 	return buf, nil
 }
 
@@ -115,7 +121,7 @@ func (b *Backend) outOfMemory(n int, err error) error {
 // is reported by the next Sync.
 func (b *Backend) Free(buf backend.Buffer) {
 	bb, ok := buf.(*buffer)
-	if !ok || bb.owner != b {
+	if !ok || bb == nil || bb.owner.root() != b.root() {
 		b.deferError(fmt.Errorf("%s: Free: %T is not a buffer of this backend", b.kind, buf))
 		return
 	}
@@ -127,7 +133,7 @@ func (b *Backend) Free(buf backend.Buffer) {
 		bb.foreign.run()
 		return
 	}
-	block{b, bb.ptr, bb.capacity}.release()
+	block{b, bb.ptr, bb.capacity, bb.use}.release()
 }
 
 // live returns buf as a buffer of b that has not been freed.
@@ -136,10 +142,17 @@ func (b *Backend) live(buf backend.Buffer) (*buffer, error) {
 	switch {
 	case !ok || bb == nil:
 		return nil, fmt.Errorf("%T is not a buffer of the %s backend", buf, b.kind)
-	case bb.owner != b:
+	case bb.owner.root() != b.root():
 		return nil, fmt.Errorf("the buffer belongs to another %s backend (%s)", bb.owner.kind, bb.owner.info.Name)
 	case bb.freed.Load():
 		return nil, errors.New("use of a freed buffer")
+	case b.stream.closed.Load():
+		return nil, errClosed
+	}
+	if bb.use != nil {
+		if err := bb.use.on(b); err != nil {
+			return nil, fmt.Errorf("ordering streams: %w", err)
+		}
 	}
 	return bb, nil
 }
@@ -242,17 +255,28 @@ func (a plainAllocator) release() error { return nil }
 // cachingAllocator keeps freed blocks in lists by rounded size and hands
 // them out again, in front of the pool or plain allocation: a block costs
 // a map lookup instead of two driver calls, which is most of the cost of a
-// small op that makes its result. All work runs on one stream, so a block
-// freed after some kernels and reused by later ones is only touched in
-// that order.
+// small op that makes its result. It is shared by the streams of a device
+// and stays stream-ordered: each block remembers the one stream that used
+// it (nil after several), a stream takes its own blocks first, and a block
+// of another stream is handed out only after ordering the taker's work
+// after that stream's (or every stream's) queued work, through an event.
+// With one stream, a block freed after some kernels is reused by later
+// ones in stream order, with no event.
 type cachingAllocator struct {
-	backing allocator
+	root    *Backend  // the device's default stream
+	backing allocator // the default stream's pool, or the plain allocator
 	mu      sync.Mutex
-	cached  map[int][]Ptr // rounded size -> blocks
+	cached  map[int][]cachedBlock // rounded size -> blocks
 }
 
-func newCachingAllocator(backing allocator) *cachingAllocator {
-	return &cachingAllocator{backing: backing, cached: map[int][]Ptr{}}
+// cachedBlock is a free block and the stream that alone used it last.
+type cachedBlock struct {
+	ptr  Ptr
+	last *Backend // nil: used on several streams
+}
+
+func newCachingAllocator(root *Backend, backing allocator) *cachingAllocator {
+	return &cachingAllocator{root: root, backing: backing, cached: map[int][]cachedBlock{}}
 }
 
 // roundSize rounds n up to a multiple of 512 bytes below 1 MiB and to one
@@ -267,41 +291,76 @@ func roundSize(n int) int {
 	return (n + step - 1) &^ (step - 1)
 }
 
-func (a *cachingAllocator) alloc(n int) (Ptr, int, error) {
+// alloc returns a block of at least n bytes for work queued on b.
+func (a *cachingAllocator) alloc(b *Backend, n int) (Ptr, int, error) {
 	c := roundSize(n)
 	a.mu.Lock()
 	if list := a.cached[c]; len(list) > 0 {
-		p := list[len(list)-1]
-		a.cached[c] = list[:len(list)-1]
+		i := len(list) - 1
+		for j := i; j >= 0; j-- {
+			if list[j].last == b {
+				i = j
+				break
+			}
+		}
+		blk := list[i]
+		a.cached[c] = slices.Delete(list, i, i+1)
 		a.mu.Unlock()
-		return p, c, nil
+		if blk.last == b {
+			return blk.ptr, c, nil
+		}
+		if err := b.orderAfter(blk.last); err != nil {
+			a.free(blk.last, blk.ptr, c)
+			return 0, 0, err
+		}
+		return blk.ptr, c, nil
 	}
 	a.mu.Unlock()
-	p, _, err := a.backing.alloc(c)
+	p, _, err := b.backing().alloc(c)
 	return p, c, err
 }
 
-func (a *cachingAllocator) free(p Ptr, c int) error {
+// free keeps block p of c bytes, last used on stream last (nil: several).
+func (a *cachingAllocator) free(last *Backend, p Ptr, c int) error {
 	a.mu.Lock()
-	a.cached[c] = append(a.cached[c], p)
+	a.cached[c] = append(a.cached[c], cachedBlock{p, last})
 	a.mu.Unlock()
 	return nil
 }
 
-// release gives every cached block back, then lets the backing allocator
-// return what it keeps to the device.
+// release gives every cached block back, each on the stream that used it
+// (on the default stream, after every stream's work, where several did or
+// that stream is closed), then lets the default stream's allocator return
+// what it keeps to the device.
 func (a *cachingAllocator) release() error {
 	a.mu.Lock()
 	lists := a.cached
-	a.cached = map[int][]Ptr{}
+	a.cached = map[int][]cachedBlock{}
 	a.mu.Unlock()
 	var errs []error
+	ordered := false
 	for c, list := range lists {
-		for _, p := range list {
-			if err := a.backing.free(p, c); err != nil {
+		for _, blk := range list {
+			on := blk.last
+			if on == nil || on.stream.closed.Load() {
+				on = a.root
+				if !ordered {
+					errs = append(errs, a.root.orderAfter(nil))
+					ordered = true
+				}
+			}
+			if err := on.backing().free(blk.ptr, c); err != nil {
 				errs = append(errs, err)
 			}
 		}
 	}
 	return errors.Join(append(errs, a.backing.release())...)
+}
+
+// backing is where b's stream gets new blocks and returns them.
+func (b *Backend) backing() allocator {
+	if b.stream.backing != nil {
+		return b.stream.backing
+	}
+	return b.mem.backing
 }

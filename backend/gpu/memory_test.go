@@ -25,8 +25,8 @@ import (
 func allocators(t *testing.T, f func(t *testing.T, b *Backend)) {
 	t.Run("pool", func(t *testing.T) {
 		b := gpu(t)
-		if _, ok := b.mem.(*cachingAllocator).backing.(poolAllocator); !ok && b.kind == "cuda" {
-			t.Fatalf("the H100's backend allocates from %T, not the pool", b.mem.(*cachingAllocator).backing)
+		if _, ok := b.mem.backing.(poolAllocator); !ok && b.kind == "cuda" {
+			t.Fatalf("the H100's backend allocates from %T, not the pool", b.mem.backing)
 		}
 		f(t, b)
 	})
@@ -34,8 +34,8 @@ func allocators(t *testing.T, f func(t *testing.T, b *Backend)) {
 		shared := gpu(t)
 		b, err := Open(shared.kind, 0, WithoutMemoryPool())
 		gputest.Need(t, shared.kind, err)
-		if _, ok := b.mem.(*cachingAllocator).backing.(plainAllocator); !ok {
-			t.Fatalf("WithoutMemoryPool gave a %T", b.mem.(*cachingAllocator).backing)
+		if _, ok := b.mem.backing.(plainAllocator); !ok {
+			t.Fatalf("WithoutMemoryPool gave a %T", b.mem.backing)
 		}
 		f(t, b)
 	})

@@ -20,15 +20,16 @@ type PeerDevice interface {
 }
 
 // CopyPeer copies n bytes of srcBuf, a buffer of src, from byte offset
-// srcOff into dst at dstOff (backend.PeerCopier): as Copy where src is b,
-// else device to device where b's Runtime is a PeerDevice that reaches
-// src's device. It declines (false) a source that is not a GPU backend, a
+// srcOff into dst at dstOff (backend.PeerCopier): as Copy where src is b
+// or another stream of its device, else device to device where b's Runtime
+// is a PeerDevice that reaches src's device. It declines (false) a source that is not a GPU backend, a
 // device that cannot make the copy, and every other backend under
 // WithoutPeerCopy.
 func (b *Backend) CopyPeer(dst backend.Buffer, dstOff int, src backend.Backend, srcBuf backend.Buffer, srcOff int, n int) (bool, error) {
 	defer runtime.KeepAlive(dst)
 	defer runtime.KeepAlive(srcBuf) // the buffers stay reachable until the work is queued
-	if src == b {
+	// b, or another stream of its device
+	if s, ok := src.(*Backend); ok && s.root() == b.root() {
 		return true, b.Copy(dst, dstOff, srcBuf, srcOff, n)
 	}
 	d, err := b.live(dst)

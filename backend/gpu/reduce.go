@@ -82,7 +82,7 @@ func (b *Backend) reductionKernels(r *ir.Reduction, passes []pass) ([]*rkernel, 
 		}
 		return t
 	}
-	return b.rkernels.get(key, text, func() ([]*rkernel, error) {
+	return b.root().rkernels.get(key, text, func() ([]*rkernel, error) {
 		units := make([]cgen.ReductionUnit, len(passes))
 		for i, p := range passes {
 			units[i] = cgen.ReductionUnit{R: r, Layout: p.layout}
