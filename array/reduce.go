@@ -763,10 +763,10 @@ func (op *reduceOp) scan(a *Array, opts []ReduceOption) *Array {
 		return append(p, s[axis])
 	}
 	shape := perm(a.shape)
-	in := backend.Operand{Buf: a.st.buf, DType: a.dt, Offset: a.offset, Strides: perm(a.strides)}
-	out := backend.Operand{Buf: target.st.buf, DType: target.dt, Offset: target.offset, Strides: perm(target.strides)}
 	err = hold(a, target)
 	if err == nil {
+		in := backend.Operand{Buf: a.st.buf, DType: a.dt, Offset: a.offset, Strides: perm(a.strides)}
+		out := backend.Operand{Buf: target.st.buf, DType: target.dt, Offset: target.offset, Strides: perm(target.strides)}
 		err = a.st.b.Scan(r, shape, out, in, nil)
 		release(a, target)
 	}
