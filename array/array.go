@@ -184,6 +184,7 @@ func (a *Array) Free() {
 	}
 	a.st.beforeWrite() // pending results that read a are computed first
 	a.st.free()
+	a.st.forget()
 }
 
 // Shape returns a copy of the lengths of a's axes (nil if a carries an error).

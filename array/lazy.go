@@ -215,7 +215,7 @@ func (st *storage) addReader(r *storage) {
 	if n := len(st.lazy.readers); n >= 8 && n&(n-1) == 0 {
 		st.lazy.readers = slices.DeleteFunc(st.lazy.readers, func(w weak.Pointer[storage]) bool {
 			s := w.Value()
-			return s == nil || s.lazy.pending.Load() == nil
+			return s == nil || s.freed() || s.lazy.pending.Load() == nil
 		})
 	}
 	st.lazy.readers = append(st.lazy.readers, weak.Make(r))
@@ -367,6 +367,28 @@ func (e *lazyExpr) build() *ir.Kernel {
 	}
 	k.Outputs = []*ir.Node{nodes[len(nodes)-1]}
 	return k
+}
+
+// Eval computes a now if it is a pending result of fused operations
+// (queued on its device, as any operation) and returns a's error or that
+// of the computation. Reading a, or any operation that needs its memory,
+// does the same; Eval only chooses the moment, so that the kernel
+// boundary falls there.
+func (a *Array) Eval() error {
+	if err := a.Err(); err != nil {
+		return err
+	}
+	return a.st.materialise()
+}
+
+// forget drops st's pending expression, freed before it was needed, so
+// that it no longer keeps its inputs alive.
+func (st *storage) forget() {
+	st.lazy.mu.Lock()
+	defer st.lazy.mu.Unlock()
+	if e := st.lazy.pending.Load(); e != nil && e.err == nil {
+		st.lazy.pending.Store(&lazyExpr{err: ErrFreed})
+	}
 }
 
 // materialise computes the pending arrays among arrays.
