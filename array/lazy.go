@@ -400,3 +400,50 @@ func materialise(arrays ...*Array) error {
 	}
 	return nil
 }
+
+// fuseReduction returns the reduction r of a with a's pending expression
+// folded into its Pre, the array it then reads and its scalars, when the
+// expression reads one array element for element; else r, a and scalars
+// as they are. a itself stays pending.
+func fuseReduction(r *ir.Reduction, a *Array, scalars []ir.Value) (*ir.Reduction, *Array, []ir.Value) {
+	p := a.st.lazy.pending.Load()
+	if p == nil || p.err != nil || len(p.leaves) != 1 || a.offset != 0 || !slices.Equal(a.shape, p.shape) ||
+		!a.contiguous() || !slices.Equal(p.leaves[0].shape, p.shape) {
+		return r, a, scalars
+	}
+	k, _, vals := p.kernel()
+	key := fusedReduceKey{r, k}
+	fr, ok := fusedReductions.Load(key)
+	if !ok {
+		x := p.leaves[0]
+		ins := make([]*ir.Node, len(k.Inputs)) // a lone ufunc may read its one array twice
+		for i := range ins {
+			ins[i] = ir.In(0, x.dt)
+		}
+		kParams := make([]*ir.Node, len(k.Scalars))
+		for i, dt := range k.Scalars {
+			kParams[i] = ir.Param(len(r.Scalars)+i, dt)
+		}
+		rParams := make([]*ir.Node, len(r.Scalars))
+		for i, dt := range r.Scalars {
+			rParams[i] = ir.Param(i, dt)
+		}
+		expr := substitute(k.Outputs[0], ins, kParams)
+		red := *r
+		red.Input = x.dt
+		red.Scalars = slices.Concat(r.Scalars, k.Scalars)
+		red.Pre = substitute(r.Pre, []*ir.Node{expr}, rParams)
+		fr, _ = fusedReductions.LoadOrStore(key, &red)
+	}
+	return fr.(*ir.Reduction), p.leaves[0], slices.Concat(scalars, vals)
+}
+
+// fusedReduceKey is a reduction with an expression folded in: both are
+// canonical pointers, so equal pairs share one reduction (and so one
+// compiled kernel).
+type fusedReduceKey struct {
+	r *ir.Reduction
+	k *ir.Kernel
+}
+
+var fusedReductions sync.Map // fusedReduceKey → *ir.Reduction

@@ -81,6 +81,12 @@ func TestFusionMatchesEager(t *testing.T) {
 			"reduce":         func() *Array { return x.Mul(2).Add(y).Sum() },
 			"reduce axis":    func() *Array { return x.Exp().Sub(1).Sum(Axis(0)) },
 			"matmul":         func() *Array { return Matmul(x.Add(1), y.T().Mul(2)) },
+			"fused sum":      func() *Array { return x.Mul(x).Add(0.5).Sum() },
+			"fused argmax":   func() *Array { return x.T().Sin().Mul(3).ArgMax(Axis(1)) },
+			"fused mean":     func() *Array { return h.Mul(h).Sub(1).Mean(Axis(0)) },
+			"fused nansum":   func() *Array { return NanSum(x.Log().Mul(2), Axis(1)) },
+			"fused max int8": func() *Array { return i8.Mul(3).Max() },
+			"fused any":      func() *Array { return AnyTrue(x.Greater(1.5)) },
 		}
 		for name, build := range cases {
 			eagerAndFused(t, name, build)
@@ -334,6 +340,21 @@ func TestFusionConcurrent(t *testing.T) {
 			for _, err := range errs {
 				require.NoError(t, err)
 			}
+		})
+	})
+}
+
+func TestFusionReductionReadsInputs(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		withFusion(t, FusionAll, func() {
+			x := randomOn(d, 1, 40, 30)
+			e := x.Mul(2).Add(1)
+			s := e.Sum(Axis(0))
+			require.NoError(t, s.Err())
+			require.True(t, pending(e), "a one-input expression folds into the reduction")
+			two := x.Mul(e.Index(All, I(0)).Reshape(40, 1))
+			require.NoError(t, two.Sum().Err())
+			require.False(t, pending(e), "a view of it was read")
 		})
 	})
 }

@@ -440,6 +440,7 @@ func overlapping(x, y *Array) bool {
 // launchReduce calls the backend with the kept axes of a first and the
 // folded ones last, each group collapsed where its strides allow.
 func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Array, scalars []ir.Value) error {
+	r, a, scalars = fuseReduction(r, a, scalars)
 	if err := hold(a, out); err != nil {
 		return err
 	}
