@@ -6,6 +6,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/cugo/cugo/backend/cgen"
+	"github.com/cugo/cugo/backend/cpu"
+	"github.com/cugo/cugo/internal/kerneltest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -54,6 +57,16 @@ func pending(a *Array) bool {
 
 func TestFusionMatchesEager(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, d *Device) {
+		for name, build := range fusionCases(d) {
+			eagerAndFused(t, name, build)
+		}
+	})
+}
+
+// fusionCases are expressions whose fused values must be those of eager
+// evaluation.
+func fusionCases(d *Device) map[string]func() *Array {
+	{
 		x, y := randomOn(d, 1, 3, 4), randomOn(d, 2, 3, 4)
 		row := randomOn(d, 3, 4)
 		i8 := x.Mul(50).AsType(Int8)
@@ -88,9 +101,43 @@ func TestFusionMatchesEager(t *testing.T) {
 			"fused max int8": func() *Array { return i8.Mul(3).Max() },
 			"fused any":      func() *Array { return AnyTrue(x.Greater(1.5)) },
 		}
-		for name, build := range cases {
-			eagerAndFused(t, name, build)
+		return cases
+	}
+}
+
+// TestFusionKernelsCompile compiles with NVRTC and hiprtc (no GPU needed)
+// the fused kernels and fused reductions of the fusion tests.
+func TestFusionKernelsCompile(t *testing.T) {
+	kerneltest.NeedNVRTC(t)
+	rec := &kernelRecorder{Backend: cpu.New(0), units: map[string]cgen.ReductionUnit{}}
+	withFusion(t, FusionAll, func() {
+		for name, build := range fusionCases(On(rec)) {
+			require.NoError(t, build().Eval(), name)
 		}
+	})
+	rec.compileCUDA(t)
+	fusedKernels.RLock()
+	var srcs, hipSrcs []kerneltest.Source
+	for _, k := range fusedKernels.m {
+		for _, layout := range []cgen.Layout{{Contiguous: true}, {NDim: 2}} {
+			for _, v := range []cgen.Vendor{cgen.CUDA, cgen.HIP} {
+				src, err := cgen.Render(k, layout, v)
+				require.NoError(t, err, k.Key())
+				s := kerneltest.Source{Name: k.Key(), Code: src.Code}
+				if v == cgen.CUDA {
+					srcs = append(srcs, s)
+				} else {
+					hipSrcs = append(hipSrcs, s)
+				}
+			}
+		}
+	}
+	fusedKernels.RUnlock()
+	require.NotEmpty(t, srcs)
+	kerneltest.CompileAll(t, srcs, kerneltest.CompileCUDA)
+	t.Run("hip", func(t *testing.T) {
+		kerneltest.NeedHIPRTC(t)
+		kerneltest.CompileAll(t, hipSrcs, kerneltest.CompileHIP)
 	})
 }
 
@@ -126,12 +173,14 @@ func TestFusionWriteAfterRead(t *testing.T) {
 				return r
 			}
 			writes := map[string]func(a *Array) error{
-				"Set":              func(a *Array) error { return a.Set(0) },
-				"Set of a view":    func(a *Array) error { return a.Index(S(1, 3)).Set(-7) },
-				"out=":             func(a *Array) error { return Mul(a, 3, a).Err() },
-				"CopyFromSlice":    func(a *Array) error { return CopyFromSlice(a, make([]float64, a.Size())) },
-				"Put":              func(a *Array) error { return Put(a, []int{0, 3}, 9.5) },
-				"Sum out=":         func(a *Array) error { return Sum(a.Index(All, S(0, 1)), Axis(1), KeepDims(), Out(a.Index(All, S(4, 5)))).Err() },
+				"Set":           func(a *Array) error { return a.Set(0) },
+				"Set of a view": func(a *Array) error { return a.Index(S(1, 3)).Set(-7) },
+				"out=":          func(a *Array) error { return Mul(a, 3, a).Err() },
+				"CopyFromSlice": func(a *Array) error { return CopyFromSlice(a, make([]float64, a.Size())) },
+				"Put":           func(a *Array) error { return Put(a, []int{0, 3}, 9.5) },
+				"Sum out=": func(a *Array) error {
+					return Sum(a.Index(All, S(0, 1)), Axis(1), KeepDims(), Out(a.Index(All, S(4, 5)))).Err()
+				},
 				"write through T":  func(a *Array) error { return a.T().Index(I(0)).Set(1) },
 				"Set from pending": func(a *Array) error { return a.Set(a.Add(1)) },
 			}
