@@ -407,3 +407,26 @@ func TestFusionReductionReadsInputs(t *testing.T) {
 		})
 	})
 }
+
+// BenchmarkChain is x*2 + y*y - 1 as four operators, with fusion on the
+// CPU backend and without.
+func BenchmarkChain(b *testing.B) {
+	for _, n := range []int{1 << 10, 1 << 22} {
+		for _, m := range []FusionMode{FusionOff, FusionAll} {
+			b.Run(fmt.Sprintf("n=%d/fusion=%v", n, m == FusionAll), func(b *testing.B) {
+				prev := SetFusion(m)
+				defer SetFusion(prev)
+				d := On(cpu.New(0))
+				x, y := randomOn(d, 1, n).AsType(Float32), randomOn(d, 2, n).AsType(Float32)
+				b.SetBytes(int64(3 * 4 * n))
+				for b.Loop() {
+					r := x.Mul(2).Add(y.Mul(y)).Sub(1)
+					if err := r.Eval(); err != nil {
+						b.Fatal(err)
+					}
+					r.Free()
+				}
+			})
+		}
+	}
+}
