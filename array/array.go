@@ -151,6 +151,9 @@ func (a *Array) check() error {
 	case a.st.freed():
 		return ErrFreed
 	}
+	if e := a.st.lazy.pending.Load(); e != nil && e.err != nil { // computing a fused result failed
+		return e.err
+	}
 	return nil
 }
 

@@ -58,6 +58,7 @@ type lazyState struct {
 // lazyExpr is a pending elementwise expression: steps in evaluation
 // order, the last one the result.
 type lazyExpr struct {
+	op        string // the last operation, which names a failure to compute it
 	dt        DType
 	shape     []int
 	steps     []lazyStep
@@ -145,7 +146,7 @@ func lazyApply(op string, l *loop, b backend.Backend, shape []int, ins []*Array,
 	if size > maxFusedOps || leaves > maxFusedInputs {
 		pend = [3]*lazyExpr{} // too big: start afresh from materialised operands
 	}
-	e := &lazyExpr{dt: l.out, shape: slices.Clone(shape), size: 1}
+	e := &lazyExpr{op: op, dt: l.out, shape: slices.Clone(shape), size: 1}
 	step := lazyStep{loop: l, nin: len(ins)}
 	step.nv = copy(step.vals[:], vals)
 	var merged [3]*lazyExpr
@@ -263,6 +264,7 @@ func (st *storage) materialise() error {
 	}
 	err := e.run(st)
 	if err != nil {
+		err = fmt.Errorf("%s: %w", e.op, err)
 		st.lazy.pending.Store(&lazyExpr{err: err})
 	} else {
 		st.lazy.pending.Store(nil)

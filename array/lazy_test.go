@@ -430,3 +430,24 @@ func BenchmarkChain(b *testing.B) {
 		}
 	}
 }
+
+func TestFusionAllocationFailure(t *testing.T) {
+	withFusion(t, FusionAll, func() {
+		b := cpu.New(1)
+		d := On(b)
+		x := d.Zeros(Float64, 1<<16) // 512 KiB
+		require.NoError(t, x.Err())
+		b.SetMemoryLimit(900 << 10)
+		defer b.SetMemoryLimit(0)
+		y := x.Add(1)
+		require.NoError(t, y.Err(), "nothing is allocated at the call")
+		require.ErrorContains(t, y.Eval(), "Add: cpu: out of memory")
+		require.ErrorContains(t, y.Err(), "Add: cpu: out of memory")
+		_, err := ToSlice[float64](y)
+		require.ErrorContains(t, err, "Add: cpu: out of memory")
+		require.ErrorContains(t, y.Mul(2).Err(), "Add: cpu: out of memory")
+		b.SetMemoryLimit(4 << 20)
+		require.ErrorContains(t, y.Eval(), "Add: cpu: out of memory", "the failure stays")
+		require.NoError(t, x.Add(1).Eval())
+	})
+}
