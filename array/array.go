@@ -38,8 +38,9 @@ type Array struct {
 // marks it, and the last operation to let go of it releases it.
 type storage struct {
 	b     backend.Backend
-	buf   backend.Buffer
+	buf   backend.Buffer // nil while an expression is pending (see lazy.go)
 	state atomic.Uint64
+	lazy  lazyState
 }
 
 const freedBit = 1 << 63
@@ -81,7 +82,7 @@ func (st *storage) pin() bool {
 
 // unpin ends one use; the last use of a freed storage releases its buffer.
 func (st *storage) unpin() {
-	if st.state.Add(^uint64(0)) == freedBit {
+	if st.state.Add(^uint64(0)) == freedBit && st.buf != nil {
 		st.b.Free(st.buf)
 	}
 }
@@ -90,14 +91,15 @@ func (st *storage) unpin() {
 // using it (then the last one to finish releases it). Freeing twice does
 // nothing.
 func (st *storage) free() {
-	if s := st.state.Or(freedBit); s&freedBit == 0 && s == 0 {
+	if s := st.state.Or(freedBit); s&freedBit == 0 && s == 0 && st.buf != nil {
 		st.b.Free(st.buf)
 	}
 }
 
 // hold pins the buffers of arrays for an operation that hands them to a
 // backend, so that neither Free on another goroutine nor the garbage
-// collector releases one while the backend may still use it. On a GPU
+// collector releases one while the backend may still use it; a pending
+// array is materialised first (see lazy.go). On a GPU
 // that is until the work is queued: a buffer released afterwards is
 // reused only by work queued after it on the same stream. Every
 // successful hold is paired with a deferred release of the same arrays,
@@ -109,6 +111,10 @@ func (st *storage) free() {
 //	defer release(a, out)
 func hold(arrays ...*Array) error {
 	for i, a := range arrays {
+		if err := a.st.materialise(); err != nil {
+			release(arrays[:i]...)
+			return err
+		}
 		if !a.st.pin() {
 			release(arrays[:i]...)
 			return ErrFreed
@@ -145,6 +151,9 @@ func (a *Array) check() error {
 	case a.st.freed():
 		return ErrFreed
 	}
+	if e := a.st.lazy.pending.Load(); e != nil && e.err != nil { // computing a fused result failed
+		return e.err
+	}
 	return nil
 }
 
@@ -176,7 +185,9 @@ func (a *Array) Free() {
 	if a == nil || a.st == nil {
 		return
 	}
+	a.st.beforeWrite() // pending results that read a are computed first
 	a.st.free()
+	a.st.forget()
 }
 
 // Shape returns a copy of the lengths of a's axes (nil if a carries an error).
@@ -233,6 +244,9 @@ func (a *Array) Sync() error {
 	if err := a.Err(); err != nil {
 		return err
 	}
+	if err := a.st.materialise(); err != nil {
+		return err
+	}
 	return a.st.b.Sync()
 }
 
@@ -256,6 +270,7 @@ func (a *Array) checkWrite(op string) error {
 	if a.readOnly {
 		return fmt.Errorf("%s: destination is read-only (a broadcast view: write to a Copy)", op)
 	}
+	a.st.beforeWrite()
 	return nil
 }
 

@@ -20,6 +20,9 @@ func (a *Array) Buffer() (backend.Buffer, int, error) {
 	if a.Size() > 0 && !a.contiguous() { // an empty array has no layout to get wrong
 		return nil, 0, fmt.Errorf("Buffer: the array of shape %s and strides %v is not C-contiguous", formatShape(a.shape), a.strides)
 	}
+	if err := a.st.materialise(); err != nil {
+		return nil, 0, fmt.Errorf("Buffer: %w", err)
+	}
 	return a.st.buf, a.offset, nil
 }
 

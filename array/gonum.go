@@ -215,6 +215,9 @@ func shared[T float64 | complex128](a *Array) (gonumLayout[T], bool) {
 	case last == 1 && (strides[1] != 1 || strides[0] < a.shape[1]): // contiguous rows that do not overlap
 		return gonumLayout[T]{}, false
 	}
+	if a.st.materialise() != nil {
+		return gonumLayout[T]{}, false
+	}
 	mem, err := hm.HostBytes(a.st.buf)
 	if err != nil {
 		return gonumLayout[T]{}, false

@@ -36,8 +36,18 @@ func elementwise(k *ir.Kernel, shape []int, out *Array, ins []*Array, vals []ir.
 			return throughTemp(k, shape, out, ins, vals)
 		}
 	}
+	out.st.beforeWrite()
 	l := launches.Get().(*launch)
 	defer launches.Put(l)
+	l.held = append(append(l.held[:0], out), ins...)
+	if err := hold(l.held...); err != nil { // before reading buffers: it materialises pending ones
+		clear(l.held)
+		return err
+	}
+	defer func() {
+		release(l.held...)
+		clear(l.held)
+	}()
 	n := 1 + len(ins)
 	l.strides = grow(l.strides, n)
 	l.cstrides = grow(l.cstrides, n)
@@ -52,15 +62,9 @@ func elementwise(k *ir.Kernel, shape []int, out *Array, ins []*Array, vals []ir.
 		l.in = append(l.in, backend.Operand{Buf: x.st.buf, DType: x.dt, Offset: x.offset, Strides: l.cstrides[1+i]})
 	}
 	l.vals = append(l.vals[:0], vals...)
-	l.held = append(append(l.held[:0], out), ins...)
-	err := hold(l.held...)
-	if err == nil {
-		err = out.st.b.Elementwise(k, l.cshape, l.out, l.in, l.vals)
-		release(l.held...)
-	}
+	err := out.st.b.Elementwise(k, l.cshape, l.out, l.in, l.vals)
 	clear(l.out)
 	clear(l.in)
-	clear(l.held)
 	return err
 }
 

@@ -495,10 +495,10 @@ func sumLastAxis(op string, x *Array) *Array {
 		return failed(op, err)
 	}
 	r := &ir.Reduction{Input: x.dt, Pre: ir.To(ir.In(0, x.dt), acc), Combine: ir.SumOf, Acc: acc, Out: outDT}
-	in := backend.Operand{Buf: x.st.buf, DType: x.dt, Offset: x.offset, Strides: x.strides}
-	out := backend.Operand{Buf: res.st.buf, DType: outDT, Offset: res.offset, Strides: res.strides}
 	err = hold(x)
 	if err == nil {
+		in := backend.Operand{Buf: x.st.buf, DType: x.dt, Offset: x.offset, Strides: x.strides}
+		out := backend.Operand{Buf: res.st.buf, DType: outDT, Offset: res.offset, Strides: res.strides}
 		err = x.st.b.Reduce(r, x.shape, 1, out, in, nil)
 		release(x)
 	}

@@ -446,6 +446,7 @@ func overlapping(x, y *Array) bool {
 // launchReduce calls the backend with the kept axes of a first and the
 // folded ones last, each group collapsed where its strides allow.
 func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Array, scalars []ir.Value) error {
+	r, a, scalars = fuseReduction(r, a, scalars)
 	if err := hold(a, out); err != nil {
 		return err
 	}
@@ -769,10 +770,10 @@ func (op *reduceOp) scan(a *Array, opts []ReduceOption) *Array {
 		return append(p, s[axis])
 	}
 	shape := perm(a.shape)
-	in := backend.Operand{Buf: a.st.buf, DType: a.dt, Offset: a.offset, Strides: perm(a.strides)}
-	out := backend.Operand{Buf: target.st.buf, DType: target.dt, Offset: target.offset, Strides: perm(target.strides)}
 	err = hold(a, target)
 	if err == nil {
+		in := backend.Operand{Buf: a.st.buf, DType: a.dt, Offset: a.offset, Strides: perm(a.strides)}
+		out := backend.Operand{Buf: target.st.buf, DType: target.dt, Offset: target.offset, Strides: perm(target.strides)}
 		err = a.st.b.Scan(r, shape, out, in, nil)
 		release(a, target)
 	}

@@ -88,7 +88,7 @@ func (a *Array) convert(op string, dt DType) *Array {
 // free reports whether the caller must free the result.
 func (a *Array) cOrder(op string) (c *Array, free bool, err error) {
 	if a.contiguous() {
-		return a, false, nil
+		return a, false, a.st.materialise()
 	}
 	c = a.convert(op, a.dt)
 	return c, true, c.err
@@ -184,6 +184,7 @@ func CopyFromSlice[T Element](a *Array, src []T) error {
 	if len(src) == 0 {
 		return nil
 	}
+	a.st.beforeWrite()
 	if err := hold(a); err != nil {
 		return wrap("CopyFromSlice", err)
 	}

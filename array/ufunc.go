@@ -507,6 +507,9 @@ func (u *ufunc) call(args [3]any, out []*Array) *Array {
 			return &Array{err: err}
 		}
 	}
+	if dst == nil && answer == nil && fusing(b) {
+		return lazyApply(u.name, l, b, shape, ins[:ni], vals[:nv])
+	}
 	if dst == nil {
 		if dst, err = empty(b, l.out, shape); err != nil {
 			return failed(u.name, err)
