@@ -6,7 +6,11 @@ import (
 	"testing"
 
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
+	"github.com/cugo/cugo/backend/cpu"
+	"github.com/cugo/cugo/backend/cuda"
 	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/internal/kerneltest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -61,42 +65,62 @@ func TestFusedReductionOfSeveralArraysIsOneKernel(t *testing.T) {
 // that cross the GPU's layouts (warp rows, block rows, runs folded by a
 // second pass or the last block, columns).
 func TestFusedReductionOfSeveralArrays(t *testing.T) {
-	forEachBackend(t, func(t *testing.T, d *Device) {
-		r := rand.New(rand.NewPCG(20, 4))
-		x, y := Arg(0), Arg(1)
-		axpy := Fuse(x.Mul(2).Add(y))
-		dot := Fuse(x.Mul(y))
-		for _, dt := range []DType{Float32, Float64, Float16, Int32, Int8, Uint16, Complex64} {
-			for _, shape := range [][]int{{5, 301}, {3, 70000}, {1 << 17}, {300, 64}, {0, 7}, {}} {
-				a, b := randomArray(t, d, r, dt, shape...), randomArray(t, d, r, dt, shape...)
-				name := dt.String() + formatShape(shape)
-				requireSame(t, a.Mul(2).Add(b).Sum(), axpy.Sum().Call(a, b), "(a*2 + b).sum() "+name)
-				requireSame(t, a.Mul(b).Sum(Axis(-1)), dot.Sum(Axis(-1)).Call(a, b), "dot "+name)
-				if len(shape) == 2 {
-					requireSame(t, a.Mul(b).Sum(Axis(0), KeepDims()), dot.Sum(Axis(0), KeepDims()).Call(a, b), "columns "+name)
-					if shape[0] > 0 && dt.Kind() != Complex64.Kind() {
-						requireSame(t, a.Mul(b).Max(Axis(1)), dot.Max(Axis(1)).Call(a, b), "max "+name)
-					}
+	forEachBackend(t, checkSeveralArrayReductions)
+}
+
+// TestSeveralArrayReductionKernelsCompile compiles with NVRTC every CUDA
+// kernel of TestFusedReductionOfSeveralArrays.
+func TestSeveralArrayReductionKernelsCompile(t *testing.T) {
+	kerneltest.NeedNVRTC(t)
+	rec := &kernelRecorder{Backend: cpu.New(0), units: map[string]cgen.ReductionUnit{}}
+	checkSeveralArrayReductions(t, On(rec))
+	rec.compile(t)
+}
+
+func (k *kernelRecorder) ReduceMany(r *ir.Reduction, shape []int, nred int, out backend.Operand, ins []backend.Operand, scalars []ir.Value) error {
+	for _, sms := range []int{132, 1} {
+		for _, ls := range cuda.ReduceLayouts(r, shape, nred, out, ins[0], sms) {
+			k.note(r, ls...)
+		}
+	}
+	return k.Backend.(backend.ManyReducer).ReduceMany(r, shape, nred, out, ins, scalars)
+}
+
+func checkSeveralArrayReductions(t *testing.T, d *Device) {
+	r := rand.New(rand.NewPCG(20, 4))
+	x, y := Arg(0), Arg(1)
+	axpy := Fuse(x.Mul(2).Add(y))
+	dot := Fuse(x.Mul(y))
+	for _, dt := range []DType{Float32, Float64, Float16, Int32, Int8, Uint16, Complex64} {
+		for _, shape := range [][]int{{5, 301}, {3, 70000}, {1 << 17}, {300, 64}, {0, 7}, {}} {
+			a, b := randomArray(t, d, r, dt, shape...), randomArray(t, d, r, dt, shape...)
+			name := dt.String() + formatShape(shape)
+			requireSame(t, a.Mul(2).Add(b).Sum(), axpy.Sum().Call(a, b), "(a*2 + b).sum() "+name)
+			requireSame(t, a.Mul(b).Sum(Axis(-1)), dot.Sum(Axis(-1)).Call(a, b), "dot "+name)
+			if len(shape) == 2 {
+				requireSame(t, a.Mul(b).Sum(Axis(0), KeepDims()), dot.Sum(Axis(0), KeepDims()).Call(a, b), "columns "+name)
+				if shape[0] > 0 && dt.Kind() != Complex64.Kind() {
+					requireSame(t, a.Mul(b).Max(Axis(1)), dot.Max(Axis(1)).Call(a, b), "max "+name)
 				}
 			}
-			a, b := randomArray(t, d, r, dt, 6, 50), randomArray(t, d, r, dt, 6, 50)
-			va, vb := a.Index(Slice{}.Step(-2), Slice{}.Step(3)), b.Index(Slice{}.Step(-2), Slice{}.Step(3))
-			requireSame(t, va.Mul(vb).Sum(Axis(1)), dot.Sum(Axis(1)).Call(va, vb), "strided views "+dt.String())
-			requireSame(t, a.Mul(2).Add(b).Mean(Axis(0)), axpy.Mean(Axis(0)).Call(a, b), "mean "+dt.String())
 		}
-		// NaN propagates through max; an out that is an operand's row
-		a := randomArray(t, d, r, Float64, 4, 9)
-		b := randomArray(t, d, r, Float64, 4, 9)
-		host, err := ToSlice[float64](a)
-		require.NoError(t, err)
-		host[13] = math.NaN()
-		a = FromSliceOn(d, host, 4, 9)
-		requireSame(t, a.Mul(b).Max(Axis(1)), dot.Max(Axis(1)).Call(a, b), "NaN")
-		want := a.Mul(b).Sum(Axis(0)).Copy()
-		out := b.Index(I(0))
-		require.Same(t, out, dot.Sum(Axis(0), Out(out)).Call(a, b))
-		requireSame(t, want, out, "out overlaps an operand")
-	})
+		a, b := randomArray(t, d, r, dt, 6, 50), randomArray(t, d, r, dt, 6, 50)
+		va, vb := a.Index(Slice{}.Step(-2), Slice{}.Step(3)), b.Index(Slice{}.Step(-2), Slice{}.Step(3))
+		requireSame(t, va.Mul(vb).Sum(Axis(1)), dot.Sum(Axis(1)).Call(va, vb), "strided views "+dt.String())
+		requireSame(t, a.Mul(2).Add(b).Mean(Axis(0)), axpy.Mean(Axis(0)).Call(a, b), "mean "+dt.String())
+	}
+	// NaN propagates through max; an out that is an operand's row
+	a := randomArray(t, d, r, Float64, 4, 9)
+	b := randomArray(t, d, r, Float64, 4, 9)
+	host, err := ToSlice[float64](a)
+	require.NoError(t, err)
+	host[13] = math.NaN()
+	a = FromSliceOn(d, host, 4, 9)
+	requireSame(t, a.Mul(b).Max(Axis(1)), dot.Max(Axis(1)).Call(a, b), "NaN")
+	want := a.Mul(b).Sum(Axis(0)).Copy()
+	out := b.Index(I(0))
+	require.Same(t, out, dot.Sum(Axis(0), Out(out)).Call(a, b))
+	requireSame(t, want, out, "out overlaps an operand")
 }
 
 // Against float64 sums of float64 products: the GPU's and the CPU's

@@ -58,6 +58,12 @@ func TestReductionKernelsCompile(t *testing.T) {
 	checkReductions(t, d, cases, inputs)
 	checkReduceOptions(t, d)
 	checkReduceSmallValues(t, d)
+	rec.compile(t)
+}
+
+// compile compiles the noted kernels with NVRTC.
+func (rec *kernelRecorder) compile(t *testing.T) {
+	t.Helper()
 	keys := make([]string, 0, len(rec.units))
 	for k := range rec.units {
 		keys = append(keys, k)
