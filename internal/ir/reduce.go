@@ -51,8 +51,7 @@ type Reduction struct {
 	// More are the dtypes of further inputs, In(1, More[0]) on: a map
 	// over several arrays ((a*2 + b).sum(), a dot's x*y) folded in one
 	// pass. They have input 0's shape and strides (backends read them at
-	// input 0's offsets; see backend.ManyReducer); scans and a user's C
-	// reduction take one input.
+	// input 0's offsets; see backend.ManyReducer); scans take one input.
 	More    []dtype.DType
 	Scalars []dtype.DType
 	Pre     *Node
@@ -91,8 +90,8 @@ func (r *Reduction) Validate() error {
 		return fmt.Errorf("ir: reduction has unknown %v", r.Combine)
 	}
 	if r.C != nil {
-		if r.Pre != nil || r.Combine != SumOf || r.Acc.Size() == 0 || r.Out.Size() == 0 || r.Input.Size() == 0 || len(r.More) > 0 {
-			return fmt.Errorf("ir: a user's reduction has one input, no Pre, the combine sum and valid dtypes")
+		if r.Pre != nil || r.Combine != SumOf || r.Acc.Size() == 0 || r.Out.Size() == 0 || r.Input.Size() == 0 || len(r.More) != len(r.C.More) {
+			return fmt.Errorf("ir: a user's reduction has a name per input, no Pre, the combine sum and valid dtypes")
 		}
 		return nil
 	}
