@@ -211,11 +211,13 @@ func IsScalar(v any) bool {
 // RunCReduction folds x with the user's reduction r (r.C set) over axes
 // (nil: all of them; negative ones count from the end), keeping them as
 // length 1 with keep, into out (nil: a new array of r.Out; given: of
-// r.Out and the result's shape), vals being r's scalars. It is how
+// r.Out and the result's shape), vals being r's scalars; more are the
+// inputs of r.More, of x's shape and strides (one kernel reads them all
+// at one offset; see backend.ManyReducer). It is how
 // package kernel's Reduction runs: on backends that compile C only
 // (else an error wrapping backend.ErrNoCompiler), through the kernels of
 // the built-in reductions.
-func RunCReduction(op string, r *ir.Reduction, x *Array, axes []int, keep bool, out *Array, vals []ir.Value) *Array {
+func RunCReduction(op string, r *ir.Reduction, x *Array, axes []int, keep bool, out *Array, vals []ir.Value, more ...*Array) *Array {
 	if err := x.checkOp(op); err != nil {
 		return &Array{err: err}
 	}
@@ -224,6 +226,24 @@ func RunCReduction(op string, r *ir.Reduction, x *Array, axes []int, keep bool, 
 	}
 	if x.dt != r.Input {
 		return errorf(op, "the input is %v, the reduction takes %v", x.dt, r.Input)
+	}
+	if len(more) != len(r.More) {
+		return errorf(op, "the reduction reads %d inputs, got %d", 1+len(r.More), 1+len(more))
+	}
+	for k, y := range more {
+		if err := y.checkOp(op); err != nil {
+			return &Array{err: err}
+		}
+		if err := sameBackend(op, x.st.b, y.st.b); err != nil {
+			return &Array{err: err}
+		}
+		switch {
+		case y.dt != r.More[k]:
+			return errorf(op, "input %d is %v, the reduction takes %v", k+1, y.dt, r.More[k])
+		case !oneLayout([]*Array{x, y}, x.shape):
+			return errorf(op, "input %d has shape %s and strides %v, input 0 %s and %v: one kernel reads inputs of one layout",
+				k+1, formatShape(y.shape), y.strides, formatShape(x.shape), x.strides)
+		}
 	}
 	if out != nil && out.check() == nil && out.dt != r.Out {
 		return errorf(op, "the output is %v, the reduction writes %v", out.dt, r.Out)
@@ -239,5 +259,5 @@ func RunCReduction(op string, r *ir.Reduction, x *Array, axes []int, keep bool, 
 	if err != nil {
 		return &Array{err: err}
 	}
-	return reduceInto(op, r, x, folded, keep, dst, out, vals)
+	return reduceInto(op, r, x, folded, keep, dst, out, vals, more...)
 }

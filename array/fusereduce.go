@@ -4,15 +4,18 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/internal/ir"
 )
 
 // FusedReduction is a fused expression folded by a reduction, as an
-// expression of cupy.fuse that ends in a sum: with one array operand the
-// expression is the reduction's map and the whole runs as one
-// map-reduce kernel (any axes, the layouts and speed of the built-in
-// reductions); with several, the expression runs first into a temporary
-// as one fused kernel, then the reduction. Mean is the sum divided by the
+// expression of cupy.fuse that ends in a sum: the expression is the
+// reduction's map and the whole runs as one map-reduce kernel (any axes,
+// the layouts and speed of the built-in reductions) when its array
+// operands share one layout (one shape, no broadcasting, equal strides:
+// (a*2 + b).Sum() of C-contiguous a and b, or of one array). Operands of
+// different layouts run the expression first into a temporary, as one
+// fused kernel, then the reduction. Mean is the sum divided by the
 // count, as Mean is. It is safe for concurrent use.
 //
 //	x, y := array.Arg(0), array.Arg(1)
@@ -75,8 +78,8 @@ func (fr *FusedReduction) Call(args ...any) *Array {
 		return &Array{err: err}
 	}
 	x := ins[0]
-	if len(ins) > 1 || !slices.Equal(x.shape, shape) {
-		// several operands: the map first, into a temporary
+	if !oneLayout(ins, shape) {
+		// operands of several layouts: the map first, into a temporary
 		if x, err = empty(ins[0].st.b, l.res, shape); err != nil {
 			return failed(name, err)
 		}
@@ -102,7 +105,11 @@ func (fr *FusedReduction) Call(args ...any) *Array {
 	if x == ins[0] {
 		r = fr.mapped(l, r, acc, dst.dt)
 	}
-	y := reduceInto(name, r, x, folded, c.keep, dst, out, vals)
+	var more []*Array
+	if x == ins[0] {
+		more = ins[1:]
+	}
+	y := reduceInto(name, r, x, folded, c.keep, dst, out, vals, more...)
 	if !fr.mean || y.err != nil {
 		return y
 	}
@@ -110,15 +117,32 @@ func (fr *FusedReduction) Call(args ...any) *Array {
 	return divideInto(name, y, foldedCount(x, folded), res, c.out)
 }
 
+// oneLayout reports whether the map over ins can be the Pre of one
+// reduction kernel: every input has the result's shape and the first's
+// strides, and the backend reads several inputs (backend.ManyReducer).
+func oneLayout(ins []*Array, shape []int) bool {
+	if len(ins) > 1 {
+		if _, ok := ins[0].st.b.(backend.ManyReducer); !ok {
+			return false
+		}
+	}
+	for _, a := range ins {
+		if !slices.Equal(a.shape, shape) || !slices.Equal(a.strides, ins[0].strides) {
+			return false
+		}
+	}
+	return true
+}
+
 // mapped is r with the fused expression as its map: r's Pre applied to
-// the expression of the loop's one input (and its scalars).
+// the expression of the loop's inputs (and its scalars).
 func (fr *FusedReduction) mapped(l *fusedLoop, r *ir.Reduction, acc, res DType) *ir.Reduction {
 	key := fusedReductionKey{l, acc, res}
 	if m, ok := fr.maps.Load(key); ok {
 		return m.(*ir.Reduction)
 	}
 	k := l.kernel
-	m := &ir.Reduction{Input: k.Inputs[0], Scalars: k.Scalars, Combine: r.Combine, Acc: r.Acc, Out: r.Out,
+	m := &ir.Reduction{Input: k.Inputs[0], More: k.Inputs[1:], Scalars: k.Scalars, Combine: r.Combine, Acc: r.Acc, Out: r.Out,
 		Pre: substitute(r.Pre, []*ir.Node{k.Outputs[0]}, nil)}
 	actual, _ := fr.maps.LoadOrStore(key, m)
 	return actual.(*ir.Reduction)

@@ -176,7 +176,7 @@ func lazyApply(op string, l *loop, b backend.Backend, shape []int, ins []*Array,
 	for _, x := range e.leaves {
 		x.st.addReader(st)
 	}
-	return &Array{st: st, dt: l.out, shape: e.shape, strides: ContiguousStrides(e.shape)}
+	return &Array{st: st, dt: l.out, shape: e.shape, strides: contiguousStrides(e.shape)}
 }
 
 // merge appends p's steps and leaves to e and returns the index of p's
@@ -279,7 +279,7 @@ func (e *lazyExpr) run(st *storage) error {
 	if err != nil {
 		return err
 	}
-	out := &Array{st: adopt(st.b, buf), dt: e.dt, shape: e.shape, strides: ContiguousStrides(e.shape)}
+	out := &Array{st: adopt(st.b, buf), dt: e.dt, shape: e.shape, strides: contiguousStrides(e.shape)}
 	k, ins, vals := e.kernel()
 	if err := elementwise(k, e.shape, out, ins, vals); err != nil {
 		st.b.Free(buf)

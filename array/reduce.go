@@ -389,18 +389,19 @@ func (op *reduceOp) fold(a *Array, folded []bool, keep bool, acc, res DType, out
 	return reduceInto(op.name, op.reduction(a.dt, acc, dst.dt), a, folded, keep, dst, out, scalars)
 }
 
-// reduceInto runs r over a's folded axes into dst, through a temporary
-// when dst is the caller's out and overlaps a.
-func reduceInto(name string, r *ir.Reduction, a *Array, folded []bool, keep bool, dst, out *Array, scalars []ir.Value) *Array {
+// reduceInto runs r over a's folded axes (and, when r reads several
+// inputs, over more, of a's shape and strides) into dst, through a
+// temporary when dst is the caller's out and overlaps an input.
+func reduceInto(name string, r *ir.Reduction, a *Array, folded []bool, keep bool, dst, out *Array, scalars []ir.Value, more ...*Array) *Array {
 	target := dst
-	if out != nil && out.st == a.st && overlapping(out, a) {
+	if out != nil && slices.ContainsFunc(append([]*Array{a}, more...), func(x *Array) bool { return out.st == x.st && overlapping(out, x) }) {
 		var err error
 		if target, err = empty(a.st.b, dst.dt, dst.shape); err != nil {
 			return failed(name, err)
 		}
 		defer target.Free()
 	}
-	if err := launchReduce(r, a, folded, keep, target, scalars); err != nil {
+	if err := launchReduce(r, a, folded, keep, target, scalars, more...); err != nil {
 		return failed(name, err)
 	}
 	if target != dst {
@@ -444,13 +445,18 @@ func overlapping(x, y *Array) bool {
 }
 
 // launchReduce calls the backend with the kept axes of a first and the
-// folded ones last, each group collapsed where its strides allow.
-func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Array, scalars []ir.Value) error {
-	r, a, scalars = fuseReduction(r, a, scalars)
-	if err := hold(a, out); err != nil {
+// folded ones last, each group collapsed where its strides allow; more
+// (the inputs after a of a reduction of several, of a's layout) go to
+// the backend's ReduceMany.
+func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Array, scalars []ir.Value, more ...*Array) error {
+	if len(more) == 0 {
+		r, a, scalars = fuseReduction(r, a, scalars)
+	}
+	arrays := append([]*Array{a, out}, more...)
+	if err := hold(arrays...); err != nil {
 		return err
 	}
-	defer release(a, out)
+	defer release(arrays...)
 	var kShape, kIn, kOut, rShape, rIn []int
 	o := 0 // axis of out
 	for i, n := range a.shape {
@@ -469,7 +475,18 @@ func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Arra
 	shape := slices.Concat(kShape, rShape)
 	in := backend.Operand{Buf: a.st.buf, DType: a.dt, Offset: a.offset, Strides: slices.Concat(ks[0], rs[0])}
 	dst := backend.Operand{Buf: out.st.buf, DType: out.dt, Offset: out.offset, Strides: ks[1]}
-	return a.st.b.Reduce(r, shape, len(rShape), dst, in, scalars)
+	if len(more) == 0 {
+		return a.st.b.Reduce(r, shape, len(rShape), dst, in, scalars)
+	}
+	mr, ok := a.st.b.(backend.ManyReducer)
+	if !ok {
+		return fmt.Errorf("the backend folds one input at a time")
+	}
+	ins := []backend.Operand{in}
+	for _, x := range more {
+		ins = append(ins, backend.Operand{Buf: x.st.buf, DType: x.dt, Offset: x.offset, Strides: in.Strides})
+	}
+	return mr.ReduceMany(r, shape, len(rShape), dst, ins, scalars)
 }
 
 // Mean returns the arithmetic mean over the axes: the sum, accumulated as

@@ -63,6 +63,7 @@ func TestReductionKernelsCompile(t *testing.T) {
 
 // compileCUDA compiles with NVRTC every kernel the recorder noted.
 func (rec *kernelRecorder) compileCUDA(t *testing.T) {
+	t.Helper()
 	keys := make([]string, 0, len(rec.units))
 	for k := range rec.units {
 		keys = append(keys, k)

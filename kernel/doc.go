@@ -25,8 +25,9 @@
 // stream of the arrays' backend, ordered with their other operations.
 //
 // Not supported (yet): CuPy's loop_prep and after_loop, and a reduction
-// of several arrays in one kernel (it runs its map first, into a
-// temporary).
+// of arrays of several layouts (broadcast or differently strided) or of
+// raw parameters in one kernel (it runs its map first, into a
+// temporary); arrays of one shape and strides are one kernel.
 //
 // The kernels are C: they run on the CUDA and HIP backends (hiprtc
 // compiles the same source where it is valid HIP). The CPU backend runs

@@ -27,10 +27,12 @@ func ReduceType(dt dtype.DType) Option { return func(c *config) { c.reduceType =
 // expression of each element of its array input (and scalars) is folded
 // with the reduce expression of two accumulators a and b from the
 // identity, and the post-map statements set the output from the folded
-// a. With one array argument (the others Go numbers) it is one kernel
-// of the built-in reductions (any axes, keepdims, vector loads and the
-// one-launch full reduction). With several array arguments or raw
-// parameters (reductions read one array), the map runs first as an
+// a. With array arguments of one layout (one array, or arrays of one
+// shape and strides, as C-contiguous arrays of one shape; the others Go
+// numbers) it is one kernel of the built-in reductions (any axes,
+// keepdims, vector loads and the one-launch full reduction), which reads
+// every array at one offset. With arrays of several layouts (broadcast,
+// differently strided) or raw parameters, the map runs first as an
 // Elementwise kernel into a temporary of the accumulator's dtype, which
 // the reduction then folds. It is safe for concurrent use.
 type Reduction struct {
@@ -92,8 +94,9 @@ func newReduction(in, out, mapExpr, reduceExpr, postExpr, identity, name string,
 	return k, nil
 }
 
-// twoPasses runs a reduction of several arrays or raw parameters: the
-// map as an elementwise kernel into a temporary, then its fold.
+// twoPasses runs a reduction of arrays of several layouts or raw
+// parameters: the map as an elementwise kernel into a temporary, then
+// its fold.
 func (k *Reduction) twoPasses(args []any, axes []int, keep bool) *array.Array {
 	t := &k.twoPass
 	t.once.Do(func() {
@@ -151,17 +154,12 @@ func (k *Reduction) Call(args ...any) *array.Array {
 	if len(args) != len(k.in) && len(args) != len(k.in)+1 {
 		return fail("takes %d inputs and optionally 1 output, got %d arguments", len(k.in), len(args))
 	}
-	arrays, raw := 0, false
-	for i, a := range args[:len(k.in)] {
-		if _, ok := a.(*array.Array); ok {
-			arrays++
+	for _, p := range k.in {
+		if p.raw {
+			return k.twoPasses(args, axes, keep)
 		}
-		raw = raw || k.in[i].raw
 	}
-	if arrays > 1 || raw {
-		return k.twoPasses(args, axes, keep)
-	}
-	var x, out *array.Array
+	var out *array.Array
 	types := make([]dtype.DType, len(k.types))
 	set := func(p param, d dtype.DType) error {
 		if p.typ == "" {
@@ -174,7 +172,7 @@ func (k *Reduction) Call(args ...any) *array.Array {
 		*t = d
 		return nil
 	}
-	xi := -1
+	var xs []int // the array inputs
 	for i, a := range args {
 		p := k.param(i)
 		if y, ok := a.(*array.Array); ok {
@@ -182,10 +180,7 @@ func (k *Reduction) Call(args ...any) *array.Array {
 				return array.Failed(err)
 			}
 			if i < len(k.in) {
-				if x != nil {
-					return fail("takes one array input (%s and %s are arrays)", k.in[xi].name, p.name)
-				}
-				x, xi = y, i
+				xs = append(xs, i)
 			} else {
 				out = y
 			}
@@ -196,11 +191,11 @@ func (k *Reduction) Call(args ...any) *array.Array {
 			return fail("output %s must be an *Array, not a %T", p.name, a)
 		}
 	}
-	if x == nil {
+	if len(xs) == 0 {
 		return fail("needs an array input")
 	}
 	for i, a := range args[:len(k.in)] {
-		if i == xi {
+		if slices.Contains(xs, i) {
 			continue
 		}
 		d, ok := scalarDType(a)
@@ -215,16 +210,23 @@ func (k *Reduction) Call(args ...any) *array.Array {
 	if err := k.resolve(dts, types); err != nil {
 		return fail("%w", err)
 	}
-	x, err := castInput(x, k.in[xi], dts[xi])
-	if err != nil {
-		return fail("%w", err)
-	}
-	if x != args[xi] {
-		defer x.Free()
+	xa := make([]*array.Array, len(xs))
+	for j, i := range xs {
+		x, err := castInput(args[i].(*array.Array), k.in[i], dts[i])
+		if err != nil {
+			return fail("%w", err)
+		}
+		if x != args[i] {
+			defer x.Free()
+		}
+		if j > 0 && !(slices.Equal(x.Shape(), xa[0].Shape()) && slices.Equal(x.Strides(), xa[0].Strides())) {
+			return k.twoPasses(args, axes, keep)
+		}
+		xa[j] = x
 	}
 	var vals []ir.Value
 	for i, a := range args[:len(k.in)] {
-		if i == xi {
+		if slices.Contains(xs, i) {
 			continue
 		}
 		v, err := array.ScalarValue(a, dts[i])
@@ -233,13 +235,14 @@ func (k *Reduction) Call(args ...any) *array.Array {
 		}
 		vals = append(vals, v)
 	}
-	r := k.variant(xi, dts, types)
-	return array.RunCReduction("kernel "+k.name, r, x, axes, keep, out, vals)
+	r := k.variant(xs, dts, types)
+	return array.RunCReduction("kernel "+k.name, r, xa[0], axes, keep, out, vals, xa[1:]...)
 }
 
-// variant returns the reduction of one set of dtypes, built once.
-func (k *Reduction) variant(xi int, dts, types []dtype.DType) *ir.Reduction {
-	key := fmt.Sprint(xi, dts)
+// variant returns the reduction of one set of dtypes and array inputs
+// xs, built once.
+func (k *Reduction) variant(xs []int, dts, types []dtype.DType) *ir.Reduction {
+	key := fmt.Sprint(xs, dts)
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if r, ok := k.variants[key]; ok {
@@ -250,12 +253,18 @@ func (k *Reduction) variant(xi int, dts, types []dtype.DType) *ir.Reduction {
 	if k.cfg.reduceType != 0 {
 		acc = k.cfg.reduceType
 	}
+	xi := xs[0]
 	c := &ir.CReduction{Name: k.name, In: ir.CParam{Name: k.in[xi].name, DType: dts[xi]},
 		Out: ir.CParam{Name: k.out[0].name, DType: out}, Map: k.mapExpr, Reduce: k.reduce, Post: k.post,
 		Identity: k.identity, Preamble: k.cfg.preamble, Options: k.cfg.options}
 	r := &ir.Reduction{Input: dts[xi], Combine: ir.SumOf, Acc: acc, Out: out, C: c}
 	for i, p := range k.in {
-		if i != xi {
+		switch {
+		case i == xi:
+		case slices.Contains(xs, i):
+			c.More = append(c.More, ir.CParam{Name: p.name, DType: dts[i]})
+			r.More = append(r.More, dts[i])
+		default:
 			c.Scalars = append(c.Scalars, ir.CParam{Name: p.name, DType: dts[i]})
 			r.Scalars = append(r.Scalars, dts[i])
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -157,6 +158,8 @@ func (a *ReduceArgs) Put(p []byte) {
 //     partial values.
 //  3. in_i: a Finish pass of ArgMax/ArgMin: the partial positions
 //     (ParamInput 1); otherwise unused (pass 0). Scans lack it.
+//     Then in1, in2...: a first pass of a reduction with More inputs:
+//     their first elements (ParamInput 2, 3...), read at in's offsets.
 //  4. out: the output's first element (ParamOutput 0); a Partial pass:
 //     the partial values, PartialSize bytes each.
 //  5. out_i: a Partial pass of ArgMax/ArgMin: the partial positions,
@@ -242,7 +245,7 @@ func renderReductionUnit(r *ir.Reduction, l ReduceLayout, v Vendor, need helperS
 			return fail(err)
 		}
 	}
-	for _, d := range append([]dtype.DType{r.Input, r.Acc, r.Out}, r.Scalars...) {
+	for _, d := range slices.Concat([]dtype.DType{r.Input, r.Acc, r.Out}, r.More, r.Scalars) {
 		if err := validDType(d); err != nil {
 			return fail(err)
 		}
@@ -333,6 +336,9 @@ func (g *reduceGen) addParams(s *ReduceSource) {
 	if g.l.Kind != ScanRows {
 		add(Param{Kind: ParamInput, Index: 1, Size: 8, Align: 8})
 	}
+	for k := range g.more() {
+		add(Param{Kind: ParamInput, Index: 2 + k, Size: 8, Align: 8})
+	}
 	add(Param{Kind: ParamOutput, Index: 0, Size: 8, Align: 8})
 	if g.l.Kind != ScanRows {
 		add(Param{Kind: ParamOutput, Index: 1, Size: 8, Align: 8})
@@ -350,7 +356,7 @@ func (g *reduceGen) addParams(s *ReduceSource) {
 
 func (g *reduceGen) render() (string, error) {
 	var b strings.Builder
-	for _, d := range []dtype.DType{g.r.Input, g.r.Acc, g.r.Out} {
+	for _, d := range append([]dtype.DType{g.r.Input, g.r.Acc, g.r.Out}, g.more()...) {
 		(&emitter{need: g.need}).needType(d)
 	}
 	fmt.Fprintf(&b, "struct %s_args { i64 rows, len, chunk, chunks, stride, out_stride;", g.name)
@@ -398,18 +404,35 @@ func (g *reduceGen) preFunc() (string, error) {
 		return "", err
 	}
 	params := []string{"const " + storage(g.r.Input) + " x0"}
+	for k, d := range g.more() {
+		params = append(params, fmt.Sprintf("const %s x%d", storage(d), k+1))
+	}
 	for i, d := range g.r.Scalars {
 		params = append(params, fmt.Sprintf("const %s s%d", storage(d), i))
 	}
 	return fn + g.acc + " " + g.name + "_pre(" + strings.Join(params, ", ") + ") {\n" + e.body.String() + "  return " + v + ";\n}\n", nil
 }
 
-// pre is the accumulator value of the stored element x.
-func (g *reduceGen) pre(x string) string {
+// more is the dtypes of the inputs after the first that the kernel reads:
+// r.More in a first pass, none in a Finish pass.
+func (g *reduceGen) more() []dtype.DType {
+	if g.l.Finish {
+		return nil
+	}
+	return g.r.More
+}
+
+// pre is the accumulator value of the stored element x of input 0, which
+// is at offset off (a signed index expression) from in; the other inputs
+// are read at the same offset.
+func (g *reduceGen) pre(x, off string) string {
 	if g.l.Finish {
 		return x
 	}
 	args := []string{x}
+	for k := range g.more() {
+		args = append(args, fmt.Sprintf("in%d[%s]", k+1, off))
+	}
 	for i := range g.r.Scalars {
 		args = append(args, "s"+strconv.Itoa(i))
 	}
@@ -661,6 +684,9 @@ func (g *reduceGen) signature() string {
 	if g.l.Kind != ScanRows {
 		ps = append(ps, "const i64 *__restrict__ in_i")
 	}
+	for k, d := range g.more() {
+		ps = append(ps, fmt.Sprintf("const %s *__restrict__ in%d", storage(d), k+1))
+	}
 	ps = append(ps, out+" *__restrict__ out")
 	if g.l.Kind != ScanRows {
 		ps = append(ps, "i64 *__restrict__ out_i")
@@ -712,9 +738,10 @@ func (g *reduceGen) blockFold(b *strings.Builder, indent, store string) {
 	fmt.Fprintf(b, "%[2]sif (lane == 0) {\n%[3]s%[2]s}\n%[1]s}\n%[1]s__syncthreads();\n", indent, in, store)
 }
 
-// fold is the statement that folds element x at position j into v.
-func (g *reduceGen) fold(x, j string) string {
-	return fmt.Sprintf("%s_comb(v, vi, %s, (i64)(%s));", g.name, g.pre(x), j)
+// fold is the statement that folds element x, at position j of its row
+// and offset off from in, into v.
+func (g *reduceGen) fold(x, j, off string) string {
+	return fmt.Sprintf("%s_comb(v, vi, %s, (i64)(%s));", g.name, g.pre(x, off), j)
 }
 
 func (g *reduceGen) rows() string {
@@ -752,7 +779,7 @@ func (g *reduceGen) rows() string {
 	default:
 		fmt.Fprintf(&b, "#pragma unroll 4\n    for (%[1]s j = c * G + lane; j < R; j += C * G) {\n", ix)
 		g.unravel(&b, "      ", "j", g.l.RedDims, "red", []string{"qj"}, []string{"red_in"})
-		fmt.Fprintf(&b, "      %s\n    }\n", g.fold("in[qi + qj]", "j"))
+		fmt.Fprintf(&b, "      %s\n    }\n", g.fold("in[qi + qj]", "j", "qi + qj"))
 	}
 	if g.l.Block {
 		g.blockFold(&b, "    ", g.result("        ", "s"))
@@ -780,12 +807,13 @@ const tileLoads = 4
 func (g *reduceGen) vectorRun(b *strings.Builder) {
 	ix, V := g.ix, g.vec
 	vt := fmt.Sprintf("vec<%s, %d>", g.in, V)
+	fold := func(x, j string) string { return g.fold(x, j, "qi + ("+g.sx+")("+j+")") }
 	fmt.Fprintf(b, "    const %s *p = in + qi;\n", g.in)
 	fmt.Fprintf(b, "    %[1]s h = (%[1]s)((%[2]d - ((u64)p / %[3]d) %% %[2]d) %% %[2]d);\n    if (h > R) h = R;\n", ix, V, sizeOf(g.r.Input))
-	fmt.Fprintf(b, "    if (c == 0 && lane < h) %s\n", g.fold("p[lane]", "lane"))
+	fmt.Fprintf(b, "    if (c == 0 && lane < h) %s\n", fold("p[lane]", "lane"))
 	fmt.Fprintf(b, "    const %[1]s nv = (R - h) / %[2]d, TV = %[3]d * G, nt = nv / TV;\n    const %[4]s *pv = (const %[4]s *)(p + h);\n", ix, V, tileLoads, vt)
 	foldVec := func(indent, x, q string) {
-		fmt.Fprintf(b, "%s#pragma unroll\n%sfor (int k = 0; k < %d; k++) %s\n", indent, indent, V, g.fold(x+".e[k]", "h + ("+q+") * "+strconv.Itoa(V)+" + k"))
+		fmt.Fprintf(b, "%s#pragma unroll\n%sfor (int k = 0; k < %d; k++) %s\n", indent, indent, V, fold(x+".e[k]", "h + ("+q+") * "+strconv.Itoa(V)+" + k"))
 	}
 	fmt.Fprintf(b, "    for (%[1]s t = c; t < nt; t += C) {\n      const %[1]s q = t * TV + lane;\n", ix)
 	for u := range tileLoads {
@@ -797,7 +825,7 @@ func (g *reduceGen) vectorRun(b *strings.Builder) {
 	b.WriteString("    }\n    if (c == C - 1) {\n")
 	fmt.Fprintf(b, "      for (%[1]s q = nt * TV + lane; q < nv; q += G) {\n        const %[2]s x = pv[q];\n", ix, vt)
 	foldVec("        ", "x", "q")
-	fmt.Fprintf(b, "      }\n      for (%[1]s j = h + nv * %[2]d + lane; j < R; j += G) %[3]s\n    }\n", ix, V, g.fold("p[j]", "j"))
+	fmt.Fprintf(b, "      }\n      for (%[1]s j = h + nv * %[2]d + lane; j < R; j += G) %[3]s\n    }\n", ix, V, fold("p[j]", "j"))
 }
 
 // lastBlock is the end of a LastBlock kernel: thread 0 of each block
@@ -835,9 +863,9 @@ func (g *reduceGen) columns() string {
 	idx := "(i64)r"
 	if V > 1 {
 		fmt.Fprintf(&b, "    const vec<%[1]s, %[2]d> x = *(const vec<%[1]s, %[2]d> *)(in + q);\n#pragma unroll\n    for (int k = 0; k < %[2]d; k++) %[3]s_comb(acc[k], acci[k], %[4]s, %[5]s);\n  }\n",
-			g.in, V, n, g.pre("x.e[k]"), idx)
+			g.in, V, n, g.pre("x.e[k]", "q + k"), idx)
 	} else {
-		fmt.Fprintf(&b, "    %s_comb(acc[0], acci[0], %s, %s);\n  }\n", n, g.pre("in[q]"), idx)
+		fmt.Fprintf(&b, "    %s_comb(acc[0], acci[0], %s, %s);\n  }\n", n, g.pre("in[q]", "q"), idx)
 	}
 	fmt.Fprintf(&b, "#pragma unroll\n  for (int k = 0; k < %d; k++) {\n    const %s i = i0 + k;\n    const %s v = acc[k];\n    const i64 vi = acci[k];\n", V, ix, g.acc)
 	if !g.l.Partial {
@@ -884,7 +912,7 @@ func (g *reduceGen) scan() string {
 	g.unravel(&b, "    ", "row", g.l.KeptDims, "kept", []string{"qi", "qo"}, []string{"kept_in", "kept_out"})
 	fmt.Fprintf(&b, "    %s carry = %s_ident();\n", g.acc, n)
 	fmt.Fprintf(&b, "    for (%[1]s t = 0; t < R; t += blockDim.x) {\n      const %[1]s j = t + threadIdx.x;\n", ix)
-	fmt.Fprintf(&b, "      %[1]s v = j < R ? %[2]s : %[3]s_ident();\n", g.acc, g.pre("in[qi + ("+sx+")j * ("+sx+")a.stride]"), n)
+	fmt.Fprintf(&b, "      %[1]s v = j < R ? %[2]s : %[3]s_ident();\n", g.acc, g.pre("in[qi + ("+sx+")j * ("+sx+")a.stride]", "qi + ("+sx+")j * ("+sx+")a.stride"), n)
 	// inclusive scan of the warp, then of the warps' totals
 	fmt.Fprintf(&b, "      for (int o = 1; o < %[1]d; o <<= 1) { %[2]s y = %[3]s_shfl_up(v, o); if (lane >= (%[4]s)o) { %[3]s_comb(y, unused, v, 0); v = y; } }\n", W, g.acc, n, ix)
 	fmt.Fprintf(&b, "      if (lane == %d) sv[w] = v;\n      __syncthreads();\n", W-1)

@@ -23,6 +23,11 @@ func sampleReductions() []ReductionUnit {
 		red(ir.SumOf, h, f, h), red(ir.ProdOf, i8, dtype.Int64, dtype.Int64), red(ir.MaxOf, f, f, f),
 		red(ir.FMinOf, c, c, c), red(ir.ArgMaxOf, u16, u16, dtype.Int64), red(ir.ArgMinOf, c, c, dtype.Int64),
 		red(ir.SumOf, c, c, c), red(ir.AnyOf, f, dtype.Bool, dtype.Bool),
+		// maps of several inputs, of other sizes than input 0
+		{Input: f, More: []dtype.DType{h, dtype.Float64}, Combine: ir.SumOf, Acc: dtype.Float64, Out: f,
+			Pre: ir.Apply(ir.Mul, dtype.Float64, ir.To(ir.Apply(ir.Add, f, ir.In(0, f), ir.To(ir.In(1, h), f)), dtype.Float64), ir.In(2, dtype.Float64))},
+		{Input: u16, More: []dtype.DType{i8}, Scalars: []dtype.DType{dtype.Int64}, Combine: ir.ArgMinOf, Acc: dtype.Int64, Out: dtype.Int64,
+			Pre: ir.Apply(ir.Mul, dtype.Int64, ir.Apply(ir.Sub, dtype.Int64, ir.To(ir.In(0, u16), dtype.Int64), ir.To(ir.In(1, i8), dtype.Int64)), ir.Param(0, dtype.Int64))},
 	}
 	layouts := []ReduceLayout{
 		{Kind: ReduceRows, Vec: true, RedDims: 1, KeptDims: 1},
@@ -42,7 +47,7 @@ func sampleReductions() []ReductionUnit {
 			}
 			us = append(us, ReductionUnit{r, l})
 		}
-		if r.Combine == ir.SumOf || r.Combine == ir.ProdOf {
+		if (r.Combine == ir.SumOf || r.Combine == ir.ProdOf) && len(r.More) == 0 {
 			us = append(us, ReductionUnit{r, ReduceLayout{Kind: ScanRows, KeptDims: 1}})
 		}
 	}

@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
 )
 
@@ -23,7 +25,7 @@ func checkCReduction(r *ir.Reduction) error {
 	if len(c.Scalars) != len(r.Scalars) {
 		return fmt.Errorf("%d scalar names for %d scalars", len(c.Scalars), len(r.Scalars))
 	}
-	k := &ir.CKernel{Name: c.Name, Inputs: []ir.CParam{c.In}, Outputs: []ir.CParam{c.Out}, Scalars: c.Scalars, Types: c.Types}
+	k := &ir.CKernel{Name: c.Name, Inputs: append([]ir.CParam{c.In}, c.More...), Outputs: []ir.CParam{c.Out}, Scalars: c.Scalars, Types: c.Types}
 	if err := checkC(k); err != nil {
 		return err
 	}
@@ -33,6 +35,8 @@ func checkCReduction(r *ir.Reduction) error {
 		}
 	}
 	switch {
+	case !slices.EqualFunc(c.More, r.More, func(p ir.CParam, d dtype.DType) bool { return p.DType == d }):
+		return fmt.Errorf("the user's inputs after the first are %v, the reduction's %v", c.More, r.More)
 	case c.In.DType != r.Input || c.Out.DType != r.Out:
 		return fmt.Errorf("the user's input and output are %v and %v, the reduction's %v and %v", c.In.DType, c.Out.DType, r.Input, r.Out)
 	case !UserDType(r.Acc):
@@ -64,6 +68,10 @@ func (g *reduceGen) userPre() string {
 		fmt.Fprintf(&b, "#ifndef %[1]s\n#define %[1]s\n%[2]s\n#endif\n", guard, c.Preamble)
 	}
 	body := g.userTypedefs() + fmt.Sprintf("  const %s %s = _x0;\n", userType(c.In.DType), c.In.Name)
+	for k, p := range c.More {
+		params = append(params, fmt.Sprintf("const %s _x%d", storage(p.DType), k+1))
+		body += fmt.Sprintf("  const %s %s = _x%d;\n", userType(p.DType), p.Name, k+1)
+	}
 	for i, s := range c.Scalars {
 		params = append(params, fmt.Sprintf("const %s _s%d", storage(s.DType), i))
 		body += fmt.Sprintf("  const %s %s = _s%d;\n", userType(s.DType), s.Name, i)

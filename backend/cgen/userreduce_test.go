@@ -11,7 +11,8 @@ import (
 
 // userReductions are CuPy's L2 norm (a post-map, a placeholder) and a
 // count above a scalar threshold (int64 accumulator, a preamble, no
-// post-map), each in every layout of the built-in reductions.
+// post-map) and a dot of two inputs, each in every layout of the
+// built-in reductions.
 func userReductions() []ReductionUnit {
 	f, d := dtype.Float32, dtype.Float64
 	l2 := &ir.Reduction{Input: f, Combine: ir.SumOf, Acc: f, Out: f, C: &ir.CReduction{
@@ -22,8 +23,11 @@ func userReductions() []ReductionUnit {
 		C: &ir.CReduction{Name: "above", In: ir.CParam{Name: "x", DType: d}, Scalars: []ir.CParam{{Name: "t", DType: d}},
 			Out: ir.CParam{Name: "n", DType: dtype.Int64}, Preamble: "__device__ bool over(double v, double t) { return v > t; }",
 			Map: "over(x, t) ? 1 : 0", Reduce: "a + b", Identity: "0"}}
+	dot := &ir.Reduction{Input: f, More: []dtype.DType{d}, Combine: ir.SumOf, Acc: d, Out: d, C: &ir.CReduction{
+		Name: "dot", In: ir.CParam{Name: "x", DType: f}, More: []ir.CParam{{Name: "y", DType: d}}, Out: ir.CParam{Name: "z", DType: d},
+		Map: "x * y", Reduce: "a + b", Identity: "0"}}
 	var us []ReductionUnit
-	for _, r := range []*ir.Reduction{l2, count} {
+	for _, r := range []*ir.Reduction{l2, count, dot} {
 		for _, u := range sampleReductions() {
 			if u.Layout.Kind != ScanRows {
 				us = append(us, ReductionUnit{r, u.Layout})
@@ -66,6 +70,10 @@ func TestUserReductionRefusals(t *testing.T) {
 		"scalar names":            func(r *ir.Reduction) { r.Scalars = []dtype.DType{f} },
 		"the reduction's float32": func(r *ir.Reduction) { r.C.In.DType = dtype.Float64 },
 		"not a C identifier":      func(r *ir.Reduction) { r.C.Name = "a b" },
+		"a name per input":        func(r *ir.Reduction) { r.More = []dtype.DType{f} },
+		"inputs after the first": func(r *ir.Reduction) {
+			r.More, r.C.More = []dtype.DType{f}, []ir.CParam{{Name: "z", DType: dtype.Float64}}
+		},
 	} {
 		r := base()
 		change(r)

@@ -21,7 +21,7 @@ import (
 // to Acc once at the end: at least as accurate as NumPy's pairwise sum in
 // Acc. Integers wrap in 64 bits, which is wrapping in Acc once truncated.
 func (b *Backend) Reduce(r *ir.Reduction, shape []int, nred int, out, in backend.Operand, scalars []ir.Value) error {
-	if err := b.reduce(r, shape, nred, out, in, scalars); err != nil {
+	if err := b.reduce(r, shape, nred, out, []backend.Operand{in}, scalars); err != nil {
 		return fmt.Errorf("cpu: Reduce: %w", err)
 	}
 	return nil
@@ -46,13 +46,16 @@ type folding struct {
 	rows, width int
 }
 
-// start checks a call and prepares the launch of Pre over in.
-func (b *Backend) start(r *ir.Reduction, shape []int, nred int, in backend.Operand, scalars []ir.Value) (*folding, error) {
+// start checks a call and prepares the launch of Pre over the inputs
+// (r.Input, then r.More).
+func (b *Backend) start(r *ir.Reduction, shape []int, nred int, ins []backend.Operand, scalars []ir.Value) (*folding, error) {
 	switch {
 	case nred < 0 || nred > len(shape):
 		return nil, fmt.Errorf("cannot fold %d axes of shape %v", nred, shape)
 	case len(scalars) != len(r.Scalars):
 		return nil, fmt.Errorf("reduction takes %d scalars, got %d", len(r.Scalars), len(scalars))
+	case len(ins) != 1+len(r.More):
+		return nil, fmt.Errorf("reduction reads %d inputs, got %d", 1+len(r.More), len(ins))
 	}
 	if _, err := layout.Size(shape); err != nil {
 		return nil, err
@@ -73,17 +76,19 @@ func (b *Backend) start(r *ir.Reduction, shape []int, nred int, in backend.Opera
 	l.prog = p
 	l.mems, l.dtypes = l.mems[:0], l.dtypes[:0]
 	nd := max(len(shape), 1)
-	l.lay = loopLayout{shape: append(l.lay.shape[:0], 1), strides: resize(l.lay.strides, nd), offsets: l.lay.offsets[:0], nops: 1}
+	l.lay = loopLayout{shape: append(l.lay.shape[:0], 1), strides: resize(l.lay.strides, len(ins)*nd), offsets: l.lay.offsets[:0], nops: len(ins)}
 	if len(shape) > 0 {
 		l.lay.shape = append(l.lay.shape[:0], shape...)
 	}
 	fo.l = l
-	if err := l.addOperand(in, r.Input, shape); err != nil {
-		l.release()
-		return nil, fmt.Errorf("input: %w", err)
+	for i, in := range ins {
+		if err := l.addOperand(in, k.Inputs[i], shape); err != nil {
+			l.release()
+			return nil, fmt.Errorf("input %d: %w", i, err)
+		}
 	}
 	f := getFrame(p)
-	f.walk.empty(1)
+	f.walk.empty(len(ins))
 	err = l.compute(f, 0) // finds ops that do not apply to their types
 	frames.Put(f)
 	if err != nil {
@@ -93,19 +98,21 @@ func (b *Backend) start(r *ir.Reduction, shape []int, nred int, in backend.Opera
 	fo.pre = &p.steps[p.outs[0]]
 	if fo.rows*fo.width > 0 {
 		l.lay.simplify()
-		if err := checkBounds(&l.lay, 0, in.DType, l.mems[0]); err != nil {
-			l.release()
-			return nil, fmt.Errorf("input %w", err)
+		for i, in := range ins {
+			if err := checkBounds(&l.lay, i, in.DType, l.mems[i]); err != nil {
+				l.release()
+				return nil, fmt.Errorf("input %d: %w", i, err)
+			}
 		}
 	}
 	return fo, nil
 }
 
-func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in backend.Operand, scalars []ir.Value) error {
+func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out backend.Operand, ins []backend.Operand, scalars []ir.Value) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	fo, err := b.start(r, shape, nred, in, scalars)
+	fo, err := b.start(r, shape, nred, ins, scalars)
 	if err != nil {
 		return err
 	}
@@ -463,7 +470,7 @@ func (b *Backend) scan(r *ir.Reduction, shape []int, out, in backend.Operand, sc
 	if len(shape) == 0 {
 		return fmt.Errorf("a scan needs an axis; shape is ()")
 	}
-	fo, err := b.start(r, shape, 1, in, scalars)
+	fo, err := b.start(r, shape, 1, []backend.Operand{in}, scalars)
 	if err != nil {
 		return err
 	}

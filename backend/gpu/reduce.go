@@ -33,7 +33,7 @@ import (
 func (b *Backend) Reduce(r *ir.Reduction, shape []int, nred int, out, in backend.Operand, scalars []ir.Value) error {
 	defer runtime.KeepAlive(out.Buf)
 	defer runtime.KeepAlive(in.Buf) // the buffers stay reachable until the work is queued
-	if err := b.reduce(r, shape, nred, &out, &in, scalars); err != nil {
+	if err := b.reduce(r, shape, nred, &out, &in, nil, scalars); err != nil {
 		return fmt.Errorf("%s: Reduce: %w", b.kind, err)
 	}
 	return nil
@@ -251,7 +251,9 @@ func prod(shape []int) int {
 	return n
 }
 
-func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand, scalars []ir.Value) error {
+// reduce runs r over in and, when r reads several inputs, more (the
+// inputs after the first, of in's strides).
+func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand, more []backend.Operand, scalars []ir.Value) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
@@ -270,6 +272,10 @@ func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backen
 	if err := b.checkOperand(in, r.Input, shape, n); err != nil {
 		return operandError("input", 0, err)
 	}
+	moreAt, err := b.moreInputs(r, shape, n, in, more)
+	if err != nil {
+		return err
+	}
 	if err := b.checkOperand(out, r.Out, kept, K); err != nil {
 		return operandError("output", 0, err)
 	}
@@ -285,7 +291,7 @@ func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backen
 		return err
 	}
 	if plan.parts == 0 {
-		return b.launchPass(kns[0], &plan.passes[0], passPointers{address(in), 0, address(out)}, scalars)
+		return b.launchPass(kns[0], &plan.passes[0], passPointers{address(in), 0, address(out)}, moreAt, scalars)
 	}
 	// the partials: values, then (ArgMax, ArgMin) positions
 	vals := plan.parts * cgen.PartialSize(r)
@@ -313,10 +319,10 @@ func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backen
 		}
 		first[4], first[5] = address(out), count
 	}
-	if err := b.launchPass(kns[0], &plan.passes[0], first, scalars); err != nil || len(kns) == 1 {
+	if err := b.launchPass(kns[0], &plan.passes[0], first, moreAt, scalars); err != nil || len(kns) == 1 {
 		return err
 	}
-	return b.launchPass(kns[1], &plan.passes[1], passPointers{parts, partIdx, address(out)}, nil)
+	return b.launchPass(kns[1], &plan.passes[1], passPointers{parts, partIdx, address(out)}, nil, nil)
 }
 
 // blockCounter is the counter of LastBlock passes, a u32 of device
@@ -374,7 +380,7 @@ func (b *Backend) scan(r *ir.Reduction, shape []int, out, in *backend.Operand, s
 	if err != nil {
 		return err
 	}
-	return b.launchPass(kns[0], &p, passPointers{address(in), 0, address(out)}, scalars)
+	return b.launchPass(kns[0], &p, passPointers{address(in), 0, address(out)}, nil, scalars)
 }
 
 // planScan is the launch of a scan along the last axis of shape.
@@ -394,8 +400,9 @@ func planScan(shape []int, out, in *backend.Operand, dev device) pass {
 // and count (see cgen.ReduceSource).
 type passPointers [6]uint64
 
-// launchPass queues one pass.
-func (b *Backend) launchPass(kn *rkernel, p *pass, ptrs passPointers, scalars []ir.Value) error {
+// launchPass queues one pass; more are the addresses of a first pass's
+// inputs after the first (cgen's in1, in2...).
+func (b *Backend) launchPass(kn *rkernel, p *pass, ptrs passPointers, more []uint64, scalars []ir.Value) error {
 	b.launchMu.Lock()
 	defer b.launchMu.Unlock()
 	lb := b.lb
@@ -406,7 +413,11 @@ func (b *Backend) launchPass(kn *rkernel, p *pass, ptrs passPointers, scalars []
 		case cgen.ParamDims:
 			p.args.Put(at)
 		case cgen.ParamInput:
-			binary.LittleEndian.PutUint64(at, ptrs[q.Index])
+			ptr := ptrs[min(q.Index, 1)]
+			if q.Index >= 2 {
+				ptr = more[q.Index-2]
+			}
+			binary.LittleEndian.PutUint64(at, ptr)
 		case cgen.ParamOutput:
 			binary.LittleEndian.PutUint64(at, ptrs[2+q.Index])
 		case cgen.ParamScalar:

@@ -61,6 +61,7 @@ func (k *CKernel) Key() string {
 type CReduction struct {
 	Name     string
 	In       CParam
+	More     []CParam // names of the Reduction's More inputs
 	Scalars  []CParam // names of the Reduction's Scalars
 	Out      CParam
 	Types    []CParam // resolved placeholders, as typedefs
@@ -74,6 +75,6 @@ type CReduction struct {
 
 // Key is a canonical text of the user's reduction.
 func (c *CReduction) Key() string {
-	return fmt.Sprintf("creduce %q in=%v scalars=%v out=%v types=%v map %q reduce %q post %q identity %q preamble %q options %q",
-		c.Name, c.In, c.Scalars, c.Out, c.Types, c.Map, c.Reduce, c.Post, c.Identity, c.Preamble, c.Options)
+	return fmt.Sprintf("creduce %q in=%v more=%v scalars=%v out=%v types=%v map %q reduce %q post %q identity %q preamble %q options %q",
+		c.Name, c.In, c.More, c.Scalars, c.Out, c.Types, c.Map, c.Reduce, c.Post, c.Identity, c.Preamble, c.Options)
 }

@@ -47,7 +47,12 @@ func (c Combine) String() string {
 // Max/Min of an empty reduction is an error the array package reports
 // before launching; Sum of nothing is 0, Prod 1.
 type Reduction struct {
-	Input   dtype.DType
+	Input dtype.DType
+	// More are the dtypes of further inputs, In(1, More[0]) on: a map
+	// over several arrays ((a*2 + b).sum(), a dot's x*y) folded in one
+	// pass. They have input 0's shape and strides (backends read them at
+	// input 0's offsets; see backend.ManyReducer); scans take one input.
+	More    []dtype.DType
 	Scalars []dtype.DType
 	Pre     *Node
 	Combine Combine
@@ -67,11 +72,11 @@ func (r *Reduction) Key() string {
 	return fmt.Sprintf("reduce %s acc=%s out=%s %s", r.Combine, r.Acc, r.Out, r.Kernel().Key())
 }
 
-// Kernel is the elementwise kernel of Pre: one input of type Input, the
+// Kernel is the elementwise kernel of Pre: inputs of types Input and More, the
 // reduction's scalars, one output of type Acc. Backends evaluate and
 // render Pre through it.
 func (r *Reduction) Kernel() *Kernel {
-	return &Kernel{Inputs: []dtype.DType{r.Input}, Scalars: r.Scalars, Outputs: []*Node{r.Pre}}
+	return &Kernel{Inputs: append([]dtype.DType{r.Input}, r.More...), Scalars: r.Scalars, Outputs: []*Node{r.Pre}}
 }
 
 // Validate checks Pre as Kernel.Validate does and the rules that tie the
@@ -85,8 +90,8 @@ func (r *Reduction) Validate() error {
 		return fmt.Errorf("ir: reduction has unknown %v", r.Combine)
 	}
 	if r.C != nil {
-		if r.Pre != nil || r.Combine != SumOf || r.Acc.Size() == 0 || r.Out.Size() == 0 || r.Input.Size() == 0 {
-			return fmt.Errorf("ir: a user's reduction has no Pre, the combine sum and valid dtypes")
+		if r.Pre != nil || r.Combine != SumOf || r.Acc.Size() == 0 || r.Out.Size() == 0 || r.Input.Size() == 0 || len(r.More) != len(r.C.More) {
+			return fmt.Errorf("ir: a user's reduction has a name per input, no Pre, the combine sum and valid dtypes")
 		}
 		return nil
 	}
@@ -122,6 +127,9 @@ func (r *Reduction) ScanValidate() error {
 	}
 	if r.C != nil {
 		return fmt.Errorf("ir: a user's reduction is not a scan")
+	}
+	if len(r.More) > 0 {
+		return fmt.Errorf("ir: a scan reads one input, not %d", 1+len(r.More))
 	}
 	if r.Combine != SumOf && r.Combine != ProdOf {
 		return fmt.Errorf("ir: a scan is a running sum or product, not %v", r.Combine)
