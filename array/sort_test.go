@@ -117,7 +117,15 @@ func sortFixtureCall(t *testing.T, d *Device, f []string, in []*NpyData) ([]*Arr
 		bins, _ := strconv.Atoi(f[2])
 		return []*Array{HistogramBinEdges(a, bins)}, 0
 	case "histogram_edges":
-		return []*Array{HistogramEdges(a, arg(2))}, 0
+		var opts []HistogramOption
+		switch f[2] {
+		case "weights":
+			opts = append(opts, HistWeights(arg(1)))
+		case "density":
+			opts = append(opts, Density())
+		}
+		// NumPy sums weights here as differences of a cumulative sum
+		return []*Array{HistogramEdges(a, arg(2), opts...)}, 64
 	case "isclose":
 		rtol, _ := strconv.ParseFloat(f[2], 64)
 		atol, _ := strconv.ParseFloat(f[3], 64)

@@ -215,11 +215,12 @@ for dt in ("float32", "float64", "int32"):
         results += [h, e]
         cases.append(f"histogram_bin_edges {i} 9")
         results.append(np.histogram_bin_edges(x, bins=9))
-    edges = np.array([-2.0, -0.5, 0.0, 0.5, 4.0])
+    edges = np.array([-2.0, -0.5, 0.0, 0.5, 0.5, 4.0])
     add_input(edges)
-    cases.append(f"histogram_edges {i}")
-    results.append(np.histogram(x, bins=edges)[0])
-
+    for extra in ("", "weights", "density"):
+        kw = {"weights": inputs[i + 1]} if extra == "weights" else {"density": True} if extra == "density" else {}
+        cases.append(f"histogram_edges {i} {extra or 'plain'}")
+        results.append(np.histogram(x, bins=edges, **kw)[0])
 # isclose, ptp, average, cov, corrcoef
 a = rng.standard_normal(60)
 b = a + rng.choice([0, 1e-9, 1e-6, 1e-3], 60)
@@ -276,6 +277,25 @@ for dt in ("float32", "float64", "int32", "complex64"):
             for ddof in (0, 1):
                 cases.append(f"{fn} {i} {axis} {ddof}")
                 results.append(np.asarray(getattr(np, fn)(x, axis=ax, ddof=ddof)))
+
+# histograms of the other dtypes, elements on every edge, more bins than a GPU block
+# keeps in shared memory, and no elements
+for dt in ("uint8", "int64", "float16", "float64"):
+    x = rng.integers(0, 200, 5000).astype(dt)
+    if dt == "float64":
+        x = np.concatenate([np.linspace(-1, 1, 5001), rng.uniform(-1.2, 1.2, 999)])  # every edge of 5000 bins
+    i = add_input(x)
+    add_input(rng.random(x.shape))
+    for bins, lo, hi in ((13, 10.0, 150.0), (5000, -1.0, 1.0), (3, 0.0, 0.0)):
+        h, e = np.histogram(x, bins=bins, range=(lo, hi))
+        cases.append(f"histogram {i} {bins} {lo} {hi} plain")
+        results += [h, e]
+i = add_input(np.zeros(0, np.float32))
+add_input(np.zeros(0))
+h, e = np.histogram(inputs[i], bins=4)
+cases.append(f"histogram {i} 4 auto auto plain")
+results += [h, e]
+
 
 with open(os.path.join(OUT, "cases.txt"), "w") as f:
     f.write("# written by testdata/gen_sort.py\n")

@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -82,6 +83,84 @@ func TestBincountOnHostDevice(t *testing.T) {
 		for k := range bins {
 			x, y := math.Float64frombits(binary.LittleEndian.Uint64(want[8*k:])), math.Float64frombits(binary.LittleEndian.Uint64(got[8*k:]))
 			require.InDelta(t, x, y, 1e-12*max(1, x), "bin %d of %d", k, bins)
+		}
+	}
+}
+
+// Histogram on the host emulation agrees with the CPU's: equal bins and
+// searched edges, counts in shared-memory bins and in global ones, NaN,
+// infinities, elements outside the range and on every edge, float64
+// weights summed (to a tolerance: the order of the sums differs).
+func TestHistogramOnHostDevice(t *testing.T) {
+	b := New(newHostDevice(t))
+	c := cpu.New(0)
+	r := rand.New(rand.NewPCG(9, 10))
+	const n = 3000
+	for _, bins := range []int{7, cgen.BincountSharedBins + 3} {
+		edges := make([]float64, bins+1)
+		for k := range edges {
+			edges[k] = -1 + 2*float64(k)/float64(bins)
+		}
+		skewed := slices.Clone(edges)
+		for k := range skewed {
+			skewed[k] = skewed[k] * math.Abs(skewed[k])
+		}
+		x, w := make([]byte, 4*n), make([]byte, 8*n)
+		for i := range n {
+			v := float32(r.Float64()*2.4 - 1.2)
+			switch i % 50 {
+			case 0:
+				v = float32(math.NaN())
+			case 1:
+				v = float32(math.Inf(1 - 2*(i%2)))
+			case 2, 3:
+				v = float32(edges[r.IntN(bins+1)])
+			}
+			binary.LittleEndian.PutUint32(x[4*i:], math.Float32bits(v))
+			binary.LittleEndian.PutUint64(w[8*i:], math.Float64bits(r.Float64()))
+		}
+		count := func(be backend.Backend, e []float64, uniform, weighted bool) []byte {
+			alloc := func(data []byte) backend.Buffer {
+				buf, err := be.Alloc(len(data))
+				require.NoError(t, err)
+				t.Cleanup(func() { be.Free(buf) })
+				require.NoError(t, be.Write(buf, 0, data))
+				return buf
+			}
+			var wb backend.Buffer
+			if weighted {
+				wb = alloc(w)
+			}
+			eb := make([]byte, 8*len(e))
+			for k, v := range e {
+				binary.LittleEndian.PutUint64(eb[8*k:], math.Float64bits(v))
+			}
+			out := alloc(bytes.Repeat([]byte{0xff}, 8*bins)) // zeroed by Histogram
+			timeout(t, 5*time.Minute, func() {
+				require.NoError(t, be.(backend.Binner).Histogram(dtype.Float32, n, alloc(x), 0, wb, 0, alloc(eb), bins, uniform, out))
+			})
+			got := make([]byte, 8*bins)
+			require.NoError(t, be.Read(got, out, 0))
+			return got
+		}
+		for _, uniform := range []bool{true, false} {
+			e := edges
+			if !uniform {
+				e = skewed
+			}
+			want := count(c, e, uniform, false)
+			require.Equal(t, want, count(b, e, uniform, false), "%d bins, uniform %v", bins, uniform)
+			var total uint64
+			for k := range bins {
+				total += binary.LittleEndian.Uint64(want[8*k:])
+			}
+			require.Less(t, total, uint64(n), "NaN and infinities are skipped")
+			require.Greater(t, total, uint64(n/2))
+			want, got := count(c, e, uniform, true), count(b, e, uniform, true)
+			for k := range bins {
+				x, y := math.Float64frombits(binary.LittleEndian.Uint64(want[8*k:])), math.Float64frombits(binary.LittleEndian.Uint64(got[8*k:]))
+				require.InDelta(t, x, y, 1e-12*max(1, x), "bin %d of %d", k, bins)
+			}
 		}
 	}
 }
