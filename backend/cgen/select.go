@@ -26,10 +26,10 @@ import (
 // Kernel parameters, each in an 8-byte slot (struct ranks by value):
 //
 //	SelectInit   slots (rows*nranks), nranks, ranks, prefix, remain, counts
-//	SelectCount  n (row length), x, nranks, shift, prefix, counts
+//	SelectCount  n (row length), x, chunks (blocks a row), nranks, shift, prefix, counts
 //	SelectPick   slots, prefix, remain, counts, out (0: not the last pass)
 //
-// SelectCount runs over grid (chunks, rows).
+// SelectCount runs over rows*chunks blocks.
 
 // Selection kernel names; all live in the module RenderSelect renders.
 const (
@@ -83,18 +83,18 @@ extern "C" __global__ void %[7]s(const u64 slots, const u64 nranks, const cugo_s
     for (u32 d = 0; d < 256; d++) counts[j * 256 + d] = 0;
   }
 }
-// counts the digit at bit shift of the elements of row blockIdx.y whose
-// higher digits match each rank's prefix
-extern "C" __global__ void %[8]s(const u64 n, const S *x, const u64 nranks, const u64 shift, const u64 *prefix, u32 *counts) {
+// counts the digit at bit shift of the elements of one row whose higher
+// digits match each rank's prefix; chunks blocks share a row
+extern "C" __global__ void %[8]s(const u64 n, const S *x, const u64 chunks, const u64 nranks, const u64 shift, const u64 *prefix, u32 *counts) {
   __shared__ u32 local[%[6]d * 256];
-  const u64 row = blockIdx.y;
+  const u64 row = blockIdx.x / chunks, chunk = blockIdx.x %% chunks;
   for (u32 k = threadIdx.x; k < nranks * 256; k += blockDim.x) local[k] = 0;
   __syncthreads();
   u64 want[%[6]d];
   for (u32 r = 0; r < nranks; r++) want[r] = prefix[row * nranks + r];
   const S *xs = x + row * n;
-  const u64 step = (u64)gridDim.x * blockDim.x;
-  for (u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += step) {
+  const u64 step = chunks * blockDim.x;
+  for (u64 i = chunk * blockDim.x + threadIdx.x; i < n; i += step) {
     const u64 key = select_key((u64)xs[i]) >> shift;
     const u64 high = key >> 8; // two shifts: shift + 8 may be 64
     const u32 digit = (u32)(key & 255);

@@ -164,3 +164,39 @@ func TestHistogramOnHostDevice(t *testing.T) {
 		}
 	}
 }
+
+// SelectRows on the host emulation gives the CPU's elements for each
+// rank: float keys with NaN, ±inf and ±0, signed integers, several rows
+// in one grid, every key byte's pass.
+func TestSelectRowsOnHostDevice(t *testing.T) {
+	b := New(newHostDevice(t))
+	c := cpu.New(0)
+	r := rand.New(rand.NewPCG(11, 12))
+	for k, j := range []struct {
+		dt      dtype.DType
+		rows, n int
+	}{{dtype.Float32, 1, 5000}, {dtype.Int16, 3, 4100}, {dtype.Float64, 2, 4500}} {
+		in := sortInput(r, j.dt, j.rows*j.n, 0, k == 1)
+		ranks := []int{0, j.n / 3, j.n/2 - 1, j.n / 2, j.n - 1}
+		sel := func(be backend.Backend) []byte {
+			buf, err := be.Alloc(len(in))
+			require.NoError(t, err)
+			defer be.Free(buf)
+			require.NoError(t, be.Write(buf, 0, in))
+			out, err := be.Alloc(j.rows * len(ranks) * j.dt.Size())
+			require.NoError(t, err)
+			defer be.Free(out)
+			timeout(t, 10*time.Minute, func() {
+				require.NoError(t, be.(backend.Selector).SelectRows(j.dt, j.rows, j.n, buf, 0, ranks, out))
+			})
+			got := make([]byte, out.Size())
+			require.NoError(t, be.Read(got, out, 0))
+			return got
+		}
+		require.Equal(t, sel(c), sel(b), "%v rows %d of %d", j.dt, j.rows, j.n)
+	}
+	// short rows are left to the sort
+	buf, err := b.Alloc(4 * 100)
+	require.NoError(t, err)
+	require.ErrorIs(t, b.SelectRows(dtype.Float32, 1, 100, buf, 0, []int{50}, buf), backend.ErrSortInstead)
+}

@@ -16,15 +16,15 @@ const selectMinRow = 4096
 // SelectRows finds order statistics by radix selection (see
 // backend.Selector and cgen.RenderSelect): per key byte one counting
 // pass over the rows and one pick, all queued, no host round trip.
-// Many short rows, or more rows than a grid's second dimension holds,
-// are declined with backend.ErrSortInstead.
+// Short rows, or so many rows that the state grows large, are declined
+// with backend.ErrSortInstead.
 func (b *Backend) SelectRows(dt dtype.DType, rows, n int, in backend.Buffer, off int, ranks []int, out backend.Buffer) error {
 	fail := func(err error) error { return fmt.Errorf("%s: SelectRows: %w", b.kind, err) }
 	if err := backend.CheckSelectRows(dt, rows, n, in, off, ranks, out); err != nil {
 		return fail(err)
 	}
 	slots := rows * len(ranks)
-	if n < selectMinRow || rows > 65535 || slots > 1<<16 {
+	if n < selectMinRow || slots > 1<<16 {
 		return backend.ErrSortInstead
 	}
 	xb, err := b.live(in)
@@ -73,11 +73,12 @@ func (b *Backend) SelectRows(dt dtype.DType, rows, n int, in backend.Buffer, off
 		word(prefix), word(remain), word(counts)); err != nil {
 		return fail(err)
 	}
+	// a few waves of blocks in all, at most a block per 16 elements a thread
 	chunks := max(1, min((n+blockSize*16-1)/(blockSize*16), b.maxBlocks/rows))
 	x := uint64(xb.ptr) + uint64(dt.Size()*off)
 	for shift := 8 * (dt.Size() - 1); shift >= 0; shift -= 8 {
-		if err := b.launchSlots(fns[1], [3]uint32{uint32(chunks), uint32(rows), 1}, block, word(uint64(n)), word(x),
-			word(uint64(len(ranks))), word(uint64(shift)), word(prefix), word(counts)); err != nil {
+		if err := b.launchSlots(fns[1], [3]uint32{uint32(chunks * rows), 1, 1}, block, word(uint64(n)), word(x),
+			word(uint64(chunks)), word(uint64(len(ranks))), word(uint64(shift)), word(prefix), word(counts)); err != nil {
 			return fail(err)
 		}
 		dst := uint64(0)
