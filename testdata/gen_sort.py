@@ -297,6 +297,24 @@ cases.append(f"histogram {i} 4 auto auto plain")
 results += [h, e]
 
 
+# quantiles of rows long enough for the GPU's radix selection (4096 and
+# more), every method, NaN in some rows, duplicates, both axes
+for dt, shape in (("float32", (2, 5000)), ("int64", (4100,)), ("float16", (3, 4500)), ("float64", (4097, 2))):
+    x = special(dt, int(np.prod(shape))).reshape(shape)
+    if dt == "float32":
+        x[0] = np.where(np.isnan(x[0]), np.asarray(0.5, dtype=dt), x[0])  # row 0 without NaN
+    i = add_input(x)
+    axis = "0" if dt == "float64" else "-1"
+    ax = int(axis)
+    out = np.float64 if x.dtype.kind in "biu" else x.dtype
+    cases.append(f"median {i} {axis}")
+    results.append(np.asarray(np.median(x, axis=ax)).astype(out))
+    for m in METHODS:
+        cases.append(f"quantile {i} {axis} {m}")
+        results.append(np.asarray(np.quantile(x, [0.0, 0.25, 0.5, 0.9, 1.0], axis=ax, method=m)).astype(out))
+        cases.append(f"percentile {i} {axis} {m}")
+        results.append(np.asarray(np.percentile(x, 37.5, axis=ax, method=m)).astype(out))
+
 with open(os.path.join(OUT, "cases.txt"), "w") as f:
     f.write("# written by testdata/gen_sort.py\n")
     f.write("\n".join(cases) + "\n")
