@@ -137,6 +137,11 @@ func sortFixtureCall(t *testing.T, d *Device, f []string, in []*NpyData) ([]*Arr
 	case "cov":
 		ddof, _ := strconv.Atoi(f[3])
 		return []*Array{Cov(a, f[2] == "1", ddof)}, 64
+	case "covxy":
+		ddof, _ := strconv.Atoi(f[3])
+		return []*Array{CovXY(a, arg(1), f[2] == "1", ddof)}, 64
+	case "corrcoefxy":
+		return []*Array{CorrcoefXY(a, arg(1), f[2] == "1")}, 64
 	case "corrcoef":
 		return []*Array{Corrcoef(a, f[2] == "1")}, 64
 	case "nanprod", "nancumsum", "nancumprod", "nanargmax", "nanargmin":

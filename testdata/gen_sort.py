@@ -315,6 +315,26 @@ for dt, shape in (("float32", (2, 5000)), ("int64", (4100,)), ("float16", (3, 45
         cases.append(f"percentile {i} {axis} {m}")
         results.append(np.asarray(np.percentile(x, 37.5, axis=ax, method=m)).astype(out))
 
+# cov and corrcoef of two arrays, one-row and one-column variables
+x, y = rng.standard_normal((3, 12)), rng.standard_normal((2, 12))
+columns = rng.standard_normal((12, 1)), rng.standard_normal((12, 1))  # one variable each, rowvar=False
+for xs, ys, rowvar in ((x, y, 1), (x.T.copy(), y.T.copy(), 0), (x[0], y[1], 1), (x[:1], y, 1), (*columns, 0)):
+    i = add_input(xs)
+    add_input(ys)
+    cases.append(f"covxy {i} {rowvar} 1")
+    results.append(np.cov(xs, ys, rowvar=bool(rowvar)))
+    cases.append(f"corrcoefxy {i} {rowvar}")
+    results.append(np.corrcoef(xs, ys, rowvar=bool(rowvar)))
+i = add_input((rng.standard_normal((2, 5)) + 1j * rng.standard_normal((2, 5))).astype(np.complex64))
+add_input(rng.integers(-5, 5, 5).astype(np.int16))
+cases.append(f"covxy {i} 1 0")
+results.append(np.cov(inputs[i], inputs[i + 1], ddof=0))
+i = add_input(rng.standard_normal((1, 7)))
+cases.append(f"cov {i} 0 1")
+results.append(np.cov(inputs[i], rowvar=False))
+cases.append(f"cov {i} 1 1")
+results.append(np.cov(inputs[i], rowvar=True))
+
 with open(os.path.join(OUT, "cases.txt"), "w") as f:
     f.write("# written by testdata/gen_sort.py\n")
     f.write("\n".join(cases) + "\n")
