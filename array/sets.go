@@ -2,8 +2,6 @@ package array
 
 import (
 	"fmt"
-
-	"github.com/cugo/cugo/dtype"
 )
 
 // Searching and set operations, composed from the sort, comparisons,
@@ -107,21 +105,22 @@ func unique(op string, a *Array, all bool) UniqueResult {
 		return fail(err)
 	}
 	flat := a.Ravel()
-	sorted, order := sortAlong(op, flat, 0, true, true)
+	sorted, order := sortAlong(op, flat, 0, true, all) // the values alone need no argsort
 	if sorted.err != nil {
 		return fail(sorted.err)
 	}
 	n := sorted.Size()
 	d := On(a.st.b)
-	first := d.Full(Bool, true, n)
-	if n > 1 {
-		prev, next := sorted.Index(To(n-1)), sorted.Index(From(1))
-		differs := NotEqual(next, prev)
-		if k := a.dt.Kind(); k == dtype.FloatKind || k == dtype.ComplexKind {
-			differs = LogicalAnd(differs, LogicalNot(LogicalAnd(IsNaN(next), IsNaN(prev))))
-		}
-		if err := first.Index(From(1)).Set(differs); err != nil {
+	first := d.Empty(Bool, n) // whether each sorted element starts a run of equal ones
+	if n > 0 {
+		if err := first.Index(To(1)).Set(true); err != nil {
 			return fail(fmt.Errorf("%s: %w", op, err))
+		}
+	}
+	if n > 1 {
+		differs := startsRun.Into(first.Index(From(1)), sorted.Index(From(1)), sorted.Index(To(n-1)))
+		if differs.err != nil {
+			return fail(fmt.Errorf("%s: %w", op, differs.err))
 		}
 	}
 	r := UniqueResult{Values: sorted.Mask(first)}
@@ -139,6 +138,10 @@ func unique(op string, a *Array, all bool) UniqueResult {
 	r.Inverse = inverse.Reshape(a.shape...)
 	return r
 }
+
+// startsRun(next, prev) is whether next differs from prev, NaN equal to
+// NaN (x == x is false only for NaN): one kernel.
+var startsRun = Fuse(Arg(0).NotEqual(Arg(1)).LogicalAnd(Arg(0).Equal(Arg(0)).LogicalOr(Arg(1).Equal(Arg(1)))))
 
 // positions returns the int64 positions of the nonzero elements of a 1-d array.
 func positions(a *Array) *Array {
