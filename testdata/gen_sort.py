@@ -335,6 +335,19 @@ results.append(np.cov(inputs[i], rowvar=False))
 cases.append(f"cov {i} 1 1")
 results.append(np.cov(inputs[i], rowvar=True))
 
+# partition: NumPy's element at kth (the rest is checked for the
+# partition property), duplicates, NaN, every axis, rows long enough for
+# the GPU's selection
+for dt, shape, axis, kth in (("float32", (7, 9), "-1", 4), ("float64", (6, 5), "0", -1), ("int16", (40,), "none", 0),
+                             ("uint8", (3, 4, 5), "1", 2), ("float16", (2, 5000), "-1", 2500), ("bool", (30,), "0", 20),
+                             ("float32", (4100,), "0", 4099), ("int64", (5, 6), "-1", 3)):
+    x = special(dt, int(np.prod(shape))).reshape(shape)
+    i = add_input(x)
+    ax = None if axis == "none" else int(axis)
+    cases.append(f"partition {i} {kth} {axis}")
+    flat = x.ravel() if ax is None else x
+    results.append(np.take(np.partition(flat, kth, axis=0 if ax is None else ax), kth, axis=0 if ax is None else ax))
+
 with open(os.path.join(OUT, "cases.txt"), "w") as f:
     f.write("# written by testdata/gen_sort.py\n")
     f.write("\n".join(cases) + "\n")
