@@ -62,6 +62,10 @@ func sortFixtureCall(t *testing.T, d *Device, f []string, in []*NpyData) ([]*Arr
 	case "unique":
 		r := UniqueAll(a) // the values through UniqueValues, which sorts no indices
 		return []*Array{UniqueValues(a), r.Indices, r.Inverse, r.Counts}, 0
+	case "uniqueaxis":
+		ax, _ := strconv.Atoi(f[2])
+		r := UniqueAxis(a, ax)
+		return []*Array{r.Values, r.Indices, r.Inverse, r.Counts}, 0
 	case "isin":
 		return []*Array{Isin(a, arg(1))}, 0
 	case "in1d":
@@ -312,7 +316,7 @@ func TestAllclose(t *testing.T) {
 // setOps are the functions whose float results keep one of equal values
 // (partition: which of them lands at kth).
 var setOps = map[string]bool{"intersect1d": true, "union1d": true, "setdiff1d": true, "setxor1d": true, "unique": true,
-	"partition": true}
+	"partition": true, "uniqueaxis": true}
 
 // positiveZeros returns float data with every -0 made +0.
 func positiveZeros(dt DType, data []byte) []byte {

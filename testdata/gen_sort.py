@@ -348,6 +348,20 @@ for dt, shape, axis, kth in (("float32", (7, 9), "-1", 4), ("float64", (6, 5), "
     flat = x.ravel() if ax is None else x
     results.append(np.take(np.partition(flat, kth, axis=0 if ax is None else ax), kth, axis=0 if ax is None else ax))
 
+# unique along an axis: duplicate rows, columns and slices of 3-d arrays,
+# -0.0 against 0.0, no slices and slices of no elements (no NaN: NumPy
+# orders rows holding NaN by their bytes)
+for dt, shape, axis in (("int32", (12, 3), 0), ("float64", (4, 10), 1), ("uint8", (6, 2, 3), 0), ("int16", (3, 4, 8), 2),
+                        ("float32", (0, 3), 0), ("float32", (5, 0), 0), ("bool", (9, 2), 0)):
+    x = rng.integers(0, 2, shape).astype(dt)
+    if dt == "float64":
+        x[:, 3] = x[:, 0]  # a repeated column
+        x[0, 3] = -0.0 if x[0, 0] == 0 else x[0, 0]
+    i = add_input(x)
+    cases.append(f"uniqueaxis {i} {axis}")
+    v, idx, inv, cnt = np.unique(x, return_index=True, return_inverse=True, return_counts=True, axis=axis)
+    results += [v, idx, inv.reshape(-1), cnt]
+
 with open(os.path.join(OUT, "cases.txt"), "w") as f:
     f.write("# written by testdata/gen_sort.py\n")
     f.write("\n".join(cases) + "\n")
