@@ -137,7 +137,12 @@ func Cov(m *Array, rowvar bool, ddof int) *Array { return cov("Cov", m, nil, row
 
 // CovXY is Cov of the variables of m and then those of y (laid out as m's:
 // np.cov(m, y, rowvar, ddof)), which must have as many observations.
-func CovXY(m, y *Array, rowvar bool, ddof int) *Array { return cov("CovXY", m, y, rowvar, ddof) }
+func CovXY(m, y *Array, rowvar bool, ddof int) *Array {
+	if err := y.checkOp("CovXY"); err != nil { // a nil y is an error here, not Cov
+		return &Array{err: err}
+	}
+	return cov("CovXY", m, y, rowvar, ddof)
+}
 
 func cov(op string, m, y *Array, rowvar bool, ddof int) *Array {
 	operands := []*Array{m}
