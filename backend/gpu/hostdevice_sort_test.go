@@ -59,13 +59,7 @@ func TestBincountOnHostDevice(t *testing.T) {
 			binary.LittleEndian.PutUint64(w[8*i:], math.Float64bits(r.Float64()))
 		}
 		count := func(be backend.Backend, weighted bool) []byte {
-			alloc := func(data []byte) backend.Buffer {
-				buf, err := be.Alloc(len(data))
-				require.NoError(t, err)
-				t.Cleanup(func() { be.Free(buf) })
-				require.NoError(t, be.Write(buf, 0, data))
-				return buf
-			}
+			alloc := func(data []byte) backend.Buffer { return bufferWith(t, be, data) }
 			var wb backend.Buffer
 			if weighted {
 				wb = alloc(w)
@@ -120,13 +114,7 @@ func TestHistogramOnHostDevice(t *testing.T) {
 			binary.LittleEndian.PutUint64(w[8*i:], math.Float64bits(r.Float64()))
 		}
 		count := func(be backend.Backend, e []float64, uniform, weighted bool) []byte {
-			alloc := func(data []byte) backend.Buffer {
-				buf, err := be.Alloc(len(data))
-				require.NoError(t, err)
-				t.Cleanup(func() { be.Free(buf) })
-				require.NoError(t, be.Write(buf, 0, data))
-				return buf
-			}
+			alloc := func(data []byte) backend.Buffer { return bufferWith(t, be, data) }
 			var wb backend.Buffer
 			if weighted {
 				wb = alloc(w)
@@ -179,13 +167,7 @@ func TestSelectRowsOnHostDevice(t *testing.T) {
 		in := sortInput(r, j.dt, j.rows*j.n, 0, k == 1)
 		ranks := []int{0, j.n / 3, j.n/2 - 1, j.n / 2, j.n - 1}
 		sel := func(be backend.Backend) []byte {
-			buf, err := be.Alloc(len(in))
-			require.NoError(t, err)
-			defer be.Free(buf)
-			require.NoError(t, be.Write(buf, 0, in))
-			out, err := be.Alloc(j.rows * len(ranks) * j.dt.Size())
-			require.NoError(t, err)
-			defer be.Free(out)
+			buf, out := bufferWith(t, be, in), bufferWith(t, be, make([]byte, j.rows*len(ranks)*j.dt.Size()))
 			timeout(t, 10*time.Minute, func() {
 				require.NoError(t, be.(backend.Selector).SelectRows(j.dt, j.rows, j.n, buf, 0, ranks, out))
 			})
@@ -199,4 +181,13 @@ func TestSelectRowsOnHostDevice(t *testing.T) {
 	buf, err := b.Alloc(4 * 100)
 	require.NoError(t, err)
 	require.ErrorIs(t, b.SelectRows(dtype.Float32, 1, 100, buf, 0, []int{50}, buf), backend.ErrSortInstead)
+}
+
+// bufferWith returns a buffer of be holding data, freed when the test ends.
+func bufferWith(t *testing.T, be backend.Backend, data []byte) backend.Buffer {
+	buf, err := be.Alloc(len(data))
+	require.NoError(t, err)
+	t.Cleanup(func() { be.Free(buf) })
+	require.NoError(t, be.Write(buf, 0, data))
+	return buf
 }
