@@ -154,9 +154,9 @@ func cov(op string, m, y *Array, rowvar bool, ddof int) *Array {
 	}
 	dt := Float64
 	var vars []*Array
-	for _, v := range operands {
+	for i, v := range operands {
 		if len(v.shape) > 2 {
-			return errorf(op, "m and y must have at most 2 dimensions")
+			return errorf(op, "%s has more than 2 dimensions", []string{"m", "y"}[i])
 		}
 		if v.dt.Kind() == dtype.ComplexKind {
 			dt = Complex128

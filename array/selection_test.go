@@ -29,7 +29,7 @@ func TestSelectionStatsErrors(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, d *Device) {
 		x := d.Arange(0, 12, 1, Float64).Reshape(3, 4)
 		require.ErrorContains(t, CovXY(x, d.Zeros(Float64, 2, 5), true, 1).Err(), "observations")
-		require.ErrorContains(t, CovXY(x, d.Zeros(Float64, 2, 2, 2), true, 1).Err(), "at most 2 dimensions")
+		require.ErrorContains(t, CovXY(x, d.Zeros(Float64, 2, 2, 2), true, 1).Err(), "y has more than 2 dimensions")
 		require.ErrorContains(t, UniqueAxis(x, 2).Values.Err(), "out of bounds")
 		require.ErrorContains(t, UniqueAxis(d.Scalar(1.0), 0).Counts.Err(), "out of bounds")
 		require.ErrorContains(t, HistogramEdges(d.Zeros(Complex64, 3), d.Arange(0, 3, 1, Float64)).Err(), "complex")

@@ -8,11 +8,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The histogram kernels compile for both vendors for every dtype they
-// take, and other dtypes are refused.
+// The histogram kernels compile for both vendors, and the dtypes they
+// do not take are refused.
 func TestHistogramKernelsCompile(t *testing.T) {
-	dts := []dtype.DType{dtype.Int8, dtype.Int16, dtype.Int32, dtype.Int64, dtype.Uint8, dtype.Uint16,
-		dtype.Uint32, dtype.Uint64, dtype.Float32, dtype.Float64}
+	// the dtypes differ only in the element's C type: one of each kind
+	dts := []dtype.DType{dtype.Int8, dtype.Uint64, dtype.Float32, dtype.Float64}
 	t.Run("cuda", func(t *testing.T) {
 		kerneltest.NeedNVRTC(t)
 		for _, dt := range dts {
