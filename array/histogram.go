@@ -128,18 +128,7 @@ func Histogram(a *Array, bins int, opts ...HistogramOption) (hist, edges *Array)
 	if edges.err != nil {
 		return edges, edges
 	}
-	x := a.Ravel().AsType(Float64)
-	e := edges.AsType(Float64)
-	lo, hi := e.Index(I(0)), e.Index(I(bins))
-	// NumPy's uniform-bin index: scaled, then corrected by one either way
-	// against the edges themselves.
-	f := Floor(Mul(Div(Sub(x, lo), Sub(hi, lo)), float64(bins)))
-	idx := Clip(Where(IsNaN(f), 0.0, f), 0, bins-1).AsType(Int64)
-	idx = Sub(idx, Less(x, Take(e, idx)))
-	next := Take(e, Minimum(Add(idx, 1), bins))
-	idx = Add(idx, LogicalAnd(GreaterEqual(x, next), NotEqual(idx, bins-1)))
-	idx = Where(LogicalAnd(GreaterEqual(x, lo), LessEqual(x, hi)), idx, int64(-1))
-	return finishHistogram(op, idx, bins, edges, &c), edges
+	return binHistogram(op, a, edges, true, &c), edges
 }
 
 // HistogramEdges counts the elements of a in the bins between
@@ -161,27 +150,74 @@ func HistogramEdges(a, edges *Array, opts ...HistogramOption) *Array {
 	if d, err := increasingOrDecreasing(edges); err != nil || d < 0 {
 		return errorf(op, "bins must increase monotonically, when an array")
 	}
-	bins := edges.Size() - 1
-	x := a.Ravel()
-	idx := Sub(SearchSorted(edges, x, Right, nil), 1)
-	last := edges.Index(I(bins))
-	idx = Where(Equal(x, last), int64(bins-1), idx) // the last bin is closed
-	idx = Where(GreaterEqual(x, edges.Index(I(0))), idx, int64(-1))
-	return finishHistogram(op, idx, bins, edges, &c)
+	return binHistogram(op, a, edges, false, &c)
 }
 
-// finishHistogram counts bin indices (-1: outside) and normalises.
-func finishHistogram(op string, idx *Array, bins int, edges *Array, c *histConfig) *Array {
-	var w *Array
-	if c.weights != nil {
-		w = c.weights.Ravel()
+// binHistogram counts the elements of a into the bins between edges
+// with the backend's Binner, in one pass over a (uniform: the bins are of
+// equal width, so an element's bin is computed, not searched), and
+// normalises where asked.
+func binHistogram(op string, a, edges *Array, uniform bool, c *histConfig) *Array {
+	if c.weights != nil && !equalShapes(c.weights.shape, a.shape) {
+		return errorf(op, "weights should have the same shape as a")
 	}
-	hist := bincount(op, idx, w, bins)
-	if !c.density || hist.err != nil {
+	binner, ok := a.st.b.(backend.Binner)
+	if !ok {
+		return errorf(op, "the %s backend cannot histogram", a.st.b.Device().Kind)
+	}
+	x := a.Ravel()
+	switch k := a.dt.Kind(); {
+	case k == dtype.ComplexKind:
+		return errorf(op, "cannot histogram complex values")
+	case k == dtype.BoolKind:
+		x = x.AsType(Uint8)
+	case !backend.HistogramDType(a.dt): // float16, bfloat16: exact in float32
+		x = x.AsType(Float32)
+	}
+	x, e := contiguousCopy(x), contiguousCopy(edges.AsType(Float64))
+	operands := []*Array{x, e}
+	res := Int64
+	if c.weights != nil {
+		operands = append(operands, contiguousCopy(c.weights.Ravel().AsType(Float64)))
+		res = Float64
+	}
+	if err := checkAll(op, "", operands); err != nil {
+		return &Array{err: err}
+	}
+	bins := edges.Size() - 1
+	hist := On(a.st.b).alloc(op, res, []int{bins})
+	if hist.err != nil {
+		return hist
+	}
+	if err := hold(append(operands, hist)...); err != nil {
+		return failed(op, err)
+	}
+	var wbuf backend.Buffer
+	wOff := 0
+	if c.weights != nil {
+		wbuf, wOff = operands[2].st.buf, operands[2].offset
+	}
+	err := binner.Histogram(x.dt, x.Size(), x.st.buf, x.offset, wbuf, wOff, e.st.buf, bins, uniform, hist.st.buf)
+	release(append(operands, hist)...)
+	if err != nil {
+		hist.Free()
+		return failed(op, err)
+	}
+	if !c.density {
 		return hist
 	}
 	widths := Diff(edges, 1, 0) // in the edges' dtype, as NumPy
 	return Div(Div(hist, widths), Sum(hist))
+}
+
+// contiguousCopy returns a itself where it is C-contiguous, else a
+// C-ordered copy of it.
+func contiguousCopy(a *Array) *Array {
+	c, _, err := a.cOrder("copy")
+	if err != nil {
+		return &Array{err: err}
+	}
+	return c
 }
 
 // HistogramBinEdges returns the bins+1 edges Histogram uses, as

@@ -129,31 +129,55 @@ func squeezeFolded(v *Array, axes []int) *Array {
 
 // Cov returns the covariance matrix of the variables in m, as np.cov(m,
 // rowvar=rowvar, ddof=ddof): each row a variable and each column an
-// observation (each column a variable if !rowvar); a 1-d m is one
-// variable and gives a 0-d result. The result is float64 (complex128
-// for complex input).
-func Cov(m *Array, rowvar bool, ddof int) *Array {
-	const op = "Cov"
-	if err := m.checkOp(op); err != nil {
+// observation (each column a variable if !rowvar, unless m is one row);
+// a 1-d m is one variable. Axes of length one are squeezed away, as
+// NumPy does: one variable gives a 0-d result. The result is float64
+// (complex128 for complex input).
+func Cov(m *Array, rowvar bool, ddof int) *Array { return cov("Cov", m, nil, rowvar, ddof) }
+
+// CovXY is Cov of the variables of m and then those of y (laid out as m's:
+// np.cov(m, y, rowvar, ddof)), which must have as many observations.
+func CovXY(m, y *Array, rowvar bool, ddof int) *Array {
+	if err := y.checkOp("CovXY"); err != nil { // a nil y is an error here, not Cov
 		return &Array{err: err}
 	}
-	if len(m.shape) > 2 {
-		return errorf(op, "m has more than 2 dimensions")
+	return cov("CovXY", m, y, rowvar, ddof)
+}
+
+func cov(op string, m, y *Array, rowvar bool, ddof int) *Array {
+	operands := []*Array{m}
+	if y != nil {
+		operands = append(operands, y)
+	}
+	if err := checkAll(op, "", operands); err != nil {
+		return &Array{err: err}
 	}
 	dt := Float64
-	if m.dt.Kind() == dtype.ComplexKind {
-		dt = Complex128
+	var vars []*Array
+	for i, v := range operands {
+		if len(v.shape) > 2 {
+			return errorf(op, "%s has more than 2 dimensions", []string{"m", "y"}[i])
+		}
+		if v.dt.Kind() == dtype.ComplexKind {
+			dt = Complex128
+		}
+		x := v
+		switch {
+		case len(v.shape) < 2:
+			x = x.Reshape(1, -1)
+		case !rowvar && v.shape[0] != 1:
+			x = x.T()
+		}
+		vars = append(vars, x)
 	}
-	x := m.AsType(dt)
-	one := len(m.shape) < 2
-	switch {
-	case len(m.shape) == 0:
-		x = x.Reshape(1, 1)
-	case one:
-		x = x.Reshape(1, -1)
-	case !rowvar:
-		x = x.T()
+	x := vars[0]
+	if len(vars) > 1 {
+		if vars[0].err == nil && vars[1].err == nil && vars[0].shape[1] != vars[1].shape[1] {
+			return errorf(op, "m and y have %d and %d observations", vars[0].shape[1], vars[1].shape[1])
+		}
+		x = Concatenate(vars, 0)
 	}
+	x = x.AsType(dt)
 	if x.err != nil {
 		return failed(op, x.err)
 	}
@@ -161,21 +185,24 @@ func Cov(m *Array, rowvar bool, ddof int) *Array {
 	centred := Sub(x, Mean(x, Axis(1), KeepDims()))
 	// NumPy divides by zero where the count is not positive: inf or NaN.
 	c := Div(Matmul(centred, Conj(centred).T()), max(float64(n-ddof), 0))
-	if one {
-		c = c.Reshape()
-	}
 	if c.err != nil {
 		return failed(op, c.err)
 	}
-	return c
+	return c.Squeeze()
 }
 
 // Corrcoef returns the Pearson correlation coefficients of the variables
 // in x, as np.corrcoef(x, rowvar=rowvar): the covariance divided by the
 // outer product of the standard deviations, its real part clipped to
 // [-1, 1].
-func Corrcoef(x *Array, rowvar bool) *Array {
-	c := Cov(x, rowvar, 1)
+func Corrcoef(x *Array, rowvar bool) *Array { return corrcoef(Cov(x, rowvar, 1)) }
+
+// CorrcoefXY is Corrcoef of the variables of x and then those of y
+// (np.corrcoef(x, y, rowvar)).
+func CorrcoefXY(x, y *Array, rowvar bool) *Array { return corrcoef(CovXY(x, y, rowvar, 1)) }
+
+// corrcoef normalises a covariance matrix into correlation coefficients.
+func corrcoef(c *Array) *Array {
 	if c.err != nil || len(c.shape) == 0 {
 		return Div(c, c)
 	}

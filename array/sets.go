@@ -2,8 +2,6 @@ package array
 
 import (
 	"fmt"
-
-	"github.com/cugo/cugo/dtype"
 )
 
 // Searching and set operations, composed from the sort, comparisons,
@@ -107,38 +105,123 @@ func unique(op string, a *Array, all bool) UniqueResult {
 		return fail(err)
 	}
 	flat := a.Ravel()
-	sorted, order := sortAlong(op, flat, 0, true, true)
+	sorted, order := sortAlong(op, flat, 0, true, all) // the values alone need no argsort
 	if sorted.err != nil {
 		return fail(sorted.err)
 	}
 	n := sorted.Size()
 	d := On(a.st.b)
-	first := d.Full(Bool, true, n)
-	if n > 1 {
-		prev, next := sorted.Index(To(n-1)), sorted.Index(From(1))
-		differs := NotEqual(next, prev)
-		if k := a.dt.Kind(); k == dtype.FloatKind || k == dtype.ComplexKind {
-			differs = LogicalAnd(differs, LogicalNot(LogicalAnd(IsNaN(next), IsNaN(prev))))
-		}
-		if err := first.Index(From(1)).Set(differs); err != nil {
+	first := d.Empty(Bool, n) // whether each sorted element starts a run of equal ones
+	if n > 0 {
+		if err := first.Index(To(1)).Set(true); err != nil {
 			return fail(fmt.Errorf("%s: %w", op, err))
+		}
+	}
+	if n > 1 {
+		differs := startsRun.Into(first.Index(From(1)), sorted.Index(From(1)), sorted.Index(To(n-1)))
+		if differs.err != nil {
+			return fail(fmt.Errorf("%s: %w", op, differs.err))
 		}
 	}
 	r := UniqueResult{Values: sorted.Mask(first)}
 	if !all {
 		return r
 	}
+	if err := r.fromRuns(d, first, order); err != nil {
+		return fail(err)
+	}
+	r.Inverse = r.Inverse.Reshape(a.shape...)
+	return r
+}
+
+// fromRuns sets r's Indices, Counts and Inverse (1-d) from the starts of
+// the runs of equal elements (first, bool) of the elements sorted by
+// order: one compaction, one scan and one scatter, no further sort.
+func (r *UniqueResult) fromRuns(d *Device, first, order *Array) error {
+	n := first.Size()
 	r.Indices = order.Mask(first)
 	starts := positions(first)
 	r.Counts = Diff(Concatenate([]*Array{starts, d.Full(Int64, n, 1)}, 0), 1, 0)
 	runs := Sub(CumSum(first, Axis(0)), 1)
 	inverse := d.Empty(Int64, n)
 	if err := Put(inverse, order, runs); err != nil {
+		return err
+	}
+	r.Inverse = inverse
+	return nil
+}
+
+// UniqueAxis returns the distinct slices of a along axis, as
+// np.unique(a, axis=axis) with every return_* set: Values has a's shape
+// with that axis as long as the count of distinct slices, which are
+// sorted lexicographically (by their first element, then the next...);
+// Indices, Inverse (1-d, one per slice of a) and Counts are as for
+// UniqueAll, counted in slices. Slices holding NaN are each distinct, as
+// in NumPy. It sorts once per element of a slice (Lexsort).
+func UniqueAxis(a *Array, axis int) UniqueResult {
+	const op = "UniqueAxis"
+	fail := func(err error) UniqueResult {
+		e := failed(op, err)
+		return UniqueResult{e, e, e, e}
+	}
+	if err := a.checkOp(op); err != nil {
 		return fail(err)
 	}
-	r.Inverse = inverse.Reshape(a.shape...)
+	ax, err := NormalizeAxis(axis, len(a.shape))
+	if err != nil {
+		return fail(err)
+	}
+	perm := append([]int{ax}, moveLast(len(a.shape), ax)[:len(a.shape)-1]...)
+	moved := a.Transpose(perm...)
+	n := a.shape[ax]
+	width := 1
+	for _, l := range moved.shape[1:] {
+		width *= l
+	}
+	rows := moved.Reshape(n, width)
+	d := On(a.st.b)
+	order := d.Arange(0, float64(n), 1, Int64)
+	if width > 0 && n > 0 {
+		keys := make([]*Array, width) // the last key is the primary one
+		for c := range width {
+			keys[width-1-c] = rows.Index(All, I(c))
+		}
+		order = Lexsort(keys)
+	}
+	sorted := Take(rows, order, 0)
+	first := d.Empty(Bool, n)
+	if n > 0 {
+		if err := first.Index(To(1)).Set(true); err != nil {
+			return fail(err)
+		}
+	}
+	if n > 1 {
+		differs := AnyTrue(NotEqual(sorted.Index(From(1)), sorted.Index(To(n-1))), Axis(1))
+		if width == 0 {
+			differs = d.Zeros(Bool, n-1)
+		}
+		if err := first.Index(From(1)).Set(differs); err != nil {
+			return fail(err)
+		}
+	}
+	var r UniqueResult
+	if err := r.fromRuns(d, first, order); err != nil {
+		return fail(err)
+	}
+	values := Take(sorted, positions(first), 0).Reshape(append([]int{-1}, moved.shape[1:]...)...)
+	if width == 0 {
+		values = d.Zeros(a.dt, append([]int{r.Counts.Size()}, moved.shape[1:]...)...)
+	}
+	r.Values = values.Transpose(inversePerm(perm)...)
+	if err := r.Values.Err(); err != nil {
+		return fail(err)
+	}
 	return r
 }
+
+// startsRun(next, prev) is whether next differs from prev, NaN equal to
+// NaN (x == x is false only for NaN): one kernel.
+var startsRun = Fuse(Arg(0).NotEqual(Arg(1)).LogicalAnd(Arg(0).Equal(Arg(0)).LogicalOr(Arg(1).Equal(Arg(1)))))
 
 // positions returns the int64 positions of the nonzero elements of a 1-d array.
 func positions(a *Array) *Array {

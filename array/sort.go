@@ -177,24 +177,62 @@ func Lexsort(keys []*Array) *Array {
 }
 
 // Partition returns a copy of a in which the element at position kth
-// along axis is the one a sorted array has there, smaller or equal ones
-// before it and greater or equal ones after, as np.partition. This
-// implementation sorts the axis fully, which is one valid answer.
+// along axis (AxisNone: of the flattened array) is the one a sorted array
+// has there, smaller or equal ones before it and greater or equal ones
+// after, as np.partition (the order within each side is unspecified).
 func Partition(a *Array, kth int, axis int) *Array {
 	if err := checkKth("Partition", a, kth, axis); err != nil {
 		return &Array{err: err}
 	}
-	return Sort(a, axis)
+	if axis == AxisNone {
+		a, axis = a.Ravel(), 0
+	}
+	return TakeAlongAxis(a, ArgPartition(a, kth, axis), axis)
 }
 
-// ArgPartition returns the indices that partition a, as np.argpartition
-// (here: the indices that sort it).
+// ArgPartition returns the int64 indices that partition a along axis as
+// Partition does, as np.argpartition.
+//
+// The kth element of each row is found by selection (no sort of the
+// data); the indices then come from a stable argsort of each element's
+// side of it (below, equal, above), a one-byte key. Where the backend
+// cannot select, the indices that sort a are the answer.
 func ArgPartition(a *Array, kth int, axis int) *Array {
-	if err := checkKth("ArgPartition", a, kth, axis); err != nil {
+	const op = "ArgPartition"
+	if err := checkKth(op, a, kth, axis); err != nil {
 		return &Array{err: err}
 	}
-	return ArgSort(a, axis)
+	if axis == AxisNone {
+		a, axis = a.Ravel(), 0
+	}
+	// The sides compare in float64, which keeps the order of every dtype
+	// but 64-bit integers (beyond 2^53): those take the sort.
+	if k := a.dt.Kind(); (k == dtype.IntKind || k == dtype.UintKind) && a.dt.Size() == 8 {
+		return ArgSort(a, axis)
+	}
+	ax, _ := NormalizeAxis(axis, len(a.shape))
+	n := a.shape[ax]
+	moved := a.Transpose(moveLast(len(a.shape), ax)...)
+	sel, err := selectRows(op, moved, []int{(kth + n) % n})
+	if err != nil {
+		return failed(op, err)
+	}
+	if sel == nil {
+		return ArgSort(a, axis)
+	}
+	x := moved.AsType(Float64)
+	side := partitionSide.Call(x, sel)
+	idx := ArgSort(side, -1)
+	if idx.err != nil {
+		return failed(op, idx.err)
+	}
+	return idx.Transpose(inversePerm(moveLast(len(a.shape), ax))...)
 }
+
+// partitionSide(x, v) is 0 where x sorts before v, 1 where it equals v
+// (NaN equals NaN: NaN sorts last) and 2 where it sorts after, as uint8.
+var partitionSide = Fuse(Arg(0).Equal(Arg(1)).LogicalOr(Arg(0).NotEqual(Arg(0)).LogicalAnd(Arg(1).NotEqual(Arg(1)))).Where(
+	uint8(1), Arg(0).Less(Arg(1)).LogicalOr(Arg(1).NotEqual(Arg(1)).LogicalAnd(Arg(0).Equal(Arg(0)))).Where(uint8(0), uint8(2))))
 
 func checkKth(op string, a *Array, kth, axis int) error {
 	if err := a.checkOp(op); err != nil {

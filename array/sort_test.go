@@ -60,7 +60,11 @@ func sortFixtureCall(t *testing.T, d *Device, f []string, in []*NpyData) ([]*Arr
 		}
 		return []*Array{SearchSorted(a, arg(1), side, sorter)}, 0
 	case "unique":
-		r := UniqueAll(a)
+		r := UniqueAll(a) // the values through UniqueValues, which sorts no indices
+		return []*Array{UniqueValues(a), r.Indices, r.Inverse, r.Counts}, 0
+	case "uniqueaxis":
+		ax, _ := strconv.Atoi(f[2])
+		r := UniqueAxis(a, ax)
 		return []*Array{r.Values, r.Indices, r.Inverse, r.Counts}, 0
 	case "isin":
 		return []*Array{Isin(a, arg(1))}, 0
@@ -84,6 +88,16 @@ func sortFixtureCall(t *testing.T, d *Device, f []string, in []*NpyData) ([]*Arr
 		return []*Array{Percentile(a, 37.5, sortFixtureAxis(t, f[2]), quantileMethods[f[3]])}, 4
 	case "nanquantile":
 		return []*Array{NanQuantile(a, []float64{0.1, 0.5, 1}, sortFixtureAxis(t, f[2]), quantileMethods[f[3]])}, 4
+	case "partition":
+		kth, _ := strconv.Atoi(f[2])
+		axis := sortFixtureAxis(t, f[3])
+		p, idx := Partition(a, kth, axis), ArgPartition(a, kth, axis)
+		if axis == AxisNone {
+			a, axis = a.Ravel(), 0
+		}
+		requirePartitioned(t, p, kth, axis)
+		require.Equal(t, hostData(t, p), hostData(t, TakeAlongAxis(a, idx, axis)), "ArgPartition gives Partition")
+		return []*Array{Take(p, d.Scalar(int64(kth)), axis)}, 0
 	case "diff":
 		n, _ := strconv.Atoi(f[2])
 		ax, _ := strconv.Atoi(f[3])
@@ -117,7 +131,15 @@ func sortFixtureCall(t *testing.T, d *Device, f []string, in []*NpyData) ([]*Arr
 		bins, _ := strconv.Atoi(f[2])
 		return []*Array{HistogramBinEdges(a, bins)}, 0
 	case "histogram_edges":
-		return []*Array{HistogramEdges(a, arg(2))}, 0
+		var opts []HistogramOption
+		switch f[2] {
+		case "weights":
+			opts = append(opts, HistWeights(arg(1)))
+		case "density":
+			opts = append(opts, Density())
+		}
+		// NumPy sums weights here as differences of a cumulative sum
+		return []*Array{HistogramEdges(a, arg(2), opts...)}, 64
 	case "isclose":
 		rtol, _ := strconv.ParseFloat(f[2], 64)
 		atol, _ := strconv.ParseFloat(f[3], 64)
@@ -129,6 +151,11 @@ func sortFixtureCall(t *testing.T, d *Device, f []string, in []*NpyData) ([]*Arr
 	case "cov":
 		ddof, _ := strconv.Atoi(f[3])
 		return []*Array{Cov(a, f[2] == "1", ddof)}, 64
+	case "covxy":
+		ddof, _ := strconv.Atoi(f[3])
+		return []*Array{CovXY(a, arg(1), f[2] == "1", ddof)}, 64
+	case "corrcoefxy":
+		return []*Array{CorrcoefXY(a, arg(1), f[2] == "1")}, 64
 	case "corrcoef":
 		return []*Array{Corrcoef(a, f[2] == "1")}, 64
 	case "nanprod", "nancumsum", "nancumprod", "nanargmax", "nanargmin":
@@ -168,7 +195,7 @@ func TestSortNumPy(t *testing.T) {
 				gotData := hostData(t, g)
 				if setOps[strings.Fields(line)[0]] {
 					// Which of -0 and 0 a set keeps depends on NumPy's
-					// unstable SIMD sort: compare them as equal.
+					// unstable SIMD sort (or partition): compare them as equal.
 					want.Data, gotData = positiveZeros(want.DType, want.Data), positiveZeros(want.DType, gotData)
 				}
 				requireClose(t, want.DType, want.Data, gotData, tol, msg)
@@ -286,8 +313,10 @@ func TestAllclose(t *testing.T) {
 	})
 }
 
-// setOps are the functions whose float results keep one of equal values.
-var setOps = map[string]bool{"intersect1d": true, "union1d": true, "setdiff1d": true, "setxor1d": true, "unique": true}
+// setOps are the functions whose float results keep one of equal values
+// (partition: which of them lands at kth).
+var setOps = map[string]bool{"intersect1d": true, "union1d": true, "setdiff1d": true, "setxor1d": true, "unique": true,
+	"partition": true, "uniqueaxis": true}
 
 // positiveZeros returns float data with every -0 made +0.
 func positiveZeros(dt DType, data []byte) []byte {
@@ -307,4 +336,26 @@ func positiveZeros(dt DType, data []byte) []byte {
 		}
 	}
 	return out
+}
+
+// requirePartitioned checks that, along axis, nothing before position
+// kth of p sorts after p's element there and nothing after sorts before
+// it (NaN sorts last).
+func requirePartitioned(t *testing.T, p *Array, kth, axis int) {
+	ax, err := NormalizeAxis(axis, p.NDim())
+	require.NoError(t, err)
+	n := p.Shape()[ax]
+	k := (kth + n) % n
+	moved := p.Transpose(moveLast(p.NDim(), ax)...).AsType(Float64)
+	v := moved.Index(Ellipsis, S(k, k+1))
+	vNaN := IsNaN(v)
+	before, after := moved.Index(Ellipsis, S(0, k)), moved.Index(Ellipsis, S(k+1, n))
+	okBefore := LogicalOr(LessEqual(before, v), vNaN)                        // NaN before only if v is NaN, and then anything
+	okAfter := LogicalOr(GreaterEqual(after, v), IsNaN(after))               // NaN after always
+	okAfter = LogicalAnd(okAfter, LogicalOr(LogicalNot(vNaN), IsNaN(after))) // only NaN after a NaN
+	for _, ok := range []*Array{okBefore, okAfter} {
+		all, err := Item[bool](AllTrue(ok))
+		require.NoError(t, err)
+		require.True(t, all, "not partitioned at %d along axis %d", kth, axis)
+	}
 }

@@ -100,7 +100,21 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	if n == 0 {
 		return errorf(op, "cannot take quantiles of an empty axis")
 	}
-	sorted := Sort(a.Transpose(moveLast(len(a.shape), ax)...), -1).AsType(Float64)
+	moved := a.Transpose(moveLast(len(a.shape), ax)...)
+	if !skipNaN {
+		fractions := make([]float64, len(qs))
+		for i, x := range qs {
+			fractions[i] = x / scale
+		}
+		results, err := quantileBySelection(op, moved, fractions, m)
+		if err != nil {
+			return failed(op, err)
+		}
+		if results != nil {
+			return stackQuantiles(op, results, one, res)
+		}
+	}
+	sorted := Sort(moved, -1).AsType(Float64)
 	last := len(a.shape) - 1
 	var count *Array // elements per row, float64 of the rows' shape with the axis kept
 	if skipNaN {
@@ -160,6 +174,12 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		}
 		results = append(results, r.Squeeze(last))
 	}
+	return stackQuantiles(op, results, one, res)
+}
+
+// stackQuantiles returns the one quantile, or the quantiles stacked on a
+// new first axis, as dtype res.
+func stackQuantiles(op string, results []*Array, one bool, res DType) *Array {
 	out := results[0]
 	if !one {
 		out = Stack(results, 0)

@@ -215,11 +215,12 @@ for dt in ("float32", "float64", "int32"):
         results += [h, e]
         cases.append(f"histogram_bin_edges {i} 9")
         results.append(np.histogram_bin_edges(x, bins=9))
-    edges = np.array([-2.0, -0.5, 0.0, 0.5, 4.0])
+    edges = np.array([-2.0, -0.5, 0.0, 0.5, 0.5, 4.0])
     add_input(edges)
-    cases.append(f"histogram_edges {i}")
-    results.append(np.histogram(x, bins=edges)[0])
-
+    for extra in ("", "weights", "density"):
+        kw = {"weights": inputs[i + 1]} if extra == "weights" else {"density": True} if extra == "density" else {}
+        cases.append(f"histogram_edges {i} {extra or 'plain'}")
+        results.append(np.histogram(x, bins=edges, **kw)[0])
 # isclose, ptp, average, cov, corrcoef
 a = rng.standard_normal(60)
 b = a + rng.choice([0, 1e-9, 1e-6, 1e-3], 60)
@@ -276,6 +277,90 @@ for dt in ("float32", "float64", "int32", "complex64"):
             for ddof in (0, 1):
                 cases.append(f"{fn} {i} {axis} {ddof}")
                 results.append(np.asarray(getattr(np, fn)(x, axis=ax, ddof=ddof)))
+
+# histograms of the other dtypes, elements on every edge, more bins than a GPU block
+# keeps in shared memory, and no elements
+for dt in ("uint8", "int64", "float16", "float64"):
+    x = rng.integers(0, 200, 5000).astype(dt)
+    if dt == "float64":
+        x = np.concatenate([np.linspace(-1, 1, 5001), rng.uniform(-1.2, 1.2, 999)])  # every edge of 5000 bins
+    i = add_input(x)
+    add_input(rng.random(x.shape))
+    for bins, lo, hi in ((13, 10.0, 150.0), (5000, -1.0, 1.0), (3, 0.0, 0.0)):
+        h, e = np.histogram(x, bins=bins, range=(lo, hi))
+        cases.append(f"histogram {i} {bins} {lo} {hi} plain")
+        results += [h, e]
+i = add_input(np.zeros(0, np.float32))
+add_input(np.zeros(0))
+h, e = np.histogram(inputs[i], bins=4)
+cases.append(f"histogram {i} 4 auto auto plain")
+results += [h, e]
+
+
+# quantiles of rows long enough for the GPU's radix selection (4096 and
+# more), every method, NaN in some rows, duplicates, both axes
+for dt, shape in (("float32", (2, 5000)), ("int64", (4100,)), ("float16", (3, 4500)), ("float64", (4097, 2))):
+    x = special(dt, int(np.prod(shape))).reshape(shape)
+    if dt == "float32":
+        x[0] = np.where(np.isnan(x[0]), np.asarray(0.5, dtype=dt), x[0])  # row 0 without NaN
+    i = add_input(x)
+    axis = "0" if dt == "float64" else "-1"
+    ax = int(axis)
+    out = np.float64 if x.dtype.kind in "biu" else x.dtype
+    cases.append(f"median {i} {axis}")
+    results.append(np.asarray(np.median(x, axis=ax)).astype(out))
+    for m in METHODS:
+        cases.append(f"quantile {i} {axis} {m}")
+        results.append(np.asarray(np.quantile(x, [0.0, 0.25, 0.5, 0.9, 1.0], axis=ax, method=m)).astype(out))
+        cases.append(f"percentile {i} {axis} {m}")
+        results.append(np.asarray(np.percentile(x, 37.5, axis=ax, method=m)).astype(out))
+
+# cov and corrcoef of two arrays, one-row and one-column variables
+x, y = rng.standard_normal((3, 12)), rng.standard_normal((2, 12))
+columns = rng.standard_normal((12, 1)), rng.standard_normal((12, 1))  # one variable each, rowvar=False
+for xs, ys, rowvar in ((x, y, 1), (x.T.copy(), y.T.copy(), 0), (x[0], y[1], 1), (x[:1], y, 1), (*columns, 0)):
+    i = add_input(xs)
+    add_input(ys)
+    cases.append(f"covxy {i} {rowvar} 1")
+    results.append(np.cov(xs, ys, rowvar=bool(rowvar)))
+    cases.append(f"corrcoefxy {i} {rowvar}")
+    results.append(np.corrcoef(xs, ys, rowvar=bool(rowvar)))
+i = add_input((rng.standard_normal((2, 5)) + 1j * rng.standard_normal((2, 5))).astype(np.complex64))
+add_input(rng.integers(-5, 5, 5).astype(np.int16))
+cases.append(f"covxy {i} 1 0")
+results.append(np.cov(inputs[i], inputs[i + 1], ddof=0))
+i = add_input(rng.standard_normal((1, 7)))
+cases.append(f"cov {i} 0 1")
+results.append(np.cov(inputs[i], rowvar=False))
+cases.append(f"cov {i} 1 1")
+results.append(np.cov(inputs[i], rowvar=True))
+
+# partition: NumPy's element at kth (the rest is checked for the
+# partition property), duplicates, NaN, every axis, rows long enough for
+# the GPU's selection
+for dt, shape, axis, kth in (("float32", (7, 9), "-1", 4), ("float64", (6, 5), "0", -1), ("int16", (40,), "none", 0),
+                             ("uint8", (3, 4, 5), "1", 2), ("float16", (2, 5000), "-1", 2500), ("bool", (30,), "0", 20),
+                             ("float32", (4100,), "0", 4099), ("int64", (5, 6), "-1", 3)):
+    x = special(dt, int(np.prod(shape))).reshape(shape)
+    i = add_input(x)
+    ax = None if axis == "none" else int(axis)
+    cases.append(f"partition {i} {kth} {axis}")
+    flat = x.ravel() if ax is None else x
+    results.append(np.take(np.partition(flat, kth, axis=0 if ax is None else ax), kth, axis=0 if ax is None else ax))
+
+# unique along an axis: duplicate rows, columns and slices of 3-d arrays,
+# -0.0 against 0.0, no slices and slices of no elements (no NaN: NumPy
+# orders rows holding NaN by their bytes)
+for dt, shape, axis in (("int32", (12, 3), 0), ("float64", (4, 10), 1), ("uint8", (6, 2, 3), 0), ("int16", (3, 4, 8), 2),
+                        ("float32", (0, 3), 0), ("float32", (5, 0), 0), ("bool", (9, 2), 0)):
+    x = rng.integers(0, 2, shape).astype(dt)
+    if dt == "float64":
+        x[:, 3] = x[:, 0]  # a repeated column
+        x[0, 3] = -0.0 if x[0, 0] == 0 else x[0, 0]
+    i = add_input(x)
+    cases.append(f"uniqueaxis {i} {axis}")
+    v, idx, inv, cnt = np.unique(x, return_index=True, return_inverse=True, return_counts=True, axis=axis)
+    results += [v, idx, inv.reshape(-1), cnt]
 
 with open(os.path.join(OUT, "cases.txt"), "w") as f:
     f.write("# written by testdata/gen_sort.py\n")

@@ -25,7 +25,7 @@ func (b *Backend) Bincount(n int, idx backend.Buffer, off int, weights backend.B
 	}
 	values := view[int64](im)[off : off+n]
 	if weights == nil {
-		binCounts(b, values, func(int) int64 { return 1 }, view[int64](om)[:bins])
+		binCounts(b, n, func(i int) int64 { return values[i] }, func(int) int64 { return 1 }, view[int64](om)[:bins])
 		return nil
 	}
 	wm, err := buffer(weights)
@@ -33,12 +33,14 @@ func (b *Backend) Bincount(n int, idx backend.Buffer, off int, weights backend.B
 		return fail(fmt.Errorf("weights: %w", err))
 	}
 	w := view[float64](wm)[wOff : wOff+n]
-	binCounts(b, values, func(i int) float64 { return w[i] }, view[float64](om)[:bins])
+	binCounts(b, n, func(i int) int64 { return values[i] }, func(i int) float64 { return w[i] }, view[float64](om)[:bins])
 	return nil
 }
 
-func binCounts[T int64 | float64](b *Backend, values []int64, weight func(int) T, out []T) {
-	n, bins := len(values), len(out)
+// binCounts adds weight(i) to out[bin(i)] for each i in [0, n) whose bin
+// lies in [0, len(out)), after zeroing out.
+func binCounts[T int64 | float64](b *Backend, n int, bin func(int) int64, weight func(int) T, out []T) {
+	bins := len(out)
 	// No more private bins than elements: a few values into many bins
 	// count in one chunk.
 	chunks := max(1, min(b.workers, n/minPerWorker, n/max(bins, 1)))
@@ -49,7 +51,7 @@ func binCounts[T int64 | float64](b *Backend, values []int64, weight func(int) T
 		wg.Go(func() {
 			counts := make([]T, bins)
 			for i := c * per; i < min((c+1)*per, n); i++ {
-				if v := values[i]; v >= 0 && v < int64(bins) {
+				if v := bin(i); v >= 0 && v < int64(bins) {
 					counts[v] += weight(i)
 				}
 			}

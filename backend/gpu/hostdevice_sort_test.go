@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -58,13 +59,7 @@ func TestBincountOnHostDevice(t *testing.T) {
 			binary.LittleEndian.PutUint64(w[8*i:], math.Float64bits(r.Float64()))
 		}
 		count := func(be backend.Backend, weighted bool) []byte {
-			alloc := func(data []byte) backend.Buffer {
-				buf, err := be.Alloc(len(data))
-				require.NoError(t, err)
-				t.Cleanup(func() { be.Free(buf) })
-				require.NoError(t, be.Write(buf, 0, data))
-				return buf
-			}
+			alloc := func(data []byte) backend.Buffer { return bufferWith(t, be, data) }
 			var wb backend.Buffer
 			if weighted {
 				wb = alloc(w)
@@ -95,4 +90,115 @@ func TestSortPathsOnHostDevice(t *testing.T) {
 	timeout(t, 15*time.Minute, func() {
 		checkSortPaths(t, b, cpu.New(0), rand.New(rand.NewPCG(9, 10)), sortPathJobs([]dtype.DType{dtype.Float32, dtype.Int64}, []int{1, 3}))
 	})
+}
+
+// Histogram on the host emulation agrees with the CPU's: equal bins and
+// searched edges, counts in shared-memory bins and in global ones, NaN,
+// infinities, elements outside the range and on every edge, float64
+// weights summed (to a tolerance: the order of the sums differs).
+func TestHistogramOnHostDevice(t *testing.T) {
+	b := New(newHostDevice(t))
+	c := cpu.New(0)
+	r := rand.New(rand.NewPCG(9, 10))
+	const n = 3000
+	for _, bins := range []int{7, cgen.BincountSharedBins + 3} {
+		edges := make([]float64, bins+1)
+		for k := range edges {
+			edges[k] = -1 + 2*float64(k)/float64(bins)
+		}
+		skewed := slices.Clone(edges)
+		for k := range skewed {
+			skewed[k] = skewed[k] * math.Abs(skewed[k])
+		}
+		x, w := make([]byte, 4*n), make([]byte, 8*n)
+		for i := range n {
+			v := float32(r.Float64()*2.4 - 1.2)
+			switch i % 50 {
+			case 0:
+				v = float32(math.NaN())
+			case 1:
+				v = float32(math.Inf(1 - 2*(i%2)))
+			case 2, 3:
+				v = float32(edges[r.IntN(bins+1)])
+			}
+			binary.LittleEndian.PutUint32(x[4*i:], math.Float32bits(v))
+			binary.LittleEndian.PutUint64(w[8*i:], math.Float64bits(r.Float64()))
+		}
+		count := func(be backend.Backend, e []float64, uniform, weighted bool) []byte {
+			alloc := func(data []byte) backend.Buffer { return bufferWith(t, be, data) }
+			var wb backend.Buffer
+			if weighted {
+				wb = alloc(w)
+			}
+			eb := make([]byte, 8*len(e))
+			for k, v := range e {
+				binary.LittleEndian.PutUint64(eb[8*k:], math.Float64bits(v))
+			}
+			out := alloc(bytes.Repeat([]byte{0xff}, 8*bins)) // zeroed by Histogram
+			timeout(t, 5*time.Minute, func() {
+				require.NoError(t, be.(backend.Binner).Histogram(dtype.Float32, n, alloc(x), 0, wb, 0, alloc(eb), bins, uniform, out))
+			})
+			got := make([]byte, 8*bins)
+			require.NoError(t, be.Read(got, out, 0))
+			return got
+		}
+		for _, uniform := range []bool{true, false} {
+			e := edges
+			if !uniform {
+				e = skewed
+			}
+			want := count(c, e, uniform, false)
+			require.Equal(t, want, count(b, e, uniform, false), "%d bins, uniform %v", bins, uniform)
+			var total uint64
+			for k := range bins {
+				total += binary.LittleEndian.Uint64(want[8*k:])
+			}
+			require.Less(t, total, uint64(n), "NaN and infinities are skipped")
+			require.Greater(t, total, uint64(n/2))
+			want, got := count(c, e, uniform, true), count(b, e, uniform, true)
+			for k := range bins {
+				x, y := math.Float64frombits(binary.LittleEndian.Uint64(want[8*k:])), math.Float64frombits(binary.LittleEndian.Uint64(got[8*k:]))
+				require.InDelta(t, x, y, 1e-12*max(1, x), "bin %d of %d", k, bins)
+			}
+		}
+	}
+}
+
+// SelectRows on the host emulation gives the CPU's elements for each
+// rank: float keys with NaN, ±inf and ±0, signed integers, several rows
+// in one grid, every key byte's pass.
+func TestSelectRowsOnHostDevice(t *testing.T) {
+	b := New(newHostDevice(t))
+	c := cpu.New(0)
+	r := rand.New(rand.NewPCG(11, 12))
+	for k, j := range []struct {
+		dt      dtype.DType
+		rows, n int
+	}{{dtype.Float32, 1, 5000}, {dtype.Int16, 3, 4100}, {dtype.Float64, 2, 4500}} {
+		in := sortInput(r, j.dt, j.rows*j.n, 0, k == 1)
+		ranks := []int{0, j.n / 3, j.n/2 - 1, j.n / 2, j.n - 1}
+		sel := func(be backend.Backend) []byte {
+			buf, out := bufferWith(t, be, in), bufferWith(t, be, make([]byte, j.rows*len(ranks)*j.dt.Size()))
+			timeout(t, 10*time.Minute, func() {
+				require.NoError(t, be.(backend.Selector).SelectRows(j.dt, j.rows, j.n, buf, 0, ranks, out))
+			})
+			got := make([]byte, out.Size())
+			require.NoError(t, be.Read(got, out, 0))
+			return got
+		}
+		require.Equal(t, sel(c), sel(b), "%v rows %d of %d", j.dt, j.rows, j.n)
+	}
+	// short rows are left to the sort
+	buf, err := b.Alloc(4 * 100)
+	require.NoError(t, err)
+	require.ErrorIs(t, b.SelectRows(dtype.Float32, 1, 100, buf, 0, []int{50}, buf), backend.ErrSortInstead)
+}
+
+// bufferWith returns a buffer of be holding data, freed when the test ends.
+func bufferWith(t *testing.T, be backend.Backend, data []byte) backend.Buffer {
+	buf, err := be.Alloc(len(data))
+	require.NoError(t, err)
+	t.Cleanup(func() { be.Free(buf) })
+	require.NoError(t, be.Write(buf, 0, data))
+	return buf
 }

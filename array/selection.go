@@ -1,0 +1,129 @@
+package array
+
+import (
+	"errors"
+	"math"
+	"slices"
+
+	"github.com/cugo/cugo/backend"
+)
+
+// Order statistics by selection: the elements of a few ranks of each row
+// found by the backend's Selector (a radix select on the GPU, quickselect
+// on the CPU) instead of a full sort.
+
+// selectRows returns, for an array whose last axis holds the rows, the
+// elements at ranks of each row in NumPy's sort order, as float64 of
+// shape a.shape[:last] + [len(ranks)]; nil without an error where the
+// backend cannot select or would rather sort.
+func selectRows(op string, a *Array, ranks []int) (*Array, error) {
+	selector, ok := a.st.b.(backend.Selector)
+	if !ok || len(ranks) > 16 || !backend.SortableDType(a.dt) {
+		return nil, nil
+	}
+	c, free, err := a.cOrder(op)
+	if err != nil {
+		return nil, err
+	}
+	if free {
+		defer c.Free()
+	}
+	last := len(a.shape) - 1
+	n := a.shape[last]
+	rows := 0
+	if n > 0 {
+		rows = a.Size() / n
+	}
+	out := On(a.st.b).alloc(op, a.dt, append(slices.Clone(a.shape[:last]), len(ranks)))
+	if out.err != nil {
+		return nil, out.err
+	}
+	defer out.Free()
+	if err := hold(c, out); err != nil {
+		return nil, err
+	}
+	err = selector.SelectRows(a.dt, rows, n, c.st.buf, c.offset, ranks, out.st.buf)
+	release(c, out)
+	switch {
+	case errors.Is(err, backend.ErrSortInstead):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	}
+	sel := out.AsType(Float64)
+	return sel, sel.err
+}
+
+// quantilePick is where one quantile of a row of n elements lies: the
+// ranks of the elements below and above it and the weight between them.
+type quantilePick struct {
+	lo, hi int
+	g      float64
+}
+
+// pickQuantile computes, as quantile's array code does, which elements
+// method m reads for quantile x (in [0, 1]) of n elements.
+func pickQuantile(n int, x float64, m Method) quantilePick {
+	h := float64(n-1) * x
+	rank := func(v float64) int { return min(max(int(v), 0), n-1) }
+	lo := math.Floor(h)
+	switch m {
+	case Linear:
+		return quantilePick{rank(lo), rank(lo + 1), h - lo}
+	case Higher:
+		return quantilePick{lo: rank(math.Ceil(h)), hi: rank(math.Ceil(h))}
+	case Nearest:
+		return quantilePick{lo: rank(math.RoundToEven(h)), hi: rank(math.RoundToEven(h))}
+	case Midpoint:
+		g := 0.5
+		if h == lo {
+			g = 0
+		}
+		return quantilePick{rank(lo), rank(lo + 1), g}
+	case median:
+		return quantilePick{(n - 1) / 2, n / 2, 0.5}
+	}
+	return quantilePick{lo: rank(lo), hi: rank(lo)} // Lower
+}
+
+// quantileBySelection returns the quantiles qs (in [0, 1]) of each row of
+// a (its last axis, n > 0 long), each of a's shape without that axis, by
+// selecting the elements they need and the largest (a NaN, NumPy's
+// marker of a row holding one); nil where the backend would rather sort.
+func quantileBySelection(op string, a *Array, qs []float64, m Method) ([]*Array, error) {
+	n := a.shape[len(a.shape)-1]
+	picks := make([]quantilePick, len(qs))
+	ranks := []int{n - 1}
+	for i, x := range qs {
+		picks[i] = pickQuantile(n, x, m)
+		ranks = append(ranks, picks[i].lo, picks[i].hi)
+	}
+	slices.Sort(ranks)
+	ranks = slices.Compact(ranks)
+	sel, err := selectRows(op, a, ranks)
+	if sel == nil || err != nil {
+		return nil, err
+	}
+	at := func(rank int) *Array {
+		i, _ := slices.BinarySearch(ranks, rank)
+		return sel.Index(Ellipsis, I(i))
+	}
+	hasNaN := IsNaN(at(n - 1))
+	results := make([]*Array, len(qs))
+	for i, p := range picks {
+		vlo, vhi := at(p.lo), at(p.hi)
+		var r *Array
+		switch {
+		case m == median:
+			r = Div(Add(vlo, vhi), 2)
+		case m != Linear && m != Midpoint:
+			r = vlo
+		case p.g >= 0.5: // NumPy's lerp: from the nearer end
+			r = Sub(vhi, Mul(Sub(vhi, vlo), 1-p.g))
+		default:
+			r = Add(vlo, Mul(Sub(vhi, vlo), p.g))
+		}
+		results[i] = Where(hasNaN, math.NaN(), r)
+	}
+	return results, nil
+}

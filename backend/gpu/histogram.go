@@ -1,0 +1,71 @@
+package gpu
+
+import (
+	"fmt"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
+	"github.com/cugo/cugo/dtype"
+)
+
+// Histogram bins and counts in one launch (see backend.Binner) with the
+// kernels of cgen.RenderHistogram: bins privatised per block in shared
+// memory where they fit.
+func (b *Backend) Histogram(dt dtype.DType, n int, in backend.Buffer, off int, weights backend.Buffer, wOff int, edges backend.Buffer, bins int, uniform bool, out backend.Buffer) error {
+	fail := func(err error) error { return fmt.Errorf("%s: Histogram: %w", b.kind, err) }
+	if err := backend.CheckHistogram(dt, n, in, off, weights, wOff, edges, bins, out); err != nil {
+		return fail(err)
+	}
+	xb, err := b.live(in)
+	if err != nil {
+		return fail(fmt.Errorf("input: %w", err))
+	}
+	eb, err := b.live(edges)
+	if err != nil {
+		return fail(fmt.Errorf("edges: %w", err))
+	}
+	ob, err := b.live(out)
+	if err != nil {
+		return fail(fmt.Errorf("output: %w", err))
+	}
+	kernel := func(entry string) (Function, error) {
+		return b.indexedKernel("histogram/"+entry, func() (string, string, error) {
+			code, err := cgen.RenderHistogram(dt)
+			return code, entry, err
+		})
+	}
+	zero, err := kernel(cgen.HistogramZeroEntry(dt))
+	if err != nil {
+		return fail(err)
+	}
+	// zeroed on the stream: no host copy, no wait
+	zeroBlocks := uint32(min((bins+blockSize-1)/blockSize, b.maxBlocks))
+	if err := b.launchSlots(zero, [3]uint32{zeroBlocks, 1, 1}, [3]uint32{blockSize, 1, 1}, word(uint64(bins)), word(uint64(ob.ptr))); err != nil {
+		return fail(err)
+	}
+	if n == 0 {
+		return nil
+	}
+	fn, err := kernel(cgen.HistogramEntry(dt, weights != nil))
+	if err != nil {
+		return fail(err)
+	}
+	params := [][]byte{word(uint64(n)), word(uint64(xb.ptr) + uint64(dt.Size()*off))}
+	if weights != nil {
+		wb, err := b.live(weights)
+		if err != nil {
+			return fail(fmt.Errorf("weights: %w", err))
+		}
+		params = append(params, word(uint64(wb.ptr)+uint64(8*wOff)))
+	}
+	flag := uint64(0)
+	if uniform {
+		flag = 1
+	}
+	params = append(params, word(uint64(eb.ptr)), word(uint64(bins)), word(flag), word(uint64(ob.ptr)))
+	blocks := uint32(min((n+blockSize-1)/blockSize, b.maxBlocks))
+	if err := b.launchSlots(fn, [3]uint32{blocks, 1, 1}, [3]uint32{blockSize, 1, 1}, params...); err != nil {
+		return fail(err)
+	}
+	return nil
+}
