@@ -130,6 +130,11 @@ func lazyApply(op string, l *loop, b backend.Backend, shape []int, ins []*Array,
 	if err != nil {
 		return failed(op, err)
 	}
+	if s, ok := b.(backend.Streamer); ok {
+		if err := s.Closed(); err != nil { // an eager call would fail in Alloc
+			return failed(op, err)
+		}
+	}
 	var pend [3]*lazyExpr
 	size, leaves := 1, 0
 	for i, x := range ins {

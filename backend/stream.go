@@ -31,6 +31,10 @@ type Streamer interface {
 	// Close waits for the stream's work and releases the stream; its
 	// operations fail afterwards. The default stream cannot be closed.
 	Close() error
+	// Closed returns the error of an operation on the stream once it is
+	// closed, and nil before: callers that defer work (automatic fusion)
+	// report it at the call.
+	Closed() error
 }
 
 // Event marks a point in the work of a stream.

@@ -109,6 +109,15 @@ func (b *Backend) Close() error {
 // errClosed is the error of an operation on a closed stream.
 var errClosed = errors.New("use of a closed stream")
 
+// Closed returns errClosed, wrapped, once b's stream is closed
+// (backend.Streamer).
+func (b *Backend) Closed() error {
+	if b.stream.closed.Load() {
+		return fmt.Errorf("%s: %w", b.kind, errClosed)
+	}
+	return nil
+}
+
 // streams returns the device's open streams, the default one first.
 func (b *Backend) streams() []*Backend {
 	root := b.root()
