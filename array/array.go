@@ -190,12 +190,13 @@ func (a *Array) Free() {
 	a.st.forget()
 }
 
-// Shape returns a copy of the lengths of a's axes (nil if a carries an error).
+// Shape returns a copy of the lengths of a's axes: empty, not nil, for a
+// 0-d array (NumPy's ()); nil if a carries an error.
 func (a *Array) Shape() []int {
 	if a == nil || a.err != nil {
 		return nil
 	}
-	return slices.Clone(a.shape)
+	return append([]int{}, a.shape...) // slices.Clone keeps a nil shape nil
 }
 
 // Strides returns a copy of a's strides, counted in elements.

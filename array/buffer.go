@@ -12,11 +12,14 @@ import (
 // optional interfaces (array/linalg calls backend.Linalg). Hold the array
 // (Hold) from before the call to after the backend is done with the
 // buffer, as the array package's own operations do. A non-contiguous
-// array is an error: copy it first (Copy).
+// array is an error: copy it first (Copy). The caller may write through
+// the buffer (a raw kernel's arguments), so the pending expressions that
+// read a are computed first: none sees such a write.
 func (a *Array) Buffer() (backend.Buffer, int, error) {
 	if err := a.checkOp("Buffer"); err != nil {
 		return nil, 0, err
 	}
+	a.st.beforeWrite()
 	if a.Size() > 0 && !a.contiguous() { // an empty array has no layout to get wrong
 		return nil, 0, fmt.Errorf("Buffer: the array of shape %s and strides %v is not C-contiguous", formatShape(a.shape), a.strides)
 	}

@@ -451,3 +451,19 @@ func TestFusionAllocationFailure(t *testing.T) {
 		require.NoError(t, x.Add(1).Eval())
 	})
 }
+
+// A write through Buffer (a raw kernel's argument) comes after the pending
+// expressions that read the array are computed: they see the old values.
+func TestBufferWriteAfterPendingReader(t *testing.T) {
+	withFusion(t, FusionAll, func() {
+		d := On(cpu.New(0))
+		x := FromSliceOn(d, []float32{1, 2, 3}, 3)
+		plus1 := x.Add(float32(1))
+		buf, off, err := x.Buffer()
+		require.NoError(t, err)
+		require.NoError(t, d.Backend().Write(buf, off*4, make([]byte, 12)))
+		got, err := ToSlice[float32](plus1)
+		require.NoError(t, err)
+		require.Equal(t, []float32{2, 3, 4}, got)
+	})
+}

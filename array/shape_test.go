@@ -276,3 +276,13 @@ func TestApplyIndex(t *testing.T) {
 	_, _, _, err = applyIndex(shape, []int{1}, 0)
 	require.EqualError(t, err, "shape (3,4) and 1 strides do not match")
 }
+
+// A 0-d array's shape is empty and not nil (nil means an error), however
+// it was made: NumPy's () for a created scalar and a full reduction alike.
+func TestZeroDimShapeIsEmpty(t *testing.T) {
+	d := DefaultDevice()
+	for _, a := range []*Array{d.Zeros(Int64), d.Scalar(1.5), d.Ones(Float32, 2).Sum()} {
+		require.NoError(t, a.Err())
+		require.Equal(t, []int{}, a.Shape())
+	}
+}
