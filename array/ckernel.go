@@ -149,14 +149,28 @@ type claunch struct {
 var claunches = sync.Pool{New: func() any { return new(claunch) }}
 
 // launchC collapses the loop and calls the backend, the operands held.
+// Pending expressions that read an output or a raw array (which the body
+// may write) are computed first, and the operands are held before their
+// buffers are read, which computes pending operands.
 func launchC(op string, ck backend.CKerneler, k *ir.CKernel, shape []int, outs, ins, raw []*Array, vals []ir.Value) error {
 	l := claunches.Get().(*claunch)
 	defer claunches.Put(l)
 	n := len(outs) + len(ins)
-	l.strides = grow(l.strides, n)
-	l.cstrides = grow(l.cstrides, n)
 	l.held = append(l.held[:0], outs...)
 	l.held = append(append(l.held, ins...), raw...)
+	defer clear(l.held)
+	for _, x := range outs {
+		x.st.beforeWrite()
+	}
+	for _, x := range raw {
+		x.st.beforeWrite()
+	}
+	if err := hold(l.held...); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	defer release(l.held...)
+	l.strides = grow(l.strides, n)
+	l.cstrides = grow(l.cstrides, n)
 	for i, x := range l.held[:n] {
 		l.strides[i] = broadcastInto(l.strides[i], x, shape)
 	}
@@ -175,15 +189,10 @@ func launchC(op string, ck backend.CKerneler, k *ir.CKernel, shape []int, outs, 
 			l.raw = append(l.raw, o)
 		}
 	}
-	err := hold(l.held...)
-	if err == nil {
-		err = ck.ElementwiseC(k, l.cshape, l.out, l.in, l.raw, vals)
-		release(l.held...)
-	}
+	err := ck.ElementwiseC(k, l.cshape, l.out, l.in, l.raw, vals)
 	clear(l.out)
 	clear(l.in)
 	clear(l.raw)
-	clear(l.held)
 	if err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}

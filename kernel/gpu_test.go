@@ -237,3 +237,33 @@ func TestModuleFromPTX(t *testing.T) {
 	require.NoError(t, fn.Launch(kernel.Config{Grid: kernel.Dim{X: (x.Size() + 255) / 256}, Block: kernel.Dim{X: 256}}, x, int32(x.Size())))
 	near(t, x, want, 0)
 }
+
+// Kernels and automatic fusion: a pending result that reads an array a
+// kernel then writes (as out or as a raw parameter) holds the values from
+// before the write, and a pending operand of a kernel is computed first.
+func TestKernelsAfterPendingResults(t *testing.T) {
+	zero, err := kernel.NewElementwise("T x", "T z", "z = x * 0", "zero_into")
+	require.NoError(t, err)
+	fill, err := kernel.NewElementwise("T x", "raw T a", "a[i] = x", "fill_raw")
+	require.NoError(t, err)
+	onEachGPU(t, func(t *testing.T, d *array.Device) {
+		x := d.Arange(1, 9, 1, array.Float32)
+		plusOne := x.Add(1) // pending where fusion is on
+		require.Same(t, x, zero.Call(x, x))
+		got, err := array.ToSlice[float32](plusOne)
+		require.NoError(t, err)
+		require.Equal(t, []float32{2, 3, 4, 5, 6, 7, 8, 9}, got)
+
+		y := d.Arange(0, 8, 1, array.Float32)
+		twice := y.Mul(2)
+		require.NoError(t, fill.Call(d.Full(array.Float32, -1, 8), y).Err())
+		got, err = array.ToSlice[float32](twice)
+		require.NoError(t, err)
+		require.Equal(t, []float32{0, 2, 4, 6, 8, 10, 12, 14}, got)
+
+		pending := d.Arange(0, 8, 1, array.Float32).Add(3) // an operand still pending
+		got, err = array.ToSlice[float32](zero.Call(pending).Add(pending))
+		require.NoError(t, err)
+		require.Equal(t, []float32{3, 4, 5, 6, 7, 8, 9, 10}, got)
+	})
+}
