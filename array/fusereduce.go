@@ -18,6 +18,16 @@ import (
 // fused kernel, then the reduction. Mean is the sum divided by the
 // count, as Mean is. It is safe for concurrent use.
 //
+// Its results are the unfused chain's bit for bit on the CPU, for
+// integers, max and min, and on a GPU for C-contiguous operands from a
+// 16-byte aligned start. A GPU's float sum adds in an order that follows
+// the layout it reads (16-byte vector loads of aligned contiguous runs),
+// and the unfused chain reads a C-contiguous temporary where the fused
+// kernel reads the operands: for strided or offset views the float sums
+// add the same rounded terms in another order and may differ in the last
+// bits, within the error bound of a float sum, as a.Sum() and
+// a.Copy().Sum() of such a view may (as in any GPU library).
+//
 //	x, y := array.Arg(0), array.Arg(1)
 //	ss := array.Fuse(x.Sub(1).Square()).Sum(array.Axis(1)) // one kernel
 //	rows := ss.Call(a)
