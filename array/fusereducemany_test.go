@@ -23,14 +23,20 @@ func (c *manyCounter) ReduceMany(r *ir.Reduction, shape []int, nred int, out bac
 	return c.Backend.(backend.ManyReducer).ReduceMany(r, shape, nred, out, ins, scalars)
 }
 
+// manyCounterDevice returns the CPU backend, a manyCounter over it and
+// its device.
+func manyCounterDevice(t *testing.T) (backend.Backend, *manyCounter, *Device) {
+	cpu, err := backend.Open("cpu", 0)
+	require.NoError(t, err)
+	c := &manyCounter{launchCounter{Backend: cpu}}
+	return cpu, c, On(c)
+}
+
 // A fused reduction of several arrays of one layout is one launch; of
 // several layouts (broadcast, transposed against C order), or on a
 // backend without ReduceMany, the map and then the fold.
 func TestFusedReductionOfSeveralArraysIsOneKernel(t *testing.T) {
-	cpu, err := backend.Open("cpu", 0)
-	require.NoError(t, err)
-	c := &manyCounter{launchCounter{Backend: cpu}}
-	d := On(c)
+	cpu, c, d := manyCounterDevice(t)
 	r := rand.New(rand.NewPCG(3, 3))
 	a, b := randomArray(t, d, r, Float32, 40, 30), randomArray(t, d, r, Float32, 40, 30)
 	x, y := Arg(0), Arg(1)
@@ -149,10 +155,7 @@ func TestFusedDotOfSeveralArraysAccuracy(t *testing.T) {
 // evaluation; of several layouts, or on a backend without ReduceMany, it
 // is materialised first.
 func TestFusionReductionOfSeveralArraysIsOneKernel(t *testing.T) {
-	cpu, err := backend.Open("cpu", 0)
-	require.NoError(t, err)
-	c := &manyCounter{launchCounter{Backend: cpu}}
-	d := On(c)
+	cpu, c, d := manyCounterDevice(t)
 	r := rand.New(rand.NewPCG(4, 4))
 	a, b := randomArray(t, d, r, Float32, 1024), randomArray(t, d, r, Float32, 1024)
 	m, n, p := randomArray(t, d, r, Float32, 40, 30), randomArray(t, d, r, Float32, 40, 30), randomArray(t, d, r, Float32, 40, 30)
