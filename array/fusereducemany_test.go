@@ -25,14 +25,20 @@ func (c *manyCounter) ReduceMany(r *ir.Reduction, shape []int, nred int, out bac
 	return c.Backend.(backend.ManyReducer).ReduceMany(r, shape, nred, out, ins, scalars)
 }
 
+// manyCounterDevice returns the CPU backend, a manyCounter over it and
+// its device.
+func manyCounterDevice(t *testing.T) (backend.Backend, *manyCounter, *Device) {
+	cpu, err := backend.Open("cpu", 0)
+	require.NoError(t, err)
+	c := &manyCounter{launchCounter{Backend: cpu}}
+	return cpu, c, On(c)
+}
+
 // A fused reduction of several arrays of one layout is one launch; of
 // several layouts (broadcast, transposed against C order), or on a
 // backend without ReduceMany, the map and then the fold.
 func TestFusedReductionOfSeveralArraysIsOneKernel(t *testing.T) {
-	cpu, err := backend.Open("cpu", 0)
-	require.NoError(t, err)
-	c := &manyCounter{launchCounter{Backend: cpu}}
-	d := On(c)
+	cpu, c, d := manyCounterDevice(t)
 	r := rand.New(rand.NewPCG(3, 3))
 	a, b := randomArray(t, d, r, Float32, 40, 30), randomArray(t, d, r, Float32, 40, 30)
 	x, y := Arg(0), Arg(1)
@@ -175,5 +181,46 @@ func TestFusedDotOfSeveralArraysAccuracy(t *testing.T) {
 		got, err := ToSlice[float32](Fuse(Arg(0).Mul(Arg(1))).Sum().Call(FromSliceOn(d, ha), FromSliceOn(d, hb)))
 		require.NoError(t, err)
 		require.InDelta(t, want, float64(got[0]), 1e-6*mag)
+	})
+}
+
+// A pending expression of several arrays of one layout folds into the
+// reduction that follows as one launch, with the bits of eager
+// evaluation; of several layouts, or on a backend without ReduceMany, it
+// is materialised first.
+func TestFusionReductionOfSeveralArraysIsOneKernel(t *testing.T) {
+	cpu, c, d := manyCounterDevice(t)
+	r := rand.New(rand.NewPCG(4, 4))
+	a, b := randomArray(t, d, r, Float32, 1024), randomArray(t, d, r, Float32, 1024)
+	m, n, p := randomArray(t, d, r, Float32, 40, 30), randomArray(t, d, r, Float32, 40, 30), randomArray(t, d, r, Float32, 40, 30)
+	row := randomArray(t, d, r, Float32, 30)
+	for _, tc := range []struct {
+		name  string
+		build func() *Array
+		want  [2]int
+	}{
+		{"(a*2 + b).sum()", func() *Array { return a.Mul(2).Add(b).Sum() }, [2]int{0, 1}},
+		{"a*b along axis 1", func() *Array { return m.Mul(n).Sum(Axis(1)) }, [2]int{0, 1}},
+		{"transposed both", func() *Array { return m.T().Sub(n.T()).Square().Max(Axis(0)) }, [2]int{0, 1}},
+		{"three arrays", func() *Array { return m.Mul(n).Sub(p.Mul(0.5)).Cos().Mean(Axis(0)) }, [2]int{1, 1}}, // the mean's division
+		{"broadcast", func() *Array { return m.Mul(n).Add(row).Sum() }, [2]int{1, 1}},
+		{"C order against transposed", func() *Array { return m.Index(S(0, 30)).Mul(n.Index(S(0, 30)).T()).Sum() }, [2]int{1, 1}},
+	} {
+		var want *Array
+		withFusion(t, FusionOff, func() { want = tc.build() })
+		withFusion(t, FusionAll, func() {
+			c.elementwise, c.reduce = 0, 0
+			got := tc.build()
+			require.NoError(t, got.Err(), tc.name)
+			require.Equal(t, tc.want, [2]int{c.elementwise, c.reduce}, tc.name)
+			requireSame(t, want, got, tc.name)
+		})
+	}
+	one := &launchCounter{Backend: cpu}
+	a, b = a.To(one), b.To(one)
+	withFusion(t, FusionAll, func() {
+		one.elementwise, one.reduce = 0, 0
+		require.NoError(t, a.Mul(2).Add(b).Sum().Err())
+		require.Equal(t, [2]int{1, 1}, [2]int{one.elementwise, one.reduce}, "a backend without ReduceMany")
 	})
 }

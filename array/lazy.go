@@ -409,23 +409,27 @@ func materialise(arrays ...*Array) error {
 }
 
 // fuseReduction returns the reduction r of a with a's pending expression
-// folded into its Pre, the array it then reads and its scalars, when the
-// expression reads one array element for element; else r, a and scalars
-// as they are. a itself stays pending.
-func fuseReduction(r *ir.Reduction, a *Array, scalars []ir.Value) (*ir.Reduction, *Array, []ir.Value) {
+// folded into its Pre, the arrays it then reads (the first, and more for
+// the backend's ReduceMany) and its scalars, when the expression reads
+// its arrays element for element in one layout (oneLayout); else r, a
+// and scalars as they are. a itself stays pending.
+func fuseReduction(r *ir.Reduction, a *Array, scalars []ir.Value) (*ir.Reduction, *Array, []*Array, []ir.Value) {
 	p := a.st.lazy.pending.Load()
-	if p == nil || p.err != nil || len(p.leaves) != 1 || a.offset != 0 || !slices.Equal(a.shape, p.shape) ||
-		!a.contiguous() || !slices.Equal(p.leaves[0].shape, p.shape) {
-		return r, a, scalars
+	if p == nil || p.err != nil || a.offset != 0 || !slices.Equal(a.shape, p.shape) || !a.contiguous() ||
+		!oneLayout(p.leaves, p.shape) {
+		return r, a, nil, scalars
 	}
-	k, _, vals := p.kernel()
-	key := fusedReduceKey{r, k}
+	k, ins, vals := p.kernel()
+	leafOf := make([]byte, len(ins)) // a lone ufunc may read one array twice
+	for i, x := range ins {
+		leafOf[i] = byte(slices.Index(p.leaves, x))
+	}
+	key := fusedReduceKey{r, k, string(leafOf)}
 	fr, ok := fusedReductions.Load(key)
 	if !ok {
-		x := p.leaves[0]
-		ins := make([]*ir.Node, len(k.Inputs)) // a lone ufunc may read its one array twice
-		for i := range ins {
-			ins[i] = ir.In(0, x.dt)
+		in := make([]*ir.Node, len(ins))
+		for i, j := range leafOf {
+			in[i] = ir.In(int(j), p.leaves[j].dt)
 		}
 		kParams := make([]*ir.Node, len(k.Scalars))
 		for i, dt := range k.Scalars {
@@ -435,22 +439,28 @@ func fuseReduction(r *ir.Reduction, a *Array, scalars []ir.Value) (*ir.Reduction
 		for i, dt := range r.Scalars {
 			rParams[i] = ir.Param(i, dt)
 		}
-		expr := substitute(k.Outputs[0], ins, kParams)
+		expr := substitute(k.Outputs[0], in, kParams)
 		red := *r
-		red.Input = x.dt
+		red.Input = p.leaves[0].dt
+		red.More = nil
+		for _, x := range p.leaves[1:] {
+			red.More = append(red.More, x.dt)
+		}
 		red.Scalars = slices.Concat(r.Scalars, k.Scalars)
 		red.Pre = substitute(r.Pre, []*ir.Node{expr}, rParams)
 		fr, _ = fusedReductions.LoadOrStore(key, &red)
 	}
-	return fr.(*ir.Reduction), p.leaves[0], slices.Concat(scalars, vals)
+	return fr.(*ir.Reduction), p.leaves[0], p.leaves[1:], slices.Concat(scalars, vals)
 }
 
 // fusedReduceKey is a reduction with an expression folded in: both are
-// canonical pointers, so equal pairs share one reduction (and so one
+// canonical pointers, and leafOf maps the expression's kernel inputs to
+// the arrays read, so equal keys share one reduction (and so one
 // compiled kernel).
 type fusedReduceKey struct {
-	r *ir.Reduction
-	k *ir.Kernel
+	r      *ir.Reduction
+	k      *ir.Kernel
+	leafOf string
 }
 
 var fusedReductions sync.Map // fusedReduceKey → *ir.Reduction

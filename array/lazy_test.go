@@ -100,6 +100,19 @@ func fusionCases(d *Device) map[string]func() *Array {
 			"fused nansum":   func() *Array { return NanSum(x.Log().Mul(2), Axis(1)) },
 			"fused max int8": func() *Array { return i8.Mul(3).Max() },
 			"fused any":      func() *Array { return AnyTrue(x.Greater(1.5)) },
+			// several arrays of one layout: one map-reduce kernel (ReduceMany)
+			"two-array sum":        func() *Array { return f32.Mul(2).Add(x.AsType(Float32)).Sum() },
+			"two-array lone ufunc": func() *Array { return x.Mul(y).Sum(Axis(1)) },
+			"one array read twice": func() *Array { return Mul(f32, f32).Sum(Axis(0)) },
+			"transposed pair":      func() *Array { return x.T().Sub(y.T()).Square().Max(Axis(0), KeepDims()) },
+			"strided pair":         func() *Array { return x.Index(All, S(0, 4).Step(2)).Mul(y.Index(All, S(0, 4).Step(2))).Sum() },
+			"int8 uint8 sum":       func() *Array { return Add(i8, u8).Mul(3).Sum(Axis(1)) },
+			"float16 pair mean":    func() *Array { return h.Mul(y.AsType(Float16)).Mean() },
+			"three array argmin":   func() *Array { return x.Mul(y).Add(x.Cos()).Sub(f32).ArgMin(Axis(1)) },
+			"pair nan":             func() *Array { return NanSum(x.Log().Add(y), Axis(0)) },
+			"empty pair":           func() *Array { e := d.Zeros(Float64, 0, 4); return e.Add(e.Mul(2)).Sum(Axis(0)) },
+			"0-d pair":             func() *Array { return d.Full(Float64, 1.5).Mul(x.Index(I(1), I(2))).Sum() },
+			"broadcast pair":       func() *Array { return x.Mul(row).Sum(Axis(0)) },
 		}
 		return cases
 	}

@@ -450,7 +450,7 @@ func overlapping(x, y *Array) bool {
 // the backend's ReduceMany.
 func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Array, scalars []ir.Value, more ...*Array) error {
 	if len(more) == 0 {
-		r, a, scalars = fuseReduction(r, a, scalars)
+		r, a, more, scalars = fuseReduction(r, a, scalars)
 	}
 	arrays := append([]*Array{a, out}, more...)
 	if err := hold(arrays...); err != nil {
