@@ -3,6 +3,7 @@ package array
 import (
 	"encoding/binary"
 	"fmt"
+	"github.com/cugo/cugo/dtype"
 	"os"
 	"slices"
 	"sync"
@@ -408,6 +409,18 @@ func materialise(arrays ...*Array) error {
 	return nil
 }
 
+// sameFoldOrder reports whether a reduction r that reads x directly adds
+// in the order it would over the pending result (a new, aligned, C-order
+// array of r.Input): a GPU picks its vector loads from the layout and the
+// element size, and a float sum or product in another order may differ in
+// the last bits. Integer sums, max and min are exact in any order.
+func sameFoldOrder(r *ir.Reduction, x *Array) bool {
+	if r.Acc.Kind() < dtype.FloatKind || (r.Combine != ir.SumOf && r.Combine != ir.ProdOf) {
+		return true
+	}
+	return x.contiguous() && x.offset*x.dt.Size()%16 == 0 && x.dt.Size() == r.Input.Size()
+}
+
 // fuseReduction returns the reduction r of a with a's pending expression
 // folded into its Pre, the arrays it then reads (the first, and more for
 // the backend's ReduceMany) and its scalars, when the expression reads
@@ -416,7 +429,7 @@ func materialise(arrays ...*Array) error {
 func fuseReduction(r *ir.Reduction, a *Array, scalars []ir.Value) (*ir.Reduction, *Array, []*Array, []ir.Value) {
 	p := a.st.lazy.pending.Load()
 	if p == nil || p.err != nil || a.offset != 0 || !slices.Equal(a.shape, p.shape) || !a.contiguous() ||
-		!oneLayout(p.leaves, p.shape) {
+		!oneLayout(p.leaves, p.shape) || !sameFoldOrder(r, p.leaves[0]) {
 		return r, a, nil, scalars
 	}
 	k, ins, vals := p.kernel()
