@@ -117,7 +117,9 @@ func Density() HistogramOption { return func(c *histConfig) { c.density = true }
 // Histogram counts the elements of a (flattened) in bins equal bins of
 // equal width, as np.histogram(a, bins, range, weights=, density=); it
 // returns the counts (int64, float64 with weights or density) and the
-// bins+1 edges. The last bin includes its upper edge.
+// bins+1 edges. The last bin includes its upper edge. A range too narrow
+// for bins distinct edges in the data's float dtype is an error, as in
+// NumPy 2.5.
 func Histogram(a *Array, bins int, opts ...HistogramOption) (hist, edges *Array) {
 	const op = "Histogram"
 	var c histConfig
@@ -277,5 +279,32 @@ func histogramBinEdges(op string, a *Array, bins int, c *histConfig) *Array {
 	if edges.err != nil {
 		return failed(op, fmt.Errorf("edges: %w", edges.err))
 	}
+	if err := distinctEdges(edges, lo, hi, bins); err != nil {
+		edges.Free()
+		return failed(op, err)
+	}
 	return edges
+}
+
+// edgeEpsilon is the spacing of each float dtype's values at 1.
+var edgeEpsilon = map[dtype.DType]float64{Float16: 0x1p-10, BFloat16: 0x1p-7, Float32: 0x1p-23, Float64: 0x1p-52}
+
+// distinctEdges refuses edges that rounding to their dtype made equal
+// (a range too narrow for that many bins), as NumPy 2.5 does rather than
+// count into empty bins. Where the bin width is well beyond the
+// dtype's spacing at the range's ends (below 1 the spacing is at most
+// epsilon) the edges cannot meet, and nothing is read back.
+func distinctEdges(edges *Array, lo, hi float64, bins int) error {
+	width := (hi - lo) / float64(bins)
+	if width > 16*edgeEpsilon[edges.dt]*max(math.Abs(lo), math.Abs(hi), 1) {
+		return nil
+	}
+	ok, err := Item[bool](AllTrue(Greater(Diff(edges, 1, 0), 0)))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("Too many bins for data range. Cannot create %d finite-sized bins.", bins) // NumPy's words
+	}
+	return nil
 }

@@ -23,7 +23,9 @@ type Geever interface {
 // Eig runs the complex geev on a column-major complex copy of each
 // matrix: real matrices are converted, as the real geev's vectors come
 // packed (a complex pair as two real columns) and would need unpacking.
-// The vectors come back column-major and are transposed into v.
+// The vectors come back column-major and are transposed into v. For a
+// real matrix, pairRealEigen then gives the results real LAPACK's layout
+// of conjugate pairs, as NumPy returns them.
 func (b *Backend) Eig(dt dtype.DType, batch, n int, a, w, v backend.Buffer) error {
 	cdt := backend.ComplexDType(dt)
 	return b.withSolver("Eig", cdt, func(s Routines) error {
@@ -86,6 +88,11 @@ func (b *Backend) Eig(dt dtype.DType, batch, n int, a, w, v backend.Buffer) erro
 		}
 		if err := b.infos(infoBuf, batch, backend.ErrNoConvergence); err != nil {
 			return err
+		}
+		if dt.Kind() != dtype.ComplexKind {
+			if err := b.pairRealEigen(cdt, batch, n, w, vrBuf); err != nil {
+				return err
+			}
 		}
 		if !vectors {
 			return nil
