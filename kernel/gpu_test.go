@@ -244,7 +244,7 @@ func TestModuleFromPTX(t *testing.T) {
 func TestKernelsAfterPendingResults(t *testing.T) {
 	zero, err := kernel.NewElementwise("T x", "T z", "z = x * 0", "zero_into")
 	require.NoError(t, err)
-	fill, err := kernel.NewElementwise("T x", "raw T a", "a[i] = x", "fill_raw")
+	fill, err := kernel.NewElementwise("T x", "raw T a, T z", "a[i] = x; z = x", "fill_raw")
 	require.NoError(t, err)
 	onEachGPU(t, func(t *testing.T, d *array.Device) {
 		x := d.Arange(1, 9, 1, array.Float32)
