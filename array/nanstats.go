@@ -129,8 +129,8 @@ func squeezeFolded(v *Array, axes []int) *Array {
 
 // Cov returns the covariance matrix of the variables in m, as np.cov(m,
 // rowvar=rowvar, ddof=ddof): each row a variable and each column an
-// observation (each column a variable if !rowvar, unless m is one row);
-// a 1-d m is one variable. Axes of length one are squeezed away, as
+// observation (each column a variable if !rowvar, as NumPy 2 does for a
+// one-row m too); a 1-d m is one variable. Axes of length one are squeezed away, as
 // NumPy does: one variable gives a 0-d result. The result is float64
 // (complex128 for complex input).
 func Cov(m *Array, rowvar bool, ddof int) *Array { return cov("Cov", m, nil, rowvar, ddof) }
@@ -165,7 +165,7 @@ func cov(op string, m, y *Array, rowvar bool, ddof int) *Array {
 		switch {
 		case len(v.shape) < 2:
 			x = x.Reshape(1, -1)
-		case !rowvar && v.shape[0] != 1:
+		case !rowvar:
 			x = x.T()
 		}
 		vars = append(vars, x)
