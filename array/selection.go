@@ -64,7 +64,7 @@ type quantilePick struct {
 // pickQuantile computes, as quantile's array code does, which elements
 // method m reads for quantile x (in [0, 1]) of n elements.
 func pickQuantile(n int, x float64, m Method) quantilePick {
-	h := float64(n-1) * x
+	h := float64(float64(n-1) * x) // rounded, as NumPy's: never fused into h - lo (arm64 fuses)
 	rank := func(v float64) int { return min(max(int(v), 0), n-1) }
 	lo := math.Floor(h)
 	switch m {
