@@ -256,7 +256,7 @@ func TestKernelsAfterPendingResults(t *testing.T) {
 
 		y := d.Arange(0, 8, 1, array.Float32)
 		twice := y.Mul(2)
-		require.NoError(t, fill.Call(d.Full(array.Float32, -1, 8), y).Err())
+		require.NoError(t, fill.Call(d.Full(array.Float32, -1, 8), y, d.Empty(array.Float32, 8)).Err())
 		got, err = array.ToSlice[float32](twice)
 		require.NoError(t, err)
 		require.Equal(t, []float32{0, 2, 4, 6, 8, 10, 12, 14}, got)
