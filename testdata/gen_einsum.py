@@ -12,6 +12,7 @@ Run from the repository root: python3 testdata/gen_einsum.py
 import os
 
 import numpy as np
+from npys import write_cases
 
 rng = np.random.default_rng(18)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "einsum")
@@ -82,11 +83,4 @@ for dts in [("int8", "float32"), ("float32", "float64"), ("int64", "complex64"),
     inputs = [rand((3, 4), dts[0]), rand((4, 2), dts[1])]
     cases.append(("einsum 2 ij,jk->ik", inputs, np.einsum("ij,jk->ik", *inputs)))
 
-with open(os.path.join(OUT, "cases.txt"), "w") as f:
-    for line, _, _ in cases:
-        f.write(line + "\n")
-with open(os.path.join(OUT, "cases.npys"), "wb") as f:
-    for _, inputs, result in cases:
-        for x in inputs:
-            np.save(f, np.array(x, order="C"))
-        np.save(f, np.array(result, order="C"))
+write_cases(OUT, cases)

@@ -19,6 +19,7 @@ Run from the repository root: /usr/bin/python3 testdata/gen_fft.py
 import os
 
 import numpy as np
+from npys import write_cases
 
 rng = np.random.default_rng(19)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fft")
@@ -106,11 +107,4 @@ for fn in ["fftshift", "ifftshift"]:
     case(fn, rand((7,), "r"))
     case(fn, rand((3, 5, 4), "r"), axes=(2, 0))
 
-with open(os.path.join(OUT, "cases.txt"), "w") as f:
-    for line, _, _ in cases:
-        f.write(line + "\n")
-with open(os.path.join(OUT, "cases.npys"), "wb") as f:
-    for _, inputs, result in cases:
-        for x in inputs:
-            np.save(f, np.array(x, order="C"))
-        np.save(f, np.array(result, order="C"))
+write_cases(OUT, cases)

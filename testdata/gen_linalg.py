@@ -21,6 +21,7 @@ Run from the repository root: /usr/bin/python3 testdata/gen_linalg.py
 import os
 
 import numpy as np
+from npys import write_cases
 
 rng = np.random.default_rng(7)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "linalg")
@@ -83,11 +84,4 @@ for shape, dt, off, ax1, ax2 in [((3, 4), "float64", 1, 0, 1), ((2, 3, 4), "floa
     case(f"trace 1 {off} {ax1} {ax2}", [a], np.trace(a, off, ax1, ax2))
     case(f"diagonal 1 {off} {ax1} {ax2}", [a], np.diagonal(a, off, ax1, ax2).copy())
 
-with open(os.path.join(OUT, "cases.txt"), "w") as f:
-    for line, _, _ in cases:
-        f.write(line + "\n")
-with open(os.path.join(OUT, "cases.npys"), "wb") as f:
-    for _, inputs, result in cases:
-        for x in inputs:
-            np.save(f, np.array(x, order="C"))
-        np.save(f, np.array(result, order="C"))
+write_cases(OUT, cases)

@@ -37,6 +37,7 @@ import os
 import warnings
 
 import numpy as np
+from npys import write_cases
 
 rng = np.random.default_rng(18)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "linalg_dense")
@@ -214,10 +215,4 @@ for dt in FLOATS + ["int64"]:
                 case("eigvals 1 1", [x], [np.sort(np.linalg.eigvals(x), axis=-1)])
                 case("eig 1 1", [x], [np.sort(np.linalg.eig(x)[0], axis=-1)])
 
-with open(os.path.join(OUT, "cases.txt"), "w") as f:
-    f.write("# made by testdata/gen_linalg_dense.py with NumPy " + np.__version__ + "\n")
-    with open(os.path.join(OUT, "cases.npys"), "wb") as g:
-        for line, inputs, outputs in cases:
-            f.write(line + "\n")
-            for x in inputs + outputs:
-                np.save(g, x)
+write_cases(OUT, cases, header="# made by testdata/gen_linalg_dense.py with NumPy " + np.__version__)
