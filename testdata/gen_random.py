@@ -138,15 +138,13 @@ def radius(w):
 
 
 def turn(t, r, odd):
-    """r cos, or r sin when odd, of n + v quarter turns, n = t >> 30,
-    v = (t mod 2^23) 2^-23 - 1/2, in float32 operations."""
-    v = from_bits32((t & 0x007FFFFF) | 0x3F800000) - 1.5
+    """r cos, or r sin when odd, of the angle of backend/cpu/normal.go's
+    normalTurn, in float32 operations."""
+    v = from_bits32((t & 0x007FFFFF) | 0x3F800001) - 1.5
     z = f32(v * v)
     sn, cs = f32(v * horner(SIN, z)), fma32(z, horner(COS, z), 1.0)
-    swap = (t >> 30) & 1
-    sign = t if odd else (t + (1 << 30)) & M
-    rs = from_bits32(bits32(r) ^ (sign & 0x80000000))
-    return f32(rs * ((cs if swap else sn) if odd else (sn if swap else cs)))
+    rs = from_bits32(bits32(r) ^ (t & 0x80000000))
+    return f32(rs * (sn if ((t >> 30) & 1) != odd else cs))
 
 
 def normal32(key, stream, p):

@@ -22,14 +22,13 @@ var normalHelper = helper{name: "random_normal", deps: []string{"philox"}, cuda:
   return sqrtf(fmaf(dk, M2LN2, f * fmaf(f, q, -2.0f)));
 }
 ` + fn + `float normal_turn(const u32 t, const float r, const u32 odd) {
-  const float v = __uint_as_float((t & 0x007fffffu) | 0x3f800000u) - 1.5f;
+  const float v = __uint_as_float((t & 0x007fffffu) | 0x3f800001u) - 1.5f;
   const float z = v * v;
   const float s = SINPOLY, c = COSPOLY;
   const float sn = v * s, cs = fmaf(z, c, 1.0f);
   const bool swap = (t >> 30) & 1u;
-  const float x = __uint_as_float(__float_as_uint(r) ^ ((t + (1u << 30)) & 0x80000000u)) * (swap ? sn : cs);
-  const float y = __uint_as_float(__float_as_uint(r) ^ (t & 0x80000000u)) * (swap ? cs : sn);
-  return odd ? y : x;
+  const float rs = __uint_as_float(__float_as_uint(r) ^ (t & 0x80000000u));
+  return rs * (swap != (odd != 0) ? sn : cs);
 }
 ` + fn + `float random_normal(const u64 key, const u64 stream, const u64 p) {
   const u32x4 b = philox_block(key, stream, p >> 2);

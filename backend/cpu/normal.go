@@ -32,14 +32,14 @@ func normalRadius(w uint32) float32 {
 	return sqrt32(fma32(dk, ir.NormalMinus2Ln2, float32(f*fma32(f, q, -2))))
 }
 
-// normalTurn is r cos θ, or r sin θ when odd is 1, θ = n + v quarter
-// turns: n = t>>30 and v = (t mod 2^23)·2^-23 - 1/2 in [-1/2, 1/2)
-// (exact), so θ is uniform on 2^25 points of the circle. (cos θ, sin θ)
-// is (c, s), (-s, c), (-c, -s) or (s, -c) by n, c and s the cosine and
-// sine of v quarter turns: cos θ is negative where bit 1 of n+1 is set,
-// sin θ where bit 1 of n is.
+// normalTurn is r cos θ, or r sin θ when odd is 1: c and s are the
+// cosine and sine of v quarter turns, v = (t mod 2^23 | 1)·2^-23 - 1/2
+// (exact, an odd multiple of 2^-23 in (-1/2, 1/2)), and (cos θ, sin θ) is
+// (c, s), (s, c), (-c, -s) or (-s, -c) by t>>30: angles within an eighth
+// of a turn of the x axis, of their mirror images in the diagonal, and
+// their opposites, so θ is uniform on 2^24 points of the circle.
 func normalTurn(t uint32, r float32, odd uint32) float32 {
-	v := math.Float32frombits(t&0x007fffff|0x3f800000) - 1.5
+	v := math.Float32frombits(t&0x007fffff|0x3f800001) - 1.5
 	z := float32(v * v)
 	s := ir.NormalSin[len(ir.NormalSin)-1]
 	for i := len(ir.NormalSin) - 2; i >= 0; i-- {
@@ -50,22 +50,11 @@ func normalTurn(t uint32, r float32, odd uint32) float32 {
 		c = fma32(c, z, ir.NormalCos[i])
 	}
 	sn, cs := float32(v*s), fma32(z, c, 1)
-	swap := t>>30&1 == 1
-	if odd == 1 {
-		if swap {
-			sn = cs
-		}
-		return withSign(r, t) * sn
+	rs := math.Float32frombits(math.Float32bits(r) ^ t&0x80000000)
+	if t>>30&1 != odd {
+		return rs * sn
 	}
-	if swap {
-		cs = sn
-	}
-	return withSign(r, t+1<<30) * cs
-}
-
-// withSign is r with its sign bit flipped where bit 31 of sign is set.
-func withSign(r float32, sign uint32) float32 {
-	return math.Float32frombits(math.Float32bits(r) ^ sign&0x80000000)
+	return rs * cs
 }
 
 func sqrt32(x float32) float32 { return float32(math.Sqrt(float64(x))) }

@@ -9,10 +9,10 @@ import (
 
 // TestRandomNormalAccuracy compares the float32 normals with
 // r cos θ and r sin θ computed in float64 from the same words (r =
-// sqrt(-2 log u), u = float32(w1|1)·2^-32 exactly; θ = n + v quarter
-// turns, see normalTurn), for random words and the edges: u at 2^-32,
-// 1 and around powers of two; v at -1/2, 0 and the largest, in each
-// quadrant.
+// sqrt(-2 log u), u = float32(w1|1)·2^-32 exactly; θ as
+// normalTurn defines it), for random words and the edges: u at 2^-32,
+// 1 and around powers of two; v at its smallest, around 0 and its
+// largest, for each of the four symmetries.
 func TestRandomNormalAccuracy(t *testing.T) {
 	w1s := []uint32{0, 1, 2, 3, math.MaxUint32, math.MaxUint32 - 1, 1 << 31, 1<<31 - 1, 0xb504f333, 0xb504f334, 1 << 24, 1<<24 + 1}
 	var w2s []uint32
@@ -30,9 +30,9 @@ func TestRandomNormalAccuracy(t *testing.T) {
 		w1 := w1s[(i*7919)%len(w1s)]
 		u := float64(float32(w1|1)) * 0x1p-32
 		r := math.Sqrt(-2 * math.Log(u))
-		a := math.Pi / 2 * (float64(w2&0x7fffff)*0x1p-23 - 0.5)
+		a := math.Pi / 2 * (float64(w2&0x7fffff|1)*0x1p-23 - 0.5)
 		c, s := math.Cos(a), math.Sin(a)
-		xy := [4][2]float64{{c, s}, {-s, c}, {-c, -s}, {s, -c}}[w2>>30]
+		xy := [4][2]float64{{c, s}, {s, c}, {-c, -s}, {-s, -c}}[w2>>30]
 		for p := range uint64(4) {
 			var b [4]uint32
 			j := 2 * (p >> 1 & 1)

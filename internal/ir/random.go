@@ -41,7 +41,10 @@ const (
 // and 4b+1 take words w1, w2 = words 0 and 1 of block b of the 32-bit
 // stream, positions 4b+2 and 4b+3 words 2 and 3; even positions are
 // r·cos θ and odd ones r·sin θ, r = sqrt(-2 log u), u = float32(w1|1)·2^-32
-// (in (0, 1], so r <= 6.67), θ = 2π (w2>>7)·2^-25. The log, cos and sin
+// (in (0, 1], so r <= 6.67); θ is v quarter turns, v = (w2 mod 2^23 | 1)·
+// 2^-23 - 1/2, mirrored in the diagonal where bit 30 of w2 is set and
+// turned by half a turn where bit 31 is (uniform on 2^24 points of the
+// circle). The log, cos and sin
 // are float32 polynomials (the Normal* constants) evaluated with
 // correctly rounded float32 operations and fused multiply-adds in a
 // fixed order, so every backend gives the same bits; the CPU backend's
