@@ -51,7 +51,8 @@
 // float32 and float64; normals use Box-Muller: a float64 normal takes
 // two 64-bit words, while float32 normals come in pairs, r·cos θ and
 // r·sin θ of one pair of 32-bit words (one Philox block serves four
-// normals, the speed of a kernel that only writes); Integers uses Lemire's multiply-and-reject, unbiased for
+// normals, the speed of a kernel that only writes; u = (w|1)·2^-32
+// rounded to float32, so r reaches 6.67); Integers uses Lemire's multiply-and-reject, unbiased for
 // every range including the full range of uint64 and int64; Gamma is
 // Marsaglia and Tsang's method (boosted for shape < 1), Poisson inversion
 // below a mean of 10 and Hörmann's PTRS above, Binomial inversion below a

@@ -16,7 +16,7 @@ decimal integers. The draws, in order from a fresh New(42):
   3 Integers(-100, 100, int8, 16)  Lemire on element i's words i*256, i*256+1...
   4 Integers(0, 1, int32, 4)       all 0
   5 Random(float16, 16)          (w32 >> 21) * 2^-11
-  6 StandardNormal(float32, 16)  Box-Muller over pairs in float32 operations
+  6 StandardNormal(float32, 16)  Box-Muller over pairs in float32 operations and fmas
                                  (internal/ir/random.go's RandomNormal)
 
 It also checks the Philox4x32-10 known answers of Random123's kat_vectors.
@@ -99,54 +99,58 @@ def bits32(x):
     return struct.unpack("<I", struct.pack("<f", x))[0]
 
 
-LN2HI, LN2LO = f32(6.9313812256e-01), f32(9.0580006145e-06)
-LG1, LG2, LG3, LG4 = 0xAAAAAA * 2.0**-24, 0xCCCE13 * 2.0**-25, 0x91E9EE * 2.0**-25, 0xF89E26 * 2.0**-26
-SIN = [f32_exact(Fraction(-1, 6)), f32_exact(Fraction(1, 120)), f32_exact(Fraction(-1, 5040)), f32_exact(Fraction(1, 362880))]
-COS = [f32_exact(Fraction(-1, 2)), f32_exact(Fraction(1, 24)), f32_exact(Fraction(-1, 720)),
-       f32_exact(Fraction(1, 40320)), f32_exact(Fraction(-1, 3628800))]
-PIULP = f32_exact(Fraction("3.14159265358979323846") / 2**23)
+# internal/ir/random.go's float32 constants, as exact binary fractions
+LOG = [float.fromhex(h) for h in ("0x1.fffffap-1", "-0x1.5556f4p-1", "0x1.00049ap-1", "-0x1.98d2cp-2",
+                                  "0x1.535d2ep-2", "-0x1.318528p-2", "0x1.2504a8p-2", "-0x1.65c78p-3")]
+M2LN2 = float.fromhex("-0x1.62e43p+0")
+SIN = [float.fromhex(h) for h in ("0x1.921fb6p+0", "-0x1.4abbbap-1", "0x1.465e92p-4", "-0x1.2d93p-8")]
+COS = [float.fromhex(h) for h in ("-0x1.3bd39cp+0", "0x1.03b09p-2", "-0x1.4e844ap-6")]
 
 
-def log_one_minus(m):
-    """log(1 - m 2^-24) by fdlibm's logf, in float32 operations."""
-    x = f32(1 - f32(m * 2.0**-24))
-    ix = (bits32(x) + 0x3F800000 - 0x3F3504F3) & M
-    k = (ix >> 23) - 0x7F
+def round32(q):
+    """The float32 nearest the rational q, ties to even."""
+    if q == 0:
+        return 0.0
+    c = f32(float(q))
+    near = [from_bits32(bits32(c) + d) for d in (-1, 0, 1)]
+    return min(near, key=lambda y: (abs(Fraction(y) - q), bits32(y) & 1))
+
+
+def fma32(x, y, z):
+    """x*y+z rounded once to float32."""
+    return round32(Fraction(x) * Fraction(y) + Fraction(z))
+
+
+def horner(cs, x):
+    p = cs[-1]
+    for c in reversed(cs[:-1]):
+        p = fma32(p, x, c)
+    return p
+
+
+def radius(w):
+    """sqrt(-2 log u), u = float32(w|1) 2^-32, in float32 operations."""
+    ix = (bits32(f32(float(w | 1))) - (0x3F3504F3 + (32 << 23))) & M
+    k = (ix >> 23) - 512 if ix >> 31 else ix >> 23
     f = f32(from_bits32((ix & 0x007FFFFF) + 0x3F3504F3) - 1)
-    s = f32(f / f32(2 + f))
-    z = f32(s * s)
-    w = f32(z * z)
-    t1 = f32(w * f32(LG2 + f32(w * LG4)))
-    t2 = f32(z * f32(LG1 + f32(w * LG3)))
-    hfsq = f32(f32(0.5 * f) * f)
-    dk = float(k)
-    v = f32(s * f32(hfsq + f32(t2 + t1)))
-    return f32(f32(f32(f32(v + f32(dk * LN2LO)) - hfsq) + f) + f32(dk * LN2HI))
+    inner = f32(f * fma32(f, horner(LOG, f), -2.0))
+    return f32(math.sqrt(fma32(float(k), M2LN2, inner)))
 
 
-def half_turns(m, odd):
-    """cos(pi m 2^-23), or its sine when odd, in float32 operations."""
-    n = (m + (1 << 21)) >> 22
-    a = f32(float(m - (n << 22)) * PIULP)
-    z = f32(a * a)
-    s = SIN[3]
-    for c in reversed(SIN[:3]):
-        s = f32(c + f32(z * s))
-    c = COS[4]
-    for k in reversed(COS[:4]):
-        c = f32(k + f32(z * c))
-    sn, cs = f32(a + f32(f32(a * z) * s)), f32(1 + f32(z * c))
-    q = (n - odd) & 3
-    v = sn if q & 1 else cs
-    return -v if (q + 1) & 2 else v
+def turn(t, r, odd):
+    """r cos, or r sin when odd, of the angle of backend/cpu/normal.go's
+    normalTurn, in float32 operations."""
+    v = from_bits32((t & 0x007FFFFF) | 0x3F800001) - 1.5
+    z = f32(v * v)
+    sn, cs = f32(v * horner(SIN, z)), fma32(z, horner(COS, z), 1.0)
+    rs = from_bits32(bits32(r) ^ (t & 0x80000000))
+    return f32(rs * (sn if ((t >> 30) & 1) != odd else cs))
 
 
 def normal32(key, stream, p):
-    b = word32(key, stream, (p >> 2) * 4), word32(key, stream, (p >> 2) * 4 + 1)
-    b += word32(key, stream, (p >> 2) * 4 + 2), word32(key, stream, (p >> 2) * 4 + 3)
+    b = [word32(key, stream, (p >> 2) * 4 + i) for i in range(4)]
     j = 2 * ((p >> 1) & 1)
-    r = f32(math.sqrt(f32(0 - f32(2 * log_one_minus(b[j] >> 8)))))
-    return f32(r * half_turns(b[j + 1] >> 8, p & 1))
+    return turn(b[j + 1], radius(b[j]), p & 1)
 
 
 def f64hex(x):

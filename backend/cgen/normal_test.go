@@ -10,6 +10,7 @@ import (
 
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/internal/kerneltest"
 )
 
 // TestRandomNormalKernelsRunOnHost runs the float32 normal kernel, flat
@@ -60,3 +61,32 @@ const bitShims = `#include <string.h>
 static inline unsigned __float_as_uint(float f) { unsigned u; memcpy(&u, &f, 4); return u; }
 static inline float __uint_as_float(unsigned u) { float f; memcpy(&f, &u, 4); return f; }
 `
+
+// TestRandomNormalPTXSharesPairs compiles the contiguous float32 normal
+// kernel with NVRTC and requires one square root per pair of elements
+// (two in the vector loop of four, one in the tail) and no division:
+// the unrolled lanes must share their pair's work, which a change in the
+// C's shape can silently undo (it did once, doubling the angle's
+// polynomials).
+func TestRandomNormalPTXSharesPairs(t *testing.T) {
+	kerneltest.NeedNVRTC(t)
+	k := kernel(nil, []dtype.DType{u64, u64},
+		ir.Apply(ir.RandomNormal, dtype.Float32, ir.Param(0, u64), ir.Param(1, u64), &ir.Node{Op: ir.Counter, DType: u64}))
+	src, err := Render(k, Layout{Contiguous: true}, CUDA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := kerneltest.CUDA(src.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ptx := string(r.Code)
+	sqrts, fmas := strings.Count(ptx, "sqrt.rn.f32"), strings.Count(ptx, "fma.rn.f32")
+	if sqrts != 3 || strings.Contains(ptx, "div.") {
+		t.Errorf("PTX has %d square roots (want 3) and divisions: %v", sqrts, strings.Contains(ptx, "div."))
+	}
+	// 15 fmas a pair: 9 for the log, 6 for the sine and cosine
+	if want := 3 * 15; fmas != want {
+		t.Errorf("PTX has %d fmas, want %d", fmas, want)
+	}
+}

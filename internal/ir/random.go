@@ -38,36 +38,35 @@ const (
 
 // RandomNormal is a float32 standard normal by Box-Muller over pairs of
 // positions, so that one Philox block serves four of them: positions 4b
-// and 4b+1 take the uniforms u1, u2 (the top 24 bits of a word, scaled)
-// of words 0 and 1 of block b of the 32-bit stream, positions 4b+2 and
-// 4b+3 those of words 2 and 3; even positions are r·cos θ and odd ones
-// r·sin θ, r = sqrt(-2 log(1-u1)), θ = 2π u2. The log, cos and sin are
-// float32 polynomials (the Normal* constants) evaluated with correctly
-// rounded float32 operations in a fixed order, without contraction into
-// fused multiply-adds, so every backend gives the same bits; the CPU
-// backend's randomNormal is the definition.
+// and 4b+1 take words w1, w2 = words 0 and 1 of block b of the 32-bit
+// stream, positions 4b+2 and 4b+3 words 2 and 3; even positions are
+// r·cos θ and odd ones r·sin θ, r = sqrt(-2 log u), u = float32(w1|1)·2^-32
+// (in (0, 1], so r <= 6.67); θ is v quarter turns, v = (w2 mod 2^23 | 1)·
+// 2^-23 - 1/2, mirrored in the diagonal where bit 30 of w2 is set and
+// turned by half a turn where bit 31 is (uniform on 2^24 points of the
+// circle). The log, cos and sin
+// are float32 polynomials (the Normal* constants) evaluated with
+// correctly rounded float32 operations and fused multiply-adds in a
+// fixed order, so every backend gives the same bits; the CPU backend's
+// randomNormal is the definition.
 
-// Log's reduction and polynomial (fdlibm's logf): log(1+f) = f - hfsq +
-// s(hfsq+R), s = f/(2+f), R = z(Lg1 + w Lg3) + w(Lg2 + w Lg4), z = s², w = z².
-const (
-	NormalLn2Hi float32 = 6.9313812256e-01
-	NormalLn2Lo float32 = 9.0580006145e-06
-	NormalLg1   float32 = 0xaaaaaa.0p-24
-	NormalLg2   float32 = 0xccce13.0p-25
-	NormalLg3   float32 = 0x91e9ee.0p-25
-	NormalLg4   float32 = 0xf89e26.0p-26
-)
+// The log: u = 2^k (1+f), 1+f in [sqrt(1/2), sqrt(2)), and
+// -2 log u = k·NormalMinus2Ln2 + f (-2 + f Q(f)), Q(f) the polynomial of
+// the NormalLog coefficients (lowest degree first), within 2^-24 of
+// (2f - 2 log(1+f))/f² relative to the result (fitted to minimise it).
+var NormalLog = [8]float32{0x1.fffffap-1, -0x1.5556f4p-1, 0x1.00049ap-1, -0x1.98d2cp-2,
+	0x1.535d2ep-2, -0x1.318528p-2, 0x1.2504a8p-2, -0x1.65c78p-3}
 
-// The Taylor coefficients of sin(a)/a - 1 and cos(a) - 1 in a², for
-// |a| <= π/4 (the first omitted terms are below 2^-28 there).
+// NormalMinus2Ln2 is -2 log 2 as a float32.
+const NormalMinus2Ln2 float32 = -0x1.62e43p+0
+
+// The sine and cosine of a quarter turn times v, |v| <= 1/2: sin = v S(v²)
+// and cos = 1 + v² C(v²), S and C the polynomials of NormalSin and
+// NormalCos (lowest degree first, fitted to the relative error).
 var (
-	NormalSin = [4]float32{-1.0 / 6, 1.0 / 120, -1.0 / 5040, 1.0 / 362880}
-	NormalCos = [5]float32{-1.0 / 2, 1.0 / 24, -1.0 / 720, 1.0 / 40320, -1.0 / 3628800}
+	NormalSin = [4]float32{0x1.921fb6p+0, -0x1.4abbbap-1, 0x1.465e92p-4, -0x1.2d93p-8}
+	NormalCos = [3]float32{-0x1.3bd39cp+0, 0x1.03b09p-2, -0x1.4e844ap-6}
 )
-
-// NormalPiUlp is π·2^-23 as a float32: it turns a multiple of 2^-23
-// half-turns into radians.
-const NormalPiUlp float32 = 3.14159265358979323846 / (1 << 23)
 
 // SamplerWords is how many 64-bit words of the stream each element of a
 // sampler owns.
