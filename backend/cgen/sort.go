@@ -164,9 +164,14 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 #define COUNT_MASK ((1ull << COUNT_BITS) - 1)
 #define FLAG_OWN (1ull << COUNT_BITS)
 #define FLAG_PREFIX (2ull << COUNT_BITS)
+// The row and the column of flat position x, in X's width (X is u32 only
+// where every position, and so row_len, is below 2^32), without dividing
+// in the first row (which is all of a single row).
+__device__ __forceinline__ X row_of(const X x, const u64 row_len) { return x < row_len ? 0 : x / (X)row_len; }
+__device__ __forceinline__ X col_of(const X x, const u64 row_len) { return x < row_len ? x : x %% (X)row_len; }
 __device__ __forceinline__ u32 digit_of(const K key, const X val, const u32 shift, const u64 row_len, const bool row_pass) {
-  const u64 v = row_pass ? (u64)val / row_len : (u64)key;
-  return (u32)(v >> shift) & 255u;
+  if (row_pass) return (u32)((u64)row_of(val, row_len) >> shift) & 255u;
+  return (u32)((u64)key >> shift) & 255u;
 }
 extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 row_len, const u64 row_passes,
     u64 *hist, u64 *status, const u64 status_words) {
@@ -241,6 +246,7 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
   u32 rank[ITEMS];
   // A warp's items are contiguous, lane-striped: item r of lane l is
   // element first + r * WARP + l, so that ranking items in turn is stable.
+#pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
     const u64 i = first + (u64)r * WARP + lane;
     key[r] = KMAX;
@@ -250,11 +256,13 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
       if (with_vals) val[r] = in ? (X)i : vals[i];
     }
   }
+#pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
     const bool valid = first + (u64)r * WARP + lane < n;
     const u32 d = digit_of(key[r], val[r], (u32)shift, row_len, row_pass);
     // The lanes holding the same digit: a ballot per bit of the digit.
     %[4]s peers = %[5]s;
+#pragma unroll
     for (u32 bit = 0; bit < 8; bit++) {
       const %[4]s set = %[6]s;
       peers &= (d >> bit) & 1u ? set : ~set;
@@ -263,7 +271,7 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
     %[11]s;
     if (valid && lane == (u32)%[9]s - 1u) warp_count[warp][d] = seen + (u32)%[7]s(peers);
     %[11]s;
-    rank[r] = seen + (u32)%[7]s(peers & ((%[8]s << lane) - %[8]s));
+    rank[r] = d << 16 | (seen + (u32)%[7]s(peers & ((%[8]s << lane) - %[8]s))); // a tile holds < 2^16
   }
   __syncthreads();
   // Thread t owns digit t: the warps' offsets within the tile's digit,
@@ -312,10 +320,11 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
   local_start[t] = (u32)(before & 0xffffu);
   out_base[t] = (before >> 16) + prefix - (before & 0xffffu);
   __syncthreads();
+#pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
     if (first + (u64)r * WARP + lane >= n) continue;
-    const u32 d = digit_of(key[r], val[r], (u32)shift, row_len, row_pass);
-    rank[r] += local_start[d] + warp_count[warp][d]; // now the item's place in the tile
+    const u32 d = rank[r] >> 16;
+    rank[r] = local_start[d] + warp_count[warp][d] + (rank[r] & 0xffffu); // now the item's place in the tile
     staged_keys[rank[r]] = key[r];
     staged_digit[rank[r]] = (u8)d;
   }
@@ -330,6 +339,7 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
   }
   if (!vals2 && !idx) return;
   __syncthreads();
+#pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
     if (first + (u64)r * WARP + lane < n) staged_vals[rank[r]] = val[r];
   }
@@ -338,14 +348,14 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
     const X x = staged_vals[i];
     const u64 dst = out_base[staged_digit[i]] + i;
     if (vals2) vals2[dst] = x;
-    if (idx) idx[dst] = (i64)((u64)x %% row_len);
+    if (idx) idx[dst] = (i64)col_of(x, row_len);
   }
 }
 extern "C" __global__ void cugo_sort_finish(const u64 n, const u64 row_len, const T *in, const X *vals, T *out, i64 *idx) {
   for (u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += (u64)gridDim.x * blockDim.x) {
     const X v = vals[i];
     if (out) out[i] = in[v];
-    if (idx) idx[i] = (i64)((u64)v %% row_len);
+    if (idx) idx[i] = (i64)col_of(v, row_len);
   }
 }
 `, SortThreads, shape.Items, w, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "(d >> bit) & 1u"), popc, one, fmt.Sprintf(ffs, "peers"), SortKeyBytes(dt), syncwarp, shape.HistCopies)
