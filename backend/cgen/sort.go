@@ -40,7 +40,7 @@ import (
 //
 // Kernel parameters, each in an 8-byte slot:
 //
-//	SortHist     n, in, rowLen, keyPasses, rowPasses, hist, status, statusWords
+//	SortHist     n, in, rowLen, rowPasses, hist, status, statusWords
 //	SortPass     n, in (0: read keys, vals), keys, vals, shift, rowLen, rowPass, hist, status,
 //	             counter, epoch, withVals, keys2, vals2, out, idx (each output 0: none)
 //	SortFinish   n, rowLen, in, vals, out (0: none), idx (0: none)
@@ -49,7 +49,8 @@ import (
 // hist holds 256 u64 counts per pass and then the count of keys that
 // lose bits; status tiles x 256 u64 words and then a tile counter per
 // pass; vals are u32 where the element count is below 2^32 (index64
-// false), else u64.
+// false), else u64. The row digits' counts follow from the row length
+// and the element count alone, so SortHist writes them without reading.
 
 // Sort kernel names; all live in the module RenderSort renders.
 const (
@@ -69,20 +70,49 @@ var SortBlockTiles = []int{256, 512, 1024, 2048}
 const (
 	SortBlockTile = 2048
 	SortThreads   = 256 // threads of every sort kernel's block, one per digit
-	SortMaxPasses = 16  // key digits and row digits of the radix path
 )
 
+// SortShape is the radix sort's tuning.
+type SortShape struct {
+	// HistCopies is the number of privatised histograms in a block of
+	// SortHist: lane l counts into copy l % HistCopies, so that lanes of
+	// one digit (the few exponents of floats of one range) spread their
+	// shared-memory atomics over copies and banks.
+	HistCopies int
+	// HistItems is the number of elements a thread of SortHist counts
+	// (before the grid's cap): fewer blocks, fewer global atomics.
+	HistItems int
+	// Items is the number of keys a thread of SortPass ranks.
+	Items int
+}
+
+// DefaultSortShape is the shape SortRows uses.
+var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 16}
+
+// sortStageBytes is the shared memory a tile of SortPass stages its keys
+// or positions (one after the other) and their digits in.
+const sortStageBytes = 34 << 10
+
+// sortHistBytes is the shared memory of SortHist's copies.
+const sortHistBytes = 40 << 10
+
+// Fit returns s with each count within what a block of the sort of keys
+// of dt and 64- or 32-bit positions holds in shared memory, and at least 1.
+func (s SortShape) Fit(dt dtype.DType, index64 bool) SortShape {
+	slot := 4
+	if dt.Size() == 8 || index64 {
+		slot = 8
+	}
+	s.Items = max(1, min(s.Items, sortStageBytes/(SortThreads*(slot+1))))
+	s.HistCopies = max(1, min(s.HistCopies, 32, sortHistBytes/(4*(256*SortKeyBytes(dt)+1))))
+	s.HistItems = max(1, s.HistItems)
+	return s
+}
+
 // SortPassTile returns the elements of a tile of SortPass for keys of dt
-// and 64- or 32-bit positions: as many as 32 KiB of shared memory stage.
-func SortPassTile(dt dtype.DType, index64 bool) int {
-	kb, xb := 4, 4
-	if dt.Size() == 8 {
-		kb = 8
-	}
-	if index64 {
-		xb = 8
-	}
-	return SortThreads * (32 << 10 / (SortThreads * (kb + xb)))
+// and 64- or 32-bit positions under shape.
+func SortPassTile(dt dtype.DType, index64 bool, shape SortShape) int {
+	return SortThreads * shape.Fit(dt, index64).Items
 }
 
 // SortKeyBytes returns the width in bytes of the sort key of dt, which is
@@ -91,8 +121,8 @@ func SortKeyBytes(dt dtype.DType) int { return dt.Size() }
 
 // RenderSort renders the sort module for elements of dt (bool, integers,
 // real floats), flat indices of 64 bits or 32, for vendor v and warps of
-// warp lanes (0: the vendor's usual width).
-func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int) (string, error) {
+// warp lanes (0: the vendor's usual width), under shape (fitted).
+func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShape) (string, error) {
 	if k := dt.Kind(); k < dtype.BoolKind || k > dtype.FloatKind {
 		return "", fmt.Errorf("cgen: sort: cannot sort %v", dt)
 	}
@@ -100,6 +130,7 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int) (string, error
 	if err != nil {
 		return "", fmt.Errorf("cgen: sort: %w", err)
 	}
+	shape = shape.Fit(dt, index64)
 	size := dt.Size()
 	t, k, idx := indexedTypes[size], "u32", "u32"
 	if size == 8 {
@@ -123,43 +154,73 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int) (string, error
 #define TILE (THREADS * ITEMS)
 #define WARP %[3]d
 #define NWARPS (THREADS / WARP)
-#define MAX_PASSES %[10]d
+#define KEY_PASSES %[10]d
+#define HIST_COPIES %[12]d
+#define HIST_STRIDE (KEY_PASSES * 256 + 1)
+#define HIST_UNROLL 4
+#define SLOT (sizeof(K) > sizeof(X) ? sizeof(K) : sizeof(X))
 #define COUNT_BITS 54
 #define LOOKBACK 8
 #define COUNT_MASK ((1ull << COUNT_BITS) - 1)
 #define FLAG_OWN (1ull << COUNT_BITS)
 #define FLAG_PREFIX (2ull << COUNT_BITS)
+// The row and the column of flat position x, in X's width (X is u32 only
+// where every position, and so row_len, is below 2^32), without dividing
+// in the first row (which is all of a single row).
+__device__ __forceinline__ X row_of(const X x, const u64 row_len) { return x < row_len ? 0 : x / (X)row_len; }
+__device__ __forceinline__ X col_of(const X x, const u64 row_len) { return x < row_len ? x : x %% (X)row_len; }
 __device__ __forceinline__ u32 digit_of(const K key, const X val, const u32 shift, const u64 row_len, const bool row_pass) {
-  const u64 v = row_pass ? (u64)val / row_len : (u64)key;
-  return (u32)(v >> shift) & 255u;
+  if (row_pass) return (u32)((u64)row_of(val, row_len) >> shift) & 255u;
+  return (u32)((u64)key >> shift) & 255u;
 }
-extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 row_len, const u64 key_passes,
-    const u64 row_passes, u64 *hist, u64 *status, const u64 status_words) {
-  __shared__ u32 counts[MAX_PASSES][256];
+extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 row_len, const u64 row_passes,
+    u64 *hist, u64 *status, const u64 status_words) {
+  __shared__ u32 counts[HIST_COPIES * HIST_STRIDE];
   __shared__ u32 lossy;
+  const u32 t = threadIdx.x;
   const u64 stride = (u64)gridDim.x * THREADS;
-  for (u64 i = (u64)blockIdx.x * THREADS + threadIdx.x; i < status_words; i += stride) status[i] = 0;
-  for (u32 p = 0; p < MAX_PASSES; p++) counts[p][threadIdx.x] = 0;
-  if (threadIdx.x == 0) lossy = 0;
+  for (u64 i = (u64)blockIdx.x * THREADS + t; i < status_words; i += stride) status[i] = 0;
+  for (u32 i = t; i < HIST_COPIES * HIST_STRIDE; i += THREADS) counts[i] = 0;
+  if (t == 0) lossy = 0;
+  if (blockIdx.x == 0) {
+    // Rows r with byte p of r equal to digit t: whole periods of 256^(p+1)
+    // rows hold 256^p each, the rest what it reaches of t's run.
+    const u64 rows = n / row_len;
+    for (u32 p = 0; p < (u32)row_passes; p++) {
+      const u64 run = 1ull << (8 * p), lo = (u64)t * run;
+      const u64 periods = p < 7 ? rows >> (8 * (p + 1)) : 0, rest = p < 7 ? rows & ((run << 8) - 1) : rows;
+      const u64 c = periods * run + (rest > lo ? (rest - lo < run ? rest - lo : run) : 0);
+      hist[(KEY_PASSES + p) * 256 + t] = c * row_len;
+    }
+  }
   __syncthreads();
+  u32 *mine = counts + (t %% HIST_COPIES) * HIST_STRIDE;
   u32 my_lossy = 0;
-  for (u64 i = (u64)blockIdx.x * THREADS + threadIdx.x; i < n; i += stride) {
-    const T x = in[i];
-    const K key = sort_key(x);
-    my_lossy += sort_lossy(x);
-    for (u32 p = 0; p < (u32)key_passes; p++) atomicAdd(&counts[p][(u32)(key >> (8 * p)) & 255u], 1u);
-    if (row_passes) {
-      const u64 row = i / row_len;
-      for (u32 p = 0; p < (u32)row_passes; p++) atomicAdd(&counts[key_passes + p][(u32)(row >> (8 * p)) & 255u], 1u);
+  // HIST_UNROLL loads in flight per thread, each coalesced over the block.
+  for (u64 base = (u64)blockIdx.x * THREADS * HIST_UNROLL; base < n; base += stride * HIST_UNROLL) {
+    T x[HIST_UNROLL];
+#pragma unroll
+    for (u32 u = 0; u < HIST_UNROLL; u++) {
+      const u64 i = base + u * THREADS + t;
+      x[u] = i < n ? in[i] : (T)0;
+    }
+#pragma unroll
+    for (u32 u = 0; u < HIST_UNROLL; u++) {
+      if (base + u * THREADS + t >= n) break;
+      const K key = sort_key(x[u]);
+      my_lossy += sort_lossy(x[u]);
+#pragma unroll
+      for (u32 p = 0; p < KEY_PASSES; p++) atomicAdd(&mine[p * 256 + ((u32)(key >> (8 * p)) & 255u)], 1u);
     }
   }
   if (my_lossy) atomicAdd(&lossy, my_lossy);
   __syncthreads();
-  for (u32 p = 0; p < (u32)(key_passes + row_passes); p++) {
-    const u32 c = counts[p][threadIdx.x];
-    if (c) atomicAdd(&hist[p * 256 + threadIdx.x], (u64)c);
+  for (u32 p = 0; p < KEY_PASSES; p++) {
+    u32 c = 0;
+    for (u32 k = 0; k < HIST_COPIES; k++) c += counts[k * HIST_STRIDE + p * 256 + t];
+    if (c) atomicAdd(&hist[p * 256 + t], (u64)c);
   }
-  if (threadIdx.x == 0 && lossy) atomicAdd(&hist[(key_passes + row_passes) * 256], (u64)lossy);
+  if (t == 0 && lossy) atomicAdd(&hist[(KEY_PASSES + row_passes) * 256], (u64)lossy);
 }
 extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *keys, const X *vals, const u64 shift,
     const u64 row_len, const u64 row_pass, const u64 *hist, u64 *status, u64 *counter, const u64 epoch,
@@ -169,8 +230,11 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
   __shared__ u64 scan[256];
   __shared__ u32 local_start[256];
   __shared__ u64 out_base[256];
-  __shared__ K staged_keys[TILE];
-  __shared__ X staged_vals[TILE];
+  // The tile's keys, then its positions, staged in digit order.
+  __shared__ u64 stage[(TILE * SLOT + 7) / 8];
+  __shared__ u8 staged_digit[TILE];
+  K *staged_keys = (K *)stage;
+  X *staged_vals = (X *)stage;
   const u32 t = threadIdx.x, lane = t %% WARP, warp = t / WARP;
   if (t == 0) tile_of_block = (u32)atomicAdd(counter, 1ull);
   for (u32 d = lane; d < 256; d += WARP) warp_count[warp][d] = 0;
@@ -182,6 +246,7 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
   u32 rank[ITEMS];
   // A warp's items are contiguous, lane-striped: item r of lane l is
   // element first + r * WARP + l, so that ranking items in turn is stable.
+#pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
     const u64 i = first + (u64)r * WARP + lane;
     key[r] = KMAX;
@@ -191,11 +256,13 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
       if (with_vals) val[r] = in ? (X)i : vals[i];
     }
   }
+#pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
     const bool valid = first + (u64)r * WARP + lane < n;
     const u32 d = digit_of(key[r], val[r], (u32)shift, row_len, row_pass);
     // The lanes holding the same digit: a ballot per bit of the digit.
     %[4]s peers = %[5]s;
+#pragma unroll
     for (u32 bit = 0; bit < 8; bit++) {
       const %[4]s set = %[6]s;
       peers &= (d >> bit) & 1u ? set : ~set;
@@ -204,7 +271,7 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
     %[11]s;
     if (valid && lane == (u32)%[9]s - 1u) warp_count[warp][d] = seen + (u32)%[7]s(peers);
     %[11]s;
-    rank[r] = seen + (u32)%[7]s(peers & ((%[8]s << lane) - %[8]s));
+    rank[r] = d << 16 | (seen + (u32)%[7]s(peers & ((%[8]s << lane) - %[8]s))); // a tile holds < 2^16
   }
   __syncthreads();
   // Thread t owns digit t: the warps' offsets within the tile's digit,
@@ -253,34 +320,45 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
   local_start[t] = (u32)(before & 0xffffu);
   out_base[t] = (before >> 16) + prefix - (before & 0xffffu);
   __syncthreads();
+#pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
     if (first + (u64)r * WARP + lane >= n) continue;
-    const u32 d = digit_of(key[r], val[r], (u32)shift, row_len, row_pass);
-    const u32 at = local_start[d] + warp_count[warp][d] + rank[r];
-    staged_keys[at] = key[r];
-    staged_vals[at] = val[r];
+    const u32 d = rank[r] >> 16;
+    rank[r] = local_start[d] + warp_count[warp][d] + (rank[r] & 0xffffu); // now the item's place in the tile
+    staged_keys[rank[r]] = key[r];
+    staged_digit[rank[r]] = (u8)d;
   }
   __syncthreads();
   const u64 left = n - (u64)tile * TILE;
   const u32 count = left < TILE ? (u32)left : TILE;
   for (u32 i = t; i < count; i += THREADS) {
     const K k = staged_keys[i];
-    const X x = staged_vals[i];
-    const u64 dst = out_base[digit_of(k, x, (u32)shift, row_len, row_pass)] + i;
+    const u64 dst = out_base[staged_digit[i]] + i;
     if (keys2) keys2[dst] = k;
-    if (vals2) vals2[dst] = x;
     if (out) out[dst] = sort_value(k);
-    if (idx) idx[dst] = (i64)((u64)x %% row_len);
+  }
+  if (!vals2 && !idx) return;
+  __syncthreads();
+#pragma unroll
+  for (u32 r = 0; r < ITEMS; r++) {
+    if (first + (u64)r * WARP + lane < n) staged_vals[rank[r]] = val[r];
+  }
+  __syncthreads();
+  for (u32 i = t; i < count; i += THREADS) {
+    const X x = staged_vals[i];
+    const u64 dst = out_base[staged_digit[i]] + i;
+    if (vals2) vals2[dst] = x;
+    if (idx) idx[dst] = (i64)col_of(x, row_len);
   }
 }
 extern "C" __global__ void cugo_sort_finish(const u64 n, const u64 row_len, const T *in, const X *vals, T *out, i64 *idx) {
   for (u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += (u64)gridDim.x * blockDim.x) {
     const X v = vals[i];
     if (out) out[i] = in[v];
-    if (idx) idx[i] = (i64)((u64)v %% row_len);
+    if (idx) idx[i] = (i64)col_of(v, row_len);
   }
 }
-`, SortThreads, SortPassTile(dt, index64)/SortThreads, w, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "(d >> bit) & 1u"), popc, one, fmt.Sprintf(ffs, "peers"), SortMaxPasses, syncwarp)
+`, SortThreads, shape.Items, w, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "(d >> bit) & 1u"), popc, one, fmt.Sprintf(ffs, "peers"), SortKeyBytes(dt), syncwarp, shape.HistCopies)
 	for _, tile := range SortBlockTiles {
 		fmt.Fprintf(&b, `extern "C" __global__ void %[1]s(const u64 rows, const u64 row_len, const u64 rows_per_tile,
     const T *in, T *out, i64 *idx) {

@@ -1,6 +1,9 @@
 package cgen
 
 import (
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/cugo/cugo/dtype"
@@ -18,10 +21,47 @@ func TestSortKernelsCompile(t *testing.T) {
 	kerneltest.NeedNVRTC(t)
 	for _, dt := range sortDTypes {
 		for _, wide := range []bool{false, true} {
-			code, err := RenderSort(dt, wide, CUDA, 32)
+			code, err := RenderSort(dt, wide, CUDA, 32, DefaultSortShape)
 			require.NoError(t, err)
 			if err := kerneltest.CompileCUDA(code); err != nil {
 				t.Errorf("%v (64-bit indices %v): %v", dt, wide, err)
+			}
+		}
+	}
+}
+
+// SortTunedShapes are the shapes offered for measurement through
+// CUGO_TUNE (sort_hist_copies, sort_items), besides the default.
+var SortTunedShapes = []SortShape{{HistCopies: 1, Items: 16}, {HistCopies: 4, Items: 16},
+	{HistCopies: 16, Items: 16}, {HistCopies: 8, Items: 12}, {HistCopies: 8, Items: 20}, {HistCopies: 8, Items: 27}}
+
+// Each tuned shape compiles for 32- and 64-bit keys and positions, and
+// each kernel's static shared memory stays within the 48 KiB a block
+// gets without opting in (summed from the PTX's .shared declarations).
+func TestSortShapesCompileWithinSharedMemory(t *testing.T) {
+	kerneltest.NeedNVRTC(t)
+	decl := regexp.MustCompile(`\.shared \.align \d+ \.b8 (\S+)\[(\d+)\]`)
+	for _, shape := range append([]SortShape{DefaultSortShape}, SortTunedShapes...) {
+		for _, dt := range []dtype.DType{dtype.Uint8, dtype.Float32, dtype.Float64} {
+			for _, wide := range []bool{false, true} {
+				code, err := RenderSort(dt, wide, CUDA, 32, shape)
+				require.NoError(t, err)
+				res, err := kerneltest.CUDA(code)
+				require.NoError(t, err, "%v (64-bit indices %v) shape %+v", dt, wide, shape)
+				require.False(t, res.CUBIN)
+				used := map[string]int{}
+				for _, m := range decl.FindAllStringSubmatch(string(res.Code), -1) {
+					for _, entry := range []string{SortHist, SortPass} {
+						if strings.Contains(m[1], entry) {
+							size, _ := strconv.Atoi(m[2])
+							used[entry] += size
+						}
+					}
+				}
+				require.Greater(t, used[SortPass], SortPassTile(dt, wide, shape)*4, "the tile is staged")
+				for entry, size := range used {
+					require.LessOrEqual(t, size, 48<<10, "%s of %v (64-bit indices %v) shape %+v", entry, dt, wide, shape)
+				}
 			}
 		}
 	}
@@ -37,14 +77,22 @@ func TestSortKernelsHIPFlavourCompile(t *testing.T) {
 		dts    []dtype.DType
 	}{{"gfx90a", 64, sortDTypes}, {"gfx1030", 32, []dtype.DType{dtype.Float32, dtype.Int64}}} {
 		for _, dt := range c.dts {
-			code, err := RenderSort(dt, dt == dtype.Float64, HIP, c.warp)
+			code, err := RenderSort(dt, dt == dtype.Float64, HIP, c.warp, DefaultSortShape)
 			require.NoError(t, err)
 			require.NotContains(t, code, "_sync(")
 			_, err = kerneltest.HIP(code, c.target)
 			require.NoError(t, err, "sort of %v for %s", dt, c.target)
 		}
 	}
-	code, err := RenderSort(dtype.Float32, false, HIP, 32)
+	for _, shape := range SortTunedShapes {
+		for _, dt := range []dtype.DType{dtype.Float32, dtype.Int64} {
+			code, err := RenderSort(dt, dt == dtype.Int64, HIP, 64, shape)
+			require.NoError(t, err)
+			_, err = kerneltest.HIP(code, "gfx90a")
+			require.NoError(t, err, "sort of %v shape %+v", dt, shape)
+		}
+	}
+	code, err := RenderSort(dtype.Float32, false, HIP, 32, DefaultSortShape)
 	require.NoError(t, err)
 	_, err = kerneltest.HIP(code, "gfx90a")
 	require.ErrorContains(t, err, "wavefronts of 32 lanes")
@@ -52,10 +100,10 @@ func TestSortKernelsHIPFlavourCompile(t *testing.T) {
 
 func TestRenderSortRefuses(t *testing.T) {
 	for _, dt := range []dtype.DType{dtype.Complex64, dtype.Complex128, 0} {
-		_, err := RenderSort(dt, false, CUDA, 32)
+		_, err := RenderSort(dt, false, CUDA, 32, DefaultSortShape)
 		require.ErrorContains(t, err, "sort", "%v", dt)
 	}
-	_, err := RenderSort(dtype.Float32, false, CUDA, 64)
+	_, err := RenderSort(dtype.Float32, false, CUDA, 64, DefaultSortShape)
 	require.ErrorContains(t, err, "sort")
 }
 

@@ -200,6 +200,8 @@ type Backend struct {
 	fftPlans fftState // the FFT plan cache (fft.go)
 
 	user userState // user kernels (ckernel.go)
+
+	sortShape cgen.SortShape // the radix sort's tuning (sort.go)
 }
 
 const (
@@ -215,14 +217,15 @@ func New(dev Runtime, opts ...Option) *Backend {
 	}
 	info := dev.Info()
 	b := &Backend{
-		dev:      dev,
-		info:     info,
-		kind:     info.Kind,
-		vendor:   dev.Vendor(),
-		warp:     dev.WarpSize(),
-		resident: dev.ResidentThreads(),
-		lb:       newLaunchBlock(),
-		noPeer:   cfg.noPeer,
+		dev:       dev,
+		info:      info,
+		kind:      info.Kind,
+		vendor:    dev.Vendor(),
+		warp:      dev.WarpSize(),
+		resident:  dev.ResidentThreads(),
+		lb:        newLaunchBlock(),
+		noPeer:    cfg.noPeer,
+		sortShape: tunedSortShape(),
 	}
 	b.maxBlocks = max(1, info.Units*max(1, b.resident/blockSize)*waves)
 	var backing allocator = plainAllocator{dev}

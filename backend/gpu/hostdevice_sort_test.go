@@ -92,6 +92,70 @@ func TestSortPathsOnHostDevice(t *testing.T) {
 	})
 }
 
+// Each shape offered for tuning sorts as the CPU does on the host
+// emulation: keys that lose bits with indices, lossless keys alone, 64-bit
+// keys over rows; and more than 256 rows (row digits of two passes).
+func TestSortShapesOnHostDevice(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	c := cpu.New(0)
+	for _, shape := range []cgen.SortShape{{HistCopies: 1, HistItems: 1, Items: 16}, {HistCopies: 4, HistItems: 8, Items: 16},
+		{HistCopies: 16, HistItems: 64, Items: 16}, {HistCopies: 8, HistItems: 64, Items: 12},
+		{HistCopies: 8, HistItems: 64, Items: 20}, {HistCopies: 8, HistItems: 64, Items: 27}} {
+		b := New(newHostDevice(t))
+		b.sortShape = shape
+		f32, i64 := cgen.SortPassTile(dtype.Float32, false, shape), cgen.SortPassTile(dtype.Int64, false, shape)
+		timeout(t, 10*time.Minute, func() {
+			checkSortPaths(t, b, c, r, []sortPathJob{{dtype.Float32, 1, 2*f32 + 1, "specials", true, true},
+				{dtype.Float32, 1, f32 - 1, "plain", true, false}, {dtype.Int64, 2, i64 + 5, "plain", false, true}})
+		})
+	}
+}
+
+// The histogram kernel counts the key's digits from the elements and
+// the row digits of every row pass from the row length alone: rows of
+// one, two and three digits, grids of one block and of several.
+func TestSortHistOnHostDevice(t *testing.T) {
+	b := New(newHostDevice(t))
+	r := rand.New(rand.NewPCG(15, 16))
+	s := sortCall{b: b, dt: dtype.Uint8}
+	fn, err := s.kernel(cgen.SortHist)
+	require.NoError(t, err)
+	for _, c := range []struct{ n, rowLen, blocks int }{{4100, 4100, 1}, {5000, 3, 3}, {70_001, 7, 2}, {70_000, 1, 5}} {
+		rows := c.n / c.rowLen
+		rowPasses := 0
+		for (rows-1)>>(8*rowPasses) > 0 {
+			rowPasses++
+		}
+		in := make([]byte, c.n)
+		want := make([]uint64, 256*(1+rowPasses)+1)
+		for i := range in {
+			in[i] = byte(r.IntN(200))
+			want[in[i]]++
+		}
+		for row := range rows {
+			for p := range rowPasses {
+				want[256*(1+p)+(row>>(8*p))&255] += uint64(c.rowLen)
+			}
+		}
+		hist := bufferWith(t, b, make([]byte, 8*len(want)))
+		status := bufferWith(t, b, bytes.Repeat([]byte{0xff}, 8*10))
+		ptr := func(buf backend.Buffer) []byte { return word(uint64(buf.(*buffer).ptr)) }
+		timeout(t, 5*time.Minute, func() {
+			require.NoError(t, b.launchSlots(fn, [3]uint32{uint32(c.blocks), 1, 1}, [3]uint32{cgen.SortThreads, 1, 1},
+				word(uint64(c.n)), ptr(bufferWith(t, b, in)), word(uint64(c.rowLen)), word(uint64(rowPasses)),
+				ptr(hist), ptr(status), word(10)))
+		})
+		got := make([]byte, 8*len(want))
+		require.NoError(t, b.Read(got, hist, 0))
+		for k, w := range want {
+			require.Equal(t, w, binary.LittleEndian.Uint64(got[8*k:]), "n %d, rows of %d: word %d", c.n, c.rowLen, k)
+		}
+		zeroed := make([]byte, 8*10)
+		require.NoError(t, b.Read(zeroed, status, 0))
+		require.Equal(t, make([]byte, 8*10), zeroed, "status words zeroed")
+	}
+}
+
 // Histogram on the host emulation agrees with the CPU's: equal bins and
 // searched edges, counts in shared-memory bins and in global ones, NaN,
 // infinities, elements outside the range and on every edge, float64

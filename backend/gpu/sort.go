@@ -8,6 +8,7 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/tune"
 )
 
 // SortRows sorts rows of elements stably in NumPy's order (see
@@ -71,8 +72,8 @@ type sortCall struct {
 
 // kernel returns the sort module's kernel called entry.
 func (s *sortCall) kernel(entry string) (Function, error) {
-	return s.b.indexedKernel(fmt.Sprintf("sort/%v/%v/%s", s.dt, s.wide, entry), func() (string, string, error) {
-		code, err := cgen.RenderSort(s.dt, s.wide, s.b.vendor, s.b.warp)
+	return s.b.indexedKernel(fmt.Sprintf("sort/%v/%v/%v/%s", s.dt, s.wide, s.b.sortShape, entry), func() (string, string, error) {
+		code, err := cgen.RenderSort(s.dt, s.wide, s.b.vendor, s.b.warp, s.b.sortShape)
 		return code, entry, err
 	})
 }
@@ -117,7 +118,8 @@ func (s *sortCall) radix() error {
 	for p := 0; (s.rows-1)>>(8*p) > 0; p++ {
 		passes = append(passes, pass{8 * p, true})
 	}
-	tile := cgen.SortPassTile(s.dt, s.wide)
+	shape := b.sortShape.Fit(s.dt, s.wide)
+	tile := cgen.SortPassTile(s.dt, s.wide, shape)
 	tiles := (total + tile - 1) / tile
 	if tiles > math.MaxInt32 {
 		return fmt.Errorf("%d elements are more tiles than a grid holds", total)
@@ -166,9 +168,10 @@ func (s *sortCall) radix() error {
 		return word(uint64(buf.ptr))
 	}
 	threads := [3]uint32{cgen.SortThreads, 1, 1}
-	flat := [3]uint32{uint32(min((total+cgen.SortThreads-1)/cgen.SortThreads, b.maxBlocks)), 1, 1}
-	if err := b.launchSlots(fns[cgen.SortHist], flat, threads, word(uint64(total)), word(s.in), word(uint64(s.n)),
-		word(uint64(keyPasses)), word(uint64(len(passes)-keyPasses)), at(hist), at(status), word(uint64(statusWords))); err != nil {
+	perBlock := cgen.SortThreads * shape.HistItems
+	histGrid := [3]uint32{uint32(min((total+perBlock-1)/perBlock, b.maxBlocks)), 1, 1}
+	if err := b.launchSlots(fns[cgen.SortHist], histGrid, threads, word(uint64(total)), word(s.in), word(uint64(s.n)),
+		word(uint64(len(passes)-keyPasses)), at(hist), at(status), word(uint64(statusWords))); err != nil {
 		return err
 	}
 	counts := make([]byte, 8*histWords)
@@ -239,8 +242,18 @@ func (s *sortCall) radix() error {
 	if gather == nil {
 		return nil
 	}
+	flat := [3]uint32{uint32(min((total+cgen.SortThreads-1)/cgen.SortThreads, b.maxBlocks)), 1, 1}
 	return b.launchSlots(fns[cgen.SortFinish], flat, threads, word(uint64(total)), word(uint64(s.n)), word(s.in), at(gather), word(s.out), word(0))
 }
+
+// tunedSortShape is cgen.DefaultSortShape with the CUGO_TUNE knobs
+// sort_hist_copies, sort_hist_items and sort_items applied.
+func tunedSortShape() cgen.SortShape {
+	d := cgen.DefaultSortShape
+	return cgen.SortShape{HistCopies: tune.Int("sort_hist_copies", d.HistCopies),
+		HistItems: tune.Int("sort_hist_items", d.HistItems), Items: tune.Int("sort_items", d.Items)}
+}
+
 func boolWord(v bool) uint64 {
 	if v {
 		return 1

@@ -32,7 +32,7 @@ func sortPathJobs(dts []dtype.DType, tiles []int) []sortPathJob {
 	k := 0
 	next := func() [2]bool { k++; return outputs[k%3] }
 	for _, dt := range dts {
-		tile := cgen.SortPassTile(dt, false)
+		tile := cgen.SortPassTile(dt, false, cgen.DefaultSortShape)
 		for _, m := range tiles {
 			for _, d := range []int{-1, 0, 1} {
 				if m > tiles[0] && d != 1 {
