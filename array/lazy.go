@@ -395,9 +395,13 @@ func (st *storage) forget() {
 	st.lazy.mu.Lock()
 	defer st.lazy.mu.Unlock()
 	if e := st.lazy.pending.Load(); e != nil && e.err == nil {
-		st.lazy.pending.Store(&lazyExpr{err: ErrFreed})
+		st.lazy.pending.Store(freedExpr)
 	}
 }
+
+// freedExpr is the pending state of every storage freed while pending:
+// a failure, never changed.
+var freedExpr = &lazyExpr{err: ErrFreed}
 
 // materialise computes the pending arrays among arrays.
 func materialise(arrays ...*Array) error {

@@ -452,7 +452,10 @@ func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Arra
 	if len(more) == 0 {
 		r, a, more, scalars = fuseReduction(r, a, scalars)
 	}
-	arrays := append([]*Array{a, out}, more...)
+	sc := reduceScratch.Get().(*reduceLaunch)
+	defer sc.put()
+	sc.arrays = append(append(sc.arrays[:0], a, out), more...)
+	arrays := sc.arrays
 	if err := hold(arrays...); err != nil {
 		return err
 	}
@@ -482,11 +485,27 @@ func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Arra
 	if !ok {
 		return fmt.Errorf("the backend folds one input at a time")
 	}
-	ins := []backend.Operand{in}
+	sc.ins = append(sc.ins[:0], in)
 	for _, x := range more {
-		ins = append(ins, backend.Operand{Buf: x.st.buf, DType: x.dt, Offset: x.offset, Strides: in.Strides})
+		sc.ins = append(sc.ins, backend.Operand{Buf: x.st.buf, DType: x.dt, Offset: x.offset, Strides: in.Strides})
 	}
-	return mr.ReduceMany(r, shape, len(rShape), dst, ins, scalars)
+	return mr.ReduceMany(r, shape, len(rShape), dst, sc.ins, scalars)
+}
+
+// reduceLaunch is the scratch of one launchReduce, pooled so that a
+// small reduction's host cost is not its allocations.
+type reduceLaunch struct {
+	arrays []*Array
+	ins    []backend.Operand
+}
+
+var reduceScratch = sync.Pool{New: func() any { return new(reduceLaunch) }}
+
+// put returns the scratch to the pool, holding no array or buffer.
+func (sc *reduceLaunch) put() {
+	clear(sc.arrays)
+	clear(sc.ins)
+	reduceScratch.Put(sc)
 }
 
 // Mean returns the arithmetic mean over the axes: the sum, accumulated as

@@ -254,7 +254,7 @@ func prod(shape []int) int {
 // reduce runs r over in and, when r reads several inputs, more (the
 // inputs after the first, of in's strides).
 func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand, more []backend.Operand, scalars []ir.Value) error {
-	if err := r.Validate(); err != nil {
+	if err := validate(r); err != nil {
 		return err
 	}
 	if nred < 0 || nred > len(shape) {
@@ -323,6 +323,23 @@ func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backen
 		return err
 	}
 	return b.launchPass(kns[1], &plan.passes[1], passPointers{parts, partIdx, address(out)}, nil, nil)
+}
+
+// validReductions holds the reductions that passed Validate. The array
+// package keeps one *ir.Reduction per operation and never changes it, so
+// a repeated reduction skips walking its IR on every call.
+var validReductions sync.Map // *ir.Reduction → struct{}
+
+// validate is r.Validate, once per reduction that passes.
+func validate(r *ir.Reduction) error {
+	if _, ok := validReductions.Load(r); ok {
+		return nil
+	}
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	validReductions.Store(r, struct{}{})
+	return nil
 }
 
 // blockCounter is the counter of LastBlock passes, a u32 of device
