@@ -156,8 +156,10 @@ var reduceWaves = 1
 // aligned says whether in's first element is 16-byte aligned.
 func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand, aligned bool, dev device) reducePlan {
 	nk := len(shape) - nred
-	ks, kst := layout.Collapse(shape[:nk], in.Strides[:nk], out.Strides)
-	rs, rst := layout.Collapse(shape[nk:], in.Strides[nk:])
+	var kb [2][]int // on the stack: only the collapsed axes go to the heap
+	var rb [1][]int
+	ks, kst := layout.CollapseInto(nil, kb[:], shape[:nk], [][]int{in.Strides[:nk], out.Strides})
+	rs, rst := layout.CollapseInto(nil, rb[:], shape[nk:], [][]int{in.Strides[nk:]})
 	K, R := prod(shape[:nk]), prod(shape[nk:])
 	if len(rs) == 0 || R == 0 {
 		rs, rst = []int{R}, [][]int{{1}}
