@@ -153,6 +153,14 @@ func lazyApply(op string, l *loop, b backend.Backend, shape []int, ins []*Array,
 		pend = [3]*lazyExpr{} // too big: start afresh from materialised operands
 	}
 	e := &lazyExpr{op: op, dt: l.out, shape: slices.Clone(shape), size: 1}
+	nsteps := 1
+	for _, p := range pend {
+		if p != nil {
+			nsteps += len(p.steps)
+		}
+	}
+	e.steps = make([]lazyStep, 0, nsteps) // an upper bound: a shared operand merges once
+	e.leaves = make([]*Array, 0, leaves)
 	step := lazyStep{loop: l, nin: len(ins)}
 	step.nv = copy(step.vals[:], vals)
 	var merged [3]*lazyExpr

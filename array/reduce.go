@@ -205,6 +205,9 @@ func (a *Array) CumulativeSum(opts ...ReduceOption) *Array { return CumulativeSu
 func (a *Array) CumulativeProd(opts ...ReduceOption) *Array { return CumulativeProd(a, opts...) }
 
 func config(opts []ReduceOption) reduceConfig {
+	if len(opts) == 0 {
+		return reduceConfig{} // before c, which escapes to the options
+	}
 	var c reduceConfig
 	for _, o := range opts {
 		if o != nil {
