@@ -12,18 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// onEachGPU runs f on each GPU backend that opens (skipping, or failing
-// under CUGO_REQUIRE, where none does).
-func onEachGPU(t *testing.T, f func(t *testing.T, d *array.Device)) {
-	for _, kind := range []string{"cuda", "hip"} {
-		t.Run(kind, func(t *testing.T) {
-			b, err := backend.Open(kind, 0)
-			gputest.Need(t, kind, err)
-			f(t, array.On(b))
-		})
-	}
-}
-
 // load reads a fixture of testdata/kernel onto d.
 func load(t *testing.T, d *array.Device, name string) *array.Array {
 	t.Helper()
@@ -50,7 +38,8 @@ func near(t *testing.T, got, want *array.Array, rtol float64) {
 func TestSquaredDifference(t *testing.T) {
 	k, err := kernel.NewElementwise("T x, T y", "T z", "z = (x - y) * (x - y)", "squared_diff")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		for _, dt := range []string{"float32", "float64"} {
 			x, y := load(t, d, "sqdiff_"+dt+"_in0"), load(t, d, "sqdiff_"+dt+"_in1")
 			want := load(t, d, "sqdiff_"+dt+"_out")
@@ -72,7 +61,8 @@ func TestElementwiseAxpy(t *testing.T) {
 	require.NoError(t, err)
 	scaled, err := kernel.NewElementwise("T x, T a", "T z", "z = x * a", "scaled")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x, y, want := load(t, d, "axpy_in0"), load(t, d, "axpy_in1"), load(t, d, "axpy_out")
 		near(t, k.Call(x, y), want, 1e-6)
 		near(t, scaled.Call(x, float32(-2.5)), x.Mul(float32(-2.5)), 0)
@@ -86,7 +76,8 @@ func TestElementwiseAxpy(t *testing.T) {
 func TestRawNeighbour(t *testing.T) {
 	k, err := kernel.NewElementwise("T x, raw T y", "T z", "z = x + y[_ind.size() - i - 1]", "add_reverse")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x, y := load(t, d, "reverse_in0"), load(t, d, "reverse_in1")
 		near(t, k.Call(x, y), load(t, d, "reverse_out"), 0)
 	})
@@ -100,7 +91,8 @@ template <typename T> __global__ void times3(T *x, int n) {
   if (i < n) x[i] *= 3;
 }
 `, kernel.NameExpressions("times3<int>", "times3<float>"))
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		for _, c := range []struct{ dt, expr string }{{"int32", "times3<int>"}, {"float32", "times3<float>"}} {
 			x := load(t, d, "times3_"+c.dt+"_in0")
 			fn := m.Function(c.expr, kernel.Signature("raw "+c.dt+" x, int32 n"))
@@ -125,7 +117,8 @@ extern "C" __global__ void test_multiply(const float *x1, const float *x2, float
   if (i < n) y[i] = staged[threadIdx.x] * x2[i];
 }
 `)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		a, b := load(t, d, "sum_mul_in0"), load(t, d, "sum_mul_in1")
 		n := a.Size()
 		cfg := kernel.Config{Grid: kernel.Dim{X: (n + 255) / 256}, Block: kernel.Dim{X: 256}}
@@ -143,7 +136,8 @@ extern "C" __global__ void test_multiply(const float *x1, const float *x2, float
 func TestKernelCompileErrors(t *testing.T) {
 	k, err := kernel.NewElementwise("T x", "T z", "z = x + undeclared_thing", "broken")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x := d.Linspace(0, 1, 10, array.Float32)
 		require.ErrorContains(t, k.Call(x).Err(), "undeclared_thing")
 		raw := kernel.NewRaw(`extern "C" __global__ void f(float *x) { x[0] = nope; }`, "f")
@@ -157,7 +151,8 @@ func TestKernelCompileErrors(t *testing.T) {
 // memory wrapped from a pointer is an array whose owner hook runs at
 // Free.
 func TestDevicePointerAndWrap(t *testing.T) {
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x := d.Linspace(1, 2, 100, array.Float32)
 		done, err := array.Hold(x)
 		require.NoError(t, err)
@@ -178,7 +173,8 @@ func TestDevicePointerAndWrap(t *testing.T) {
 func TestL2NormReduction(t *testing.T) {
 	l2, err := kernel.NewReduction("T x", "T y", "x * x", "a + b", "y = sqrt(a)", "0", "l2norm")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x := load(t, d, "l2_in0")
 		all, rows := load(t, d, "l2_out"), load(t, d, "l2_out_axis1")
 		near(t, l2.Call(x), all, 1e-5)
@@ -197,7 +193,8 @@ func TestL2NormReduction(t *testing.T) {
 func TestCountAboveReduction(t *testing.T) {
 	above, err := kernel.NewReduction("T x, T t", "int64 n", "x > t ? 1 : 0", "a + b", "", "0", "count_above")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x := load(t, d, "l2_in0")
 		want := array.CountNonzero(array.Greater(x, float32(0.5)), array.Axis(1))
 		near(t, above.Call(x, float32(0.5), kernel.Axes{1}), want, 0)
@@ -212,7 +209,8 @@ func TestReductionOfSeveralArrays(t *testing.T) {
 	require.NoError(t, err)
 	weighted, err := kernel.NewReduction("T x, raw T w", "T z", "x * w[i % 5]", "a + b", "", "0", "weighted")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		for _, dt := range []string{"float32", "float64"} {
 			x, y := load(t, d, "sqdiff_"+dt+"_in0"), load(t, d, "sqdiff_"+dt+"_in1")
 			near(t, sqdiff.Call(x, y, kernel.Axes{1}), load(t, d, "sqdiff_"+dt+"_sum1"), 1e-5)
@@ -246,7 +244,8 @@ func TestKernelsAfterPendingResults(t *testing.T) {
 	require.NoError(t, err)
 	fill, err := kernel.NewElementwise("T x", "raw T a, T z", "a[i] = x; z = x", "fill_raw")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x := d.Arange(1, 9, 1, array.Float32)
 		plusOne := x.Add(1) // pending where fusion is on
 		require.Same(t, x, zero.Call(x, x))

@@ -10,6 +10,7 @@ import (
 	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/backend/cuda"
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
 	"github.com/cugo/cugo/internal/kerneltest"
 	"github.com/cugo/cugo/kernel"
@@ -80,7 +81,8 @@ func TestReductionOfArraysOfOneLayoutIsOneKernel(t *testing.T) {
 func TestDotReductionOfOneLayout(t *testing.T) {
 	dot, err := kernel.NewReduction("T x, T y", "T z", "x * y", "a + b", "", "0", "dot")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		r := rand.New(rand.NewPCG(5, 6))
 		for _, c := range []struct {
 			dt   array.DType
