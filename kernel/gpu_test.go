@@ -1,6 +1,7 @@
 package kernel_test
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/cugo/cugo/array"
@@ -264,5 +265,45 @@ func TestKernelsAfterPendingResults(t *testing.T) {
 		got, err = array.ToSlice[float32](zero.Call(pending).Add(pending))
 		require.NoError(t, err)
 		require.Equal(t, []float32{3, 4, 5, 6, 7, 8, 9, 10}, got)
+	})
+}
+
+// CuPy's manual indexing (all parameters raw, the loop size given) and a
+// scatter through an index input (raw output, the loop over the inputs,
+// transposed so that it is strided), against float64 on the host.
+func TestRawOutputsGPU(t *testing.T) {
+	add, err := kernel.NewElementwise("raw T x, raw T y", "raw T z", "z[i] = x[i] + y[i]", "manual_add")
+	require.NoError(t, err)
+	scatter, err := kernel.NewElementwise("T x, int64 at", "raw T y", "y[at] = x * 2 + 1", "scatter")
+	require.NoError(t, err)
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
+		r := rand.New(rand.NewPCG(21, 22))
+		const rows, cols = 37, 129
+		n := rows * cols
+		xs, ys := make([]float64, n), make([]float64, n)
+		at := make([]int64, n)
+		for i, p := range r.Perm(n) {
+			xs[i], ys[i], at[i] = r.NormFloat64(), r.NormFloat64(), int64(p)
+		}
+		x, y := array.FromSliceOn(d, xs, n), array.FromSliceOn(d, ys, n)
+		z := d.Zeros(array.Float64, n)
+		require.NoError(t, add.Call(x, y, z, kernel.Size(n-1)).Err())
+		got, err := array.ToSlice[float64](z)
+		require.NoError(t, err)
+		for i := range n - 1 {
+			require.Equal(t, xs[i]+ys[i], got[i], "element %d", i)
+		}
+		require.Zero(t, got[n-1], "past the size")
+
+		xt := array.FromSliceOn(d, xs, cols, rows).T() // a strided walk
+		atT := array.FromSliceOn(d, at, cols, rows).T()
+		out := d.Zeros(array.Float64, n)
+		require.NoError(t, scatter.Call(xt, atT, out).Err())
+		got, err = array.ToSlice[float64](out)
+		require.NoError(t, err)
+		for i := range n {
+			require.Equal(t, xs[i]*2+1, got[at[i]], "element %d", i)
+		}
 	})
 }
