@@ -2,6 +2,7 @@ package kernel_test
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/cugo/cugo/array"
@@ -31,9 +32,14 @@ func (c *reduceRecorder) Reduce(r *ir.Reduction, shape []int, nred int, out, in 
 	return c.ReduceMany(r, shape, nred, out, []backend.Operand{in}, scalars)
 }
 
+// ReduceMany records copies: the slices a backend is handed are the
+// caller's scratch, valid during the call only.
 func (c *reduceRecorder) ReduceMany(r *ir.Reduction, shape []int, nred int, out backend.Operand, ins []backend.Operand, scalars []ir.Value) error {
 	c.reductions++
-	c.r, c.shape, c.ins = r, shape, ins
+	c.r, c.shape, c.ins = r, slices.Clone(shape), slices.Clone(ins)
+	for i := range c.ins {
+		c.ins[i].Strides = slices.Clone(c.ins[i].Strides)
+	}
 	return nil
 }
 
