@@ -153,6 +153,14 @@ func lazyApply(op string, l *loop, b backend.Backend, shape []int, ins []*Array,
 		pend = [3]*lazyExpr{} // too big: start afresh from materialised operands
 	}
 	e := &lazyExpr{op: op, dt: l.out, shape: slices.Clone(shape), size: 1}
+	nsteps := 1
+	for _, p := range pend {
+		if p != nil {
+			nsteps += len(p.steps)
+		}
+	}
+	e.steps = make([]lazyStep, 0, nsteps) // an upper bound: a shared operand merges once
+	e.leaves = make([]*Array, 0, leaves)
 	step := lazyStep{loop: l, nin: len(ins)}
 	step.nv = copy(step.vals[:], vals)
 	var merged [3]*lazyExpr
@@ -395,9 +403,13 @@ func (st *storage) forget() {
 	st.lazy.mu.Lock()
 	defer st.lazy.mu.Unlock()
 	if e := st.lazy.pending.Load(); e != nil && e.err == nil {
-		st.lazy.pending.Store(&lazyExpr{err: ErrFreed})
+		st.lazy.pending.Store(freedExpr)
 	}
 }
+
+// freedExpr is the pending state of every storage freed while pending:
+// a failure, never changed.
+var freedExpr = &lazyExpr{err: ErrFreed}
 
 // materialise computes the pending arrays among arrays.
 func materialise(arrays ...*Array) error {

@@ -8,6 +8,7 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/internal/layout"
 )
 
 // Reductions fold axes of an array as NumPy's do. Each has a function
@@ -204,6 +205,9 @@ func (a *Array) CumulativeSum(opts ...ReduceOption) *Array { return CumulativeSu
 func (a *Array) CumulativeProd(opts ...ReduceOption) *Array { return CumulativeProd(a, opts...) }
 
 func config(opts []ReduceOption) reduceConfig {
+	if len(opts) == 0 {
+		return reduceConfig{} // before c, which escapes to the options
+	}
 	var c reduceConfig
 	for _, o := range opts {
 		if o != nil {
@@ -452,12 +456,15 @@ func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Arra
 	if len(more) == 0 {
 		r, a, more, scalars = fuseReduction(r, a, scalars)
 	}
-	arrays := append([]*Array{a, out}, more...)
+	sc := reduceScratch.Get().(*reduceLaunch)
+	defer sc.put()
+	sc.arrays = append(append(sc.arrays[:0], a, out), more...)
+	arrays := sc.arrays
 	if err := hold(arrays...); err != nil {
 		return err
 	}
 	defer release(arrays...)
-	var kShape, kIn, kOut, rShape, rIn []int
+	kShape, kIn, kOut, rShape, rIn := sc.kShape[:0], sc.kIn[:0], sc.kOut[:0], sc.rShape[:0], sc.rIn[:0]
 	o := 0 // axis of out
 	for i, n := range a.shape {
 		if folded[i] {
@@ -470,11 +477,15 @@ func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Arra
 		kShape, kIn, kOut = append(kShape, n), append(kIn, a.strides[i]), append(kOut, out.strides[o])
 		o++
 	}
-	kShape, ks := collapseDims(kShape, kIn, kOut)
-	rShape, rs := collapseDims(rShape, rIn)
-	shape := slices.Concat(kShape, rShape)
-	in := backend.Operand{Buf: a.st.buf, DType: a.dt, Offset: a.offset, Strides: slices.Concat(ks[0], rs[0])}
-	dst := backend.Operand{Buf: out.st.buf, DType: out.dt, Offset: out.offset, Strides: ks[1]}
+	sc.kShape, sc.kIn, sc.kOut, sc.rShape, sc.rIn = kShape, kIn, kOut, rShape, rIn
+	sc.kc, sc.kcs = layout.CollapseInto(sc.kc, sc.kcs[:2], kShape, [][]int{kIn, kOut})
+	sc.rc, sc.rcs = layout.CollapseInto(sc.rc, sc.rcs[:1], rShape, [][]int{rIn})
+	shape := append(append(sc.shape[:0], sc.kc...), sc.rc...)
+	sc.shape = shape
+	sc.inStrides = append(append(sc.inStrides[:0], sc.kcs[0]...), sc.rcs[0]...)
+	in := backend.Operand{Buf: a.st.buf, DType: a.dt, Offset: a.offset, Strides: sc.inStrides}
+	dst := backend.Operand{Buf: out.st.buf, DType: out.dt, Offset: out.offset, Strides: sc.kcs[1]}
+	rShape = sc.rc
 	if len(more) == 0 {
 		return a.st.b.Reduce(r, shape, len(rShape), dst, in, scalars)
 	}
@@ -482,11 +493,30 @@ func launchReduce(r *ir.Reduction, a *Array, folded []bool, keep bool, out *Arra
 	if !ok {
 		return fmt.Errorf("the backend folds one input at a time")
 	}
-	ins := []backend.Operand{in}
+	sc.ins = append(sc.ins[:0], in)
 	for _, x := range more {
-		ins = append(ins, backend.Operand{Buf: x.st.buf, DType: x.dt, Offset: x.offset, Strides: in.Strides})
+		sc.ins = append(sc.ins, backend.Operand{Buf: x.st.buf, DType: x.dt, Offset: x.offset, Strides: in.Strides})
 	}
-	return mr.ReduceMany(r, shape, len(rShape), dst, ins, scalars)
+	return mr.ReduceMany(r, shape, len(rShape), dst, sc.ins, scalars)
+}
+
+// reduceLaunch is the scratch of one launchReduce, pooled so that a
+// small reduction's host cost is not its allocations.
+type reduceLaunch struct {
+	arrays                         []*Array
+	ins                            []backend.Operand
+	kShape, kIn, kOut, rShape, rIn []int // the kept and the folded axes
+	kc, rc, shape, inStrides       []int // collapsed
+	kcs, rcs                       [][]int
+}
+
+var reduceScratch = sync.Pool{New: func() any { return &reduceLaunch{kcs: make([][]int, 2), rcs: make([][]int, 1)} }}
+
+// put returns the scratch to the pool, holding no array or buffer.
+func (sc *reduceLaunch) put() {
+	clear(sc.arrays)
+	clear(sc.ins)
+	reduceScratch.Put(sc)
 }
 
 // Mean returns the arithmetic mean over the axes: the sum, accumulated as

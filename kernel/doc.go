@@ -12,6 +12,10 @@
 //	z := squaredDiff.Call(x, y)      // a new array
 //	squaredDiff.Call(x, y, out)      // into out
 //
+// A kernel whose outputs are all raw (given by the caller) runs over its
+// inputs' broadcast shape, or, when every parameter is raw, over a Size
+// argument: add.Call(x, y, z, kernel.Size(n)), as CuPy's size=n.
+//
 // The body is compiled once per kernel, dtypes and layout (contiguous,
 // broadcast, strided, 32- or 64-bit indices) through the kernel cache and
 // runs in the loops of the built-in ufuncs, with 16-byte vector loads
@@ -24,7 +28,9 @@
 // dynamic shared memory and *Array or Go scalar arguments, on the
 // stream of the arrays' backend, ordered with their other operations.
 //
-// Not supported (yet): CuPy's loop_prep and after_loop, and a reduction
+// Not supported (yet): CuPy's loop_prep and after_loop (the body is a
+// function called per element, so variables declared before the loop
+// would not be in its scope), and a reduction
 // of arrays of several layouts (broadcast or differently strided) or of
 // raw parameters in one kernel (it runs its map first, into a
 // temporary); arrays of one shape and strides are one kernel.

@@ -1,6 +1,7 @@
 package kernel_test
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/cugo/cugo/array"
@@ -11,18 +12,6 @@ import (
 	"github.com/cugo/cugo/nvrtc"
 	"github.com/stretchr/testify/require"
 )
-
-// onEachGPU runs f on each GPU backend that opens (skipping, or failing
-// under CUGO_REQUIRE, where none does).
-func onEachGPU(t *testing.T, f func(t *testing.T, d *array.Device)) {
-	for _, kind := range []string{"cuda", "hip"} {
-		t.Run(kind, func(t *testing.T) {
-			b, err := backend.Open(kind, 0)
-			gputest.Need(t, kind, err)
-			f(t, array.On(b))
-		})
-	}
-}
 
 // load reads a fixture of testdata/kernel onto d.
 func load(t *testing.T, d *array.Device, name string) *array.Array {
@@ -50,7 +39,8 @@ func near(t *testing.T, got, want *array.Array, rtol float64) {
 func TestSquaredDifference(t *testing.T) {
 	k, err := kernel.NewElementwise("T x, T y", "T z", "z = (x - y) * (x - y)", "squared_diff")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		for _, dt := range []string{"float32", "float64"} {
 			x, y := load(t, d, "sqdiff_"+dt+"_in0"), load(t, d, "sqdiff_"+dt+"_in1")
 			want := load(t, d, "sqdiff_"+dt+"_out")
@@ -72,7 +62,8 @@ func TestElementwiseAxpy(t *testing.T) {
 	require.NoError(t, err)
 	scaled, err := kernel.NewElementwise("T x, T a", "T z", "z = x * a", "scaled")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x, y, want := load(t, d, "axpy_in0"), load(t, d, "axpy_in1"), load(t, d, "axpy_out")
 		near(t, k.Call(x, y), want, 1e-6)
 		near(t, scaled.Call(x, float32(-2.5)), x.Mul(float32(-2.5)), 0)
@@ -86,7 +77,8 @@ func TestElementwiseAxpy(t *testing.T) {
 func TestRawNeighbour(t *testing.T) {
 	k, err := kernel.NewElementwise("T x, raw T y", "T z", "z = x + y[_ind.size() - i - 1]", "add_reverse")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x, y := load(t, d, "reverse_in0"), load(t, d, "reverse_in1")
 		near(t, k.Call(x, y), load(t, d, "reverse_out"), 0)
 	})
@@ -100,7 +92,8 @@ template <typename T> __global__ void times3(T *x, int n) {
   if (i < n) x[i] *= 3;
 }
 `, kernel.NameExpressions("times3<int>", "times3<float>"))
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		for _, c := range []struct{ dt, expr string }{{"int32", "times3<int>"}, {"float32", "times3<float>"}} {
 			x := load(t, d, "times3_"+c.dt+"_in0")
 			fn := m.Function(c.expr, kernel.Signature("raw "+c.dt+" x, int32 n"))
@@ -125,7 +118,8 @@ extern "C" __global__ void test_multiply(const float *x1, const float *x2, float
   if (i < n) y[i] = staged[threadIdx.x] * x2[i];
 }
 `)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		a, b := load(t, d, "sum_mul_in0"), load(t, d, "sum_mul_in1")
 		n := a.Size()
 		cfg := kernel.Config{Grid: kernel.Dim{X: (n + 255) / 256}, Block: kernel.Dim{X: 256}}
@@ -143,7 +137,8 @@ extern "C" __global__ void test_multiply(const float *x1, const float *x2, float
 func TestKernelCompileErrors(t *testing.T) {
 	k, err := kernel.NewElementwise("T x", "T z", "z = x + undeclared_thing", "broken")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x := d.Linspace(0, 1, 10, array.Float32)
 		require.ErrorContains(t, k.Call(x).Err(), "undeclared_thing")
 		raw := kernel.NewRaw(`extern "C" __global__ void f(float *x) { x[0] = nope; }`, "f")
@@ -157,7 +152,8 @@ func TestKernelCompileErrors(t *testing.T) {
 // memory wrapped from a pointer is an array whose owner hook runs at
 // Free.
 func TestDevicePointerAndWrap(t *testing.T) {
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x := d.Linspace(1, 2, 100, array.Float32)
 		done, err := array.Hold(x)
 		require.NoError(t, err)
@@ -178,7 +174,8 @@ func TestDevicePointerAndWrap(t *testing.T) {
 func TestL2NormReduction(t *testing.T) {
 	l2, err := kernel.NewReduction("T x", "T y", "x * x", "a + b", "y = sqrt(a)", "0", "l2norm")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x := load(t, d, "l2_in0")
 		all, rows := load(t, d, "l2_out"), load(t, d, "l2_out_axis1")
 		near(t, l2.Call(x), all, 1e-5)
@@ -197,7 +194,8 @@ func TestL2NormReduction(t *testing.T) {
 func TestCountAboveReduction(t *testing.T) {
 	above, err := kernel.NewReduction("T x, T t", "int64 n", "x > t ? 1 : 0", "a + b", "", "0", "count_above")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x := load(t, d, "l2_in0")
 		want := array.CountNonzero(array.Greater(x, float32(0.5)), array.Axis(1))
 		near(t, above.Call(x, float32(0.5), kernel.Axes{1}), want, 0)
@@ -212,7 +210,8 @@ func TestReductionOfSeveralArrays(t *testing.T) {
 	require.NoError(t, err)
 	weighted, err := kernel.NewReduction("T x, raw T w", "T z", "x * w[i % 5]", "a + b", "", "0", "weighted")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		for _, dt := range []string{"float32", "float64"} {
 			x, y := load(t, d, "sqdiff_"+dt+"_in0"), load(t, d, "sqdiff_"+dt+"_in1")
 			near(t, sqdiff.Call(x, y, kernel.Axes{1}), load(t, d, "sqdiff_"+dt+"_sum1"), 1e-5)
@@ -246,7 +245,8 @@ func TestKernelsAfterPendingResults(t *testing.T) {
 	require.NoError(t, err)
 	fill, err := kernel.NewElementwise("T x", "raw T a, T z", "a[i] = x; z = x", "fill_raw")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		x := d.Arange(1, 9, 1, array.Float32)
 		plusOne := x.Add(1) // pending where fusion is on
 		require.Same(t, x, zero.Call(x, x))
@@ -265,5 +265,45 @@ func TestKernelsAfterPendingResults(t *testing.T) {
 		got, err = array.ToSlice[float32](zero.Call(pending).Add(pending))
 		require.NoError(t, err)
 		require.Equal(t, []float32{3, 4, 5, 6, 7, 8, 9, 10}, got)
+	})
+}
+
+// CuPy's manual indexing (all parameters raw, the loop size given) and a
+// scatter through an index input (raw output, the loop over the inputs,
+// transposed so that it is strided), against float64 on the host.
+func TestRawOutputsGPU(t *testing.T) {
+	add, err := kernel.NewElementwise("raw T x, raw T y", "raw T z", "z[i] = x[i] + y[i]", "manual_add")
+	require.NoError(t, err)
+	scatter, err := kernel.NewElementwise("T x, int64 at", "raw T y", "y[at] = x * 2 + 1", "scatter")
+	require.NoError(t, err)
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
+		r := rand.New(rand.NewPCG(21, 22))
+		const rows, cols = 37, 129
+		n := rows * cols
+		xs, ys := make([]float64, n), make([]float64, n)
+		at := make([]int64, n)
+		for i, p := range r.Perm(n) {
+			xs[i], ys[i], at[i] = r.NormFloat64(), r.NormFloat64(), int64(p)
+		}
+		x, y := array.FromSliceOn(d, xs, n), array.FromSliceOn(d, ys, n)
+		z := d.Zeros(array.Float64, n)
+		require.NoError(t, add.Call(x, y, z, kernel.Size(n-1)).Err())
+		got, err := array.ToSlice[float64](z)
+		require.NoError(t, err)
+		for i := range n - 1 {
+			require.Equal(t, xs[i]+ys[i], got[i], "element %d", i)
+		}
+		require.Zero(t, got[n-1], "past the size")
+
+		xt := array.FromSliceOn(d, xs, cols, rows).T() // a strided walk
+		atT := array.FromSliceOn(d, at, cols, rows).T()
+		out := d.Zeros(array.Float64, n)
+		require.NoError(t, scatter.Call(xt, atT, out).Err())
+		got, err = array.ToSlice[float64](out)
+		require.NoError(t, err)
+		for i := range n {
+			require.Equal(t, xs[i]*2+1, got[at[i]], "element %d", i)
+		}
 	})
 }

@@ -81,3 +81,34 @@ func TestElementwiseCallAllocatesNothing(t *testing.T) {
 	call()
 	require.Zero(t, testing.AllocsPerRun(1000, call))
 }
+
+// A kernel whose outputs are all raw walks its inputs' broadcast shape,
+// or the size it is given when it has none, and returns the raw output
+// it was handed; it still needs that output and, without inputs, a size.
+func TestRawOutputsLaunch(t *testing.T) {
+	rec := &recorder{Backend: cpu.New(0)}
+	d := array.On(rec)
+	scatter, err := kernel.NewElementwise("T x, int64 at", "raw T y", "y[at] = x", "scatter")
+	require.NoError(t, err)
+	x, at, y := d.Zeros(array.Float32, 3, 4), d.Zeros(array.Int64, 4), d.Zeros(array.Float32, 12)
+	got := scatter.Call(x, at, y)
+	require.NoError(t, got.Err())
+	require.Same(t, y, got)
+	require.Equal(t, []int{3, 4}, rec.shape, "the inputs' broadcast shape")
+	require.Empty(t, rec.out)
+	require.Len(t, rec.in, 2)
+	require.Len(t, rec.raw, 1)
+	require.True(t, rec.k.Raw[0].Out)
+
+	add, err := kernel.NewElementwise("raw T x, raw T y", "raw T z", "z[i] = x[i] + y[i]", "add")
+	require.NoError(t, err)
+	z := d.Zeros(array.Float32, 12)
+	require.Same(t, z, add.Call(y, y, z, kernel.Size(10)))
+	require.Equal(t, []int{10}, rec.shape)
+	require.Len(t, rec.raw, 3)
+
+	require.ErrorContains(t, add.Call(y, y, z).Err(), "walks no array: give its size")
+	require.ErrorContains(t, add.Call(y, y, kernel.Size(10)).Err(), "raw output z must be given")
+	require.ErrorContains(t, scatter.Call(x, at).Err(), "raw output y must be given")
+	require.ErrorContains(t, scatter.Call(x, at, y, kernel.Size(3)).Err(), "a size is given only to kernels that walk no array")
+}

@@ -2,6 +2,7 @@ package kernel_test
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/cugo/cugo/array"
@@ -10,6 +11,7 @@ import (
 	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/backend/cuda"
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
 	"github.com/cugo/cugo/internal/kerneltest"
 	"github.com/cugo/cugo/kernel"
@@ -30,9 +32,14 @@ func (c *reduceRecorder) Reduce(r *ir.Reduction, shape []int, nred int, out, in 
 	return c.ReduceMany(r, shape, nred, out, []backend.Operand{in}, scalars)
 }
 
+// ReduceMany records copies: the slices a backend is handed are the
+// caller's scratch, valid during the call only.
 func (c *reduceRecorder) ReduceMany(r *ir.Reduction, shape []int, nred int, out backend.Operand, ins []backend.Operand, scalars []ir.Value) error {
 	c.reductions++
-	c.r, c.shape, c.ins = r, shape, ins
+	c.r, c.shape, c.ins = r, slices.Clone(shape), slices.Clone(ins)
+	for i := range c.ins {
+		c.ins[i].Strides = slices.Clone(c.ins[i].Strides)
+	}
 	return nil
 }
 
@@ -80,7 +87,8 @@ func TestReductionOfArraysOfOneLayoutIsOneKernel(t *testing.T) {
 func TestDotReductionOfOneLayout(t *testing.T) {
 	dot, err := kernel.NewReduction("T x, T y", "T z", "x * y", "a + b", "", "0", "dot")
 	require.NoError(t, err)
-	onEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		r := rand.New(rand.NewPCG(5, 6))
 		for _, c := range []struct {
 			dt   array.DType

@@ -13,28 +13,17 @@ import (
 	"github.com/cugo/cugo/internal/gputest"
 )
 
-// forEachGPU runs f on each GPU backend that opens (skipping, or failing
-// under CUGO_REQUIRE, where none does).
-func forEachGPU(t *testing.T, f func(t *testing.T, d *array.Device)) {
-	for _, kind := range []string{"cuda", "hip"} {
-		t.Run(kind, func(t *testing.T) {
-			b, err := backend.Open(kind, 0)
-			gputest.Need(t, kind, err)
-			f(t, array.On(b))
-		})
-	}
-}
-
 // The GPU transforms give NumPy's values in every layout (strided plans,
 // the copy fallback, in-place passes) and precision.
 func TestNumPyFixturesGPU(t *testing.T) {
-	forEachGPU(t, checkFixtures)
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) { checkFixtures(t, array.On(gb)) })
 }
 
 // Flipped (negative-stride) input takes the copy path; the result matches
 // the CPU's.
 func TestGPUFlippedInput(t *testing.T) {
-	forEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		r := rand.New(rand.NewPCG(19, 3))
 		host := randomComplex(r, 6*40)
 		x := array.FromSliceOn(d, host, 6, 40)
@@ -50,7 +39,8 @@ func TestGPUFlippedInput(t *testing.T) {
 // A repeated transform reuses its plan; the cache stays within its
 // limits; clearing releases every plan.
 func TestGPUPlanCache(t *testing.T) {
-	forEachGPU(t, func(t *testing.T, d *array.Device) {
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
 		require.NoError(t, fft.ClearPlanCache(d))
 		x := d.Ones(array.Complex64, 8, 64)
 		require.NoError(t, fft.FFT(x).Err())

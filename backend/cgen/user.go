@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cugo/cugo/dtype"
@@ -44,6 +45,9 @@ func RenderC(k *ir.CKernel, l Layout, v Vendor) (*Source, error) {
 	}
 	if err := checkLayout(shape, l); err != nil {
 		return fail(err)
+	}
+	if len(k.Outputs)+len(k.Inputs) == 0 && !l.Contiguous {
+		return fail(fmt.Errorf("layout %v: a kernel that walks no array runs in the contiguous layout", l))
 	}
 	h := sha256.Sum256([]byte(k.Key() + "|" + l.String()))
 	name := k.Name + "_" + hex.EncodeToString(h[:6])
@@ -130,8 +134,8 @@ func checkC(k *ir.CKernel) error {
 	if !IsIdent(k.Name) || strings.HasPrefix(k.Name, "_") {
 		return fmt.Errorf("kernel name %q is not a C identifier", k.Name)
 	}
-	if len(k.Outputs) == 0 {
-		return fmt.Errorf("no output parameters")
+	if len(k.Outputs) == 0 && !slices.ContainsFunc(k.Raw, func(p ir.CParam) bool { return p.Out }) {
+		return fmt.Errorf("no output parameters") // the loop writes nothing
 	}
 	seen := map[string]bool{}
 	for _, ps := range [][]ir.CParam{k.Outputs, k.Inputs, k.Raw, k.Scalars, k.Types} {

@@ -31,12 +31,20 @@ func userKernels(v Vendor) []*Source {
 hi = twice(a) * n; // a comment with z = 1
 flag = n > 0;
 if (i == 0) log[0] = _ind.size();`},
+		// only raw outputs: the loop runs over the inputs (or a size)
+		{Name: "scatter", Inputs: []ir.CParam{{Name: "x", DType: f}, {Name: "at", DType: i32}},
+			Raw:  []ir.CParam{{Name: "y", DType: f, Out: true}},
+			Body: "y[at] = x * 2.0f"},
+		{Name: "iota", Raw: []ir.CParam{{Name: "y", DType: d, Out: true}}, Body: "y[i] = (double)i / _ind.size()"},
 	}
 	var srcs []*Source
 	for _, k := range ks {
 		for _, l := range testLayouts {
 			if len(k.Inputs) < 64 && (l.Broadcast>>len(k.Inputs) != 0 || l.Tiled>>len(k.Inputs) != 0) {
 				continue
+			}
+			if len(k.Inputs)+len(k.Outputs) == 0 && !l.Contiguous {
+				continue // a size, no array to walk: the flat loop only
 			}
 			s, err := RenderC(k, l, v)
 			if err != nil {
@@ -126,6 +134,7 @@ func TestRenderCRefuses(t *testing.T) {
 		"do not take float16":   func(k *ir.CKernel) { k.Inputs[0].DType = dtype.Float16 },
 		"do not take complex64": func(k *ir.CKernel) { k.Outputs[0].DType = dtype.Complex64 },
 		"no output":             func(k *ir.CKernel) { k.Outputs = nil },
+		"no output parameters":  func(k *ir.CKernel) { k.Outputs, k.Raw = nil, []ir.CParam{{Name: "r", DType: f}} },
 	}
 	for want, change := range cases {
 		k := base()
@@ -133,5 +142,9 @@ func TestRenderCRefuses(t *testing.T) {
 		if _, err := RenderC(k, Layout{Contiguous: true}, CUDA); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: error %v", want, err)
 		}
+	}
+	sized := &ir.CKernel{Name: "k", Raw: []ir.CParam{{Name: "y", DType: f, Out: true}}, Body: "y[i] = 1"}
+	if _, err := RenderC(sized, Layout{NDim: 1}, CUDA); err == nil || !strings.Contains(err.Error(), "walks no array") {
+		t.Errorf("a strided layout of a kernel without operands: error %v", err)
 	}
 }

@@ -45,7 +45,8 @@ func TestElementwiseCAllocatesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.user.kernels.byPtr = map[ckernelKey]*kernel{{k, l}: {layout: l, params: src.Params, size: src.ParamSize, vec: src.Vec}}
+	b.user.kernels.byPtr = map[ckernelKey]*cached[ckernelKey, *kernel]{{k, l}: {key: ckernelKey{k, l},
+		kn: &kernel{layout: l, params: src.Params, size: src.ParamSize, vec: src.Vec}}}
 	allocs := testing.AllocsPerRun(1000, func() {
 		if err := b.ElementwiseC(k, shape, out, in, raw, scalars); err != nil {
 			t.Fatal(err)

@@ -157,3 +157,45 @@ func TestRawKernelOnHostDevice(t *testing.T) {
 	require.ErrorContains(t, b.LaunchRaw(fn, [3]uint32{1, 1, 1}, [3]uint32{1, 1, 1}, 0,
 		[]backend.RawArg{{Buf: buf, Offset: 1 << 20}}), "offset")
 }
+
+// A kernel whose only outputs are raw runs over its inputs' shape, or over
+// a size when it walks no array, as CuPy's does: a scatter through an
+// index input (contiguous, and transposed so that the loop is strided) and
+// a fill of n elements from i and _ind.size(), checked against float64.
+func TestRawOutputsOnHostDevice(t *testing.T) {
+	b := New(newHostDevice(t))
+	r := rand.New(rand.NewPCG(8, 9))
+	f, i32 := dtype.Float32, dtype.Int32
+	const rows, cols = 30, 41
+	n := rows * cols
+	x := make([]float32, n)
+	at := make([]byte, 4*n)
+	perm := r.Perm(n)
+	for i := range n {
+		x[i] = float32(r.NormFloat64())
+		binary.LittleEndian.PutUint32(at[4*i:], uint32(perm[i]))
+	}
+	scatter := &ir.CKernel{Name: "scatter", Inputs: []ir.CParam{{Name: "x", DType: f}, {Name: "at", DType: i32}},
+		Raw: []ir.CParam{{Name: "y", DType: f, Out: true}}, Body: "y[at] = x * 2.0f + 1.0f"}
+	fill := &ir.CKernel{Name: "fill", Raw: []ir.CParam{{Name: "y", DType: f, Out: true}},
+		Body: "y[i] = (float)((double)i / _ind.size())"}
+	timeout(t, 5*time.Minute, func() {
+		for _, strides := range [][]int{{cols, 1}, {1, rows}} { // C order, then transposed
+			xb, ab, yb := upload(t, b, f32s(x)), upload(t, b, at), upload(t, b, make([]byte, 4*n))
+			in := []backend.Operand{{Buf: xb, DType: f, Strides: strides}, {Buf: ab, DType: i32, Strides: strides}}
+			require.NoError(t, b.ElementwiseC(scatter, []int{rows, cols}, nil, in, []backend.Operand{{Buf: yb, DType: f}}, nil))
+			got := downloadF32(t, b, yb, n)
+			for i := range n { // every element is written once, wherever the loop visits it
+				want := float32(float64(x[i])*2 + 1)
+				require.InDelta(t, want, got[perm[i]], 1e-6*math.Max(1, math.Abs(float64(want))), "strides %v, element %d", strides, i)
+			}
+		}
+		yb := upload(t, b, make([]byte, 4*(n+1)))
+		require.NoError(t, b.ElementwiseC(fill, []int{n}, nil, nil, []backend.Operand{{Buf: yb, DType: f}}, nil))
+		got := downloadF32(t, b, yb, n+1)
+		for i := range n {
+			require.Equal(t, float32(float64(i)/float64(n)), got[i], "element %d", i)
+		}
+		require.Zero(t, got[n], "the loop stops at the size")
+	})
+}

@@ -3,6 +3,7 @@ package gpu
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/internal/ir"
@@ -30,8 +31,17 @@ type kernelKey struct {
 // module).
 type kernelCache[K comparable, V any] struct {
 	mu     sync.RWMutex
-	byPtr  map[K]V
+	byPtr  map[K]*cached[K, V]
 	byText map[string]*building[V]
+	// last is the entry found last: a loop of one small op finds it
+	// without the lock or hashing the key.
+	last atomic.Pointer[cached[K, V]]
+}
+
+// cached is a kernel of the cache with its key, never changed.
+type cached[K comparable, V any] struct {
+	key K
+	kn  V
 }
 
 // building is a kernel being compiled, or compiled: others that want it
@@ -45,16 +55,20 @@ type building[V any] struct {
 // get returns the kernel of key, whose canonical text is text(), calling
 // build on the first request. Different kernels build in parallel.
 func (c *kernelCache[K, V]) get(key K, text func() string, build func() (V, error)) (V, error) {
+	if e := c.last.Load(); e != nil && e.key == key {
+		return e.kn, nil
+	}
 	c.mu.RLock()
-	kn, ok := c.byPtr[key]
+	e, ok := c.byPtr[key]
 	c.mu.RUnlock()
 	if ok {
-		return kn, nil
+		c.last.Store(e)
+		return e.kn, nil
 	}
 	t := text()
 	c.mu.Lock()
 	if c.byPtr == nil {
-		c.byPtr, c.byText = map[K]V{}, map[string]*building[V]{}
+		c.byPtr, c.byText = map[K]*cached[K, V]{}, map[string]*building[V]{}
 	}
 	bd, found := c.byText[t]
 	if !found {
@@ -77,7 +91,7 @@ func (c *kernelCache[K, V]) get(key K, text func() string, build func() (V, erro
 		var zero V
 		return zero, bd.err
 	}
-	c.byPtr[key] = bd.kn
+	c.byPtr[key] = &cached[K, V]{key, bd.kn}
 	return bd.kn, nil
 }
 

@@ -55,8 +55,8 @@ func chooseLayout(shape []int, n int, out, in []backend.Operand) cgen.Layout {
 // launch does not fit that pattern or the grid's y limit.
 func tiledInputs(shape []int, out, in []backend.Operand) uint64 {
 	const maxGridY = 65535
-	if len(shape) != 2 || shape[0] < 2 || shape[1] < 2 || (shape[0]+31)/32 > maxGridY {
-		return 0
+	if len(shape) != 2 || shape[0] < 2 || shape[1] < 2 || (shape[0]+31)/32 > maxGridY || len(out) == 0 {
+		return 0 // no output (a kernel of raw outputs) has no writes to coalesce
 	}
 	abs := func(x int) int { return max(x, -x) }
 	for _, o := range out {

@@ -206,7 +206,7 @@ func TestPrepareAllocatesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	kn := &kernel{layout: l, params: src.Params, size: src.ParamSize, vec: src.Vec}
-	b.kernels.byPtr = map[kernelKey]*kernel{{k, l}: kn}
+	b.kernels.byPtr = map[kernelKey]*cached[kernelKey, *kernel]{{k, l}: {key: kernelKey{k, l}, kn: kn}}
 	allocs := testing.AllocsPerRun(1000, func() {
 		got, n, err := b.prepare(k, shape, out, in, scalars)
 		if err != nil || got != kn || n != 1024 {

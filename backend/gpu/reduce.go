@@ -156,8 +156,10 @@ var reduceWaves = 1
 // aligned says whether in's first element is 16-byte aligned.
 func planReduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand, aligned bool, dev device) reducePlan {
 	nk := len(shape) - nred
-	ks, kst := layout.Collapse(shape[:nk], in.Strides[:nk], out.Strides)
-	rs, rst := layout.Collapse(shape[nk:], in.Strides[nk:])
+	var kb [2][]int // on the stack: only the collapsed axes go to the heap
+	var rb [1][]int
+	ks, kst := layout.CollapseInto(nil, kb[:], shape[:nk], [][]int{in.Strides[:nk], out.Strides})
+	rs, rst := layout.CollapseInto(nil, rb[:], shape[nk:], [][]int{in.Strides[nk:]})
 	K, R := prod(shape[:nk]), prod(shape[nk:])
 	if len(rs) == 0 || R == 0 {
 		rs, rst = []int{R}, [][]int{{1}}
@@ -254,7 +256,7 @@ func prod(shape []int) int {
 // reduce runs r over in and, when r reads several inputs, more (the
 // inputs after the first, of in's strides).
 func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backend.Operand, more []backend.Operand, scalars []ir.Value) error {
-	if err := r.Validate(); err != nil {
+	if err := validate(r); err != nil {
 		return err
 	}
 	if nred < 0 || nred > len(shape) {
@@ -323,6 +325,23 @@ func (b *Backend) reduce(r *ir.Reduction, shape []int, nred int, out, in *backen
 		return err
 	}
 	return b.launchPass(kns[1], &plan.passes[1], passPointers{parts, partIdx, address(out)}, nil, nil)
+}
+
+// validReductions holds the reductions that passed Validate. The array
+// package keeps one *ir.Reduction per operation and never changes it, so
+// a repeated reduction skips walking its IR on every call.
+var validReductions sync.Map // *ir.Reduction → struct{}
+
+// validate is r.Validate, once per reduction that passes.
+func validate(r *ir.Reduction) error {
+	if _, ok := validReductions.Load(r); ok {
+		return nil
+	}
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	validReductions.Store(r, struct{}{})
+	return nil
 }
 
 // blockCounter is the counter of LastBlock passes, a u32 of device

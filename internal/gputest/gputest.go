@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/loader"
 )
 
@@ -46,5 +47,18 @@ func NeedLibrary(t testing.TB, err error) {
 	}
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// EachGPU runs f, as a subtest per GPU kind ("cuda", "hip"), on device 0
+// of each kind that opens, skipping (or failing under CUGO_REQUIRE) the
+// kinds that do not.
+func EachGPU(t *testing.T, f func(t *testing.T, b backend.Backend)) {
+	for _, kind := range []string{"cuda", "hip"} {
+		t.Run(kind, func(t *testing.T) {
+			b, err := backend.Open(kind, 0)
+			Need(t, kind, err)
+			f(t, b)
+		})
 	}
 }
