@@ -134,6 +134,7 @@ var pairs = []pair{
 			"PointerMode":           "hipBLAS handles stay in host pointer mode in cugo",
 			"Handle.SetWorkspace":   notBoundHIP,
 			"Version":               notBoundHIP,
+			"MatinvBatched":         "cuBLAS's one-call inverse of matrices up to 32×32; hipBLAS has no such routine",
 		},
 		onlyHIP: map[string]string{
 			"Real": "the constraint of GemmStridedBatched: hipBLAS's complex strided batched GEMMs are not bound (" + notBoundHIP + ")",
