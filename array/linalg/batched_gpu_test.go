@@ -64,3 +64,68 @@ func TestSmallStacksCUDA(t *testing.T) {
 	require.ErrorIs(t, Cholesky(bad, false).Err(), ErrNotPositiveDefinite)
 	require.ErrorContains(t, Cholesky(bad, false).Err(), "(matrix [321] of the stack)")
 }
+
+// generalStack returns batch random n×n matrices of dt on d (normal
+// entries, imaginary parts too for complex dtypes).
+func generalStack(d *array.Device, r *rand.Rand, dt array.DType, batch, n int) *array.Array {
+	host := make([]complex128, batch*n*n)
+	for i := range host {
+		host[i] = complex(r.NormFloat64(), 0)
+		if dt.Kind() == array.Complex64.Kind() {
+			host[i] += complex(0, r.NormFloat64())
+		}
+	}
+	a := array.FromSliceOn(d, host, batch, n, n)
+	if dt.Kind() != array.Complex64.Kind() {
+		a = array.Real(a)
+	}
+	return a.AsType(dt)
+}
+
+// TestSmallLUStacksCUDA runs Solve, Inv, Det and Slogdet on stacks on
+// both sides of the batched LU's threshold (many matrices of side <= 32
+// go through cuBLAS's getrfBatched and getrsBatched; a single matrix or
+// larger sides through cuSOLVER's getrf per matrix) and compares them with
+// the CPU backend; a singular matrix in a stack is named, and its
+// determinant is zero.
+func TestSmallLUStacksCUDA(t *testing.T) {
+	b, err := backend.Open("cuda", 0)
+	gputest.Need(t, "cuda", err)
+	gpu, host := array.On(b), array.On(cpu.New(0))
+	r := rand.New(rand.NewPCG(18, 11))
+	back := func(x *array.Array) *array.Array { return x.To(host.Backend()) }
+	for _, dt := range []array.DType{array.Float32, array.Float64, array.Complex64, array.Complex128} {
+		for _, c := range []struct{ batch, n int }{{1, 8}, {2, 8}, {1000, 8}, {100, 32}, {5, 33}, {64, 1}, {3, 0}} {
+			name := fmt.Sprintf("%v_%dx%d", dt, c.batch, c.n)
+			a, rhs := generalStack(host, r, dt, c.batch, c.n), generalStack(host, r, dt, c.batch, c.n).Index(array.Ellipsis, array.S(0, min(c.n, 3)))
+			vec := generalStack(host, r, dt, c.n, 1).Reshape(c.n)
+			ag, rhsg, vecg := a.To(b), rhs.To(b), vec.To(b)
+			tol := tolerance(dt) * max(1, float64(c.n)/8)
+			requireClose(t, Solve(a, rhs), back(Solve(ag, rhsg)), tol, name+": Solve")
+			requireClose(t, Solve(a, vec), back(Solve(ag, vecg)), tol, name+": Solve of a broadcast vector")
+			requireClose(t, Inv(a), back(Inv(ag)), tol, name+": Inv")
+			requireClose(t, Det(a), back(Det(ag)), tol, name+": Det")
+			sign, logdet := Slogdet(a)
+			signg, logdetg := Slogdet(ag)
+			requireClose(t, sign, back(signg), tol, name+": Slogdet sign")
+			requireClose(t, logdet, back(logdetg), tol, name+": Slogdet logabsdet")
+		}
+	}
+	for _, n := range []int{8, 40} { // batched and per matrix
+		bad := generalStack(gpu, r, array.Float64, 500, n)
+		require.NoError(t, bad.Index(array.I(321), array.I(2)).Set(0))
+		require.NoError(t, bad.Index(array.I(400), array.I(0)).Set(0))
+		for what, err := range map[string]error{"Solve": Solve(bad, gpu.Ones(array.Float64, n)).Err(), "Inv": Inv(bad).Err()} {
+			require.ErrorIs(t, err, ErrSingular, "%s n=%d", what, n)
+			require.ErrorContains(t, err, "(matrix [321] of the stack)", "%s n=%d", what, n)
+		}
+		det, err := array.ToSlice[float64](Det(bad))
+		require.NoError(t, err)
+		require.Zero(t, det[321], "det of a matrix with a zero row, n=%d", n)
+		require.Zero(t, det[400], "det of a matrix with a zero row, n=%d", n)
+		sign, _ := Slogdet(bad)
+		signs, err := array.ToSlice[float64](sign)
+		require.NoError(t, err)
+		require.Zero(t, signs[321], "Slogdet sign of a singular matrix, n=%d", n)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/cugo/cugo/backend/gpu"
 	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/libs/cublas"
 	"github.com/cugo/cugo/libs/cusolver"
 )
 
@@ -25,7 +26,7 @@ func (d *device) NewSolver() (gpu.Solver, error) {
 		h.Close()
 		return nil, err
 	}
-	return &solver{h: h, params: params}, nil
+	return &solver{h: h, params: params, dev: d}, nil
 }
 
 // solver is gpu.Solver over libs/cusolver.
@@ -34,6 +35,8 @@ type solver struct {
 	params *cusolver.GesvdjInfo // default tolerance and sweeps
 	geev   *cusolver.Params     // the 64-bit API's settings, made on Eig's first use
 	syevj  *cusolver.SyevjInfo  // syevjBatched's settings (defaults), made on first use
+	dev    *device
+	lu     *cublas.Handle // cuBLAS's batched LU, made on first use
 }
 
 // typed is the solver's gpu.Routines for one element type.

@@ -3,7 +3,9 @@ package gpu
 import (
 	"encoding/binary"
 
+	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/tune"
 )
 
 // SmallBatcher is implemented by Routines whose library factors a stack
@@ -89,4 +91,65 @@ func (b *Backend) matrixAddresses(sc *scratch, ma mats, batch int) (Ptr, error) 
 		binary.LittleEndian.PutUint64(host[8*i:], uint64(ma.at(i)))
 	}
 	return p, b.Write(buf, 0, host)
+}
+
+// LUBatcher is implemented by Routines whose vendor BLAS factors and solves
+// a stack of small matrices in one call (cuBLAS's getrfBatched and
+// getrsBatched), where cuSOLVER's getrf takes several launches per matrix.
+// ptrs, aPtrs and bPtrs are device arrays of batch matrix addresses
+// (column-major n×n, or n×nrhs for B); ipiv holds n int32 per matrix, info
+// batch int32.
+type LUBatcher interface {
+	GetrfBatched(n int, ptrs, ipiv, info Ptr, batch int) error
+	// GetrsBatchedTrans solves Aᵀ·X = B with GetrfBatched's factors of A.
+	GetrsBatchedTrans(n, nrhs int, aPtrs, ipiv, bPtrs Ptr, batch int) error
+}
+
+// luBatchSide is the largest side LU and Solve factor through LUBatcher
+// (CUGO_TUNE=linalg_lu_batch_side=N measures others; 0 turns it off). At
+// 32 and below cuBLAS keeps a matrix in one block's registers or shared
+// memory, and a stack costs one launch instead of a few per matrix.
+var luBatchSide = tune.Int("linalg_lu_batch_side", 32)
+
+// luBatcher returns s as an LUBatcher if it is one and the stack is worth
+// a batched call.
+func luBatcher(s Routines, batch, n int) (LUBatcher, bool) {
+	lb, ok := s.(LUBatcher)
+	return lb, ok && batch > 1 && n <= luBatchSide
+}
+
+// getrfBatched factors the batch matrices of ma with lb, pivots into ipiv
+// and infos into info, returning the device array of their addresses.
+func (b *Backend) getrfBatched(sc *scratch, lb LUBatcher, n int, ma mats, ipiv, info Ptr, batch int) (Ptr, error) {
+	ptrs, err := b.matrixAddresses(sc, ma, batch)
+	if err != nil {
+		return 0, err
+	}
+	return ptrs, lb.GetrfBatched(n, ptrs, ipiv, info, batch)
+}
+
+// solveBatched overwrites the column-major right-hand sides mb with
+// A⁻¹B through lb (see Solve), returning the MatrixError of the first
+// singular matrix.
+func (b *Backend) solveBatched(sc *scratch, lb LUBatcher, n, nrhs int, ma, mb mats, batch int) error {
+	ipiv, _, err := sc.alloc(4 * n * batch)
+	if err != nil {
+		return err
+	}
+	info, infoBuf, err := sc.alloc(4 * batch)
+	if err != nil {
+		return err
+	}
+	aPtrs, err := b.getrfBatched(sc, lb, n, ma, ipiv, info, batch)
+	if err != nil {
+		return err
+	}
+	bPtrs, err := b.matrixAddresses(sc, mb, batch)
+	if err == nil {
+		err = lb.GetrsBatchedTrans(n, nrhs, aPtrs, ipiv, bPtrs, batch)
+	}
+	if err != nil {
+		return err
+	}
+	return b.infos(infoBuf, batch, backend.ErrSingular)
 }

@@ -206,6 +206,13 @@ func (b *Backend) LU(dt dtype.DType, batch, n int, a, piv backend.Buffer) error 
 		}
 		sc := &scratch{b: b}
 		defer sc.free()
+		if lb, ok := luBatcher(s, batch, n); ok {
+			info, _, err := sc.alloc(4 * batch)
+			if err == nil {
+				_, err = b.getrfBatched(sc, lb, n, ma, mp.ptr, info, batch)
+			}
+			return err
+		}
 		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.GetrfWork(n, ma.at(0)) })
 		if err != nil {
 			return err
@@ -245,6 +252,13 @@ func (b *Backend) Solve(dt dtype.DType, batch, n, nrhs int, a, rhs backend.Buffe
 		if err := b.relayout(dt, batch, nrhs, n, cmBuf, rhs, columnMajor(nrhs, n*nrhs), false); err != nil {
 			return err
 		}
+		mb := mats{cm, Ptr(n * nrhs * dt.Size())}
+		if lb, ok := luBatcher(s, batch, n); ok {
+			if err := b.solveBatched(sc, lb, n, nrhs, ma, mb, batch); err != nil {
+				return err
+			}
+			return b.relayout(dt, batch, n, nrhs, rhs, cmBuf, columnMajor(n, n*nrhs), false)
+		}
 		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.GetrfWork(n, ma.at(0)) })
 		if err != nil {
 			return err
@@ -261,7 +275,6 @@ func (b *Backend) Solve(dt dtype.DType, batch, n, nrhs int, a, rhs backend.Buffe
 		if err != nil {
 			return err
 		}
-		mb := mats{cm, Ptr(n * nrhs * dt.Size())}
 		rsWork, rsLwork, err := sc.workspace(dt, func() (int, error) { return s.GetrsWork(n, nrhs, ma.at(0), ipiv, mb.at(0)) })
 		if err != nil {
 			return err
