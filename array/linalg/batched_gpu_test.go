@@ -129,3 +129,41 @@ func TestSmallLUStacksCUDA(t *testing.T) {
 		require.Zero(t, signs[321], "Slogdet sign of a singular matrix, n=%d", n)
 	}
 }
+
+// TestSmallSVDStacksCUDA runs SVD on stacks on both sides of the batched
+// Jacobi SVD's threshold (many matrices with both sides <= 32 go through
+// gesvdjBatched, which writes every column of U and V; a single matrix or
+// a larger side through gesvdj per matrix): singular values against the
+// CPU backend, vectors by reconstruction and orthonormality, reduced and
+// full.
+func TestSmallSVDStacksCUDA(t *testing.T) {
+	b, err := backend.Open("cuda", 0)
+	gputest.Need(t, "cuda", err)
+	host := array.On(cpu.New(0))
+	r := rand.New(rand.NewPCG(18, 13))
+	back := func(x *array.Array) *array.Array { return x.To(host.Backend()) }
+	for _, dt := range []array.DType{array.Float32, array.Float64, array.Complex64, array.Complex128} {
+		for _, c := range []struct{ batch, m, n int }{{1, 8, 8}, {100, 8, 5}, {100, 5, 8}, {50, 32, 32}, {4, 1, 7}, {3, 5, 33}} {
+			name := fmt.Sprintf("%v_%dx%dx%d", dt, c.batch, c.m, c.n)
+			a := generalStack(host, r, dt, c.batch, max(c.m, c.n)).Index(array.Ellipsis, array.S(0, c.m), array.S(0, c.n)).Copy()
+			ag := a.To(b)
+			tol := tolerance(dt) * 4
+			requireClose(t, SVDVals(a), back(SVDVals(ag)), tol, name+": singular values")
+			k := min(c.m, c.n)
+			for _, full := range []bool{false, true} {
+				u, s, vh := SVD(ag, full, true)
+				require.NoError(t, vh.Err(), name)
+				u, s, vh = back(u), back(s), back(vh)
+				requireClose(t, SVDVals(a), s, tol, fmt.Sprintf("%s full=%v: s", name, full))
+				uk, vk := u.Index(array.Ellipsis, array.S(0, k)), vh.Index(array.Ellipsis, array.S(0, k), array.All)
+				recon := uk.Mul(s.AsType(dt).ExpandDims(-2)).Matmul(vk)
+				requireClose(t, a, recon, tol*float64(c.n), fmt.Sprintf("%s full=%v: U·diag(S)·Vh == A", name, full))
+				for what, q := range map[string]*array.Array{"U": u, "Vh": adjoint(vh)} {
+					side := q.Shape()[q.NDim()-1]
+					eye := host.Identity(side, dt).BroadcastTo(append(q.Shape()[:q.NDim()-2:q.NDim()-2], side, side)...)
+					requireClose(t, eye, adjoint(q).Matmul(q), tol*float64(c.n), fmt.Sprintf("%s full=%v: %s has orthonormal columns", name, full, what))
+				}
+			}
+		}
+	}
+}

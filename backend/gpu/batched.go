@@ -153,3 +153,46 @@ func (b *Backend) solveBatched(sc *scratch, lb LUBatcher, n, nrhs int, ma, mb ma
 	}
 	return b.infos(infoBuf, batch, backend.ErrSingular)
 }
+
+// SVDBatcher is implemented by Routines whose library computes the SVDs
+// of a stack of small matrices (m, n <= 32) in one call (cuSOLVER's
+// gesvdjBatched). The matrices are column-major, one after another; U is
+// m×m and V n×n (all their columns, whatever the caller keeps), s min(m, n)
+// apart, info batch int32.
+type SVDBatcher interface {
+	GesvdjBatchedWork(vectors bool, m, n int, a, s, u, v Ptr, batch int) (int, error)
+	GesvdjBatched(vectors bool, m, n int, a, s, u, v, work Ptr, lwork int, info Ptr, batch int) error
+}
+
+// svdBatcher returns s as an SVDBatcher if it is one and the stack is
+// worth a batched call: gesvdjBatched's limit of 32 on both sides.
+func svdBatcher(s Routines, batch, m, n int) (SVDBatcher, bool) {
+	sb, ok := s.(SVDBatcher)
+	return sb, ok && batch > 1 && m <= smallSide && n <= smallSide
+}
+
+// gesvdjBatched runs the SVDs of the matrices of ma in one call of sb.
+func (b *Backend) gesvdjBatched(sc *scratch, sb SVDBatcher, dt dtype.DType, vectors bool, m, n int, ma, ms, us, vs mats, info Ptr, batch int) error {
+	work, lwork, err := sc.workspace(dt, func() (int, error) {
+		return sb.GesvdjBatchedWork(vectors, m, n, ma.ptr, ms.ptr, us.ptr, vs.ptr, batch)
+	})
+	if err != nil {
+		return err
+	}
+	return sb.GesvdjBatched(vectors, m, n, ma.ptr, ms.ptr, us.ptr, vs.ptr, work, lwork, info, batch)
+}
+
+// gesvdjEach runs the Jacobi SVD of each matrix of ma (econ keeps
+// min(m, n) columns of U and V), writing batch infos at info.
+func (b *Backend) gesvdjEach(sc *scratch, s Routines, dt dtype.DType, vectors, econ bool, m, n int, ma, ms, us, vs mats, info Ptr, batch int) error {
+	work, lwork, err := sc.workspace(dt, func() (int, error) { return s.GesvdjWork(vectors, econ, m, n, ma.at(0), ms.at(0), us.at(0), vs.at(0)) })
+	if err != nil {
+		return err
+	}
+	for i := range batch {
+		if err := s.Gesvdj(vectors, econ, m, n, ma.at(i), ms.at(i), us.at(i), vs.at(i), work, lwork, info+Ptr(4*i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
