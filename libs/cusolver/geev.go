@@ -27,6 +27,14 @@ func NewParams() (*Params, error) {
 	return p, check(call, s)
 }
 
+// check refuses nil or closed settings.
+func (p *Params) check(call string) error {
+	if p == nil || p.p == 0 {
+		return argErr(call, "the parameters are nil or closed")
+	}
+	return nil
+}
+
 // Close releases the settings; it is safe to call twice.
 func (p *Params) Close() error {
 	if p == nil || p.p == 0 {
@@ -119,8 +127,8 @@ func (h *Handle) optionalCall(name string, f func() (sym.CusolverStatus_t, error
 
 // geevArgs checks what Go can of Geev's arguments.
 func geevArgs(call string, h *Handle, p *Params, n, lda, ldvr int) error {
-	if p == nil || p.p == 0 {
-		return argErr(call, "the parameters are nil or closed")
+	if err := p.check(call); err != nil {
+		return err
 	}
 	_, err := checkArgs(call, []int{n, lda, ldvr}, cargs.LD("lda", lda, n), cargs.LD("ldvr", ldvr, 1))
 	return err
