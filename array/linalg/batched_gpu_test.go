@@ -88,9 +88,14 @@ func generalStack(d *array.Device, r *rand.Rand, dt array.DType, batch, n int) *
 // larger sides through cuSOLVER's getrf per matrix) and compares them with
 // the CPU backend; a singular matrix in a stack is named, and its
 // determinant is zero.
-func TestSmallLUStacksCUDA(t *testing.T) {
-	b, err := backend.Open("cuda", 0)
-	gputest.Need(t, "cuda", err)
+func TestSmallLUStacksCUDA(t *testing.T) { testSmallLUStacks(t, "cuda") }
+
+// TestSmallLUStacksHIP is TestSmallLUStacksCUDA through hipBLAS.
+func TestSmallLUStacksHIP(t *testing.T) { testSmallLUStacks(t, "hip") }
+
+func testSmallLUStacks(t *testing.T, kind string) {
+	b, err := backend.Open(kind, 0)
+	gputest.Need(t, kind, err)
 	gpu, host := array.On(b), array.On(cpu.New(0))
 	r := rand.New(rand.NewPCG(18, 11))
 	back := func(x *array.Array) *array.Array { return x.To(host.Backend()) }
