@@ -13,16 +13,9 @@ import (
 )
 
 // hermitianStack returns batch random n×n Hermitian positive-definite
-// matrices of dt on d: M·Mᴴ + n·I.
+// matrices of dt on d: M·Mᴴ + n·I, M a generalStack.
 func hermitianStack(d *array.Device, r *rand.Rand, dt array.DType, batch, n int) *array.Array {
-	host := make([]complex128, batch*n*n)
-	for i := range host {
-		host[i] = complex(r.NormFloat64(), 0)
-		if dt.Kind() == array.Complex64.Kind() {
-			host[i] += complex(0, r.NormFloat64())
-		}
-	}
-	m := array.FromSliceOn(d, host, batch, n, n)
+	m := generalStack(d, r, dt, batch, n).AsType(array.Complex128)
 	eye := d.Identity(n, array.Complex128).Mul(float64(n))
 	h := m.Matmul(adjoint(m)).Add(eye)
 	if dt.Kind() != array.Complex64.Kind() {

@@ -55,27 +55,24 @@ func TestKeepTriangle(t *testing.T) {
 // with NVRTC and hiprtc (no GPU needed).
 func TestTriangleKernelsCompile(t *testing.T) {
 	kerneltest.NeedNVRTC(t)
-	var srcs, hipSrcs []kerneltest.Source
+	var kernels []*ir.Kernel
 	for _, dt := range []dtype.DType{dtype.Float32, dtype.Float64, dtype.Complex64, dtype.Complex128} {
 		for _, idx := range []dtype.DType{dtype.Uint32, dtype.Uint64} {
-			for _, lower := range []bool{true, false} {
-				k := triangleKernel(dt, idx, lower)
-				for _, v := range []cgen.Vendor{cgen.CUDA, cgen.HIP} {
-					src, err := cgen.Render(k, cgen.Layout{Contiguous: true}, v)
-					require.NoError(t, err, k.Key())
-					s := kerneltest.Source{Name: k.Key(), Code: src.Code}
-					if v == cgen.CUDA {
-						srcs = append(srcs, s)
-					} else {
-						hipSrcs = append(hipSrcs, s)
-					}
-				}
-			}
+			kernels = append(kernels, triangleKernel(dt, idx, true), triangleKernel(dt, idx, false))
 		}
 	}
-	kerneltest.CompileAll(t, srcs, kerneltest.CompileCUDA)
+	compile := func(t *testing.T, v cgen.Vendor, compile func(code string) error) {
+		var srcs []kerneltest.Source
+		for _, k := range kernels {
+			src, err := cgen.Render(k, cgen.Layout{Contiguous: true}, v)
+			require.NoError(t, err, k.Key())
+			srcs = append(srcs, kerneltest.Source{Name: k.Key(), Code: src.Code})
+		}
+		kerneltest.CompileAll(t, srcs, compile)
+	}
+	compile(t, cgen.CUDA, kerneltest.CompileCUDA)
 	t.Run("hip", func(t *testing.T) {
 		kerneltest.NeedHIPRTC(t)
-		kerneltest.CompileAll(t, hipSrcs, kerneltest.CompileHIP)
+		compile(t, cgen.HIP, kerneltest.CompileHIP)
 	})
 }

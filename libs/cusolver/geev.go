@@ -94,12 +94,9 @@ func Geev[T Elem](h *Handle, p *Params, jobvr EigMode, n int, a driver.DevicePtr
 	if err := geevArgs(call, h, p, n, lda, ldvr); err != nil {
 		return err
 	}
-	if lwork < 0 {
-		return argErr(call, "lwork = %d < 0", lwork)
-	}
-	var hostPtr unsafe.Pointer
-	if len(host) > 0 {
-		hostPtr = unsafe.Pointer(&host[0])
+	hostPtr, err := workspaces(call, lwork, host)
+	if err != nil {
+		return err
 	}
 	dt, wt := dataTypes[T]()
 	return h.optionalCall(call, func() (sym.CusolverStatus_t, error) {
@@ -107,6 +104,18 @@ func Geev[T Elem](h *Handle, p *Params, jobvr EigMode, n int, a driver.DevicePtr
 			dt, cargs.Pointer(a), int64(lda), wt, cargs.Pointer(w), dt, nil, 1, dt, cargs.Pointer(vr), int64(ldvr), dt,
 			cargs.Pointer(work), uintptr(lwork), hostPtr, uintptr(len(host)), cargs.Ptr[int32](info))
 	})
+}
+
+// workspaces checks the device workspace's size of a 64-bit API routine
+// and returns the address of its host workspace (nil when empty).
+func workspaces(call string, lwork int, host []byte) (unsafe.Pointer, error) {
+	if lwork < 0 {
+		return nil, argErr(call, "lwork = %d < 0", lwork)
+	}
+	if len(host) == 0 {
+		return nil, nil
+	}
+	return unsafe.Pointer(&host[0]), nil
 }
 
 // optionalCall is call for a routine whose symbol the loaded cuSOLVER may

@@ -1,8 +1,6 @@
 package cusolver
 
 import (
-	"unsafe"
-
 	"github.com/cugo/cugo/driver"
 	"github.com/cugo/cugo/internal/cargs"
 	sym "github.com/cugo/cugo/internal/sym/cusolver"
@@ -31,12 +29,9 @@ func Xpotrf[T Elem](h *Handle, p *Params, uplo Fill, n int, a driver.DevicePtr, 
 	if err := xpotrfArgs(call, p, n, lda); err != nil {
 		return err
 	}
-	if lwork < 0 {
-		return argErr(call, "lwork = %d < 0", lwork)
-	}
-	var hostPtr unsafe.Pointer
-	if len(host) > 0 {
-		hostPtr = unsafe.Pointer(&host[0])
+	hostPtr, err := workspaces(call, lwork, host)
+	if err != nil {
+		return err
 	}
 	dt, _ := dataTypes[T]()
 	return h.optionalCall(call, func() (sym.CusolverStatus_t, error) {
