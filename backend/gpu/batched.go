@@ -2,10 +2,10 @@ package gpu
 
 import (
 	"encoding/binary"
+	"slices"
 
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/internal/tune"
 )
 
 // SmallBatcher is implemented by Routines whose library factors a stack
@@ -22,21 +22,23 @@ type SmallBatcher interface {
 }
 
 // smallSide is the largest side factored by the batched routines: the
-// limit of syevjBatched, and where a call per matrix stops being mostly
-// launch overhead.
+// limit of syevjBatched and gesvdjBatched, where cuBLAS's getrfBatched
+// keeps a matrix in one block, and where a call per matrix stops being
+// mostly launch overhead.
 const smallSide = 32
 
-// batcher returns s as a SmallBatcher if it is one and the stack is
-// worth a batched call.
-func batcher(s Routines, batch, n int) (SmallBatcher, bool) {
-	bs, ok := s.(SmallBatcher)
-	return bs, ok && batch > 1 && n <= smallSide
+// batched returns s as the batched routines R if it offers them and the
+// stack is worth a batched call: more than one matrix, no side above
+// smallSide.
+func batched[R any](s Routines, batch int, sides ...int) (R, bool) {
+	r, ok := s.(R)
+	return r, ok && batch > 1 && slices.Max(sides) <= smallSide
 }
 
 // potrfEach factors each matrix of ma (Potrf's upper triangle, see
 // Cholesky), writing batch infos at info.
 func (b *Backend) potrfEach(sc *scratch, s Routines, dt dtype.DType, batch, n int, ma mats, info Ptr) error {
-	if bs, ok := batcher(s, batch, n); ok {
+	if bs, ok := batched[SmallBatcher](s, batch, n); ok {
 		ptrs, err := b.matrixAddresses(sc, ma, batch)
 		if err != nil {
 			return err
@@ -60,7 +62,7 @@ func (b *Backend) potrfEach(sc *scratch, s Routines, dt dtype.DType, batch, n in
 // of small ones, else syevd per matrix), eigenvalues into mw, writing
 // batch infos at info.
 func (b *Backend) eighEach(sc *scratch, s Routines, dt dtype.DType, batch, n int, ma, mw mats, lower, vectors bool, info Ptr) error {
-	if bs, ok := batcher(s, batch, n); ok {
+	if bs, ok := batched[SmallBatcher](s, batch, n); ok {
 		work, lwork, err := sc.workspace(dt, func() (int, error) { return bs.SyevjBatchedWork(vectors, lower, n, ma.ptr, mw.ptr, batch) })
 		if err != nil {
 			return err
@@ -103,19 +105,6 @@ type LUBatcher interface {
 	GetrfBatched(n int, ptrs, ipiv, info Ptr, batch int) error
 	// GetrsBatchedTrans solves Aᵀ·X = B with GetrfBatched's factors of A.
 	GetrsBatchedTrans(n, nrhs int, aPtrs, ipiv, bPtrs Ptr, batch int) error
-}
-
-// luBatchSide is the largest side LU and Solve factor through LUBatcher
-// (CUGO_TUNE=linalg_lu_batch_side=N measures others; 0 turns it off). At
-// 32 and below cuBLAS keeps a matrix in one block's registers or shared
-// memory, and a stack costs one launch instead of a few per matrix.
-var luBatchSide = tune.Int("linalg_lu_batch_side", 32)
-
-// luBatcher returns s as an LUBatcher if it is one and the stack is worth
-// a batched call.
-func luBatcher(s Routines, batch, n int) (LUBatcher, bool) {
-	lb, ok := s.(LUBatcher)
-	return lb, ok && batch > 1 && n <= luBatchSide
 }
 
 // getrfBatched factors the batch matrices of ma with lb, pivots into ipiv
@@ -162,13 +151,6 @@ func (b *Backend) solveBatched(sc *scratch, lb LUBatcher, n, nrhs int, ma, mb ma
 type SVDBatcher interface {
 	GesvdjBatchedWork(vectors bool, m, n int, a, s, u, v Ptr, batch int) (int, error)
 	GesvdjBatched(vectors bool, m, n int, a, s, u, v, work Ptr, lwork int, info Ptr, batch int) error
-}
-
-// svdBatcher returns s as an SVDBatcher if it is one and the stack is
-// worth a batched call: gesvdjBatched's limit of 32 on both sides.
-func svdBatcher(s Routines, batch, m, n int) (SVDBatcher, bool) {
-	sb, ok := s.(SVDBatcher)
-	return sb, ok && batch > 1 && m <= smallSide && n <= smallSide
 }
 
 // gesvdjBatched runs the SVDs of the matrices of ma in one call of sb.

@@ -206,7 +206,7 @@ func (b *Backend) LU(dt dtype.DType, batch, n int, a, piv backend.Buffer) error 
 		}
 		sc := &scratch{b: b}
 		defer sc.free()
-		if lb, ok := luBatcher(s, batch, n); ok {
+		if lb, ok := batched[LUBatcher](s, batch, n); ok {
 			info, _, err := sc.alloc(4 * batch)
 			if err == nil {
 				_, err = b.getrfBatched(sc, lb, n, ma, mp.ptr, info, batch)
@@ -253,7 +253,7 @@ func (b *Backend) Solve(dt dtype.DType, batch, n, nrhs int, a, rhs backend.Buffe
 			return err
 		}
 		mb := mats{cm, Ptr(n * nrhs * dt.Size())}
-		if lb, ok := luBatcher(s, batch, n); ok {
+		if lb, ok := batched[LUBatcher](s, batch, n); ok {
 			if err := b.solveBatched(sc, lb, n, nrhs, ma, mb, batch); err != nil {
 				return err
 			}
@@ -436,9 +436,9 @@ func (b *Backend) SVD(dt dtype.DType, batch, m, n int, a, sv, u, vh backend.Buff
 		}
 		// the columns of U and V the solver writes: the batched one writes
 		// them all, and the first uCols and vCols are the ones asked for
-		sb, batched := svdBatcher(s, batch, m, n)
+		sb, oneCall := batched[SVDBatcher](s, batch, m, n)
 		uStored, vStored := uCols, vCols
-		if batched {
+		if oneCall {
 			uStored, vStored = m, n
 		}
 		cu, cuBuf, err := sc.alloc(batch * m * uStored * dt.Size())
@@ -454,7 +454,7 @@ func (b *Backend) SVD(dt dtype.DType, batch, m, n int, a, sv, u, vh backend.Buff
 		if err != nil {
 			return err
 		}
-		if batched {
+		if oneCall {
 			err = b.gesvdjBatched(sc, sb, dt, vectors, m, n, ca, ms, us, vs, info, batch)
 		} else {
 			err = b.gesvdjEach(sc, s, dt, vectors, !full, m, n, ca, ms, us, vs, info, batch)
