@@ -133,12 +133,14 @@ func (b *Backend) solveBatched(sc *scratch, lb LUBatcher, n, nrhs int, ma, mb ma
 	if err != nil {
 		return err
 	}
-	bPtrs, err := b.matrixAddresses(sc, mb, batch)
-	if err == nil {
-		err = lb.GetrsBatchedTrans(n, nrhs, aPtrs, ipiv, bPtrs, batch)
-	}
-	if err != nil {
-		return err
+	if nrhs > 0 { // no right-hand sides: the factorization alone says which matrix is singular
+		bPtrs, err := b.matrixAddresses(sc, mb, batch)
+		if err == nil {
+			err = lb.GetrsBatchedTrans(n, nrhs, aPtrs, ipiv, bPtrs, batch)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	return b.infos(infoBuf, batch, backend.ErrSingular)
 }
