@@ -113,7 +113,11 @@ func testSmallLUStacks(t *testing.T, kind string) {
 		bad := generalStack(gpu, r, array.Float64, 500, n)
 		require.NoError(t, bad.Index(array.I(321), array.I(2)).Set(0))
 		require.NoError(t, bad.Index(array.I(400), array.I(0)).Set(0))
-		for what, err := range map[string]error{"Solve": Solve(bad, gpu.Ones(array.Float64, n)).Err(), "Inv": Inv(bad).Err()} {
+		for what, err := range map[string]error{
+			"Solve":                         Solve(bad, gpu.Ones(array.Float64, n)).Err(),
+			"Solve with no right-hand side": Solve(bad, gpu.Zeros(array.Float64, 500, n, 0)).Err(),
+			"Inv":                           Inv(bad).Err(),
+		} {
 			require.ErrorIs(t, err, ErrSingular, "%s n=%d", what, n)
 			require.ErrorContains(t, err, "(matrix [321] of the stack)", "%s n=%d", what, n)
 		}
