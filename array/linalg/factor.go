@@ -76,29 +76,6 @@ func Cholesky(a *array.Array, upper bool) *array.Array {
 	return l.SwapAxes(-1, -2)
 }
 
-// The kernels of keepTriangle: arguments are the row indices (m, 1), the
-// column indices (n,) and the matrices.
-var (
-	lowerPart = array.Fuse(array.Arg(0).GreaterEqual(array.Arg(1)).Where(array.Arg(2), 0))
-	upperPart = array.Fuse(array.Arg(0).LessEqual(array.Arg(1)).Where(array.Arg(2), 0))
-)
-
-// keepTriangle zeroes in place the elements of each matrix of a outside
-// its lower (or upper) triangle, where the factorizations leave other
-// numbers: one pass over a, with no mask or copy of it.
-func keepTriangle(a *array.Array, lower bool) *array.Array {
-	_, m, n := matrixShape(a)
-	d := array.On(a.Backend())
-	rows, cols := d.Arange(0, float64(m), 1, array.Int64).Reshape(m, 1), d.Arange(0, float64(n), 1, array.Int64)
-	defer rows.Free()
-	defer cols.Free()
-	part := upperPart
-	if lower {
-		part = lowerPart
-	}
-	return part.Into(a, rows, cols, a)
-}
-
 // QR factors each matrix of a into q @ r with q orthonormal (unitary) and
 // r upper triangular (numpy.linalg.qr). mode is "reduced" (or ""): q is
 // (..., M, K) and r (..., K, N) with K = min(M, N); "complete": q is

@@ -39,3 +39,13 @@ func (t typed[T]) SyevjBatched(vectors, lower bool, n int, a, w, work gpu.Ptr, l
 	}
 	return cusolver.SyevjBatched[T](t.s.h, mode(vectors), fill(lower), n, dp(a), n, dp(w), dp(work), lwork, dp(info), p, batch)
 }
+
+var _ gpu.SVDBatcher = typed[float32]{}
+
+func (t typed[T]) GesvdjBatchedWork(vectors bool, m, n int, a, s, u, v gpu.Ptr, batch int) (int, error) {
+	return cusolver.GesvdjBatchedBufferSize[T](t.s.h, mode(vectors), m, n, dp(a), m, dp(s), dp(u), m, dp(v), n, t.s.params, batch)
+}
+
+func (t typed[T]) GesvdjBatched(vectors bool, m, n int, a, s, u, v, work gpu.Ptr, lwork int, info gpu.Ptr, batch int) error {
+	return cusolver.GesvdjBatched[T](t.s.h, mode(vectors), m, n, dp(a), m, dp(s), dp(u), m, dp(v), n, dp(work), lwork, dp(info), t.s.params, batch)
+}

@@ -12,17 +12,23 @@ import (
 
 var _ gpu.Geever = typed[complex64]{}
 
-// geevParams returns the solver's 64-bit API settings, made on first use
+// params64 returns the solver's 64-bit API settings, made on first use
 // (the backend holds the solver's lock around every call).
-func (s *solver) geevParams() (*cusolver.Params, error) {
+func (s *solver) params64() (*cusolver.Params, error) {
 	if s.geev == nil {
 		p, err := cusolver.NewParams()
 		if err != nil {
-			return nil, geevErr(err)
+			return nil, err
 		}
 		s.geev = p
 	}
 	return s.geev, nil
+}
+
+// geevParams is params64 for Eig.
+func (s *solver) geevParams() (*cusolver.Params, error) {
+	p, err := s.params64()
+	return p, geevErr(err)
 }
 
 // geevErr says that a cuSOLVER without Xgeev cannot run Eig.

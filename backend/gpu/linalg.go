@@ -206,6 +206,13 @@ func (b *Backend) LU(dt dtype.DType, batch, n int, a, piv backend.Buffer) error 
 		}
 		sc := &scratch{b: b}
 		defer sc.free()
+		if lb, ok := batched[LUBatcher](s, batch, n); ok {
+			info, _, err := sc.alloc(4 * batch)
+			if err == nil {
+				_, err = b.getrfBatched(sc, lb, n, ma, mp.ptr, info, batch)
+			}
+			return err
+		}
 		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.GetrfWork(n, ma.at(0)) })
 		if err != nil {
 			return err
@@ -245,6 +252,13 @@ func (b *Backend) Solve(dt dtype.DType, batch, n, nrhs int, a, rhs backend.Buffe
 		if err := b.relayout(dt, batch, nrhs, n, cmBuf, rhs, columnMajor(nrhs, n*nrhs), false); err != nil {
 			return err
 		}
+		mb := mats{cm, Ptr(n * nrhs * dt.Size())}
+		if lb, ok := batched[LUBatcher](s, batch, n); ok {
+			if err := b.solveBatched(sc, lb, n, nrhs, ma, mb, batch); err != nil {
+				return err
+			}
+			return b.relayout(dt, batch, n, nrhs, rhs, cmBuf, columnMajor(n, n*nrhs), false)
+		}
 		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.GetrfWork(n, ma.at(0)) })
 		if err != nil {
 			return err
@@ -261,7 +275,6 @@ func (b *Backend) Solve(dt dtype.DType, batch, n, nrhs int, a, rhs backend.Buffe
 		if err != nil {
 			return err
 		}
-		mb := mats{cm, Ptr(n * nrhs * dt.Size())}
 		rsWork, rsLwork, err := sc.workspace(dt, func() (int, error) { return s.GetrsWork(n, nrhs, ma.at(0), ipiv, mb.at(0)) })
 		if err != nil {
 			return err
@@ -421,35 +434,41 @@ func (b *Backend) SVD(dt dtype.DType, batch, m, n int, a, sv, u, vh backend.Buff
 		if err != nil {
 			return err
 		}
-		cu, cuBuf, err := sc.alloc(batch * m * uCols * dt.Size())
+		// the columns of U and V the solver writes: the batched one writes
+		// them all, and the first uCols and vCols are the ones asked for
+		sb, oneCall := batched[SVDBatcher](s, batch, m, n)
+		uStored, vStored := uCols, vCols
+		if oneCall {
+			uStored, vStored = m, n
+		}
+		cu, cuBuf, err := sc.alloc(batch * m * uStored * dt.Size())
 		if err != nil {
 			return err
 		}
-		cv, cvBuf, err := sc.alloc(batch * n * vCols * dt.Size())
+		cv, cvBuf, err := sc.alloc(batch * n * vStored * dt.Size())
 		if err != nil {
 			return err
 		}
-		us, vs := mats{cu, Ptr(m * uCols * dt.Size())}, mats{cv, Ptr(n * vCols * dt.Size())}
-		work, lwork, err := sc.workspace(dt, func() (int, error) { return s.GesvdjWork(vectors, !full, m, n, ca.at(0), ms.at(0), us.at(0), vs.at(0)) })
-		if err != nil {
-			return err
-		}
+		us, vs := mats{cu, Ptr(m * uStored * dt.Size())}, mats{cv, Ptr(n * vStored * dt.Size())}
 		info, infoBuf, err := sc.alloc(4 * batch)
 		if err != nil {
 			return err
 		}
-		for i := range batch {
-			if err := s.Gesvdj(vectors, !full, m, n, ca.at(i), ms.at(i), us.at(i), vs.at(i), work, lwork, info+Ptr(4*i)); err != nil {
-				return err
-			}
+		if oneCall {
+			err = b.gesvdjBatched(sc, sb, dt, vectors, m, n, ca, ms, us, vs, info, batch)
+		} else {
+			err = b.gesvdjEach(sc, s, dt, vectors, !full, m, n, ca, ms, us, vs, info, batch)
+		}
+		if err != nil {
+			return err
 		}
 		if err := b.infos(infoBuf, batch, backend.ErrNoConvergence); err != nil || !vectors {
 			return err
 		}
-		if err := b.relayout(dt, batch, m, uCols, u, cuBuf, columnMajor(m, m*uCols), false); err != nil {
+		if err := b.relayout(dt, batch, m, uCols, u, cuBuf, columnMajor(m, m*uStored), false); err != nil {
 			return err
 		}
-		return b.relayout(dt, batch, vCols, n, vh, cvBuf, [3]int{n * vCols, n, 1}, true)
+		return b.relayout(dt, batch, vCols, n, vh, cvBuf, [3]int{n * vStored, n, 1}, true)
 	})
 }
 

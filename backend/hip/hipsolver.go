@@ -7,6 +7,7 @@ import (
 	"github.com/cugo/cugo/backend/gpu"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/hip"
+	"github.com/cugo/cugo/libs/hipblas"
 	"github.com/cugo/cugo/libs/hipsolver"
 )
 
@@ -25,13 +26,15 @@ func (d *device) NewSolver() (gpu.Solver, error) {
 		h.Close()
 		return nil, err
 	}
-	return &solver{h: h, params: params}, nil
+	return &solver{h: h, params: params, dev: d}, nil
 }
 
 // solver is gpu.Solver over libs/hipsolver.
 type solver struct {
 	h      *hipsolver.Handle
 	params *hipsolver.GesvdjInfo // default tolerance and sweeps
+	dev    *device
+	lu     *hipblas.Handle // hipBLAS's batched LU, made on first use
 }
 
 // typed is the solver's gpu.Routines for one element type.

@@ -134,6 +134,7 @@ var pairs = []pair{
 			"PointerMode":           "hipBLAS handles stay in host pointer mode in cugo",
 			"Handle.SetWorkspace":   notBoundHIP,
 			"Version":               notBoundHIP,
+			"MatinvBatched":         "cuBLAS's one-call inverse of matrices up to 32×32; hipBLAS has no such routine",
 		},
 		onlyHIP: map[string]string{
 			"Real": "the constraint of GemmStridedBatched: hipBLAS's complex strided batched GEMMs are not bound (" + notBoundHIP + ")",
@@ -145,12 +146,14 @@ var pairs = []pair{
 		}},
 	{cuda: "libs/cusolver", hip: "libs/hipsolver",
 		onlyCUDA: map[string]string{
-			"Version":        "cuSOLVER reports its version (cusolverGetProperty); hipSOLVER has no call that does",
-			"Geev":           "cuSOLVER's 64-bit Xgeev (CUDA 12.6+) is bound; hipSOLVER's is not (the GPU Eig runs on CUDA only)",
-			"GeevBufferSize": "cuSOLVER's 64-bit Xgeev (CUDA 12.6+) is bound; hipSOLVER's is not (the GPU Eig runs on CUDA only)",
-			"Params":         "the parameter object of cuSOLVER's 64-bit API, which Geev takes",
-			"Params.Close":   "the parameter object of cuSOLVER's 64-bit API, which Geev takes",
-			"NewParams":      "the parameter object of cuSOLVER's 64-bit API, which Geev takes",
+			"Version":          "cuSOLVER reports its version (cusolverGetProperty); hipSOLVER has no call that does",
+			"Geev":             "cuSOLVER's 64-bit Xgeev (CUDA 12.6+) is bound; hipSOLVER's is not (the GPU Eig runs on CUDA only)",
+			"GeevBufferSize":   "cuSOLVER's 64-bit Xgeev (CUDA 12.6+) is bound; hipSOLVER's is not (the GPU Eig runs on CUDA only)",
+			"Params":           "the parameter object of cuSOLVER's 64-bit API, which Geev takes",
+			"Params.Close":     "the parameter object of cuSOLVER's 64-bit API, which Geev takes",
+			"NewParams":        "the parameter object of cuSOLVER's 64-bit API, which Geev takes",
+			"Xpotrf":           "cuSOLVER's 64-bit potrf, measured against the legacy one (knob linalg_potrf_64); hipSOLVER's is not bound",
+			"XpotrfBufferSize": "cuSOLVER's 64-bit potrf, measured against the legacy one (knob linalg_potrf_64); hipSOLVER's is not bound",
 		},
 		onlyHIP: map[string]string{
 			"GetrsBufferSize":        "hipSOLVER's getrs takes a workspace (rocSOLVER needs one); cuSOLVER's takes none",

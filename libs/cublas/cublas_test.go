@@ -31,6 +31,23 @@ func TestLoadErrorListsPaths(t *testing.T) {
 	}
 }
 
+// TestLoadResolvesEverySymbol: CI installs Debian's libcublas11 (with
+// libcusolver11), so every required symbol of the spec must resolve there.
+func TestLoadResolvesEverySymbol(t *testing.T) {
+	lib, err := sym.Load()
+	if errors.Is(err, loader.ErrNotFound) {
+		t.Skipf("cuBLAS is not installed here: %v", err)
+	}
+	if err != nil {
+		t.Fatalf("cuBLAS is installed but does not load (a required symbol is missing?): %v", err)
+	}
+	for _, s := range sym.Symbols {
+		if *s.Addr == 0 && s.Required {
+			t.Errorf("required %s unresolved in %s", s.Name, lib.Path)
+		}
+	}
+}
+
 func TestArgumentsCaughtInGo(t *testing.T) {
 	h := &Handle{} // never reached: every case fails before calling cuBLAS
 	const p = 0x100000
@@ -57,6 +74,14 @@ func TestArgumentsCaughtInGo(t *testing.T) {
 		{"ex compute type", "compute type", GemmEx(h, NoTrans, NoTrans, 2, 2, 2, 1, Operand{p, R16F, 2, 0}, Operand{p, R16F, 2, 0}, 0, Operand{p, R16F, 2, 0}, ComputeType(1))},
 		{"ex complex half compute", "Compute16F", GemmEx(h, NoTrans, NoTrans, 2, 2, 2, 1, Operand{p, C32F, 2, 0}, Operand{p, C32F, 2, 0}, 0, Operand{p, C32F, 2, 0}, Compute16F)},
 		{"closed handle", "closed", Scal[float32](h, 4, 2, p, 1)},
+		{"getrf lda", "lda = 3", GetrfBatched[float32](h, 4, p, 3, p, p, 2)},
+		{"getrf batch", "batch", GetrfBatched[complex128](h, 4, p, 4, p, p, -1)},
+		{"getrs nrhs", "nrhs", GetrsBatched[float64](h, NoTrans, 4, -2, p, 4, p, p, 4, 2)},
+		{"getrs ldb", "ldb = 3", GetrsBatched[complex64](h, Trans, 4, 1, p, 4, p, p, 3, 2)},
+		{"getrs op", "operation", GetrsBatched[float32](h, Op(9), 4, 1, p, 4, p, p, 4, 2)},
+		{"getri ldc", "ldc = 2", GetriBatched[float64](h, 3, p, 3, p, p, 2, p, 2)},
+		{"matinv side", "at most 32", MatinvBatched[float32](h, 33, p, 33, p, 33, p, 2)},
+		{"matinv lda_inv", "lda_inv", MatinvBatched[complex128](h, 5, p, 5, p, 4, p, 2)},
 	}
 	for _, c := range cases {
 		if !errors.Is(c.err, ErrInvalidValue) || !strings.Contains(c.err.Error(), c.want) {

@@ -27,6 +27,14 @@ func NewParams() (*Params, error) {
 	return p, check(call, s)
 }
 
+// check refuses nil or closed settings.
+func (p *Params) check(call string) error {
+	if p == nil || p.p == 0 {
+		return argErr(call, "the parameters are nil or closed")
+	}
+	return nil
+}
+
 // Close releases the settings; it is safe to call twice.
 func (p *Params) Close() error {
 	if p == nil || p.p == 0 {
@@ -86,12 +94,9 @@ func Geev[T Elem](h *Handle, p *Params, jobvr EigMode, n int, a driver.DevicePtr
 	if err := geevArgs(call, h, p, n, lda, ldvr); err != nil {
 		return err
 	}
-	if lwork < 0 {
-		return argErr(call, "lwork = %d < 0", lwork)
-	}
-	var hostPtr unsafe.Pointer
-	if len(host) > 0 {
-		hostPtr = unsafe.Pointer(&host[0])
+	hostPtr, err := workspaces(call, lwork, host)
+	if err != nil {
+		return err
 	}
 	dt, wt := dataTypes[T]()
 	return h.optionalCall(call, func() (sym.CusolverStatus_t, error) {
@@ -99,6 +104,18 @@ func Geev[T Elem](h *Handle, p *Params, jobvr EigMode, n int, a driver.DevicePtr
 			dt, cargs.Pointer(a), int64(lda), wt, cargs.Pointer(w), dt, nil, 1, dt, cargs.Pointer(vr), int64(ldvr), dt,
 			cargs.Pointer(work), uintptr(lwork), hostPtr, uintptr(len(host)), cargs.Ptr[int32](info))
 	})
+}
+
+// workspaces checks the device workspace's size of a 64-bit API routine
+// and returns the address of its host workspace (nil when empty).
+func workspaces(call string, lwork int, host []byte) (unsafe.Pointer, error) {
+	if lwork < 0 {
+		return nil, argErr(call, "lwork = %d < 0", lwork)
+	}
+	if len(host) == 0 {
+		return nil, nil
+	}
+	return unsafe.Pointer(&host[0]), nil
 }
 
 // optionalCall is call for a routine whose symbol the loaded cuSOLVER may
@@ -119,8 +136,8 @@ func (h *Handle) optionalCall(name string, f func() (sym.CusolverStatus_t, error
 
 // geevArgs checks what Go can of Geev's arguments.
 func geevArgs(call string, h *Handle, p *Params, n, lda, ldvr int) error {
-	if p == nil || p.p == 0 {
-		return argErr(call, "the parameters are nil or closed")
+	if err := p.check(call); err != nil {
+		return err
 	}
 	_, err := checkArgs(call, []int{n, lda, ldvr}, cargs.LD("lda", lda, n), cargs.LD("ldvr", ldvr, 1))
 	return err

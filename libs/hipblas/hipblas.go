@@ -1,6 +1,7 @@
 // Package hipblas is the Go API of AMD's hipBLAS, loaded at run time
 // without cgo: GEMM in every precision, GemmEx with f16/bf16 inputs and
-// f32 accumulation, and strided batched GEMM. It binds fewer routines than
+// f32 accumulation, strided batched GEMM, and batched LU (getrf, getrs,
+// getri) of stacks of small matrices. It binds fewer routines than
 // its twin libs/cublas (the differences are listed in internal/twins).
 // Matrices are column-major, as in every BLAS; scalars are passed from
 // host memory.

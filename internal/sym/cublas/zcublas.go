@@ -114,6 +114,22 @@ var addr struct {
 	cublasDgeam                uintptr
 	cublasCgeam                uintptr
 	cublasZgeam                uintptr
+	cublasSgetrfBatched        uintptr
+	cublasDgetrfBatched        uintptr
+	cublasCgetrfBatched        uintptr
+	cublasZgetrfBatched        uintptr
+	cublasSgetrsBatched        uintptr
+	cublasDgetrsBatched        uintptr
+	cublasCgetrsBatched        uintptr
+	cublasZgetrsBatched        uintptr
+	cublasSgetriBatched        uintptr
+	cublasDgetriBatched        uintptr
+	cublasCgetriBatched        uintptr
+	cublasZgetriBatched        uintptr
+	cublasSmatinvBatched       uintptr
+	cublasDmatinvBatched       uintptr
+	cublasCmatinvBatched       uintptr
+	cublasZmatinvBatched       uintptr
 }
 
 // Symbols is the table bound at load.
@@ -187,6 +203,22 @@ var Symbols = []loader.Symbol{
 	{Name: "cublasDgeam", Required: true, Addr: &addr.cublasDgeam},
 	{Name: "cublasCgeam", Required: true, Addr: &addr.cublasCgeam},
 	{Name: "cublasZgeam", Required: true, Addr: &addr.cublasZgeam},
+	{Name: "cublasSgetrfBatched", Required: true, Addr: &addr.cublasSgetrfBatched},
+	{Name: "cublasDgetrfBatched", Required: true, Addr: &addr.cublasDgetrfBatched},
+	{Name: "cublasCgetrfBatched", Required: true, Addr: &addr.cublasCgetrfBatched},
+	{Name: "cublasZgetrfBatched", Required: true, Addr: &addr.cublasZgetrfBatched},
+	{Name: "cublasSgetrsBatched", Required: true, Addr: &addr.cublasSgetrsBatched},
+	{Name: "cublasDgetrsBatched", Required: true, Addr: &addr.cublasDgetrsBatched},
+	{Name: "cublasCgetrsBatched", Required: true, Addr: &addr.cublasCgetrsBatched},
+	{Name: "cublasZgetrsBatched", Required: true, Addr: &addr.cublasZgetrsBatched},
+	{Name: "cublasSgetriBatched", Required: true, Addr: &addr.cublasSgetriBatched},
+	{Name: "cublasDgetriBatched", Required: true, Addr: &addr.cublasDgetriBatched},
+	{Name: "cublasCgetriBatched", Required: true, Addr: &addr.cublasCgetriBatched},
+	{Name: "cublasZgetriBatched", Required: true, Addr: &addr.cublasZgetriBatched},
+	{Name: "cublasSmatinvBatched", Required: true, Addr: &addr.cublasSmatinvBatched},
+	{Name: "cublasDmatinvBatched", Required: true, Addr: &addr.cublasDmatinvBatched},
+	{Name: "cublasCmatinvBatched", Required: true, Addr: &addr.cublasCmatinvBatched},
+	{Name: "cublasZmatinvBatched", Required: true, Addr: &addr.cublasZmatinvBatched},
 }
 
 var load struct {
@@ -633,5 +665,101 @@ func CublasCgeam(handle CublasHandle_t, transa CublasOperation_t, transb CublasO
 // CublasZgeam calls cublasZgeam: cublasStatus_t CUBLASWINAPI cublasZgeam(cublasHandle_t handle, cublasOperation_t transa, cublasOperation_t transb, int m, int n, const cuDoubleComplex* alpha, const cuDoubleComplex* A, int lda, const cuDoubleComplex* beta, const cuDoubleComplex* B, int ldb, cuDoubleComplex* C, int ldc);
 func CublasZgeam(handle CublasHandle_t, transa CublasOperation_t, transb CublasOperation_t, m int32, n int32, alpha unsafe.Pointer, A unsafe.Pointer, lda int32, beta unsafe.Pointer, B unsafe.Pointer, ldb int32, C unsafe.Pointer, ldc int32) CublasStatus_t {
 	r, _, _ := purego.SyscallN(addr.cublasZgeam, uintptr(handle), uintptr(transa), uintptr(transb), uintptr(m), uintptr(n), uintptr(alpha), uintptr(A), uintptr(lda), uintptr(beta), uintptr(B), uintptr(ldb), uintptr(C), uintptr(ldc))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasSgetrfBatched calls cublasSgetrfBatched: cublasStatus_t CUBLASWINAPI cublasSgetrfBatched(cublasHandle_t handle, int n, float* const A[], int lda, int* P, int* info, int batchSize);
+func CublasSgetrfBatched(handle CublasHandle_t, n int32, A **float32, lda int32, P *int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasSgetrfBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(P)), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasDgetrfBatched calls cublasDgetrfBatched: cublasStatus_t CUBLASWINAPI cublasDgetrfBatched(cublasHandle_t handle, int n, double* const A[], int lda, int* P, int* info, int batchSize);
+func CublasDgetrfBatched(handle CublasHandle_t, n int32, A **float64, lda int32, P *int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasDgetrfBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(P)), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasCgetrfBatched calls cublasCgetrfBatched: cublasStatus_t CUBLASWINAPI cublasCgetrfBatched(cublasHandle_t handle, int n, cuComplex* const A[], int lda, int* P, int* info, int batchSize);
+func CublasCgetrfBatched(handle CublasHandle_t, n int32, A *unsafe.Pointer, lda int32, P *int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasCgetrfBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(P)), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasZgetrfBatched calls cublasZgetrfBatched: cublasStatus_t CUBLASWINAPI cublasZgetrfBatched(cublasHandle_t handle, int n, cuDoubleComplex* const A[], int lda, int* P, int* info, int batchSize);
+func CublasZgetrfBatched(handle CublasHandle_t, n int32, A *unsafe.Pointer, lda int32, P *int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasZgetrfBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(P)), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasSgetrsBatched calls cublasSgetrsBatched: cublasStatus_t CUBLASWINAPI cublasSgetrsBatched(cublasHandle_t handle, cublasOperation_t trans, int n, int nrhs, const float* const Aarray[], int lda, const int* devIpiv, float* const Barray[], int ldb, int* info, int batchSize);
+func CublasSgetrsBatched(handle CublasHandle_t, trans CublasOperation_t, n int32, nrhs int32, Aarray **float32, lda int32, devIpiv *int32, Barray **float32, ldb int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasSgetrsBatched, uintptr(handle), uintptr(trans), uintptr(n), uintptr(nrhs), uintptr(unsafe.Pointer(Aarray)), uintptr(lda), uintptr(unsafe.Pointer(devIpiv)), uintptr(unsafe.Pointer(Barray)), uintptr(ldb), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasDgetrsBatched calls cublasDgetrsBatched: cublasStatus_t CUBLASWINAPI cublasDgetrsBatched(cublasHandle_t handle, cublasOperation_t trans, int n, int nrhs, const double* const Aarray[], int lda, const int* devIpiv, double* const Barray[], int ldb, int* info, int batchSize);
+func CublasDgetrsBatched(handle CublasHandle_t, trans CublasOperation_t, n int32, nrhs int32, Aarray **float64, lda int32, devIpiv *int32, Barray **float64, ldb int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasDgetrsBatched, uintptr(handle), uintptr(trans), uintptr(n), uintptr(nrhs), uintptr(unsafe.Pointer(Aarray)), uintptr(lda), uintptr(unsafe.Pointer(devIpiv)), uintptr(unsafe.Pointer(Barray)), uintptr(ldb), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasCgetrsBatched calls cublasCgetrsBatched: cublasStatus_t CUBLASWINAPI cublasCgetrsBatched(cublasHandle_t handle, cublasOperation_t trans, int n, int nrhs, const cuComplex* const Aarray[], int lda, const int* devIpiv, cuComplex* const Barray[], int ldb, int* info, int batchSize);
+func CublasCgetrsBatched(handle CublasHandle_t, trans CublasOperation_t, n int32, nrhs int32, Aarray *unsafe.Pointer, lda int32, devIpiv *int32, Barray *unsafe.Pointer, ldb int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasCgetrsBatched, uintptr(handle), uintptr(trans), uintptr(n), uintptr(nrhs), uintptr(unsafe.Pointer(Aarray)), uintptr(lda), uintptr(unsafe.Pointer(devIpiv)), uintptr(unsafe.Pointer(Barray)), uintptr(ldb), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasZgetrsBatched calls cublasZgetrsBatched: cublasStatus_t CUBLASWINAPI cublasZgetrsBatched(cublasHandle_t handle, cublasOperation_t trans, int n, int nrhs, const cuDoubleComplex* const Aarray[], int lda, const int* devIpiv, cuDoubleComplex* const Barray[], int ldb, int* info, int batchSize);
+func CublasZgetrsBatched(handle CublasHandle_t, trans CublasOperation_t, n int32, nrhs int32, Aarray *unsafe.Pointer, lda int32, devIpiv *int32, Barray *unsafe.Pointer, ldb int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasZgetrsBatched, uintptr(handle), uintptr(trans), uintptr(n), uintptr(nrhs), uintptr(unsafe.Pointer(Aarray)), uintptr(lda), uintptr(unsafe.Pointer(devIpiv)), uintptr(unsafe.Pointer(Barray)), uintptr(ldb), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasSgetriBatched calls cublasSgetriBatched: cublasStatus_t CUBLASWINAPI cublasSgetriBatched(cublasHandle_t handle, int n, const float* const A[], int lda, const int* P, float* const C[], int ldc, int* info, int batchSize);
+func CublasSgetriBatched(handle CublasHandle_t, n int32, A **float32, lda int32, P *int32, C **float32, ldc int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasSgetriBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(P)), uintptr(unsafe.Pointer(C)), uintptr(ldc), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasDgetriBatched calls cublasDgetriBatched: cublasStatus_t CUBLASWINAPI cublasDgetriBatched(cublasHandle_t handle, int n, const double* const A[], int lda, const int* P, double* const C[], int ldc, int* info, int batchSize);
+func CublasDgetriBatched(handle CublasHandle_t, n int32, A **float64, lda int32, P *int32, C **float64, ldc int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasDgetriBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(P)), uintptr(unsafe.Pointer(C)), uintptr(ldc), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasCgetriBatched calls cublasCgetriBatched: cublasStatus_t CUBLASWINAPI cublasCgetriBatched(cublasHandle_t handle, int n, const cuComplex* const A[], int lda, const int* P, cuComplex* const C[], int ldc, int* info, int batchSize);
+func CublasCgetriBatched(handle CublasHandle_t, n int32, A *unsafe.Pointer, lda int32, P *int32, C *unsafe.Pointer, ldc int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasCgetriBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(P)), uintptr(unsafe.Pointer(C)), uintptr(ldc), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasZgetriBatched calls cublasZgetriBatched: cublasStatus_t CUBLASWINAPI cublasZgetriBatched(cublasHandle_t handle, int n, const cuDoubleComplex* const A[], int lda, const int* P, cuDoubleComplex* const C[], int ldc, int* info, int batchSize);
+func CublasZgetriBatched(handle CublasHandle_t, n int32, A *unsafe.Pointer, lda int32, P *int32, C *unsafe.Pointer, ldc int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasZgetriBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(P)), uintptr(unsafe.Pointer(C)), uintptr(ldc), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasSmatinvBatched calls cublasSmatinvBatched: cublasStatus_t CUBLASWINAPI cublasSmatinvBatched(cublasHandle_t handle, int n, const float* const A[], int lda, float* const Ainv[], int lda_inv, int* info, int batchSize);
+func CublasSmatinvBatched(handle CublasHandle_t, n int32, A **float32, lda int32, Ainv **float32, lda_inv int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasSmatinvBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(Ainv)), uintptr(lda_inv), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasDmatinvBatched calls cublasDmatinvBatched: cublasStatus_t CUBLASWINAPI cublasDmatinvBatched(cublasHandle_t handle, int n, const double* const A[], int lda, double* const Ainv[], int lda_inv, int* info, int batchSize);
+func CublasDmatinvBatched(handle CublasHandle_t, n int32, A **float64, lda int32, Ainv **float64, lda_inv int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasDmatinvBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(Ainv)), uintptr(lda_inv), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasCmatinvBatched calls cublasCmatinvBatched: cublasStatus_t CUBLASWINAPI cublasCmatinvBatched(cublasHandle_t handle, int n, const cuComplex* const A[], int lda, cuComplex* const Ainv[], int lda_inv, int* info, int batchSize);
+func CublasCmatinvBatched(handle CublasHandle_t, n int32, A *unsafe.Pointer, lda int32, Ainv *unsafe.Pointer, lda_inv int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasCmatinvBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(Ainv)), uintptr(lda_inv), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
+	return CublasStatus_t(int32(r))
+}
+
+// CublasZmatinvBatched calls cublasZmatinvBatched: cublasStatus_t CUBLASWINAPI cublasZmatinvBatched(cublasHandle_t handle, int n, const cuDoubleComplex* const A[], int lda, cuDoubleComplex* const Ainv[], int lda_inv, int* info, int batchSize);
+func CublasZmatinvBatched(handle CublasHandle_t, n int32, A *unsafe.Pointer, lda int32, Ainv *unsafe.Pointer, lda_inv int32, info *int32, batchSize int32) CublasStatus_t {
+	r, _, _ := purego.SyscallN(addr.cublasZmatinvBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(Ainv)), uintptr(lda_inv), uintptr(unsafe.Pointer(info)), uintptr(batchSize))
 	return CublasStatus_t(int32(r))
 }

@@ -181,6 +181,8 @@ var addr struct {
 	cusolverDnDestroyParams             uintptr
 	cusolverDnXgeev_bufferSize          uintptr
 	cusolverDnXgeev                     uintptr
+	cusolverDnXpotrf_bufferSize         uintptr
+	cusolverDnXpotrf                    uintptr
 }
 
 // fn holds the bindings of symbols that take or return floating-point values by value.
@@ -321,6 +323,8 @@ var Symbols = []loader.Symbol{
 	{Name: "cusolverDnDestroyParams", Required: false, Addr: &addr.cusolverDnDestroyParams},
 	{Name: "cusolverDnXgeev_bufferSize", Required: false, Addr: &addr.cusolverDnXgeev_bufferSize},
 	{Name: "cusolverDnXgeev", Required: false, Addr: &addr.cusolverDnXgeev},
+	{Name: "cusolverDnXpotrf_bufferSize", Required: false, Addr: &addr.cusolverDnXpotrf_bufferSize},
+	{Name: "cusolverDnXpotrf", Required: false, Addr: &addr.cusolverDnXpotrf},
 }
 
 var load struct {
@@ -1141,5 +1145,25 @@ func CusolverDnXgeev(handle CusolverDnHandle_t, params CusolverDnParams_t, jobvl
 		return 0, loader.NotSupported("cusolver", "cusolverDnXgeev")
 	}
 	r, _, _ := purego.SyscallN(addr.cusolverDnXgeev, uintptr(handle), uintptr(params), uintptr(jobvl), uintptr(jobvr), uintptr(n), uintptr(dataTypeA), uintptr(A), uintptr(lda), uintptr(dataTypeW), uintptr(W), uintptr(dataTypeVL), uintptr(VL), uintptr(ldvl), uintptr(dataTypeVR), uintptr(VR), uintptr(ldvr), uintptr(computeType), uintptr(bufferOnDevice), uintptr(workspaceInBytesOnDevice), uintptr(bufferOnHost), uintptr(workspaceInBytesOnHost), uintptr(unsafe.Pointer(info)))
+	return CusolverStatus_t(int32(r)), nil
+}
+
+// CusolverDnXpotrf_bufferSize calls cusolverDnXpotrf_bufferSize: cusolverStatus_t CUSOLVERAPI cusolverDnXpotrf_bufferSize(cusolverDnHandle_t handle, cusolverDnParams_t params, cublasFillMode_t uplo, int64_t n, cudaDataType dataTypeA, const void *A, int64_t lda, cudaDataType computeType, size_t *workspaceInBytesOnDevice, size_t *workspaceInBytesOnHost);
+// The symbol is optional: without it the call returns an error wrapping loader.ErrNotSupported.
+func CusolverDnXpotrf_bufferSize(handle CusolverDnHandle_t, params CusolverDnParams_t, uplo CublasFillMode_t, n int64, dataTypeA CudaDataType, A unsafe.Pointer, lda int64, computeType CudaDataType, workspaceInBytesOnDevice *uintptr, workspaceInBytesOnHost *uintptr) (CusolverStatus_t, error) {
+	if addr.cusolverDnXpotrf_bufferSize == 0 {
+		return 0, loader.NotSupported("cusolver", "cusolverDnXpotrf_bufferSize")
+	}
+	r, _, _ := purego.SyscallN(addr.cusolverDnXpotrf_bufferSize, uintptr(handle), uintptr(params), uintptr(uplo), uintptr(n), uintptr(dataTypeA), uintptr(A), uintptr(lda), uintptr(computeType), uintptr(unsafe.Pointer(workspaceInBytesOnDevice)), uintptr(unsafe.Pointer(workspaceInBytesOnHost)))
+	return CusolverStatus_t(int32(r)), nil
+}
+
+// CusolverDnXpotrf calls cusolverDnXpotrf: cusolverStatus_t CUSOLVERAPI cusolverDnXpotrf(cusolverDnHandle_t handle, cusolverDnParams_t params, cublasFillMode_t uplo, int64_t n, cudaDataType dataTypeA, void *A, int64_t lda, cudaDataType computeType, void *bufferOnDevice, size_t workspaceInBytesOnDevice, void *bufferOnHost, size_t workspaceInBytesOnHost, int *info);
+// The symbol is optional: without it the call returns an error wrapping loader.ErrNotSupported.
+func CusolverDnXpotrf(handle CusolverDnHandle_t, params CusolverDnParams_t, uplo CublasFillMode_t, n int64, dataTypeA CudaDataType, A unsafe.Pointer, lda int64, computeType CudaDataType, bufferOnDevice unsafe.Pointer, workspaceInBytesOnDevice uintptr, bufferOnHost unsafe.Pointer, workspaceInBytesOnHost uintptr, info *int32) (CusolverStatus_t, error) {
+	if addr.cusolverDnXpotrf == 0 {
+		return 0, loader.NotSupported("cusolver", "cusolverDnXpotrf")
+	}
+	r, _, _ := purego.SyscallN(addr.cusolverDnXpotrf, uintptr(handle), uintptr(params), uintptr(uplo), uintptr(n), uintptr(dataTypeA), uintptr(A), uintptr(lda), uintptr(computeType), uintptr(bufferOnDevice), uintptr(workspaceInBytesOnDevice), uintptr(bufferOnHost), uintptr(workspaceInBytesOnHost), uintptr(unsafe.Pointer(info)))
 	return CusolverStatus_t(int32(r)), nil
 }

@@ -73,6 +73,18 @@ var addr struct {
 	hipblasDdot                    uintptr
 	hipblasSnrm2                   uintptr
 	hipblasDnrm2                   uintptr
+	hipblasSgetrfBatched           uintptr
+	hipblasDgetrfBatched           uintptr
+	hipblasCgetrfBatched           uintptr
+	hipblasZgetrfBatched           uintptr
+	hipblasSgetrsBatched           uintptr
+	hipblasDgetrsBatched           uintptr
+	hipblasCgetrsBatched           uintptr
+	hipblasZgetrsBatched           uintptr
+	hipblasSgetriBatched           uintptr
+	hipblasDgetriBatched           uintptr
+	hipblasCgetriBatched           uintptr
+	hipblasZgetriBatched           uintptr
 }
 
 // Symbols is the table bound at load.
@@ -102,6 +114,18 @@ var Symbols = []loader.Symbol{
 	{Name: "hipblasDdot", Required: true, Addr: &addr.hipblasDdot},
 	{Name: "hipblasSnrm2", Required: true, Addr: &addr.hipblasSnrm2},
 	{Name: "hipblasDnrm2", Required: true, Addr: &addr.hipblasDnrm2},
+	{Name: "hipblasSgetrfBatched", Required: true, Addr: &addr.hipblasSgetrfBatched},
+	{Name: "hipblasDgetrfBatched", Required: true, Addr: &addr.hipblasDgetrfBatched},
+	{Name: "hipblasCgetrfBatched", Required: true, Addr: &addr.hipblasCgetrfBatched},
+	{Name: "hipblasZgetrfBatched", Required: true, Addr: &addr.hipblasZgetrfBatched},
+	{Name: "hipblasSgetrsBatched", Required: true, Addr: &addr.hipblasSgetrsBatched},
+	{Name: "hipblasDgetrsBatched", Required: true, Addr: &addr.hipblasDgetrsBatched},
+	{Name: "hipblasCgetrsBatched", Required: true, Addr: &addr.hipblasCgetrsBatched},
+	{Name: "hipblasZgetrsBatched", Required: true, Addr: &addr.hipblasZgetrsBatched},
+	{Name: "hipblasSgetriBatched", Required: true, Addr: &addr.hipblasSgetriBatched},
+	{Name: "hipblasDgetriBatched", Required: true, Addr: &addr.hipblasDgetriBatched},
+	{Name: "hipblasCgetriBatched", Required: true, Addr: &addr.hipblasCgetriBatched},
+	{Name: "hipblasZgetriBatched", Required: true, Addr: &addr.hipblasZgetriBatched},
 }
 
 var load struct {
@@ -288,5 +312,77 @@ func HipblasSnrm2(handle HipblasHandle_t, n int32, x *float32, incx int32, resul
 // HipblasDnrm2 calls hipblasDnrm2: hipblasStatus_t hipblasDnrm2(hipblasHandle_t handle, int n, const double* x, int incx, double* result);
 func HipblasDnrm2(handle HipblasHandle_t, n int32, x *float64, incx int32, result *float64) HipblasStatus_t {
 	r, _, _ := purego.SyscallN(addr.hipblasDnrm2, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(x)), uintptr(incx), uintptr(unsafe.Pointer(result)))
+	return HipblasStatus_t(int32(r))
+}
+
+// HipblasSgetrfBatched calls hipblasSgetrfBatched: hipblasStatus_t hipblasSgetrfBatched(hipblasHandle_t handle, const int n, float* const A[], const int lda, int* ipiv, int* info, const int batchCount);
+func HipblasSgetrfBatched(handle HipblasHandle_t, n int32, A **float32, lda int32, ipiv *int32, info *int32, batchCount int32) HipblasStatus_t {
+	r, _, _ := purego.SyscallN(addr.hipblasSgetrfBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(ipiv)), uintptr(unsafe.Pointer(info)), uintptr(batchCount))
+	return HipblasStatus_t(int32(r))
+}
+
+// HipblasDgetrfBatched calls hipblasDgetrfBatched: hipblasStatus_t hipblasDgetrfBatched(hipblasHandle_t handle, const int n, double* const A[], const int lda, int* ipiv, int* info, const int batchCount);
+func HipblasDgetrfBatched(handle HipblasHandle_t, n int32, A **float64, lda int32, ipiv *int32, info *int32, batchCount int32) HipblasStatus_t {
+	r, _, _ := purego.SyscallN(addr.hipblasDgetrfBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(ipiv)), uintptr(unsafe.Pointer(info)), uintptr(batchCount))
+	return HipblasStatus_t(int32(r))
+}
+
+// HipblasCgetrfBatched calls hipblasCgetrfBatched: hipblasStatus_t hipblasCgetrfBatched(hipblasHandle_t handle, const int n, hipblasComplex* const A[], const int lda, int* ipiv, int* info, const int batchCount);
+func HipblasCgetrfBatched(handle HipblasHandle_t, n int32, A *unsafe.Pointer, lda int32, ipiv *int32, info *int32, batchCount int32) HipblasStatus_t {
+	r, _, _ := purego.SyscallN(addr.hipblasCgetrfBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(ipiv)), uintptr(unsafe.Pointer(info)), uintptr(batchCount))
+	return HipblasStatus_t(int32(r))
+}
+
+// HipblasZgetrfBatched calls hipblasZgetrfBatched: hipblasStatus_t hipblasZgetrfBatched(hipblasHandle_t handle, const int n, hipblasDoubleComplex* const A[], const int lda, int* ipiv, int* info, const int batchCount);
+func HipblasZgetrfBatched(handle HipblasHandle_t, n int32, A *unsafe.Pointer, lda int32, ipiv *int32, info *int32, batchCount int32) HipblasStatus_t {
+	r, _, _ := purego.SyscallN(addr.hipblasZgetrfBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(ipiv)), uintptr(unsafe.Pointer(info)), uintptr(batchCount))
+	return HipblasStatus_t(int32(r))
+}
+
+// HipblasSgetrsBatched calls hipblasSgetrsBatched: hipblasStatus_t hipblasSgetrsBatched(hipblasHandle_t handle, const hipblasOperation_t trans, const int n, const int nrhs, float* const A[], const int lda, const int* ipiv, float* const B[], const int ldb, int* info, const int batchCount);
+func HipblasSgetrsBatched(handle HipblasHandle_t, trans HipblasOperation_t, n int32, nrhs int32, A **float32, lda int32, ipiv *int32, B **float32, ldb int32, info *int32, batchCount int32) HipblasStatus_t {
+	r, _, _ := purego.SyscallN(addr.hipblasSgetrsBatched, uintptr(handle), uintptr(trans), uintptr(n), uintptr(nrhs), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(ipiv)), uintptr(unsafe.Pointer(B)), uintptr(ldb), uintptr(unsafe.Pointer(info)), uintptr(batchCount))
+	return HipblasStatus_t(int32(r))
+}
+
+// HipblasDgetrsBatched calls hipblasDgetrsBatched: hipblasStatus_t hipblasDgetrsBatched(hipblasHandle_t handle, const hipblasOperation_t trans, const int n, const int nrhs, double* const A[], const int lda, const int* ipiv, double* const B[], const int ldb, int* info, const int batchCount);
+func HipblasDgetrsBatched(handle HipblasHandle_t, trans HipblasOperation_t, n int32, nrhs int32, A **float64, lda int32, ipiv *int32, B **float64, ldb int32, info *int32, batchCount int32) HipblasStatus_t {
+	r, _, _ := purego.SyscallN(addr.hipblasDgetrsBatched, uintptr(handle), uintptr(trans), uintptr(n), uintptr(nrhs), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(ipiv)), uintptr(unsafe.Pointer(B)), uintptr(ldb), uintptr(unsafe.Pointer(info)), uintptr(batchCount))
+	return HipblasStatus_t(int32(r))
+}
+
+// HipblasCgetrsBatched calls hipblasCgetrsBatched: hipblasStatus_t hipblasCgetrsBatched(hipblasHandle_t handle, const hipblasOperation_t trans, const int n, const int nrhs, hipblasComplex* const A[], const int lda, const int* ipiv, hipblasComplex* const B[], const int ldb, int* info, const int batchCount);
+func HipblasCgetrsBatched(handle HipblasHandle_t, trans HipblasOperation_t, n int32, nrhs int32, A *unsafe.Pointer, lda int32, ipiv *int32, B *unsafe.Pointer, ldb int32, info *int32, batchCount int32) HipblasStatus_t {
+	r, _, _ := purego.SyscallN(addr.hipblasCgetrsBatched, uintptr(handle), uintptr(trans), uintptr(n), uintptr(nrhs), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(ipiv)), uintptr(unsafe.Pointer(B)), uintptr(ldb), uintptr(unsafe.Pointer(info)), uintptr(batchCount))
+	return HipblasStatus_t(int32(r))
+}
+
+// HipblasZgetrsBatched calls hipblasZgetrsBatched: hipblasStatus_t hipblasZgetrsBatched(hipblasHandle_t handle, const hipblasOperation_t trans, const int n, const int nrhs, hipblasDoubleComplex* const A[], const int lda, const int* ipiv, hipblasDoubleComplex* const B[], const int ldb, int* info, const int batchCount);
+func HipblasZgetrsBatched(handle HipblasHandle_t, trans HipblasOperation_t, n int32, nrhs int32, A *unsafe.Pointer, lda int32, ipiv *int32, B *unsafe.Pointer, ldb int32, info *int32, batchCount int32) HipblasStatus_t {
+	r, _, _ := purego.SyscallN(addr.hipblasZgetrsBatched, uintptr(handle), uintptr(trans), uintptr(n), uintptr(nrhs), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(ipiv)), uintptr(unsafe.Pointer(B)), uintptr(ldb), uintptr(unsafe.Pointer(info)), uintptr(batchCount))
+	return HipblasStatus_t(int32(r))
+}
+
+// HipblasSgetriBatched calls hipblasSgetriBatched: hipblasStatus_t hipblasSgetriBatched(hipblasHandle_t handle, const int n, float* const A[], const int lda, int* ipiv, float* const C[], const int ldc, int* info, const int batchCount);
+func HipblasSgetriBatched(handle HipblasHandle_t, n int32, A **float32, lda int32, ipiv *int32, C **float32, ldc int32, info *int32, batchCount int32) HipblasStatus_t {
+	r, _, _ := purego.SyscallN(addr.hipblasSgetriBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(ipiv)), uintptr(unsafe.Pointer(C)), uintptr(ldc), uintptr(unsafe.Pointer(info)), uintptr(batchCount))
+	return HipblasStatus_t(int32(r))
+}
+
+// HipblasDgetriBatched calls hipblasDgetriBatched: hipblasStatus_t hipblasDgetriBatched(hipblasHandle_t handle, const int n, double* const A[], const int lda, int* ipiv, double* const C[], const int ldc, int* info, const int batchCount);
+func HipblasDgetriBatched(handle HipblasHandle_t, n int32, A **float64, lda int32, ipiv *int32, C **float64, ldc int32, info *int32, batchCount int32) HipblasStatus_t {
+	r, _, _ := purego.SyscallN(addr.hipblasDgetriBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(ipiv)), uintptr(unsafe.Pointer(C)), uintptr(ldc), uintptr(unsafe.Pointer(info)), uintptr(batchCount))
+	return HipblasStatus_t(int32(r))
+}
+
+// HipblasCgetriBatched calls hipblasCgetriBatched: hipblasStatus_t hipblasCgetriBatched(hipblasHandle_t handle, const int n, hipblasComplex* const A[], const int lda, int* ipiv, hipblasComplex* const C[], const int ldc, int* info, const int batchCount);
+func HipblasCgetriBatched(handle HipblasHandle_t, n int32, A *unsafe.Pointer, lda int32, ipiv *int32, C *unsafe.Pointer, ldc int32, info *int32, batchCount int32) HipblasStatus_t {
+	r, _, _ := purego.SyscallN(addr.hipblasCgetriBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(ipiv)), uintptr(unsafe.Pointer(C)), uintptr(ldc), uintptr(unsafe.Pointer(info)), uintptr(batchCount))
+	return HipblasStatus_t(int32(r))
+}
+
+// HipblasZgetriBatched calls hipblasZgetriBatched: hipblasStatus_t hipblasZgetriBatched(hipblasHandle_t handle, const int n, hipblasDoubleComplex* const A[], const int lda, int* ipiv, hipblasDoubleComplex* const C[], const int ldc, int* info, const int batchCount);
+func HipblasZgetriBatched(handle HipblasHandle_t, n int32, A *unsafe.Pointer, lda int32, ipiv *int32, C *unsafe.Pointer, ldc int32, info *int32, batchCount int32) HipblasStatus_t {
+	r, _, _ := purego.SyscallN(addr.hipblasZgetriBatched, uintptr(handle), uintptr(n), uintptr(unsafe.Pointer(A)), uintptr(lda), uintptr(unsafe.Pointer(ipiv)), uintptr(unsafe.Pointer(C)), uintptr(ldc), uintptr(unsafe.Pointer(info)), uintptr(batchCount))
 	return HipblasStatus_t(int32(r))
 }
