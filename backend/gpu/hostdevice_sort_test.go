@@ -166,27 +166,48 @@ func TestHistogramOnHostDevice(t *testing.T) {
 
 // SelectRows on the host emulation gives the CPU's elements for each
 // rank: float keys with NaN, ±inf and ±0, signed integers, several rows
-// in one grid, every key byte's pass.
+// in one grid, rows that start off a 16-byte boundary, ranks sharing
+// their prefixes, every key byte's pass, each plan of the knobs.
 func TestSelectRowsOnHostDevice(t *testing.T) {
 	b := New(newHostDevice(t))
 	c := cpu.New(0)
 	r := rand.New(rand.NewPCG(11, 12))
 	for k, j := range []struct {
-		dt      dtype.DType
-		rows, n int
-	}{{dtype.Float32, 1, 5000}, {dtype.Int16, 3, 4100}, {dtype.Float64, 2, 4500}} {
-		in := sortInput(r, j.dt, j.rows*j.n, 0, k == 1)
-		ranks := []int{0, j.n / 3, j.n/2 - 1, j.n / 2, j.n - 1}
+		dt       dtype.DType
+		rows, n  int
+		off      int
+		ranks    []int
+		plan     selectPlan
+		constant bool
+	}{
+		{dtype.Float32, 1, 5000, 0, nil, selectKnobs(), false},
+		{dtype.Int16, 3, 4100, 1, nil, selectPlan{copies: 1, blocksPerSM: 1}, false},
+		{dtype.Float64, 2, 4501, 1, nil, selectPlan{copies: 16, blocksPerSM: 8}, false},
+		{dtype.Float32, 2, 4099, 3, []int{4098, 2049, 2048}, selectPlan{copies: 4, blocksPerSM: 4}, false},
+		{dtype.Uint8, 1, 4200, 5, []int{7, 4100}, selectPlan{copies: 32, blocksPerSM: 2}, true},
+	} {
+		in := sortInput(r, j.dt, j.rows*j.n, j.off, k == 1)
+		if j.constant {
+			in = bytes.Repeat([]byte{42}, len(in))
+		}
+		ranks := j.ranks
+		if ranks == nil {
+			ranks = []int{0, j.n / 3, j.n/2 - 1, j.n / 2, j.n - 1}
+		}
 		sel := func(be backend.Backend) []byte {
 			buf, out := bufferWith(t, be, in), bufferWith(t, be, make([]byte, j.rows*len(ranks)*j.dt.Size()))
 			timeout(t, 10*time.Minute, func() {
-				require.NoError(t, be.(backend.Selector).SelectRows(j.dt, j.rows, j.n, buf, 0, ranks, out))
+				if g, ok := be.(*Backend); ok {
+					require.NoError(t, g.selectRows(j.plan, j.dt, j.rows, j.n, buf, j.off, ranks, out))
+				} else {
+					require.NoError(t, be.(backend.Selector).SelectRows(j.dt, j.rows, j.n, buf, j.off, ranks, out))
+				}
 			})
 			got := make([]byte, out.Size())
 			require.NoError(t, be.Read(got, out, 0))
 			return got
 		}
-		require.Equal(t, sel(c), sel(b), "%v rows %d of %d", j.dt, j.rows, j.n)
+		require.Equal(t, sel(c), sel(b), "%v rows %d of %d, plan %+v", j.dt, j.rows, j.n, j.plan)
 	}
 	// short rows are left to the sort
 	buf, err := b.Alloc(4 * 100)
