@@ -95,13 +95,15 @@ func TestSortPathsOnHostDevice(t *testing.T) {
 // Histogram on the host emulation agrees with the CPU's: equal bins and
 // searched edges, counts in shared-memory bins and in global ones, NaN,
 // infinities, elements outside the range and on every edge, float64
-// weights summed (to a tolerance: the order of the sums differs).
+// weights summed (to a tolerance: the order of the sums differs), data
+// off a 16-byte boundary, each plan of the knobs.
 func TestHistogramOnHostDevice(t *testing.T) {
 	b := New(newHostDevice(t))
 	c := cpu.New(0)
 	r := rand.New(rand.NewPCG(9, 10))
-	const n = 3000
-	for _, bins := range []int{7, cgen.BincountSharedBins + 3} {
+	const n, off = 3000, 3
+	plans := []histogramPlan{{copies: 32, blocksPerSM: 8}, histogramKnobs(), {copies: 8, blocksPerSM: 2}}
+	for p, bins := range []int{7, cgen.BincountSharedBins + 3, 300} {
 		edges := make([]float64, bins+1)
 		for k := range edges {
 			edges[k] = -1 + 2*float64(k)/float64(bins)
@@ -110,7 +112,7 @@ func TestHistogramOnHostDevice(t *testing.T) {
 		for k := range skewed {
 			skewed[k] = skewed[k] * math.Abs(skewed[k])
 		}
-		x, w := make([]byte, 4*n), make([]byte, 8*n)
+		x, w := make([]byte, 4*(off+n)), make([]byte, 8*(off+n))
 		for i := range n {
 			v := float32(r.Float64()*2.4 - 1.2)
 			switch i % 50 {
@@ -121,8 +123,8 @@ func TestHistogramOnHostDevice(t *testing.T) {
 			case 2, 3:
 				v = float32(edges[r.IntN(bins+1)])
 			}
-			binary.LittleEndian.PutUint32(x[4*i:], math.Float32bits(v))
-			binary.LittleEndian.PutUint64(w[8*i:], math.Float64bits(r.Float64()))
+			binary.LittleEndian.PutUint32(x[4*(off+i):], math.Float32bits(v))
+			binary.LittleEndian.PutUint64(w[8*(off+i):], math.Float64bits(r.Float64()))
 		}
 		count := func(be backend.Backend, e []float64, uniform, weighted bool) []byte {
 			alloc := func(data []byte) backend.Buffer { return bufferWith(t, be, data) }
@@ -136,7 +138,11 @@ func TestHistogramOnHostDevice(t *testing.T) {
 			}
 			out := alloc(bytes.Repeat([]byte{0xff}, 8*bins)) // zeroed by Histogram
 			timeout(t, 5*time.Minute, func() {
-				require.NoError(t, be.(backend.Binner).Histogram(dtype.Float32, n, alloc(x), 0, wb, 0, alloc(eb), bins, uniform, out))
+				if g, ok := be.(*Backend); ok {
+					require.NoError(t, g.histogram(plans[p], dtype.Float32, n, alloc(x), off, wb, off, alloc(eb), bins, uniform, out))
+				} else {
+					require.NoError(t, be.(backend.Binner).Histogram(dtype.Float32, n, alloc(x), off, wb, off, alloc(eb), bins, uniform, out))
+				}
 			})
 			got := make([]byte, 8*bins)
 			require.NoError(t, be.Read(got, out, 0))
