@@ -1,10 +1,10 @@
 package cgen
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/internal/kerneltest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -13,37 +13,19 @@ import (
 // count; complex elements and copy counts beyond the shared memory are
 // refused.
 func TestSelectKernelsCompile(t *testing.T) {
-	type variant struct {
-		dt             dtype.DType
-		nranks, copies int
+	selection := func(dt dtype.DType, nranks, copies int) testModule {
+		return testModule{fmt.Sprintf("%v, %d ranks, %d copies", dt, nranks, copies), func() (string, error) { return RenderSelect(dt, nranks, copies) }}
 	}
-	var cuda []variant
+	var cuda []testModule
 	for _, dt := range []dtype.DType{dtype.Bool, dtype.Int16, dtype.Uint32, dtype.Int64, dtype.Float16, dtype.Float32, dtype.Float64} {
-		cuda = append(cuda, variant{dt, 3, SelectCopies(3, 8)})
+		cuda = append(cuda, selection(dt, 3, SelectCopies(3, 8)))
 	}
 	for _, nranks := range []int{1, 3, 5, SelectMaxRanks} {
 		for _, copies := range []int{1, 4, 8, 16, 32} {
-			cuda = append(cuda, variant{dtype.Float32, nranks, SelectCopies(nranks, copies)})
+			cuda = append(cuda, selection(dtype.Float32, nranks, SelectCopies(nranks, copies)))
 		}
 	}
-	hip := []variant{{dtype.Int16, 3, 8}, {dtype.Float32, 3, 8}, {dtype.Float64, SelectMaxRanks, 1}}
-	t.Run("cuda", func(t *testing.T) {
-		kerneltest.NeedNVRTC(t)
-		for _, v := range cuda {
-			code, err := RenderSelect(v.dt, v.nranks, v.copies)
-			require.NoError(t, err)
-			require.NoError(t, kerneltest.CompileCUDA(code), "%+v", v)
-		}
-	})
-	t.Run("hip", func(t *testing.T) {
-		kerneltest.NeedHIPRTC(t)
-		for _, v := range hip {
-			code, err := RenderSelect(v.dt, v.nranks, v.copies)
-			require.NoError(t, err)
-			_, err = kerneltest.HIP(code, "gfx90a")
-			require.NoError(t, err, "%+v", v)
-		}
-	})
+	compileModules(t, cuda, []testModule{selection(dtype.Int16, 3, 8), selection(dtype.Float32, 3, 8), selection(dtype.Float64, SelectMaxRanks, 1)})
 	_, err := RenderSelect(dtype.Complex64, 1, 1)
 	require.ErrorContains(t, err, "select")
 	_, err = RenderSelect(dtype.Float32, SelectMaxRanks, 32)
