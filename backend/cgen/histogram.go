@@ -104,13 +104,13 @@ extern "C" __global__ void %[4]s(const u64 bins, u64 *out) {
     for (u32 k = threadIdx.x; k <= bins; k += blockDim.x) shared_edges[k] = edges[k];
     edges = shared_edges;
   }
-  const double scale = (double)bins / (edges[bins] - edges[0]);
   %[2]s *counts = bins > %[6]d ? 0 : local; // else straight into out
   const u32 copies = bins * %[7]d <= %[6]d ? %[7]d : 1, slot = threadIdx.x %% copies;
   if (counts) {
     for (u32 k = threadIdx.x; k < bins * copies; k += blockDim.x) local[k] = 0;
   }
   __syncthreads(); // edges and bins ready
+  const double scale = (double)bins / (edges[bins] - edges[0]);
   // the elements from the first 16-byte boundary on, 16 bytes a thread at a time
   const u64 skip = (16 - (u64)x %% 16) %% 16 / sizeof(T), head = skip < n ? skip : n;
   const u64 vecs = (n - head) / VEC, tail = head + vecs * VEC;

@@ -21,7 +21,7 @@ func TestSelectKernelsCompile(t *testing.T) {
 		cuda = append(cuda, selection(dt, 3, SelectCopies(3, 8)))
 	}
 	for _, nranks := range []int{1, 3, 5, SelectMaxRanks} {
-		for _, copies := range []int{1, 4, 8, 16, 32} {
+		for _, copies := range []int{1, 2, 4, 8, 16, 32} {
 			cuda = append(cuda, selection(dtype.Float32, nranks, SelectCopies(nranks, copies)))
 		}
 	}
