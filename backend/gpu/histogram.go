@@ -83,8 +83,8 @@ func (b *Backend) histogram(plan histogramPlan, dt dtype.DType, n int, in backen
 	params = append(params, word(uint64(eb.ptr)), word(uint64(bins)), word(flag), word(uint64(ob.ptr)))
 	// a few resident blocks a multiprocessor, each thread reading at
 	// least a few 16-byte words
-	perThread := blockSize * 4 * 16 / dt.Size()
-	blocks := uint32(max(1, min((n+perThread-1)/perThread, b.info.Units*max(1, plan.blocksPerSM))))
+	perBlock := blockSize * 4 * 16 / dt.Size() // elements of four 16-byte words a thread
+	blocks := uint32(max(1, min((n+perBlock-1)/perBlock, b.info.Units*max(1, plan.blocksPerSM))))
 	if err := b.launchSlots(fn, [3]uint32{blocks, 1, 1}, [3]uint32{blockSize, 1, 1}, params...); err != nil {
 		return fail(err)
 	}

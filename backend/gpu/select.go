@@ -92,8 +92,8 @@ func (b *Backend) selectRows(plan selectPlan, dt dtype.DType, rows, n int, in ba
 	}
 	// blocks a row: a few resident blocks a multiprocessor in all, each
 	// thread reading at least a few 16-byte words
-	perThread := blockSize * 4 * 16 / dt.Size()
-	chunks := max(1, min((n+perThread-1)/perThread, b.info.Units*max(1, plan.blocksPerSM)/rows))
+	perBlock := blockSize * 4 * 16 / dt.Size() // elements of four 16-byte words a thread
+	chunks := max(1, min((n+perBlock-1)/perBlock, b.info.Units*max(1, plan.blocksPerSM)/rows))
 	x := uint64(xb.ptr) + uint64(dt.Size()*off)
 	pickBlocks := uint32(min(rows, b.maxBlocks))
 	for shift := 8 * (dt.Size() - 1); shift >= 0; shift -= 8 {
