@@ -88,14 +88,20 @@ func pickQuantile(n int, x float64, m Method) quantilePick {
 
 // quantileBySelection returns the quantiles qs (in [0, 1]) of each row of
 // a (its last axis, n > 0 long), each of a's shape without that axis, by
-// selecting the elements they need and the largest (a NaN, NumPy's
-// marker of a row holding one); nil where the backend would rather sort.
-func quantileBySelection(op string, a *Array, qs []float64, m Method) ([]*Array, error) {
+// selecting the elements they need; nil where the backend would rather
+// sort. Where skipNaN, every row holds count elements that are not NaN
+// (NaN sorts last) and the quantiles are theirs; otherwise count is n
+// and the largest element is selected too (a NaN, NumPy's marker of a
+// row holding one).
+func quantileBySelection(op string, a *Array, qs []float64, m Method, count int, skipNaN bool) ([]*Array, error) {
 	n := a.shape[len(a.shape)-1]
 	picks := make([]quantilePick, len(qs))
-	ranks := []int{n - 1}
+	ranks := []int{}
+	if !skipNaN {
+		ranks = append(ranks, n-1)
+	}
 	for i, x := range qs {
-		picks[i] = pickQuantile(n, x, m)
+		picks[i] = pickQuantile(count, x, m)
 		ranks = append(ranks, picks[i].lo, picks[i].hi)
 	}
 	slices.Sort(ranks)
@@ -108,7 +114,10 @@ func quantileBySelection(op string, a *Array, qs []float64, m Method) ([]*Array,
 		i, _ := slices.BinarySearch(ranks, rank)
 		return sel.Index(Ellipsis, I(i))
 	}
-	hasNaN := IsNaN(at(n - 1))
+	var hasNaN *Array
+	if !skipNaN {
+		hasNaN = IsNaN(at(n - 1))
+	}
 	results := make([]*Array, len(qs))
 	for i, p := range picks {
 		vlo, vhi := at(p.lo), at(p.hi)
@@ -123,7 +132,10 @@ func quantileBySelection(op string, a *Array, qs []float64, m Method) ([]*Array,
 		default:
 			r = Add(vlo, Mul(Sub(vhi, vlo), p.g))
 		}
-		results[i] = Where(hasNaN, math.NaN(), r)
+		if hasNaN != nil {
+			r = Where(hasNaN, math.NaN(), r)
+		}
+		results[i] = r
 	}
 	return results, nil
 }

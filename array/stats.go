@@ -101,12 +101,12 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		return errorf(op, "cannot take quantiles of an empty axis")
 	}
 	moved := a.Transpose(moveLast(len(a.shape), ax)...)
-	if !skipNaN {
+	if count, ok := selectableCount(moved, skipNaN); ok {
 		fractions := make([]float64, len(qs))
 		for i, x := range qs {
 			fractions[i] = x / scale
 		}
-		results, err := quantileBySelection(op, moved, fractions, m)
+		results, err := quantileBySelection(op, moved, fractions, m, count, skipNaN)
 		if err != nil {
 			return failed(op, err)
 		}
@@ -175,6 +175,27 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		results = append(results, r.Squeeze(last))
 	}
 	return stackQuantiles(op, results, one, res)
+}
+
+// selectableCount is the number of elements of each row of a (its last
+// axis) that its quantiles are taken over, where they can be selected:
+// all of them, or without NaN (skipNaN) the elements that are not NaN
+// where that number is the same for every row: of an integer array, or of
+// one row (counted on the device, one value read back). Rows of NaN only
+// are left to the sort, which gives them NaN.
+func selectableCount(a *Array, skipNaN bool) (int, bool) {
+	n := a.shape[len(a.shape)-1]
+	if !skipNaN || a.dt.Kind() != dtype.FloatKind {
+		return n, true
+	}
+	if a.Size() != n {
+		return 0, false
+	}
+	nans, err := Item[int64](CountNonzero(IsNaN(a)))
+	if err != nil || int(nans) == n {
+		return 0, false
+	}
+	return n - int(nans), true
 }
 
 // stackQuantiles returns the one quantile, or the quantiles stacked on a

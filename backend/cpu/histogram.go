@@ -63,7 +63,9 @@ func binner[E number](x []E, edges []float64, uniform bool) func(int) int64 {
 }
 
 // histogramBin is the bin of v among edges, as backend.Binner defines it
-// and as the GPU kernel (cgen.RenderHistogram) computes it.
+// (the GPU kernel, cgen.RenderHistogram, guesses a uniform bin by a
+// multiply instead of a division and corrects it the same way: the same
+// bin).
 func histogramBin(v float64, edges []float64, uniform bool) int64 {
 	bins := len(edges) - 1
 	lo, hi := edges[0], edges[bins]

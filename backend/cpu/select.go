@@ -114,9 +114,7 @@ func quickselect(keys []uint64, k int) {
 // keyBits is the inverse of SortKey: an element's bits from its key (a
 // NaN's key gives the quiet NaN, -0.0's gives +0.0).
 func keyBits(dt dtype.DType, key uint64) uint64 {
-	width := uint(dt.Size() * 8)
-	sign := uint64(1) << (width - 1)
-	mask := sign<<1 - 1
+	sign, mask := keyMasks(dt)
 	switch dt.Kind() {
 	case dtype.IntKind:
 		return key ^ sign
@@ -132,15 +130,9 @@ func keyBits(dt dtype.DType, key uint64) uint64 {
 	return key
 }
 
-// quietNaNBits is the bit pattern of the positive quiet NaN in dt.
+// quietNaNBits is the bit pattern of the positive quiet NaN in dt: +inf
+// with the top bit of the mantissa set.
 func quietNaNBits(dt dtype.DType) uint64 {
-	switch dt {
-	case dtype.Float16:
-		return 0x7e00
-	case dtype.BFloat16:
-		return 0x7fc0
-	case dtype.Float32:
-		return 0x7fc00000
-	}
-	return 0x7ff8000000000000
+	inf := infBits(dt)
+	return inf | (inf&-inf)>>1
 }

@@ -149,9 +149,7 @@ func elementBits(b []byte, size int) uint64 {
 // bits when it is negative, -0.0 takes +0.0's key and every NaN the
 // largest key, after +inf. The GPU's radix sort renders the same map.
 func SortKey(dt dtype.DType, bits uint64) uint64 {
-	width := uint(dt.Size() * 8)
-	sign := uint64(1) << (width - 1)
-	mask := sign<<1 - 1
+	sign, mask := keyMasks(dt)
 	switch dt.Kind() {
 	case dtype.IntKind:
 		return bits ^ sign
@@ -168,6 +166,12 @@ func SortKey(dt dtype.DType, bits uint64) uint64 {
 		return bits | sign
 	}
 	return bits
+}
+
+// keyMasks are the sign bit and the mask of all the bits of dt's elements.
+func keyMasks(dt dtype.DType) (sign, mask uint64) {
+	sign = uint64(1) << (dt.Size()*8 - 1)
+	return sign, sign<<1 - 1
 }
 
 // infBits is the bit pattern of +inf in dt; larger magnitudes are NaN.

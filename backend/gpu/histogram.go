@@ -6,12 +6,29 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/tune"
 )
+
+// histogramPlan holds the choices of a histogram's launch.
+type histogramPlan struct {
+	copies      int // of the bins a block, by lane (cgen.RenderHistogram)
+	blocksPerSM int // blocks in all, a multiprocessor
+}
+
+// histogramKnobs is the plan the development knobs stats_hist_copies and
+// stats_hist_blocks_per_sm set (internal/tune).
+func histogramKnobs() histogramPlan {
+	return histogramPlan{copies: tune.Int("stats_hist_copies", 1), blocksPerSM: tune.Int("stats_hist_blocks_per_sm", 4)}
+}
 
 // Histogram bins and counts in one launch (see backend.Binner) with the
 // kernels of cgen.RenderHistogram: bins privatised per block in shared
 // memory where they fit.
 func (b *Backend) Histogram(dt dtype.DType, n int, in backend.Buffer, off int, weights backend.Buffer, wOff int, edges backend.Buffer, bins int, uniform bool, out backend.Buffer) error {
+	return b.histogram(histogramKnobs(), dt, n, in, off, weights, wOff, edges, bins, uniform, out)
+}
+
+func (b *Backend) histogram(plan histogramPlan, dt dtype.DType, n int, in backend.Buffer, off int, weights backend.Buffer, wOff int, edges backend.Buffer, bins int, uniform bool, out backend.Buffer) error {
 	fail := func(err error) error { return fmt.Errorf("%s: Histogram: %w", b.kind, err) }
 	if err := backend.CheckHistogram(dt, n, in, off, weights, wOff, edges, bins, out); err != nil {
 		return fail(err)
@@ -28,9 +45,10 @@ func (b *Backend) Histogram(dt dtype.DType, n int, in backend.Buffer, off int, w
 	if err != nil {
 		return fail(fmt.Errorf("output: %w", err))
 	}
+	copies := min(max(plan.copies, 1), 32)
 	kernel := func(entry string) (Function, error) {
-		return b.indexedKernel("histogram/"+entry, func() (string, string, error) {
-			code, err := cgen.RenderHistogram(dt)
+		return b.indexedKernel(fmt.Sprintf("histogram/%d/%s", copies, entry), func() (string, string, error) {
+			code, err := cgen.RenderHistogram(dt, copies)
 			return code, entry, err
 		})
 	}
@@ -63,7 +81,10 @@ func (b *Backend) Histogram(dt dtype.DType, n int, in backend.Buffer, off int, w
 		flag = 1
 	}
 	params = append(params, word(uint64(eb.ptr)), word(uint64(bins)), word(flag), word(uint64(ob.ptr)))
-	blocks := uint32(min((n+blockSize-1)/blockSize, b.maxBlocks))
+	// a few resident blocks a multiprocessor, each thread reading at
+	// least a few 16-byte words
+	perBlock := blockSize * 4 * 16 / dt.Size() // elements of four 16-byte words a thread
+	blocks := uint32(max(1, min((n+perBlock-1)/perBlock, b.info.Units*max(1, plan.blocksPerSM))))
 	if err := b.launchSlots(fn, [3]uint32{blocks, 1, 1}, [3]uint32{blockSize, 1, 1}, params...); err != nil {
 		return fail(err)
 	}

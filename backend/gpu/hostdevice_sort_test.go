@@ -159,13 +159,15 @@ func TestSortHistOnHostDevice(t *testing.T) {
 // Histogram on the host emulation agrees with the CPU's: equal bins and
 // searched edges, counts in shared-memory bins and in global ones, NaN,
 // infinities, elements outside the range and on every edge, float64
-// weights summed (to a tolerance: the order of the sums differs).
+// weights summed (to a tolerance: the order of the sums differs), data
+// off a 16-byte boundary, each plan of the knobs.
 func TestHistogramOnHostDevice(t *testing.T) {
 	b := New(newHostDevice(t))
 	c := cpu.New(0)
 	r := rand.New(rand.NewPCG(9, 10))
-	const n = 3000
-	for _, bins := range []int{7, cgen.BincountSharedBins + 3} {
+	const n, off = 3000, 3
+	plans := []histogramPlan{{copies: 32, blocksPerSM: 8}, histogramKnobs(), {copies: 8, blocksPerSM: 2}}
+	for p, bins := range []int{7, cgen.BincountSharedBins + 3, 300} {
 		edges := make([]float64, bins+1)
 		for k := range edges {
 			edges[k] = -1 + 2*float64(k)/float64(bins)
@@ -174,7 +176,7 @@ func TestHistogramOnHostDevice(t *testing.T) {
 		for k := range skewed {
 			skewed[k] = skewed[k] * math.Abs(skewed[k])
 		}
-		x, w := make([]byte, 4*n), make([]byte, 8*n)
+		x, w := make([]byte, 4*(off+n)), make([]byte, 8*(off+n))
 		for i := range n {
 			v := float32(r.Float64()*2.4 - 1.2)
 			switch i % 50 {
@@ -185,8 +187,8 @@ func TestHistogramOnHostDevice(t *testing.T) {
 			case 2, 3:
 				v = float32(edges[r.IntN(bins+1)])
 			}
-			binary.LittleEndian.PutUint32(x[4*i:], math.Float32bits(v))
-			binary.LittleEndian.PutUint64(w[8*i:], math.Float64bits(r.Float64()))
+			binary.LittleEndian.PutUint32(x[4*(off+i):], math.Float32bits(v))
+			binary.LittleEndian.PutUint64(w[8*(off+i):], math.Float64bits(r.Float64()))
 		}
 		count := func(be backend.Backend, e []float64, uniform, weighted bool) []byte {
 			alloc := func(data []byte) backend.Buffer { return bufferWith(t, be, data) }
@@ -200,7 +202,11 @@ func TestHistogramOnHostDevice(t *testing.T) {
 			}
 			out := alloc(bytes.Repeat([]byte{0xff}, 8*bins)) // zeroed by Histogram
 			timeout(t, 5*time.Minute, func() {
-				require.NoError(t, be.(backend.Binner).Histogram(dtype.Float32, n, alloc(x), 0, wb, 0, alloc(eb), bins, uniform, out))
+				if g, ok := be.(*Backend); ok {
+					require.NoError(t, g.histogram(plans[p], dtype.Float32, n, alloc(x), off, wb, off, alloc(eb), bins, uniform, out))
+				} else {
+					require.NoError(t, be.(backend.Binner).Histogram(dtype.Float32, n, alloc(x), off, wb, off, alloc(eb), bins, uniform, out))
+				}
 			})
 			got := make([]byte, 8*bins)
 			require.NoError(t, be.Read(got, out, 0))
@@ -230,27 +236,48 @@ func TestHistogramOnHostDevice(t *testing.T) {
 
 // SelectRows on the host emulation gives the CPU's elements for each
 // rank: float keys with NaN, ±inf and ±0, signed integers, several rows
-// in one grid, every key byte's pass.
+// in one grid, rows that start off a 16-byte boundary, ranks sharing
+// their prefixes, every key byte's pass, each plan of the knobs.
 func TestSelectRowsOnHostDevice(t *testing.T) {
 	b := New(newHostDevice(t))
 	c := cpu.New(0)
 	r := rand.New(rand.NewPCG(11, 12))
 	for k, j := range []struct {
-		dt      dtype.DType
-		rows, n int
-	}{{dtype.Float32, 1, 5000}, {dtype.Int16, 3, 4100}, {dtype.Float64, 2, 4500}} {
-		in := sortInput(r, j.dt, j.rows*j.n, 0, k == 1)
-		ranks := []int{0, j.n / 3, j.n/2 - 1, j.n / 2, j.n - 1}
+		dt       dtype.DType
+		rows, n  int
+		off      int
+		ranks    []int
+		plan     selectPlan
+		constant bool
+	}{
+		{dtype.Float32, 1, 5000, 0, nil, selectKnobs(), false},
+		{dtype.Int16, 3, 4100, 1, nil, selectPlan{copies: 1, blocksPerSM: 1}, false},
+		{dtype.Float64, 2, 4501, 1, nil, selectPlan{copies: 16, blocksPerSM: 8}, false},
+		{dtype.Float32, 2, 4099, 3, []int{4098, 2049, 2048}, selectPlan{copies: 4, blocksPerSM: 4}, false},
+		{dtype.Uint8, 1, 4200, 5, []int{7, 4100}, selectPlan{copies: 32, blocksPerSM: 2}, true},
+	} {
+		in := sortInput(r, j.dt, j.rows*j.n, j.off, k == 1)
+		if j.constant {
+			in = bytes.Repeat([]byte{42}, len(in))
+		}
+		ranks := j.ranks
+		if ranks == nil {
+			ranks = []int{0, j.n / 3, j.n/2 - 1, j.n / 2, j.n - 1}
+		}
 		sel := func(be backend.Backend) []byte {
 			buf, out := bufferWith(t, be, in), bufferWith(t, be, make([]byte, j.rows*len(ranks)*j.dt.Size()))
 			timeout(t, 10*time.Minute, func() {
-				require.NoError(t, be.(backend.Selector).SelectRows(j.dt, j.rows, j.n, buf, 0, ranks, out))
+				if g, ok := be.(*Backend); ok {
+					require.NoError(t, g.selectRows(j.plan, j.dt, j.rows, j.n, buf, j.off, ranks, out))
+				} else {
+					require.NoError(t, be.(backend.Selector).SelectRows(j.dt, j.rows, j.n, buf, j.off, ranks, out))
+				}
 			})
 			got := make([]byte, out.Size())
 			require.NoError(t, be.Read(got, out, 0))
 			return got
 		}
-		require.Equal(t, sel(c), sel(b), "%v rows %d of %d", j.dt, j.rows, j.n)
+		require.Equal(t, sel(c), sel(b), "%v rows %d of %d, plan %+v", j.dt, j.rows, j.n, j.plan)
 	}
 	// short rows are left to the sort
 	buf, err := b.Alloc(4 * 100)

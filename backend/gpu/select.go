@@ -7,11 +7,24 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/tune"
 )
 
 // selectMinRow is the shortest row that SelectRows takes: shorter rows
 // sort in one block-local launch, which beats a launch per key byte.
 const selectMinRow = 4096
+
+// selectPlan holds the choices of a radix selection's launches.
+type selectPlan struct {
+	copies      int // histogram copies a counting block, by lane (cgen.SelectCopies)
+	blocksPerSM int // counting blocks in all, a multiprocessor
+}
+
+// selectKnobs is the plan the development knobs stats_select_copies and
+// stats_select_blocks_per_sm set (internal/tune).
+func selectKnobs() selectPlan {
+	return selectPlan{copies: tune.Int("stats_select_copies", 8), blocksPerSM: tune.Int("stats_select_blocks_per_sm", 6)}
+}
 
 // SelectRows finds order statistics by radix selection (see
 // backend.Selector and cgen.RenderSelect): per key byte one counting
@@ -19,6 +32,10 @@ const selectMinRow = 4096
 // Short rows, or so many rows that the state grows large, are declined
 // with backend.ErrSortInstead.
 func (b *Backend) SelectRows(dt dtype.DType, rows, n int, in backend.Buffer, off int, ranks []int, out backend.Buffer) error {
+	return b.selectRows(selectKnobs(), dt, rows, n, in, off, ranks, out)
+}
+
+func (b *Backend) selectRows(plan selectPlan, dt dtype.DType, rows, n int, in backend.Buffer, off int, ranks []int, out backend.Buffer) error {
 	fail := func(err error) error { return fmt.Errorf("%s: SelectRows: %w", b.kind, err) }
 	if err := backend.CheckSelectRows(dt, rows, n, in, off, ranks, out); err != nil {
 		return fail(err)
@@ -38,9 +55,11 @@ func (b *Backend) SelectRows(dt dtype.DType, rows, n int, in backend.Buffer, off
 	if rows == 0 {
 		return nil
 	}
+	nranks := len(ranks)
+	copies := cgen.SelectCopies(nranks, plan.copies)
 	kernel := func(entry string) (Function, error) {
-		return b.indexedKernel("select/"+dt.String()+"/"+entry, func() (string, string, error) {
-			code, err := cgen.RenderSelect(dt)
+		return b.indexedKernel(fmt.Sprintf("select/%v/%d/%d/%s", dt, nranks, copies, entry), func() (string, string, error) {
+			code, err := cgen.RenderSelect(dt, nranks, copies)
 			return code, entry, err
 		})
 	}
@@ -65,27 +84,29 @@ func (b *Backend) SelectRows(dt dtype.DType, rows, n int, in backend.Buffer, off
 	for i, r := range ranks {
 		binary.LittleEndian.PutUint64(perRank[8*i:], uint64(r))
 	}
-	one := func(threads int) [3]uint32 {
-		return [3]uint32{uint32(min((threads+blockSize-1)/blockSize, b.maxBlocks)), 1, 1}
-	}
 	block := [3]uint32{blockSize, 1, 1}
-	if err := b.launchSlots(fns[0], one(slots), block, word(uint64(slots)), word(uint64(len(ranks))), perRank,
+	initBlocks := uint32(min((slots+blockSize-1)/blockSize, b.maxBlocks))
+	if err := b.launchSlots(fns[0], [3]uint32{initBlocks, 1, 1}, block, word(uint64(slots)), word(uint64(nranks)), perRank,
 		word(prefix), word(remain), word(counts)); err != nil {
 		return fail(err)
 	}
-	// a few waves of blocks in all, at most a block per 16 elements a thread
-	chunks := max(1, min((n+blockSize*16-1)/(blockSize*16), b.maxBlocks/rows))
+	// blocks a row: a few resident blocks a multiprocessor in all, each
+	// thread reading at least a few 16-byte words
+	perBlock := blockSize * 4 * 16 / dt.Size() // elements of four 16-byte words a thread
+	chunks := max(1, min((n+perBlock-1)/perBlock, b.info.Units*max(1, plan.blocksPerSM)/rows))
 	x := uint64(xb.ptr) + uint64(dt.Size()*off)
+	pickBlocks := uint32(min(rows, b.maxBlocks))
 	for shift := 8 * (dt.Size() - 1); shift >= 0; shift -= 8 {
 		if err := b.launchSlots(fns[1], [3]uint32{uint32(chunks * rows), 1, 1}, block, word(uint64(n)), word(x),
-			word(uint64(chunks)), word(uint64(len(ranks))), word(uint64(shift)), word(prefix), word(counts)); err != nil {
+			word(uint64(chunks)), word(uint64(nranks)), word(uint64(shift)), word(prefix), word(counts)); err != nil {
 			return fail(err)
 		}
 		dst := uint64(0)
 		if shift == 0 {
 			dst = uint64(ob.ptr)
 		}
-		if err := b.launchSlots(fns[2], one(slots), block, word(uint64(slots)), word(prefix), word(remain), word(counts), word(dst)); err != nil {
+		if err := b.launchSlots(fns[2], [3]uint32{pickBlocks, 1, 1}, [3]uint32{cgen.SelectPickBlock, 1, 1}, word(uint64(rows)), word(uint64(nranks)),
+			word(prefix), word(remain), word(counts), word(dst)); err != nil {
 			return fail(err)
 		}
 	}
