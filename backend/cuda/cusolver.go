@@ -33,7 +33,7 @@ func (d *device) NewSolver() (gpu.Solver, error) {
 type solver struct {
 	h      *cusolver.Handle
 	params *cusolver.GesvdjInfo // default tolerance and sweeps
-	geev   *cusolver.Params     // the 64-bit API's settings (Eig, Xpotrf), made on first use
+	geev   *cusolver.Params     // the 64-bit API's settings (Eig), made on first use
 	syevj  *cusolver.SyevjInfo  // syevjBatched's settings (defaults), made on first use
 	dev    *device
 	lu     *cublas.Handle // cuBLAS's batched LU, made on first use
@@ -79,16 +79,10 @@ func (t typed[T]) GetrsTrans(n, nrhs int, a, ipiv, b, _ gpu.Ptr, _ int, info gpu
 }
 
 func (t typed[T]) PotrfWork(lower bool, n int, a gpu.Ptr) (int, error) {
-	if potrf64 {
-		return t.xpotrfWork(lower, n, a)
-	}
 	return cusolver.PotrfBufferSize[T](t.s.h, fill(lower), n, dp(a), n)
 }
 
 func (t typed[T]) Potrf(lower bool, n int, a, work gpu.Ptr, lwork int, info gpu.Ptr) error {
-	if potrf64 {
-		return t.xpotrf(lower, n, a, work, lwork, info)
-	}
 	return cusolver.Potrf[T](t.s.h, fill(lower), n, dp(a), n, dp(work), lwork, dp(info))
 }
 

@@ -166,7 +166,7 @@ func TestHistogramOnHostDevice(t *testing.T) {
 	c := cpu.New(0)
 	r := rand.New(rand.NewPCG(9, 10))
 	const n, off = 3000, 3
-	plans := []histogramPlan{{copies: 32, blocksPerSM: 8}, histogramKnobs(), {copies: 8, blocksPerSM: 2}}
+	plans := []histogramPlan{{copies: 32, blocksPerSM: 8}, defaultHistogramPlan, {copies: 8, blocksPerSM: 2}}
 	for p, bins := range []int{7, cgen.BincountSharedBins + 3, 300} {
 		edges := make([]float64, bins+1)
 		for k := range edges {
@@ -250,7 +250,7 @@ func TestSelectRowsOnHostDevice(t *testing.T) {
 		plan     selectPlan
 		constant bool
 	}{
-		{dtype.Float32, 1, 5000, 0, nil, selectKnobs(), false},
+		{dtype.Float32, 1, 5000, 0, nil, defaultSelectPlan, false},
 		{dtype.Int16, 3, 4100, 1, nil, selectPlan{copies: 1, blocksPerSM: 1}, false},
 		{dtype.Float64, 2, 4501, 1, nil, selectPlan{copies: 16, blocksPerSM: 8}, false},
 		{dtype.Float32, 2, 4099, 3, []int{4098, 2049, 2048}, selectPlan{copies: 4, blocksPerSM: 4}, false},

@@ -7,7 +7,6 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/internal/tune"
 )
 
 // selectMinRow is the shortest row that SelectRows takes: shorter rows
@@ -20,11 +19,10 @@ type selectPlan struct {
 	blocksPerSM int // counting blocks in all, a multiprocessor
 }
 
-// selectKnobs is the plan the development knobs stats_select_copies and
-// stats_select_blocks_per_sm set (internal/tune).
-func selectKnobs() selectPlan {
-	return selectPlan{copies: tune.Int("stats_select_copies", 8), blocksPerSM: tune.Int("stats_select_blocks_per_sm", 6)}
-}
+// defaultSelectPlan is the fastest plan measured for the median of 2^24
+// uniform float32 on an H200 (docs/PERFORMANCE.md): 187 µs, against 200
+// for 8 copies and 6 blocks a multiprocessor, and 226 for 8 and 3.
+var defaultSelectPlan = selectPlan{copies: 2, blocksPerSM: 8}
 
 // SelectRows finds order statistics by radix selection (see
 // backend.Selector and cgen.RenderSelect): per key byte one counting
@@ -32,7 +30,7 @@ func selectKnobs() selectPlan {
 // Short rows, or so many rows that the state grows large, are declined
 // with backend.ErrSortInstead.
 func (b *Backend) SelectRows(dt dtype.DType, rows, n int, in backend.Buffer, off int, ranks []int, out backend.Buffer) error {
-	return b.selectRows(selectKnobs(), dt, rows, n, in, off, ranks, out)
+	return b.selectRows(defaultSelectPlan, dt, rows, n, in, off, ranks, out)
 }
 
 func (b *Backend) selectRows(plan selectPlan, dt dtype.DType, rows, n int, in backend.Buffer, off int, ranks []int, out backend.Buffer) error {
