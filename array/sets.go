@@ -2,6 +2,8 @@ package array
 
 import (
 	"fmt"
+
+	"github.com/cugo/cugo/backend"
 )
 
 // Searching and set operations, composed from the sort, comparisons,
@@ -111,6 +113,21 @@ func unique(op string, a *Array, all bool) UniqueResult {
 	}
 	n := sorted.Size()
 	d := On(a.st.b)
+	finder, fast := a.st.b.(backend.RunFinder)
+	fast = fast && backend.SortableDType(a.dt)
+	var r UniqueResult
+	var starts *Array // the positions in sorted of the runs' first elements
+	if fast {
+		values, pos, err := firstOfRuns(op, finder, sorted, all)
+		if err != nil {
+			return fail(err)
+		}
+		if !all {
+			sorted.Free()
+			return UniqueResult{Values: values}
+		}
+		r.Values, starts = values, pos
+	}
 	first := d.Empty(Bool, n) // whether each sorted element starts a run of equal ones
 	if n > 0 {
 		if err := first.Index(To(1)).Set(true); err != nil {
@@ -123,24 +140,55 @@ func unique(op string, a *Array, all bool) UniqueResult {
 			return fail(fmt.Errorf("%s: %w", op, differs.err))
 		}
 	}
-	r := UniqueResult{Values: sorted.Mask(first)}
-	if !all {
-		return r
+	if !fast {
+		r.Values = sorted.Mask(first)
+		if !all {
+			return r
+		}
+		starts = positions(first)
 	}
-	if err := r.fromRuns(d, first, order); err != nil {
+	if err := r.fromRuns(d, first, starts, order); err != nil {
 		return fail(err)
 	}
 	r.Inverse = r.Inverse.Reshape(a.shape...)
 	return r
 }
 
-// fromRuns sets r's Indices, Counts and Inverse (1-d) from the starts of
-// the runs of equal elements (first, bool) of the elements sorted by
-// order: one compaction, one scan and one scatter, no further sort.
-func (r *UniqueResult) fromRuns(d *Device, first, order *Array) error {
+// firstOfRuns returns the first element of each run of equal elements of
+// the sorted 1-d array sorted and, where withStarts, their positions, in
+// one step of the backend's RunFinder.
+func firstOfRuns(op string, finder backend.RunFinder, sorted *Array, withStarts bool) (values, starts *Array, err error) {
+	if err := hold(sorted); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", op, err)
+	}
+	defer release(sorted)
+	out := func(count int) (backend.Buffer, backend.Buffer, error) {
+		if values, err = empty(sorted.st.b, sorted.dt, []int{count}); err != nil {
+			return nil, nil, err
+		}
+		if !withStarts {
+			return values.st.buf, nil, nil
+		}
+		if starts, err = empty(sorted.st.b, Int64, []int{count}); err != nil {
+			return nil, nil, err
+		}
+		return values.st.buf, starts.st.buf, nil
+	}
+	if _, err = finder.FirstOfRuns(sorted.dt, sorted.Size(), sorted.st.buf, sorted.offset, out); err != nil {
+		values.Free()
+		starts.Free()
+		return nil, nil, fmt.Errorf("%s: %w", op, err)
+	}
+	return values, starts, nil
+}
+
+// fromRuns sets r's Indices, Counts and Inverse (1-d) from the runs of
+// equal elements of the elements sorted by order: whether each starts a
+// run (first, bool) and the positions of the starts: one scan and one
+// scatter, no further sort.
+func (r *UniqueResult) fromRuns(d *Device, first, starts, order *Array) error {
 	n := first.Size()
-	r.Indices = order.Mask(first)
-	starts := positions(first)
+	r.Indices = Take(order, starts)
 	r.Counts = Diff(Concatenate([]*Array{starts, d.Full(Int64, n, 1)}, 0), 1, 0)
 	runs := Sub(CumSum(first, Axis(0)), 1)
 	inverse := d.Empty(Int64, n)
@@ -205,7 +253,7 @@ func UniqueAxis(a *Array, axis int) UniqueResult {
 		}
 	}
 	var r UniqueResult
-	if err := r.fromRuns(d, first, order); err != nil {
+	if err := r.fromRuns(d, first, positions(first), order); err != nil {
 		return fail(err)
 	}
 	values := Take(sorted, positions(first), 0).Reshape(append([]int{-1}, moved.shape[1:]...)...)

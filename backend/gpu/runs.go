@@ -1,0 +1,106 @@
+package gpu
+
+import (
+	"encoding/binary"
+	"fmt"
+	"runtime"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/tune"
+)
+
+// FirstOfRuns finds the runs of equal elements in sorted data (see
+// backend.RunFinder) in two launches and one read: a count of run
+// starts per chunk, read back for the total, then each chunk's first
+// elements and positions written from the sum of the counts before it,
+// which the write kernel adds up itself.
+func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int, out func(count int) (values, starts backend.Buffer, err error)) (int, error) {
+	defer runtime.KeepAlive(in) // the buffer stays reachable until the work is queued
+	fail := func(err error) (int, error) { return 0, fmt.Errorf("%s: FirstOfRuns: %w", b.kind, err) }
+	if err := backend.CheckRunsInput(dt, n, in, off); err != nil {
+		return fail(err)
+	}
+	src, err := b.live(in)
+	if err != nil {
+		return fail(fmt.Errorf("input: %w", err))
+	}
+	if n == 0 {
+		if _, _, err := out(0); err != nil {
+			return fail(err)
+		}
+		return 0, nil
+	}
+	kernel := func(entry string) (Function, error) {
+		return b.indexedKernel(fmt.Sprintf("runs/%v/%s", dt, entry), func() (string, string, error) {
+			code, err := cgen.RenderRuns(dt, b.vendor, b.warp)
+			return code, entry, err
+		})
+	}
+	count, err := kernel(cgen.RunsCount)
+	if err != nil {
+		return fail(err)
+	}
+	write, err := kernel(cgen.RunsWrite)
+	if err != nil {
+		return fail(err)
+	}
+	// Fewer, longer chunks make the write kernel's sums of the counts
+	// before its chunk shorter; more keep every multiprocessor busy.
+	chunk := max((n+b.maxBlocks-1)/b.maxBlocks, tune.Int("runs_min_chunk", cgen.RunsBlock))
+	blocks := (n + chunk - 1) / chunk
+	counts, err := b.Alloc(8 * blocks)
+	if err != nil {
+		return fail(err)
+	}
+	defer b.Free(counts)
+	inPtr, countsPtr := word(uint64(src.ptr)+uint64(off*dt.Size())), word(uint64(counts.(*buffer).ptr))
+	grid, block := [3]uint32{uint32(blocks), 1, 1}, [3]uint32{cgen.RunsBlock, 1, 1}
+	if err := b.launchSlots(count, grid, block, word(uint64(n)), inPtr, word(uint64(chunk)), countsPtr); err != nil {
+		return fail(err)
+	}
+	sums := make([]byte, 8*blocks)
+	if err := b.Read(sums, counts, 0); err != nil {
+		return fail(err)
+	}
+	total := 0
+	for i := 0; i < len(sums); i += 8 {
+		total += int(binary.LittleEndian.Uint64(sums[i:]))
+	}
+	values, starts, err := out(total)
+	if err != nil {
+		return fail(err)
+	}
+	if err := backend.CheckRunsOutputs(dt, total, values, starts); err != nil {
+		return fail(err)
+	}
+	defer runtime.KeepAlive(values)
+	defer runtime.KeepAlive(starts)
+	ptr := func(buf backend.Buffer) (uint64, error) {
+		if buf == nil {
+			return 0, nil
+		}
+		lb, err := b.live(buf)
+		if err != nil {
+			return 0, err
+		}
+		return uint64(lb.ptr), nil
+	}
+	valuesPtr, err := ptr(values)
+	if err != nil {
+		return fail(fmt.Errorf("values: %w", err))
+	}
+	startsPtr, err := ptr(starts)
+	if err != nil {
+		return fail(fmt.Errorf("starts: %w", err))
+	}
+	if valuesPtr == 0 && startsPtr == 0 {
+		return total, nil
+	}
+	if err := b.launchSlots(write, grid, block, word(uint64(n)), inPtr, word(uint64(chunk)), countsPtr,
+		word(valuesPtr), word(startsPtr)); err != nil {
+		return fail(err)
+	}
+	return total, nil
+}
