@@ -8,7 +8,6 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/internal/tune"
 )
 
 // FirstOfRuns finds the runs of equal elements in sorted data (see
@@ -46,9 +45,7 @@ func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int,
 	if err != nil {
 		return fail(err)
 	}
-	// Fewer, longer chunks make the write kernel's sums of the counts
-	// before its chunk shorter; more keep every multiprocessor busy.
-	chunk := max((n+b.maxBlocks-1)/b.maxBlocks, tune.Int("runs_min_chunk", cgen.RunsBlock))
+	chunk := max((n+b.maxBlocks-1)/b.maxBlocks, cgen.RunsBlock)
 	blocks := (n + chunk - 1) / chunk
 	counts, err := b.Alloc(8 * blocks)
 	if err != nil {
