@@ -92,7 +92,7 @@ func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int,
 	if err != nil {
 		return fail(fmt.Errorf("starts: %w", err))
 	}
-	if valuesPtr == 0 && startsPtr == 0 {
+	if total == 0 || valuesPtr == 0 && startsPtr == 0 {
 		return total, nil
 	}
 	if err := b.launchSlots(write, grid, block, word(uint64(n)), inPtr, word(uint64(chunk)), countsPtr,
