@@ -74,29 +74,22 @@ func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int,
 	}
 	defer runtime.KeepAlive(values)
 	defer runtime.KeepAlive(starts)
-	ptr := func(buf backend.Buffer) (uint64, error) {
+	var addrs [2]uint64 // of values and starts, 0 where not asked for
+	for i, buf := range []backend.Buffer{values, starts} {
 		if buf == nil {
-			return 0, nil
+			continue
 		}
 		lb, err := b.live(buf)
 		if err != nil {
-			return 0, err
+			return fail(fmt.Errorf("%s: %w", [2]string{"values", "starts"}[i], err))
 		}
-		return uint64(lb.ptr), nil
+		addrs[i] = uint64(lb.ptr)
 	}
-	valuesPtr, err := ptr(values)
-	if err != nil {
-		return fail(fmt.Errorf("values: %w", err))
-	}
-	startsPtr, err := ptr(starts)
-	if err != nil {
-		return fail(fmt.Errorf("starts: %w", err))
-	}
-	if total == 0 || valuesPtr == 0 && startsPtr == 0 {
+	if total == 0 || addrs == [2]uint64{} {
 		return total, nil
 	}
 	if err := b.launchSlots(write, grid, block, word(uint64(n)), inPtr, word(uint64(chunk)), countsPtr,
-		word(valuesPtr), word(startsPtr)); err != nil {
+		word(addrs[0]), word(addrs[1])); err != nil {
 		return fail(err)
 	}
 	return total, nil
