@@ -17,8 +17,14 @@ type RunFinder interface {
 	// their count. It then calls out with that count (0 included) for
 	// the outputs and writes, from the start of each one that is not nil,
 	// the first element of each run, its bits unchanged (values, of dt),
-	// and its position (starts, int64). dt must be SortableDType.
-	FirstOfRuns(dt dtype.DType, n int, in Buffer, off int, out func(count int) (values, starts Buffer, err error)) (int, error)
+	// its position (starts, int64), and for each of the n elements the
+	// index of its run (ids, int64). dt must be SortableDType.
+	FirstOfRuns(dt dtype.DType, n int, in Buffer, off int, out func(count int) (RunsOutputs, error)) (int, error)
+}
+
+// RunsOutputs are the buffers FirstOfRuns writes; each may be nil.
+type RunsOutputs struct {
+	Values, Starts, IDs Buffer
 }
 
 // CheckRunsInput validates FirstOfRuns' input against its buffer.
@@ -36,14 +42,15 @@ func CheckRunsInput(dt dtype.DType, n int, in Buffer, off int) error {
 	return nil
 }
 
-// CheckRunsOutputs validates the outputs out gave FirstOfRuns for count
-// runs of dt.
-func CheckRunsOutputs(dt dtype.DType, count int, values, starts Buffer) error {
+// Check validates the outputs for count runs among n elements of dt.
+func (o RunsOutputs) Check(dt dtype.DType, n, count int) error {
 	switch {
-	case values != nil && count > values.Size()/dt.Size():
-		return fmt.Errorf("values output of %d bytes for %d elements of %v", values.Size(), count, dt)
-	case starts != nil && count > starts.Size()/8:
-		return fmt.Errorf("starts output of %d bytes for %d int64 elements", starts.Size(), count)
+	case o.Values != nil && count > o.Values.Size()/dt.Size():
+		return fmt.Errorf("values output of %d bytes for %d elements of %v", o.Values.Size(), count, dt)
+	case o.Starts != nil && count > o.Starts.Size()/8:
+		return fmt.Errorf("starts output of %d bytes for %d int64 elements", o.Starts.Size(), count)
+	case o.IDs != nil && n > o.IDs.Size()/8:
+		return fmt.Errorf("ids output of %d bytes for %d int64 elements", o.IDs.Size(), n)
 	}
 	return nil
 }

@@ -18,10 +18,12 @@ import (
 // them on the device. RunsWrite then finds its chunk's offset by summing
 // the counts of the chunks before it and writes, in order from there,
 // the first element of each run (values) and its position (starts,
-// i64); either output may be 0 (none).
+// i64), and, for every element, the index of its run (ids, i64: what
+// np.unique's inverse holds in sorted order); each output may be 0
+// (none).
 //
 // Parameters, each in an 8-byte slot: n, in, chunk, counts (count) or
-// n, in, chunk, counts, values, starts (write).
+// n, in, chunk, counts, values, starts, ids (write).
 
 // Run kernel names; both live in the source of RenderRuns.
 const (
@@ -78,7 +80,7 @@ extern "C" __global__ void cugo_runs_count(const u64 n, const T *in, const u64 c
   c = block_sum(c, part);
   if (threadIdx.x == 0) counts[blockIdx.x] = c;
 }
-extern "C" __global__ void cugo_runs_write(const u64 n, const T *in, const u64 chunk, const u64 *counts, T *values, i64 *starts) {
+extern "C" __global__ void cugo_runs_write(const u64 n, const T *in, const u64 chunk, const u64 *counts, T *values, i64 *starts, i64 *ids) {
   __shared__ u64 part[%[1]d];
   __shared__ u32 warps[%[1]d / %[2]d];
   u64 c = 0;
@@ -99,11 +101,12 @@ extern "C" __global__ void cugo_runs_write(const u64 n, const T *in, const u64 c
       if (w < warp) before += c;
       total += c;
     }
+    const u64 at = base + before + %[5]s(vote & ((%[6]s << lane) - %[6]s)); // the runs started before i
     if (f) {
-      const u64 at = base + before + %[5]s(vote & ((%[6]s << lane) - %[6]s));
       if (values) values[at] = in[i];
       if (starts) starts[at] = (i64)i;
     }
+    if (ids && i < hi) ids[i] = (i64)(at + f) - 1;
     base += total;
     __syncthreads();
   }

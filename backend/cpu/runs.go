@@ -8,9 +8,9 @@ import (
 )
 
 // FirstOfRuns finds the runs of equal elements in sorted data (see
-// backend.RunFinder) in one pass that counts them and one that copies
-// their first elements.
-func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int, out func(count int) (values, starts backend.Buffer, err error)) (int, error) {
+// backend.RunFinder) in one pass that counts them and one that writes
+// the outputs.
+func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int, out func(count int) (backend.RunsOutputs, error)) (int, error) {
 	fail := func(err error) (int, error) { return 0, fmt.Errorf("cpu: FirstOfRuns: %w", err) }
 	if err := backend.CheckRunsInput(dt, n, in, off); err != nil {
 		return fail(err)
@@ -22,45 +22,44 @@ func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int,
 	size := dt.Size()
 	src = src[off*size : (off+n)*size]
 	key := func(i int) uint64 { return SortKey(dt, elementBits(src[i*size:], size)) }
-	starts := func(yield func(i int)) {
-		for i := range n {
-			if i == 0 || key(i) != key(i-1) {
-				yield(i)
-			}
+	startsRun := func(i int) bool { return i == 0 || key(i) != key(i-1) }
+	count := 0
+	for i := range n {
+		if startsRun(i) {
+			count++
 		}
 	}
-	count := 0
-	starts(func(int) { count++ })
-	values, positions, err := out(count)
+	outs, err := out(count)
 	if err != nil {
 		return fail(err)
 	}
-	if err := backend.CheckRunsOutputs(dt, count, values, positions); err != nil {
+	if err := outs.Check(dt, n, count); err != nil {
 		return fail(err)
 	}
-	var dst []byte
-	var pos []int64
-	if values != nil {
-		if dst, err = buffer(values); err != nil {
-			return fail(fmt.Errorf("values: %w", err))
+	var mem [3][]byte // values, starts, ids
+	for i, buf := range []backend.Buffer{outs.Values, outs.Starts, outs.IDs} {
+		if buf == nil {
+			continue
+		}
+		if mem[i], err = buffer(buf); err != nil {
+			return fail(fmt.Errorf("%s: %w", [3]string{"values", "starts", "ids"}[i], err))
 		}
 	}
-	if positions != nil {
-		mem, err := buffer(positions)
-		if err != nil {
-			return fail(fmt.Errorf("starts: %w", err))
+	values, starts, ids := mem[0], view[int64](mem[1]), view[int64](mem[2])
+	run := -1
+	for i := range n {
+		if startsRun(i) {
+			run++
+			if values != nil {
+				copy(values[run*size:(run+1)*size], src[i*size:])
+			}
+			if starts != nil {
+				starts[run] = int64(i)
+			}
 		}
-		pos = view[int64](mem)
+		if ids != nil {
+			ids[i] = int64(run)
+		}
 	}
-	k := 0
-	starts(func(i int) {
-		if dst != nil {
-			copy(dst[k*size:(k+1)*size], src[i*size:])
-		}
-		if pos != nil {
-			pos[k] = int64(i)
-		}
-		k++
-	})
 	return count, nil
 }

@@ -15,8 +15,8 @@ import (
 
 // The run kernels on the host emulation of a CUDA device find what the
 // CPU backend finds in sorted data: the first element of each run and
-// its position, over dtypes with NaN, -0.0 and repeats, lengths within a
-// block and over several chunks, an offset input, and either output
+// its position, and the run of each element, over dtypes with NaN, -0.0 and repeats, lengths within a
+// block and over several chunks, an offset input, and each output
 // alone.
 func TestFirstOfRunsOnHostDevice(t *testing.T) {
 	b := New(newHostDevice(t))
@@ -35,36 +35,38 @@ func TestFirstOfRunsOnHostDevice(t *testing.T) {
 			sorted := sortOutputs(t, c, j.dt, 1, j.n, off, in, true, false)[0]
 			copy(in[off*j.dt.Size():], sorted)
 		}
-		for _, want := range [][2]bool{{true, true}, {true, false}, {false, true}} {
+		for _, want := range [][3]bool{{true, true, true}, {true, false, false}, {false, true, false}, {false, false, true}} {
 			expected := firstOfRunsOn(t, c, j.dt, j.n, off, in, want)
-			var got [2][]byte
+			var got [3][]byte
 			timeout(t, 5*time.Minute, func() { got = firstOfRunsOn(t, b, j.dt, j.n, off, in, want) })
-			require.Equal(t, expected, got, "%v of %d (values, starts %v)", j.dt, j.n, want)
+			require.Equal(t, expected, got, "%v of %d (values, starts, ids %v)", j.dt, j.n, want)
 		}
 	}
 }
 
 // firstOfRunsOn runs FirstOfRuns on be over the n elements of in from
-// element off, asking for the outputs want says, and returns them.
-func firstOfRunsOn(t *testing.T, be backend.Backend, dt dtype.DType, n, off int, in []byte, want [2]bool) [2][]byte {
+// element off, asking for the outputs (values, starts, ids) want says,
+// and returns them.
+func firstOfRunsOn(t *testing.T, be backend.Backend, dt dtype.DType, n, off int, in []byte, want [3]bool) [3][]byte {
 	t.Helper()
-	var bufs [2]backend.Buffer
-	out := func(count int) (backend.Buffer, backend.Buffer, error) {
-		for i, size := range []int{dt.Size(), 8} {
+	var bufs [3]backend.Buffer
+	var sizes [3]int
+	out := func(count int) (backend.RunsOutputs, error) {
+		sizes = [3]int{count * dt.Size(), 8 * count, 8 * n}
+		for i, size := range sizes {
 			if want[i] {
-				bufs[i] = bufferWith(t, be, make([]byte, count*size))
+				bufs[i] = bufferWith(t, be, make([]byte, size))
 			}
 		}
-		return bufs[0], bufs[1], nil
+		return backend.RunsOutputs{Values: bufs[0], Starts: bufs[1], IDs: bufs[2]}, nil
 	}
-	count, err := be.(backend.RunFinder).FirstOfRuns(dt, n, bufferWith(t, be, in), off, out)
+	_, err := be.(backend.RunFinder).FirstOfRuns(dt, n, bufferWith(t, be, in), off, out)
 	require.NoError(t, err)
-	var got [2][]byte
+	var got [3][]byte
 	for i, buf := range bufs {
 		if buf != nil {
-			got[i] = make([]byte, buf.Size())
+			got[i] = make([]byte, sizes[i])
 			require.NoError(t, be.Read(got[i], buf, 0))
-			require.Len(t, got[i], count*[]int{dt.Size(), 8}[i])
 		}
 	}
 	return got

@@ -13,9 +13,9 @@ import (
 // FirstOfRuns finds the runs of equal elements in sorted data (see
 // backend.RunFinder) in two launches and one read: a count of run
 // starts per chunk, read back for the total, then each chunk's first
-// elements and positions written from the sum of the counts before it,
-// which the write kernel adds up itself.
-func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int, out func(count int) (values, starts backend.Buffer, err error)) (int, error) {
+// elements, their positions and the elements' run indices written from
+// the sum of the counts before it, which the write kernel adds up itself.
+func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int, out func(count int) (backend.RunsOutputs, error)) (int, error) {
 	defer runtime.KeepAlive(in) // the buffer stays reachable until the work is queued
 	fail := func(err error) (int, error) { return 0, fmt.Errorf("%s: FirstOfRuns: %w", b.kind, err) }
 	if err := backend.CheckRunsInput(dt, n, in, off); err != nil {
@@ -26,7 +26,7 @@ func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int,
 		return fail(fmt.Errorf("input: %w", err))
 	}
 	if n == 0 {
-		if _, _, err := out(0); err != nil {
+		if _, err := out(0); err != nil {
 			return fail(err)
 		}
 		return 0, nil
@@ -65,31 +65,30 @@ func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int,
 	for i := 0; i < len(sums); i += 8 {
 		total += int(binary.LittleEndian.Uint64(sums[i:]))
 	}
-	values, starts, err := out(total)
+	outs, err := out(total)
 	if err != nil {
 		return fail(err)
 	}
-	if err := backend.CheckRunsOutputs(dt, total, values, starts); err != nil {
+	if err := outs.Check(dt, n, total); err != nil {
 		return fail(err)
 	}
-	defer runtime.KeepAlive(values)
-	defer runtime.KeepAlive(starts)
-	var addrs [2]uint64 // of values and starts, 0 where not asked for
-	for i, buf := range []backend.Buffer{values, starts} {
+	defer runtime.KeepAlive(outs)
+	var addrs [3]uint64 // of values, starts and ids, 0 where not asked for
+	for i, buf := range []backend.Buffer{outs.Values, outs.Starts, outs.IDs} {
 		if buf == nil {
 			continue
 		}
 		lb, err := b.live(buf)
 		if err != nil {
-			return fail(fmt.Errorf("%s: %w", [2]string{"values", "starts"}[i], err))
+			return fail(fmt.Errorf("%s: %w", [3]string{"values", "starts", "ids"}[i], err))
 		}
 		addrs[i] = uint64(lb.ptr)
 	}
-	if total == 0 || addrs == [2]uint64{} {
+	if total == 0 || addrs == [3]uint64{} {
 		return total, nil
 	}
 	if err := b.launchSlots(write, grid, block, word(uint64(n)), inPtr, word(uint64(chunk)), countsPtr,
-		word(addrs[0]), word(addrs[1])); err != nil {
+		word(addrs[0]), word(addrs[1]), word(addrs[2])); err != nil {
 		return fail(err)
 	}
 	return total, nil
