@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/dtype"
 	"github.com/stretchr/testify/require"
@@ -16,8 +17,8 @@ import (
 // The run kernels on the host emulation of a CUDA device find what the
 // CPU backend finds in sorted data: the first element of each run and
 // its position, and the run of each element, over dtypes with NaN, -0.0 and repeats, lengths within a
-// block and over several chunks, an offset input, and each output
-// alone.
+// block and over several chunks, an offset input, each output alone,
+// and each count of items a thread offered for measurement.
 func TestFirstOfRunsOnHostDevice(t *testing.T) {
 	b := New(newHostDevice(t))
 	c := cpu.New(0)
@@ -35,11 +36,20 @@ func TestFirstOfRunsOnHostDevice(t *testing.T) {
 			sorted := sortOutputs(t, c, j.dt, 1, j.n, off, in, true, false)[0]
 			copy(in[off*j.dt.Size():], sorted)
 		}
-		for _, want := range [][3]bool{{true, true, true}, {true, false, false}, {false, true, false}, {false, false, true}} {
-			expected := firstOfRunsOn(t, c, j.dt, j.n, off, in, want)
-			var got [3][]byte
-			timeout(t, 5*time.Minute, func() { got = firstOfRunsOn(t, b, j.dt, j.n, off, in, want) })
-			require.Equal(t, expected, got, "%v of %d (values, starts, ids %v)", j.dt, j.n, want)
+		for _, items := range []int{1, 2, cgen.DefaultRunsItems, 8} { // the items a thread offered to CUGO_TUNE
+			if items != cgen.DefaultRunsItems && k > 1 {
+				continue
+			}
+			for _, want := range [][3]bool{{true, true, true}, {true, false, false}, {false, true, false}, {false, false, true}} {
+				expected := firstOfRunsOn(t, c, j.dt, j.n, off, in, want)
+				var got [3][]byte
+				timeout(t, 5*time.Minute, func() {
+					defer func(old int) { runsItems = old }(runsItems)
+					runsItems = items
+					got = firstOfRunsOn(t, b, j.dt, j.n, off, in, want)
+				})
+				require.Equal(t, expected, got, "%v of %d, %d items a thread (values, starts, ids %v)", j.dt, j.n, items, want)
+			}
 		}
 	}
 }

@@ -8,7 +8,12 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/tune"
 )
+
+// runsItems is how many elements a thread of the run kernels loads a
+// step; CUGO_TUNE=runs_items=N sets it for measurement.
+var runsItems = tune.Int("runs_items", cgen.DefaultRunsItems)
 
 // FirstOfRuns finds the runs of equal elements in sorted data (see
 // backend.RunFinder) in two launches and one read: a count of run
@@ -32,8 +37,8 @@ func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int,
 		return 0, nil
 	}
 	kernel := func(entry string) (Function, error) {
-		return b.indexedKernel(fmt.Sprintf("runs/%v/%s", dt, entry), func() (string, string, error) {
-			code, err := cgen.RenderRuns(dt, b.vendor, b.warp)
+		return b.indexedKernel(fmt.Sprintf("runs/%v/%d/%s", dt, runsItems, entry), func() (string, string, error) {
+			code, err := cgen.RenderRuns(dt, b.vendor, b.warp, runsItems)
 			return code, entry, err
 		})
 	}
@@ -45,7 +50,11 @@ func (b *Backend) FirstOfRuns(dt dtype.DType, n int, in backend.Buffer, off int,
 	if err != nil {
 		return fail(err)
 	}
-	chunk := max((n+b.maxBlocks-1)/b.maxBlocks, cgen.RunsBlock)
+	// Whole steps a block, as many blocks as the device runs at once, or
+	// fewer where the steps would be too few.
+	tile := cgen.RunsTile(runsItems)
+	chunk := max((n+b.maxBlocks-1)/b.maxBlocks, tile)
+	chunk = (chunk + tile - 1) / tile * tile
 	blocks := (n + chunk - 1) / chunk
 	counts, err := b.Alloc(8 * blocks)
 	if err != nil {
