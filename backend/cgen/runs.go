@@ -11,7 +11,10 @@ import (
 // elements, one block of RunsBlock threads a chunk. Element i starts a
 // run where i is 0 or its sort key differs from element i-1's (the
 // sort's keys: -0.0 equals 0.0, every NaN equals every NaN), so the
-// runs are read straight from the sorted elements, with no mask.
+// runs are read straight from the sorted elements, with no mask. A block
+// walks its chunk in steps of items strips of RunsBlock consecutive
+// elements, each thread loading its element of every strip (and the one
+// before it) before it compares any.
 //
 // RunsCount writes each chunk's count of run starts to counts[block];
 // the caller reads the counts back (the result's length) and leaves
