@@ -2,6 +2,8 @@ package array
 
 import (
 	"fmt"
+
+	"github.com/cugo/cugo/backend"
 )
 
 // Searching and set operations, composed from the sort, comparisons,
@@ -111,38 +113,89 @@ func unique(op string, a *Array, all bool) UniqueResult {
 	}
 	n := sorted.Size()
 	d := On(a.st.b)
-	first := d.Empty(Bool, n) // whether each sorted element starts a run of equal ones
-	if n > 0 {
-		if err := first.Index(To(1)).Set(true); err != nil {
-			return fail(fmt.Errorf("%s: %w", op, err))
+	var r UniqueResult
+	var starts, runs *Array // where each run starts in sorted; the run of each sorted element
+	if finder, ok := a.st.b.(backend.RunFinder); ok && backend.SortableDType(a.dt) {
+		var err error
+		if r.Values, starts, runs, err = firstOfRuns(op, finder, sorted, all); err != nil {
+			return fail(err)
 		}
-	}
-	if n > 1 {
-		differs := startsRun.Into(first.Index(From(1)), sorted.Index(From(1)), sorted.Index(To(n-1)))
-		if differs.err != nil {
-			return fail(fmt.Errorf("%s: %w", op, differs.err))
+		sorted.Free()
+		if !all {
+			return r
 		}
+	} else {
+		first := d.Empty(Bool, n) // whether each sorted element starts a run of equal ones
+		if n > 0 {
+			if err := first.Index(To(1)).Set(true); err != nil {
+				return fail(fmt.Errorf("%s: %w", op, err))
+			}
+		}
+		if n > 1 {
+			differs := startsRun.Into(first.Index(From(1)), sorted.Index(From(1)), sorted.Index(To(n-1)))
+			if differs.err != nil {
+				return fail(fmt.Errorf("%s: %w", op, differs.err))
+			}
+		}
+		r.Values = sorted.Mask(first)
+		if !all {
+			return r
+		}
+		starts, runs = positions(first), runIDs(first)
 	}
-	r := UniqueResult{Values: sorted.Mask(first)}
-	if !all {
-		return r
-	}
-	if err := r.fromRuns(d, first, order); err != nil {
+	if err := r.fromRuns(d, n, starts, runs, order); err != nil {
 		return fail(err)
 	}
 	r.Inverse = r.Inverse.Reshape(a.shape...)
 	return r
 }
 
-// fromRuns sets r's Indices, Counts and Inverse (1-d) from the starts of
-// the runs of equal elements (first, bool) of the elements sorted by
-// order: one compaction, one scan and one scatter, no further sort.
-func (r *UniqueResult) fromRuns(d *Device, first, order *Array) error {
-	n := first.Size()
-	r.Indices = order.Mask(first)
-	starts := positions(first)
+// firstOfRuns returns, in one step of the backend's RunFinder, the first
+// element of each run of equal elements of the sorted 1-d array sorted
+// and, where all, the runs' positions and the run of each element.
+func firstOfRuns(op string, finder backend.RunFinder, sorted *Array, all bool) (values, starts, runs *Array, err error) {
+	if err := hold(sorted); err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", op, err)
+	}
+	defer release(sorted)
+	out := func(count int) (outs backend.RunsOutputs, err error) {
+		if values, err = empty(sorted.st.b, sorted.dt, []int{count}); err != nil {
+			return outs, err
+		}
+		outs.Values = values.st.buf
+		if !all {
+			return outs, nil
+		}
+		if starts, err = empty(sorted.st.b, Int64, []int{count}); err != nil {
+			return outs, err
+		}
+		outs.Starts = starts.st.buf
+		if runs, err = empty(sorted.st.b, Int64, []int{sorted.Size()}); err != nil {
+			return outs, err
+		}
+		outs.IDs = runs.st.buf
+		return outs, nil
+	}
+	if _, err = finder.FirstOfRuns(sorted.dt, sorted.Size(), sorted.st.buf, sorted.offset, out); err != nil {
+		values.Free()
+		starts.Free()
+		runs.Free()
+		return nil, nil, nil, fmt.Errorf("%s: %w", op, err)
+	}
+	return values, starts, runs, nil
+}
+
+// runIDs is, for each element of a 1-d bool array that marks the starts
+// of runs, the index of its run.
+func runIDs(first *Array) *Array { return Sub(CumSum(first, Axis(0)), 1) }
+
+// fromRuns sets r's Indices, Counts and Inverse (1-d) from the runs of
+// equal elements among the n elements sorted by order: where each run
+// starts and the run of each element: a gather and a scatter, no
+// further sort.
+func (r *UniqueResult) fromRuns(d *Device, n int, starts, runs, order *Array) error {
+	r.Indices = Take(order, starts)
 	r.Counts = Diff(Concatenate([]*Array{starts, d.Full(Int64, n, 1)}, 0), 1, 0)
-	runs := Sub(CumSum(first, Axis(0)), 1)
 	inverse := d.Empty(Int64, n)
 	if err := Put(inverse, order, runs); err != nil {
 		return err
@@ -205,7 +258,7 @@ func UniqueAxis(a *Array, axis int) UniqueResult {
 		}
 	}
 	var r UniqueResult
-	if err := r.fromRuns(d, first, order); err != nil {
+	if err := r.fromRuns(d, n, positions(first), runIDs(first), order); err != nil {
 		return fail(err)
 	}
 	values := Take(sorted, positions(first), 0).Reshape(append([]int{-1}, moved.shape[1:]...)...)

@@ -1,0 +1,83 @@
+//go:build linux && amd64
+
+package gpu
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cgen"
+	"github.com/cugo/cugo/backend/cpu"
+	"github.com/cugo/cugo/dtype"
+	"github.com/stretchr/testify/require"
+)
+
+// The run kernels on the host emulation of a CUDA device find what the
+// CPU backend finds in sorted data: the first element of each run and
+// its position, and the run of each element, over dtypes with NaN, -0.0 and repeats, lengths within a
+// block and over several chunks, an offset input, each output alone,
+// and each count of items a thread offered for measurement.
+func TestFirstOfRunsOnHostDevice(t *testing.T) {
+	b := New(newHostDevice(t))
+	c := cpu.New(0)
+	r := rand.New(rand.NewPCG(9, 10))
+	jobs := []struct {
+		dt   dtype.DType
+		n    int
+		dups bool
+	}{{dtype.Int32, 3000, true}, {dtype.Float32, 2500, true}, {dtype.Float64, 700, false}, {dtype.Float16, 300, true},
+		{dtype.Bool, 1000, false}, {dtype.Uint8, 40, false}, {dtype.Int64, 1, false}, {dtype.Int32, 0, false}}
+	for k, j := range jobs {
+		off := k % 2
+		in := sortInput(r, j.dt, j.n, off, j.dups)
+		if j.n > 0 {
+			sorted := sortOutputs(t, c, j.dt, 1, j.n, off, in, true, false)[0]
+			copy(in[off*j.dt.Size():], sorted)
+		}
+		for _, items := range []int{1, 2, cgen.DefaultRunsItems, 8} { // the items a thread offered to CUGO_TUNE
+			if items != cgen.DefaultRunsItems && k > 1 {
+				continue
+			}
+			for _, want := range [][3]bool{{true, true, true}, {true, false, false}, {false, true, false}, {false, false, true}} {
+				expected := firstOfRunsOn(t, c, j.dt, j.n, off, in, want)
+				var got [3][]byte
+				timeout(t, 5*time.Minute, func() {
+					defer func(old int) { runsItems = old }(runsItems)
+					runsItems = items
+					got = firstOfRunsOn(t, b, j.dt, j.n, off, in, want)
+				})
+				require.Equal(t, expected, got, "%v of %d, %d items a thread (values, starts, ids %v)", j.dt, j.n, items, want)
+			}
+		}
+	}
+}
+
+// firstOfRunsOn runs FirstOfRuns on be over the n elements of in from
+// element off, asking for the outputs (values, starts, ids) want says,
+// and returns them.
+func firstOfRunsOn(t *testing.T, be backend.Backend, dt dtype.DType, n, off int, in []byte, want [3]bool) [3][]byte {
+	t.Helper()
+	var bufs [3]backend.Buffer
+	var sizes [3]int
+	out := func(count int) (backend.RunsOutputs, error) {
+		sizes = [3]int{count * dt.Size(), 8 * count, 8 * n}
+		for i, size := range sizes {
+			if want[i] {
+				bufs[i] = bufferWith(t, be, make([]byte, size))
+			}
+		}
+		return backend.RunsOutputs{Values: bufs[0], Starts: bufs[1], IDs: bufs[2]}, nil
+	}
+	_, err := be.(backend.RunFinder).FirstOfRuns(dt, n, bufferWith(t, be, in), off, out)
+	require.NoError(t, err)
+	var got [3][]byte
+	for i, buf := range bufs {
+		if buf != nil {
+			got[i] = make([]byte, sizes[i])
+			require.NoError(t, be.Read(got[i], buf, 0))
+		}
+	}
+	return got
+}
