@@ -84,6 +84,10 @@ type SortShape struct {
 	HistItems int
 	// Items is the number of keys a thread of SortPass ranks.
 	Items int
+	// Match finds a lane's peers (the lanes of its warp holding its
+	// digit) with one __match_any_sync instead of a ballot per digit bit
+	// (CUDA only; HIP has no match and keeps the ballots).
+	Match bool
 }
 
 // DefaultSortShape is the shape SortRows uses.
@@ -143,6 +147,19 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 	if v == HIP {
 		vote, ballot, popc, ffs, one, syncwarp = "u64", "__ballot(%s)", "__popcll", "__ffsll((unsigned long long)%s)", "1ull", "__builtin_amdgcn_wave_barrier()"
 	}
+	// The lanes holding the same digit d: one match, or a ballot per bit
+	// of the digit (invalid lanes, only in the last tile, match no one).
+	peers := fmt.Sprintf(`    %[1]s peers = full ? ~(%[1]s)0 : %[2]s;
+#pragma unroll
+    for (u32 bit = 0; bit < 8; bit++) {
+      const bool on = (d >> bit) & 1u;
+      const %[1]s set = %[3]s;
+      peers &= on ? set : ~set;
+    }
+`, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "on"))
+	if shape.Match && v == CUDA {
+		peers = "    const unsigned peers = __match_any_sync(0xffffffffu, valid ? d : 256u);\n"
+	}
 	var b strings.Builder
 	b.WriteString(typedefs)
 	b.WriteString(warpGuard(v, w, SortPass))
@@ -154,8 +171,8 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 #define TILE (THREADS * ITEMS)
 #define WARP %[3]d
 #define NWARPS (THREADS / WARP)
-#define KEY_PASSES %[10]d
-#define HIST_COPIES %[12]d
+#define KEY_PASSES %[8]d
+#define HIST_COPIES %[10]d
 #define HIST_STRIDE (KEY_PASSES * 256 + 1)
 #define HIST_UNROLL 4
 #define SLOT (sizeof(K) > sizeof(X) ? sizeof(K) : sizeof(X))
@@ -169,10 +186,6 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 // in the first row (which is all of a single row).
 __device__ __forceinline__ X row_of(const X x, const u64 row_len) { return x < row_len ? 0 : x / (X)row_len; }
 __device__ __forceinline__ X col_of(const X x, const u64 row_len) { return x < row_len ? x : x %% (X)row_len; }
-__device__ __forceinline__ u32 digit_of(const K key, const X val, const u32 shift, const u64 row_len, const bool row_pass) {
-  if (row_pass) return (u32)((u64)row_of(val, row_len) >> shift) & 255u;
-  return (u32)((u64)key >> shift) & 255u;
-}
 extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 row_len, const u64 row_passes,
     u64 *hist, u64 *status, const u64 status_words) {
   __shared__ u32 counts[HIST_COPIES * HIST_STRIDE];
@@ -256,22 +269,29 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
       if (with_vals) val[r] = in ? (X)i : vals[i];
     }
   }
+  // The digits first, with the pass's kind decided once, not per item;
+  // in a full tile (all but the last) every item is valid.
+  u32 digit[ITEMS];
+  if (row_pass) {
+#pragma unroll
+    for (u32 r = 0; r < ITEMS; r++) digit[r] = (u32)((u64)row_of(val[r], row_len) >> shift) & 255u;
+  } else {
+#pragma unroll
+    for (u32 r = 0; r < ITEMS; r++) digit[r] = (u32)((u64)key[r] >> shift) & 255u;
+  }
+  const bool full = (tile + 1) * TILE <= n;
+  // The warp's valid items, lane-striped: item r of this lane is valid
+  // where r * WARP + lane < in_warp.
+  const u32 in_warp = first >= n ? 0 : (u32)(n - first < (u64)ITEMS * WARP ? n - first : (u64)ITEMS * WARP);
 #pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
-    const bool valid = first + (u64)r * WARP + lane < n;
-    const u32 d = digit_of(key[r], val[r], (u32)shift, row_len, row_pass);
-    // The lanes holding the same digit: a ballot per bit of the digit.
-    %[4]s peers = %[5]s;
-#pragma unroll
-    for (u32 bit = 0; bit < 8; bit++) {
-      const %[4]s set = %[6]s;
-      peers &= (d >> bit) & 1u ? set : ~set;
-    }
-    const u32 seen = valid ? warp_count[warp][d] : 0;
-    %[11]s;
-    if (valid && lane == (u32)%[9]s - 1u) warp_count[warp][d] = seen + (u32)%[7]s(peers);
-    %[11]s;
-    rank[r] = d << 16 | (seen + (u32)%[7]s(peers & ((%[8]s << lane) - %[8]s))); // a tile holds < 2^16
+    const bool valid = full || r * WARP + lane < in_warp;
+    const u32 d = digit[r];
+%[4]s    const u32 seen = valid ? warp_count[warp][d] : 0;
+    %[9]s;
+    if (valid && lane == (u32)%[7]s - 1u) warp_count[warp][d] = seen + (u32)%[5]s(peers);
+    %[9]s;
+    rank[r] = d << 16 | (seen + (u32)%[5]s(peers & ((%[6]s << lane) - %[6]s))); // a tile holds < 2^16
   }
   __syncthreads();
   // Thread t owns digit t: the warps' offsets within the tile's digit,
@@ -322,7 +342,7 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
   __syncthreads();
 #pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
-    if (first + (u64)r * WARP + lane >= n) continue;
+    if (!full && r * WARP + lane >= in_warp) continue;
     const u32 d = rank[r] >> 16;
     rank[r] = local_start[d] + warp_count[warp][d] + (rank[r] & 0xffffu); // now the item's place in the tile
     staged_keys[rank[r]] = key[r];
@@ -341,7 +361,7 @@ extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *key
   __syncthreads();
 #pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
-    if (first + (u64)r * WARP + lane < n) staged_vals[rank[r]] = val[r];
+    if (full || r * WARP + lane < in_warp) staged_vals[rank[r]] = val[r];
   }
   __syncthreads();
   for (u32 i = t; i < count; i += THREADS) {
@@ -358,7 +378,7 @@ extern "C" __global__ void cugo_sort_finish(const u64 n, const u64 row_len, cons
     if (idx) idx[i] = (i64)col_of(v, row_len);
   }
 }
-`, SortThreads, shape.Items, w, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "(d >> bit) & 1u"), popc, one, fmt.Sprintf(ffs, "peers"), SortKeyBytes(dt), syncwarp, shape.HistCopies)
+`, SortThreads, shape.Items, w, peers, popc, one, fmt.Sprintf(ffs, "peers"), SortKeyBytes(dt), syncwarp, shape.HistCopies)
 	for _, tile := range SortBlockTiles {
 		fmt.Fprintf(&b, `extern "C" __global__ void %[1]s(const u64 rows, const u64 row_len, const u64 rows_per_tile,
     const T *in, T *out, i64 *idx) {

@@ -33,7 +33,8 @@ func TestSortKernelsCompile(t *testing.T) {
 // SortTunedShapes are the shapes offered for measurement through
 // CUGO_TUNE (sort_hist_copies, sort_items), besides the default.
 var SortTunedShapes = []SortShape{{HistCopies: 1, Items: 16}, {HistCopies: 4, Items: 16},
-	{HistCopies: 16, Items: 16}, {HistCopies: 8, Items: 12}, {HistCopies: 8, Items: 20}, {HistCopies: 8, Items: 27}}
+	{HistCopies: 16, Items: 16}, {HistCopies: 8, Items: 12}, {HistCopies: 8, Items: 20}, {HistCopies: 8, Items: 27},
+	{HistCopies: 8, Items: 16, Match: true}}
 
 // Each tuned shape compiles for 32- and 64-bit keys and positions, and
 // each kernel's static shared memory stays within the 48 KiB a block

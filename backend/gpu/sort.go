@@ -247,11 +247,13 @@ func (s *sortCall) radix() error {
 }
 
 // tunedSortShape is cgen.DefaultSortShape with the CUGO_TUNE knobs
-// sort_hist_copies, sort_hist_items and sort_items applied.
+// sort_hist_copies, sort_hist_items, sort_items and sort_match (1: true)
+// applied.
 func tunedSortShape() cgen.SortShape {
 	d := cgen.DefaultSortShape
 	return cgen.SortShape{HistCopies: tune.Int("sort_hist_copies", d.HistCopies),
-		HistItems: tune.Int("sort_hist_items", d.HistItems), Items: tune.Int("sort_items", d.Items)}
+		HistItems: tune.Int("sort_hist_items", d.HistItems), Items: tune.Int("sort_items", d.Items),
+		Match: tune.Int("sort_match", int(boolWord(d.Match))) != 0}
 }
 
 func boolWord(v bool) uint64 {
