@@ -51,6 +51,7 @@ static unsigned warp_votes[64][32];
 #define __forceinline__ inline
 #define __align__(n) alignas(n)
 #define __shared__ static
+#define __launch_bounds__(...)
 static void __syncthreads() { block_barrier->arrive_and_wait(); }
 template <typename T, typename U> static T atomicAdd(T *p, U v) { return std::atomic_ref<T>(*p).fetch_add((T)v); }
 static int __popc(unsigned x) { return __builtin_popcount(x); }
@@ -103,7 +104,7 @@ static void run_grid(unsigned grid, unsigned block, const std::function<void()> 
 }
 `
 
-var kernelSignature = regexp.MustCompile(`extern "C" __global__ void (\w+)\(([^)]*)\)`)
+var kernelSignature = regexp.MustCompile(`extern "C" __global__ void (?:__launch_bounds__\([^)]*\) )?(\w+)\(([^)]*)\)`)
 
 // launchers renders, for each kernel of src, launch_<name>(grid, block,
 // params), which runs it over the grid with its parameters read from the
