@@ -95,10 +95,13 @@ type SortShape struct {
 	// to hold (CUDA's __launch_bounds__, which caps the registers a
 	// thread; 0: no bound; HIP: none).
 	MinBlocks int
+	// Lookback is the number of earlier tiles' status words a thread of
+	// SortPass loads at once in the look-back (0: 8).
+	Lookback int
 }
 
 // DefaultSortShape is the shape SortRows uses.
-var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 16, MinBlocks: 3}
+var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 16, MinBlocks: 3, Lookback: 8}
 
 // sortStageBytes is the shared memory a tile of SortPass stages its keys
 // or positions (one after the other) and their digits in.
@@ -118,6 +121,9 @@ func (s SortShape) Fit(dt dtype.DType, index64 bool) SortShape {
 	s.HistCopies = max(1, min(s.HistCopies, 32, sortHistBytes/(4*(256*SortKeyBytes(dt)+1))))
 	s.HistItems = max(1, s.HistItems)
 	s.MinBlocks = max(0, s.MinBlocks)
+	if s.Lookback <= 0 {
+		s.Lookback = 8
+	}
 	return s
 }
 
@@ -196,7 +202,7 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 #define HIST_UNROLL 4
 #define SLOT (sizeof(K) > sizeof(X) ? sizeof(K) : sizeof(X))
 #define COUNT_BITS 54
-#define LOOKBACK 8
+#define LOOKBACK %[12]d
 #define COUNT_MASK ((1ull << COUNT_BITS) - 1)
 #define FLAG_OWN (1ull << COUNT_BITS)
 #define FLAG_PREFIX (2ull << COUNT_BITS)
@@ -261,7 +267,7 @@ extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 ro
     if (idx) idx[i] = (i64)col_of(v, row_len);
   }
 }
-`, SortThreads, shape.Items, w, peers, popc, one, fmt.Sprintf(ffs, "peers"), SortKeyBytes(dt), syncwarp, shape.HistCopies, passes)
+`, SortThreads, shape.Items, w, peers, popc, one, fmt.Sprintf(ffs, "peers"), SortKeyBytes(dt), syncwarp, shape.HistCopies, passes, shape.Lookback)
 	for _, tile := range SortBlockTiles {
 		fmt.Fprintf(&b, `extern "C" __global__ void %[1]s(const u64 rows, const u64 row_len, const u64 rows_per_tile,
     const T *in, T *out, i64 *idx) {

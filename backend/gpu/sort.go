@@ -251,13 +251,14 @@ func (s *sortCall) radix() error {
 }
 
 // tunedSortShape is cgen.DefaultSortShape with the CUGO_TUNE knobs
-// sort_hist_copies, sort_hist_items, sort_items, sort_match (1: true)
-// and sort_min_blocks applied.
+// sort_hist_copies, sort_hist_items, sort_items, sort_match (1: true),
+// sort_min_blocks and sort_lookback applied.
 func tunedSortShape() cgen.SortShape {
 	d := cgen.DefaultSortShape
 	return cgen.SortShape{HistCopies: tune.Int("sort_hist_copies", d.HistCopies),
 		HistItems: tune.Int("sort_hist_items", d.HistItems), Items: tune.Int("sort_items", d.Items),
-		Match: tune.Int("sort_match", int(boolWord(d.Match))) != 0, MinBlocks: tune.Int("sort_min_blocks", d.MinBlocks)}
+		Match: tune.Int("sort_match", int(boolWord(d.Match))) != 0, MinBlocks: tune.Int("sort_min_blocks", d.MinBlocks),
+		Lookback: tune.Int("sort_lookback", d.Lookback)}
 }
 
 func boolWord(v bool) uint64 {
