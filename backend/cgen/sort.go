@@ -42,7 +42,8 @@ import (
 //
 //	SortHist     n, in, rowLen, rowPasses, hist, status, statusWords
 //	SortPass     n, in (0: read keys, vals), keys, vals, shift, rowLen, rowPass, hist, status,
-//	             counter, epoch, withVals, keys2, vals2, out, idx (each output 0: none)
+//	             counter, epoch, keys2, vals2, out, idx (each output 0: none;
+//	             SortPassKeys: vals, vals2 and idx unused)
 //	SortFinish   n, rowLen, in, vals, out (0: none), idx (0: none)
 //	SortBlock<T> rows, rowLen, rowsPerTile, in, out (0: none), idx (0: none)
 //
@@ -54,9 +55,11 @@ import (
 
 // Sort kernel names; all live in the module RenderSort renders.
 const (
-	SortHist   = "cugo_sort_hist"
-	SortPass   = "cugo_sort_pass"
-	SortFinish = "cugo_sort_finish"
+	SortHist = "cugo_sort_hist"
+	SortPass = "cugo_sort_pass"
+	// SortPassKeys is SortPass for keys without positions.
+	SortPassKeys = "cugo_sort_pass_keys"
+	SortFinish   = "cugo_sort_finish"
 )
 
 // SortBlockEntry is the name of the block-local sort of tiles of tile
@@ -84,10 +87,21 @@ type SortShape struct {
 	HistItems int
 	// Items is the number of keys a thread of SortPass ranks.
 	Items int
+	// Match finds a lane's peers (the lanes of its warp holding its
+	// digit) with one __match_any_sync instead of a ballot per digit bit
+	// (CUDA only; HIP has no match and keeps the ballots).
+	Match bool
+	// MinBlocks is the number of blocks of SortPass a multiprocessor is
+	// to hold (CUDA's __launch_bounds__, which caps the registers a
+	// thread; 0: no bound; HIP: none).
+	MinBlocks int
+	// Lookback is the number of earlier tiles' status words a thread of
+	// SortPass loads at once in the look-back (0: 8).
+	Lookback int
 }
 
 // DefaultSortShape is the shape SortRows uses.
-var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 16}
+var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 16, MinBlocks: 3, Lookback: 8}
 
 // sortStageBytes is the shared memory a tile of SortPass stages its keys
 // or positions (one after the other) and their digits in.
@@ -106,6 +120,10 @@ func (s SortShape) Fit(dt dtype.DType, index64 bool) SortShape {
 	s.Items = max(1, min(s.Items, sortStageBytes/(SortThreads*(slot+1))))
 	s.HistCopies = max(1, min(s.HistCopies, 32, sortHistBytes/(4*(256*SortKeyBytes(dt)+1))))
 	s.HistItems = max(1, s.HistItems)
+	s.MinBlocks = max(0, s.MinBlocks)
+	if s.Lookback <= 0 {
+		s.Lookback = 8
+	}
 	return s
 }
 
@@ -143,6 +161,30 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 	if v == HIP {
 		vote, ballot, popc, ffs, one, syncwarp = "u64", "__ballot(%s)", "__popcll", "__ffsll((unsigned long long)%s)", "1ull", "__builtin_amdgcn_wave_barrier()"
 	}
+	// The lanes holding the same digit d: one match, or a ballot per bit
+	// of the digit (invalid lanes, only in the last tile, match no one).
+	peers := fmt.Sprintf(`    %[1]s peers = full ? ~(%[1]s)0 : %[2]s;
+#pragma unroll
+    for (u32 bit = 0; bit < 8; bit++) {
+      const bool on = (d >> bit) & 1u;
+      const %[1]s set = %[3]s;
+      peers &= on ? set : ~set;
+    }
+`, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "on"))
+	if shape.Match && v == CUDA {
+		peers = "    const unsigned peers = __match_any_sync(0xffffffffu, valid ? d : 256u);\n"
+	}
+	// The pass twice: carrying positions, and keys alone (no registers
+	// for positions).
+	bounds := ""
+	if shape.MinBlocks > 0 && v == CUDA {
+		bounds = fmt.Sprintf("__launch_bounds__(%d, %d) ", SortThreads, shape.MinBlocks)
+	}
+	passes := ""
+	for _, entry := range []string{SortPass, SortPassKeys} {
+		passes += fmt.Sprintf(sortPassSource, SortThreads, shape.Items, w, peers, popc, one, fmt.Sprintf(ffs, "peers"),
+			SortKeyBytes(dt), syncwarp, shape.HistCopies, entry, entry == SortPass, bounds)
+	}
 	var b strings.Builder
 	b.WriteString(typedefs)
 	b.WriteString(warpGuard(v, w, SortPass))
@@ -154,13 +196,13 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 #define TILE (THREADS * ITEMS)
 #define WARP %[3]d
 #define NWARPS (THREADS / WARP)
-#define KEY_PASSES %[10]d
-#define HIST_COPIES %[12]d
+#define KEY_PASSES %[8]d
+#define HIST_COPIES %[10]d
 #define HIST_STRIDE (KEY_PASSES * 256 + 1)
 #define HIST_UNROLL 4
 #define SLOT (sizeof(K) > sizeof(X) ? sizeof(K) : sizeof(X))
 #define COUNT_BITS 54
-#define LOOKBACK 8
+#define LOOKBACK %[12]d
 #define COUNT_MASK ((1ull << COUNT_BITS) - 1)
 #define FLAG_OWN (1ull << COUNT_BITS)
 #define FLAG_PREFIX (2ull << COUNT_BITS)
@@ -169,10 +211,6 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 // in the first row (which is all of a single row).
 __device__ __forceinline__ X row_of(const X x, const u64 row_len) { return x < row_len ? 0 : x / (X)row_len; }
 __device__ __forceinline__ X col_of(const X x, const u64 row_len) { return x < row_len ? x : x %% (X)row_len; }
-__device__ __forceinline__ u32 digit_of(const K key, const X val, const u32 shift, const u64 row_len, const bool row_pass) {
-  if (row_pass) return (u32)((u64)row_of(val, row_len) >> shift) & 255u;
-  return (u32)((u64)key >> shift) & 255u;
-}
 extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 row_len, const u64 row_passes,
     u64 *hist, u64 *status, const u64 status_words) {
   __shared__ u32 counts[HIST_COPIES * HIST_STRIDE];
@@ -222,143 +260,14 @@ extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 ro
   }
   if (t == 0 && lossy) atomicAdd(&hist[(KEY_PASSES + row_passes) * 256], (u64)lossy);
 }
-extern "C" __global__ void cugo_sort_pass(const u64 n, const T *in, const K *keys, const X *vals, const u64 shift,
-    const u64 row_len, const u64 row_pass, const u64 *hist, u64 *status, u64 *counter, const u64 epoch,
-    const u64 with_vals, K *keys2, X *vals2, T *out, i64 *idx) {
-  __shared__ u32 tile_of_block;
-  __shared__ u32 warp_count[NWARPS][256];
-  __shared__ u64 scan[256];
-  __shared__ u32 local_start[256];
-  __shared__ u64 out_base[256];
-  // The tile's keys, then its positions, staged in digit order.
-  __shared__ u64 stage[(TILE * SLOT + 7) / 8];
-  __shared__ u8 staged_digit[TILE];
-  K *staged_keys = (K *)stage;
-  X *staged_vals = (X *)stage;
-  const u32 t = threadIdx.x, lane = t %% WARP, warp = t / WARP;
-  if (t == 0) tile_of_block = (u32)atomicAdd(counter, 1ull);
-  for (u32 d = lane; d < 256; d += WARP) warp_count[warp][d] = 0;
-  __syncthreads();
-  const u64 tile = tile_of_block;
-  const u64 first = (u64)tile * TILE + (u64)warp * WARP * ITEMS;
-  K key[ITEMS];
-  X val[ITEMS];
-  u32 rank[ITEMS];
-  // A warp's items are contiguous, lane-striped: item r of lane l is
-  // element first + r * WARP + l, so that ranking items in turn is stable.
-#pragma unroll
-  for (u32 r = 0; r < ITEMS; r++) {
-    const u64 i = first + (u64)r * WARP + lane;
-    key[r] = KMAX;
-    val[r] = 0;
-    if (i < n) {
-      key[r] = in ? sort_key(in[i]) : keys[i];
-      if (with_vals) val[r] = in ? (X)i : vals[i];
-    }
-  }
-#pragma unroll
-  for (u32 r = 0; r < ITEMS; r++) {
-    const bool valid = first + (u64)r * WARP + lane < n;
-    const u32 d = digit_of(key[r], val[r], (u32)shift, row_len, row_pass);
-    // The lanes holding the same digit: a ballot per bit of the digit.
-    %[4]s peers = %[5]s;
-#pragma unroll
-    for (u32 bit = 0; bit < 8; bit++) {
-      const %[4]s set = %[6]s;
-      peers &= (d >> bit) & 1u ? set : ~set;
-    }
-    const u32 seen = valid ? warp_count[warp][d] : 0;
-    %[11]s;
-    if (valid && lane == (u32)%[9]s - 1u) warp_count[warp][d] = seen + (u32)%[7]s(peers);
-    %[11]s;
-    rank[r] = d << 16 | (seen + (u32)%[7]s(peers & ((%[8]s << lane) - %[8]s))); // a tile holds < 2^16
-  }
-  __syncthreads();
-  // Thread t owns digit t: the warps' offsets within the tile's digit,
-  // the tile's count, published at once for the tiles after it.
-  u32 own = 0;
-  for (u32 w = 0; w < NWARPS; w++) {
-    const u32 c = warp_count[w][t];
-    warp_count[w][t] = own;
-    own += c;
-  }
-  volatile u64 *word = (volatile u64 *)status + tile * 256 + t;
-  const u64 mark = epoch << (COUNT_BITS + 2);
-  *word = mark | (tile ? FLAG_OWN : FLAG_PREFIX) | own;
-  // One scan over digits gives both the digit's first position in the
-  // output (from the histogram) and in the tile: a tile holds < 2^16.
-  scan[t] = (hist[t] << 16) | own;
-  __syncthreads();
-  for (u32 s = 1; s < 256; s <<= 1) {
-    const u64 add = t >= s ? scan[t - s] : 0;
-    __syncthreads();
-    scan[t] += add;
-    __syncthreads();
-  }
-  const u64 before = scan[t] - ((hist[t] << 16) | own);
-  u64 prefix = 0;
-  // Look back LOOKBACK tiles at a time: their words load together, and
-  // the counts add up to the first inclusive prefix among them.
-  for (u64 j = tile; j > 0;) {
-    const volatile u64 *prev = (const volatile u64 *)status + t;
-    u64 w[LOOKBACK];
-    const u32 m = j < LOOKBACK ? (u32)j : LOOKBACK;
-#pragma unroll
-    for (u32 k = 0; k < LOOKBACK; k++) w[k] = k < m ? prev[(j - 1 - k) * 256] : 0;
-    u32 used = 0;
-    bool done = false;
-#pragma unroll
-    for (u32 k = 0; k < LOOKBACK; k++) {
-      if (done || k >= m || used < k || (w[k] >> (COUNT_BITS + 2)) != epoch || !(w[k] & (FLAG_OWN | FLAG_PREFIX))) continue;
-      prefix += w[k] & COUNT_MASK;
-      used++;
-      done = (w[k] & FLAG_PREFIX) != 0;
-    }
-    j = done ? 0 : j - used;
-  }
-  if (tile) *word = mark | FLAG_PREFIX | (prefix + own);
-  local_start[t] = (u32)(before & 0xffffu);
-  out_base[t] = (before >> 16) + prefix - (before & 0xffffu);
-  __syncthreads();
-#pragma unroll
-  for (u32 r = 0; r < ITEMS; r++) {
-    if (first + (u64)r * WARP + lane >= n) continue;
-    const u32 d = rank[r] >> 16;
-    rank[r] = local_start[d] + warp_count[warp][d] + (rank[r] & 0xffffu); // now the item's place in the tile
-    staged_keys[rank[r]] = key[r];
-    staged_digit[rank[r]] = (u8)d;
-  }
-  __syncthreads();
-  const u64 left = n - (u64)tile * TILE;
-  const u32 count = left < TILE ? (u32)left : TILE;
-  for (u32 i = t; i < count; i += THREADS) {
-    const K k = staged_keys[i];
-    const u64 dst = out_base[staged_digit[i]] + i;
-    if (keys2) keys2[dst] = k;
-    if (out) out[dst] = sort_value(k);
-  }
-  if (!vals2 && !idx) return;
-  __syncthreads();
-#pragma unroll
-  for (u32 r = 0; r < ITEMS; r++) {
-    if (first + (u64)r * WARP + lane < n) staged_vals[rank[r]] = val[r];
-  }
-  __syncthreads();
-  for (u32 i = t; i < count; i += THREADS) {
-    const X x = staged_vals[i];
-    const u64 dst = out_base[staged_digit[i]] + i;
-    if (vals2) vals2[dst] = x;
-    if (idx) idx[dst] = (i64)col_of(x, row_len);
-  }
-}
-extern "C" __global__ void cugo_sort_finish(const u64 n, const u64 row_len, const T *in, const X *vals, T *out, i64 *idx) {
+%[11]sextern "C" __global__ void cugo_sort_finish(const u64 n, const u64 row_len, const T *in, const X *vals, T *out, i64 *idx) {
   for (u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += (u64)gridDim.x * blockDim.x) {
     const X v = vals[i];
     if (out) out[i] = in[v];
     if (idx) idx[i] = (i64)col_of(v, row_len);
   }
 }
-`, SortThreads, shape.Items, w, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "(d >> bit) & 1u"), popc, one, fmt.Sprintf(ffs, "peers"), SortKeyBytes(dt), syncwarp, shape.HistCopies)
+`, SortThreads, shape.Items, w, peers, popc, one, fmt.Sprintf(ffs, "peers"), SortKeyBytes(dt), syncwarp, shape.HistCopies, passes, shape.Lookback)
 	for _, tile := range SortBlockTiles {
 		fmt.Fprintf(&b, `extern "C" __global__ void %[1]s(const u64 rows, const u64 row_len, const u64 rows_per_tile,
     const T *in, T *out, i64 *idx) {
@@ -434,3 +343,147 @@ func sortKeyFunc(dt dtype.DType) string {
 		"__device__ __forceinline__ bool sort_lossy(const T x) {\n  %s\n}\n"+
 		"__device__ __forceinline__ T sort_value(const K k) {\n  %s\n}\n", key, lossy, value)
 }
+
+// sortPassSource is the pass kernel, named by argument 11, carrying
+// positions where argument 12 is true, under launch bounds 13; the other arguments are those of
+// the module (RenderSort).
+const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, const T *in, const K *keys, const X *vals, const u64 shift,
+    const u64 row_len, const u64 row_pass, const u64 *hist, u64 *status, u64 *counter, const u64 epoch,
+    K *keys2, X *vals2, T *out, i64 *idx) {
+  const bool with_vals = %[12]t; // positions carried
+  __shared__ u32 tile_of_block;
+  __shared__ u32 warp_count[NWARPS][256];
+  __shared__ u64 scan[256];
+  __shared__ u32 local_start[256];
+  __shared__ u64 out_base[256];
+  // The tile's keys, then its positions, staged in digit order.
+  __shared__ u64 stage[(TILE * SLOT + 7) / 8];
+  __shared__ u8 staged_digit[TILE];
+  K *staged_keys = (K *)stage;
+  X *staged_vals = (X *)stage;
+  const u32 t = threadIdx.x, lane = t %% WARP, warp = t / WARP;
+  if (t == 0) tile_of_block = (u32)atomicAdd(counter, 1ull);
+  for (u32 d = lane; d < 256; d += WARP) warp_count[warp][d] = 0;
+  __syncthreads();
+  const u64 tile = tile_of_block;
+  const u64 first = (u64)tile * TILE + (u64)warp * WARP * ITEMS;
+  K key[ITEMS];
+  X val[ITEMS];
+  u32 rank[ITEMS];
+  // A warp's items are contiguous, lane-striped: item r of lane l is
+  // element first + r * WARP + l, so that ranking items in turn is stable.
+#pragma unroll
+  for (u32 r = 0; r < ITEMS; r++) {
+    const u64 i = first + (u64)r * WARP + lane;
+    key[r] = KMAX;
+    val[r] = 0;
+    if (i < n) {
+      key[r] = in ? sort_key(in[i]) : keys[i];
+      if (with_vals) val[r] = in ? (X)i : vals[i];
+    }
+  }
+  // The digits first, with the pass's kind decided once, not per item;
+  // in a full tile (all but the last) every item is valid.
+  u32 digit[ITEMS];
+  if (row_pass) {
+#pragma unroll
+    for (u32 r = 0; r < ITEMS; r++) digit[r] = (u32)((u64)row_of(val[r], row_len) >> shift) & 255u;
+  } else {
+#pragma unroll
+    for (u32 r = 0; r < ITEMS; r++) digit[r] = (u32)((u64)key[r] >> shift) & 255u;
+  }
+  const bool full = (tile + 1) * TILE <= n;
+  // The warp's valid items, lane-striped: item r of this lane is valid
+  // where r * WARP + lane < in_warp.
+  const u32 in_warp = first >= n ? 0 : (u32)(n - first < (u64)ITEMS * WARP ? n - first : (u64)ITEMS * WARP);
+#pragma unroll
+  for (u32 r = 0; r < ITEMS; r++) {
+    const bool valid = full || r * WARP + lane < in_warp;
+    const u32 d = digit[r];
+%[4]s    const u32 seen = valid ? warp_count[warp][d] : 0;
+    %[9]s;
+    if (valid && lane == (u32)%[7]s - 1u) warp_count[warp][d] = seen + (u32)%[5]s(peers);
+    %[9]s;
+    rank[r] = d << 16 | (seen + (u32)%[5]s(peers & ((%[6]s << lane) - %[6]s))); // a tile holds < 2^16
+  }
+  __syncthreads();
+  // Thread t owns digit t: the warps' offsets within the tile's digit,
+  // the tile's count, published at once for the tiles after it.
+  u32 own = 0;
+  for (u32 w = 0; w < NWARPS; w++) {
+    const u32 c = warp_count[w][t];
+    warp_count[w][t] = own;
+    own += c;
+  }
+  volatile u64 *word = (volatile u64 *)status + tile * 256 + t;
+  const u64 mark = epoch << (COUNT_BITS + 2);
+  *word = mark | (tile ? FLAG_OWN : FLAG_PREFIX) | own;
+  // The look-back first, so that the tiles after this one find its
+  // prefix as early as possible.
+  u64 prefix = 0;
+  // Look back LOOKBACK tiles at a time: their words load together, and
+  // the counts add up to the first inclusive prefix among them.
+  for (u64 j = tile; j > 0;) {
+    const volatile u64 *prev = (const volatile u64 *)status + t;
+    u64 w[LOOKBACK];
+    const u32 m = j < LOOKBACK ? (u32)j : LOOKBACK;
+#pragma unroll
+    for (u32 k = 0; k < LOOKBACK; k++) w[k] = k < m ? prev[(j - 1 - k) * 256] : 0;
+    u32 used = 0;
+    bool done = false;
+#pragma unroll
+    for (u32 k = 0; k < LOOKBACK; k++) {
+      if (done || k >= m || used < k || (w[k] >> (COUNT_BITS + 2)) != epoch || !(w[k] & (FLAG_OWN | FLAG_PREFIX))) continue;
+      prefix += w[k] & COUNT_MASK;
+      used++;
+      done = (w[k] & FLAG_PREFIX) != 0;
+    }
+    j = done ? 0 : j - used;
+  }
+  if (tile) *word = mark | FLAG_PREFIX | (prefix + own);
+  // One scan over digits gives both the digit's first position in the
+  // output (from the histogram) and in the tile: a tile holds < 2^16.
+  scan[t] = (hist[t] << 16) | own;
+  __syncthreads();
+  for (u32 s = 1; s < 256; s <<= 1) {
+    const u64 add = t >= s ? scan[t - s] : 0;
+    __syncthreads();
+    scan[t] += add;
+    __syncthreads();
+  }
+  const u64 before = scan[t] - ((hist[t] << 16) | own);
+  local_start[t] = (u32)(before & 0xffffu);
+  out_base[t] = (before >> 16) + prefix - (before & 0xffffu);
+  __syncthreads();
+#pragma unroll
+  for (u32 r = 0; r < ITEMS; r++) {
+    if (!full && r * WARP + lane >= in_warp) continue;
+    const u32 d = rank[r] >> 16;
+    rank[r] = local_start[d] + warp_count[warp][d] + (rank[r] & 0xffffu); // now the item's place in the tile
+    staged_keys[rank[r]] = key[r];
+    staged_digit[rank[r]] = (u8)d;
+  }
+  __syncthreads();
+  const u64 left = n - (u64)tile * TILE;
+  const u32 count = left < TILE ? (u32)left : TILE;
+  for (u32 i = t; i < count; i += THREADS) {
+    const K k = staged_keys[i];
+    const u64 dst = out_base[staged_digit[i]] + i;
+    if (keys2) keys2[dst] = k;
+    if (out) out[dst] = sort_value(k);
+  }
+  if (!with_vals || (!vals2 && !idx)) return;
+  __syncthreads();
+#pragma unroll
+  for (u32 r = 0; r < ITEMS; r++) {
+    if (full || r * WARP + lane < in_warp) staged_vals[rank[r]] = val[r];
+  }
+  __syncthreads();
+  for (u32 i = t; i < count; i += THREADS) {
+    const X x = staged_vals[i];
+    const u64 dst = out_base[staged_digit[i]] + i;
+    if (vals2) vals2[dst] = x;
+    if (idx) idx[dst] = (i64)col_of(x, row_len);
+  }
+}
+`

@@ -1,6 +1,7 @@
 package cgen
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -31,9 +32,13 @@ func TestSortKernelsCompile(t *testing.T) {
 }
 
 // SortTunedShapes are the shapes offered for measurement through
-// CUGO_TUNE (sort_hist_copies, sort_items), besides the default.
+// CUGO_TUNE (sort_hist_copies, sort_items, sort_match, sort_min_blocks,
+// sort_lookback), besides the default.
 var SortTunedShapes = []SortShape{{HistCopies: 1, Items: 16}, {HistCopies: 4, Items: 16},
-	{HistCopies: 16, Items: 16}, {HistCopies: 8, Items: 12}, {HistCopies: 8, Items: 20}, {HistCopies: 8, Items: 27}}
+	{HistCopies: 16, Items: 16}, {HistCopies: 8, Items: 12}, {HistCopies: 8, Items: 20}, {HistCopies: 8, Items: 27},
+	{HistCopies: 8, Items: 16, Match: true}, {HistCopies: 8, Items: 16, MinBlocks: 0}, {HistCopies: 8, Items: 16, MinBlocks: 4},
+	{HistCopies: 8, Items: 16, Match: true, MinBlocks: 4}, {HistCopies: 8, Items: 16, MinBlocks: 3, Lookback: 4},
+	{HistCopies: 8, Items: 16, MinBlocks: 3, Lookback: 16}}
 
 // Each tuned shape compiles for 32- and 64-bit keys and positions, and
 // each kernel's static shared memory stays within the 48 KiB a block
@@ -51,14 +56,15 @@ func TestSortShapesCompileWithinSharedMemory(t *testing.T) {
 				require.False(t, res.CUBIN)
 				used := map[string]int{}
 				for _, m := range decl.FindAllStringSubmatch(string(res.Code), -1) {
-					for _, entry := range []string{SortHist, SortPass} {
-						if strings.Contains(m[1], entry) {
+					for _, entry := range []string{SortHist, SortPass, SortPassKeys} {
+						if strings.Contains(m[1], fmt.Sprintf("%d%sE", len(entry), entry)) { // the mangled name of a static in entry
 							size, _ := strconv.Atoi(m[2])
 							used[entry] += size
 						}
 					}
 				}
 				require.Greater(t, used[SortPass], SortPassTile(dt, wide, shape)*4, "the tile is staged")
+				require.Greater(t, used[SortPassKeys], SortPassTile(dt, wide, shape)*4, "the tile is staged")
 				for entry, size := range used {
 					require.LessOrEqual(t, size, 48<<10, "%s of %v (64-bit indices %v) shape %+v", entry, dt, wide, shape)
 				}

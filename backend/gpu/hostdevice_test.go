@@ -51,6 +51,7 @@ static unsigned warp_votes[64][32];
 #define __forceinline__ inline
 #define __align__(n) alignas(n)
 #define __shared__ static
+#define __launch_bounds__(...)
 static void __syncthreads() { block_barrier->arrive_and_wait(); }
 template <typename T, typename U> static T atomicAdd(T *p, U v) { return std::atomic_ref<T>(*p).fetch_add((T)v); }
 static int __popc(unsigned x) { return __builtin_popcount(x); }
@@ -62,6 +63,15 @@ static unsigned __ballot_sync(unsigned, bool pred) {
   warp_barriers[w]->arrive_and_wait();
   unsigned m = 0;
   for (unsigned l = 0; l < 32; l++) m |= warp_votes[w][l] << l;
+  warp_barriers[w]->arrive_and_wait();
+  return m;
+}
+static unsigned __match_any_sync(unsigned, unsigned v) {
+  const unsigned w = threadIdx.x / 32, lane = threadIdx.x % 32;
+  warp_votes[w][lane] = v;
+  warp_barriers[w]->arrive_and_wait();
+  unsigned m = 0;
+  for (unsigned l = 0; l < 32; l++) m |= (unsigned)(warp_votes[w][l] == v) << l;
   warp_barriers[w]->arrive_and_wait();
   return m;
 }
@@ -94,7 +104,7 @@ static void run_grid(unsigned grid, unsigned block, const std::function<void()> 
 }
 `
 
-var kernelSignature = regexp.MustCompile(`extern "C" __global__ void (\w+)\(([^)]*)\)`)
+var kernelSignature = regexp.MustCompile(`extern "C" __global__ void (?:__launch_bounds__\([^)]*\) )?(\w+)\(([^)]*)\)`)
 
 // launchers renders, for each kernel of src, launch_<name>(grid, block,
 // params), which runs it over the grid with its parameters read from the

@@ -154,7 +154,7 @@ func (s *sortCall) radix() error {
 		return err
 	}
 	fns := map[string]Function{}
-	for _, e := range []string{cgen.SortHist, cgen.SortPass, cgen.SortFinish} {
+	for _, e := range []string{cgen.SortHist, cgen.SortPass, cgen.SortPassKeys, cgen.SortFinish} {
 		fn, err := s.kernel(e)
 		if err != nil {
 			return err
@@ -214,6 +214,10 @@ func (s *sortCall) radix() error {
 	// Pass j writes keys[j%2] and vals[j%2] and reads what pass j-1 wrote
 	// (the first pass reads the input); the last writes the outputs.
 	keys, vals := [2]*buffer{keysA, keysB}, [2]*buffer{valsA, valsB}
+	passFn := fns[cgen.SortPassKeys]
+	if withVals {
+		passFn = fns[cgen.SortPass]
+	}
 	var gather *buffer // the positions the sorted elements are gathered from, if any
 	for j, i := range run {
 		p := passes[i]
@@ -232,9 +236,9 @@ func (s *sortCall) radix() error {
 		if p.row {
 			rowPass = 1
 		}
-		if err := b.launchSlots(fns[cgen.SortPass], [3]uint32{uint32(tiles), 1, 1}, threads, word(uint64(total)), word(in),
+		if err := b.launchSlots(passFn, [3]uint32{uint32(tiles), 1, 1}, threads, word(uint64(total)), word(in),
 			at(src), at(srcVals), word(uint64(p.shift)), word(uint64(s.n)), word(rowPass), word(uint64(hist.ptr)+uint64(8*256*i)),
-			at(status), word(uint64(status.ptr)+uint64(8*(256*tiles+j))), word(uint64(j+1)), word(boolWord(withVals)),
+			at(status), word(uint64(status.ptr)+uint64(8*(256*tiles+j))), word(uint64(j+1)),
 			at(keys2), at(vals2), word(out), word(idx)); err != nil {
 			return err
 		}
@@ -247,11 +251,14 @@ func (s *sortCall) radix() error {
 }
 
 // tunedSortShape is cgen.DefaultSortShape with the CUGO_TUNE knobs
-// sort_hist_copies, sort_hist_items and sort_items applied.
+// sort_hist_copies, sort_hist_items, sort_items, sort_match (1: true),
+// sort_min_blocks and sort_lookback applied.
 func tunedSortShape() cgen.SortShape {
 	d := cgen.DefaultSortShape
 	return cgen.SortShape{HistCopies: tune.Int("sort_hist_copies", d.HistCopies),
-		HistItems: tune.Int("sort_hist_items", d.HistItems), Items: tune.Int("sort_items", d.Items)}
+		HistItems: tune.Int("sort_hist_items", d.HistItems), Items: tune.Int("sort_items", d.Items),
+		Match: tune.Int("sort_match", int(boolWord(d.Match))) != 0, MinBlocks: tune.Int("sort_min_blocks", d.MinBlocks),
+		Lookback: tune.Int("sort_lookback", d.Lookback)}
 }
 
 func boolWord(v bool) uint64 {
