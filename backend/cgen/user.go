@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cugo/cugo/dtype"
@@ -65,20 +66,27 @@ func RenderC(k *ir.CKernel, l Layout, v Vendor) (*Source, error) {
 	for i := range shape.Scalars {
 		g.scalars = append(g.scalars, i)
 	}
+	elem := userElem(k, name+"_elem", false)
+	if k.LoopPrep != "" || k.AfterLoop != "" {
+		g.prologue = userThread(k) + userElem(k, name+"_elem", true)
+		g.epilogue = k.AfterLoop + "\n;\n"
+		elem = ""
+	}
 	var text string
 	text, src.Vec = g.loops()
 	pre := ""
 	if k.Preamble != "" {
 		pre = k.Preamble + "\n"
 	}
-	m.add(name, pre+userElem(k, name+"_elem")+text)
+	m.add(name, pre+elem+text)
 	src.Code = m.code(v)
 	return src, nil
 }
 
 // userElem is the element function around k's body, its parameters in
-// the order kernelGen.call passes them.
-func userElem(k *ir.CKernel, name string) string {
+// the order kernelGen.call passes them: a static function, or, as a
+// lambda, a local of the kernel that sees the variables of k.LoopPrep.
+func userElem(k *ir.CKernel, name string, lambda bool) string {
 	var params []string
 	for _, p := range k.Outputs {
 		params = append(params, fmt.Sprintf("%s &%s", storage(p.DType), p.Name))
@@ -94,22 +102,56 @@ func userElem(k *ir.CKernel, name string) string {
 	}
 	params = append(params, "const u64 _i", "const u64 _n")
 	var b strings.Builder
-	b.WriteString(fn + "void " + name + "(" + strings.Join(params, ", ") + ") {\n")
-	for _, t := range k.Types {
-		fmt.Fprintf(&b, "  typedef %s %s;\n", userType(t.DType), t.Name)
+	if lambda {
+		b.WriteString("  auto " + name + " = [&](" + strings.Join(params, ", ") + ") {\n")
+	} else {
+		b.WriteString(fn + "void " + name + "(" + strings.Join(params, ", ") + ") {\n")
 	}
-	b.WriteString("  const i64 i = (i64)_i;\n")
-	b.WriteString("  const struct { i64 n; __device__ i64 size() const { return n; } } _ind = {(i64)_n};\n")
-	for _, p := range k.Raw {
+	userScope(&b, k, true, "_n", func(j int) string { return "_raw_" + k.Raw[j].Name })
+	b.WriteString(k.Body + "\n;\n}")
+	if lambda {
+		b.WriteString(";")
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// userThread is the start of a kernel with per-thread code: the names
+// the body sees that are not per element (placeholders, _ind, scalars,
+// raw arrays, as CuPy's loop_prep sees them), then k.LoopPrep.
+func userThread(k *ir.CKernel) string {
+	var b strings.Builder
+	userScope(&b, k, false, "n", func(j int) string { return "s" + strconv.Itoa(len(k.Scalars)+j) })
+	for j, p := range k.Scalars {
+		fmt.Fprintf(&b, "  const %[1]s %[2]s = (%[1]s)s%[3]d; (void)%[2]s;\n", userType(p.DType), p.Name, j)
+	}
+	b.WriteString(k.LoopPrep + "\n;\n")
+	return b.String()
+}
+
+// userScope declares the type placeholders, the element index i if
+// elem, _ind of n elements and the raw arrays, each at the address
+// rawAt(its index) holds.
+func userScope(b *strings.Builder, k *ir.CKernel, elem bool, n string, rawAt func(j int) string) {
+	for _, t := range k.Types {
+		fmt.Fprintf(b, "  typedef %s %s;\n", userType(t.DType), t.Name)
+	}
+	if elem {
+		b.WriteString("  const i64 i = (i64)_i;\n")
+	}
+	fmt.Fprintf(b, "  const struct { i64 n; __device__ i64 size() const { return n; } } _ind = {(i64)%s};\n", n)
+	for j, p := range k.Raw {
 		c := "const "
 		if p.Out {
 			c = ""
 		}
-		fmt.Fprintf(&b, "  %[1]s%[2]s *const %[3]s = (%[1]s%[2]s *)_raw_%[3]s;\n", c, userType(p.DType), p.Name)
+		fmt.Fprintf(b, "  %[1]s%[2]s *const %[3]s = (%[1]s%[2]s *)%[4]s;\n", c, userType(p.DType), p.Name, rawAt(j))
 	}
-	b.WriteString("  (void)i; (void)_ind;\n")
-	b.WriteString(k.Body + "\n;\n}\n")
-	return b.String()
+	if elem {
+		b.WriteString("  (void)i; (void)_ind;\n")
+	} else {
+		b.WriteString("  (void)_ind;\n")
+	}
 }
 
 // userType is the C type a body sees for a dtype: bool as bool, the
