@@ -325,6 +325,9 @@ type kernelGen struct {
 	// loops (their names do not clash with its own); epilogue follows that
 	// block: a user kernel's per-thread code.
 	prologue, epilogue string
+	// inline, if set, is the element's code in place of a call to the
+	// element function with args.
+	inline func(args []string) string
 }
 
 // open is the entry's declaration and first lines.
@@ -396,6 +399,9 @@ func (g *kernelGen) call(out func(j int) string, in func(j int) string, ctr stri
 	}
 	if g.size {
 		args = append(args, "(u64)n")
+	}
+	if g.inline != nil {
+		return g.inline(args)
 	}
 	return g.name + "_elem(" + strings.Join(args, ", ") + ");"
 }

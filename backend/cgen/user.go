@@ -66,10 +66,11 @@ func RenderC(k *ir.CKernel, l Layout, v Vendor) (*Source, error) {
 	for i := range shape.Scalars {
 		g.scalars = append(g.scalars, i)
 	}
-	elem := userElem(k, name+"_elem", false)
+	elem := userElem(k, name+"_elem")
 	if k.LoopPrep != "" || k.AfterLoop != "" {
-		g.prologue = userThread(k) + userElem(k, name+"_elem", true)
+		g.prologue = userThread(k)
 		g.epilogue = k.AfterLoop + "\n;\n"
+		g.inline = func(args []string) string { return userBlock(k, args) }
 		elem = ""
 	}
 	var text string
@@ -84,36 +85,57 @@ func RenderC(k *ir.CKernel, l Layout, v Vendor) (*Source, error) {
 }
 
 // userElem is the element function around k's body, its parameters in
-// the order kernelGen.call passes them: a static function, or, as a
-// lambda, a local of the kernel that sees the variables of k.LoopPrep.
-func userElem(k *ir.CKernel, name string, lambda bool) string {
+// the order kernelGen.call passes them.
+func userElem(k *ir.CKernel, name string) string {
 	var params []string
-	for _, p := range k.Outputs {
-		params = append(params, fmt.Sprintf("%s &%s", storage(p.DType), p.Name))
+	for _, p := range userParams(k) {
+		params = append(params, p.typ+p.name)
 	}
-	for _, p := range k.Inputs {
-		params = append(params, fmt.Sprintf("const %s %s", userType(p.DType), p.Name))
-	}
-	for _, p := range k.Scalars {
-		params = append(params, fmt.Sprintf("const %s %s", userType(p.DType), p.Name))
-	}
-	for _, p := range k.Raw {
-		params = append(params, "const u64 _raw_"+p.Name)
-	}
-	params = append(params, "const u64 _i", "const u64 _n")
 	var b strings.Builder
-	if lambda {
-		b.WriteString("  auto " + name + " = [&](" + strings.Join(params, ", ") + ") {\n")
-	} else {
-		b.WriteString(fn + "void " + name + "(" + strings.Join(params, ", ") + ") {\n")
+	b.WriteString(fn + "void " + name + "(" + strings.Join(params, ", ") + ") {\n")
+	userScope(&b, k, true, "_n", func(j int) string { return "_raw_" + k.Raw[j].Name })
+	b.WriteString(k.Body + "\n;\n}\n")
+	return b.String()
+}
+
+// userBlock is k's body inlined where the loops call the element
+// function with args, so that it sees the variables of k.LoopPrep: a
+// block that takes the arguments into temporaries first (the
+// parameters' names may be the kernel's own), then names them.
+func userBlock(k *ir.CKernel, args []string) string {
+	ps := userParams(k)
+	var b strings.Builder
+	b.WriteString("{\n")
+	for j, p := range ps {
+		fmt.Fprintf(&b, "  %s_a%d = %s;\n", p.typ, j, args[j])
+	}
+	for j, p := range ps {
+		fmt.Fprintf(&b, "  %s%s = _a%d;\n", p.typ, p.name, j)
 	}
 	userScope(&b, k, true, "_n", func(j int) string { return "_raw_" + k.Raw[j].Name })
 	b.WriteString(k.Body + "\n;\n}")
-	if lambda {
-		b.WriteString(";")
-	}
-	b.WriteString("\n")
 	return b.String()
+}
+
+// cDecl is a declaration's type (with its qualifiers and &) and name.
+type cDecl struct{ typ, name string }
+
+// userParams are the element function's parameters.
+func userParams(k *ir.CKernel) []cDecl {
+	var ps []cDecl
+	for _, p := range k.Outputs {
+		ps = append(ps, cDecl{storage(p.DType) + " &", p.Name})
+	}
+	for _, p := range k.Inputs {
+		ps = append(ps, cDecl{"const " + userType(p.DType) + " ", p.Name})
+	}
+	for _, p := range k.Scalars {
+		ps = append(ps, cDecl{"const " + userType(p.DType) + " ", p.Name})
+	}
+	for _, p := range k.Raw {
+		ps = append(ps, cDecl{"const u64 ", "_raw_" + p.Name})
+	}
+	return append(ps, cDecl{"const u64 ", "_i"}, cDecl{"const u64 ", "_n"})
 }
 
 // userThread is the start of a kernel with per-thread code: the names

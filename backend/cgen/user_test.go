@@ -35,6 +35,13 @@ if (i == 0) log[0] = _ind.size();`},
 		{Name: "scatter", Inputs: []ir.CParam{{Name: "x", DType: f}, {Name: "at", DType: i32}},
 			Raw:  []ir.CParam{{Name: "y", DType: f, Out: true}},
 			Body: "y[at] = x * 2.0f"},
+		// per-thread code: a scale read once, a count added once
+		{Name: "scaled_count", Inputs: []ir.CParam{{Name: "x", DType: f}}, Outputs: []ir.CParam{{Name: "y", DType: f}},
+			Raw:     []ir.CParam{{Name: "scale", DType: f}, {Name: "count", DType: dtype.Uint64, Out: true}},
+			Scalars: []ir.CParam{{Name: "b", DType: f}}, Types: []ir.CParam{{Name: "T", DType: f}},
+			LoopPrep:  "const T s = scale[0] + b; unsigned long long done = 0",
+			Body:      "y = x * s; done++",
+			AfterLoop: "atomicAdd((unsigned long long *)count, done)"},
 		{Name: "iota", Raw: []ir.CParam{{Name: "y", DType: d, Out: true}}, Body: "y[i] = (double)i / _ind.size()"},
 	}
 	var srcs []*Source
