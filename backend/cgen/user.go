@@ -101,11 +101,12 @@ func userElem(k *ir.CKernel, name string) string {
 // userBlock is k's body inlined where the loops call the element
 // function with args, so that it sees the variables of k.LoopPrep: a
 // block that takes the arguments into temporaries first (the
-// parameters' names may be the kernel's own), then names them.
+// parameters' names may be the kernel's own), then names them, in an
+// inner block (a for statement's body may not redeclare its index i).
 func userBlock(k *ir.CKernel, args []string) string {
 	ps := userParams(k)
 	var b strings.Builder
-	b.WriteString("{\n")
+	b.WriteString("{{\n")
 	for j, p := range ps {
 		fmt.Fprintf(&b, "  %s_a%d = %s;\n", p.typ, j, args[j])
 	}
@@ -113,7 +114,7 @@ func userBlock(k *ir.CKernel, args []string) string {
 		fmt.Fprintf(&b, "  %s%s = _a%d;\n", p.typ, p.name, j)
 	}
 	userScope(&b, k, true, "_n", func(j int) string { return "_raw_" + k.Raw[j].Name })
-	b.WriteString(k.Body + "\n;\n}")
+	b.WriteString(k.Body + "\n;\n}}")
 	return b.String()
 }
 
