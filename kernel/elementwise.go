@@ -31,9 +31,10 @@ func Preamble(code string) Option { return func(c *config) { c.preamble = code }
 // LoopPrep is C each thread runs once before its first element (CuPy's
 // loop_prep): its variables are in the body's scope and AfterLoop's. It
 // sees the type placeholders, _ind, scalar and raw parameters, not i
-// nor the elements of the other parameters. Its names must not be those
-// of the kernel's own parameters: n, d, and out, in or s followed by
-// digits.
+// nor the elements of the other parameters. Names the generated loops
+// take (n, d, i, k, v, r, c, tid, step, nv, rows, cols, tx, ty, and out,
+// in, a, b, c, q, r, s or t followed by digits) would hide its variables
+// from the body: a kernel whose LoopPrep uses one fails with an error.
 func LoopPrep(code string) Option { return func(c *config) { c.loopPrep = code } }
 
 // AfterLoop is C each thread runs once after its last element (CuPy's

@@ -202,6 +202,12 @@ func checkC(k *ir.CKernel) error {
 	if len(k.Outputs) == 0 && !slices.ContainsFunc(k.Raw, func(p ir.CParam) bool { return p.Out }) {
 		return fmt.Errorf("no output parameters") // the loop writes nothing
 	}
+	for _, tok := range cTokens(k.LoopPrep) {
+		if generatedName(tok) {
+			return fmt.Errorf("LoopPrep uses the name %s, which the kernel's loops take (%s, and out, in, a, b, c, q, r, s or t followed by digits)",
+				tok, strings.Join(loopNames, ", "))
+		}
+	}
 	seen := map[string]bool{}
 	for _, ps := range [][]ir.CParam{k.Outputs, k.Inputs, k.Raw, k.Scalars, k.Types} {
 		for _, p := range ps {
@@ -217,6 +223,21 @@ func checkC(k *ir.CKernel) error {
 		}
 	}
 	return nil
+}
+
+// loopNames are the names the entry and its loops declare, in whose
+// scope an inlined body runs: LoopPrep's variables of these names would
+// be hidden from it.
+var loopNames = []string{"n", "d", "i", "k", "v", "r", "c", "tid", "step", "nv", "rows", "cols", "tx", "ty"}
+
+// generatedName reports whether identifier s may be a name of the
+// generated kernel's.
+func generatedName(s string) bool {
+	if slices.Contains(loopNames, s) {
+		return true
+	}
+	digits := strings.TrimRight(s, "0123456789")
+	return digits != s && slices.Contains([]string{"out", "in", "a", "b", "c", "q", "r", "s", "t"}, digits)
 }
 
 // IsIdent reports whether s is a C identifier.

@@ -142,6 +142,9 @@ func TestRenderCRefuses(t *testing.T) {
 		"do not take complex64": func(k *ir.CKernel) { k.Outputs[0].DType = dtype.Complex64 },
 		"no output":             func(k *ir.CKernel) { k.Outputs = nil },
 		"no output parameters":  func(k *ir.CKernel) { k.Outputs, k.Raw = nil, []ir.CParam{{Name: "r", DType: f}} },
+		"uses the name r,":      func(k *ir.CKernel) { k.LoopPrep = "float r = 1" },
+		"uses the name out0,":   func(k *ir.CKernel) { k.LoopPrep = "float scale = 2; out0 = 0" },
+		"uses the name tid,":    func(k *ir.CKernel) { k.LoopPrep, k.Body = "int tid = 0", "y = x + tid" },
 	}
 	for want, change := range cases {
 		k := base()
