@@ -28,9 +28,11 @@
 // dynamic shared memory and *Array or Go scalar arguments, on the
 // stream of the arrays' backend, ordered with their other operations.
 //
-// Not supported (yet): CuPy's loop_prep and after_loop (the body is a
-// function called per element, so variables declared before the loop
-// would not be in its scope), and a reduction
+// Elementwise kernels take CuPy's loop_prep and after_loop as the
+// options LoopPrep and AfterLoop: C each thread runs once before and
+// after its elements, sharing variables with the body.
+//
+// Not supported (yet): a reduction
 // of arrays of several layouts (broadcast or differently strided) or of
 // raw parameters in one kernel (it runs its map first, into a
 // temporary); arrays of one shape and strides are one kernel.

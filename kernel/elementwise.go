@@ -15,6 +15,8 @@ type Option func(*config)
 
 type config struct {
 	preamble   string
+	loopPrep   string
+	afterLoop  string
 	options    []string
 	names      []string
 	sig        string
@@ -25,6 +27,20 @@ type config struct {
 // Preamble is C placed before the kernel at file scope: helper functions,
 // constants, #defines.
 func Preamble(code string) Option { return func(c *config) { c.preamble = code } }
+
+// LoopPrep is C each thread runs once before its first element (CuPy's
+// loop_prep): its variables are in the body's scope and AfterLoop's. It
+// sees the type placeholders, _ind, scalar and raw parameters, not i
+// nor the elements of the other parameters. Names the generated loops
+// take (n, d, i, k, v, r, c, tid, step, nv, rows, cols, tx, ty, and out,
+// in, a, b, c, q, r, s or t followed by digits) would hide its variables
+// from the body: a kernel whose LoopPrep uses one fails with an error.
+func LoopPrep(code string) Option { return func(c *config) { c.loopPrep = code } }
+
+// AfterLoop is C each thread runs once after its last element (CuPy's
+// after_loop), every thread of the launch, those given no element too;
+// it sees what LoopPrep does.
+func AfterLoop(code string) Option { return func(c *config) { c.afterLoop = code } }
 
 // CompileOptions are passed to the compiler (NVRTC or hiprtc), e.g.
 // "-use_fast_math" or "-DN=4".
@@ -285,7 +301,8 @@ func (k *Elementwise) variant(c *call) *ir.CKernel {
 	if ck = find(); ck != nil {
 		return ck
 	}
-	ck = &ir.CKernel{Name: k.name, Body: k.body, Preamble: k.cfg.preamble, Options: k.cfg.options}
+	ck = &ir.CKernel{Name: k.name, Body: k.body, Preamble: k.cfg.preamble, Options: k.cfg.options,
+		LoopPrep: k.cfg.loopPrep, AfterLoop: k.cfg.afterLoop}
 	for i := range c.dts {
 		p := k.param(i)
 		cp := ir.CParam{Name: p.name, DType: c.dts[i], Out: i >= len(k.in)}

@@ -307,3 +307,52 @@ func TestRawOutputsGPU(t *testing.T) {
 		}
 	})
 }
+
+// CuPy's loop_prep and after_loop: each thread reads a scale once before
+// its elements and adds the count of its elements to a raw counter after
+// them, which must come to the element count; over the flat loop (a size
+// with a vector tail), a transposed input (the tiled loop) and a 3-D
+// strided one, against float64 on the host (one float32 product each).
+func TestLoopPrepAfterLoopGPU(t *testing.T) {
+	k, err := kernel.NewElementwise("T x, raw T scale", "T y, raw uint64 count", "y = x * s; done++", "scaled_count",
+		kernel.LoopPrep("const T s = scale[0]; unsigned long long done = 0"),
+		kernel.AfterLoop("atomicAdd((unsigned long long *)count, done)"))
+	require.NoError(t, err)
+	gputest.EachGPU(t, func(t *testing.T, gb backend.Backend) {
+		d := array.On(gb)
+		r := rand.New(rand.NewPCG(31, 32))
+		const rows, cols = 1031, 1027
+		n := rows * cols
+		xs := make([]float32, n)
+		for i := range xs {
+			xs[i] = float32(r.NormFloat64())
+		}
+		sc := float32(r.Float64() + 0.5)
+		scale := array.FromSliceOn(d, []float32{sc}, 1)
+		for _, c := range []struct {
+			name string
+			x    *array.Array
+			at   func(i int) int // the element of xs at y's element i
+		}{
+			{"flat", array.FromSliceOn(d, xs, n), func(i int) int { return i }},
+			{"transposed", array.FromSliceOn(d, xs, cols, rows).T(), func(i int) int { return (i%cols)*rows + i/cols }},
+			{"3-D", array.FromSliceOn(d, xs, cols, rows).T().Reshape(rows, 13, cols/13).Copy().Transpose(1, 0, 2),
+				func(i int) int {
+					a, b, c := i/(rows*cols/13), i/(cols/13)%rows, i%(cols/13)
+					return (a*(cols/13)+c)*rows + b
+				}},
+		} {
+			count := d.Zeros(array.Uint64, 1)
+			outs, err := k.Outputs(c.x, scale, d.Empty(array.Float32, c.x.Shape()...), count)
+			require.NoError(t, err, c.name)
+			got, err := array.ToSlice[float32](outs[0])
+			require.NoError(t, err)
+			for i := range n {
+				require.Equal(t, float32(float64(xs[c.at(i)])*float64(sc)), got[i], "%s: element %d", c.name, i)
+			}
+			counted, err := array.ToSlice[uint64](count)
+			require.NoError(t, err)
+			require.Equal(t, []uint64{uint64(n)}, counted, c.name)
+		}
+	})
+}

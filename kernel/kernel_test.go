@@ -125,3 +125,11 @@ func TestReductionErrors(t *testing.T) {
 		require.ErrorContains(t, err, c.want)
 	}
 }
+
+// Per-thread code belongs to elementwise kernels: a reduction refuses it.
+func TestUserLoopPrepOnReductionRefused(t *testing.T) {
+	for _, o := range []kernel.Option{kernel.LoopPrep("int a = 0"), kernel.AfterLoop("(void)0")} {
+		_, err := kernel.NewReduction("T x", "T y", "x", "a + b", "y = a", "0", "sum", o)
+		require.ErrorContains(t, err, "LoopPrep and AfterLoop apply to elementwise kernels")
+	}
+}

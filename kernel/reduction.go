@@ -65,6 +65,9 @@ func NewReduction(in, out, mapExpr, reduceExpr, postExpr, identity, name string,
 	if err != nil {
 		return nil, err
 	}
+	if k.cfg.loopPrep != "" || k.cfg.afterLoop != "" {
+		return nil, fmt.Errorf("kernel %s: LoopPrep and AfterLoop apply to elementwise kernels", name)
+	}
 	for _, p := range k.in {
 		if p.name == mapped {
 			return nil, fmt.Errorf("kernel %s: the parameter name %s is taken", name, mapped)

@@ -321,6 +321,29 @@ type kernelGen struct {
 	// User kernels (user.go): the element function also takes n, and
 	// may read its outputs, so the vector loop loads them first.
 	size, readsOut bool
+	// prologue, if any, starts the entry, before a block around the
+	// loops (their names do not clash with its own); epilogue follows that
+	// block: a user kernel's per-thread code.
+	prologue, epilogue string
+	// inline, if set, is the element's code in place of a call to the
+	// element function with args.
+	inline func(args []string) string
+}
+
+// open is the entry's declaration and first lines.
+func (g *kernelGen) open() string {
+	if g.prologue == "" {
+		return g.signature() + " {\n"
+	}
+	return g.signature() + " {\n" + g.prologue + "  {\n"
+}
+
+// close ends the entry.
+func (g *kernelGen) close() string {
+	if g.prologue == "" {
+		return "}\n"
+	}
+	return "  }\n" + g.epilogue + "}\n"
 }
 
 func (g *kernelGen) broadcast(j int) bool { return j < 64 && g.l.Broadcast&(1<<j) != 0 }
@@ -377,6 +400,9 @@ func (g *kernelGen) call(out func(j int) string, in func(j int) string, ctr stri
 	if g.size {
 		args = append(args, "(u64)n")
 	}
+	if g.inline != nil {
+		return g.inline(args)
+	}
 	return g.name + "_elem(" + strings.Join(args, ", ") + ");"
 }
 
@@ -389,7 +415,7 @@ const threadIndex = `  const %[1]s tid = (%[1]s)blockIdx.x * blockDim.x + thread
 func (g *kernelGen) contiguous() (string, int) {
 	var b strings.Builder
 	ix := g.ix()
-	b.WriteString(g.signature() + " {\n")
+	b.WriteString(g.open())
 	fmt.Fprintf(&b, threadIndex, ix)
 	var walked []string // pointers the loop walks, with their element types
 	minSize := 16
@@ -451,7 +477,7 @@ func (g *kernelGen) contiguous() (string, int) {
 		start = fmt.Sprintf("nv * %d + tid", vec)
 	}
 	fmt.Fprintf(&b, "  for (%s i = %s; i < n; i += step) ", ix, start)
-	b.WriteString(g.call(func(j int) string { return fmt.Sprintf("out%d[i]", j) }, in("[i]"), "i") + "\n}\n")
+	b.WriteString(g.call(func(j int) string { return fmt.Sprintf("out%d[i]", j) }, in("[i]"), "i") + "\n" + g.close())
 	return b.String(), vec
 }
 
@@ -462,7 +488,7 @@ func (g *kernelGen) strided() string {
 	ix, sx, nd := g.ix(), g.sx(), g.l.NDim
 	m := len(g.k.Outputs)
 	fmt.Fprintf(&b, "struct %s_dims { %s shape[%d]; %s stride[%d][%d]; };\n", g.name, ix, nd, sx, m+len(g.k.Inputs), nd)
-	b.WriteString(g.signature() + " {\n")
+	b.WriteString(g.open())
 	fmt.Fprintf(&b, threadIndex, ix)
 	// operands whose offsets the loop needs: every output, the inputs read
 	ops := make([]int, 0, m+len(g.ins))
@@ -489,6 +515,6 @@ func (g *kernelGen) strided() string {
 		fmt.Fprintf(&b, "    q%d += (%s)r * d.stride[%d][0];\n", p, sx, p)
 	}
 	b.WriteString("    " + g.call(func(j int) string { return fmt.Sprintf("out%d[q%d]", j, j) },
-		func(j int) string { return fmt.Sprintf("in%d[q%d]", j, m+j) }, "i") + "\n  }\n}\n")
+		func(j int) string { return fmt.Sprintf("in%d[q%d]", j, m+j) }, "i") + "\n  }\n" + g.close())
 	return b.String()
 }

@@ -25,7 +25,7 @@ func (g *kernelGen) tiled() string {
 	m := len(g.k.Outputs)
 	staged := func(j int) bool { return g.l.Tiled&(1<<j) != 0 }
 	fmt.Fprintf(&b, "struct %s_dims { %s shape[2]; %s stride[%d][2]; };\n", g.name, ix, sx, m+len(g.k.Inputs))
-	b.WriteString(g.signature() + " {\n")
+	b.WriteString(g.open())
 	for _, j := range g.ins {
 		if staged(j) {
 			fmt.Fprintf(&b, "  __shared__ %s t%d[%d][%d];\n", storage(g.k.Inputs[j]), j, tileSide, tileSide+1)
@@ -54,6 +54,6 @@ func (g *kernelGen) tiled() string {
 				return fmt.Sprintf("t%d[tx][k]", j)
 			}
 			return fmt.Sprintf("in%d[%s]", j, at(m+j, "r", "c"))
-		}, "(u64)r * cols + c") + "\n  }\n}\n")
+		}, "(u64)r * cols + c") + "\n  }\n" + g.close())
 	return b.String()
 }

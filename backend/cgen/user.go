@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cugo/cugo/dtype"
@@ -65,13 +66,20 @@ func RenderC(k *ir.CKernel, l Layout, v Vendor) (*Source, error) {
 	for i := range shape.Scalars {
 		g.scalars = append(g.scalars, i)
 	}
+	elem := userElem(k, name+"_elem")
+	if k.LoopPrep != "" || k.AfterLoop != "" {
+		g.prologue = userThread(k)
+		g.epilogue = k.AfterLoop + "\n;\n"
+		g.inline = func(args []string) string { return userBlock(k, args) }
+		elem = ""
+	}
 	var text string
 	text, src.Vec = g.loops()
 	pre := ""
 	if k.Preamble != "" {
 		pre = k.Preamble + "\n"
 	}
-	m.add(name, pre+userElem(k, name+"_elem")+text)
+	m.add(name, pre+elem+text)
 	src.Code = m.code(v)
 	return src, nil
 }
@@ -80,36 +88,93 @@ func RenderC(k *ir.CKernel, l Layout, v Vendor) (*Source, error) {
 // the order kernelGen.call passes them.
 func userElem(k *ir.CKernel, name string) string {
 	var params []string
-	for _, p := range k.Outputs {
-		params = append(params, fmt.Sprintf("%s &%s", storage(p.DType), p.Name))
+	for _, p := range userParams(k) {
+		params = append(params, p.typ+p.name)
 	}
-	for _, p := range k.Inputs {
-		params = append(params, fmt.Sprintf("const %s %s", userType(p.DType), p.Name))
-	}
-	for _, p := range k.Scalars {
-		params = append(params, fmt.Sprintf("const %s %s", userType(p.DType), p.Name))
-	}
-	for _, p := range k.Raw {
-		params = append(params, "const u64 _raw_"+p.Name)
-	}
-	params = append(params, "const u64 _i", "const u64 _n")
 	var b strings.Builder
 	b.WriteString(fn + "void " + name + "(" + strings.Join(params, ", ") + ") {\n")
-	for _, t := range k.Types {
-		fmt.Fprintf(&b, "  typedef %s %s;\n", userType(t.DType), t.Name)
+	userScope(&b, k, true, "_n", func(j int) string { return "_raw_" + k.Raw[j].Name })
+	b.WriteString(k.Body + "\n;\n}\n")
+	return b.String()
+}
+
+// userBlock is k's body inlined where the loops call the element
+// function with args, so that it sees the variables of k.LoopPrep: a
+// block that takes the arguments into temporaries first (the
+// parameters' names may be the kernel's own), then names them, in an
+// inner block (a for statement's body may not redeclare its index i).
+func userBlock(k *ir.CKernel, args []string) string {
+	ps := userParams(k)
+	var b strings.Builder
+	b.WriteString("{{\n")
+	for j, p := range ps {
+		fmt.Fprintf(&b, "  %s_a%d = %s;\n", p.typ, j, args[j])
 	}
-	b.WriteString("  const i64 i = (i64)_i;\n")
-	b.WriteString("  const struct { i64 n; __device__ i64 size() const { return n; } } _ind = {(i64)_n};\n")
+	for j, p := range ps {
+		fmt.Fprintf(&b, "  %s%s = _a%d;\n", p.typ, p.name, j)
+	}
+	userScope(&b, k, true, "_n", func(j int) string { return "_raw_" + k.Raw[j].Name })
+	b.WriteString(k.Body + "\n;\n}}")
+	return b.String()
+}
+
+// cDecl is a declaration's type (with its qualifiers and &) and name.
+type cDecl struct{ typ, name string }
+
+// userParams are the element function's parameters.
+func userParams(k *ir.CKernel) []cDecl {
+	var ps []cDecl
+	for _, p := range k.Outputs {
+		ps = append(ps, cDecl{storage(p.DType) + " &", p.Name})
+	}
+	for _, p := range k.Inputs {
+		ps = append(ps, cDecl{"const " + userType(p.DType) + " ", p.Name})
+	}
+	for _, p := range k.Scalars {
+		ps = append(ps, cDecl{"const " + userType(p.DType) + " ", p.Name})
+	}
 	for _, p := range k.Raw {
+		ps = append(ps, cDecl{"const u64 ", "_raw_" + p.Name})
+	}
+	return append(ps, cDecl{"const u64 ", "_i"}, cDecl{"const u64 ", "_n"})
+}
+
+// userThread is the start of a kernel with per-thread code: the names
+// the body sees that are not per element (placeholders, _ind, scalars,
+// raw arrays, as CuPy's loop_prep sees them), then k.LoopPrep.
+func userThread(k *ir.CKernel) string {
+	var b strings.Builder
+	userScope(&b, k, false, "n", func(j int) string { return "s" + strconv.Itoa(len(k.Scalars)+j) })
+	for j, p := range k.Scalars {
+		fmt.Fprintf(&b, "  const %[1]s %[2]s = (%[1]s)s%[3]d; (void)%[2]s;\n", userType(p.DType), p.Name, j)
+	}
+	b.WriteString(k.LoopPrep + "\n;\n")
+	return b.String()
+}
+
+// userScope declares the type placeholders, the element index i if
+// elem, _ind of n elements and the raw arrays, each at the address
+// rawAt(its index) holds.
+func userScope(b *strings.Builder, k *ir.CKernel, elem bool, n string, rawAt func(j int) string) {
+	for _, t := range k.Types {
+		fmt.Fprintf(b, "  typedef %s %s;\n", userType(t.DType), t.Name)
+	}
+	if elem {
+		b.WriteString("  const i64 i = (i64)_i;\n")
+	}
+	fmt.Fprintf(b, "  const struct { i64 n; __device__ i64 size() const { return n; } } _ind = {(i64)%s};\n", n)
+	for j, p := range k.Raw {
 		c := "const "
 		if p.Out {
 			c = ""
 		}
-		fmt.Fprintf(&b, "  %[1]s%[2]s *const %[3]s = (%[1]s%[2]s *)_raw_%[3]s;\n", c, userType(p.DType), p.Name)
+		fmt.Fprintf(b, "  %[1]s%[2]s *const %[3]s = (%[1]s%[2]s *)%[4]s;\n", c, userType(p.DType), p.Name, rawAt(j))
 	}
-	b.WriteString("  (void)i; (void)_ind;\n")
-	b.WriteString(k.Body + "\n;\n}\n")
-	return b.String()
+	if elem {
+		b.WriteString("  (void)i; (void)_ind;\n")
+	} else {
+		b.WriteString("  (void)_ind;\n")
+	}
 }
 
 // userType is the C type a body sees for a dtype: bool as bool, the
@@ -137,6 +202,12 @@ func checkC(k *ir.CKernel) error {
 	if len(k.Outputs) == 0 && !slices.ContainsFunc(k.Raw, func(p ir.CParam) bool { return p.Out }) {
 		return fmt.Errorf("no output parameters") // the loop writes nothing
 	}
+	for _, tok := range cTokens(k.LoopPrep) {
+		if generatedName(tok) {
+			return fmt.Errorf("LoopPrep uses the name %s, which the kernel's loops take (%s, and out, in, a, b, c, q, r, s or t followed by digits)",
+				tok, strings.Join(loopNames, ", "))
+		}
+	}
 	seen := map[string]bool{}
 	for _, ps := range [][]ir.CParam{k.Outputs, k.Inputs, k.Raw, k.Scalars, k.Types} {
 		for _, p := range ps {
@@ -152,6 +223,21 @@ func checkC(k *ir.CKernel) error {
 		}
 	}
 	return nil
+}
+
+// loopNames are the names the entry and its loops declare, in whose
+// scope an inlined body runs: LoopPrep's variables of these names would
+// be hidden from it.
+var loopNames = []string{"n", "d", "i", "k", "v", "r", "c", "tid", "step", "nv", "rows", "cols", "tx", "ty"}
+
+// generatedName reports whether identifier s may be a name of the
+// generated kernel's.
+func generatedName(s string) bool {
+	if slices.Contains(loopNames, s) {
+		return true
+	}
+	digits := strings.TrimRight(s, "0123456789")
+	return digits != s && slices.Contains([]string{"out", "in", "a", "b", "c", "q", "r", "s", "t"}, digits)
 }
 
 // IsIdent reports whether s is a C identifier.

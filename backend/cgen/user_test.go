@@ -35,6 +35,13 @@ if (i == 0) log[0] = _ind.size();`},
 		{Name: "scatter", Inputs: []ir.CParam{{Name: "x", DType: f}, {Name: "at", DType: i32}},
 			Raw:  []ir.CParam{{Name: "y", DType: f, Out: true}},
 			Body: "y[at] = x * 2.0f"},
+		// per-thread code: a scale read once, a count added once
+		{Name: "scaled_count", Inputs: []ir.CParam{{Name: "x", DType: f}}, Outputs: []ir.CParam{{Name: "y", DType: f}},
+			Raw:     []ir.CParam{{Name: "scale", DType: f}, {Name: "count", DType: dtype.Uint64, Out: true}},
+			Scalars: []ir.CParam{{Name: "b", DType: f}}, Types: []ir.CParam{{Name: "T", DType: f}},
+			LoopPrep:  "const T s = scale[0] + b; unsigned long long done = 0",
+			Body:      "y = x * s; done++",
+			AfterLoop: "atomicAdd((unsigned long long *)count, done)"},
 		{Name: "iota", Raw: []ir.CParam{{Name: "y", DType: d, Out: true}}, Body: "y[i] = (double)i / _ind.size()"},
 	}
 	var srcs []*Source
@@ -135,6 +142,9 @@ func TestRenderCRefuses(t *testing.T) {
 		"do not take complex64": func(k *ir.CKernel) { k.Outputs[0].DType = dtype.Complex64 },
 		"no output":             func(k *ir.CKernel) { k.Outputs = nil },
 		"no output parameters":  func(k *ir.CKernel) { k.Outputs, k.Raw = nil, []ir.CParam{{Name: "r", DType: f}} },
+		"uses the name r,":      func(k *ir.CKernel) { k.LoopPrep = "float r = 1" },
+		"uses the name out0,":   func(k *ir.CKernel) { k.LoopPrep = "float scale = 2; out0 = 0" },
+		"uses the name tid,":    func(k *ir.CKernel) { k.LoopPrep, k.Body = "int tid = 0", "y = x + tid" },
 	}
 	for want, change := range cases {
 		k := base()

@@ -199,3 +199,56 @@ func TestRawOutputsOnHostDevice(t *testing.T) {
 		require.Zero(t, got[n], "the loop stops at the size")
 	})
 }
+
+// A user kernel's per-thread code runs once per thread around its
+// elements in the flat and the strided loops (the tiled one needs 2-D
+// blocks, which the emulation lacks): LoopPrep reads a scale once
+// that the body uses, and AfterLoop adds the count of the thread's
+// elements to a raw counter, which must come to the element count (every
+// element counted once, by whichever thread ran it). Each element is one
+// float32 product, so it equals the float64 product rounded once.
+func TestUserKernelPerThreadOnHostDevice(t *testing.T) {
+	b := New(newHostDevice(t))
+	r := rand.New(rand.NewPCG(11, 12))
+	f := dtype.Float32
+	const rows, cols = 37, 291 // odd sizes: vector loop and scalar tail
+	n := rows * cols
+	x := make([]float32, n)
+	for i := range x {
+		x[i] = float32(r.NormFloat64())
+	}
+	scale := float32(r.Float64() + 0.5)
+	k := &ir.CKernel{Name: "scaled_count", Inputs: []ir.CParam{{Name: "x", DType: f}}, Outputs: []ir.CParam{{Name: "y", DType: f}},
+		Raw:      []ir.CParam{{Name: "scale", DType: f}, {Name: "count", DType: dtype.Uint64, Out: true}},
+		Types:    []ir.CParam{{Name: "T", DType: f}},
+		LoopPrep: "const T s = scale[0]; unsigned long long done = 0", Body: "y = x * s; done++",
+		AfterLoop: "atomicAdd((unsigned long long *)count, done)"}
+	timeout(t, 5*time.Minute, func() {
+		for _, c := range []struct {
+			name    string
+			shape   []int
+			strides []int // x's; y is C-contiguous
+			at      func(i int) int
+		}{
+			{"contiguous", []int{n}, []int{1}, func(i int) int { return i }},
+			{"transposed", []int{rows, 3, cols / 3}, []int{1, rows * cols / 3, rows}, func(i int) int { return (i%cols)*rows + i/cols }},
+		} {
+			xb, yb := upload(t, b, f32s(x)), upload(t, b, make([]byte, 4*n))
+			sb, cb := upload(t, b, f32s([]float32{scale})), upload(t, b, make([]byte, 8))
+			ys := []int{1}
+			if len(c.shape) == 3 {
+				ys = []int{cols, cols / 3, 1}
+			}
+			require.NoError(t, b.ElementwiseC(k, c.shape, []backend.Operand{{Buf: yb, DType: f, Strides: ys}},
+				[]backend.Operand{{Buf: xb, DType: f, Strides: c.strides}},
+				[]backend.Operand{{Buf: sb, DType: f}, {Buf: cb, DType: dtype.Uint64}}, nil), c.name)
+			got := downloadF32(t, b, yb, n)
+			for i := range n {
+				require.Equal(t, float32(float64(x[c.at(i)])*float64(scale)), got[i], "%s: element %d", c.name, i)
+			}
+			count := make([]byte, 8)
+			require.NoError(t, b.Read(count, cb, 0))
+			require.Equal(t, uint64(n), binary.LittleEndian.Uint64(count), "%s: elements counted", c.name)
+		}
+	})
+}

@@ -23,6 +23,10 @@ type CKernel struct {
 	Body     string   // C statements for element i (C order) of _ind.size()
 	Preamble string   // C at file scope, before the kernel
 	Options  []string // compiler options (NVRTC's or hiprtc's)
+	// LoopPrep and AfterLoop are C statements each thread runs once,
+	// before its first element and after its last (CuPy's loop_prep and
+	// after_loop); the body sees LoopPrep's variables.
+	LoopPrep, AfterLoop string
 }
 
 // CParam is a named, typed parameter of a CKernel. Out marks a raw array
@@ -49,6 +53,9 @@ func (k *CKernel) Key() string {
 		b.WriteByte(']')
 	}
 	fmt.Fprintf(&b, " body %q preamble %q options %q", k.Body, k.Preamble, k.Options)
+	if k.LoopPrep != "" || k.AfterLoop != "" { // absent otherwise: earlier keys stay as they were
+		fmt.Fprintf(&b, " loop_prep %q after_loop %q", k.LoopPrep, k.AfterLoop)
+	}
 	return b.String()
 }
 
