@@ -8,8 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// runsItemsTried are the items a thread offered for measurement through
-// CUGO_TUNE (runs_items), the default among them.
+// runsItemsTried are counts of items a thread besides the default, so
+// that the kernels stay right for any count.
 var runsItemsTried = []int{1, 2, DefaultRunsItems, 8}
 
 // The run kernels compile with NVRTC for compute_80 for every dtype a

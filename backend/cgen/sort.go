@@ -87,10 +87,6 @@ type SortShape struct {
 	HistItems int
 	// Items is the number of keys a thread of SortPass ranks.
 	Items int
-	// Match finds a lane's peers (the lanes of its warp holding its
-	// digit) with one __match_any_sync instead of a ballot per digit bit
-	// (CUDA only; HIP has no match and keeps the ballots).
-	Match bool
 	// MinBlocks is the number of blocks of SortPass a multiprocessor is
 	// to hold (CUDA's __launch_bounds__, which caps the registers a
 	// thread; 0: no bound; HIP: none).
@@ -171,9 +167,6 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
       peers &= on ? set : ~set;
     }
 `, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "on"))
-	if shape.Match && v == CUDA {
-		peers = "    const unsigned peers = __match_any_sync(0xffffffffu, valid ? d : 256u);\n"
-	}
 	// The pass twice: carrying positions, and keys alone (no registers
 	// for positions).
 	bounds := ""

@@ -225,7 +225,7 @@ func New(dev Runtime, opts ...Option) *Backend {
 		resident:  dev.ResidentThreads(),
 		lb:        newLaunchBlock(),
 		noPeer:    cfg.noPeer,
-		sortShape: tunedSortShape(),
+		sortShape: cgen.DefaultSortShape,
 	}
 	b.maxBlocks = max(1, info.Units*max(1, b.resident/blockSize)*waves)
 	var backing allocator = plainAllocator{dev}

@@ -36,7 +36,7 @@ func TestFirstOfRunsOnHostDevice(t *testing.T) {
 			sorted := sortOutputs(t, c, j.dt, 1, j.n, off, in, true, false)[0]
 			copy(in[off*j.dt.Size():], sorted)
 		}
-		for _, items := range []int{1, 2, cgen.DefaultRunsItems, 8} { // the items a thread offered to CUGO_TUNE
+		for _, items := range []int{1, 2, cgen.DefaultRunsItems, 8} { // item counts besides the default
 			if items != cgen.DefaultRunsItems && k > 1 {
 				continue
 			}

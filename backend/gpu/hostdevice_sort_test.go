@@ -101,7 +101,7 @@ func TestSortShapesOnHostDevice(t *testing.T) {
 	for _, shape := range []cgen.SortShape{{HistCopies: 1, HistItems: 1, Items: 16}, {HistCopies: 4, HistItems: 8, Items: 16},
 		{HistCopies: 16, HistItems: 64, Items: 16}, {HistCopies: 8, HistItems: 64, Items: 12},
 		{HistCopies: 8, HistItems: 64, Items: 20}, {HistCopies: 8, HistItems: 64, Items: 27},
-		{HistCopies: 8, HistItems: 64, Items: 16, Match: true}, {HistCopies: 8, HistItems: 64, Items: 16, Lookback: 3}} {
+		{HistCopies: 8, HistItems: 64, Items: 16, Lookback: 3}} {
 		b := New(newHostDevice(t))
 		b.sortShape = shape
 		f32, i64 := cgen.SortPassTile(dtype.Float32, false, shape), cgen.SortPassTile(dtype.Int64, false, shape)

@@ -66,15 +66,6 @@ static unsigned __ballot_sync(unsigned, bool pred) {
   warp_barriers[w]->arrive_and_wait();
   return m;
 }
-static unsigned __match_any_sync(unsigned, unsigned v) {
-  const unsigned w = threadIdx.x / 32, lane = threadIdx.x % 32;
-  warp_votes[w][lane] = v;
-  warp_barriers[w]->arrive_and_wait();
-  unsigned m = 0;
-  for (unsigned l = 0; l < 32; l++) m |= (unsigned)(warp_votes[w][l] == v) << l;
-  warp_barriers[w]->arrive_and_wait();
-  return m;
-}
 // A launch runs one OS thread per thread of a block; they go through the
 // blocks together, with a fresh barrier per block, so that a thread that
 // returns early drops out of its block's barrier only.

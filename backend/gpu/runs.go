@@ -8,12 +8,11 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/internal/tune"
 )
 
 // runsItems is how many elements a thread of the run kernels loads a
-// step; CUGO_TUNE=runs_items=N sets it for measurement.
-var runsItems = tune.Int("runs_items", cgen.DefaultRunsItems)
+// step (a variable so that the host tests can try other counts).
+var runsItems = cgen.DefaultRunsItems
 
 // FirstOfRuns finds the runs of equal elements in sorted data (see
 // backend.RunFinder) in two launches and one read: a count of run

@@ -8,7 +8,6 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/internal/tune"
 )
 
 // SortRows sorts rows of elements stably in NumPy's order (see
@@ -248,22 +247,4 @@ func (s *sortCall) radix() error {
 	}
 	flat := [3]uint32{uint32(min((total+cgen.SortThreads-1)/cgen.SortThreads, b.maxBlocks)), 1, 1}
 	return b.launchSlots(fns[cgen.SortFinish], flat, threads, word(uint64(total)), word(uint64(s.n)), word(s.in), at(gather), word(s.out), word(0))
-}
-
-// tunedSortShape is cgen.DefaultSortShape with the CUGO_TUNE knobs
-// sort_hist_copies, sort_hist_items, sort_items, sort_match (1: true),
-// sort_min_blocks and sort_lookback applied.
-func tunedSortShape() cgen.SortShape {
-	d := cgen.DefaultSortShape
-	return cgen.SortShape{HistCopies: tune.Int("sort_hist_copies", d.HistCopies),
-		HistItems: tune.Int("sort_hist_items", d.HistItems), Items: tune.Int("sort_items", d.Items),
-		Match: tune.Int("sort_match", int(boolWord(d.Match))) != 0, MinBlocks: tune.Int("sort_min_blocks", d.MinBlocks),
-		Lookback: tune.Int("sort_lookback", d.Lookback)}
-}
-
-func boolWord(v bool) uint64 {
-	if v {
-		return 1
-	}
-	return 0
 }
