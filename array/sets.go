@@ -76,35 +76,52 @@ type UniqueResult struct {
 
 // UniqueValues returns the sorted distinct elements of a, flattened (NaN
 // counted once, as NumPy 2's equal_nan=True).
-func UniqueValues(a *Array) *Array { return unique("UniqueValues", a, false).Values }
+func UniqueValues(a *Array) *Array { return unique("UniqueValues", a, valuesOnly).Values }
 
 // UniqueCounts returns the sorted distinct elements of a and how many
 // times each occurs.
 func UniqueCounts(a *Array) (values, counts *Array) {
-	r := unique("UniqueCounts", a, true)
+	r := unique("UniqueCounts", a, countsAndInverse)
 	return r.Values, r.Counts
 }
 
 // UniqueInverse returns the sorted distinct elements of a and, of a's
 // shape, the index into them of each element of a.
 func UniqueInverse(a *Array) (values, inverse *Array) {
-	r := unique("UniqueInverse", a, true)
+	r := unique("UniqueInverse", a, countsAndInverse)
 	return r.Values, r.Inverse
 }
 
 // UniqueAll returns the distinct elements of a with their first indices,
 // the inverse and the counts (np.unique with every return_* set).
-func UniqueAll(a *Array) UniqueResult { return unique("UniqueAll", a, true) }
+func UniqueAll(a *Array) UniqueResult { return unique("UniqueAll", a, everything) }
 
-// unique sorts a's elements and keeps the first of each run of equal
-// ones; all derives the indices, inverse and counts from the runs.
-func unique(op string, a *Array, all bool) UniqueResult {
+// uniqueNeeds is what unique finds beyond the distinct values.
+type uniqueNeeds int
+
+const (
+	valuesOnly       uniqueNeeds = iota
+	countsAndInverse             // the counts and the inverse
+	everything                   // the first indices too
+)
+
+// unique counts the values of a where it can (uniqueByCounting) and the
+// first indices are not needed; otherwise it sorts a's elements and
+// keeps the first of each run of equal ones, deriving the indices,
+// inverse and counts from the runs where needed.
+func unique(op string, a *Array, needs uniqueNeeds) UniqueResult {
 	fail := func(err error) UniqueResult {
 		e := &Array{err: err}
 		return UniqueResult{e, e, e, e}
 	}
 	if err := a.checkOp(op); err != nil {
 		return fail(err)
+	}
+	all := needs != valuesOnly
+	if needs != everything {
+		if r, ok := uniqueByCounting(op, a, all); ok {
+			return r
+		}
 	}
 	flat := a.Ravel()
 	sorted, order := sortAlong(op, flat, 0, true, all) // the values alone need no argsort

@@ -10,14 +10,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// UniqueValues of a long int32 array on a GPU queues the sort (zeroing
+// UniqueValues of a long int32 array (shorter than the arrays Unique
+// counts rather than sorts) on a GPU queues the sort (zeroing
 // of its histograms, the histogram, one launch per radix pass: four on a
 // device that runs nothing, whose counts read back as zeros), then the
 // count of runs and one read of the counts (zeros again, so no runs and
 // nothing to write): no mask, no compaction, no gather, no other copy.
 func TestUniqueValuesLaunches(t *testing.T) {
 	b, dev := nullgpu.New()
-	a := On(b).Empty(Int32, 1<<16)
+	a := On(b).Empty(Int32, countingMinSize-1)
 	dev.Reset()
 	u := UniqueValues(a)
 	if err := u.Err(); err != nil {
