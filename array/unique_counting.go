@@ -50,24 +50,22 @@ func uniqueByCounting(op string, a *Array, all bool) (UniqueResult, bool) {
 }
 
 // valueSpan returns the least value of the non-empty bool or integer
-// array a as an int64 and how far the greatest lies above it, or false
-// where a value does not fit an int64 or a reduction failed.
+// array a as an int64 and how far the greatest lies above it (both read
+// in one copy), or false where a value does not fit an int64 or a
+// reduction failed.
 func valueSpan(a *Array) (lo int64, above uint64, ok bool) {
-	var hi int64
+	ends := Stack([]*Array{Min(a), Max(a)}, 0)
+	defer ends.Free()
 	if a.dt == Uint64 {
-		l, errLo := Item[uint64](Min(a))
-		h, errHi := Item[uint64](Max(a))
-		if errLo != nil || errHi != nil || h > math.MaxInt64 {
+		e, err := ToSlice[uint64](ends)
+		if err != nil || e[1] > math.MaxInt64 {
 			return 0, 0, false
 		}
-		lo, hi = int64(l), int64(h)
-	} else {
-		var errLo, errHi error
-		lo, errLo = Item[int64](Min(a).AsType(Int64))
-		hi, errHi = Item[int64](Max(a).AsType(Int64))
-		if errLo != nil || errHi != nil {
-			return 0, 0, false
-		}
+		return int64(e[0]), e[1] - e[0], true
 	}
-	return lo, uint64(hi) - uint64(lo), true
+	e, err := ToSlice[int64](ends.AsType(Int64))
+	if err != nil {
+		return 0, 0, false
+	}
+	return e[0], uint64(e[1]) - uint64(e[0]), true
 }
