@@ -46,6 +46,7 @@ func sortPathJobs(dts []dtype.DType, tiles []int) []sortPathJob {
 		}
 		o := next()
 		jobs = append(jobs, sortPathJob{dt, 3, tile + 1, "plain", o[0], o[1]},
+			sortPathJob{dt, 3, tile + 1, "equal", true, true}, // every key pass skipped: the first pass is by rows
 			sortPathJob{dt, 1, 2*tile + 3, "small", true, false},
 			sortPathJob{dt, 1, 2 * tile, "equal", true, k%2 == 0})
 	}
