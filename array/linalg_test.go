@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cugo/cugo/internal/fixture"
 	"github.com/stretchr/testify/require"
 )
 
@@ -19,16 +18,10 @@ type linalgCase struct {
 }
 
 func linalgCases(t *testing.T) []linalgCase {
-	arrays := npyStream(t, "linalg/cases.npys")
 	var cases []linalgCase
-	for _, line := range fixture.Lines(t, "linalg/cases.txt") {
-		f := strings.Fields(line)
-		nin, err := strconv.Atoi(f[1])
-		require.NoError(t, err, line)
-		cases = append(cases, linalgCase{f[0], f[2:], arrays[:nin], arrays[nin]})
-		arrays = arrays[nin+1:]
+	for _, c := range npyCases(t, "linalg/cases") {
+		cases = append(cases, linalgCase{c.fields[0], c.fields[2:], c.inputs, c.want})
 	}
-	require.Empty(t, arrays)
 	return cases
 }
 
