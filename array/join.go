@@ -308,13 +308,9 @@ func Tile(a *Array, reps ...int) *Array {
 		strides = append(strides, 0, a.strides[i])
 		final = append(final, r*a.shape[i])
 	}
-	out := On(a.st.b).alloc(op, a.dt, shape)
+	out := a.view(shape, strides, a.offset).convert(op, a.dt)
 	if out.err != nil {
 		return out
-	}
-	if err := out.set(op, a.view(shape, strides, a.offset)); err != nil {
-		out.Free()
-		return &Array{err: err}
 	}
 	return out.view(final, contiguousStrides(final), 0)
 }
@@ -333,13 +329,9 @@ func Repeat(a *Array, n int, axis ...int) *Array {
 	// Copy a read with a new axis of n after ax, stride 0, and merge the two.
 	shape := slices.Insert(slices.Clone(a.shape), ax+1, n)
 	strides := slices.Insert(slices.Clone(a.strides), ax+1, 0)
-	out := On(a.st.b).alloc(op, a.dt, shape)
+	out := a.view(shape, strides, a.offset).convert(op, a.dt)
 	if out.err != nil {
 		return out
-	}
-	if err := out.set(op, a.view(shape, strides, a.offset)); err != nil {
-		out.Free()
-		return &Array{err: err}
 	}
 	final := slices.Clone(a.shape)
 	final[ax] *= n
