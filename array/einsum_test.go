@@ -41,7 +41,7 @@ func TestEinsumNumPy(t *testing.T) {
 					require.NoError(t, got.Err())
 					require.Equal(t, want.DType, got.DType())
 					require.Equal(t, formatShape(want.Shape), formatShape(got.Shape()))
-					requireNear(t, want.DType, want.Data, hostData(t, got), linalgTol(want.DType, k), name)
+					requireClose(t, want.DType, want.Data, hostData(t, got), linalgTol(want.DType, k), name)
 				})
 			}
 		}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"math"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/cugo/cugo/backend"
@@ -48,6 +50,32 @@ func npyStream(t *testing.T, name string) []*NpyData {
 		require.NoError(t, err)
 		out = append(out, d)
 	}
+}
+
+// npyCase is a line of a fixture's cases, split into fields, with its
+// arrays: the second field counts the inputs, and one output follows them.
+type npyCase struct {
+	fields []string
+	inputs []*NpyData
+	want   *NpyData
+}
+
+// npyCases reads the cases of the fixture name: a line each in name.txt,
+// their arrays in turn in name.npys.
+func npyCases(t *testing.T, name string) []npyCase {
+	t.Helper()
+	arrays := npyStream(t, name+".npys")
+	var cases []npyCase
+	for _, line := range fixture.Lines(t, name+".txt") {
+		f := strings.Fields(line)
+		nin, err := strconv.Atoi(f[1])
+		require.NoError(t, err, line)
+		require.Greater(t, len(arrays), nin, "%s: arrays missing", line)
+		cases = append(cases, npyCase{f, arrays[:nin], arrays[nin]})
+		arrays = arrays[nin+1:]
+	}
+	require.Empty(t, arrays, "arrays left over")
+	return cases
 }
 
 // onDevice makes an array of a fixture's data on d.

@@ -196,12 +196,9 @@ func Dstack(arrays []*Array) *Array {
 // length must divide evenly.
 func Split(a *Array, sections int, axis int) ([]*Array, error) {
 	const op = "Split"
-	if err := a.checkOp(op); err != nil {
-		return nil, err
-	}
-	ax, err := NormalizeAxis(axis, len(a.shape))
+	ax, err := splitAxis(op, a, axis)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", op, err)
+		return nil, err
 	}
 	if sections > 0 && a.shape[ax]%sections != 0 {
 		return nil, fmt.Errorf("%s: array split does not result in an equal division", op)
@@ -214,14 +211,23 @@ func Split(a *Array, sections int, axis int) ([]*Array, error) {
 // are one longer than the others.
 func ArraySplit(a *Array, sections int, axis int) ([]*Array, error) {
 	const op = "ArraySplit"
-	if err := a.checkOp(op); err != nil {
+	ax, err := splitAxis(op, a, axis)
+	if err != nil {
 		return nil, err
+	}
+	return arraySplit(op, a, sections, ax)
+}
+
+// splitAxis checks a for op and returns axis counted from the front.
+func splitAxis(op string, a *Array, axis int) (int, error) {
+	if err := a.checkOp(op); err != nil {
+		return 0, err
 	}
 	ax, err := NormalizeAxis(axis, len(a.shape))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", op, err)
+		return 0, fmt.Errorf("%s: %w", op, err)
 	}
-	return arraySplit(op, a, sections, ax)
+	return ax, nil
 }
 
 func arraySplit(op string, a *Array, sections, ax int) ([]*Array, error) {
@@ -248,12 +254,9 @@ func arraySplit(op string, a *Array, sections, ax int) ([]*Array, error) {
 // positions past the end give empty views).
 func SplitAt(a *Array, indices []int, axis int) ([]*Array, error) {
 	const op = "SplitAt"
-	if err := a.checkOp(op); err != nil {
-		return nil, err
-	}
-	ax, err := NormalizeAxis(axis, len(a.shape))
+	ax, err := splitAxis(op, a, axis)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", op, err)
+		return nil, err
 	}
 	idx := make([]Index, ax+1)
 	for i := range ax {
@@ -305,13 +308,9 @@ func Tile(a *Array, reps ...int) *Array {
 		strides = append(strides, 0, a.strides[i])
 		final = append(final, r*a.shape[i])
 	}
-	out := On(a.st.b).alloc(op, a.dt, shape)
+	out := a.view(shape, strides, a.offset).convert(op, a.dt)
 	if out.err != nil {
 		return out
-	}
-	if err := out.set(op, a.view(shape, strides, a.offset)); err != nil {
-		out.Free()
-		return &Array{err: err}
 	}
 	return out.view(final, contiguousStrides(final), 0)
 }
@@ -330,13 +329,9 @@ func Repeat(a *Array, n int, axis ...int) *Array {
 	// Copy a read with a new axis of n after ax, stride 0, and merge the two.
 	shape := slices.Insert(slices.Clone(a.shape), ax+1, n)
 	strides := slices.Insert(slices.Clone(a.strides), ax+1, 0)
-	out := On(a.st.b).alloc(op, a.dt, shape)
+	out := a.view(shape, strides, a.offset).convert(op, a.dt)
 	if out.err != nil {
 		return out
-	}
-	if err := out.set(op, a.view(shape, strides, a.offset)); err != nil {
-		out.Free()
-		return &Array{err: err}
 	}
 	final := slices.Clone(a.shape)
 	final[ax] *= n

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cugo/cugo/internal/fixture"
 	"github.com/stretchr/testify/require"
 )
 
@@ -49,16 +48,12 @@ type ufuncCase struct {
 }
 
 func ufuncCases(t *testing.T) []ufuncCase {
-	arrays := npyStream(t, "array/ufuncs.npys")
 	var cases []ufuncCase
-	for _, line := range fixture.Lines(t, "array/ufuncs.txt") {
-		f := strings.Fields(line)
-		nin, _ := strconv.Atoi(f[1])
-		tol, _ := strconv.ParseFloat(f[2], 64)
-		cases = append(cases, ufuncCase{f[0], tol, arrays[:nin], arrays[nin]})
-		arrays = arrays[nin+1:]
+	for _, c := range npyCases(t, "array/ufuncs") {
+		tol, err := strconv.ParseFloat(c.fields[2], 64)
+		require.NoError(t, err, c.fields)
+		cases = append(cases, ufuncCase{c.fields[0], tol, c.inputs, c.want})
 	}
-	require.Empty(t, arrays)
 	return cases
 }
 

@@ -281,12 +281,12 @@ func TestRawOutputsGPU(t *testing.T) {
 		r := rand.New(rand.NewPCG(21, 22))
 		const rows, cols = 37, 129
 		n := rows * cols
-		xs, ys := make([]float64, n), make([]float64, n)
+		xs, x, xt := normalsOn[float64](d, r, rows, cols)
+		ys, y, _ := normalsOn[float64](d, r, rows, cols)
 		at := make([]int64, n)
 		for i, p := range r.Perm(n) {
-			xs[i], ys[i], at[i] = r.NormFloat64(), r.NormFloat64(), int64(p)
+			at[i] = int64(p)
 		}
-		x, y := array.FromSliceOn(d, xs, n), array.FromSliceOn(d, ys, n)
 		z := d.Zeros(array.Float64, n)
 		require.NoError(t, add.Call(x, y, z, kernel.Size(n-1)).Err())
 		got, err := array.ToSlice[float64](z)
@@ -296,8 +296,7 @@ func TestRawOutputsGPU(t *testing.T) {
 		}
 		require.Zero(t, got[n-1], "past the size")
 
-		xt := array.FromSliceOn(d, xs, cols, rows).T() // a strided walk
-		atT := array.FromSliceOn(d, at, cols, rows).T()
+		atT := array.FromSliceOn(d, at, cols, rows).T() // strided, as xt
 		out := d.Zeros(array.Float64, n)
 		require.NoError(t, scatter.Call(xt, atT, out).Err())
 		got, err = array.ToSlice[float64](out)
@@ -323,10 +322,7 @@ func TestLoopPrepAfterLoopGPU(t *testing.T) {
 		r := rand.New(rand.NewPCG(31, 32))
 		const rows, cols = 1031, 1027
 		n := rows * cols
-		xs := make([]float32, n)
-		for i := range xs {
-			xs[i] = float32(r.NormFloat64())
-		}
+		xs, flat, transposed := normalsOn[float32](d, r, rows, cols)
 		sc := float32(r.Float64() + 0.5)
 		scale := array.FromSliceOn(d, []float32{sc}, 1)
 		for _, c := range []struct {
@@ -334,9 +330,9 @@ func TestLoopPrepAfterLoopGPU(t *testing.T) {
 			x    *array.Array
 			at   func(i int) int // the element of xs at y's element i
 		}{
-			{"flat", array.FromSliceOn(d, xs, n), func(i int) int { return i }},
-			{"transposed", array.FromSliceOn(d, xs, cols, rows).T(), func(i int) int { return (i%cols)*rows + i/cols }},
-			{"3-D", array.FromSliceOn(d, xs, cols, rows).T().Reshape(rows, 13, cols/13).Copy().Transpose(1, 0, 2),
+			{"flat", flat, func(i int) int { return i }},
+			{"transposed", transposed, func(i int) int { return (i%cols)*rows + i/cols }},
+			{"3-D", transposed.Reshape(rows, 13, cols/13).Copy().Transpose(1, 0, 2),
 				func(i int) int {
 					a, b, c := i/(rows*cols/13), i/(cols/13)%rows, i%(cols/13)
 					return (a*(cols/13)+c)*rows + b
@@ -355,4 +351,15 @@ func TestLoopPrepAfterLoopGPU(t *testing.T) {
 			require.Equal(t, []uint64{uint64(n)}, counted, c.name)
 		}
 	})
+}
+
+// normalsOn draws rows*cols numbers of the standard normal distribution
+// from r and returns them, and them on d as a vector and as the
+// transpose of the cols×rows matrix they fill (a strided walk).
+func normalsOn[T float32 | float64](d *array.Device, r *rand.Rand, rows, cols int) (xs []T, flat, transposed *array.Array) {
+	xs = make([]T, rows*cols)
+	for i := range xs {
+		xs[i] = T(r.NormFloat64())
+	}
+	return xs, array.FromSliceOn(d, xs, len(xs)), array.FromSliceOn(d, xs, cols, rows).T()
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"math/cmplx"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strconv"
@@ -78,6 +79,23 @@ func values(t *testing.T, a *array.Array) []complex128 {
 	v, err := array.ToSlice[complex128](a.AsType(array.Complex128))
 	require.NoError(t, err)
 	return v
+}
+
+// generalStack returns batch random m×n matrices of dt on d (normal
+// entries, imaginary parts too for complex dtypes).
+func generalStack(d *array.Device, r *rand.Rand, dt array.DType, batch, m, n int) *array.Array {
+	host := make([]complex128, batch*m*n)
+	for i := range host {
+		host[i] = complex(r.NormFloat64(), 0)
+		if dt.Kind() == array.Complex64.Kind() {
+			host[i] += complex(0, r.NormFloat64())
+		}
+	}
+	a := array.FromSliceOn(d, host, batch, m, n)
+	if dt.Kind() != array.Complex64.Kind() {
+		a = array.Real(a)
+	}
+	return a.AsType(dt)
 }
 
 // requireClose checks got against want (dtype, shape, values within

@@ -26,11 +26,8 @@ func TestKeepTriangle(t *testing.T) {
 			for _, idx := range []dtype.DType{dtype.Uint32, dtype.Uint64} {
 				for _, lower := range []bool{true, false} {
 					name := fmt.Sprintf("%v %v %v lower=%v", dt, s, idx, lower)
-					host := make([]complex128, s[0]*s[1]*s[2])
-					for i := range host {
-						host[i] = complex(r.NormFloat64(), r.NormFloat64())
-					}
-					a := array.FromSliceOn(d, host, s[:]...).AsType(dt)
+					a := generalStack(d, r, dt, s[0], s[1], s[2])
+					b := a.Copy() // a is zeroed in place
 					want := values(t, a)
 					for i := range want {
 						row, col := i/s[2]%max(s[1], 1), i%s[2]
@@ -42,7 +39,6 @@ func TestKeepTriangle(t *testing.T) {
 					require.NoError(t, array.RunKernel("keepTriangle", triangleKernel(dt, idx, lower), a, []*array.Array{a}, vals), name)
 					requireValuesClose(t, want, values(t, a), 0, name)
 					if idx == dtype.Uint32 { // the width keepTriangle picks for these sizes
-						b := array.FromSliceOn(d, host, s[:]...).AsType(dt)
 						requireValuesClose(t, want, values(t, keepTriangle(b, lower)), 0, name+" (keepTriangle)")
 					}
 				}

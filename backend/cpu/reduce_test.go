@@ -10,6 +10,7 @@ import (
 	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/internal/layout"
 	"github.com/stretchr/testify/require"
 )
 
@@ -104,14 +105,14 @@ func TestReduceSplits(t *testing.T) {
 		}
 		// in holds vals at the layout's positions: element idx of the
 		// launch shape is at offset sum(idx[d]*strides[d]).
-		strides := contiguous(tc.shape)
+		strides := layout.ContiguousStrides(tc.shape)
 		if tc.perm != nil {
 			// a C-ordered array of the permuted shape, read through the permutation
 			base := make([]int, len(tc.shape))
 			for d, p := range tc.perm {
 				base[p] = tc.shape[d]
 			}
-			bs := contiguous(base)
+			bs := layout.ContiguousStrides(base)
 			for d, p := range tc.perm {
 				strides[d] = bs[p]
 			}
@@ -138,7 +139,7 @@ func TestReduceSplits(t *testing.T) {
 			r := reduction(c, dtype.Float64, dtype.Float64)
 			buf, err := b.Alloc(rows * 8)
 			require.NoError(t, err)
-			out := backend.Operand{Buf: buf, DType: r.Out, Strides: contiguous(kept)}
+			out := backend.Operand{Buf: buf, DType: r.Out, Strides: layout.ContiguousStrides(kept)}
 			err = b.Reduce(r, tc.shape, tc.nred, out, in, nil)
 			if width == 0 && rows > 0 && !c.HasIdentity() {
 				require.ErrorContains(t, err, "zero-size array to reduction operation", name)
@@ -176,7 +177,7 @@ func TestReduceTypes(t *testing.T) {
 	b := cpu.New(3)
 	run := func(r *ir.Reduction, h host, shape []int, nred int) host {
 		t.Helper()
-		in := backend.Operand{Buf: upload(t, b, h), DType: h.dt, Strides: contiguous(shape)}
+		in := backend.Operand{Buf: upload(t, b, h), DType: h.dt, Strides: layout.ContiguousStrides(shape)}
 		kept := shape[:len(shape)-nred]
 		rows := 1
 		for _, d := range kept {
@@ -184,7 +185,7 @@ func TestReduceTypes(t *testing.T) {
 		}
 		buf, err := b.Alloc(rows * r.Out.Size())
 		require.NoError(t, err)
-		require.NoError(t, b.Reduce(r, shape, nred, backend.Operand{Buf: buf, DType: r.Out, Strides: contiguous(kept)}, in, nil))
+		require.NoError(t, b.Reduce(r, shape, nred, backend.Operand{Buf: buf, DType: r.Out, Strides: layout.ContiguousStrides(kept)}, in, nil))
 		return download(t, b, buf, r.Out)
 	}
 	// int8 summed in int64 and in int8 (wrapping), unsigned products
@@ -263,16 +264,6 @@ func TestScan(t *testing.T) {
 			}
 		}
 	}
-}
-
-func contiguous(shape []int) []int {
-	s := make([]int, len(shape))
-	n := 1
-	for d := len(shape) - 1; d >= 0; d-- {
-		s[d] = n
-		n *= shape[d]
-	}
-	return s
 }
 
 // forEachIndex calls f with every index of shape in C order.

@@ -3,13 +3,11 @@
 package gpu
 
 import (
-	"math/rand/v2"
 	"testing"
 	"time"
 
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
-	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/dtype"
 	"github.com/stretchr/testify/require"
 )
@@ -20,9 +18,7 @@ import (
 // block and over several chunks, an offset input, each output alone,
 // and each count of items a thread offered for measurement.
 func TestFirstOfRunsOnHostDevice(t *testing.T) {
-	b := New(newHostDevice(t))
-	c := cpu.New(0)
-	r := rand.New(rand.NewPCG(9, 10))
+	b, c, r := hostDeviceAndCPU(t, 9)
 	jobs := []struct {
 		dt   dtype.DType
 		n    int

@@ -23,9 +23,7 @@ import (
 // short rows sharing a tile, a tile per row, and the radix passes over
 // key and row digits.
 func TestSortRowsOnHostDevice(t *testing.T) {
-	b := New(newHostDevice(t))
-	c := cpu.New(0)
-	r := rand.New(rand.NewPCG(5, 6))
+	b, c, r := hostDeviceAndCPU(t, 5)
 	jobs := []struct {
 		dt      dtype.DType
 		rows, n int
@@ -48,9 +46,7 @@ func TestSortRowsOnHostDevice(t *testing.T) {
 // shared-memory bins and into global ones, values out of range skipped,
 // float64 weights summed (to a tolerance: the order of the sums differs).
 func TestBincountOnHostDevice(t *testing.T) {
-	b := New(newHostDevice(t))
-	c := cpu.New(0)
-	r := rand.New(rand.NewPCG(7, 8))
+	b, c, r := hostDeviceAndCPU(t, 7)
 	for _, bins := range []int{10, cgen.BincountSharedBins + 100} {
 		n := 3000
 		idx, w := make([]byte, 8*n), make([]byte, 8*n)
@@ -73,11 +69,7 @@ func TestBincountOnHostDevice(t *testing.T) {
 			return got
 		}
 		require.Equal(t, count(c, false), count(b, false), "%d bins", bins)
-		want, got := count(c, true), count(b, true)
-		for k := range bins {
-			x, y := math.Float64frombits(binary.LittleEndian.Uint64(want[8*k:])), math.Float64frombits(binary.LittleEndian.Uint64(got[8*k:]))
-			require.InDelta(t, x, y, 1e-12*max(1, x), "bin %d of %d", k, bins)
-		}
+		requireWeightsNear(t, count(c, true), count(b, true))
 	}
 }
 
@@ -86,9 +78,9 @@ func TestBincountOnHostDevice(t *testing.T) {
 // the end) or not (decoded from keys), passes skipped for constant
 // digits, every pass skipped, row digits; 32- and 64-bit keys.
 func TestSortPathsOnHostDevice(t *testing.T) {
-	b := New(newHostDevice(t))
+	b, c, r := hostDeviceAndCPU(t, 9)
 	timeout(t, 15*time.Minute, func() {
-		checkSortPaths(t, b, cpu.New(0), rand.New(rand.NewPCG(9, 10)), sortPathJobs([]dtype.DType{dtype.Float32, dtype.Int64}, []int{1, 3}))
+		checkSortPaths(t, b, c, r, sortPathJobs([]dtype.DType{dtype.Float32, dtype.Int64}, []int{1, 3}))
 	})
 }
 
@@ -163,9 +155,7 @@ func TestSortHistOnHostDevice(t *testing.T) {
 // weights summed (to a tolerance: the order of the sums differs), data
 // off a 16-byte boundary, each plan of the knobs.
 func TestHistogramOnHostDevice(t *testing.T) {
-	b := New(newHostDevice(t))
-	c := cpu.New(0)
-	r := rand.New(rand.NewPCG(9, 10))
+	b, c, r := hostDeviceAndCPU(t, 9)
 	const n, off = 3000, 3
 	plans := []histogramPlan{{copies: 32, blocksPerSM: 8}, defaultHistogramPlan, {copies: 8, blocksPerSM: 2}}
 	for p, bins := range []int{7, cgen.BincountSharedBins + 3, 300} {
@@ -226,11 +216,7 @@ func TestHistogramOnHostDevice(t *testing.T) {
 			}
 			require.Less(t, total, uint64(n), "NaN and infinities are skipped")
 			require.Greater(t, total, uint64(n/2))
-			want, got := count(c, e, uniform, true), count(b, e, uniform, true)
-			for k := range bins {
-				x, y := math.Float64frombits(binary.LittleEndian.Uint64(want[8*k:])), math.Float64frombits(binary.LittleEndian.Uint64(got[8*k:]))
-				require.InDelta(t, x, y, 1e-12*max(1, x), "bin %d of %d", k, bins)
-			}
+			requireWeightsNear(t, count(c, e, uniform, true), count(b, e, uniform, true))
 		}
 	}
 }
@@ -240,9 +226,7 @@ func TestHistogramOnHostDevice(t *testing.T) {
 // in one grid, rows that start off a 16-byte boundary, ranks sharing
 // their prefixes, every key byte's pass, each plan of the knobs.
 func TestSelectRowsOnHostDevice(t *testing.T) {
-	b := New(newHostDevice(t))
-	c := cpu.New(0)
-	r := rand.New(rand.NewPCG(11, 12))
+	b, c, r := hostDeviceAndCPU(t, 11)
 	for k, j := range []struct {
 		dt       dtype.DType
 		rows, n  int
@@ -284,6 +268,25 @@ func TestSelectRowsOnHostDevice(t *testing.T) {
 	buf, err := b.Alloc(4 * 100)
 	require.NoError(t, err)
 	require.ErrorIs(t, b.SelectRows(dtype.Float32, 1, 100, buf, 0, []int{50}, buf), backend.ErrSortInstead)
+}
+
+// hostDeviceAndCPU returns a backend on the host emulation of a CUDA
+// device, the CPU backend whose answers it must give, and random numbers
+// from seed.
+func hostDeviceAndCPU(t *testing.T, seed uint64) (*Backend, *cpu.Backend, *rand.Rand) {
+	return New(newHostDevice(t)), cpu.New(0), rand.New(rand.NewPCG(seed, seed+1))
+}
+
+// requireWeightsNear checks the float64 bins of got against want's to a
+// tolerance: the device sums each bin's weights in another order.
+func requireWeightsNear(t *testing.T, want, got []byte) {
+	t.Helper()
+	require.Len(t, got, len(want))
+	bins := len(want) / 8
+	for k := range bins {
+		x, y := math.Float64frombits(binary.LittleEndian.Uint64(want[8*k:])), math.Float64frombits(binary.LittleEndian.Uint64(got[8*k:]))
+		require.InDelta(t, x, y, 1e-12*max(1, x), "bin %d of %d", k, bins)
+	}
 }
 
 // bufferWith returns a buffer of be holding data, freed when the test ends.

@@ -8,6 +8,7 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/internal/kerneltest"
+	"github.com/cugo/cugo/internal/layout"
 )
 
 // flavour is one vendor's compiler, as the CPU-only tests run it: NVRTC
@@ -67,7 +68,7 @@ func plannedReductions(warp int) []cgen.ReductionUnit {
 	note := func(u cgen.ReductionUnit) { seen[u.R.Key()+"|"+u.Layout.String()] = u }
 	for _, geo := range reduceGeometries() {
 		nk := len(geo.shape) - geo.nred
-		out := backend.Operand{Strides: cStrides(geo.shape[:nk])}
+		out := backend.Operand{Strides: layout.ContiguousStrides(geo.shape[:nk])}
 		in := backend.Operand{Offset: geo.offset, Strides: geo.strides}
 		for _, r := range reductionsUnderTest() {
 			for _, sms := range []int{132, 1} {
@@ -78,7 +79,7 @@ func plannedReductions(warp int) []cgen.ReductionUnit {
 				}
 			}
 			if r.ScanValidate() == nil && len(geo.shape) > 0 {
-				note(cgen.ReductionUnit{R: r, Layout: ScanLayout(geo.shape, backend.Operand{Strides: cStrides(geo.shape)}, in, warp)})
+				note(cgen.ReductionUnit{R: r, Layout: ScanLayout(geo.shape, backend.Operand{Strides: layout.ContiguousStrides(geo.shape)}, in, warp)})
 			}
 		}
 	}

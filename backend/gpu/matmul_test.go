@@ -94,23 +94,12 @@ func TestMatmulMatchesCPU(t *testing.T) {
 					rel = 2e-2 * float64(mc.k+1)
 				}
 				for i := 0; i < len(want); i += size {
-					w, x := getFloat(partType(dt), want[i:i+size]), getFloat(partType(dt), got[i:i+size])
+					w, x := getFloat(backend.RealDType(dt), want[i:i+size]), getFloat(backend.RealDType(dt), got[i:i+size])
 					require.InDelta(t, w, x, rel*math.Max(1, math.Abs(w)), "element part %d", i/size)
 				}
 			})
 		}
 	}
-}
-
-// partType is the real dtype of each part of an element of dt.
-func partType(dt dtype.DType) dtype.DType {
-	switch dt {
-	case dtype.Complex64:
-		return dtype.Float32
-	case dtype.Complex128:
-		return dtype.Float64
-	}
-	return dt
 }
 
 // matmulInputs are n random elements of dt: small integers (so that
@@ -129,7 +118,7 @@ func matmulInputs(r *rand.Rand, dt dtype.DType, n int) []byte {
 				out[i+j] = byte(v >> (8 * j))
 			}
 		default:
-			p := partType(dt)
+			p := backend.RealDType(dt)
 			for j := 0; j < size; j += p.Size() {
 				putFloat(p, out[i+j:], 2*r.Float64()-1)
 			}

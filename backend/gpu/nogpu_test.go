@@ -17,16 +17,6 @@ import (
 // These tests need no GPU: they run the layout choice, the argument
 // checks and the parameter packing on buffers that exist only as numbers.
 
-func cStrides(shape []int) []int {
-	s := make([]int, len(shape))
-	n := 1
-	for d := len(shape) - 1; d >= 0; d-- {
-		s[d] = n
-		n *= shape[d]
-	}
-	return s
-}
-
 func ops(strides ...[]int) []backend.Operand {
 	var o []backend.Operand
 	for _, s := range strides {

@@ -17,6 +17,7 @@ import (
 	"github.com/cugo/cugo/internal/gputest"
 	"github.com/cugo/cugo/internal/ir"
 	"github.com/cugo/cugo/internal/kerneltest"
+	"github.com/cugo/cugo/internal/layout"
 )
 
 // The GPU's answers are checked against the CPU backend's, which follows
@@ -286,7 +287,9 @@ func count(shape []int) int {
 }
 
 func contig(off int) func(int, []int) spec {
-	return func(_ int, shape []int) spec { return spec{cStrides(shape), off, off + count(shape) + 1} }
+	return func(_ int, shape []int) spec {
+		return spec{layout.ContiguousStrides(shape), off, off + count(shape) + 1}
+	}
 }
 
 func broadcastOne(_ int, shape []int) spec { return spec{make([]int, len(shape)), 1, 2} }
@@ -304,7 +307,7 @@ func transposed(_ int, shape []int) spec {
 
 // reversed walks every axis backwards from the buffer's last element.
 func reversed(_ int, shape []int) spec {
-	s := cStrides(shape)
+	s := layout.ContiguousStrides(shape)
 	for d := range s {
 		s[d] = -s[d]
 	}
@@ -313,7 +316,7 @@ func reversed(_ int, shape []int) spec {
 }
 
 func everyOther(_ int, shape []int) spec {
-	s := cStrides(shape)
+	s := layout.ContiguousStrides(shape)
 	for d := range s {
 		s[d] *= 2
 	}
@@ -322,7 +325,7 @@ func everyOther(_ int, shape []int) spec {
 
 // broadcastAxis repeats the operand along axis 1.
 func broadcastAxis(_ int, shape []int) spec {
-	s := cStrides(shape)
+	s := layout.ContiguousStrides(shape)
 	s[1] = 0
 	return spec{s, 0, count(shape)}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
+	"github.com/cugo/cugo/internal/layout"
 	"github.com/stretchr/testify/require"
 )
 
@@ -24,7 +25,7 @@ func TestPlanReduce(t *testing.T) {
 	h100 := device{sms: 132, threads: 2048, maxBlocks: 132 * 8 * waves, warp: 32}
 	plan := func(shape []int, nred int, in []int) reducePlan {
 		nk := len(shape) - nred
-		out := backend.Operand{Strides: cStrides(shape[:nk])}
+		out := backend.Operand{Strides: layout.ContiguousStrides(shape[:nk])}
 		return planReduce(sum, shape, nred, &out, &backend.Operand{Strides: in}, true, h100)
 	}
 	// sum over axis 0 of a C-ordered 8192x8192: a thread per 4 columns,
@@ -99,7 +100,7 @@ func layoutOf(name string, shape []int, nred int, perm []int, flip, offset int) 
 	for i, p := range perm {
 		mem[p] = shape[i]
 	}
-	ms := cStrides(mem)
+	ms := layout.ContiguousStrides(mem)
 	g := reduceGeometry{name: name, shape: shape, nred: nred, strides: make([]int, len(shape)), offset: offset}
 	for i, p := range perm {
 		g.strides[i] = ms[p]
@@ -226,7 +227,7 @@ func TestReduceMatchesCPU(t *testing.T) {
 				in := backend.Operand{Buf: put(t, b, data), DType: r.Input, Offset: geo.offset, Strides: geo.strides}
 				ob, err := b.Alloc(max(1, count(kept)) * r.Out.Size())
 				require.NoError(t, err)
-				out := backend.Operand{Buf: ob, DType: r.Out, Strides: cStrides(kept)}
+				out := backend.Operand{Buf: ob, DType: r.Out, Strides: layout.ContiguousStrides(kept)}
 				errs[i] = b.Reduce(r, geo.shape, geo.nred, out, in, scalars)
 				if errs[i] == nil {
 					outs[i] = make([]byte, count(kept)*r.Out.Size())
@@ -283,7 +284,7 @@ func TestScanMatchesCPU(t *testing.T) {
 				in := backend.Operand{Buf: put(t, b, data), DType: r.Input, Offset: geo.offset, Strides: geo.strides}
 				ob, err := b.Alloc(count(geo.shape) * r.Out.Size())
 				require.NoError(t, err)
-				out := backend.Operand{Buf: ob, DType: r.Out, Strides: cStrides(geo.shape)}
+				out := backend.Operand{Buf: ob, DType: r.Out, Strides: layout.ContiguousStrides(geo.shape)}
 				require.NoError(t, b.Scan(r, geo.shape, out, in, nil), name)
 				outs[i] = make([]byte, count(geo.shape)*r.Out.Size())
 				require.NoError(t, b.Read(outs[i], ob, 0), name)
