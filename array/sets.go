@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/dtype"
 )
 
 // Searching and set operations, composed from the sort, comparisons,
@@ -35,8 +36,8 @@ func SearchSorted(a, v *Array, side Side, sorter *Array) *Array {
 		return errorf(op, "a must be 1-d, not %d-d", len(a.shape))
 	}
 	if sorter != nil {
-		if len(sorter.shape) != 1 || sorter.Size() != a.Size() {
-			return errorf(op, "sorter.size must equal a.size")
+		if err := checkSorter(op, sorter, a.Size()); err != nil {
+			return &Array{err: err}
 		}
 		a = Take(a, sorter)
 	}
@@ -64,6 +65,31 @@ func SearchSorted(a, v *Array, side Side, sorter *Array) *Array {
 		return &Array{err: err}
 	}
 	return out.Reshape(v.shape...)
+}
+
+// checkSorter checks, as np.searchsorted does, that sorter is a 1-d
+// array of n integers in [0, n) (NumPy takes no negative index there).
+func checkSorter(op string, sorter *Array, n int) error {
+	if err := sorter.checkOp(op); err != nil {
+		return err
+	}
+	if k := sorter.dt.Kind(); k != dtype.IntKind && k != dtype.UintKind {
+		return fmt.Errorf("%s: sorter must only contain integers, not %v", op, sorter.dt)
+	}
+	if len(sorter.shape) != 1 || sorter.Size() != n {
+		return fmt.Errorf("%s: sorter.size must equal a.size", op)
+	}
+	if n == 0 {
+		return nil
+	}
+	outside, err := Item[bool](AnyTrue(LogicalOr(Less(sorter, 0), GreaterEqual(sorter, n))))
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if outside {
+		return fmt.Errorf("%s: sorter index out of range", op)
+	}
+	return nil
 }
 
 // UniqueResult is what UniqueAll returns, as NumPy 2's unique_all: the
@@ -285,30 +311,112 @@ func positions(a *Array) *Array {
 	return nz[0]
 }
 
+// SetOption is an optional argument of Isin, In1d and the set
+// functions, as NumPy's keyword arguments.
+type SetOption func(*setConfig)
+
+type setConfig struct {
+	invert, assumeUnique bool
+}
+
+// Inverted makes Isin and In1d report the elements not found (invert=True).
+func Inverted() SetOption { return func(c *setConfig) { c.invert = true } }
+
+// AssumeUnique says that the arrays hold no repeated elements
+// (assume_unique=True), which saves finding the distinct ones. As in
+// NumPy, Setdiff1d then keeps a's order (flattened) rather than sorting;
+// Isin and In1d are right either way, the other results of arrays with
+// repeats are unspecified.
+func AssumeUnique() SetOption { return func(c *setConfig) { c.assumeUnique = true } }
+
+func setOptions(opts []SetOption) setConfig {
+	var c setConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
 // Isin returns, of element's shape, whether each element of element is
-// among the elements of test (np.isin; NaN is never found).
-func Isin(element, test *Array) *Array {
+// among the elements of test (np.isin; NaN is never found), or with
+// Inverted whether it is not.
+func Isin(element, test *Array, opts ...SetOption) *Array {
 	const op = "Isin"
 	if err := checkAll(op, "", []*Array{element, test}); err != nil {
 		return &Array{err: err}
 	}
-	u := UniqueValues(test)
+	c := setOptions(opts)
+	var u *Array // test, sorted, for the search
+	if c.assumeUnique {
+		u = Sort(test, AxisNone)
+	} else {
+		u = UniqueValues(test)
+	}
+	found := sortedContains(u, element)
+	if c.invert {
+		return LogicalNot(found)
+	}
+	return found
+}
+
+// sortedContains returns, of v's shape, whether each element of v is in
+// the sorted 1-d array u.
+func sortedContains(u, v *Array) *Array {
 	n := u.Size()
 	if n == 0 {
-		return On(element.st.b).Zeros(Bool, element.shape...)
+		return On(v.st.b).Zeros(Bool, v.shape...)
 	}
-	at := SearchSorted(u, element, Left, nil)
-	found := Equal(Take(u, Minimum(at, n-1)), element)
+	at := SearchSorted(u, v, Left, nil)
+	found := Equal(Take(u, Minimum(at, n-1)), v)
 	return LogicalAnd(found, Less(at, n))
 }
 
 // In1d is Isin of a flattened element array (np.in1d).
-func In1d(element, test *Array) *Array { return Isin(element.Ravel(), test) }
+func In1d(element, test *Array, opts ...SetOption) *Array {
+	return Isin(element.Ravel(), test, opts...)
+}
 
-// Intersect1d returns the sorted distinct values found in both a and b.
-func Intersect1d(a, b *Array) *Array {
-	ua := UniqueValues(a)
-	return ua.Mask(Isin(ua, b))
+// sortedDistinct returns a's elements flattened and sorted: its distinct
+// ones, or all of them where the caller assumes they are distinct.
+func sortedDistinct(a *Array, c setConfig) *Array {
+	if c.assumeUnique {
+		return Sort(a, AxisNone)
+	}
+	return UniqueValues(a)
+}
+
+// setResult casts the result of a set function of a and b to the dtype
+// NumPy gives it, that of np.concatenate((a, b)).
+func setResult(op string, r, a, b *Array) *Array {
+	if err := checkAll(op, "", []*Array{r, a, b}); err != nil {
+		return &Array{err: err}
+	}
+	dt, err := dtype.Promote(a.dt, b.dt)
+	if err != nil {
+		return failed(op, err)
+	}
+	return r.AsType(dt)
+}
+
+// Intersect1d returns the sorted distinct values found in both a and b,
+// of the dtype a and b promote to.
+func Intersect1d(a, b *Array, opts ...SetOption) *Array {
+	ua := sortedDistinct(a, setOptions(opts))
+	return setResult("Intersect1d", ua.Mask(Isin(ua, b)), a, b)
+}
+
+// Intersect1dIndices is Intersect1d with the indices, into a and b
+// flattened, of the first occurrence of each value found in both, as
+// np.intersect1d(a, b, return_indices=True).
+func Intersect1dIndices(a, b *Array) (values, aIndices, bIndices *Array) {
+	const op = "Intersect1dIndices"
+	ra, rb := unique(op, a, true), unique(op, b, true)
+	inA, inB := Isin(ra.Values, rb.Values), Isin(rb.Values, ra.Values)
+	values = setResult(op, ra.Values.Mask(inA), a, b)
+	if values.err != nil {
+		return values, values, values
+	}
+	return values, ra.Indices.Mask(inA), rb.Indices.Mask(inB)
 }
 
 // Union1d returns the sorted distinct values found in a or b.
@@ -316,13 +424,19 @@ func Union1d(a, b *Array) *Array {
 	return UniqueValues(Concatenate([]*Array{a.Ravel(), b.Ravel()}, 0))
 }
 
-// Setdiff1d returns the sorted distinct values of a not found in b.
-func Setdiff1d(a, b *Array) *Array {
-	ua := UniqueValues(a)
-	return ua.Mask(LogicalNot(Isin(ua, b)))
+// Setdiff1d returns the sorted distinct values of a not found in b (with
+// AssumeUnique: a's values not in b, in a's order).
+func Setdiff1d(a, b *Array, opts ...SetOption) *Array {
+	c := setOptions(opts)
+	ua := a.Ravel()
+	if !c.assumeUnique {
+		ua = UniqueValues(a)
+	}
+	// b sorted (not made distinct) is enough for the search
+	return ua.Mask(Isin(ua, b, Inverted(), AssumeUnique()))
 }
 
 // Setxor1d returns the sorted distinct values found in exactly one of a and b.
-func Setxor1d(a, b *Array) *Array {
-	return Sort(Concatenate([]*Array{Setdiff1d(a, b), Setdiff1d(b, a)}, 0), 0)
+func Setxor1d(a, b *Array, opts ...SetOption) *Array {
+	return Sort(Concatenate([]*Array{Setdiff1d(a, b, opts...), Setdiff1d(b, a, opts...)}, 0), 0)
 }
