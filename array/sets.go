@@ -35,6 +35,9 @@ func SearchSorted(a, v *Array, side Side, sorter *Array) *Array {
 	if len(a.shape) != 1 {
 		return errorf(op, "a must be 1-d, not %d-d", len(a.shape))
 	}
+	if side != Left && side != Right {
+		return errorf(op, "side must be Left or Right, not %d", side)
+	}
 	if sorter != nil {
 		if err := checkSorter(op, sorter, a.Size()); err != nil {
 			return &Array{err: err}
@@ -244,7 +247,8 @@ func UniqueAxis(a *Array, axis int) UniqueResult {
 		return UniqueResult{e, e, e, e}
 	}
 	if err := a.checkOp(op); err != nil {
-		return fail(err)
+		e := &Array{err: err}
+		return UniqueResult{e, e, e, e}
 	}
 	ax, err := NormalizeAxis(axis, len(a.shape))
 	if err != nil {
@@ -373,6 +377,9 @@ func sortedContains(u, v *Array) *Array {
 
 // In1d is Isin of a flattened element array (np.in1d).
 func In1d(element, test *Array, opts ...SetOption) *Array {
+	if err := checkAll("In1d", "", []*Array{element, test}); err != nil {
+		return &Array{err: err}
+	}
 	return Isin(element.Ravel(), test, opts...)
 }
 
@@ -401,8 +408,12 @@ func setResult(op string, r, a, b *Array) *Array {
 // Intersect1d returns the sorted distinct values found in both a and b,
 // of the dtype a and b promote to.
 func Intersect1d(a, b *Array, opts ...SetOption) *Array {
+	const op = "Intersect1d"
+	if err := checkAll(op, "", []*Array{a, b}); err != nil {
+		return &Array{err: err}
+	}
 	ua := sortedDistinct(a, setOptions(opts))
-	return setResult("Intersect1d", ua.Mask(Isin(ua, b)), a, b)
+	return setResult(op, ua.Mask(Isin(ua, b)), a, b)
 }
 
 // Intersect1dIndices is Intersect1d with the indices, into a and b
@@ -410,6 +421,10 @@ func Intersect1d(a, b *Array, opts ...SetOption) *Array {
 // np.intersect1d(a, b, return_indices=True).
 func Intersect1dIndices(a, b *Array) (values, aIndices, bIndices *Array) {
 	const op = "Intersect1dIndices"
+	if err := checkAll(op, "", []*Array{a, b}); err != nil {
+		e := &Array{err: err}
+		return e, e, e
+	}
 	ra, rb := unique(op, a, true), unique(op, b, true)
 	inA, inB := Isin(ra.Values, rb.Values), Isin(rb.Values, ra.Values)
 	values = setResult(op, ra.Values.Mask(inA), a, b)
@@ -421,12 +436,18 @@ func Intersect1dIndices(a, b *Array) (values, aIndices, bIndices *Array) {
 
 // Union1d returns the sorted distinct values found in a or b.
 func Union1d(a, b *Array) *Array {
+	if err := checkAll("Union1d", "", []*Array{a, b}); err != nil {
+		return &Array{err: err}
+	}
 	return UniqueValues(Concatenate([]*Array{a.Ravel(), b.Ravel()}, 0))
 }
 
 // Setdiff1d returns the sorted distinct values of a not found in b (with
 // AssumeUnique: a's values not in b, in a's order).
 func Setdiff1d(a, b *Array, opts ...SetOption) *Array {
+	if err := checkAll("Setdiff1d", "", []*Array{a, b}); err != nil {
+		return &Array{err: err}
+	}
 	c := setOptions(opts)
 	ua := a.Ravel()
 	if !c.assumeUnique {
@@ -438,5 +459,8 @@ func Setdiff1d(a, b *Array, opts ...SetOption) *Array {
 
 // Setxor1d returns the sorted distinct values found in exactly one of a and b.
 func Setxor1d(a, b *Array, opts ...SetOption) *Array {
+	if err := checkAll("Setxor1d", "", []*Array{a, b}); err != nil {
+		return &Array{err: err}
+	}
 	return Sort(Concatenate([]*Array{Setdiff1d(a, b, opts...), Setdiff1d(b, a, opts...)}, 0), 0)
 }
