@@ -103,37 +103,60 @@ type UniqueResult struct {
 	Values, Indices, Inverse, Counts *Array
 }
 
-// UniqueValues returns the sorted distinct elements of a, flattened (NaN
-// counted once, as NumPy 2's equal_nan=True).
-func UniqueValues(a *Array) *Array { return unique("UniqueValues", a, false).Values }
+// UniqueOption is an optional argument of the Unique functions, as
+// np.unique's keyword arguments.
+type UniqueOption func(*uniqueConfig)
+
+type uniqueConfig struct {
+	distinctNaN bool
+}
+
+// DistinctNaN keeps every NaN (every complex number with a NaN part) as a
+// value of its own, as np.unique(..., equal_nan=False) and NumPy 2's
+// np.unique_values, unique_counts, unique_inverse and unique_all (the
+// Array API's rule) do. Without it NaN is counted once, as np.unique's
+// default equal_nan=True.
+func DistinctNaN() UniqueOption { return func(c *uniqueConfig) { c.distinctNaN = true } }
+
+// UniqueValues returns the sorted distinct elements of a, flattened, as
+// np.unique(a) (NaN counted once unless DistinctNaN).
+func UniqueValues(a *Array, opts ...UniqueOption) *Array {
+	return unique("UniqueValues", a, false, opts).Values
+}
 
 // UniqueCounts returns the sorted distinct elements of a and how many
 // times each occurs.
-func UniqueCounts(a *Array) (values, counts *Array) {
-	r := unique("UniqueCounts", a, true)
+func UniqueCounts(a *Array, opts ...UniqueOption) (values, counts *Array) {
+	r := unique("UniqueCounts", a, true, opts)
 	return r.Values, r.Counts
 }
 
 // UniqueInverse returns the sorted distinct elements of a and, of a's
 // shape, the index into them of each element of a.
-func UniqueInverse(a *Array) (values, inverse *Array) {
-	r := unique("UniqueInverse", a, true)
+func UniqueInverse(a *Array, opts ...UniqueOption) (values, inverse *Array) {
+	r := unique("UniqueInverse", a, true, opts)
 	return r.Values, r.Inverse
 }
 
 // UniqueAll returns the distinct elements of a with their first indices,
 // the inverse and the counts (np.unique with every return_* set).
-func UniqueAll(a *Array) UniqueResult { return unique("UniqueAll", a, true) }
+func UniqueAll(a *Array, opts ...UniqueOption) UniqueResult {
+	return unique("UniqueAll", a, true, opts)
+}
 
 // unique sorts a's elements and keeps the first of each run of equal
 // ones; all derives the indices, inverse and counts from the runs.
-func unique(op string, a *Array, all bool) UniqueResult {
+func unique(op string, a *Array, all bool, opts []UniqueOption) UniqueResult {
 	fail := func(err error) UniqueResult {
 		e := &Array{err: err}
 		return UniqueResult{e, e, e, e}
 	}
 	if err := a.checkOp(op); err != nil {
 		return fail(err)
+	}
+	var c uniqueConfig
+	for _, o := range opts {
+		o(&c)
 	}
 	flat := a.Ravel()
 	sorted, order := sortAlong(op, flat, 0, true, all) // the values alone need no argsort
@@ -144,7 +167,9 @@ func unique(op string, a *Array, all bool) UniqueResult {
 	d := On(a.st.b)
 	var r UniqueResult
 	var starts, runs *Array // where each run starts in sorted; the run of each sorted element
-	if finder, ok := a.st.b.(backend.RunFinder); ok && backend.SortableDType(a.dt) {
+	// The backend's runs compare sort keys, on which NaN equals NaN.
+	finder, ok := a.st.b.(backend.RunFinder)
+	if ok && backend.SortableDType(a.dt) && !(c.distinctNaN && a.dt.Kind() == dtype.FloatKind) {
 		var err error
 		if r.Values, starts, runs, err = firstOfRuns(op, finder, sorted, all); err != nil {
 			return fail(err)
@@ -161,7 +186,13 @@ func unique(op string, a *Array, all bool) UniqueResult {
 			}
 		}
 		if n > 1 {
-			differs := startsRun.Into(first.Index(From(1)), sorted.Index(From(1)), sorted.Index(To(n-1)))
+			next, prev := sorted.Index(From(1)), sorted.Index(To(n-1))
+			var differs *Array
+			if c.distinctNaN {
+				differs = NotEqual(next, prev, first.Index(From(1)))
+			} else {
+				differs = startsRun.Into(first.Index(From(1)), next, prev)
+			}
 			if differs.err != nil {
 				return fail(fmt.Errorf("%s: %w", op, differs.err))
 			}
@@ -425,7 +456,7 @@ func Intersect1dIndices(a, b *Array) (values, aIndices, bIndices *Array) {
 		e := &Array{err: err}
 		return e, e, e
 	}
-	ra, rb := unique(op, a, true), unique(op, b, true)
+	ra, rb := unique(op, a, true, nil), unique(op, b, true, nil)
 	inA, inB := Isin(ra.Values, rb.Values), Isin(rb.Values, ra.Values)
 	values = setResult(op, ra.Values.Mask(inA), a, b)
 	if values.err != nil {

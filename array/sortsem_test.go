@@ -82,6 +82,14 @@ func sortSemanticsCall(t *testing.T, d *Device, f []string, in []*NpyData) []*Ar
 			return nil
 		}
 		return []*Array{got}
+	case "unique_distinct_nan":
+		r := UniqueAll(a, DistinctNaN())
+		values, counts := UniqueCounts(a, DistinctNaN())
+		require.Equal(t, hostData(t, r.Values), hostData(t, values), "UniqueCounts")
+		require.Equal(t, hostData(t, r.Counts), hostData(t, counts), "UniqueCounts")
+		_, inverse := UniqueInverse(a, DistinctNaN())
+		require.Equal(t, hostData(t, r.Inverse), hostData(t, inverse), "UniqueInverse")
+		return []*Array{UniqueValues(a, DistinctNaN()), r.Indices, r.Inverse, r.Counts}
 	case "isin_invert":
 		return []*Array{Isin(a, arg(1), Inverted())}
 	case "in1d_invert":

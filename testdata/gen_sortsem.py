@@ -150,6 +150,21 @@ for da, db in (("int32", "int32"), ("float64", "float64"), ("int8", "float32"), 
     case(f"setxor1d - {i}", np.setxor1d(a, b))
     case(f"setdiff1d - {i}", np.setdiff1d(a, b))
 
+# unique with every NaN its own value: np.unique(..., equal_nan=False), which
+# NumPy 2's unique_values/counts/inverse/all use; -0.0 and 0.0 are one value
+for dt, shape in (("float32", (7, 30)), ("float64", (2100,)), ("float16", (40,)), ("complex64", (6, 9)), ("int16", (50,))):
+    x = noisy(dt, int(np.prod(shape)))
+    if x.dtype.kind in "fc":
+        x[::5] = np.nan
+        x[1::7] = -0.0
+        x[2::7] = 0.0
+    if x.dtype.kind == "c":
+        x[3::8] = complex(2.5, np.nan)
+    x = x.reshape(shape)
+    i = add_input(x)
+    v, idx, inv, cnt = np.unique(x, return_index=True, return_inverse=True, return_counts=True, equal_nan=False)
+    case(f"unique_distinct_nan - {i}", v, idx, inv.reshape(x.shape), cnt)
+
 with open(os.path.join(OUT, "cases.txt"), "w") as f:
     f.write("# written by testdata/gen_sortsem.py\n")
     f.write("\n".join(cases) + "\n")
