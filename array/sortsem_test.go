@@ -3,7 +3,6 @@ package array
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -12,12 +11,11 @@ import (
 )
 
 // sortSemanticsCall runs one case of testdata/sortsem/cases.txt (see
-// gen_sortsem.py) on arrays on d and returns its results; a case that
-// NumPy refuses is checked to fail here with the message it names.
+// gen_sortsem.py) on arrays on d: f is the case's line, in its inputs.
+// It returns the results; a case that NumPy refuses is checked to fail
+// here with the message it names.
 func sortSemanticsCall(t *testing.T, d *Device, f []string, in []*NpyData) []*Array {
-	i, err := strconv.Atoi(f[2])
-	require.NoError(t, err)
-	arg := func(k int) *Array { return onDevice(t, d, in[i+k]) }
+	arg := func(k int) *Array { return onDevice(t, d, in[k]) }
 	a := arg(0)
 	switch f[1] {
 	case "colrev":
@@ -25,24 +23,20 @@ func sortSemanticsCall(t *testing.T, d *Device, f []string, in []*NpyData) []*Ar
 	case "T":
 		a = a.T()
 	}
-	intArg := func(s string) int {
-		n, err := strconv.Atoi(s)
-		require.NoError(t, err)
-		return n
-	}
+	f = append(f[:2:2], f[4:]...) // the function, the view, then its arguments
 	switch f[0] {
 	case "sort":
-		return []*Array{Sort(a, sortFixtureAxis(t, f[3]))}
+		return []*Array{Sort(a, sortFixtureAxis(t, f[2]))}
 	case "argsort":
-		return []*Array{ArgSort(a, sortFixtureAxis(t, f[3]))}
+		return []*Array{ArgSort(a, sortFixtureAxis(t, f[2]))}
 	case "argpartition":
-		return []*Array{ArgPartition(a, intArg(f[3]), sortFixtureAxis(t, f[4]))}
+		return []*Array{ArgPartition(a, atoi(t, f[2]), sortFixtureAxis(t, f[3]))}
 	case "partition":
 		var kths []int
-		for _, s := range strings.Split(f[3], ",") {
-			kths = append(kths, intArg(s))
+		for _, s := range strings.Split(f[2], ",") {
+			kths = append(kths, atoi(t, s))
 		}
-		axis := sortFixtureAxis(t, f[4])
+		axis := sortFixtureAxis(t, f[3])
 		var kth any = kths
 		if len(kths) == 1 {
 			kth = kths[0]
@@ -65,20 +59,20 @@ func sortSemanticsCall(t *testing.T, d *Device, f []string, in []*NpyData) []*Ar
 		}
 		return out
 	case "lexsort":
-		keys := make([]*Array, intArg(f[3]))
+		keys := make([]*Array, len(in))
 		for k := range keys {
 			keys[k] = arg(k)
 		}
 		return []*Array{Lexsort(keys)}
-	case "searchsorted", "searchsorted_sorter":
-		side := map[string]Side{"left": Left, "right": Right}[f[3]]
+	case "searchsorted":
+		side := map[string]Side{"left": Left, "right": Right}[f[2]]
 		var sorter *Array
-		if f[0] == "searchsorted_sorter" {
+		if len(in) == 3 {
 			sorter = arg(2)
 		}
 		got := SearchSorted(a, arg(1), side, sorter)
-		if len(f) > 4 && f[4] == "error" {
-			require.ErrorContains(t, got.Err(), strings.Join(f[5:], " "))
+		if len(f) > 3 && f[3] == "error" {
+			require.ErrorContains(t, got.Err(), strings.Join(f[4:], " "))
 			return nil
 		}
 		return []*Array{got}
@@ -124,23 +118,26 @@ func sortSemanticsCall(t *testing.T, d *Device, f []string, in []*NpyData) []*Ar
 // at several positions, searches across dtypes and with bad sorters,
 // and the set functions' keyword arguments, results and dtypes.
 func TestSortSemanticsNumPy(t *testing.T) {
-	inputs := npyStream(t, "sortsem/inputs.npys")
-	results := npyStream(t, "sortsem/results.npys")
+	arrays := npyStream(t, "sortsem/cases.npys")
 	lines := fixture.Lines(t, "sortsem/cases.txt")
 	forEachBackend(t, func(t *testing.T, d *Device) {
-		next := results
+		rest := arrays
 		for _, line := range lines {
-			for k, g := range sortSemanticsCall(t, d, strings.Fields(line), inputs) {
+			f := strings.Fields(line)
+			nin, nout := atoi(t, f[2]), atoi(t, f[3])
+			in, want := rest[:nin], rest[nin:nin+nout]
+			rest = rest[nin+nout:]
+			got := sortSemanticsCall(t, d, f, in)
+			require.Len(t, got, nout, line)
+			for k, g := range got {
 				msg := fmt.Sprintf("%s (result %d)", line, k)
-				want := next[0]
-				next = next[1:]
 				require.NoError(t, g.Err(), msg)
-				require.Equal(t, want.DType, g.DType(), msg)
-				require.True(t, slices.Equal(want.Shape, g.Shape()), "%s: shape %v, want %v", msg, g.Shape(), want.Shape)
-				requireClose(t, want.DType, want.Data, hostData(t, g), 0, msg)
+				require.Equal(t, want[k].DType, g.DType(), msg)
+				require.True(t, slices.Equal(want[k].Shape, g.Shape()), "%s: shape %v, want %v", msg, g.Shape(), want[k].Shape)
+				requireClose(t, want[k].DType, want[k].Data, hostData(t, g), 0, msg)
 			}
 		}
-		require.Empty(t, next)
+		require.Empty(t, rest)
 	})
 }
 
