@@ -171,3 +171,21 @@ func TestSortSemanticsErrors(t *testing.T) {
 		require.ErrorContains(t, UniqueAxis(nilArray, 0).Values.Err(), "UniqueAxis: array: nil array")
 	})
 }
+
+// An empty view whose offset lies past its (empty) buffer, as
+// np.zeros((0, 5))[:, ::-1] and its ravel, copies, joins and searches as
+// any empty array: nothing to copy, results of NumPy's shapes.
+func TestEmptyViewPastItsBuffer(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		x := d.Zeros(Float64, 0, 5).Index(All, All.Step(-1))
+		flat := x.Ravel()
+		y := FromSliceOn(d, []float64{1, 2, 3})
+		require.Equal(t, []int{0}, flat.Copy().Shape())
+		require.Equal(t, []float64{1, 2, 3}, toSlice[float64](t, Concatenate([]*Array{flat, y}, 0)))
+		require.Equal(t, []int{0, 5}, SearchSorted(y, x, Right, nil).Shape())
+		require.Equal(t, []int64{0, 0, 0}, toSlice[int64](t, SearchSorted(flat, y, Left, nil)))
+		require.Equal(t, []bool{false, false, false}, toSlice[bool](t, Isin(y, x)))
+		require.Equal(t, []float64{1, 2, 3}, toSlice[float64](t, Setdiff1d(y, x, AssumeUnique())))
+		require.Equal(t, []float64{1, 2, 3}, toSlice[float64](t, Union1d(x, y)))
+	})
+}

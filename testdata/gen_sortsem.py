@@ -70,6 +70,11 @@ for dt in ("float64", "int32", "bool", "complex128"):
         for fn in ("sort", "argsort"):
             case(fn, "colrev", [x], [getattr(np, fn)(viewed(x, "colrev"), axis=ax, kind="stable")], axis)
     case("partition", "colrev", [x], [np.partition(viewed(x, "colrev"), 3, axis=-1)], 3, -1)  # no kth check when empty
+    b = noisy(dt, 4)
+    case("isin_invert", "colrev", [x, b], [np.isin(viewed(x, "colrev"), b, invert=True)])
+    case("intersect1d_indices", "colrev", [x, b], np.intersect1d(viewed(x, "colrev"), b, return_indices=True))
+    v, idx, inv, cnt = np.unique(viewed(x, "colrev"), return_index=True, return_inverse=True, return_counts=True, equal_nan=False)
+    case("unique_distinct_nan", "colrev", [x], [v, idx, inv.reshape(x.shape), cnt])
     case("argpartition", "colrev", [x], [np.argpartition(viewed(x, "colrev"), 7, axis=0)], 7, 0)
 
 # partition at several positions: the elements NumPy puts at each kth
