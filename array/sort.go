@@ -233,9 +233,9 @@ func ArgPartition(a *Array, kth any, axis int) *Array {
 // sort of the data); the indices then come from a stable argsort of a
 // one-byte key, each element's side of every selected element (below 0,
 // equal 1, above 2) summed: it grows with the element's place in the
-// sort order and, as an element is the only one with its key unless it
-// equals a selected one, each selected element lands at its rank. Where
-// the backend cannot select, the indices that sort a are the answer.
+// sort order, and only the elements equal to a selected one share its
+// key, so each selected element lands at its rank. Where the backend
+// cannot select, the indices that sort a are the answer.
 func argPartition(op string, a *Array, ks []int, axis int) *Array {
 	// The sides compare in float64, which keeps the order of every dtype
 	// but 64-bit integers (beyond 2^53): those take the sort.
