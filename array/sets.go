@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/dtype"
 )
 
 // Searching and set operations, composed from the sort, comparisons,
@@ -34,9 +35,12 @@ func SearchSorted(a, v *Array, side Side, sorter *Array) *Array {
 	if len(a.shape) != 1 {
 		return errorf(op, "a must be 1-d, not %d-d", len(a.shape))
 	}
+	if side != Left && side != Right {
+		return errorf(op, "side must be Left or Right, not %d", side)
+	}
 	if sorter != nil {
-		if len(sorter.shape) != 1 || sorter.Size() != a.Size() {
-			return errorf(op, "sorter.size must equal a.size")
+		if err := checkSorter(op, sorter, a.Size()); err != nil {
+			return &Array{err: err}
 		}
 		a = Take(a, sorter)
 	}
@@ -66,6 +70,31 @@ func SearchSorted(a, v *Array, side Side, sorter *Array) *Array {
 	return out.Reshape(v.shape...)
 }
 
+// checkSorter checks, as np.searchsorted does, that sorter is a 1-d
+// array of n integers in [0, n) (NumPy takes no negative index there).
+func checkSorter(op string, sorter *Array, n int) error {
+	if err := sorter.checkOp(op); err != nil {
+		return err
+	}
+	if k := sorter.dt.Kind(); k != dtype.IntKind && k != dtype.UintKind {
+		return fmt.Errorf("%s: sorter must only contain integers, not %v", op, sorter.dt)
+	}
+	if len(sorter.shape) != 1 || sorter.Size() != n {
+		return fmt.Errorf("%s: sorter.size must equal a.size", op)
+	}
+	if n == 0 {
+		return nil
+	}
+	outside, err := Item[bool](AnyTrue(LogicalOr(Less(sorter, 0), GreaterEqual(sorter, n))))
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if outside {
+		return fmt.Errorf("%s: sorter index out of range", op)
+	}
+	return nil
+}
+
 // UniqueResult is what UniqueAll returns, as NumPy 2's unique_all: the
 // sorted distinct values, the index of each one's first occurrence in
 // the flattened input, the index into Values of each input element (of
@@ -74,27 +103,46 @@ type UniqueResult struct {
 	Values, Indices, Inverse, Counts *Array
 }
 
-// UniqueValues returns the sorted distinct elements of a, flattened (NaN
-// counted once, as NumPy 2's equal_nan=True).
-func UniqueValues(a *Array) *Array { return unique("UniqueValues", a, valuesOnly).Values }
+// UniqueOption is an optional argument of the Unique functions, as
+// np.unique's keyword arguments.
+type UniqueOption func(*uniqueConfig)
+
+type uniqueConfig struct {
+	distinctNaN bool
+}
+
+// DistinctNaN keeps every NaN (every complex number with a NaN part) as a
+// value of its own, as np.unique(..., equal_nan=False) and NumPy 2's
+// np.unique_values, unique_counts, unique_inverse and unique_all (the
+// Array API's rule) do. Without it NaN is counted once, as np.unique's
+// default equal_nan=True.
+func DistinctNaN() UniqueOption { return func(c *uniqueConfig) { c.distinctNaN = true } }
+
+// UniqueValues returns the sorted distinct elements of a, flattened, as
+// np.unique(a) (NaN counted once unless DistinctNaN).
+func UniqueValues(a *Array, opts ...UniqueOption) *Array {
+	return unique("UniqueValues", a, valuesOnly, opts).Values
+}
 
 // UniqueCounts returns the sorted distinct elements of a and how many
 // times each occurs.
-func UniqueCounts(a *Array) (values, counts *Array) {
-	r := unique("UniqueCounts", a, countsAndInverse)
+func UniqueCounts(a *Array, opts ...UniqueOption) (values, counts *Array) {
+	r := unique("UniqueCounts", a, countsAndInverse, opts)
 	return r.Values, r.Counts
 }
 
 // UniqueInverse returns the sorted distinct elements of a and, of a's
 // shape, the index into them of each element of a.
-func UniqueInverse(a *Array) (values, inverse *Array) {
-	r := unique("UniqueInverse", a, countsAndInverse)
+func UniqueInverse(a *Array, opts ...UniqueOption) (values, inverse *Array) {
+	r := unique("UniqueInverse", a, countsAndInverse, opts)
 	return r.Values, r.Inverse
 }
 
 // UniqueAll returns the distinct elements of a with their first indices,
 // the inverse and the counts (np.unique with every return_* set).
-func UniqueAll(a *Array) UniqueResult { return unique("UniqueAll", a, everything) }
+func UniqueAll(a *Array, opts ...UniqueOption) UniqueResult {
+	return unique("UniqueAll", a, everything, opts)
+}
 
 // uniqueNeeds is what unique finds beyond the distinct values.
 type uniqueNeeds int
@@ -109,7 +157,7 @@ const (
 // first indices are not needed; otherwise it sorts a's elements and
 // keeps the first of each run of equal ones, deriving the indices,
 // inverse and counts from the runs where needed.
-func unique(op string, a *Array, needs uniqueNeeds) UniqueResult {
+func unique(op string, a *Array, needs uniqueNeeds, opts []UniqueOption) UniqueResult {
 	fail := func(err error) UniqueResult {
 		e := &Array{err: err}
 		return UniqueResult{e, e, e, e}
@@ -119,9 +167,13 @@ func unique(op string, a *Array, needs uniqueNeeds) UniqueResult {
 	}
 	all := needs != valuesOnly
 	if needs != everything {
-		if r, ok := uniqueByCounting(op, a, all); ok {
+		if r, ok := uniqueByCounting(op, a, all); ok { // integers: no NaN
 			return r
 		}
+	}
+	var c uniqueConfig
+	for _, o := range opts {
+		o(&c)
 	}
 	flat := a.Ravel()
 	sorted, order := sortAlong(op, flat, 0, true, all) // the values alone need no argsort
@@ -132,7 +184,9 @@ func unique(op string, a *Array, needs uniqueNeeds) UniqueResult {
 	d := On(a.st.b)
 	var r UniqueResult
 	var starts, runs *Array // where each run starts in sorted; the run of each sorted element
-	if finder, ok := a.st.b.(backend.RunFinder); ok && backend.SortableDType(a.dt) {
+	// The backend's runs compare sort keys, on which NaN equals NaN.
+	finder, ok := a.st.b.(backend.RunFinder)
+	if ok && backend.SortableDType(a.dt) && !(c.distinctNaN && a.dt.Kind() == dtype.FloatKind) {
 		var err error
 		if r.Values, starts, runs, err = firstOfRuns(op, finder, sorted, all); err != nil {
 			return fail(err)
@@ -149,7 +203,13 @@ func unique(op string, a *Array, needs uniqueNeeds) UniqueResult {
 			}
 		}
 		if n > 1 {
-			differs := startsRun.Into(first.Index(From(1)), sorted.Index(From(1)), sorted.Index(To(n-1)))
+			next, prev := sorted.Index(From(1)), sorted.Index(To(n-1))
+			var differs *Array
+			if c.distinctNaN {
+				differs = NotEqual(next, prev, first.Index(From(1)))
+			} else {
+				differs = startsRun.Into(first.Index(From(1)), next, prev)
+			}
 			if differs.err != nil {
 				return fail(fmt.Errorf("%s: %w", op, differs.err))
 			}
@@ -235,7 +295,8 @@ func UniqueAxis(a *Array, axis int) UniqueResult {
 		return UniqueResult{e, e, e, e}
 	}
 	if err := a.checkOp(op); err != nil {
-		return fail(err)
+		e := &Array{err: err}
+		return UniqueResult{e, e, e, e}
 	}
 	ax, err := NormalizeAxis(axis, len(a.shape))
 	if err != nil {
@@ -302,44 +363,152 @@ func positions(a *Array) *Array {
 	return nz[0]
 }
 
+// SetOption is an optional argument of Isin, In1d and the set
+// functions, as NumPy's keyword arguments.
+type SetOption func(*setConfig)
+
+type setConfig struct {
+	invert, assumeUnique bool
+}
+
+// Inverted makes Isin and In1d report the elements not found (invert=True).
+func Inverted() SetOption { return func(c *setConfig) { c.invert = true } }
+
+// AssumeUnique says that the arrays hold no repeated elements
+// (assume_unique=True), which saves finding the distinct ones. As in
+// NumPy, Setdiff1d then keeps a's order (flattened) rather than sorting;
+// Isin and In1d are right either way, the other results of arrays with
+// repeats are unspecified.
+func AssumeUnique() SetOption { return func(c *setConfig) { c.assumeUnique = true } }
+
+func setOptions(opts []SetOption) setConfig {
+	var c setConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
 // Isin returns, of element's shape, whether each element of element is
-// among the elements of test (np.isin; NaN is never found).
-func Isin(element, test *Array) *Array {
+// among the elements of test (np.isin; NaN is never found), or with
+// Inverted whether it is not.
+func Isin(element, test *Array, opts ...SetOption) *Array {
 	const op = "Isin"
 	if err := checkAll(op, "", []*Array{element, test}); err != nil {
 		return &Array{err: err}
 	}
-	u := UniqueValues(test)
+	c := setOptions(opts)
+	var u *Array // test, sorted, for the search
+	if c.assumeUnique {
+		u = Sort(test, AxisNone)
+	} else {
+		u = UniqueValues(test)
+	}
+	found := sortedContains(u, element)
+	if c.invert {
+		return LogicalNot(found)
+	}
+	return found
+}
+
+// sortedContains returns, of v's shape, whether each element of v is in
+// the sorted 1-d array u.
+func sortedContains(u, v *Array) *Array {
 	n := u.Size()
 	if n == 0 {
-		return On(element.st.b).Zeros(Bool, element.shape...)
+		return On(v.st.b).Zeros(Bool, v.shape...)
 	}
-	at := SearchSorted(u, element, Left, nil)
-	found := Equal(Take(u, Minimum(at, n-1)), element)
+	at := SearchSorted(u, v, Left, nil)
+	found := Equal(Take(u, Minimum(at, n-1)), v)
 	return LogicalAnd(found, Less(at, n))
 }
 
 // In1d is Isin of a flattened element array (np.in1d).
-func In1d(element, test *Array) *Array { return Isin(element.Ravel(), test) }
+func In1d(element, test *Array, opts ...SetOption) *Array {
+	if err := checkAll("In1d", "", []*Array{element, test}); err != nil {
+		return &Array{err: err}
+	}
+	return Isin(element.Ravel(), test, opts...)
+}
 
-// Intersect1d returns the sorted distinct values found in both a and b.
-func Intersect1d(a, b *Array) *Array {
-	ua := UniqueValues(a)
-	return ua.Mask(Isin(ua, b))
+// sortedDistinct returns a's elements flattened and sorted: its distinct
+// ones, or all of them where the caller assumes they are distinct.
+func sortedDistinct(a *Array, c setConfig) *Array {
+	if c.assumeUnique {
+		return Sort(a, AxisNone)
+	}
+	return UniqueValues(a)
+}
+
+// setResult casts the result of a set function of a and b to the dtype
+// NumPy gives it, that of np.concatenate((a, b)).
+func setResult(op string, r, a, b *Array) *Array {
+	if err := checkAll(op, "", []*Array{r, a, b}); err != nil {
+		return &Array{err: err}
+	}
+	dt, err := dtype.Promote(a.dt, b.dt)
+	if err != nil {
+		return failed(op, err)
+	}
+	return r.AsType(dt)
+}
+
+// Intersect1d returns the sorted distinct values found in both a and b,
+// of the dtype a and b promote to.
+func Intersect1d(a, b *Array, opts ...SetOption) *Array {
+	const op = "Intersect1d"
+	if err := checkAll(op, "", []*Array{a, b}); err != nil {
+		return &Array{err: err}
+	}
+	ua := sortedDistinct(a, setOptions(opts))
+	return setResult(op, ua.Mask(Isin(ua, b)), a, b)
+}
+
+// Intersect1dIndices is Intersect1d with the indices, into a and b
+// flattened, of the first occurrence of each value found in both, as
+// np.intersect1d(a, b, return_indices=True).
+func Intersect1dIndices(a, b *Array) (values, aIndices, bIndices *Array) {
+	const op = "Intersect1dIndices"
+	if err := checkAll(op, "", []*Array{a, b}); err != nil {
+		e := &Array{err: err}
+		return e, e, e
+	}
+	ra, rb := unique(op, a, everything, nil), unique(op, b, everything, nil)
+	inA, inB := Isin(ra.Values, rb.Values), Isin(rb.Values, ra.Values)
+	values = setResult(op, ra.Values.Mask(inA), a, b)
+	if values.err != nil {
+		return values, values, values
+	}
+	return values, ra.Indices.Mask(inA), rb.Indices.Mask(inB)
 }
 
 // Union1d returns the sorted distinct values found in a or b.
 func Union1d(a, b *Array) *Array {
+	if err := checkAll("Union1d", "", []*Array{a, b}); err != nil {
+		return &Array{err: err}
+	}
 	return UniqueValues(Concatenate([]*Array{a.Ravel(), b.Ravel()}, 0))
 }
 
-// Setdiff1d returns the sorted distinct values of a not found in b.
-func Setdiff1d(a, b *Array) *Array {
-	ua := UniqueValues(a)
-	return ua.Mask(LogicalNot(Isin(ua, b)))
+// Setdiff1d returns the sorted distinct values of a not found in b (with
+// AssumeUnique: a's values not in b, in a's order).
+func Setdiff1d(a, b *Array, opts ...SetOption) *Array {
+	if err := checkAll("Setdiff1d", "", []*Array{a, b}); err != nil {
+		return &Array{err: err}
+	}
+	c := setOptions(opts)
+	ua := a.Ravel()
+	if !c.assumeUnique {
+		ua = UniqueValues(a)
+	}
+	// b sorted (not made distinct) is enough for the search
+	return ua.Mask(Isin(ua, b, Inverted(), AssumeUnique()))
 }
 
 // Setxor1d returns the sorted distinct values found in exactly one of a and b.
-func Setxor1d(a, b *Array) *Array {
-	return Sort(Concatenate([]*Array{Setdiff1d(a, b), Setdiff1d(b, a)}, 0), 0)
+func Setxor1d(a, b *Array, opts ...SetOption) *Array {
+	if err := checkAll("Setxor1d", "", []*Array{a, b}); err != nil {
+		return &Array{err: err}
+	}
+	return Sort(Concatenate([]*Array{Setdiff1d(a, b, opts...), Setdiff1d(b, a, opts...)}, 0), 0)
 }

@@ -22,10 +22,21 @@ func Sort(a *Array, axis int) *Array {
 }
 
 // ArgSort returns the int64 indices that sort a along axis (AxisNone:
-// into the flattened array), as np.argsort(a, axis, kind="stable").
+// into the flattened array), as np.argsort(a, axis, kind="stable"). As
+// in NumPy, a 0-d array is read as one of shape (1,): its indices are [0].
 func ArgSort(a *Array, axis int) *Array {
-	_, idx := sortAlong("ArgSort", a, axis, false, true)
+	_, idx := sortAlong("ArgSort", oneDIfScalar(a), axis, false, true)
 	return idx
+}
+
+// oneDIfScalar reshapes a 0-d array to shape (1,), as NumPy does for
+// the functions that return indices along an axis (argsort,
+// argpartition); other arrays, and failed ones, are returned as they are.
+func oneDIfScalar(a *Array) *Array {
+	if a.check() == nil && len(a.shape) == 0 {
+		return a.Reshape(1)
+	}
+	return a
 }
 
 // Sort returns a sorted copy of a along axis.
@@ -125,6 +136,9 @@ func sortRows(op string, a *Array, wantKeys, wantIdx bool) (keys, idx *Array) {
 		}
 		idxBuf = idx.st.buf
 	}
+	if rows*n == 0 { // an empty view may start past its (empty) buffer
+		return keys, idx
+	}
 	if err := sorter.SortRows(a.dt, rows, n, c.st.buf, c.offset, keyBuf, idxBuf); err != nil {
 		keys.Free()
 		idx.Free()
@@ -162,15 +176,17 @@ func Lexsort(keys []*Array) *Array {
 	if err := checkAll(op, "need sequence of keys with len > 0 in lexsort", keys); err != nil {
 		return &Array{err: err}
 	}
-	last := len(keys[0].shape) - 1
-	if last < 0 {
-		return errorf(op, "cannot lexsort 0-d keys")
-	}
-	idx := ArgSort(keys[0], -1)
 	for _, k := range keys[1:] {
 		if !slices.Equal(k.shape, keys[0].shape) {
 			return errorf(op, "all keys need to be the same shape")
 		}
+	}
+	last := len(keys[0].shape) - 1
+	if last < 0 { // 0-d keys: one element, at index 0, as NumPy gives
+		return On(keys[0].st.b).Zeros(Int64)
+	}
+	idx := ArgSort(keys[0], -1)
+	for _, k := range keys[1:] {
 		idx = TakeAlongAxis(idx, ArgSort(TakeAlongAxis(k, idx, last), -1), last)
 	}
 	return idx
@@ -180,40 +196,55 @@ func Lexsort(keys []*Array) *Array {
 // along axis (AxisNone: of the flattened array) is the one a sorted array
 // has there, smaller or equal ones before it and greater or equal ones
 // after, as np.partition (the order within each side is unspecified).
-func Partition(a *Array, kth int, axis int) *Array {
-	if err := checkKth("Partition", a, kth, axis); err != nil {
+// kth is an int or, as NumPy's sequence of kth, a []int: every position
+// in it is partitioned so. Negative positions count from the end.
+func Partition(a *Array, kth any, axis int) *Array {
+	const op = "Partition"
+	ks, err := kthPositions(op, a, kth, axis)
+	if err != nil {
 		return &Array{err: err}
 	}
 	if axis == AxisNone {
 		a, axis = a.Ravel(), 0
 	}
-	return TakeAlongAxis(a, ArgPartition(a, kth, axis), axis)
+	return TakeAlongAxis(a, argPartition(op, a, ks, axis), axis)
 }
 
 // ArgPartition returns the int64 indices that partition a along axis as
-// Partition does, as np.argpartition.
-//
-// The kth element of each row is found by selection (no sort of the
-// data); the indices then come from a stable argsort of each element's
-// side of it (below, equal, above), a one-byte key. Where the backend
-// cannot select, the indices that sort a are the answer.
-func ArgPartition(a *Array, kth int, axis int) *Array {
+// Partition does, as np.argpartition (a 0-d array is read as one of
+// shape (1,), as in NumPy).
+func ArgPartition(a *Array, kth any, axis int) *Array {
 	const op = "ArgPartition"
-	if err := checkKth(op, a, kth, axis); err != nil {
+	a = oneDIfScalar(a)
+	ks, err := kthPositions(op, a, kth, axis)
+	if err != nil {
 		return &Array{err: err}
 	}
 	if axis == AxisNone {
 		a, axis = a.Ravel(), 0
 	}
+	return argPartition(op, a, ks, axis)
+}
+
+// argPartition partitions a along axis at the sorted, distinct,
+// non-negative positions ks.
+//
+// The elements at those ranks of each row are found by selection (no
+// sort of the data); the indices then come from a stable argsort of a
+// one-byte key, each element's side of every selected element (below 0,
+// equal 1, above 2) summed: it grows with the element's place in the
+// sort order, and only the elements equal to a selected one share its
+// key, so each selected element lands at its rank. Where the backend
+// cannot select, the indices that sort a are the answer.
+func argPartition(op string, a *Array, ks []int, axis int) *Array {
 	// The sides compare in float64, which keeps the order of every dtype
 	// but 64-bit integers (beyond 2^53): those take the sort.
-	if k := a.dt.Kind(); (k == dtype.IntKind || k == dtype.UintKind) && a.dt.Size() == 8 {
+	if k := a.dt.Kind(); (k == dtype.IntKind || k == dtype.UintKind) && a.dt.Size() == 8 || a.Size() == 0 {
 		return ArgSort(a, axis)
 	}
 	ax, _ := NormalizeAxis(axis, len(a.shape))
-	n := a.shape[ax]
 	moved := a.Transpose(moveLast(len(a.shape), ax)...)
-	sel, err := selectRows(op, moved, []int{(kth + n) % n})
+	sel, err := selectRows(op, moved, ks)
 	if err != nil {
 		return failed(op, err)
 	}
@@ -221,7 +252,10 @@ func ArgPartition(a *Array, kth int, axis int) *Array {
 		return ArgSort(a, axis)
 	}
 	x := moved.AsType(Float64)
-	side := partitionSide.Call(x, sel)
+	side := partitionSide.Call(x, sel.Index(Ellipsis, S(0, 1)))
+	for j := 1; j < len(ks); j++ {
+		side = Add(side, partitionSide.Call(x, sel.Index(Ellipsis, S(j, j+1))))
+	}
 	idx := ArgSort(side, -1)
 	if idx.err != nil {
 		return failed(op, idx.err)
@@ -234,20 +268,41 @@ func ArgPartition(a *Array, kth int, axis int) *Array {
 var partitionSide = Fuse(Arg(0).Equal(Arg(1)).LogicalOr(Arg(0).NotEqual(Arg(0)).LogicalAnd(Arg(1).NotEqual(Arg(1)))).Where(
 	uint8(1), Arg(0).Less(Arg(1)).LogicalOr(Arg(1).NotEqual(Arg(1)).LogicalAnd(Arg(0).Equal(Arg(0)))).Where(uint8(0), uint8(2))))
 
-func checkKth(op string, a *Array, kth, axis int) error {
+// kthPositions checks a, axis and kth (an int or a []int) as np.partition
+// does and returns the positions along the axis, counted from the start,
+// sorted and distinct. NumPy checks no position of an empty array.
+func kthPositions(op string, a *Array, kth any, axis int) ([]int, error) {
 	if err := a.checkOp(op); err != nil {
-		return err
+		return nil, err
 	}
 	n := a.Size()
 	if axis != AxisNone {
 		ax, err := NormalizeAxis(axis, len(a.shape))
 		if err != nil {
-			return fmt.Errorf("%s: %w", op, err)
+			return nil, fmt.Errorf("%s: %w", op, err)
 		}
 		n = a.shape[ax]
 	}
-	if kth < -n || kth >= n {
-		return fmt.Errorf("%s: kth(=%d) out of bounds (%d)", op, kth, n)
+	var ks []int
+	switch k := kth.(type) {
+	case int:
+		ks = []int{k}
+	case []int:
+		if len(k) == 0 {
+			return nil, fmt.Errorf("%s: kth is an empty list", op)
+		}
+		ks = slices.Clone(k)
+	default:
+		return nil, fmt.Errorf("%s: kth is a %T, want an int or a []int", op, kth)
 	}
-	return nil
+	for i, k := range ks {
+		if a.Size() > 0 && (k < -n || k >= n) {
+			return nil, fmt.Errorf("%s: kth(=%d) out of bounds (%d)", op, k, n)
+		}
+		if k < 0 {
+			ks[i] = k + n
+		}
+	}
+	slices.Sort(ks)
+	return slices.Compact(ks), nil
 }

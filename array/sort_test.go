@@ -231,7 +231,7 @@ func TestSortErrors(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, d *Device) {
 		x := d.Arange(0, 6, 1, Int32).Reshape(2, 3)
 		require.ErrorContains(t, Sort(x, 2).Err(), "axis 2 is out of bounds")
-		require.ErrorContains(t, ArgSort(d.Scalar(1.5), -1).Err(), "out of bounds")
+		require.ErrorContains(t, Sort(d.Scalar(1.5), -1).Err(), "out of bounds")
 		require.ErrorContains(t, Partition(x, 3, -1).Err(), "kth(=3) out of bounds")
 		require.ErrorContains(t, SearchSorted(x, x, Left, nil).Err(), "must be 1-d")
 		require.ErrorContains(t, Quantile(x, 1.5, -1, Linear).Err(), "range [0, 1]")
