@@ -54,8 +54,9 @@ func Axis(axis int) Option { return func(c *config) { c.axis, c.hasAxis = axis, 
 // (NumPy's s); -1 keeps an axis's length.
 func S(s ...int) Option { return func(c *config) { c.s, c.hasS = slices.Clone(s), true } }
 
-// Axes sets the axes of an n-axis transform: by default the last len(S)
-// axes, or every axis (the last two for the 2-D functions).
+// Axes sets the axes of an n-axis transform: by default the last two for
+// the 2-D functions (so S must give two lengths), else the last len(S)
+// axes, or every axis.
 func Axes(axes ...int) Option {
 	return func(c *config) { c.axes, c.hasAxes = slices.Clone(axes), true }
 }
@@ -209,12 +210,12 @@ func (t *transform) lengths(shape []int, c *config) (s, axes []int, err error) {
 		switch {
 		case c.hasAxes:
 			axes = slices.Clone(c.axes)
+		case t.axes == 2: // NumPy's default axes=(-2, -1), which S must match
+			axes = []int{-2, -1}
 		case c.hasS:
 			for i := range c.s {
 				axes = append(axes, i-len(c.s))
 			}
-		case t.axes == 2:
-			axes = []int{-2, -1}
 		default:
 			for i := range shape {
 				axes = append(axes, i)

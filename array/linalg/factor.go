@@ -2,6 +2,7 @@ package linalg
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/backend"
@@ -170,7 +171,7 @@ func SVDVals(a *array.Array) *array.Array {
 // Eigh returns the eigenvalues w (ascending, real) and the eigenvectors
 // (the columns of v) of each Hermitian matrix of a (numpy.linalg.eigh),
 // read from its lower triangle for uplo "L" (or "") and its upper one for
-// "U".
+// "U"; as in NumPy, the case of uplo does not matter.
 func Eigh(a *array.Array, uplo string) (w, v *array.Array) {
 	return eigh("Eigh", a, uplo, true)
 }
@@ -184,6 +185,7 @@ func Eigvalsh(a *array.Array, uplo string) *array.Array {
 
 func eigh(op string, a *array.Array, uplo string, vectors bool) (w, v *array.Array) {
 	fail := func(err error) (*array.Array, *array.Array) { return array.Failed(err), array.Failed(err) }
+	uplo = strings.ToUpper(uplo)
 	if uplo != "" && uplo != "L" && uplo != "U" {
 		return fail(fmt.Errorf("%s: UPLO argument must be 'L' or 'U', not %q", op, uplo))
 	}

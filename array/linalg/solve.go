@@ -159,8 +159,8 @@ func Slogdet(a *array.Array) (sign, logabsdet *array.Array) {
 	var unit *array.Array // each pivot's sign
 	if diag.DType().Kind() == dtype.ComplexKind {
 		unit = array.Where(abs.Equal(0), 0, diag.Div(abs))
-	} else {
-		unit = array.Sign(diag)
+	} else { // NaN pivots keep the sign, as in NumPy (only negative ones flip it)
+		unit = array.Where(array.IsNaN(diag), 1, array.Sign(diag))
 	}
 	return unit.Prod(array.Axis(-1)).Mul(psign), abs.Log().Sum(array.Axis(-1))
 }

@@ -159,7 +159,8 @@ func MatrixRank(a *array.Array, tol ...float64) *array.Array {
 // (numpy.linalg.cond) in the norm p: nil or 2 is the ratio of the largest
 // to the smallest singular value, -2 its inverse; other orders that Norm
 // takes for matrices ("fro", "nuc", 1, -1, ±inf) need square matrices and
-// compute Norm(a) * Norm(Inv(a)). Singular matrices give +inf.
+// compute Norm(a) * Norm(Inv(a)). Singular matrices give +inf; empty
+// matrices (0×N, M×0) are an error, as in NumPy.
 func Cond(a *array.Array, p any) *array.Array {
 	const op = "Cond"
 	if err := operands(op, a); err != nil {
@@ -167,6 +168,9 @@ func Cond(a *array.Array, p any) *array.Array {
 	}
 	if err := stacked(op, a, false); err != nil {
 		return array.Failed(err)
+	}
+	if _, m, n := matrixShape(a); m == 0 || n == 0 {
+		return array.Failed(linalgErrorf(op, "cond is not defined on empty arrays"))
 	}
 	var r *array.Array
 	switch order(p) {
