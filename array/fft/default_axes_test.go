@@ -70,3 +70,39 @@ func dft2(x []complex128, rows, cols int) []complex128 {
 	}
 	return out
 }
+
+// In NumPy 2, an S of -1 means the input's length on every axis, the last
+// axis of an inverse real transform included: irfftn(a, s=(-1, -1)) of a
+// (3, 5) array gives (3, 5) (its last axis read from 5//2+1 = 3 values),
+// not the default (3, 8). Checked against the same transform with the
+// lengths spelled out.
+func TestInverseRealKeepsLengthForMinusOne(t *testing.T) {
+	d := array.On(cpu.New(0))
+	r := rand.New(rand.NewPCG(7, 8))
+	x := array.FromSliceOn(d, randomComplex(r, 15), 3, 5)
+	for name, f := range map[string]func(*array.Array, ...fft.Option) *array.Array{
+		"IRFFTN": fft.IRFFTN, "IRFFT2": fft.IRFFT2,
+	} {
+		got := f(x, fft.S(-1, -1))
+		require.NoError(t, got.Err(), name)
+		require.Equal(t, []int{3, 5}, got.Shape(), name)
+		want, err := array.ToSlice[float64](f(x, fft.S(3, 5)))
+		require.NoError(t, err)
+		g, err := array.ToSlice[float64](got)
+		require.NoError(t, err)
+		require.Equal(t, want, g, name)
+		require.Equal(t, []int{3, 8}, f(x).Shape(), name)
+	}
+	// The last axis by hand: irfft of [c0, c1, c2] to 5 points is
+	// (c0 + 2 Re Σ_k c_k e^{2πi jk/5}) / 5 for k = 1, 2.
+	row := randomComplex(r, 3)
+	got, err := array.ToSlice[float64](fft.IRFFTN(array.FromSliceOn(d, row, 1, 3), fft.S(-1, 5)))
+	require.NoError(t, err)
+	for j := range 5 {
+		v := real(row[0])
+		for k := 1; k <= 2; k++ {
+			v += 2 * real(row[k]*cmplx.Rect(1, 2*math.Pi*float64(j*k)/5))
+		}
+		require.InDelta(t, v/5, got[j], 1e-14, "point %d", j)
+	}
+}

@@ -20,7 +20,9 @@ type normArgs struct {
 
 // Ord sets the order of the norm: nil (the 2-norm of vectors, Frobenius
 // of matrices), a number (int or float64: ±inf, 0, 1, 2, any p for
-// vectors; ±1, ±2, ±inf for matrices), "fro" or "nuc".
+// vectors; ±1, ±2, ±inf for matrices), "fro" (or "f") or "nuc". As in
+// NumPy 2, the norms that take a maximum (inf for vectors; 1, 2, inf for
+// matrices) are 0 for empty arrays, the ones that take a minimum an error.
 func Ord(ord any) NormOption { return func(a *normArgs) { a.ord = ord } }
 
 // Axes sets the axis of vector norms (one) or the axes of matrix norms
@@ -113,7 +115,7 @@ func vectorNorm(x *array.Array, ord any, axis int) (*array.Array, error) {
 	case nil, 2.0:
 		return array.Sqrt(array.Square(abs).Sum(array.Axis(axis))), nil
 	case math.Inf(1):
-		return abs.Max(array.Axis(axis)), nil
+		return maxOrZero(abs, axis), nil
 	case math.Inf(-1):
 		return abs.Min(array.Axis(axis)), nil
 	case 0.0:
@@ -138,14 +140,14 @@ func matrixNorm(x *array.Array, ord any, row, col int) (*array.Array, error) {
 		return kept
 	}
 	switch ord {
-	case nil, "fro":
+	case nil, "fro", "f":
 		return array.Sqrt(array.Square(abs).Sum(array.Axis(row, col))), nil
 	case 1.0:
-		return abs.Sum(array.Axis(row)).Max(array.Axis(after(col, row))), nil
+		return maxOrZero(abs.Sum(array.Axis(row)), after(col, row)), nil
 	case -1.0:
 		return abs.Sum(array.Axis(row)).Min(array.Axis(after(col, row))), nil
 	case math.Inf(1):
-		return abs.Sum(array.Axis(col)).Max(array.Axis(after(row, col))), nil
+		return maxOrZero(abs.Sum(array.Axis(col)), after(row, col)), nil
 	case math.Inf(-1):
 		return abs.Sum(array.Axis(col)).Min(array.Axis(after(row, col))), nil
 	case 2.0, -2.0, "nuc":
@@ -158,11 +160,21 @@ func matrixNorm(x *array.Array, ord any, row, col int) (*array.Array, error) {
 		s := SVDVals(x.Transpose(append(perm, row, col)...))
 		switch ord {
 		case 2.0:
-			return s.Max(array.Axis(-1)), nil
+			return maxOrZero(s, s.NDim()-1), nil
 		case -2.0:
 			return s.Min(array.Axis(-1)), nil
 		}
 		return s.Sum(array.Axis(-1)), nil
 	}
 	return nil, fmt.Errorf("Invalid norm order '%v' for matrices", ord)
+}
+
+// maxOrZero is the largest of non-negative values along a (non-negative)
+// axis, and 0 where that axis is empty, as NumPy's max(..., initial=0) in
+// its norms; the sum along an empty axis is that 0 in the right shape.
+func maxOrZero(x *array.Array, axis int) *array.Array {
+	if x.Err() == nil && x.Shape()[axis] == 0 {
+		return x.Sum(array.Axis(axis))
+	}
+	return x.Max(array.Axis(axis))
 }

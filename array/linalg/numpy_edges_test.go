@@ -91,3 +91,81 @@ func TestSlogdetWithNaN(t *testing.T) {
 	require.Equal(t, []float64{0}, s)
 	require.Equal(t, []float64{math.Inf(-1)}, l)
 }
+
+// NumPy 2.3+ takes its norms' maxima with initial=0: the inf-norm of an
+// empty vector and the 1-, 2-, inf- and nuclear norms of an empty matrix
+// are 0 (in the result's shape), while the minima (-inf, -1, -2) stay
+// errors. "f" is NumPy's other spelling of "fro".
+func TestNormOfEmptyArrays(t *testing.T) {
+	d := array.On(cpu.New(0))
+	zeroes := func(a *array.Array, shape ...int) {
+		t.Helper()
+		require.NoError(t, a.Err())
+		require.Equal(t, len(shape), a.NDim())
+		if len(shape) > 0 {
+			require.Equal(t, shape, a.Shape())
+		}
+		v, err := array.ToSlice[float64](a.AsType(array.Float64))
+		require.NoError(t, err)
+		for _, x := range v {
+			require.Zero(t, x)
+		}
+	}
+	for _, shape := range [][]int{{3, 0}, {0, 3}, {0, 0}} {
+		x := d.Zeros(array.Float32, shape...)
+		for _, ord := range []any{1, 2, math.Inf(1), "nuc", "fro", "f"} {
+			r := Norm(x, Ord(ord))
+			zeroes(r)
+			require.Equal(t, array.Float32, r.DType())
+			zeroes(Norm(x, Ord(ord), KeepDims()), 1, 1)
+			zeroes(Norm(x, Ord(ord), Axes(1, 0)))
+		}
+		// The minima are errors where the axis they run over is empty:
+		// -1 takes the smallest column sum, -inf the smallest row sum.
+		require.Error(t, Norm(x, Ord(-2)).Err(), "%v", shape)
+		if shape[1] == 0 {
+			require.Error(t, Norm(x, Ord(-1)).Err(), "%v", shape)
+		} else {
+			zeroes(Norm(x, Ord(-1)))
+		}
+		if shape[0] == 0 {
+			require.Error(t, Norm(x, Ord(math.Inf(-1))).Err(), "%v", shape)
+		} else {
+			zeroes(Norm(x, Ord(math.Inf(-1))))
+		}
+	}
+	// Vector inf-norms along an empty axis of a stack, and a 0-vector.
+	zeroes(Norm(d.Zeros(array.Float64, 2, 0), Ord(math.Inf(1)), Axes(1)), 2)
+	zeroes(Norm(d.Zeros(array.Complex64, 0), Ord(math.Inf(1))))
+	require.Error(t, Norm(d.Zeros(array.Float64, 0), Ord(math.Inf(-1))).Err())
+	// A stack of empty matrices: one 0 per matrix.
+	zeroes(Norm(d.Zeros(array.Float64, 4, 3, 0), Ord(2), Axes(-2, -1)), 4)
+	// "f" is the Frobenius norm of a non-empty matrix too: sqrt(1+4+9+16).
+	got, err := array.ToSlice[float64](Norm(array.FromSliceOn(d, []float64{1, -2, 3, -4}, 2, 2), Ord("f")))
+	require.NoError(t, err)
+	require.InDelta(t, math.Sqrt(30), got[0], 1e-15)
+	require.ErrorContains(t, Norm(d.Ones(array.Float64, 3), Ord("f")).Err(), "Invalid norm order 'f' for vectors")
+}
+
+// NumPy 2.5's matrix_rank of an empty matrix is 0 (its default tolerance
+// takes the largest singular value with initial=0), one per matrix of a
+// stack; non-empty matrices keep their rank.
+func TestMatrixRankOfEmptyMatrices(t *testing.T) {
+	d := array.On(cpu.New(0))
+	for _, c := range []struct {
+		shape []int
+		ndim  int // of the ranks, one per matrix
+		n     int
+	}{{[]int{3, 0}, 0, 1}, {[]int{0, 3}, 0, 1}, {[]int{0, 0}, 0, 1}, {[]int{2, 0, 4}, 1, 2}} {
+		r := MatrixRank(d.Zeros(array.Float64, c.shape...))
+		require.NoError(t, r.Err(), "%v", c.shape)
+		require.Equal(t, c.ndim, r.NDim(), "%v", c.shape)
+		v, err := array.ToSlice[int64](r)
+		require.NoError(t, err)
+		require.Equal(t, make([]int64, c.n), v, "%v", c.shape)
+	}
+	// rank of [[1, 2], [2, 4]] is 1, of [[1, 2], [3, 4]] 2.
+	r, err := array.ToSlice[int64](MatrixRank(array.FromSliceOn(d, []float64{1, 2, 2, 4, 1, 2, 3, 4}, 2, 2, 2)))
+	require.NoError(t, err)
+	require.Equal(t, []int64{1, 2}, r)
+}

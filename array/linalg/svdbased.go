@@ -131,8 +131,7 @@ func Pinv(a *array.Array, rcond ...float64) *array.Array {
 // MatrixRank returns the rank of each matrix of a (numpy.linalg.matrix_rank):
 // the number of singular values above tol, by default the largest one
 // times max(M, N) times the dtype's epsilon. For a vector or a scalar it is
-// 1 unless every element is zero. As in NumPy, an empty matrix has no
-// largest singular value to take the default tolerance from: an error.
+// 1 unless every element is zero. An empty matrix has rank 0 (NumPy 2.5).
 func MatrixRank(a *array.Array, tol ...float64) *array.Array {
 	const op = "MatrixRank"
 	if err := operands(op, a); err != nil {
@@ -151,7 +150,7 @@ func MatrixRank(a *array.Array, tol ...float64) *array.Array {
 	if len(tol) > 0 {
 		return s.Greater(tol[0]).Sum(array.Axis(-1))
 	}
-	t := array.Max(s, array.Axis(-1), array.KeepDims()).Mul(float64(max(m, n)) * eps(s.DType()))
+	t := maxOrZero(s, s.NDim()-1).ExpandDims(-1).Mul(float64(max(m, n)) * eps(s.DType()))
 	return s.Greater(t).Sum(array.Axis(-1))
 }
 
