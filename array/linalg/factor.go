@@ -53,10 +53,15 @@ func outputs(b backend.Backend, dts []dtype.DType, shapes ...[]int) ([]matrices,
 
 // Cholesky returns the lower triangular L with a = L @ Lᴴ for each
 // Hermitian positive-definite matrix of a (numpy.linalg.cholesky), read
-// from its lower triangle; with upper, Lᴴ instead. A matrix that is not
-// positive definite gives ErrNotPositiveDefinite.
+// from its lower triangle; with upper, the upper triangular U with
+// a = Uᴴ @ U, read from its upper triangle as NumPy reads it. A matrix
+// that is not positive definite gives ErrNotPositiveDefinite.
 func Cholesky(a *array.Array, upper bool) *array.Array {
 	const op = "Cholesky"
+	if upper && a.Err() == nil && a.NDim() >= 2 {
+		// U is Lᴴ of aᴴ, whose lower triangle is the adjoint of a's upper one.
+		a = adjoint(a)
+	}
 	la, w, err := factorInput(op, a, true)
 	if err != nil {
 		return array.Failed(err)

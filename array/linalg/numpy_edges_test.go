@@ -169,3 +169,103 @@ func TestMatrixRankOfEmptyMatrices(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []int64{1, 2}, r)
 }
+
+// numpy.linalg.det is sign·exp(logabsdet): it stays finite where the
+// product of the pivots overflows on the way (1e200·1e200·1e-300 = 1e100
+// in float64, 1e30·1e30·1e-30 = 1e30 in float32), and a zero pivot gives
+// 0 (sign 0, logabsdet -inf) whatever the other pivots hold, inf included.
+func TestDetAvoidsIntermediateOverflow(t *testing.T) {
+	d := array.On(cpu.New(0))
+	for _, c := range []struct {
+		dt      array.DType
+		diag    []float64
+		want    float64
+		relTol  float64
+		logWant float64
+	}{
+		{array.Float64, []float64{1e200, 1e200, 1e-300}, 1e100, 1e-12, 100 * math.Ln10},
+		{array.Complex128, []float64{1e200, 1e200, 1e-300}, 1e100, 1e-12, 100 * math.Ln10},
+		{array.Float32, []float64{1e30, 1e30, 1e-30}, 1e30, 1e-5, 30 * math.Ln10},
+		{array.Complex64, []float64{1e30, 1e30, 1e-30}, 1e30, 1e-5, 30 * math.Ln10},
+	} {
+		a := diagonal(d, c.diag).AsType(c.dt)
+		got, err := array.ToSlice[complex128](Det(a).AsType(array.Complex128))
+		require.NoError(t, err, "%v", c.dt)
+		require.InEpsilon(t, c.want, real(got[0]), c.relTol, "%v", c.dt)
+		require.Zero(t, imag(got[0]))
+		require.Equal(t, c.dt, Det(a).DType())
+		_, logdet := Slogdet(a)
+		l, err := array.ToSlice[float64](logdet.AsType(array.Float64))
+		require.NoError(t, err)
+		require.InEpsilon(t, c.logWant, l[0], c.relTol)
+		// A zero pivot beside an infinite one: NumPy's failed factorization.
+		sing := diagonal(d, []float64{math.Inf(1), 2, 0}).AsType(c.dt)
+		got, err = array.ToSlice[complex128](Det(sing).AsType(array.Complex128))
+		require.NoError(t, err)
+		require.Equal(t, []complex128{0}, got, "%v", c.dt)
+		sign, logdet := Slogdet(sing)
+		s, err := array.ToSlice[complex128](sign.AsType(array.Complex128))
+		require.NoError(t, err)
+		require.Equal(t, []complex128{0}, s, "%v", c.dt)
+		l, err = array.ToSlice[float64](logdet.AsType(array.Float64))
+		require.NoError(t, err)
+		require.Equal(t, []float64{math.Inf(-1)}, l, "%v", c.dt)
+	}
+	// Ordinary determinants keep their value: random 3×3 stacks against
+	// the cofactor expansion in float64.
+	r := rand.New(rand.NewPCG(9, 10))
+	v := make([]float64, 4*9)
+	for i := range v {
+		v[i] = r.NormFloat64()
+	}
+	got, err := array.ToSlice[float64](Det(array.FromSliceOn(d, v, 4, 3, 3)))
+	require.NoError(t, err)
+	for k := range 4 {
+		m := v[9*k:]
+		want := m[0]*(m[4]*m[8]-m[5]*m[7]) - m[1]*(m[3]*m[8]-m[5]*m[6]) + m[2]*(m[3]*m[7]-m[4]*m[6])
+		require.InDelta(t, want, got[k], 1e-13*max(1, math.Abs(want)))
+	}
+}
+
+// diagonal is the square matrix with v on its diagonal.
+func diagonal(d *array.Device, v []float64) *array.Array {
+	n := len(v)
+	m := make([]float64, n*n)
+	for i, x := range v {
+		m[i*n+i] = x
+	}
+	return array.FromSliceOn(d, m, n, n)
+}
+
+// Cholesky(a, upper) reads a's upper triangle, as NumPy's does (LAPACK's
+// potrf with 'U'); the lower one reads the lower triangle. The other
+// triangle here is junk that must not matter. Expected factors by hand:
+// [[4, 2], [2, 5]] = Uᵀ U with U = [[2, 1], [0, 2]], and
+// [[4, 2i], [-2i, 5]] = Uᴴ U with U = [[2, i], [0, 2]].
+func TestCholeskyReadsTheAskedTriangle(t *testing.T) {
+	d := array.On(cpu.New(0))
+	for _, dt := range []array.DType{array.Float64, array.Float32} {
+		upperOnly := array.FromSliceOn(d, []float64{4, 2, -100, 5}, 2, 2).AsType(dt)
+		lowerOnly := array.FromSliceOn(d, []float64{4, 100, 2, 5}, 2, 2).AsType(dt)
+		u, err := array.ToSlice[float64](Cholesky(upperOnly, true).AsType(array.Float64))
+		require.NoError(t, err)
+		require.InDeltaSlice(t, []float64{2, 1, 0, 2}, u, 1e-6, "%v", dt)
+		l, err := array.ToSlice[float64](Cholesky(lowerOnly, false).AsType(array.Float64))
+		require.NoError(t, err)
+		require.InDeltaSlice(t, []float64{2, 0, 1, 2}, l, 1e-6, "%v", dt)
+		require.Equal(t, dt, Cholesky(upperOnly, true).DType())
+	}
+	for _, dt := range []array.DType{array.Complex128, array.Complex64} {
+		a := array.FromSliceOn(d, []complex128{4, 2i, 7 - 3i, 5}, 2, 2).AsType(dt)
+		// Also as a column-major view, and in a stack.
+		for _, x := range []*array.Array{a, a.T().Copy().T(), array.Stack([]*array.Array{a, a}, 0)} {
+			got, err := array.ToSlice[complex128](Cholesky(x, true).AsType(array.Complex128))
+			require.NoError(t, err)
+			for i, w := range got {
+				want := []complex128{2, 1i, 0, 2}[i%4]
+				require.InDelta(t, real(want), real(w), 1e-6, "%v %d", dt, i)
+				require.InDelta(t, imag(want), imag(w), 1e-6, "%v %d", dt, i)
+			}
+		}
+	}
+}
