@@ -269,3 +269,27 @@ func TestCholeskyReadsTheAskedTriangle(t *testing.T) {
 		}
 	}
 }
+
+// NumPy 2.5 refuses 2-vectors in cross (ValueError "Both input arrays
+// must be (arrays of) 3-dimensional vectors"); 3-vectors along any axis
+// still work: e_x × e_y = e_z, and (1, 2, 3) × (4, 5, 6) = (-3, 6, -3).
+func TestCrossTakesOnlyThreeVectors(t *testing.T) {
+	d := array.On(cpu.New(0))
+	two := array.FromSliceOn(d, []float64{1, 2}, 2)
+	three := array.FromSliceOn(d, []float64{1, 2, 3}, 3)
+	for _, c := range [][2]*array.Array{{two, two}, {two, three}, {three, two}, {d.Ones(array.Float64, 3, 2), d.Ones(array.Float64, 3, 2)}} {
+		err := Cross(c[0], c[1]).Err()
+		require.ErrorContains(t, err, "must be (arrays of) 3-dimensional vectors")
+	}
+	got, err := array.ToSlice[float64](Cross(three, array.FromSliceOn(d, []float64{4, 5, 6}, 3)))
+	require.NoError(t, err)
+	require.Equal(t, []float64{-3, 6, -3}, got)
+	// Columns of a 3×2 stack along axis 0: e_x × e_y and e_y × e_x.
+	a := array.FromSliceOn(d, []int64{1, 0, 0, 1, 0, 0}, 3, 2)
+	b := array.FromSliceOn(d, []int64{0, 1, 1, 0, 0, 0}, 3, 2)
+	r := Cross(a, b, 0)
+	require.Equal(t, []int{3, 2}, r.Shape())
+	v, err := array.ToSlice[int64](r)
+	require.NoError(t, err)
+	require.Equal(t, []int64{0, 0, 0, 0, 1, -1}, v)
+}
