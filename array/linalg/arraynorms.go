@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/cugo/cugo/array"
-	"github.com/cugo/cugo/dtype"
 )
 
 // VectorNorm returns the norm of the vectors of x
@@ -15,15 +14,9 @@ import (
 // keeps the normed axes with length 1.
 func VectorNorm(x *array.Array, opts ...NormOption) *array.Array {
 	const op = "VectorNorm"
-	args := normArgs{ord: 2.0}
-	for _, o := range opts {
-		o(&args)
-	}
-	if err := operands(op, x); err != nil {
+	x, args, err := normInput(op, x, normArgs{ord: 2.0}, opts)
+	if err != nil {
 		return array.Failed(err)
-	}
-	if k := x.DType().Kind(); k != dtype.FloatKind && k != dtype.ComplexKind {
-		x = x.AsType(array.Float64)
 	}
 	shape := x.Shape()
 	axes := args.axes

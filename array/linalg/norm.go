@@ -51,15 +51,9 @@ func order(ord any) any {
 // complex64, float64 for the rest (integers are converted).
 func Norm(x *array.Array, opts ...NormOption) *array.Array {
 	const op = "Norm"
-	var args normArgs
-	for _, o := range opts {
-		o(&args)
-	}
-	if err := operands(op, x); err != nil {
+	x, args, err := normInput(op, x, normArgs{}, opts)
+	if err != nil {
 		return array.Failed(err)
-	}
-	if k := x.DType().Kind(); k != dtype.FloatKind && k != dtype.ComplexKind {
-		x = x.AsType(array.Float64)
 	}
 	ord, nd := order(args.ord), x.NDim()
 	axes := args.axes
@@ -85,7 +79,6 @@ func Norm(x *array.Array, opts ...NormOption) *array.Array {
 		axes[i] = ax
 	}
 	var r *array.Array
-	var err error
 	switch len(axes) {
 	case 1:
 		r, err = vectorNorm(x, ord, axes[0])
@@ -107,6 +100,21 @@ func Norm(x *array.Array, opts ...NormOption) *array.Array {
 		}
 	}
 	return r
+}
+
+// normInput applies the options to the defaults and converts x to the
+// dtype norms are computed in: integers and booleans to float64.
+func normInput(op string, x *array.Array, args normArgs, opts []NormOption) (*array.Array, normArgs, error) {
+	for _, o := range opts {
+		o(&args)
+	}
+	if err := operands(op, x); err != nil {
+		return nil, args, err
+	}
+	if k := x.DType().Kind(); k != dtype.FloatKind && k != dtype.ComplexKind {
+		x = x.AsType(array.Float64)
+	}
+	return x, args, nil
 }
 
 func vectorNorm(x *array.Array, ord any, axis int) (*array.Array, error) {
