@@ -140,8 +140,7 @@ func lu(op string, a *array.Array) (factors, diag, sign *array.Array, err error)
 // Det returns the determinant of each square matrix of a
 // (numpy.linalg.det): 0 for a singular matrix, 1 for a 0×0 one. Like
 // NumPy it is sign·exp(logabsdet) of Slogdet rather than the product of
-// the pivots, so it overflows only where the determinant does, and it
-// has NumPy's rounding (det([[1, 2], [3, 4]]) is -2.0000000000000004).
+// the pivots, so it overflows only where the determinant does.
 func Det(a *array.Array) *array.Array {
 	sign, logabsdet := slogdet("Det", a)
 	return sign.Mul(array.Exp(logabsdet))
