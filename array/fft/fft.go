@@ -51,11 +51,14 @@ func N(n int) Option { return func(c *config) { c.n, c.hasN = n, true } }
 func Axis(axis int) Option { return func(c *config) { c.axis, c.hasAxis = axis, true } }
 
 // S sets the lengths of an n-axis transform's input along its axes
-// (NumPy's s); -1 keeps an axis's length.
+// (NumPy's s); -1 keeps an axis's length, for the last axis of an inverse
+// real transform too (its output is then as long as its input, as in
+// NumPy 2, rather than the default 2(m-1)).
 func S(s ...int) Option { return func(c *config) { c.s, c.hasS = slices.Clone(s), true } }
 
-// Axes sets the axes of an n-axis transform: by default the last len(S)
-// axes, or every axis (the last two for the 2-D functions).
+// Axes sets the axes of an n-axis transform: by default the last two for
+// the 2-D functions (so S must give two lengths), else the last len(S)
+// axes, or every axis.
 func Axes(axes ...int) Option {
 	return func(c *config) { c.axes, c.hasAxes = slices.Clone(axes), true }
 }
@@ -209,12 +212,12 @@ func (t *transform) lengths(shape []int, c *config) (s, axes []int, err error) {
 		switch {
 		case c.hasAxes:
 			axes = slices.Clone(c.axes)
+		case t.axes == 2: // NumPy's default axes=(-2, -1), which S must match
+			axes = []int{-2, -1}
 		case c.hasS:
 			for i := range c.s {
 				axes = append(axes, i-len(c.s))
 			}
-		case t.axes == 2:
-			axes = []int{-2, -1}
 		default:
 			for i := range shape {
 				axes = append(axes, i)
@@ -242,7 +245,9 @@ func (t *transform) lengths(shape []int, c *config) (s, axes []int, err error) {
 	for i, ax := range axes {
 		if s[i] == -1 {
 			s[i] = shape[ax]
-			if t.kind == backend.C2R && i == len(s)-1 {
+			// NumPy's default output length of an inverse real
+			// transform, which an S of -1 does not ask for
+			if t.kind == backend.C2R && i == len(s)-1 && !c.hasS {
 				s[i] = 2 * (shape[ax] - 1)
 			}
 		}

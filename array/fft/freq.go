@@ -14,12 +14,13 @@ func FFTFreq(n int, d float64) *array.Array {
 		return array.Failed(fmt.Errorf("fft.FFTFreq: n must be at least 1, not %d", n))
 	}
 	f := make([]float64, n)
+	step := binWidth(n, d)
 	for i := range f {
 		k := i
 		if i >= (n+1)/2 {
 			k = i - n
 		}
-		f[i] = float64(k) / (d * float64(n))
+		f[i] = float64(k) * step
 	}
 	return array.FromSlice(f, n)
 }
@@ -31,11 +32,16 @@ func RFFTFreq(n int, d float64) *array.Array {
 		return array.Failed(fmt.Errorf("fft.RFFTFreq: n must be at least 1, not %d", n))
 	}
 	f := make([]float64, n/2+1)
+	step := binWidth(n, d)
 	for i := range f {
-		f[i] = float64(i) / (d * float64(n))
+		f[i] = float64(i) * step
 	}
 	return array.FromSlice(f, len(f))
 }
+
+// binWidth is the spacing of the frequencies, 1/(n·d), by which NumPy
+// multiplies each bin number (dividing instead differs in the last bit).
+func binWidth(n int, d float64) float64 { return 1 / (float64(n) * d) }
 
 // FFTShift moves the zero frequency to the centre of the given axes
 // (every axis if none), rolling each by half its length (np.fft.fftshift).

@@ -2,6 +2,7 @@ package linalg
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/backend"
@@ -52,10 +53,15 @@ func outputs(b backend.Backend, dts []dtype.DType, shapes ...[]int) ([]matrices,
 
 // Cholesky returns the lower triangular L with a = L @ Lᴴ for each
 // Hermitian positive-definite matrix of a (numpy.linalg.cholesky), read
-// from its lower triangle; with upper, Lᴴ instead. A matrix that is not
-// positive definite gives ErrNotPositiveDefinite.
+// from its lower triangle; with upper, the upper triangular U with
+// a = Uᴴ @ U, read from its upper triangle as NumPy reads it. A matrix
+// that is not positive definite gives ErrNotPositiveDefinite.
 func Cholesky(a *array.Array, upper bool) *array.Array {
 	const op = "Cholesky"
+	if upper && a.Err() == nil && a.NDim() >= 2 {
+		// U is Lᴴ of aᴴ, whose lower triangle is the adjoint of a's upper one.
+		a = adjoint(a)
+	}
 	la, w, err := factorInput(op, a, true)
 	if err != nil {
 		return array.Failed(err)
@@ -170,7 +176,7 @@ func SVDVals(a *array.Array) *array.Array {
 // Eigh returns the eigenvalues w (ascending, real) and the eigenvectors
 // (the columns of v) of each Hermitian matrix of a (numpy.linalg.eigh),
 // read from its lower triangle for uplo "L" (or "") and its upper one for
-// "U".
+// "U"; as in NumPy, the case of uplo does not matter.
 func Eigh(a *array.Array, uplo string) (w, v *array.Array) {
 	return eigh("Eigh", a, uplo, true)
 }
@@ -184,6 +190,7 @@ func Eigvalsh(a *array.Array, uplo string) *array.Array {
 
 func eigh(op string, a *array.Array, uplo string, vectors bool) (w, v *array.Array) {
 	fail := func(err error) (*array.Array, *array.Array) { return array.Failed(err), array.Failed(err) }
+	uplo = strings.ToUpper(uplo)
 	if uplo != "" && uplo != "L" && uplo != "U" {
 		return fail(fmt.Errorf("%s: UPLO argument must be 'L' or 'U', not %q", op, uplo))
 	}

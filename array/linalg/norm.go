@@ -20,7 +20,9 @@ type normArgs struct {
 
 // Ord sets the order of the norm: nil (the 2-norm of vectors, Frobenius
 // of matrices), a number (int or float64: ±inf, 0, 1, 2, any p for
-// vectors; ±1, ±2, ±inf for matrices), "fro" or "nuc".
+// vectors; ±1, ±2, ±inf for matrices), "fro" (or "f") or "nuc". As in
+// NumPy 2, the norms that take a maximum (inf for vectors; 1, 2, inf for
+// matrices) are 0 for empty arrays, the ones that take a minimum an error.
 func Ord(ord any) NormOption { return func(a *normArgs) { a.ord = ord } }
 
 // Axes sets the axis of vector norms (one) or the axes of matrix norms
@@ -49,15 +51,9 @@ func order(ord any) any {
 // complex64, float64 for the rest (integers are converted).
 func Norm(x *array.Array, opts ...NormOption) *array.Array {
 	const op = "Norm"
-	var args normArgs
-	for _, o := range opts {
-		o(&args)
-	}
-	if err := operands(op, x); err != nil {
+	x, args, err := normInput(op, x, normArgs{}, opts)
+	if err != nil {
 		return array.Failed(err)
-	}
-	if k := x.DType().Kind(); k != dtype.FloatKind && k != dtype.ComplexKind {
-		x = x.AsType(array.Float64)
 	}
 	ord, nd := order(args.ord), x.NDim()
 	axes := args.axes
@@ -83,7 +79,6 @@ func Norm(x *array.Array, opts ...NormOption) *array.Array {
 		axes[i] = ax
 	}
 	var r *array.Array
-	var err error
 	switch len(axes) {
 	case 1:
 		r, err = vectorNorm(x, ord, axes[0])
@@ -107,13 +102,28 @@ func Norm(x *array.Array, opts ...NormOption) *array.Array {
 	return r
 }
 
+// normInput applies the options to the defaults and converts x to the
+// dtype norms are computed in: integers and booleans to float64.
+func normInput(op string, x *array.Array, args normArgs, opts []NormOption) (*array.Array, normArgs, error) {
+	for _, o := range opts {
+		o(&args)
+	}
+	if err := operands(op, x); err != nil {
+		return nil, args, err
+	}
+	if k := x.DType().Kind(); k != dtype.FloatKind && k != dtype.ComplexKind {
+		x = x.AsType(array.Float64)
+	}
+	return x, args, nil
+}
+
 func vectorNorm(x *array.Array, ord any, axis int) (*array.Array, error) {
 	abs := x.Abs()
 	switch ord {
 	case nil, 2.0:
 		return array.Sqrt(array.Square(abs).Sum(array.Axis(axis))), nil
 	case math.Inf(1):
-		return abs.Max(array.Axis(axis)), nil
+		return maxOrZero(abs, axis), nil
 	case math.Inf(-1):
 		return abs.Min(array.Axis(axis)), nil
 	case 0.0:
@@ -138,14 +148,14 @@ func matrixNorm(x *array.Array, ord any, row, col int) (*array.Array, error) {
 		return kept
 	}
 	switch ord {
-	case nil, "fro":
+	case nil, "fro", "f":
 		return array.Sqrt(array.Square(abs).Sum(array.Axis(row, col))), nil
 	case 1.0:
-		return abs.Sum(array.Axis(row)).Max(array.Axis(after(col, row))), nil
+		return maxOrZero(abs.Sum(array.Axis(row)), after(col, row)), nil
 	case -1.0:
 		return abs.Sum(array.Axis(row)).Min(array.Axis(after(col, row))), nil
 	case math.Inf(1):
-		return abs.Sum(array.Axis(col)).Max(array.Axis(after(row, col))), nil
+		return maxOrZero(abs.Sum(array.Axis(col)), after(row, col)), nil
 	case math.Inf(-1):
 		return abs.Sum(array.Axis(col)).Min(array.Axis(after(row, col))), nil
 	case 2.0, -2.0, "nuc":
@@ -158,11 +168,21 @@ func matrixNorm(x *array.Array, ord any, row, col int) (*array.Array, error) {
 		s := SVDVals(x.Transpose(append(perm, row, col)...))
 		switch ord {
 		case 2.0:
-			return s.Max(array.Axis(-1)), nil
+			return maxOrZero(s, s.NDim()-1), nil
 		case -2.0:
 			return s.Min(array.Axis(-1)), nil
 		}
 		return s.Sum(array.Axis(-1)), nil
 	}
 	return nil, fmt.Errorf("Invalid norm order '%v' for matrices", ord)
+}
+
+// maxOrZero is the largest of non-negative values along a (non-negative)
+// axis, and 0 where that axis is empty, as NumPy's max(..., initial=0) in
+// its norms; the sum along an empty axis is that 0 in the right shape.
+func maxOrZero(x *array.Array, axis int) *array.Array {
+	if x.Err() == nil && x.Shape()[axis] == 0 {
+		return x.Sum(array.Axis(axis))
+	}
+	return x.Max(array.Axis(axis))
 }

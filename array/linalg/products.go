@@ -173,10 +173,9 @@ func padded(shape []int, nd int) []int {
 	return append(slices.Repeat([]int{1}, nd-len(shape)), shape...)
 }
 
-// Cross returns the cross products of the vectors of a and b along axis
-// (default -1) (numpy.cross with axisa = axisb = axisc = axis): vectors of
-// 3 components, or 2 (the missing z is 0; two 2-vectors give only the z
-// component), their other axes broadcast.
+// Cross returns the cross products of the 3-vectors of a and b along axis
+// (default -1) (numpy.cross with axisa = axisb = axisc = axis), their other
+// axes broadcast. As in NumPy 2.5, vectors of 2 components are an error.
 func Cross(a, b *array.Array, axis ...int) *array.Array {
 	const op = "Cross"
 	x, y, err := vectorsAlong(op, a, b, axis)
@@ -184,21 +183,13 @@ func Cross(a, b *array.Array, axis ...int) *array.Array {
 		return array.Failed(err)
 	}
 	nx, ny := x.Shape()[x.NDim()-1], y.Shape()[y.NDim()-1]
-	if (nx != 2 && nx != 3) || (ny != 2 && ny != 3) {
-		return array.Failed(fmt.Errorf("%s: incompatible dimensions for cross product (dimension must be 2 or 3)", op))
+	if nx != 3 || ny != 3 {
+		return array.Failed(fmt.Errorf("%s: Both input arrays must be (arrays of) 3-dimensional vectors, but they are %d and %d dimensional instead", op, nx, ny))
 	}
-	c := func(v *array.Array, n, i int) any { // component i, 0 past the end
-		if i >= n {
-			return 0
-		}
-		return v.Index(array.Ellipsis, array.I(i))
-	}
-	z := array.Sub(array.Mul(c(x, nx, 0), c(y, ny, 1)), array.Mul(c(x, nx, 1), c(y, ny, 0)))
-	if nx == 2 && ny == 2 {
-		return z
-	}
-	xcomp := array.Sub(array.Mul(c(x, nx, 1), c(y, ny, 2)), array.Mul(c(x, nx, 2), c(y, ny, 1)))
-	ycomp := array.Sub(array.Mul(c(x, nx, 2), c(y, ny, 0)), array.Mul(c(x, nx, 0), c(y, ny, 2)))
+	c := func(v *array.Array, i int) *array.Array { return v.Index(array.Ellipsis, array.I(i)) }
+	xcomp := array.Sub(array.Mul(c(x, 1), c(y, 2)), array.Mul(c(x, 2), c(y, 1)))
+	ycomp := array.Sub(array.Mul(c(x, 2), c(y, 0)), array.Mul(c(x, 0), c(y, 2)))
+	z := array.Sub(array.Mul(c(x, 0), c(y, 1)), array.Mul(c(x, 1), c(y, 0)))
 	r := array.Stack([]*array.Array{xcomp, ycomp, z}, -1)
 	if len(axis) > 0 {
 		out, err := array.NormalizeAxis(axis[0], r.NDim())

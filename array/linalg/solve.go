@@ -1,6 +1,8 @@
 package linalg
 
 import (
+	"math"
+
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/dtype"
 )
@@ -136,22 +138,22 @@ func lu(op string, a *array.Array) (factors, diag, sign *array.Array, err error)
 }
 
 // Det returns the determinant of each square matrix of a
-// (numpy.linalg.det), through an LU factorization: 0 for a singular matrix,
-// 1 for a 0×0 one.
+// (numpy.linalg.det): 0 for a singular matrix, 1 for a 0×0 one. Like
+// NumPy it is sign·exp(logabsdet) of Slogdet rather than the product of
+// the pivots, so it overflows only where the determinant does.
 func Det(a *array.Array) *array.Array {
-	_, diag, sign, err := lu("Det", a)
-	if err != nil {
-		return array.Failed(err)
-	}
-	return diag.Prod(array.Axis(-1)).Mul(sign)
+	sign, logabsdet := slogdet("Det", a)
+	return sign.Mul(array.Exp(logabsdet))
 }
 
 // Slogdet returns the sign (±1, or a complex number of modulus 1) and the
 // natural logarithm of the absolute value of the determinant of each
 // square matrix of a (numpy.linalg.slogdet), which stays finite where the
 // determinant overflows. A singular matrix has sign 0 and logabsdet -inf.
-func Slogdet(a *array.Array) (sign, logabsdet *array.Array) {
-	_, diag, psign, err := lu("Slogdet", a)
+func Slogdet(a *array.Array) (sign, logabsdet *array.Array) { return slogdet("Slogdet", a) }
+
+func slogdet(op string, a *array.Array) (sign, logabsdet *array.Array) {
+	_, diag, psign, err := lu(op, a)
 	if err != nil {
 		return array.Failed(err), array.Failed(err)
 	}
@@ -159,10 +161,14 @@ func Slogdet(a *array.Array) (sign, logabsdet *array.Array) {
 	var unit *array.Array // each pivot's sign
 	if diag.DType().Kind() == dtype.ComplexKind {
 		unit = array.Where(abs.Equal(0), 0, diag.Div(abs))
-	} else {
-		unit = array.Sign(diag)
+	} else { // NaN pivots keep the sign, as in NumPy (only negative ones flip it)
+		unit = array.Where(array.IsNaN(diag), 1, array.Sign(diag))
 	}
-	return unit.Prod(array.Axis(-1)).Mul(psign), abs.Log().Sum(array.Axis(-1))
+	// A zero pivot is NumPy's failed factorization: sign 0 and -inf
+	// whatever the other pivots hold (inf, NaN).
+	singular := abs.Equal(0).AnyTrue(array.Axis(-1))
+	sign = array.Where(singular, 0, unit.Prod(array.Axis(-1)).Mul(psign))
+	return sign, array.Where(singular, math.Inf(-1), abs.Log().Sum(array.Axis(-1)))
 }
 
 // MatrixPower raises each square matrix of a to the integer power n

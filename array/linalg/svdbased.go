@@ -131,8 +131,7 @@ func Pinv(a *array.Array, rcond ...float64) *array.Array {
 // MatrixRank returns the rank of each matrix of a (numpy.linalg.matrix_rank):
 // the number of singular values above tol, by default the largest one
 // times max(M, N) times the dtype's epsilon. For a vector or a scalar it is
-// 1 unless every element is zero. As in NumPy, an empty matrix has no
-// largest singular value to take the default tolerance from: an error.
+// 1 unless every element is zero. An empty matrix has rank 0 (NumPy 2.5).
 func MatrixRank(a *array.Array, tol ...float64) *array.Array {
 	const op = "MatrixRank"
 	if err := operands(op, a); err != nil {
@@ -151,7 +150,7 @@ func MatrixRank(a *array.Array, tol ...float64) *array.Array {
 	if len(tol) > 0 {
 		return s.Greater(tol[0]).Sum(array.Axis(-1))
 	}
-	t := array.Max(s, array.Axis(-1), array.KeepDims()).Mul(float64(max(m, n)) * eps(s.DType()))
+	t := maxOrZero(s, s.NDim()-1).ExpandDims(-1).Mul(float64(max(m, n)) * eps(s.DType()))
 	return s.Greater(t).Sum(array.Axis(-1))
 }
 
@@ -159,7 +158,8 @@ func MatrixRank(a *array.Array, tol ...float64) *array.Array {
 // (numpy.linalg.cond) in the norm p: nil or 2 is the ratio of the largest
 // to the smallest singular value, -2 its inverse; other orders that Norm
 // takes for matrices ("fro", "nuc", 1, -1, ±inf) need square matrices and
-// compute Norm(a) * Norm(Inv(a)). Singular matrices give +inf.
+// compute Norm(a) * Norm(Inv(a)). Singular matrices give +inf; empty
+// matrices (0×N, M×0) are an error, as in NumPy.
 func Cond(a *array.Array, p any) *array.Array {
 	const op = "Cond"
 	if err := operands(op, a); err != nil {
@@ -167,6 +167,9 @@ func Cond(a *array.Array, p any) *array.Array {
 	}
 	if err := stacked(op, a, false); err != nil {
 		return array.Failed(err)
+	}
+	if _, m, n := matrixShape(a); m == 0 || n == 0 {
+		return array.Failed(linalgErrorf(op, "cond is not defined on empty arrays"))
 	}
 	var r *array.Array
 	switch order(p) {
