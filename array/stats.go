@@ -3,6 +3,7 @@ package array
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/cugo/cugo/dtype"
 )
@@ -26,8 +27,12 @@ const (
 // Quantile returns the q-th quantiles of a along axis (AxisNone: of the
 // flattened array), as np.quantile(a, q, axis, method=m). q is a float64
 // in [0, 1], giving the reduced shape, or a []float64, giving one more
-// leading axis of len(q). The result is float64 for integer and bool
-// input and a's dtype for floats; a NaN along the axis gives NaN.
+// leading axis of len(q). A NaN along the axis gives NaN; an empty axis
+// is an error. The result dtype is NumPy 2's: Lower, Higher and Nearest
+// return elements of a in a's dtype (bool included); Linear and Midpoint
+// give float64 for integers, and for floats a's dtype where q is a
+// float64 (a Python float is weak) and float64 where q is a []float64 (a
+// float64 array is not).
 func Quantile(a *Array, q any, axis int, m Method) *Array {
 	return quantile("Quantile", a, q, 1, axis, m, false)
 }
@@ -37,10 +42,12 @@ func Percentile(a *Array, q any, axis int, m Method) *Array {
 	return quantile("Percentile", a, q, 100, axis, m, false)
 }
 
-// Median returns the median along axis, as np.median.
+// Median returns the median along axis, as np.median: float64 for
+// integers and bool, a's dtype for floats; NaN of an empty axis.
 func Median(a *Array, axis int) *Array { return quantile("Median", a, 0.5, 1, axis, median, false) }
 
-// NanQuantile is Quantile ignoring NaN (NaN where all are NaN).
+// NanQuantile is Quantile ignoring NaN: NaN where all are NaN, and NaN
+// of an empty axis (float64 for integers), as np.nanquantile.
 func NanQuantile(a *Array, q any, axis int, m Method) *Array {
 	return quantile("NanQuantile", a, q, 1, axis, m, true)
 }
@@ -53,6 +60,30 @@ func NanPercentile(a *Array, q any, axis int, m Method) *Array {
 // NanMedian is Median ignoring NaN.
 func NanMedian(a *Array, axis int) *Array {
 	return quantile("NanMedian", a, 0.5, 1, axis, median, true)
+}
+
+// discrete reports whether m returns elements of the data rather than
+// values between them.
+func (m Method) discrete() bool { return m == Lower || m == Higher || m == Nearest }
+
+// quantileDType is NumPy 2's dtype of the quantiles of dt by method m,
+// with q one Python float (one) or an array of float64.
+func quantileDType(dt DType, m Method, one bool) (DType, error) {
+	switch k := dt.Kind(); {
+	case k == dtype.ComplexKind:
+		return 0, fmt.Errorf("a must be an array of real numbers, not %v", dt)
+	case m.discrete():
+		return dt, nil
+	case m == median && k == dtype.BoolKind:
+		return Float64, nil
+	case k == dtype.BoolKind:
+		return 0, fmt.Errorf("cannot interpolate between bool elements")
+	case k != dtype.FloatKind:
+		return Float64, nil
+	case m == median || one:
+		return dt, nil
+	}
+	return Float64, nil
 }
 
 // quantile sorts a along axis (moved last) and reads the quantiles of
@@ -77,17 +108,12 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 			return errorf(op, "quantiles must be in the range [0, %v], not %v", scale, x)
 		}
 	}
-	res := a.dt
-	switch a.dt.Kind() {
-	case dtype.ComplexKind:
-		return errorf(op, "a must be an array of real numbers, not %v", a.dt)
-	case dtype.BoolKind:
-		if m != median {
-			return errorf(op, "cannot interpolate between bool elements")
-		}
-		res = Float64
-	case dtype.IntKind, dtype.UintKind:
-		res = Float64
+	if m > median {
+		return errorf(op, "unknown method %d", m)
+	}
+	res, err := quantileDType(a.dt, m, one)
+	if err != nil {
+		return failed(op, err)
 	}
 	if axis == AxisNone {
 		a, axis = a.Ravel(), 0
@@ -97,8 +123,11 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		return failed(op, err)
 	}
 	n := a.shape[ax]
-	if n == 0 {
+	if n == 0 && !skipNaN && m != median {
 		return errorf(op, "cannot take quantiles of an empty axis")
+	}
+	if a.Size() == 0 || len(qs) == 0 {
+		return emptyQuantiles(op, a, ax, len(qs), one, res, skipNaN)
 	}
 	moved := a.Transpose(moveLast(len(a.shape), ax)...)
 	if count, ok := selectableCount(moved, skipNaN); ok {
@@ -114,10 +143,14 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 			return stackQuantiles(op, results, one, res)
 		}
 	}
-	sorted := Sort(moved, -1).AsType(Float64)
+	sorted := Sort(moved, -1)
+	floating := a.dt.Kind() == dtype.FloatKind
+	if !m.discrete() && !floating {
+		sorted = sorted.AsType(Float64)
+	}
 	last := len(a.shape) - 1
 	var count *Array // elements per row, float64 of the rows' shape with the axis kept
-	if skipNaN {
+	if skipNaN && floating {
 		count = CountNonzero(LogicalNot(IsNaN(sorted)), Axis(-1), KeepDims()).AsType(Float64)
 	} else {
 		ones := make([]int, len(a.shape))
@@ -128,7 +161,7 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	}
 	top := Maximum(Sub(count, 1), 0)
 	var lastNaN *Array // whether a row holds a NaN (sorted last)
-	if !skipNaN {
+	if !skipNaN && floating {
 		lastNaN = IsNaN(sorted.Index(Ellipsis, From(n-1)))
 	}
 	var results []*Array
@@ -151,8 +184,6 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 			hi, g = Add(lo, 1), Where(Equal(h, lo), 0.0, 0.5)
 		case median:
 			lo, hi = Floor(Div(Sub(count, 1), 2)), Floor(Div(count, 2))
-		default:
-			return errorf(op, "unknown method %d", m)
 		}
 		pick := func(i *Array) *Array {
 			return TakeAlongAxis(sorted, Clip(i, 0, top).AsType(Int64), last)
@@ -161,20 +192,42 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		r := vlo
 		switch m {
 		case median:
-			r = Div(Add(vlo, pick(hi)), 2)
-		case Linear, Midpoint: // NumPy's lerp: from the nearer end
-			vhi := pick(hi)
-			diff := Sub(vhi, vlo)
-			r = Where(GreaterEqual(g, 0.5), Sub(vhi, Mul(diff, Sub(1.0, g))), Add(vlo, Mul(diff, g)))
+			r = midway(vlo, pick(hi))
+		case Linear, Midpoint:
+			r = lerp(vlo, pick(hi), g)
 		}
-		if skipNaN {
+		switch {
+		case !floating:
+		case skipNaN:
 			r = Where(Equal(count, 0), math.NaN(), r)
-		} else {
+		default:
 			r = Where(lastNaN, math.NaN(), r)
 		}
 		results = append(results, r.Squeeze(last))
 	}
 	return stackQuantiles(op, results, one, res)
+}
+
+// emptyQuantiles returns the quantiles of an array of no elements: NaN
+// where the axis is empty (NumPy's mean of no elements), as NumPy's NaN
+// forms give for any empty array (their nanmean: float64 for integers,
+// a's dtype for floats), else an empty result.
+func emptyQuantiles(op string, a *Array, ax, nq int, one bool, res DType, skipNaN bool) *Array {
+	shape := slices.Delete(slices.Clone(a.shape), ax, ax+1)
+	if !one {
+		shape = append([]int{nq}, shape...)
+	}
+	d := On(a.st.b)
+	if skipNaN {
+		res = a.dt
+	}
+	if (a.shape[ax] > 0 && !skipNaN) || nq == 0 {
+		return d.alloc(op, res, shape)
+	}
+	if res.Kind() != dtype.FloatKind {
+		res = Float64
+	}
+	return d.Full(res, math.NaN(), shape...)
 }
 
 // selectableCount is the number of elements of each row of a (its last
