@@ -1,6 +1,7 @@
 package array
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -271,6 +272,9 @@ func Diff(a *Array, n, axis int) *Array {
 	if err := a.checkOp(op); err != nil {
 		return &Array{err: err}
 	}
+	if n == 0 { // NumPy returns a as it is, before looking at its axes
+		return a
+	}
 	if n < 0 {
 		return errorf(op, "order must be non-negative but got %d", n)
 	}
@@ -301,19 +305,107 @@ func Ptp(a *Array, opts ...ReduceOption) *Array {
 	return Sub(Max(a, opts...), Min(a, opts...))
 }
 
-// Average returns the mean along the axes weighted by weights, which has
-// a's shape (np.average(a, axis, weights)); nil weights give Mean.
+// Average returns the mean along the axes weighted by weights, as
+// np.average(a, axis, weights, keepdims): weights has a's shape, or is
+// 1-d along the one axis given. The sums are taken in NumPy's result
+// dtype, that of a and the weights (float64 where a is integer or bool);
+// weights that sum to zero along an axis are an error. Nil weights give
+// Mean.
 func Average(a, weights *Array, opts ...ReduceOption) *Array {
+	avg, _ := average("Average", a, weights, opts)
+	return avg
+}
+
+// AverageAndSum returns Average and the sum of the weights, broadcast to
+// the average's shape (np.average(..., returned=True)); nil weights
+// count each element once.
+func AverageAndSum(a, weights *Array, opts ...ReduceOption) (avg, sum *Array) {
+	return average("AverageAndSum", a, weights, opts)
+}
+
+func average(op string, a, weights *Array, opts []ReduceOption) (avg, sum *Array) {
+	fail := func(err error) (*Array, *Array) { e := failed(op, err); return e, e }
+	if err := a.checkOp(op); err != nil {
+		return fail(err)
+	}
+	c := config(opts)
+	if c.out != nil || c.dt != 0 {
+		return fail(fmt.Errorf("Out and WithDType are not supported"))
+	}
 	if weights == nil {
-		return Mean(a, opts...)
+		avg = Mean(a, opts...)
+		if avg.err != nil {
+			return avg, avg
+		}
+		n := float64(a.Size()) / float64(max(avg.Size(), 1))
+		if avg.Size() == 0 {
+			n = 0
+		}
+		return avg, On(a.st.b).Full(avg.dt, n, avg.shape...)
 	}
-	if err := checkAll("Average", "", []*Array{a, weights}); err != nil {
-		return &Array{err: err}
+	if err := weights.checkOp(op); err != nil {
+		return fail(err)
 	}
-	if !equalShapes(a.shape, weights.shape) {
-		return errorf("Average", "weights of shape %v differ from the array's %v", weights.shape, a.shape)
+	res, err := dtype.Promote(a.dt, weights.dt)
+	if err == nil && a.dt.Kind() < dtype.FloatKind {
+		res, err = dtype.Promote(res, Float64)
 	}
-	return Div(Sum(Mul(a, weights), opts...), Sum(weights, opts...))
+	if err != nil {
+		return fail(err)
+	}
+	w, err := averageWeights(a, weights, c.axes)
+	if err != nil {
+		return fail(err)
+	}
+	w = w.AsType(res)
+	keep := append(slices.Clone(opts), KeepDims())
+	total := Sum(w, keep...) // of w's shape, with the folded axes kept
+	zero, err := Item[bool](AnyTrue(Equal(total, 0)))
+	if err != nil {
+		return fail(err)
+	}
+	if zero {
+		return fail(fmt.Errorf("Weights sum to zero, can't be normalized")) // NumPy's words
+	}
+	avg = Div(Sum(Mul(a.AsType(res), w), keep...), total)
+	sum = total.BroadcastTo(avg.shape...).Copy()
+	if !c.keep {
+		avg, sum = squeezeFolded(avg, c.axes), squeezeFolded(sum, c.axes)
+	}
+	if avg.err != nil || sum.err != nil {
+		return fail(errors.Join(avg.err, sum.err))
+	}
+	return avg, sum
+}
+
+// averageWeights returns weights as they broadcast against a: themselves
+// where they have a's shape, else (1-d, along the one axis given) with
+// that axis in place.
+func averageWeights(a, weights *Array, axes []int) (*Array, error) {
+	if equalShapes(a.shape, weights.shape) {
+		return weights, nil
+	}
+	switch {
+	case axes == nil:
+		return nil, fmt.Errorf("axis must be specified when shapes of a and weights differ")
+	case len(weights.shape) != 1:
+		return nil, fmt.Errorf("1D weights expected when shapes of a and weights differ")
+	case len(axes) != 1:
+		return nil, fmt.Errorf("1D weights need one axis, not %d", len(axes))
+	}
+	ax, err := NormalizeAxis(axes[0], len(a.shape))
+	if err != nil {
+		return nil, err
+	}
+	if weights.shape[0] != a.shape[ax] {
+		return nil, fmt.Errorf("length of weights (%d) not compatible with specified axis (%d long)", weights.shape[0], a.shape[ax])
+	}
+	shape := make([]int, len(a.shape))
+	for i := range shape {
+		shape[i] = 1
+	}
+	shape[ax] = a.shape[ax]
+	return weights.Reshape(shape...), nil
 }
 
 func equalShapes(x, y []int) bool {
@@ -330,9 +422,13 @@ func equalShapes(x, y []int) bool {
 
 // Isclose reports elementwise whether |a - b| <= atol + rtol*|b|, as
 // np.isclose: infinities are close only to themselves, and NaN to NaN
-// only with equalNaN.
+// only with equalNaN. As in NumPy 2, b is taken as a float first where
+// it is an integer or bool (a difference of integers would wrap).
 func Isclose(a, b any, rtol, atol float64, equalNaN bool) *Array {
 	a, b = sameDeviceOperands(a, b), sameDeviceOperands(b, a)
+	if y, ok := b.(*Array); ok && y.Err() == nil && y.dt.Kind() < dtype.FloatKind {
+		b = y.AsType(Float64)
+	}
 	diff := Abs(Sub(a, b))
 	finite := LogicalAnd(IsFinite(a), IsFinite(b))
 	close := LogicalAnd(finite, LessEqual(diff, Add(atol, Mul(rtol, Abs(b)))))
@@ -378,6 +474,9 @@ func Digitize(x, bins *Array, right bool) *Array {
 	}
 	if len(bins.shape) != 1 {
 		return errorf(op, "bins must be 1-d")
+	}
+	if x.dt.Kind() == dtype.ComplexKind {
+		return errorf(op, "x may not be complex")
 	}
 	side := Right
 	if right {
