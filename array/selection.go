@@ -163,6 +163,12 @@ func lerp(lo, hi *Array, g any) *Array {
 	return Where(GreaterEqual(g, 0.5), Sub(hi, Mul(diff, Sub(1.0, g))), Add(lo, Mul(diff, g)))
 }
 
-// midway is the mean of lo and hi in float64 (np.median's mean of the
-// two middle elements).
-func midway(lo, hi *Array) *Array { return Div(Add(lo.AsType(Float64), hi.AsType(Float64)), 2) }
+// midway is the mean of lo and hi in float64, complex128 for complex
+// numbers (np.median's mean of the two middle elements).
+func midway(lo, hi *Array) *Array {
+	wide := Float64
+	if lo.dt.Kind() == dtype.ComplexKind {
+		wide = Complex128
+	}
+	return Div(Add(lo.AsType(wide), hi.AsType(wide)), 2)
+}

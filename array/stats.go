@@ -44,7 +44,8 @@ func Percentile(a *Array, q any, axis int, m Method) *Array {
 }
 
 // Median returns the median along axis, as np.median: float64 for
-// integers and bool, a's dtype for floats; NaN of an empty axis.
+// integers and bool, a's dtype for floats and complex numbers (ordered as
+// Sort orders them); NaN of an empty axis.
 func Median(a *Array, axis int) *Array { return quantile("Median", a, 0.5, 1, axis, median, false) }
 
 // NanQuantile is Quantile ignoring NaN: NaN where all are NaN, and NaN
@@ -71,6 +72,8 @@ func (m Method) discrete() bool { return m == Lower || m == Higher || m == Neare
 // with q one Python float (one) or an array of float64.
 func quantileDType(dt DType, m Method, one bool) (DType, error) {
 	switch k := dt.Kind(); {
+	case k == dtype.ComplexKind && m == median:
+		return dt, nil
 	case k == dtype.ComplexKind:
 		return 0, fmt.Errorf("a must be an array of real numbers, not %v", dt)
 	case m.discrete():
@@ -145,7 +148,7 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		}
 	}
 	sorted := Sort(moved, -1)
-	floating := a.dt.Kind() == dtype.FloatKind
+	floating := isFloating(a.dt) // may hold NaN
 	if !m.discrete() && !floating {
 		sorted = sorted.AsType(Float64)
 	}
@@ -212,7 +215,7 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 // emptyQuantiles returns the quantiles of an array of no elements: NaN
 // where the axis is empty (NumPy's mean of no elements), as NumPy's NaN
 // forms give for any empty array (their nanmean: float64 for integers,
-// a's dtype for floats), else an empty result.
+// a's dtype for floats and complex numbers), else an empty result.
 func emptyQuantiles(op string, a *Array, ax, nq int, one bool, res DType, skipNaN bool) *Array {
 	shape := slices.Delete(slices.Clone(a.shape), ax, ax+1)
 	if !one {
@@ -225,7 +228,7 @@ func emptyQuantiles(op string, a *Array, ax, nq int, one bool, res DType, skipNa
 	if (a.shape[ax] > 0 && !skipNaN) || nq == 0 {
 		return d.alloc(op, res, shape)
 	}
-	if res.Kind() != dtype.FloatKind {
+	if !isFloating(res) {
 		res = Float64
 	}
 	return d.Full(res, math.NaN(), shape...)

@@ -82,6 +82,15 @@ for dt, shape, axis in (("float32", (0,), "none"), ("int16", (0,), "none"), ("fl
     case(f"median_{axis}", [x], 0, np.asarray(np.median(x, axis=ax)).astype(out))
     case(f"nanmedian_{axis}", [x], 0, np.asarray(np.nanmedian(x, axis=ax)).astype(out))
     case(f"nanquantile_lower_{axis}", [x], 0, np.asarray(np.nanquantile(x, 0.25, axis=ax, method="lower")).astype(out))
+# complex medians: ordered as np.sort orders them, NaN rows NaN
+for dt in ("complex64", "complex128"):
+    x = (rng.integers(-3, 4, (5, 6)) + 1j * rng.integers(-3, 4, (5, 6))).astype(dt)
+    x[1, 2] = complex(np.nan, 1)
+    x[3] = np.nan
+    x[4, 1:] = np.nan
+    case("median_1", [x], 4, np.median(x, axis=1))
+    case("nanmedian_1", [x], 4, np.nanmedian(x, axis=1))
+    case("median_none", [x[0]], 4, np.median(x[0]))
 x = np.zeros((2, 0, 3), np.int32)
 case("quantile_lower_emptyrows", [x], 0, np.quantile(x, [0.25, 0.5], axis=0, method="lower"))
 case("quantile_linear_emptyrows", [x], 0, np.quantile(x, [0.25, 0.5], axis=0, method="linear").astype(np.float64))
