@@ -3,49 +3,37 @@
 the statistics cases where NumPy's dtypes, empty inputs and weights are
 easy to get wrong.
 
-cases.txt lists one case a line:
+cases.txt lists one case a line (npys.py writes them):
 
-    <name> <input> <tolerance>
+    <name> <inputs> <results> <tolerance>
 
-name says which call the test makes (each name is one Go closure), input
-is the index of the case's first input in inputs.npys (np.save'd arrays
-one after another; a case of two or three arrays takes input, input+1,
-...), tolerance is in epsilons of the result dtype (0: exact). The
-results are in results.npys in order, one or more per case.
+name says which call the test makes, inputs and results count the case's
+arrays in cases.npys (its inputs, then NumPy's results), tolerance is in
+epsilons of the result dtype (0: exact).
 
 Run from the repository root: /usr/bin/python3 testdata/gen_stats.py
 It runs under NumPy 1.24 and 2.x alike; where 1.24 types a result
 otherwise, the result is cast to the dtype NumPy 2 gives it (see
-numpy2_quantile), which leaves NumPy 2's results as they are.
+numpy2.py), which leaves NumPy 2's results as they are.
 """
 import os
 import warnings
 
 import numpy as np
 
+import numpy2
+import npys
+
 warnings.simplefilter("ignore")
 rng = np.random.default_rng(23)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stats")
 os.makedirs(OUT, exist_ok=True)
 
-inputs, results, cases = [], [], []
+cases = []
 
 
 def case(name, xs, tol, *res):
-    cases.append(f"{name} {len(inputs)} {tol}")
-    inputs.extend(np.asarray(x) for x in xs)
-    results.extend(np.asarray(r) for r in res)
-
-
-def numpy2_quantile(r, x, q, m):
-    """r as NumPy 2 types it: lower, higher and nearest keep x's dtype;
-    linear and midpoint give float64 for integers, and for floats x's
-    dtype with a Python float q (weak) but float64 with a list."""
-    if m in ("lower", "higher", "nearest"):
-        return np.asarray(r).astype(x.dtype)
-    if x.dtype.kind in "biu" or isinstance(q, list):
-        return np.asarray(r).astype(np.float64)
-    return np.asarray(r).astype(x.dtype)
+    cases.append((f"{name} {len(xs)} {len(res)} {tol}", xs, list(res)))
 
 
 def noisy(dt, shape):
@@ -57,23 +45,23 @@ def noisy(dt, shape):
 # discrete methods return the elements: int64 beyond 2^53 stay exact
 big = (2**60 + rng.integers(-1000, 1000, (3, 40))).astype(np.int64)
 for m in ("lower", "higher", "nearest"):
-    case(f"quantile_{m}_axis1", [big], 0, numpy2_quantile(np.quantile(big, [0.1, 0.5, 0.95], axis=1, method=m), big, [0], m))
+    case(f"quantile_{m}_axis1", [big], 0, numpy2.quantile(np.quantile(big, [0.1, 0.5, 0.95], axis=1, method=m), big, [0], m))
 b = rng.integers(0, 2, (4, 7)).astype(bool)
 for m in ("lower", "higher", "nearest"):
-    case(f"quantile_{m}_scalar", [b], 0, numpy2_quantile(np.quantile(b, 0.3, axis=1, method=m), b, 0.3, m))
+    case(f"quantile_{m}_scalar", [b], 0, numpy2.quantile(np.quantile(b, 0.3, axis=1, method=m), b, 0.3, m))
 i8 = rng.integers(-128, 128, (9, 5)).astype(np.int8)
 for m in ("lower", "higher", "nearest"):
-    case(f"percentile_{m}_axis0", [i8], 0, numpy2_quantile(np.percentile(i8, 62.5, axis=0, method=m), i8, 62.5, m))
-    case(f"nanpercentile_{m}_axis0", [i8], 0, numpy2_quantile(np.nanpercentile(i8, 62.5, axis=0, method=m), i8, 62.5, m))
+    case(f"percentile_{m}_axis0", [i8], 0, numpy2.quantile(np.percentile(i8, 62.5, axis=0, method=m), i8, 62.5, m))
+    case(f"nanpercentile_{m}_axis0", [i8], 0, numpy2.quantile(np.nanpercentile(i8, 62.5, axis=0, method=m), i8, 62.5, m))
 # interpolation: a list q makes float64 of float data, one float q keeps it
 for dt in ("float32", "float16"):
     x = noisy(dt, (5, 9))
     x[1] = np.where(np.isnan(x[1]), 1.5, x[1])
     for m in ("linear", "midpoint"):
         q = [0.0, 0.3, 0.5, 0.77, 1.0]
-        case(f"quantile_{m}_list", [x], 4, numpy2_quantile(np.quantile(x, q, axis=-1, method=m), x, q, m))
-        case(f"nanquantile_{m}_list", [x], 4, numpy2_quantile(np.nanquantile(x, q, axis=-1, method=m), x, q, m))
-        case(f"quantile_{m}_scalar", [x], 4, numpy2_quantile(np.quantile(x, 0.3, axis=-1, method=m), x, 0.3, m))
+        case(f"quantile_{m}_list", [x], 4, numpy2.quantile(np.quantile(x, q, axis=-1, method=m), x, q, m))
+        case(f"nanquantile_{m}_list", [x], 4, numpy2.quantile(np.nanquantile(x, q, axis=-1, method=m), x, q, m))
+        case(f"quantile_{m}_scalar", [x], 4, numpy2.quantile(np.quantile(x, 0.3, axis=-1, method=m), x, 0.3, m))
 # empty: median and the NaN forms give NaN, other axes empty give empty
 for dt, shape, axis in (("float32", (0,), "none"), ("int16", (0,), "none"), ("float64", (3, 0), "1"), ("uint8", (0, 4), "0")):
     x = np.zeros(shape, dt)
@@ -149,11 +137,5 @@ case("cov_ddof_n", [x], 64, np.cov(x, ddof=4))
 case("diff_zero", [np.array(2.5)], 0, np.diff(np.array(2.5), n=0))
 case("nanvar_0d", [np.array(3.0)], 0, np.nanvar(np.array(3.0), axis=-1))
 
-with open(os.path.join(OUT, "cases.txt"), "w") as f:
-    f.write("# written by testdata/gen_stats.py\n")
-    f.write("\n".join(cases) + "\n")
-for name, arrays in (("inputs.npys", inputs), ("results.npys", results)):
-    with open(os.path.join(OUT, name), "wb") as f:
-        for a in arrays:
-            np.save(f, np.array(a, order="C"))  # C order, 0-d kept
-print(len(cases), "cases,", len(inputs), "inputs,", len(results), "results")
+npys.write_cases(OUT, cases, "# written by testdata/gen_stats.py")
+print(len(cases), "cases")
