@@ -160,6 +160,12 @@ func quantileBySelection(op string, a *Array, qs []float64, m Method, count int,
 func lerp(lo, hi *Array, g any) *Array {
 	diff := Sub(hi, lo).AsType(Float64)
 	lo, hi = lo.AsType(Float64), hi.AsType(Float64)
+	if g, ok := g.(float64); ok { // one weight: no arrays of Go numbers, which would not know lo's device
+		if g >= 0.5 {
+			return Sub(hi, Mul(diff, 1-g))
+		}
+		return Add(lo, Mul(diff, g))
+	}
 	return Where(GreaterEqual(g, 0.5), Sub(hi, Mul(diff, Sub(1.0, g))), Add(lo, Mul(diff, g)))
 }
 
