@@ -118,10 +118,14 @@ func nanVariance(op string, a *Array, opts []ReduceOption, root bool) *Array {
 	return v.AsType(real)
 }
 
-// squeezeFolded removes the kept axes of a reduction over axes (nil: all).
+// squeezeFolded removes the kept axes of a reduction over axes (nil: all;
+// Axis() with none folds none).
 func squeezeFolded(v *Array, axes []int) *Array {
-	if axes == nil {
+	switch {
+	case axes == nil:
 		return v.Reshape()
+	case len(axes) == 0:
+		return v
 	}
 	norm, err := normalizeAxes("squeeze", axes, len(v.shape))
 	if err != nil {

@@ -144,3 +144,21 @@ func TestStatsErrors(t *testing.T) {
 		require.ErrorContains(t, c.got.Err(), c.want, c.name)
 	}
 }
+
+// TestStatsFoldNoAxes checks that Axis() with no axes folds none, as
+// NumPy's axis=(): the result keeps every axis, those of length one too.
+func TestStatsFoldNoAxes(t *testing.T) {
+	d := DefaultDevice()
+	x := d.Arange(0, 6, 1, Float64).Reshape(2, 1, 3)
+	w := d.Arange(1, 7, 1, Float64).Reshape(2, 1, 3)
+	for name, got := range map[string]*Array{
+		"Average": Average(x, w, Axis()),
+		"NanVar":  NanVar(x, Axis()),
+	} {
+		require.NoError(t, got.Err(), name)
+		require.Equal(t, []int{2, 1, 3}, got.Shape(), name)
+	}
+	avg, err := ToSlice[float64](Average(x, w, Axis()))
+	require.NoError(t, err)
+	require.Equal(t, []float64{0, 1, 2, 3, 4, 5}, avg) // x*w/w, exact
+}
