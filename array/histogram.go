@@ -39,8 +39,11 @@ func Bincount(x, weights *Array, minlength int) *Array {
 		if err != nil {
 			return failed(op, err)
 		}
-		if hi < 0 { // a uint64 beyond int64, negative as NumPy casts it
+		switch {
+		case hi < 0: // a uint64 beyond int64, negative as NumPy casts it
 			return errorf(op, "'list' argument must have no negative elements")
+		case hi == math.MaxInt64:
+			return errorf(op, "cannot count into %d bins", uint64(hi)+1)
 		}
 		bins = max(bins, int(hi)+1)
 	}
@@ -273,6 +276,9 @@ func histogramBinEdges(op string, a *Array, bins int, c *histConfig) *Array {
 	}
 	if bins < 1 {
 		return errorf(op, "`bins` must be positive, when an integer")
+	}
+	if bins == math.MaxInt { // bins+1 edges overflow
+		return errorf(op, "cannot make %d bins", bins)
 	}
 	if a.dt.Kind() == dtype.ComplexKind {
 		return errorf(op, "cannot histogram complex values")

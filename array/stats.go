@@ -288,8 +288,11 @@ func Diff(a *Array, n, axis int) *Array {
 	if err != nil {
 		return failed(op, err)
 	}
-	for range n {
+	for i := range n {
 		l := a.shape[ax]
+		if l == 0 && i > 0 { // empty from here on: the rest of n changes nothing
+			break
+		}
 		next, prev := a.sliceAxis(ax, min(1, l), l), a.sliceAxis(ax, 0, max(l-1, 0))
 		if a.dt == Bool {
 			a = NotEqual(next, prev)
@@ -328,8 +331,8 @@ func AverageAndSum(a, weights *Array, opts ...ReduceOption) (avg, sum *Array) {
 
 func average(op string, a, weights *Array, opts []ReduceOption) (avg, sum *Array) {
 	fail := func(err error) (*Array, *Array) { e := failed(op, err); return e, e }
-	if err := a.checkOp(op); err != nil {
-		return fail(err)
+	if err := checkAll(op, "", []*Array{a}); err != nil {
+		return &Array{err: err}, &Array{err: err}
 	}
 	c := config(opts)
 	if c.out != nil || c.dt != 0 {
@@ -346,8 +349,8 @@ func average(op string, a, weights *Array, opts []ReduceOption) (avg, sum *Array
 		}
 		return avg, On(a.st.b).Full(avg.dt, n, avg.shape...)
 	}
-	if err := weights.checkOp(op); err != nil {
-		return fail(err)
+	if err := checkAll(op, "", []*Array{a, weights}); err != nil {
+		return &Array{err: err}, &Array{err: err}
 	}
 	res, err := dtype.Promote(a.dt, weights.dt)
 	if err == nil && a.dt.Kind() < dtype.FloatKind {

@@ -2,6 +2,7 @@ package array
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -139,10 +140,23 @@ func TestStatsErrors(t *testing.T) {
 		{"q above 1", Quantile(x, []float64{0.5, 1.5}, 0, Lower), "range [0, 1]"},
 		{"interpolated bool", Quantile(d.Ones(Bool, 4), 0.5, 0, Midpoint), "bool"},
 		{"complex quantile", Percentile(d.Zeros(Complex64, 4), 50.0, 0, Nearest), "real numbers"},
+		{"bins past memory", histogramOf(x, 1<<50), "out of memory"},
+		{"bins past int", histogramOf(x, math.MaxInt), "cannot make"},
+		{"values past int", Bincount(d.Full(Int64, int64(math.MaxInt64), 1), nil, 0), "cannot count"},
+		{"nil weights", Average(x, nil, Axis(0)).Add(Average(nil, x)), "nil array"},
 	}
 	for _, c := range cases {
 		require.ErrorContains(t, c.got.Err(), c.want, c.name)
 	}
+	// An order past the axis's length ends once the difference is empty.
+	huge := Diff(x, math.MaxInt, 1)
+	require.NoError(t, huge.Err())
+	require.Equal(t, []int{2, 0}, huge.Shape())
+}
+
+func histogramOf(a *Array, bins int) *Array {
+	h, _ := Histogram(a, bins)
+	return h
 }
 
 // TestStatsFoldNoAxes checks that Axis() with no axes folds none, as
