@@ -202,6 +202,10 @@ func (d *Device) Linspace(start, stop float64, num int, dt DType) *Array {
 	if dt.Size() == 0 {
 		return errorf("Linspace", "invalid dtype %v", dt)
 	}
+	a := d.alloc("Linspace", dt, []int{num}) // first: a size beyond memory is an error, not a crash making data
+	if a.err != nil || num == 0 {
+		return a
+	}
 	data := make([]byte, num*dt.Size())
 	div := float64(num - 1)
 	delta := stop - start
@@ -225,7 +229,11 @@ func (d *Device) Linspace(start, stop float64, num int, dt DType) *Array {
 		}
 		putValue(data[i*dt.Size():], dt, hostValue(dt, complex(y, 0)))
 	}
-	return d.fromHost("Linspace", dt, data, []int{num})
+	if err := d.b.Write(a.st.buf, 0, data); err != nil {
+		a.Free()
+		return failed("Linspace", err)
+	}
+	return a
 }
 
 // Eye returns an n×m array with ones on diagonal k (0 the main diagonal,

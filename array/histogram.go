@@ -39,6 +39,12 @@ func Bincount(x, weights *Array, minlength int) *Array {
 		if err != nil {
 			return failed(op, err)
 		}
+		switch {
+		case hi < 0: // a uint64 beyond int64, negative as NumPy casts it
+			return errorf(op, "'list' argument must have no negative elements")
+		case hi == math.MaxInt64:
+			return errorf(op, "cannot count into %d bins", uint64(hi)+1)
+		}
 		bins = max(bins, int(hi)+1)
 	}
 	return bincount(op, x.AsType(Int64), weights, bins)
@@ -70,6 +76,9 @@ func bincount(op string, idx, weights *Array, bins int) *Array {
 		}
 		if !equalShapes(weights.shape, idx.shape) {
 			return errorf(op, "weights of shape %v differ from the input's %v", weights.shape, idx.shape)
+		}
+		if weights.dt.Kind() == dtype.ComplexKind {
+			return errorf(op, "cannot cast weights from %v to float64", weights.dt)
 		}
 		w := weights.AsType(Float64)
 		if w.err != nil {
@@ -146,8 +155,15 @@ func HistogramEdges(a, edges *Array, opts ...HistogramOption) *Array {
 	if err := checkAll(op, "", []*Array{a, edges}); err != nil {
 		return &Array{err: err}
 	}
-	if len(edges.shape) != 1 || edges.Size() < 2 {
-		return errorf(op, "bins must be a 1-d array of at least two edges")
+	if len(edges.shape) != 1 {
+		return errorf(op, "bins must be 1-d")
+	}
+	if edges.Size() < 2 { // no bins, as NumPy counts then
+		res := Int64
+		if c.weights != nil {
+			res = c.weights.dt
+		}
+		return On(a.st.b).alloc(op, res, []int{0})
 	}
 	if d, err := increasingOrDecreasing(edges); err != nil || d < 0 {
 		return errorf(op, "bins must increase monotonically, when an array")
@@ -158,10 +174,29 @@ func HistogramEdges(a, edges *Array, opts ...HistogramOption) *Array {
 // binHistogram counts the elements of a into the bins between edges
 // with the backend's Binner, in one pass over a (uniform: the bins are of
 // equal width, so an element's bin is computed, not searched), and
-// normalises where asked.
+// normalises where asked. Sums of weights take the weights' dtype, as
+// NumPy's do (complex weights sum their two parts apart).
 func binHistogram(op string, a, edges *Array, uniform bool, c *histConfig) *Array {
-	if c.weights != nil && !equalShapes(c.weights.shape, a.shape) {
+	w := c.weights
+	if w != nil && !equalShapes(w.shape, a.shape) {
 		return errorf(op, "weights should have the same shape as a")
+	}
+	if w != nil && !c.density && w.dt != Float64 {
+		if err := w.checkOp(op); err != nil {
+			return &Array{err: err}
+		}
+		part := func(w *Array) *Array {
+			pc := *c
+			pc.weights = w
+			return binHistogram(op, a, edges, uniform, &pc)
+		}
+		if w.dt.Kind() == dtype.ComplexKind {
+			return Add(part(Real(w)), Mul(part(Imag(w)), complex(0, 1))).AsType(w.dt)
+		}
+		return part(w.AsType(Float64)).AsType(w.dt)
+	}
+	if w != nil && w.dt.Kind() == dtype.ComplexKind {
+		return errorf(op, "density of complex weights is not supported")
 	}
 	binner, ok := a.st.b.(backend.Binner)
 	if !ok {
@@ -241,6 +276,9 @@ func histogramBinEdges(op string, a *Array, bins int, c *histConfig) *Array {
 	}
 	if bins < 1 {
 		return errorf(op, "`bins` must be positive, when an integer")
+	}
+	if bins == math.MaxInt { // bins+1 edges overflow
+		return errorf(op, "cannot make %d bins", bins)
 	}
 	if a.dt.Kind() == dtype.ComplexKind {
 		return errorf(op, "cannot histogram complex values")

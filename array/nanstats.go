@@ -87,6 +87,9 @@ func nanVariance(op string, a *Array, opts []ReduceOption, root bool) *Array {
 	if c.out != nil || c.dt != 0 {
 		return errorf(op, "Out and WithDType are not supported")
 	}
+	if len(a.shape) == 0 && len(c.axes) == 1 && (c.axes[0] == 0 || c.axes[0] == -1) {
+		c.axes = []int{} // as np.nanvar, axis 0 or -1 of a 0-d array is no axis
+	}
 	keep := []ReduceOption{KeepDims()}
 	if c.axes != nil {
 		keep = append(keep, Axis(c.axes...))
@@ -115,10 +118,14 @@ func nanVariance(op string, a *Array, opts []ReduceOption, root bool) *Array {
 	return v.AsType(real)
 }
 
-// squeezeFolded removes the kept axes of a reduction over axes (nil: all).
+// squeezeFolded removes the kept axes of a reduction over axes (nil: all;
+// Axis() with none folds none).
 func squeezeFolded(v *Array, axes []int) *Array {
-	if axes == nil {
+	switch {
+	case axes == nil:
 		return v.Reshape()
+	case len(axes) == 0:
+		return v
 	}
 	norm, err := normalizeAxes("squeeze", axes, len(v.shape))
 	if err != nil {
@@ -183,8 +190,9 @@ func cov(op string, m, y *Array, rowvar bool, ddof int) *Array {
 	}
 	n := x.shape[1]
 	centred := Sub(x, Mean(x, Axis(1), KeepDims()))
-	// NumPy divides by zero where the count is not positive: inf or NaN.
-	c := Div(Matmul(centred, Conj(centred).T()), max(float64(n-ddof), 0))
+	// NumPy multiplies by 1/count, inf where the count is not positive
+	// (complex parts each times inf, not a complex division by zero).
+	c := Mul(Matmul(centred, Conj(centred).T()), 1/max(float64(n-ddof), 0))
 	if c.err != nil {
 		return failed(op, c.err)
 	}

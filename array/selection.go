@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/dtype"
 )
 
 // Order statistics by selection: the elements of a few ranks of each row
@@ -17,6 +18,17 @@ import (
 // shape a.shape[:last] + [len(ranks)]; nil without an error where the
 // backend cannot select or would rather sort.
 func selectRows(op string, a *Array, ranks []int) (*Array, error) {
+	sel, err := selectRanks(op, a, ranks)
+	if sel == nil || err != nil {
+		return nil, err
+	}
+	defer sel.Free()
+	f := sel.AsType(Float64)
+	return f, f.err
+}
+
+// selectRanks is selectRows giving the elements in a's dtype.
+func selectRanks(op string, a *Array, ranks []int) (*Array, error) {
 	selector, ok := a.st.b.(backend.Selector)
 	if !ok || len(ranks) > 16 || !backend.SortableDType(a.dt) {
 		return nil, nil
@@ -38,20 +50,20 @@ func selectRows(op string, a *Array, ranks []int) (*Array, error) {
 	if out.err != nil {
 		return nil, out.err
 	}
-	defer out.Free()
 	if err := hold(c, out); err != nil {
+		out.Free()
 		return nil, err
 	}
 	err = selector.SelectRows(a.dt, rows, n, c.st.buf, c.offset, ranks, out.st.buf)
 	release(c, out)
-	switch {
-	case errors.Is(err, backend.ErrSortInstead):
-		return nil, nil
-	case err != nil:
+	if err != nil {
+		out.Free()
+		if errors.Is(err, backend.ErrSortInstead) {
+			return nil, nil
+		}
 		return nil, err
 	}
-	sel := out.AsType(Float64)
-	return sel, sel.err
+	return out, nil
 }
 
 // quantilePick is where one quantile of a row of n elements lies: the
@@ -106,16 +118,19 @@ func quantileBySelection(op string, a *Array, qs []float64, m Method, count int,
 	}
 	slices.Sort(ranks)
 	ranks = slices.Compact(ranks)
-	sel, err := selectRows(op, a, ranks)
+	sel, err := selectRanks(op, a, ranks) // discrete methods return the elements themselves
 	if sel == nil || err != nil {
 		return nil, err
+	}
+	if !m.discrete() && a.dt.Kind() != dtype.FloatKind {
+		sel = sel.AsType(Float64)
 	}
 	at := func(rank int) *Array {
 		i, _ := slices.BinarySearch(ranks, rank)
 		return sel.Index(Ellipsis, I(i))
 	}
 	var hasNaN *Array
-	if !skipNaN {
+	if !skipNaN && a.dt.Kind() == dtype.FloatKind {
 		hasNaN = IsNaN(at(n - 1))
 	}
 	results := make([]*Array, len(qs))
@@ -124,13 +139,11 @@ func quantileBySelection(op string, a *Array, qs []float64, m Method, count int,
 		var r *Array
 		switch {
 		case m == median:
-			r = Div(Add(vlo, vhi), 2)
-		case m != Linear && m != Midpoint:
+			r = midway(vlo, vhi)
+		case m.discrete():
 			r = vlo
-		case p.g >= 0.5: // NumPy's lerp: from the nearer end
-			r = Sub(vhi, Mul(Sub(vhi, vlo), 1-p.g))
 		default:
-			r = Add(vlo, Mul(Sub(vhi, vlo), p.g))
+			r = lerp(vlo, vhi, p.g)
 		}
 		if hasNaN != nil {
 			r = Where(hasNaN, math.NaN(), r)
@@ -138,4 +151,30 @@ func quantileBySelection(op string, a *Array, qs []float64, m Method, count int,
 		results[i] = r
 	}
 	return results, nil
+}
+
+// lerp interpolates between lo and hi by g (an array or a float64) in
+// float64 as NumPy's quantiles do: from the nearer end, and with hi - lo
+// taken in the elements' float dtype (integers, already float64, do not
+// wrap around as NumPy's do).
+func lerp(lo, hi *Array, g any) *Array {
+	diff := Sub(hi, lo).AsType(Float64)
+	lo, hi = lo.AsType(Float64), hi.AsType(Float64)
+	if g, ok := g.(float64); ok { // one weight: no arrays of Go numbers, which would not know lo's device
+		if g >= 0.5 {
+			return Sub(hi, Mul(diff, 1-g))
+		}
+		return Add(lo, Mul(diff, g))
+	}
+	return Where(GreaterEqual(g, 0.5), Sub(hi, Mul(diff, Sub(1.0, g))), Add(lo, Mul(diff, g)))
+}
+
+// midway is the mean of lo and hi in float64, complex128 for complex
+// numbers (np.median's mean of the two middle elements).
+func midway(lo, hi *Array) *Array {
+	wide := Float64
+	if lo.dt.Kind() == dtype.ComplexKind {
+		wide = Complex128
+	}
+	return Div(Add(lo.AsType(wide), hi.AsType(wide)), 2)
 }

@@ -1,8 +1,10 @@
 package array
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/cugo/cugo/dtype"
 )
@@ -26,8 +28,12 @@ const (
 // Quantile returns the q-th quantiles of a along axis (AxisNone: of the
 // flattened array), as np.quantile(a, q, axis, method=m). q is a float64
 // in [0, 1], giving the reduced shape, or a []float64, giving one more
-// leading axis of len(q). The result is float64 for integer and bool
-// input and a's dtype for floats; a NaN along the axis gives NaN.
+// leading axis of len(q). A NaN along the axis gives NaN; an empty axis
+// is an error. The result dtype is NumPy 2's: Lower, Higher and Nearest
+// return elements of a in a's dtype (bool included); Linear and Midpoint
+// give float64 for integers, and for floats a's dtype where q is a
+// float64 (a Python float is weak) and float64 where q is a []float64 (a
+// float64 array is not).
 func Quantile(a *Array, q any, axis int, m Method) *Array {
 	return quantile("Quantile", a, q, 1, axis, m, false)
 }
@@ -37,10 +43,13 @@ func Percentile(a *Array, q any, axis int, m Method) *Array {
 	return quantile("Percentile", a, q, 100, axis, m, false)
 }
 
-// Median returns the median along axis, as np.median.
+// Median returns the median along axis, as np.median: float64 for
+// integers and bool, a's dtype for floats and complex numbers (ordered as
+// Sort orders them); NaN of an empty axis.
 func Median(a *Array, axis int) *Array { return quantile("Median", a, 0.5, 1, axis, median, false) }
 
-// NanQuantile is Quantile ignoring NaN (NaN where all are NaN).
+// NanQuantile is Quantile ignoring NaN: NaN where all are NaN, and NaN
+// of an empty axis (float64 for integers), as np.nanquantile.
 func NanQuantile(a *Array, q any, axis int, m Method) *Array {
 	return quantile("NanQuantile", a, q, 1, axis, m, true)
 }
@@ -53,6 +62,32 @@ func NanPercentile(a *Array, q any, axis int, m Method) *Array {
 // NanMedian is Median ignoring NaN.
 func NanMedian(a *Array, axis int) *Array {
 	return quantile("NanMedian", a, 0.5, 1, axis, median, true)
+}
+
+// discrete reports whether m returns elements of the data rather than
+// values between them.
+func (m Method) discrete() bool { return m == Lower || m == Higher || m == Nearest }
+
+// quantileDType is NumPy 2's dtype of the quantiles of dt by method m,
+// with q one Python float (one) or an array of float64.
+func quantileDType(dt DType, m Method, one bool) (DType, error) {
+	switch k := dt.Kind(); {
+	case k == dtype.ComplexKind && m == median:
+		return dt, nil
+	case k == dtype.ComplexKind:
+		return 0, fmt.Errorf("a must be an array of real numbers, not %v", dt)
+	case m.discrete():
+		return dt, nil
+	case m == median && k == dtype.BoolKind:
+		return Float64, nil
+	case k == dtype.BoolKind:
+		return 0, fmt.Errorf("cannot interpolate between bool elements")
+	case k != dtype.FloatKind:
+		return Float64, nil
+	case m == median || one:
+		return dt, nil
+	}
+	return Float64, nil
 }
 
 // quantile sorts a along axis (moved last) and reads the quantiles of
@@ -77,17 +112,12 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 			return errorf(op, "quantiles must be in the range [0, %v], not %v", scale, x)
 		}
 	}
-	res := a.dt
-	switch a.dt.Kind() {
-	case dtype.ComplexKind:
-		return errorf(op, "a must be an array of real numbers, not %v", a.dt)
-	case dtype.BoolKind:
-		if m != median {
-			return errorf(op, "cannot interpolate between bool elements")
-		}
-		res = Float64
-	case dtype.IntKind, dtype.UintKind:
-		res = Float64
+	if m > median {
+		return errorf(op, "unknown method %d", m)
+	}
+	res, err := quantileDType(a.dt, m, one)
+	if err != nil {
+		return failed(op, err)
 	}
 	if axis == AxisNone {
 		a, axis = a.Ravel(), 0
@@ -97,8 +127,11 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		return failed(op, err)
 	}
 	n := a.shape[ax]
-	if n == 0 {
+	if n == 0 && !skipNaN && m != median {
 		return errorf(op, "cannot take quantiles of an empty axis")
+	}
+	if a.Size() == 0 || len(qs) == 0 {
+		return emptyQuantiles(op, a, ax, len(qs), one, res, skipNaN)
 	}
 	moved := a.Transpose(moveLast(len(a.shape), ax)...)
 	if count, ok := selectableCount(moved, skipNaN); ok {
@@ -114,10 +147,14 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 			return stackQuantiles(op, results, one, res)
 		}
 	}
-	sorted := Sort(moved, -1).AsType(Float64)
+	sorted := Sort(moved, -1)
+	floating := isFloating(a.dt) // may hold NaN
+	if !m.discrete() && !floating {
+		sorted = sorted.AsType(Float64)
+	}
 	last := len(a.shape) - 1
 	var count *Array // elements per row, float64 of the rows' shape with the axis kept
-	if skipNaN {
+	if skipNaN && floating {
 		count = CountNonzero(LogicalNot(IsNaN(sorted)), Axis(-1), KeepDims()).AsType(Float64)
 	} else {
 		ones := make([]int, len(a.shape))
@@ -128,7 +165,7 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	}
 	top := Maximum(Sub(count, 1), 0)
 	var lastNaN *Array // whether a row holds a NaN (sorted last)
-	if !skipNaN {
+	if !skipNaN && floating {
 		lastNaN = IsNaN(sorted.Index(Ellipsis, From(n-1)))
 	}
 	var results []*Array
@@ -151,8 +188,6 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 			hi, g = Add(lo, 1), Where(Equal(h, lo), 0.0, 0.5)
 		case median:
 			lo, hi = Floor(Div(Sub(count, 1), 2)), Floor(Div(count, 2))
-		default:
-			return errorf(op, "unknown method %d", m)
 		}
 		pick := func(i *Array) *Array {
 			return TakeAlongAxis(sorted, Clip(i, 0, top).AsType(Int64), last)
@@ -161,20 +196,42 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		r := vlo
 		switch m {
 		case median:
-			r = Div(Add(vlo, pick(hi)), 2)
-		case Linear, Midpoint: // NumPy's lerp: from the nearer end
-			vhi := pick(hi)
-			diff := Sub(vhi, vlo)
-			r = Where(GreaterEqual(g, 0.5), Sub(vhi, Mul(diff, Sub(1.0, g))), Add(vlo, Mul(diff, g)))
+			r = midway(vlo, pick(hi))
+		case Linear, Midpoint:
+			r = lerp(vlo, pick(hi), g)
 		}
-		if skipNaN {
+		switch {
+		case !floating:
+		case skipNaN:
 			r = Where(Equal(count, 0), math.NaN(), r)
-		} else {
+		default:
 			r = Where(lastNaN, math.NaN(), r)
 		}
 		results = append(results, r.Squeeze(last))
 	}
 	return stackQuantiles(op, results, one, res)
+}
+
+// emptyQuantiles returns the quantiles of an array of no elements: NaN
+// where the axis is empty (NumPy's mean of no elements), as NumPy's NaN
+// forms give for any empty array (their nanmean: float64 for integers,
+// a's dtype for floats and complex numbers), else an empty result.
+func emptyQuantiles(op string, a *Array, ax, nq int, one bool, res DType, skipNaN bool) *Array {
+	shape := slices.Delete(slices.Clone(a.shape), ax, ax+1)
+	if !one {
+		shape = append([]int{nq}, shape...)
+	}
+	d := On(a.st.b)
+	if skipNaN {
+		res = a.dt
+	}
+	if (a.shape[ax] > 0 && !skipNaN) || nq == 0 {
+		return d.alloc(op, res, shape)
+	}
+	if !isFloating(res) {
+		res = Float64
+	}
+	return d.Full(res, math.NaN(), shape...)
 }
 
 // selectableCount is the number of elements of each row of a (its last
@@ -218,6 +275,9 @@ func Diff(a *Array, n, axis int) *Array {
 	if err := a.checkOp(op); err != nil {
 		return &Array{err: err}
 	}
+	if n == 0 { // NumPy returns a as it is, before looking at its axes
+		return a
+	}
 	if n < 0 {
 		return errorf(op, "order must be non-negative but got %d", n)
 	}
@@ -228,8 +288,11 @@ func Diff(a *Array, n, axis int) *Array {
 	if err != nil {
 		return failed(op, err)
 	}
-	for range n {
+	for i := range n {
 		l := a.shape[ax]
+		if l == 0 && i > 0 { // empty from here on: the rest of n changes nothing
+			break
+		}
 		next, prev := a.sliceAxis(ax, min(1, l), l), a.sliceAxis(ax, 0, max(l-1, 0))
 		if a.dt == Bool {
 			a = NotEqual(next, prev)
@@ -248,19 +311,107 @@ func Ptp(a *Array, opts ...ReduceOption) *Array {
 	return Sub(Max(a, opts...), Min(a, opts...))
 }
 
-// Average returns the mean along the axes weighted by weights, which has
-// a's shape (np.average(a, axis, weights)); nil weights give Mean.
+// Average returns the mean along the axes weighted by weights, as
+// np.average(a, axis, weights, keepdims): weights has a's shape, or is
+// 1-d along the one axis given. The sums are taken in NumPy's result
+// dtype, that of a and the weights (float64 where a is integer or bool);
+// weights that sum to zero along an axis are an error. Nil weights give
+// Mean.
 func Average(a, weights *Array, opts ...ReduceOption) *Array {
+	avg, _ := average("Average", a, weights, opts)
+	return avg
+}
+
+// AverageAndSum returns Average and the sum of the weights, broadcast to
+// the average's shape (np.average(..., returned=True)); nil weights
+// count each element once.
+func AverageAndSum(a, weights *Array, opts ...ReduceOption) (avg, sum *Array) {
+	return average("AverageAndSum", a, weights, opts)
+}
+
+func average(op string, a, weights *Array, opts []ReduceOption) (avg, sum *Array) {
+	fail := func(err error) (*Array, *Array) { e := failed(op, err); return e, e }
+	if err := checkAll(op, "", []*Array{a}); err != nil {
+		return &Array{err: err}, &Array{err: err}
+	}
+	c := config(opts)
+	if c.out != nil || c.dt != 0 {
+		return fail(fmt.Errorf("Out and WithDType are not supported"))
+	}
 	if weights == nil {
-		return Mean(a, opts...)
+		avg = Mean(a, opts...)
+		if avg.err != nil {
+			return avg, avg
+		}
+		n := float64(a.Size()) / float64(max(avg.Size(), 1))
+		if avg.Size() == 0 {
+			n = 0
+		}
+		return avg, On(a.st.b).Full(avg.dt, n, avg.shape...)
 	}
-	if err := checkAll("Average", "", []*Array{a, weights}); err != nil {
-		return &Array{err: err}
+	if err := checkAll(op, "", []*Array{a, weights}); err != nil {
+		return &Array{err: err}, &Array{err: err}
 	}
-	if !equalShapes(a.shape, weights.shape) {
-		return errorf("Average", "weights of shape %v differ from the array's %v", weights.shape, a.shape)
+	res, err := dtype.Promote(a.dt, weights.dt)
+	if err == nil && a.dt.Kind() < dtype.FloatKind {
+		res, err = dtype.Promote(res, Float64)
 	}
-	return Div(Sum(Mul(a, weights), opts...), Sum(weights, opts...))
+	if err != nil {
+		return fail(err)
+	}
+	w, err := averageWeights(a, weights, c.axes)
+	if err != nil {
+		return fail(err)
+	}
+	w = w.AsType(res)
+	keep := append(slices.Clone(opts), KeepDims())
+	total := Sum(w, keep...) // of w's shape, with the folded axes kept
+	zero, err := Item[bool](AnyTrue(Equal(total, 0)))
+	if err != nil {
+		return fail(err)
+	}
+	if zero {
+		return fail(fmt.Errorf("Weights sum to zero, can't be normalized")) // NumPy's words
+	}
+	avg = Div(Sum(Mul(a.AsType(res), w), keep...), total)
+	sum = total.BroadcastTo(avg.shape...).Copy()
+	if !c.keep {
+		avg, sum = squeezeFolded(avg, c.axes), squeezeFolded(sum, c.axes)
+	}
+	if avg.err != nil || sum.err != nil {
+		return fail(errors.Join(avg.err, sum.err))
+	}
+	return avg, sum
+}
+
+// averageWeights returns weights as they broadcast against a: themselves
+// where they have a's shape, else (1-d, along the one axis given) with
+// that axis in place.
+func averageWeights(a, weights *Array, axes []int) (*Array, error) {
+	if equalShapes(a.shape, weights.shape) {
+		return weights, nil
+	}
+	switch {
+	case axes == nil:
+		return nil, fmt.Errorf("axis must be specified when shapes of a and weights differ")
+	case len(weights.shape) != 1:
+		return nil, fmt.Errorf("1D weights expected when shapes of a and weights differ")
+	case len(axes) != 1:
+		return nil, fmt.Errorf("1D weights need one axis, not %d", len(axes))
+	}
+	ax, err := NormalizeAxis(axes[0], len(a.shape))
+	if err != nil {
+		return nil, err
+	}
+	if weights.shape[0] != a.shape[ax] {
+		return nil, fmt.Errorf("length of weights (%d) not compatible with specified axis (%d long)", weights.shape[0], a.shape[ax])
+	}
+	shape := make([]int, len(a.shape))
+	for i := range shape {
+		shape[i] = 1
+	}
+	shape[ax] = a.shape[ax]
+	return weights.Reshape(shape...), nil
 }
 
 func equalShapes(x, y []int) bool {
@@ -277,9 +428,13 @@ func equalShapes(x, y []int) bool {
 
 // Isclose reports elementwise whether |a - b| <= atol + rtol*|b|, as
 // np.isclose: infinities are close only to themselves, and NaN to NaN
-// only with equalNaN.
+// only with equalNaN. As in NumPy 2, b is taken as a float first where
+// it is an integer or bool (a difference of integers would wrap).
 func Isclose(a, b any, rtol, atol float64, equalNaN bool) *Array {
 	a, b = sameDeviceOperands(a, b), sameDeviceOperands(b, a)
+	if y, ok := b.(*Array); ok && y.Err() == nil && y.dt.Kind() < dtype.FloatKind {
+		b = y.AsType(Float64)
+	}
 	diff := Abs(Sub(a, b))
 	finite := LogicalAnd(IsFinite(a), IsFinite(b))
 	close := LogicalAnd(finite, LessEqual(diff, Add(atol, Mul(rtol, Abs(b)))))
@@ -325,6 +480,9 @@ func Digitize(x, bins *Array, right bool) *Array {
 	}
 	if len(bins.shape) != 1 {
 		return errorf(op, "bins must be 1-d")
+	}
+	if x.dt.Kind() == dtype.ComplexKind {
+		return errorf(op, "x may not be complex")
 	}
 	side := Right
 	if right {

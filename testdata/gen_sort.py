@@ -15,12 +15,15 @@ result: the call must fail with NumPy's "Too many bins" error.
 Run from the repository root: /usr/bin/python3 testdata/gen_sort.py
 It runs under NumPy 1.24 and 2.x alike: sorts are kind="stable", the
 inverse of unique is reshaped to the input's shape as NumPy 2 returns it,
-and the quantiles' results are cast to the dtype NumPy 2 gives them.
+and the quantiles' results are cast to the dtype NumPy 2 gives them
+(numpy2.py).
 """
 import os
 import warnings
 
 import numpy as np
+
+import numpy2
 
 warnings.simplefilter("ignore")
 rng = np.random.default_rng(17)
@@ -139,6 +142,8 @@ for dt in ("int32", "float64"):
 
 # quantiles: every method, nan forms, axes
 METHODS = ["linear", "lower", "higher", "nearest", "midpoint"]
+
+
 for dt in ("int32", "float32", "float64", "float16", "uint8"):
     x = special(dt, 6 * 7).reshape(6, 7)
     if dt != "bool" and np.dtype(dt).kind == "f":
@@ -152,9 +157,9 @@ for dt in ("int32", "float32", "float64", "float16", "uint8"):
         for m in METHODS:
             q = [0.0, 0.25, 0.5, 0.9, 1.0]
             cases.append(f"quantile {i} {axis} {m}")
-            results.append(np.asarray(np.quantile(x, q, axis=ax, method=m)).astype(np.float64 if x.dtype.kind in "biu" else x.dtype))
+            results.append(numpy2.quantile(np.quantile(x, q, axis=ax, method=m), x, q, m))
             cases.append(f"percentile {i} {axis} {m}")
-            results.append(np.asarray(np.percentile(x, 37.5, axis=ax, method=m)).astype(np.float64 if x.dtype.kind in "biu" else x.dtype))
+            results.append(numpy2.quantile(np.percentile(x, 37.5, axis=ax, method=m), x, 37.5, m))
 for dt in ("float32", "float64"):
     x = special(dt, 5 * 9).reshape(5, 9)
     x[2] = np.nan  # a row of NaN only
@@ -167,7 +172,7 @@ for dt in ("float32", "float64"):
         results.append(np.asarray(np.nanmedian(x, axis=ax)).astype(x.dtype))
         for m in METHODS:
             cases.append(f"nanquantile {i} {axis} {m}")
-            results.append(np.asarray(np.nanquantile(x, [0.1, 0.5, 1.0], axis=ax, method=m)).astype(x.dtype))
+            results.append(numpy2.quantile(np.nanquantile(x, [0.1, 0.5, 1.0], axis=ax, method=m), x, [0.1, 0.5, 1.0], m))
 
 # diff and digitize
 for dt in ("int16", "float32", "bool"):
@@ -337,9 +342,9 @@ for dt, shape in (("float32", (2, 5000)), ("int64", (4100,)), ("float16", (3, 45
     results.append(np.asarray(np.median(x, axis=ax)).astype(out))
     for m in METHODS:
         cases.append(f"quantile {i} {axis} {m}")
-        results.append(np.asarray(np.quantile(x, [0.0, 0.25, 0.5, 0.9, 1.0], axis=ax, method=m)).astype(out))
+        results.append(numpy2.quantile(np.quantile(x, [0.0, 0.25, 0.5, 0.9, 1.0], axis=ax, method=m), x, [0.0], m))
         cases.append(f"percentile {i} {axis} {m}")
-        results.append(np.asarray(np.percentile(x, 37.5, axis=ax, method=m)).astype(out))
+        results.append(numpy2.quantile(np.percentile(x, 37.5, axis=ax, method=m), x, 37.5, m))
 
 # cov and corrcoef of two arrays, one-row and one-column variables
 x, y = rng.standard_normal((3, 12)), rng.standard_normal((2, 12))
