@@ -106,6 +106,21 @@ func HistRange(lo, hi float64) HistogramOption {
 	return func(c *histConfig) { c.lo, c.hi, c.hasRange = lo, hi, true }
 }
 
+// checkWeights reports an error of op if the weights are set but unusable
+// (nil after an error, freed) or not of a's shape.
+func (c *histConfig) checkWeights(op string, a *Array) error {
+	if c.weights == nil {
+		return nil
+	}
+	if err := c.weights.checkOp(op); err != nil {
+		return err
+	}
+	if !equalShapes(c.weights.shape, a.shape) {
+		return fmt.Errorf("%s: weights should have the same shape as a", op)
+	}
+	return nil
+}
+
 // HistWeights weighs each element (weights has the data's shape); the
 // histogram is then float64 sums of weights.
 func HistWeights(w *Array) HistogramOption { return func(c *histConfig) { c.weights = w } }
@@ -160,8 +175,8 @@ func HistogramEdges(a, edges *Array, opts ...HistogramOption) *Array {
 // equal width, so an element's bin is computed, not searched), and
 // normalises where asked.
 func binHistogram(op string, a, edges *Array, uniform bool, c *histConfig) *Array {
-	if c.weights != nil && !equalShapes(c.weights.shape, a.shape) {
-		return errorf(op, "weights should have the same shape as a")
+	if err := c.checkWeights(op, a); err != nil {
+		return &Array{err: err}
 	}
 	binner, ok := a.st.b.(backend.Binner)
 	if !ok {
@@ -245,8 +260,8 @@ func histogramBinEdges(op string, a *Array, bins int, c *histConfig) *Array {
 	if a.dt.Kind() == dtype.ComplexKind {
 		return errorf(op, "cannot histogram complex values")
 	}
-	if c.weights != nil && !equalShapes(c.weights.shape, a.shape) {
-		return errorf(op, "weights should have the same shape as a")
+	if err := c.checkWeights(op, a); err != nil {
+		return &Array{err: err}
 	}
 	lo, hi := c.lo, c.hi
 	switch {

@@ -228,8 +228,11 @@ func Diff(a *Array, n, axis int) *Array {
 	if err != nil {
 		return failed(op, err)
 	}
-	for range n {
+	for i := range n {
 		l := a.shape[ax]
+		if i > 0 && l == 0 { // every further difference is this empty array again
+			break
+		}
 		next, prev := a.sliceAxis(ax, min(1, l), l), a.sliceAxis(ax, 0, max(l-1, 0))
 		if a.dt == Bool {
 			a = NotEqual(next, prev)
