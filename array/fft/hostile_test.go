@@ -24,3 +24,16 @@ func TestTransformOfViewPastMemory(t *testing.T) {
 		require.ErrorContains(t, err, "fft.", name)
 	}
 }
+
+// Frequency arrays past memory are errors (they are made on the default
+// device, whose limit CUGO_CPU_MEMORY sets; 2^40 float64s pass any).
+func TestFrequenciesPastMemory(t *testing.T) {
+	require.ErrorContains(t, fft.FFTFreq(1<<40, 1).Err(), "fft.FFTFreq: Empty:")
+	require.ErrorContains(t, fft.RFFTFreq(1<<41, 1).Err(), "fft.RFFTFreq: Empty:")
+	got, err := array.ToSlice[float64](fft.FFTFreq(5, 0.5))
+	require.NoError(t, err)
+	require.Equal(t, []float64{0, 0.4, 0.8, -0.8, -0.4}, got)
+	got, err = array.ToSlice[float64](fft.RFFTFreq(4, 1))
+	require.NoError(t, err)
+	require.Equal(t, []float64{0, 0.25, 0.5}, got)
+}
