@@ -93,6 +93,11 @@ func NewElementwise(in, out, body, name string, opts ...Option) (*Elementwise, e
 	if len(k.in) > 64 {
 		return nil, fmt.Errorf("kernel %s: %d inputs (64 at most)", name, len(k.in))
 	}
+	for _, p := range slices.Concat(k.in, k.out) {
+		if p.name == "i" || p.name == "_ind" { // the body's element index and its indexer
+			return nil, fmt.Errorf("kernel %s: parameter name %s is reserved", name, p.name)
+		}
+	}
 	k.callState.New = func() any { return new(call) }
 	return k, nil
 }
