@@ -105,8 +105,14 @@ func Diag(a *Array, k int) *Array {
 	}
 	switch len(a.shape) {
 	case 1:
+		if k == math.MinInt || abs(k) > math.MaxInt-a.shape[0] {
+			return errorf(op, "diagonal %d is out of range", k)
+		}
 		n := a.shape[0] + abs(k)
 		out := On(a.st.b).Zeros(a.dt, n, n)
+		if out.err != nil {
+			return failed(op, out.err)
+		}
 		if err := diagonal(out, k).set(op, a); err != nil {
 			out.Free()
 			return &Array{err: err}

@@ -132,6 +132,24 @@ func (d *Device) fromHost(op string, dt DType, data []byte, shape []int) *Array 
 	return a
 }
 
+// filled returns an array of shape whose elements fill writes into a
+// host buffer (C order). The array is allocated first, so that a shape
+// past the memory there is fails with an error rather than the host
+// buffer exhausting the process.
+func (d *Device) filled(op string, dt DType, shape []int, fill func(data []byte)) *Array {
+	a := d.alloc(op, dt, shape)
+	if a.err != nil || a.Size() == 0 {
+		return a
+	}
+	data := make([]byte, a.Size()*dt.Size())
+	fill(data)
+	if err := d.b.Write(a.st.buf, 0, data); err != nil {
+		a.Free()
+		return failed(op, err)
+	}
+	return a
+}
+
 // Arange returns evenly spaced values in [start, stop): start, start+step,
 // ..., ceil((stop-start)/step) of them, computed as NumPy's arange does:
 // the first two values are converted to dt and the rest are
@@ -151,19 +169,19 @@ func (d *Device) Arange(start, stop, step float64, dt DType) *Array {
 	if dt == Bool && n > 2 {
 		return errorf("Arange", "no fill-function for data-type bool (length %d > 2)", n)
 	}
-	data := make([]byte, n*dt.Size())
 	first, second := hostValue(dt, complex(start, 0)), hostValue(dt, complex(start+step, 0))
-	for i := range n {
-		v := first
-		switch {
-		case i == 1:
-			v = second
-		case i > 1:
-			v = arangeValue(dt, first, second, i)
+	return d.filled("Arange", dt, []int{n}, func(data []byte) {
+		for i := range n {
+			v := first
+			switch {
+			case i == 1:
+				v = second
+			case i > 1:
+				v = arangeValue(dt, first, second, i)
+			}
+			putValue(data[i*dt.Size():], dt, v)
 		}
-		putValue(data[i*dt.Size():], dt, v)
-	}
-	return d.fromHost("Arange", dt, data, []int{n})
+	})
 }
 
 // arangeValue is first + i*(second-first) in dt's arithmetic (float32 for
@@ -202,38 +220,30 @@ func (d *Device) Linspace(start, stop float64, num int, dt DType) *Array {
 	if dt.Size() == 0 {
 		return errorf("Linspace", "invalid dtype %v", dt)
 	}
-	a := d.alloc("Linspace", dt, []int{num}) // first: a size beyond memory is an error, not a crash making data
-	if a.err != nil || num == 0 {
-		return a
-	}
-	data := make([]byte, num*dt.Size())
 	div := float64(num - 1)
 	delta := stop - start
 	step := delta / div
-	for i := range num {
-		y := float64(i)
-		switch {
-		case div > 0 && step == 0:
-			y = y / div * delta
-		case div > 0:
-			y *= step
-		default:
-			y *= delta
+	return d.filled("Linspace", dt, []int{num}, func(data []byte) {
+		for i := range num {
+			y := float64(i)
+			switch {
+			case div > 0 && step == 0:
+				y = y / div * delta
+			case div > 0:
+				y *= step
+			default:
+				y *= delta
+			}
+			y += start
+			if i == num-1 && num > 1 {
+				y = stop
+			}
+			if isInt(dt) {
+				y = math.Floor(y)
+			}
+			putValue(data[i*dt.Size():], dt, hostValue(dt, complex(y, 0)))
 		}
-		y += start
-		if i == num-1 && num > 1 {
-			y = stop
-		}
-		if isInt(dt) {
-			y = math.Floor(y)
-		}
-		putValue(data[i*dt.Size():], dt, hostValue(dt, complex(y, 0)))
-	}
-	if err := d.b.Write(a.st.buf, 0, data); err != nil {
-		a.Free()
-		return failed("Linspace", err)
-	}
-	return a
+	})
 }
 
 // Eye returns an n×m array with ones on diagonal k (0 the main diagonal,
@@ -245,14 +255,14 @@ func (d *Device) Eye(n, m, k int, dt DType) *Array {
 	if dt.Size() == 0 {
 		return errorf("Eye", "invalid dtype %v", dt)
 	}
-	data := make([]byte, n*m*dt.Size())
 	one := hostValue(dt, 1)
-	for i := range n {
-		if j := i + k; j >= 0 && j < m {
-			putValue(data[(i*m+j)*dt.Size():], dt, one)
+	return d.filled("Eye", dt, []int{n, m}, func(data []byte) {
+		for i := range n {
+			if j := i + k; j >= 0 && j < m {
+				putValue(data[(i*m+j)*dt.Size():], dt, one)
+			}
 		}
-	}
-	return d.fromHost("Eye", dt, data, []int{n, m})
+	})
 }
 
 // Identity returns the n×n identity matrix.

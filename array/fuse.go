@@ -223,6 +223,9 @@ func (f *Fused) prepare(out *Array, args []any, ins []*Array, vals []ir.Value) (
 	if f.err != nil {
 		return fail(&Array{err: f.err})
 	}
+	if f.root == nil {
+		return fail(errorf(fusedName, "a zero Fused (make one with Fuse)"))
+	}
 	if len(args) != f.nin {
 		return fail(errorf(fusedName, "%d operands given, the expression takes %d", len(args), f.nin))
 	}

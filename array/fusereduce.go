@@ -68,6 +68,9 @@ func (f *Fused) reduce(op *reduceOp, mean bool, opts []ReduceOption) *FusedReduc
 
 // Call evaluates the expression on its operands and folds the result.
 func (fr *FusedReduction) Call(args ...any) *Array {
+	if fr == nil || fr.op == nil {
+		return errorf(fusedName, "a nil or zero FusedReduction (make one with a Fused's Sum, Max...)")
+	}
 	name := fr.op.name
 	if fr.mean {
 		name = "Mean"

@@ -115,6 +115,21 @@ func HistRange(lo, hi float64) HistogramOption {
 	return func(c *histConfig) { c.lo, c.hi, c.hasRange = lo, hi, true }
 }
 
+// checkWeights reports an error of op if the weights are set but unusable
+// (nil after an error, freed) or not of a's shape.
+func (c *histConfig) checkWeights(op string, a *Array) error {
+	if c.weights == nil {
+		return nil
+	}
+	if err := c.weights.checkOp(op); err != nil {
+		return err
+	}
+	if !equalShapes(c.weights.shape, a.shape) {
+		return fmt.Errorf("%s: weights should have the same shape as a", op)
+	}
+	return nil
+}
+
 // HistWeights weighs each element (weights has the data's shape); the
 // histogram is then float64 sums of weights.
 func HistWeights(w *Array) HistogramOption { return func(c *histConfig) { c.weights = w } }
@@ -177,14 +192,11 @@ func HistogramEdges(a, edges *Array, opts ...HistogramOption) *Array {
 // normalises where asked. Sums of weights take the weights' dtype, as
 // NumPy's do (complex weights sum their two parts apart).
 func binHistogram(op string, a, edges *Array, uniform bool, c *histConfig) *Array {
-	w := c.weights
-	if w != nil && !equalShapes(w.shape, a.shape) {
-		return errorf(op, "weights should have the same shape as a")
+	if err := c.checkWeights(op, a); err != nil {
+		return &Array{err: err}
 	}
+	w := c.weights
 	if w != nil && !c.density && w.dt != Float64 {
-		if err := w.checkOp(op); err != nil {
-			return &Array{err: err}
-		}
 		part := func(w *Array) *Array {
 			pc := *c
 			pc.weights = w
@@ -283,8 +295,8 @@ func histogramBinEdges(op string, a *Array, bins int, c *histConfig) *Array {
 	if a.dt.Kind() == dtype.ComplexKind {
 		return errorf(op, "cannot histogram complex values")
 	}
-	if c.weights != nil && !equalShapes(c.weights.shape, a.shape) {
-		return errorf(op, "weights should have the same shape as a")
+	if err := c.checkWeights(op, a); err != nil {
+		return &Array{err: err}
 	}
 	lo, hi := c.lo, c.hi
 	switch {

@@ -33,8 +33,8 @@ func (a *Array) DevicePointer() (uintptr, error) {
 // unreachable and the work queued on it is done: the owner then frees
 // the memory. The backend must be a GPU's (backend.Native).
 func (d *Device) Wrap(ptr uintptr, dt DType, shape []int, release func()) *Array {
-	if d.err != nil {
-		return &Array{err: d.err}
+	if err := d.Err(); err != nil {
+		return failed("Wrap", err)
 	}
 	nb, ok := d.b.(backend.Native)
 	if !ok {

@@ -230,9 +230,17 @@ func splitAxis(op string, a *Array, axis int) (int, error) {
 	return ax, nil
 }
 
+// maxEmptySections bounds the sections of a split past its axis length
+// (NumPy returns that many empty arrays), so that a size meant for
+// something else fails with an error rather than exhausting memory.
+const maxEmptySections = 1 << 20
+
 func arraySplit(op string, a *Array, sections, ax int) ([]*Array, error) {
 	if sections <= 0 {
 		return nil, fmt.Errorf("%s: number sections must be larger than 0.", op)
+	}
+	if sections > max(a.shape[ax], maxEmptySections) {
+		return nil, fmt.Errorf("%s: %d sections of an axis of length %d: too many to return", op, sections, a.shape[ax])
 	}
 	each, extra := a.shape[ax]/sections, a.shape[ax]%sections
 	out := make([]*Array, sections)

@@ -12,7 +12,7 @@ import (
 // their own kernels (random) launch them: the ir package is internal, so
 // no other module can call it. op names the operation in errors.
 func RunKernel(op string, k *ir.Kernel, out *Array, ins []*Array, vals []ir.Value) error {
-	if err := out.checkOp(op); err != nil {
+	if err := out.checkWrite(op); err != nil {
 		return err
 	}
 	for _, x := range ins {

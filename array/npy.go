@@ -32,6 +32,9 @@ type NpyData struct {
 // Strides returns the element strides that lay Data out as Shape: C order,
 // or Fortran order if FortranOrder is set.
 func (d *NpyData) Strides() []int {
+	if d == nil {
+		return nil
+	}
 	if !d.FortranOrder {
 		return contiguousStrides(d.Shape)
 	}
@@ -99,6 +102,9 @@ func parseNpyDescr(s string) (dt DType, swap bool, err error) {
 // numeric dtypes. It reads exactly the header and the data, so r may hold
 // more after them (as an .npz member or a stream of arrays does).
 func ReadNpy(r io.Reader) (*NpyData, error) {
+	if r == nil {
+		return nil, errors.New("npy: nil reader")
+	}
 	var pre [len(npyMagic) + 2]byte
 	if _, err := io.ReadFull(r, pre[:]); err != nil {
 		return nil, fmt.Errorf("npy: reading magic: %w", err)
@@ -212,6 +218,9 @@ func swapBytes(data []byte, dt DType) {
 // little-endian elements in C order. BFloat16 is refused, since NumPy has no
 // dtype to read it back as.
 func WriteNpy(w io.Writer, dt DType, shape []int, data []byte) error {
+	if w == nil {
+		return errors.New("npy: nil writer")
+	}
 	descr, err := npyDescr(dt)
 	if err != nil {
 		return err

@@ -18,8 +18,11 @@ const zipMagic = "PK\x03\x04"
 // named as np.load names them (the member's name less ".npy"). Stored and
 // deflated members are read alike. On an error no array is returned.
 func (d *Device) LoadNpz(r io.ReaderAt, size int64) (map[string]*Array, error) {
-	if d.err != nil {
-		return nil, fmt.Errorf("LoadNpz: %w", d.err)
+	if err := d.Err(); err != nil {
+		return nil, fmt.Errorf("LoadNpz: %w", err)
+	}
+	if r == nil {
+		return nil, fmt.Errorf("LoadNpz: nil reader")
 	}
 	z, err := zip.NewReader(r, size)
 	if err != nil {
@@ -95,6 +98,9 @@ func SaveNpzCompressed(w io.Writer, arrays map[string]*Array) error {
 }
 
 func saveNpz(op string, w io.Writer, arrays map[string]*Array, method uint16) error {
+	if w == nil {
+		return fmt.Errorf("%s: nil writer", op)
+	}
 	names := make([]string, 0, len(arrays))
 	for name, a := range arrays {
 		if name == "" {

@@ -102,12 +102,19 @@ func (a *Array) hostBytes(op string) ([]byte, error) {
 	if err := a.checkOp(op); err != nil {
 		return nil, err
 	}
-	data := make([]byte, a.Size()*a.dt.Size())
-	return data, a.readInto(op, data)
+	var data []byte
+	err := a.readInto(op, func() []byte {
+		data = make([]byte, a.Size()*a.dt.Size())
+		return data
+	})
+	return data, err
 }
 
-// readInto reads a's elements in C order into data, which has their size.
-func (a *Array) readInto(op string, data []byte) error {
+// readInto reads a's elements in C order into the host buffer that
+// buffer makes, of their size. buffer is called once the backend holds
+// them in C order, so that a view too large for memory (a broadcast one)
+// fails with the backend's error rather than exhausting the process.
+func (a *Array) readInto(op string, buffer func() []byte) error {
 	c, free, err := a.cOrder(op)
 	if err != nil {
 		return err
@@ -115,6 +122,7 @@ func (a *Array) readInto(op string, data []byte) error {
 	if free {
 		defer c.Free()
 	}
+	data := buffer()
 	if len(data) == 0 {
 		return nil
 	}
@@ -135,9 +143,13 @@ func ToSlice[T Element](a *Array) ([]T, error) {
 		return nil, fmt.Errorf("ToSlice: array of %v read as []%v: use the Go type of %v, or AsType(%v) first",
 			a.dt, goTypeName[T](), a.dt, want)
 	}
-	out := make([]T, a.Size())
-	data := bytesOf(out)
-	if err := a.readInto("ToSlice", data); err != nil {
+	var out []T
+	var data []byte
+	if err := a.readInto("ToSlice", func() []byte {
+		out = make([]T, a.Size())
+		data = bytesOf(out)
+		return data
+	}); err != nil {
 		return nil, err
 	}
 	if a.dt == Bool {

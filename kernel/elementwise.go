@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -92,6 +93,11 @@ func NewElementwise(in, out, body, name string, opts ...Option) (*Elementwise, e
 	if len(k.in) > 64 {
 		return nil, fmt.Errorf("kernel %s: %d inputs (64 at most)", name, len(k.in))
 	}
+	for _, p := range slices.Concat(k.in, k.out) {
+		if p.name == "i" || p.name == "_ind" { // the body's element index and its indexer
+			return nil, fmt.Errorf("kernel %s: parameter name %s is reserved", name, p.name)
+		}
+	}
 	k.callState.New = func() any { return new(call) }
 	return k, nil
 }
@@ -112,6 +118,9 @@ type call struct {
 // It returns the first output; its error, if any, is the call's (see
 // Outputs for all of them).
 func (k *Elementwise) Call(args ...any) *array.Array {
+	if err := k.made(); err != nil {
+		return array.Failed(err)
+	}
 	c := k.callState.Get().(*call)
 	defer k.put(c)
 	if err := k.run(c, args); err != nil {
@@ -122,12 +131,24 @@ func (k *Elementwise) Call(args ...any) *array.Array {
 
 // Outputs is Call for a kernel of several outputs: it returns them all.
 func (k *Elementwise) Outputs(args ...any) ([]*array.Array, error) {
+	if err := k.made(); err != nil {
+		return nil, err
+	}
 	c := k.callState.Get().(*call)
 	defer k.put(c)
 	if err := k.run(c, args); err != nil {
 		return nil, err
 	}
 	return slices.Clone(c.result), nil
+}
+
+// made reports an error for a nil or zero Elementwise, which has no
+// parameters to call with.
+func (k *Elementwise) made() error {
+	if k == nil || k.callState.New == nil {
+		return errors.New("kernel: a nil or zero Elementwise (make one with NewElementwise)")
+	}
+	return nil
 }
 
 // put returns a call's scratch to the pool, holding no array.

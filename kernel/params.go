@@ -86,6 +86,13 @@ func newSignature(name, in, out string, opts []Option) (signature, error) {
 	if sig.out, err = parseParams(out); err != nil {
 		return sig, fmt.Errorf("kernel %s: outputs: %w", name, err)
 	}
+	seen := map[string]bool{}
+	for _, p := range slices.Concat(sig.in, sig.out) {
+		if seen[p.name] { // the generated C function would not compile
+			return sig, fmt.Errorf("kernel %s: parameter name %s is used twice", name, p.name)
+		}
+		seen[p.name] = true
+	}
 	for _, ps := range [][]param{sig.in, sig.out} {
 		for _, p := range ps {
 			if p.typ != "" && !slices.Contains(sig.types, p.typ) {

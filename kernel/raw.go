@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"errors"
 	"fmt"
 	"sync"
 
@@ -122,6 +123,9 @@ type Config struct {
 // int64 as 8 bytes, float32 as float, bool as 1 byte...), or converted
 // to the dtype of its Signature parameter.
 func (k *Raw) Launch(cfg Config, args ...any) error {
+	if k == nil {
+		return errors.New("kernel: a nil Raw (make one with NewRaw or a Module's Function)")
+	}
 	if k.err != nil {
 		return k.err
 	}

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -139,6 +140,9 @@ func (k *Reduction) twoPasses(args []any, axes []int, keep bool) *array.Array {
 // (an *Array for one of them, Go numbers for the others), optionally an
 // *Array for the output, and Axes and KeepDims.
 func (k *Reduction) Call(args ...any) *array.Array {
+	if k == nil {
+		return array.Failed(errors.New("kernel: a nil Reduction (make one with NewReduction)"))
+	}
 	fail := func(format string, a ...any) *array.Array {
 		return array.Failed(fmt.Errorf("kernel %s: "+format, append([]any{k.name}, a...)...))
 	}

@@ -1,6 +1,7 @@
 package random
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sync"
@@ -44,12 +45,23 @@ func splitMix64(x uint64) uint64 {
 	return z ^ z>>31
 }
 
-// Device returns the device the generator draws on.
-func (g *Generator) Device() *array.Device { return g.dev }
+// errNilGenerator is the error of every draw of a nil *Generator.
+var errNilGenerator = errors.New("nil *Generator (use New, NewOn or Default)")
+
+// Device returns the device the generator draws on (nil for a nil g).
+func (g *Generator) Device() *array.Device {
+	if g == nil {
+		return nil
+	}
+	return g.dev
+}
 
 // On returns a generator with g's key and stream position that draws on
 // device d: g and it then give the same numbers, each on its device.
 func (g *Generator) On(d *array.Device) *Generator {
+	if g == nil { // its draws report the nil generator
+		return nil
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return &Generator{dev: d, key: g.key, next: g.next, base: g.base, spawned: g.spawned}
@@ -59,6 +71,9 @@ func (g *Generator) On(d *array.Device) *Generator {
 // draws (numpy's Generator.bit_generator.jumped): it never overlaps g
 // unless one of the two makes 2^40 draws.
 func (g *Generator) Jumped(jumps uint64) *Generator {
+	if g == nil {
+		return nil
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	base := g.base + jumps*jumpStreams
@@ -69,6 +84,9 @@ func (g *Generator) Jumped(jumps uint64) *Generator {
 // Generator.spawn): each has its own key, derived from g's key, the
 // jumps that made g, and the child's number among all g has spawned.
 func (g *Generator) Spawn(n int) []*Generator {
+	if g == nil {
+		return make([]*Generator, max(n, 0))
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	out := make([]*Generator, max(n, 0))

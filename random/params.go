@@ -139,6 +139,9 @@ func integer(v any) (*big.Int, bool) {
 func (g *Generator) draw(op string, dt dtype.DType, size []int, rules []rule, values []any,
 	fill func(k *kernel, ps []*ir.Node) *ir.Node) *array.Array {
 	fail := func(err error) *array.Array { return array.Failed(fmt.Errorf("random.%s: %w", op, err)) }
+	if g == nil {
+		return fail(errNilGenerator)
+	}
 	ps, err := parseAll(rules, values)
 	if err != nil {
 		return fail(err)
@@ -178,6 +181,9 @@ func parseAll(rules []rule, values []any) ([]param, error) {
 
 // fill evaluates fill's expression into out; its errors name the operation.
 func (g *Generator) fill(op string, out *array.Array, rules []rule, ps []param, fill func(k *kernel, ps []*ir.Node) *ir.Node) error {
+	if g == nil {
+		return fmt.Errorf("random.%s: %w", op, errNilGenerator)
+	}
 	if err := g.dev.Err(); err != nil {
 		return fmt.Errorf("random.%s: %w", op, err)
 	}

@@ -118,6 +118,9 @@ func (g *Generator) Choice(a any, replace bool, p any, size ...int) *array.Array
 	fail := func(format string, args ...any) *array.Array {
 		return array.Failed(fmt.Errorf("random.%s: "+format, append([]any{op}, args...)...))
 	}
+	if g == nil {
+		return fail("%w", errNilGenerator)
+	}
 	var n int
 	var items *array.Array
 	switch v := a.(type) {

@@ -300,6 +300,9 @@ func (t *transform) input(a *array.Array, s, axes []int) (x *array.Array, fresh 
 		if t.hermite {
 			x = array.Conj(x, x)
 		}
+		if err := x.Err(); err != nil { // the conversion did not fit in memory
+			return nil, false, t.errorf("%w", err)
+		}
 	}
 	shape := x.Shape()
 	var pad [][2]int

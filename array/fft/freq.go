@@ -13,16 +13,14 @@ func FFTFreq(n int, d float64) *array.Array {
 	if n < 1 {
 		return array.Failed(fmt.Errorf("fft.FFTFreq: n must be at least 1, not %d", n))
 	}
-	f := make([]float64, n)
 	step := binWidth(n, d)
-	for i := range f {
+	return frequencies("FFTFreq", n, func(i int) float64 {
 		k := i
 		if i >= (n+1)/2 {
 			k = i - n
 		}
-		f[i] = float64(k) * step
-	}
-	return array.FromSlice(f, n)
+		return float64(k) * step
+	})
 }
 
 // RFFTFreq returns the frequencies of RFFT's n/2+1 outputs for n samples
@@ -31,12 +29,26 @@ func RFFTFreq(n int, d float64) *array.Array {
 	if n < 1 {
 		return array.Failed(fmt.Errorf("fft.RFFTFreq: n must be at least 1, not %d", n))
 	}
-	f := make([]float64, n/2+1)
 	step := binWidth(n, d)
-	for i := range f {
-		f[i] = float64(i) * step
+	return frequencies("RFFTFreq", n/2+1, func(i int) float64 { return float64(i) * step })
+}
+
+// frequencies returns the float64 array of freq(i) for i in [0, n) on the
+// default device. The array is allocated before the host values, so that
+// an n past memory is an error rather than exhausting the process.
+func frequencies(op string, n int, freq func(i int) float64) *array.Array {
+	out := array.Empty(array.Float64, n)
+	if err := out.Err(); err != nil {
+		return array.Failed(fmt.Errorf("fft.%s: %w", op, err))
 	}
-	return array.FromSlice(f, len(f))
+	f := make([]float64, n)
+	for i := range f {
+		f[i] = freq(i)
+	}
+	if err := array.CopyFromSlice(out, f); err != nil {
+		return array.Failed(fmt.Errorf("fft.%s: %w", op, err))
+	}
+	return out
 }
 
 // binWidth is the spacing of the frequencies, 1/(n·d), by which NumPy

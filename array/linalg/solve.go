@@ -183,23 +183,24 @@ func MatrixPower(a *array.Array, n int) *array.Array {
 	if err := stacked(op, a, true); err != nil {
 		return array.Failed(err)
 	}
-	switch {
-	case n == 0:
+	if n == 0 {
 		_, m, _ := matrixShape(a)
 		return array.On(a.Backend()).Identity(m, a.DType()).BroadcastTo(a.Shape()...).Copy()
-	case n < 0:
-		a, n = Inv(a), -n
+	}
+	k := uint(n) // the exponent's magnitude, exact for math.MinInt too
+	if n < 0 {
+		a, k = Inv(a), -k
 	}
 	var result *array.Array
 	for p := a; ; {
-		if n&1 == 1 {
+		if k&1 == 1 {
 			if result == nil {
 				result = p
 			} else {
 				result = result.Matmul(p)
 			}
 		}
-		if n >>= 1; n == 0 {
+		if k >>= 1; k == 0 {
 			break
 		}
 		p = p.Matmul(p)
