@@ -54,7 +54,10 @@ func uniqueByCounting(op string, a *Array, all bool) (UniqueResult, bool) {
 // in one copy), or false where a value does not fit an int64 or a
 // reduction failed.
 func valueSpan(a *Array) (lo int64, above uint64, ok bool) {
-	ends := Stack([]*Array{Min(a), Max(a)}, 0)
+	least, most := Min(a), Max(a)
+	defer least.Free()
+	defer most.Free()
+	ends := Stack([]*Array{least, most}, 0)
 	defer ends.Free()
 	if a.dt == Uint64 {
 		e, err := ToSlice[uint64](ends)
@@ -63,7 +66,9 @@ func valueSpan(a *Array) (lo int64, above uint64, ok bool) {
 		}
 		return int64(e[0]), e[1] - e[0], true
 	}
-	e, err := ToSlice[int64](ends.AsType(Int64))
+	wide := ends.AsType(Int64)
+	defer wide.Free()
+	e, err := ToSlice[int64](wide)
 	if err != nil {
 		return 0, 0, false
 	}
