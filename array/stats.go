@@ -22,18 +22,32 @@ const (
 	Higher                 // the element above
 	Nearest                // the nearer element, the even index on a tie
 	Midpoint               // the mean of the two
-	median                 // the mean of the two middle elements, as np.median
+
+	// Hyndman and Fan's sample quantiles, as NumPy names them.
+
+	InvertedCDF             // the first element whose empirical CDF reaches q (H&F 1)
+	AveragedInvertedCDF     // InvertedCDF, averaging the two where the CDF equals q (H&F 2)
+	ClosestObservation      // the nearest element, the even order statistic on a tie (H&F 3)
+	InterpolatedInvertedCDF // interpolating the empirical CDF (H&F 4)
+	Hazen                   // interpolating at (k - 1/2)/n (H&F 5)
+	Weibull                 // interpolating at k/(n + 1) (H&F 6)
+	MedianUnbiased          // interpolating at (k - 1/3)/(n + 1/3) (H&F 8)
+	NormalUnbiased          // interpolating at (k - 3/8)/(n + 1/4) (H&F 9)
+
+	median // the mean of the two middle elements, as np.median
 )
 
 // Quantile returns the q-th quantiles of a along axis (AxisNone: of the
 // flattened array), as np.quantile(a, q, axis, method=m). q is a float64
 // in [0, 1], giving the reduced shape, or a []float64, giving one more
 // leading axis of len(q). A NaN along the axis gives NaN; an empty axis
-// is an error. The result dtype is NumPy 2's: Lower, Higher and Nearest
-// return elements of a in a's dtype (bool included); Linear and Midpoint
-// give float64 for integers, and for floats a's dtype where q is a
-// float64 (a Python float is weak) and float64 where q is a []float64 (a
-// float64 array is not).
+// is an error. Every method of NumPy is here, with NumPy's arithmetic.
+// The result dtype is NumPy 2's: the methods that pick elements (Lower,
+// Higher, Nearest, InvertedCDF, ClosestObservation) return them in a's
+// dtype (bool included); the methods that interpolate give float64 for
+// integers, and for floats a's dtype where q is a float64 (a Python float
+// is weak: NumPy 2 then interpolates in a's dtype) and float64 where q is
+// a []float64 (a float64 array is not).
 func Quantile(a *Array, q any, axis int, m Method) *Array {
 	return quantile("Quantile", a, q, 1, axis, m, false)
 }
@@ -66,7 +80,20 @@ func NanMedian(a *Array, axis int) *Array {
 
 // discrete reports whether m returns elements of the data rather than
 // values between them.
-func (m Method) discrete() bool { return m == Lower || m == Higher || m == Nearest }
+func (m Method) discrete() bool {
+	return m == Lower || m == Higher || m == Nearest || m == InvertedCDF || m == ClosestObservation
+}
+
+// plottingPositions are the alpha and beta of the continuous methods
+// that place the k-th of n sorted elements at (k - alpha)/(n + 1 - alpha -
+// beta), as NumPy's table has them.
+var plottingPositions = map[Method][2]float64{
+	InterpolatedInvertedCDF: {0, 1},
+	Hazen:                   {0.5, 0.5},
+	Weibull:                 {0, 0},
+	MedianUnbiased:          {1 / 3.0, 1 / 3.0},
+	NormalUnbiased:          {3 / 8.0, 3 / 8.0},
+}
 
 // quantileDType is NumPy 2's dtype of the quantiles of dt by method m,
 // with q one Python float (one) or an array of float64.
@@ -139,7 +166,7 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		for i, x := range qs {
 			fractions[i] = x / scale
 		}
-		results, err := quantileBySelection(op, moved, fractions, m, count, skipNaN)
+		results, err := quantileBySelection(op, moved, fractions, m, count, skipNaN, one)
 		if err != nil {
 			return failed(op, err)
 		}
@@ -168,37 +195,19 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	if !skipNaN && floating {
 		lastNaN = IsNaN(sorted.Index(Ellipsis, From(n-1)))
 	}
+	weak := one && a.dt.Kind() == dtype.FloatKind
 	var results []*Array
 	for _, x := range qs {
-		x /= scale
-		h := Mul(Sub(count, 1), x)
-		lo, hi, g := h, h, (*Array)(nil)
-		switch m {
-		case Linear:
-			lo = Floor(h)
-			hi, g = Add(lo, 1), Sub(h, lo)
-		case Lower:
-			lo = Floor(h)
-		case Higher:
-			lo = Ceil(h)
-		case Nearest:
-			lo = Rint(h)
-		case Midpoint:
-			lo = Floor(h)
-			hi, g = Add(lo, 1), Where(Equal(h, lo), 0.0, 0.5)
-		case median:
-			lo, hi = Floor(Div(Sub(count, 1), 2)), Floor(Div(count, 2))
-		}
+		lo, hi, g := quantileIndices(count, x/scale, m)
 		pick := func(i *Array) *Array {
 			return TakeAlongAxis(sorted, Clip(i, 0, top).AsType(Int64), last)
 		}
-		vlo := pick(lo)
-		r := vlo
-		switch m {
-		case median:
-			r = midway(vlo, pick(hi))
-		case Linear, Midpoint:
-			r = lerp(vlo, pick(hi), g)
+		r := pick(lo)
+		switch {
+		case m == median:
+			r = midway(r, pick(hi))
+		case !m.discrete():
+			r = lerp(r, pick(hi), g, weak)
 		}
 		switch {
 		case !floating:

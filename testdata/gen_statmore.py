@@ -1,0 +1,135 @@
+#!/usr/bin/python3
+"""Writes testdata/statmore/: NumPy's answers for array/statmore_test.go,
+the statistics beyond gen_stats.py's: every quantile method of NumPy
+(Hyndman and Fan's nine and NumPy's own four), quantiles with weights,
+Cov with frequency and reliability weights, and Diff with prepend and
+append.
+
+cases.txt lists one case a line (npys.py writes them):
+
+    <name> <inputs> <results> <tolerance>
+
+name says which call the test makes, its fields split by '/'; inputs and
+results count the case's arrays in cases.npys (its inputs, then NumPy's
+results); tolerance is in epsilons of the result dtype (0: exact).
+
+Run from the repository root: /usr/bin/python3 testdata/gen_statmore.py
+It runs under NumPy 1.24 and 2.x. Under NumPy 2.5 every result is
+NumPy's own. Under older NumPy the results NumPy did not give yet are
+computed here by NumPy 2.5's definition (see reference_*): weighted
+quantiles (NumPy 2.0), closest_observation's tie to the odd zero-based
+index (NumPy 2.1); and quantile results are cast to NumPy 2's dtypes
+(numpy2.py). One Python float q makes NumPy 2.5 interpolate in the data's
+float dtype, older NumPy in float64: the tolerances allow that rounding.
+"""
+import os
+import warnings
+
+import numpy as np
+
+import numpy2
+import npys
+
+warnings.simplefilter("ignore")
+rng = np.random.default_rng(2025)
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "statmore")
+os.makedirs(OUT, exist_ok=True)
+VERSION = np.lib.NumpyVersion(np.__version__)
+
+cases = []
+
+
+def case(name, xs, tol, *res):
+    cases.append((f"{name} {len(xs)} {len(res)} {tol}", xs, list(res)))
+
+
+METHODS = ("inverted_cdf", "averaged_inverted_cdf", "closest_observation", "interpolated_inverted_cdf",
+           "hazen", "weibull", "linear", "median_unbiased", "normal_unbiased", "lower", "higher",
+           "midpoint", "nearest")
+DISCRETE = ("inverted_cdf", "closest_observation", "lower", "higher", "nearest")
+# q sets: one Python float, a short list (selected ranks), a long one (sorted)
+QS = {"scalar": 0.37, "list3": [0.0, 0.37, 1.0],
+      "list10": [0.0, 0.05, 0.1, 0.25, 1 / 3, 0.5, 0.6, 0.75, 0.875, 1.0]}
+
+
+def reference_closest_observation(x, q, axis, skip_nan):
+    """NumPy 2.1's closest_observation: index n*q - 1.5, rounded up but
+    down on a tie to an odd index, clipped at 0; NaN where a row holds a
+    NaN (skip_nan: taken without its NaN, NaN where nothing remains)."""
+    x = np.asarray(x)
+    x = x.reshape(-1) if axis is None else np.moveaxis(x, axis, -1)
+    qa = np.atleast_1d(np.asarray(q, np.float64))
+    out = np.empty(qa.shape + x.shape[:-1], x.dtype)
+    for ii in np.ndindex(x.shape[:-1]):
+        row = np.sort(x[ii])
+        nan = x.dtype.kind == "f" and np.isnan(row).any()
+        if skip_nan and nan:
+            row, nan = row[~np.isnan(row)], False
+        n = row.size
+        for k, qq in enumerate(qa):
+            if n == 0 or nan:
+                out[(k,) + ii] = np.nan
+                continue
+            i = n * qq - 1 - 0.5
+            lo = np.floor(i)
+            j = lo if (i == lo and lo % 2 == 1) else lo + 1
+            out[(k,) + ii] = row[max(int(j), 0)]
+    return out[0] if np.ndim(q) == 0 else out
+
+
+def quantile(fn, x, q, axis, method):
+    """np.quantile and the other three by name, with NumPy 2's answer."""
+    scale = 100 if "percentile" in fn else 1
+    if method == "closest_observation" and VERSION < "2.1.0":
+        r = reference_closest_observation(x, q, axis, fn.startswith("nan"))
+    else:
+        qq = [v * scale for v in q] if isinstance(q, list) else q * scale
+        r = getattr(np, fn)(x, qq, axis=axis, method=method)
+    return numpy2.quantile(r, x, q, "lower" if method in DISCRETE else "linear")
+
+
+def axis_name(ax):
+    return "none" if ax is None else str(ax)
+
+
+# every method: floats with NaN and infinities, integers, bool where the
+# method picks elements; the axes, a transposed (strided) view
+x64 = np.round(rng.standard_normal((6, 11)) * 4, 2)
+x64[1, 3] = np.nan
+x64[2, [0, 5]] = [np.inf, -np.inf]
+x64[3, :] = [np.inf] * 5 + list(x64[3, 5:])
+x64[4, :2] = -np.inf
+i16 = rng.integers(-3000, 3000, (5, 9)).astype(np.int16)
+u64 = (2**62 + rng.integers(0, 1000, (4, 7))).astype(np.uint64)
+bools = rng.integers(0, 2, (3, 10)).astype(bool)
+f16 = (rng.standard_normal((4, 13)) * 3).astype(np.float16)
+f32 = (rng.standard_normal((7, 5)) * 100).astype(np.float32)
+for method in METHODS:
+    for fn in ("quantile", "percentile"):
+        for qn in ("scalar", "list3", "list10"):
+            case(f"{fn}/{method}/1/{qn}", [x64], 4, quantile(fn, x64, QS[qn], 1, method))
+    case(f"quantile/{method}/0/list3", [x64], 4, quantile("quantile", x64, QS["list3"], 0, method))
+    case(f"quantile/{method}/none/scalar", [i16], 4, quantile("quantile", i16, QS["scalar"], None, method))
+    case(f"quantile/{method}/-1/list10", [i16], 4, quantile("quantile", i16, QS["list10"], -1, method))
+    case(f"quantile/{method}/1/list3", [u64], 4, quantile("quantile", u64, QS["list3"], 1, method))
+    case(f"quantile/{method}/1/scalar", [f16], 4, quantile("quantile", f16, QS["scalar"], 1, method))
+    case(f"quantile/{method}/0/list10", [f16], 4, quantile("quantile", f16, QS["list10"], 0, method))
+    case(f"quantile/{method}/0/scalar/T", [f32], 4, quantile("quantile", f32.T, QS["scalar"], 0, method))
+    case(f"percentile/{method}/1/list3/T", [f32], 4, quantile("percentile", f32.T, QS["list3"], 1, method))
+    if method in DISCRETE:
+        case(f"quantile/{method}/1/list3", [bools], 0, quantile("quantile", bools, QS["list3"], 1, method))
+    # the NaN forms: rows of different counts (sorted) and one row (selected)
+    for fn in ("nanquantile", "nanpercentile"):
+        case(f"{fn}/{method}/1/list3", [x64], 4, quantile(fn, x64, QS["list3"], 1, method))
+        case(f"{fn}/{method}/none/scalar", [x64], 4, quantile(fn, x64, QS["scalar"], None, method))
+    x = np.array([np.nan, 2.5, -1.0, np.nan, 7.25, 0.5, 3.0], np.float32)
+    case(f"nanquantile/{method}/0/list10", [x], 4, quantile("nanquantile", x, QS["list10"], 0, method))
+    # one element, 0-d, and small n where the virtual index leaves the row
+    for n in (1, 2, 3):
+        x = np.round(rng.standard_normal(n) * 10, 1)
+        case(f"quantile/{method}/0/list10", [x], 4, quantile("quantile", x, QS["list10"], 0, method))
+    x = np.array(4.5)
+    case(f"quantile/{method}/none/list3", [x], 0, quantile("quantile", x, QS["list3"], None, method))
+
+npys.write_cases(OUT, cases, "# written by testdata/gen_statmore.py")
+print(len(cases), "cases")
