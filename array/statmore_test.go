@@ -1,6 +1,7 @@
 package array
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -30,35 +31,44 @@ func statmoreFixtureCall(t *testing.T, d *Device, name string, in []*NpyData) []
 		require.NoError(t, err, name)
 		return ax
 	}
+	transposed := f[len(f)-1] == "T"
+	if transposed {
+		a = a.T()
+	}
 	switch f[0] {
-	case "quantile", "nanquantile", "percentile", "nanpercentile":
-		fn := map[string]func(*Array, any, int, Method) *Array{
-			"quantile": Quantile, "nanquantile": NanQuantile, "percentile": Percentile, "nanpercentile": NanPercentile}[f[0]]
+	case "quantile", "nanquantile", "percentile", "nanpercentile": // <function>/<method>/<axis>/<q>[/T]
 		m, ok := quantileMethods[f[1]]
 		require.True(t, ok, name)
-		q := statmoreQs[f[3]]
-		if strings.HasSuffix(f[0], "percentile") {
-			q = percents(q)
+		return []*Array{quantileCall(f[0], a, f[3], axisOf(f[2]), m)}
+	case "wquantile": // wquantile/<function>/<axis>/<q>[/T], weighted
+		w := arg(1)
+		if transposed {
+			w = w.T()
 		}
-		if len(f) > 4 && f[4] == "T" {
-			a = a.T()
-		}
-		return []*Array{fn(a, q, axisOf(f[2]), m)}
+		return []*Array{quantileCall(f[1], a, f[3], axisOf(f[2]), InvertedCDF, QuantileWeights(w))}
 	}
 	t.Fatalf("unknown case %q", name)
 	return nil
 }
 
-// percents is q (a float64 or []float64) times 100.
-func percents(q any) any {
-	if x, ok := q.(float64); ok {
-		return x * 100
+// quantileCall calls the quantile function of NumPy's name fn with the
+// q set of gen_statmore.py's name qName (in percents for percentiles).
+func quantileCall(fn string, a *Array, qName string, axis int, m Method, opts ...QuantileOption) *Array {
+	q := statmoreQs[qName]
+	if strings.HasSuffix(fn, "percentile") {
+		if x, ok := q.(float64); ok {
+			q = x * 100
+		} else {
+			var p []float64
+			for _, x := range q.([]float64) {
+				p = append(p, x*100)
+			}
+			q = p
+		}
 	}
-	var p []float64
-	for _, x := range q.([]float64) {
-		p = append(p, x*100)
-	}
-	return p
+	call := map[string]func(*Array, any, int, Method, ...QuantileOption) *Array{
+		"quantile": Quantile, "nanquantile": NanQuantile, "percentile": Percentile, "nanpercentile": NanPercentile}[fn]
+	return call(a, q, axis, m, opts...)
 }
 
 // TestStatmoreNumPy checks against NumPy 2's answers (testdata/statmore)
@@ -69,3 +79,61 @@ func percents(q any) any {
 // one to three elements, a 0-d array, and rows with different numbers of
 // NaN.
 func TestStatmoreNumPy(t *testing.T) { checkCaseFixtures(t, "statmore", statmoreFixtureCall) }
+
+// TestQuantileErrors checks that the quantiles NumPy refuses are errors
+// in NumPy's words where it has them, not panics or numbers.
+func TestQuantileErrors(t *testing.T) {
+	d := DefaultDevice()
+	x := d.Arange(0, 12, 1, Float64).Reshape(3, 4)
+	w := d.Ones(Float64, 3, 4)
+	zeroRow := Where(Equal(d.Arange(0, 12, 1, Int64).Reshape(3, 4).Index(Ellipsis, S(0, 1)), 4), 0.0, w)
+	cases := []struct {
+		name string
+		got  *Array
+		want string
+	}{
+		{"weights with linear", Quantile(x, 0.5, 1, Linear, QuantileWeights(w)), "Only method 'inverted_cdf' supports weights. Got: linear."},
+		{"weights with hazen", NanPercentile(x, 50.0, 1, Hazen, QuantileWeights(w)), "Got: hazen."},
+		{"weights of another shape, no axis", Quantile(x, 0.5, AxisNone, InvertedCDF, QuantileWeights(d.Ones(Float64, 4))), "Axis must be specified"},
+		{"1-d weights of another length", Quantile(x, 0.5, 1, InvertedCDF, QuantileWeights(d.Ones(Float64, 3))), "Shape of weights must be consistent"},
+		{"2-d weights of another shape", Quantile(x, 0.5, 0, InvertedCDF, QuantileWeights(d.Ones(Float64, 4, 3))), "Shape of weights must be consistent"},
+		{"weights along a bad axis", Quantile(x, 0.5, 2, InvertedCDF, QuantileWeights(d.Ones(Float64, 4))), "axis"},
+		{"negative weights", Quantile(x, 0.5, 1, InvertedCDF, QuantileWeights(Sub(w, 2.0))), "Weights must be non-negative."},
+		{"a row of zero weights", Quantile(x, 0.5, 1, InvertedCDF, QuantileWeights(zeroRow)), "Weights included NaN, inf or were all zero."},
+		{"a NaN weight", Quantile(x, 0.5, 0, InvertedCDF, QuantileWeights(d.Full(Float32, math.NaN(), 3))), "Weights included NaN"},
+		{"an infinite weight", Quantile(x, 0.5, 1, InvertedCDF, QuantileWeights(d.Full(Float64, math.Inf(1), 4))), "Weights included NaN"},
+		{"complex weights", Quantile(x, 0.5, 1, InvertedCDF, QuantileWeights(d.Ones(Complex64, 4))), "weights must be real"},
+		{"failed weights", Quantile(x, 0.5, 1, InvertedCDF, QuantileWeights(Cov(nil, true, 1))), "nil array"},
+		{"weighted empty axis", Quantile(d.Zeros(Float64, 3, 0), 0.5, 1, InvertedCDF, QuantileWeights(d.Zeros(Float64, 0))), "empty axis"},
+		{"interpolated bool", Quantile(d.Ones(Bool, 4), 0.5, 0, Weibull), "bool"},
+		{"averaged bool", Quantile(d.Ones(Bool, 4), 0.5, 0, AveragedInvertedCDF), "bool"},
+		{"complex data", Quantile(d.Ones(Complex128, 4), 0.5, 0, InvertedCDF), "real numbers"},
+		{"unknown method", Quantile(x, 0.5, 0, Method(99)), "unknown method"},
+		{"percent above 100", NanPercentile(x, []float64{50, 100.5}, 0, NormalUnbiased), "range [0, 100]"},
+	}
+	for _, c := range cases {
+		require.ErrorContains(t, c.got.Err(), c.want, c.name)
+	}
+	require.Equal(t, "median_unbiased", MedianUnbiased.String())
+	require.Equal(t, "Method(99)", Method(99).String())
+}
+
+// TestQuantileWeightsNaN checks the weighted NaN forms: a row of NaN
+// only gives NaN (whatever its weights), no error; nil weights weigh
+// nothing; the weights of NaN elements are not counted.
+func TestQuantileWeightsNaN(t *testing.T) {
+	d := DefaultDevice()
+	nan := math.NaN()
+	x := FromSliceOn(d, []float64{nan, nan, nan, nan, nan, 1, 2, 9}, 2, 4)
+	w := FromSliceOn(d, []float64{1, 2, 3, 4, 100, 1, 1, 1}, 2, 4)
+	got, err := ToSlice[float64](NanQuantile(x, []float64{0, 0.5, 1}, 1, InvertedCDF, QuantileWeights(w)))
+	require.NoError(t, err)
+	// row 1: 1, 2, 9 weighted 1, 1, 1: cdf 1/3, 2/3, 1
+	require.True(t, math.IsNaN(got[0]) && math.IsNaN(got[2]) && math.IsNaN(got[4]), "%v", got)
+	require.Equal(t, []float64{1, 2, 9}, []float64{got[1], got[3], got[5]})
+	plain := Quantile(x, 0.5, 1, InvertedCDF, QuantileWeights(nil))
+	want := Quantile(x, 0.5, 1, InvertedCDF)
+	eq, err := Allclose(plain, want, 0, 0, true)
+	require.NoError(t, err)
+	require.True(t, eq)
+}

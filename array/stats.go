@@ -48,34 +48,36 @@ const (
 // integers, and for floats a's dtype where q is a float64 (a Python float
 // is weak: NumPy 2 then interpolates in a's dtype) and float64 where q is
 // a []float64 (a float64 array is not).
-func Quantile(a *Array, q any, axis int, m Method) *Array {
-	return quantile("Quantile", a, q, 1, axis, m, false)
+func Quantile(a *Array, q any, axis int, m Method, opts ...QuantileOption) *Array {
+	return quantile("Quantile", a, q, 1, axis, m, false, opts)
 }
 
 // Percentile is Quantile with q in [0, 100] (np.percentile).
-func Percentile(a *Array, q any, axis int, m Method) *Array {
-	return quantile("Percentile", a, q, 100, axis, m, false)
+func Percentile(a *Array, q any, axis int, m Method, opts ...QuantileOption) *Array {
+	return quantile("Percentile", a, q, 100, axis, m, false, opts)
 }
 
 // Median returns the median along axis, as np.median: float64 for
 // integers and bool, a's dtype for floats and complex numbers (ordered as
 // Sort orders them); NaN of an empty axis.
-func Median(a *Array, axis int) *Array { return quantile("Median", a, 0.5, 1, axis, median, false) }
+func Median(a *Array, axis int) *Array {
+	return quantile("Median", a, 0.5, 1, axis, median, false, nil)
+}
 
 // NanQuantile is Quantile ignoring NaN: NaN where all are NaN, and NaN
 // of an empty axis (float64 for integers), as np.nanquantile.
-func NanQuantile(a *Array, q any, axis int, m Method) *Array {
-	return quantile("NanQuantile", a, q, 1, axis, m, true)
+func NanQuantile(a *Array, q any, axis int, m Method, opts ...QuantileOption) *Array {
+	return quantile("NanQuantile", a, q, 1, axis, m, true, opts)
 }
 
 // NanPercentile is Percentile ignoring NaN.
-func NanPercentile(a *Array, q any, axis int, m Method) *Array {
-	return quantile("NanPercentile", a, q, 100, axis, m, true)
+func NanPercentile(a *Array, q any, axis int, m Method, opts ...QuantileOption) *Array {
+	return quantile("NanPercentile", a, q, 100, axis, m, true, opts)
 }
 
 // NanMedian is Median ignoring NaN.
 func NanMedian(a *Array, axis int) *Array {
-	return quantile("NanMedian", a, 0.5, 1, axis, median, true)
+	return quantile("NanMedian", a, 0.5, 1, axis, median, true, nil)
 }
 
 // discrete reports whether m returns elements of the data rather than
@@ -121,7 +123,7 @@ func quantileDType(dt DType, m Method, one bool) (DType, error) {
 // each row from it: per row, the count of elements (not NaN where
 // skipNaN) gives the virtual index h = (count-1)*q of each quantile, and
 // the method gives the two elements and the weight between them.
-func quantile(op string, a *Array, q any, scale float64, axis int, m Method, skipNaN bool) *Array {
+func quantile(op string, a *Array, q any, scale float64, axis int, m Method, skipNaN bool, opts []QuantileOption) *Array {
 	if err := a.checkOp(op); err != nil {
 		return &Array{err: err}
 	}
@@ -134,10 +136,12 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	default:
 		return errorf(op, "q is a %T (want float64 or []float64)", q)
 	}
-	for _, x := range qs {
+	fractions := make([]float64, len(qs))
+	for i, x := range qs {
 		if !(x >= 0 && x <= scale) {
 			return errorf(op, "quantiles must be in the range [0, %v], not %v", scale, x)
 		}
+		fractions[i] = x / scale
 	}
 	if m > median {
 		return errorf(op, "unknown method %d", m)
@@ -146,8 +150,21 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	if err != nil {
 		return failed(op, err)
 	}
+	var c quantileConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	w := c.weights
+	if w != nil {
+		if w, err = quantileWeights(a, w, axis, m); err != nil {
+			return failed(op, err)
+		}
+	}
 	if axis == AxisNone {
 		a, axis = a.Ravel(), 0
+		if w != nil {
+			w = w.Ravel()
+		}
 	}
 	ax, err := NormalizeAxis(axis, len(a.shape))
 	if err != nil {
@@ -161,11 +178,14 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		return emptyQuantiles(op, a, ax, len(qs), one, res, skipNaN)
 	}
 	moved := a.Transpose(moveLast(len(a.shape), ax)...)
-	if count, ok := selectableCount(moved, skipNaN); ok {
-		fractions := make([]float64, len(qs))
-		for i, x := range qs {
-			fractions[i] = x / scale
+	if w != nil {
+		results, err := weightedQuantiles(moved, w.Transpose(moveLast(len(a.shape), ax)...), fractions, skipNaN)
+		if err != nil {
+			return failed(op, err)
 		}
+		return stackQuantiles(op, results, one, res)
+	}
+	if count, ok := selectableCount(moved, skipNaN); ok {
 		results, err := quantileBySelection(op, moved, fractions, m, count, skipNaN, one)
 		if err != nil {
 			return failed(op, err)
@@ -197,8 +217,8 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	}
 	weak := one && a.dt.Kind() == dtype.FloatKind
 	var results []*Array
-	for _, x := range qs {
-		lo, hi, g := quantileIndices(count, x/scale, m)
+	for _, x := range fractions {
+		lo, hi, g := quantileIndices(count, x, m)
 		pick := func(i *Array) *Array {
 			return TakeAlongAxis(sorted, Clip(i, 0, top).AsType(Int64), last)
 		}

@@ -26,7 +26,7 @@ func statsFixtureCall(t *testing.T, d *Device, name string, in []*NpyData) []*Ar
 		require.NoError(t, err, name)
 		return ax
 	}
-	quantiles := map[string]func(*Array, any, int, Method) *Array{
+	quantiles := map[string]func(*Array, any, int, Method, ...QuantileOption) *Array{
 		"quantile": Quantile, "nanquantile": NanQuantile, "percentile": Percentile, "nanpercentile": NanPercentile}
 	switch f[0] {
 	case "quantile", "nanquantile", "percentile", "nanpercentile":

@@ -131,5 +131,79 @@ for method in METHODS:
     x = np.array(4.5)
     case(f"quantile/{method}/none/list3", [x], 0, quantile("quantile", x, QS["list3"], None, method))
 
+def reference_weighted(fn, x, q, axis, w):
+    """NumPy 2.4's weighted quantile (method inverted_cdf): per row, the
+    sorted elements' weights summed into a distribution function (divided
+    by the total, a zero taken as -1), and the element at the number of
+    its values below q; NaN where a row holds a NaN (the NaN forms: the
+    NaN and their weights left out, NaN where nothing remains)."""
+    x, w = np.asarray(x), np.asarray(w)
+    if w.shape != x.shape:
+        shape = [1] * x.ndim
+        shape[axis] = -1
+        w = np.broadcast_to(w.reshape(shape), x.shape)
+    if axis is None:
+        x, w, axis = x.reshape(-1), w.reshape(-1), 0
+    x, w = np.moveaxis(x, axis, -1), np.moveaxis(w, axis, -1)
+    qa = np.atleast_1d(np.asarray(q, np.float64))
+    out = np.empty(qa.shape + x.shape[:-1], x.dtype)
+    for ii in np.ndindex(x.shape[:-1]):
+        row, wr = x[ii], w[ii]
+        nan = x.dtype.kind == "f" and np.isnan(row).any()
+        if fn.startswith("nan") and nan:
+            row, wr, nan = row[~np.isnan(row)], wr[~np.isnan(row)], row.size == np.isnan(row).sum()
+        if nan:
+            out[(slice(None),) + ii] = np.nan
+            continue
+        order = np.argsort(row, kind="stable")
+        cdf = np.cumsum(wr[order], dtype=np.float64)
+        cdf /= cdf[-1]
+        cdf[cdf == 0] = -1
+        at = np.minimum(np.searchsorted(cdf, qa, side="left"), row.size - 1)
+        out[(slice(None),) + ii] = row[order][at]
+    return out[0] if np.ndim(q) == 0 else out
+
+
+def weighted(fn, x, q, axis, w):
+    """np.quantile and the other three with weights, as NumPy 2.4 and
+    later answer."""
+    if VERSION < "2.4.0":
+        return reference_weighted(fn, x, q, axis, w)
+    qq = [v * 100 for v in q] if "percentile" in fn and isinstance(q, list) else q * 100 if "percentile" in fn else q
+    return np.asarray(getattr(np, fn)(x, qq, axis=axis, method="inverted_cdf", weights=w))
+
+
+# weighted quantiles: weights of a's shape or 1-d along the axis, of every
+# real dtype, zero weights first and between, ties, NaN rows
+x = np.round(rng.standard_normal((5, 12)) * 3, 1)
+x[1, 4] = np.nan
+x[2, 3:6] = x[2, 0]
+wf = rng.random((5, 12)) * 4
+wf[0, :3] = 0
+wf[3, 5:8] = 0
+wf[4, :] = 0
+wf[4, 2] = 1.5
+for fn in ("quantile", "percentile", "nanquantile", "nanpercentile"):
+    for qn in ("scalar", "list3", "list10"):
+        case(f"wquantile/{fn}/1/{qn}", [x, wf], 0, weighted(fn, x, QS[qn], 1, wf))
+case("wquantile/quantile/none/list10", [x, wf], 0, weighted("quantile", x, QS["list10"], None, wf))
+case("wquantile/nanquantile/none/list3", [x, wf], 0, weighted("nanquantile", x, QS["list3"], None, wf))
+w1 = rng.integers(0, 5, 12).astype(np.int32)
+case("wquantile/quantile/1/list10", [x, w1], 0, weighted("quantile", x, QS["list10"], 1, w1))
+w0 = rng.integers(1, 4, 5).astype(np.uint8)
+case("wquantile/nanquantile/0/list3", [x, w0], 0, weighted("nanquantile", x, QS["list3"], 0, w0))
+case("wquantile/quantile/-2/scalar", [x, w0], 0, weighted("quantile", x, QS["scalar"], -2, w0))
+wb = rng.integers(0, 2, (5, 12)).astype(bool)
+wb[:, 0] = True
+i16 = rng.integers(-50, 50, (5, 12)).astype(np.int16)
+case("wquantile/quantile/1/list10", [i16, wb], 0, weighted("quantile", i16, QS["list10"], 1, wb))
+bools = rng.integers(0, 2, (5, 12)).astype(bool)
+case("wquantile/quantile/1/list3", [bools, wf], 0, weighted("quantile", bools, QS["list3"], 1, wf))
+f32 = (rng.standard_normal((12, 5)) * 10).astype(np.float32)
+w32 = (rng.random((12, 5)) * 2).astype(np.float32)
+case("wquantile/percentile/0/list10/T", [f32, w32], 0, weighted("percentile", f32.T, QS["list10"], 0, w32.T))
+f16 = (rng.standard_normal(9) * 10).astype(np.float16)
+case("wquantile/quantile/0/list10", [f16, np.arange(9.0)], 0, weighted("quantile", f16, QS["list10"], 0, np.arange(9.0)))
+
 npys.write_cases(OUT, cases, "# written by testdata/gen_statmore.py")
 print(len(cases), "cases")
