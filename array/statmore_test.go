@@ -46,6 +46,32 @@ func statmoreFixtureCall(t *testing.T, d *Device, name string, in []*NpyData) []
 			w = w.T()
 		}
 		return []*Array{quantileCall(f[1], a, f[3], axisOf(f[2]), InvertedCDF, QuantileWeights(w))}
+	case "cov": // cov/<keyword>=<value>/..., the arrays in order m, y, fweights, aweights
+		kw := map[string]string{}
+		for _, field := range f[1:] {
+			k, v, _ := strings.Cut(field, "=")
+			kw[k] = v
+		}
+		next := 1
+		array := func(k string) *Array {
+			if kw[k] != "y" {
+				return nil
+			}
+			next++
+			return arg(next - 1)
+		}
+		y, fw, aw := array("y"), array("fweights"), array("aweights")
+		opts := []CovOption{FWeights(fw), AWeights(aw)}
+		if kw["bias"] == "True" {
+			opts = append(opts, Bias())
+		}
+		if ddof, err := strconv.Atoi(kw["ddof"]); err == nil {
+			opts = append(opts, CovDDof(ddof))
+		}
+		if dt, ok := map[string]DType{"float32": Float32, "complex128": Complex128}[kw["dtype"]]; ok {
+			opts = append(opts, CovDType(dt))
+		}
+		return []*Array{CovWith(a, y, kw["rowvar"] != "False", opts...)}
 	}
 	t.Fatalf("unknown case %q", name)
 	return nil
@@ -136,4 +162,37 @@ func TestQuantileWeightsNaN(t *testing.T) {
 	eq, err := Allclose(plain, want, 0, 0, true)
 	require.NoError(t, err)
 	require.True(t, eq)
+}
+
+// TestCovWeightsErrors checks np.cov's refusals of weights and dtypes,
+// in NumPy's words, and its empty matrix of no variables.
+func TestCovWeightsErrors(t *testing.T) {
+	d := DefaultDevice()
+	m := Mul(d.Arange(0, 12, 1, Float64).Reshape(3, 4), d.Arange(1, 5, 1, Float64))
+	ones := d.Ones(Float64, 4)
+	cases := []struct {
+		name string
+		got  *Array
+		want string
+	}{
+		{"fractional fweights", CovWith(m, nil, true, FWeights(Mul(ones, 1.5))), "fweights must be integer"},
+		{"NaN fweights", CovWith(m, nil, true, FWeights(d.Full(Float64, math.NaN(), 4))), "fweights must be integer"},
+		{"2-d fweights", CovWith(m, nil, true, FWeights(d.Ones(Int64, 2, 4))), "cannot handle multidimensional fweights"},
+		{"short aweights", CovWith(m, nil, true, AWeights(d.Ones(Float32, 3))), "incompatible numbers of samples and aweights"},
+		{"0-d aweights", CovWith(m, nil, true, AWeights(d.Full(Float64, 1.0))), "incompatible numbers of samples and aweights"},
+		{"negative fweights", CovWith(m, nil, true, FWeights(Sub(ones, 2.0))), "fweights cannot be negative"},
+		{"negative aweights", CovWith(m, nil, true, AWeights(Sub(ones, 1.5))), "aweights cannot be negative"},
+		{"zero weights", CovWith(m, nil, true, FWeights(ones), AWeights(d.Zeros(Float64, 4))), "Weights sum to zero"},
+		{"complex weights", CovWith(m, nil, true, AWeights(d.Ones(Complex128, 4))), "aweights must be real"},
+		{"integer dtype", CovWith(m, nil, true, CovDType(Int32)), "float or complex dtype"},
+		{"failed weights", CovWith(m, nil, true, FWeights(Cov(nil, true, 1))), "nil array"},
+		{"y of other observations", CovWith(m, ones.Reshape(2, 2), true), "observations"},
+	}
+	for _, c := range cases {
+		require.ErrorContains(t, c.got.Err(), c.want, c.name)
+	}
+	none := CovWith(d.Zeros(Complex64, 0, 5), nil, true, AWeights(d.Ones(Float64, 3)))
+	require.NoError(t, none.Err())
+	require.Equal(t, Float64, none.DType())
+	require.Equal(t, []int{0, 0}, none.Shape())
 }

@@ -205,5 +205,35 @@ case("wquantile/percentile/0/list10/T", [f32, w32], 0, weighted("percentile", f3
 f16 = (rng.standard_normal(9) * 10).astype(np.float16)
 case("wquantile/quantile/0/list10", [f16, np.arange(9.0)], 0, weighted("quantile", f16, QS["list10"], 0, np.arange(9.0)))
 
+# cov: frequency and reliability weights, bias, ddof given or not, y,
+# rowvar, dtype; each case's name lists its keyword arguments
+def cov_case(tol, m, y=None, **kw):
+    xs = [m] + ([] if y is None else [y]) + [kw[k] for k in ("fweights", "aweights") if k in kw]
+    shown = {k: "y" if k in ("fweights", "aweights") else np.dtype(v).name if k == "dtype" else v for k, v in kw.items()}
+    name = "/".join(["cov"] + [f"{k}={v}" for k, v in shown.items()] + (["y=y"] if y is not None else []))
+    case(name, xs, tol, np.cov(m, y, **kw))
+
+
+m = rng.standard_normal((3, 12)) * 5
+fw = rng.integers(0, 4, 12)
+aw = rng.random(12) * 3
+for ddof in (None, 0, 1, 3):
+    for bias in (False, True):
+        cov_case(64, m, fweights=fw, bias=bias, ddof=ddof)
+        cov_case(64, m, aweights=aw, bias=bias, ddof=ddof)
+        cov_case(64, m, fweights=fw, aweights=aw, bias=bias, ddof=ddof)
+    cov_case(64, m, bias=True, ddof=ddof)
+cov_case(64, m, fweights=fw.astype(np.float32), aweights=aw, ddof=40)  # past the observations: inf
+cov_case(64, m.T, m[:2].T * 2 + 1, rowvar=False, aweights=aw)
+cov_case(64, m[0], m[1], fweights=fw.astype(np.uint8))
+mi = rng.integers(-20, 20, (4, 9)).astype(np.int16)
+cov_case(64, mi, fweights=rng.integers(1, 3, 9), aweights=rng.random(9).astype(np.float32))
+mc = (rng.standard_normal((2, 7)) + 1j * rng.standard_normal((2, 7))).astype(np.complex64)
+cov_case(64, mc, aweights=rng.random(7), bias=True)
+m32 = (rng.standard_normal((3, 10)) * 4).astype(np.float32)
+cov_case(64, m32, dtype=np.float32)
+cov_case(64, m32, dtype=np.float32, aweights=rng.random(10))
+cov_case(64, mi, dtype=np.complex128, bias=True)
+
 npys.write_cases(OUT, cases, "# written by testdata/gen_statmore.py")
 print(len(cases), "cases")
