@@ -46,6 +46,34 @@ func statmoreFixtureCall(t *testing.T, d *Device, name string, in []*NpyData) []
 			w = w.T()
 		}
 		return []*Array{quantileCall(f[1], a, f[3], axisOf(f[2]), InvertedCDF, QuantileWeights(w))}
+	case "diff": // diff/<n>/<axis>/<prepend>/<append>[/T]: i, f, b: a Go int, float64, bool; c: 1+2i; a: an array; -: none
+		next := 0
+		value := func(code string) (any, bool) {
+			switch code[0] {
+			case 'a':
+				next++
+				return arg(next), true
+			case 'i':
+				return atoi(t, code[1:]), true
+			case 'f':
+				x, err := strconv.ParseFloat(code[1:], 64)
+				require.NoError(t, err, name)
+				return x, true
+			case 'b':
+				return code[1:] == "1", true
+			case 'c':
+				return complex(1, 2), true
+			}
+			return nil, false
+		}
+		var opts []DiffOption
+		if v, ok := value(f[3]); ok {
+			opts = append(opts, DiffPrepend(v))
+		}
+		if v, ok := value(f[4]); ok {
+			opts = append(opts, DiffAppend(v))
+		}
+		return []*Array{Diff(a, atoi(t, f[1]), atoi(t, f[2]), opts...)}
 	case "cov": // cov/<keyword>=<value>/..., the arrays in order m, y, fweights, aweights
 		kw := map[string]string{}
 		for _, field := range f[1:] {
@@ -195,4 +223,30 @@ func TestCovWeightsErrors(t *testing.T) {
 	require.NoError(t, none.Err())
 	require.Equal(t, Float64, none.DType())
 	require.Equal(t, []int{0, 0}, none.Shape())
+}
+
+// TestDiffJoinErrors checks the values np.diff cannot join: shapes that
+// differ off the axis, values that are not numbers, failed arrays; and
+// that order zero returns the array as it is, as NumPy's does.
+func TestDiffJoinErrors(t *testing.T) {
+	d := DefaultDevice()
+	x := d.Arange(0, 6, 1, Int32).Reshape(2, 3)
+	var missing *Array
+	cases := []struct {
+		name string
+		got  *Array
+		want string
+	}{
+		{"prepend of another shape", Diff(x, 1, 1, DiffPrepend(d.Ones(Int32, 3, 1))), "Diff"},
+		{"append of more axes", Diff(x, 1, 0, DiffAppend(d.Ones(Int32, 1, 1, 3))), "Diff"},
+		{"a string", Diff(x, 1, 0, DiffAppend("1")), "unsupported type string"},
+		{"a nil array", Diff(x, 1, 0, DiffPrepend(missing)), "prepend"},
+		{"a 0-d array", Diff(d.Scalar(2.0), 1, 0, DiffPrepend(1.0)), "at least one dimensional"},
+	}
+	for _, c := range cases {
+		require.ErrorContains(t, c.got.Err(), c.want, c.name)
+	}
+	same := Diff(x, 0, 1, DiffPrepend(d.Ones(Int32, 5, 5)))
+	require.NoError(t, same.Err())
+	require.Equal(t, []int{2, 3}, same.Shape())
 }

@@ -298,8 +298,10 @@ func stackQuantiles(op string, results []*Array, one bool, res DType) *Array {
 }
 
 // Diff returns the n-th discrete difference along axis, as np.diff:
-// out[i] = a[i+1] - a[i], n times (for bool, a[i+1] != a[i]).
-func Diff(a *Array, n, axis int) *Array {
+// out[i] = a[i+1] - a[i], n times (for bool, a[i+1] != a[i]), of a
+// with DiffPrepend's and DiffAppend's values joined to it along axis
+// first.
+func Diff(a *Array, n, axis int, opts ...DiffOption) *Array {
 	const op = "Diff"
 	if err := a.checkOp(op); err != nil {
 		return &Array{err: err}
@@ -315,6 +317,9 @@ func Diff(a *Array, n, axis int) *Array {
 	}
 	ax, err := NormalizeAxis(axis, len(a.shape))
 	if err != nil {
+		return failed(op, err)
+	}
+	if a, err = diffOperand(a, ax, opts); err != nil {
 		return failed(op, err)
 	}
 	for i := range n {

@@ -235,5 +235,43 @@ cov_case(64, m32, dtype=np.float32)
 cov_case(64, m32, dtype=np.float32, aweights=rng.random(10))
 cov_case(64, mi, dtype=np.complex128, bias=True)
 
+# diff with prepend and append: Python numbers (i: int, f: float, b:
+# bool, c: complex 1+2j) broadcast along the axis, arrays joined as they
+# are, each promoting the result as np.concatenate does
+def diff_case(x, n, axis, prepend="-", append="-", transposed=False):
+    def value(code, arrays):
+        if code == "a":
+            return arrays.pop(0)
+        return {"i": lambda v: int(v), "f": float, "b": lambda v: v == "1", "c": lambda v: 1 + 2j}[code[0]](code[1:])
+    arrays = [v for v in (prepend, append) if not isinstance(v, str)]
+    codes = ["a" if not isinstance(v, str) else v for v in (prepend, append)]
+    kw = {}
+    pending = list(arrays)
+    for key, code in zip(("prepend", "append"), codes):
+        if code != "-":
+            kw[key] = value(code, pending)
+    view = x.T if transposed else x
+    suffix = "/T" if transposed else ""
+    case(f"diff/{n}/{axis}/{codes[0]}/{codes[1]}{suffix}", [x] + arrays, 4, np.diff(view, n=n, axis=axis, **kw))
+
+
+i8 = rng.integers(-100, 100, (3, 5)).astype(np.int8)
+diff_case(i8, 1, 1, "i0")
+diff_case(i8, 2, 0, "f0.5", "i7")
+diff_case(i8, 1, 0, rng.integers(-5, 5, (2, 5)).astype(np.int8), "i-3")
+diff_case(i8, 3, -1, "-", rng.random((3, 2)).astype(np.float32))
+diff_case(i8, 1, 0, "i1", "i2", transposed=True)
+b = rng.integers(0, 2, (2, 6)).astype(bool)
+diff_case(b, 1, 1, "b1", "b0")
+diff_case(b, 2, 1, "b1", np.array([[True], [False]]))
+diff_case(b, 1, 0, "i1")
+f16 = (rng.standard_normal((4, 3)) * 3).astype(np.float16)
+diff_case(f16, 1, 0, np.float16(2.5) * np.ones((1, 3), np.float16), "f1.25")
+diff_case(f16, 2, 1, np.array(np.float16(-1)), "-")
+diff_case(rng.standard_normal(6), 1, 0, "c", "f0.25")
+diff_case(np.zeros((0, 3)), 1, 0, "f1", np.arange(3.0).reshape(1, 3))
+diff_case(np.zeros((2, 0)), 1, 1, "i4", "i5")
+diff_case(np.arange(5, dtype=np.uint16), 1, 0, "i9", "-")
+
 npys.write_cases(OUT, cases, "# written by testdata/gen_statmore.py")
 print(len(cases), "cases")
