@@ -56,9 +56,7 @@ func statmoreFixtureCall(t *testing.T, d *Device, name string, in []*NpyData) []
 			case 'i':
 				return atoi(t, code[1:]), true
 			case 'f':
-				x, err := strconv.ParseFloat(code[1:], 64)
-				require.NoError(t, err, name)
-				return x, true
+				return atof(t, code[1:]), true
 			case 'b':
 				return code[1:] == "1", true
 			case 'c':
@@ -74,6 +72,15 @@ func statmoreFixtureCall(t *testing.T, d *Device, name string, in []*NpyData) []
 			opts = append(opts, DiffAppend(v))
 		}
 		return []*Array{Diff(a, atoi(t, f[1]), atoi(t, f[2]), opts...)}
+	case "histby": // histby/<estimator>/<data>[/range/<lo>/<hi>]
+		var opts []HistogramOption
+		if f[2] == "range" {
+			opts = append(opts, HistRange(atof(t, f[3]), atof(t, f[4])))
+		}
+		h, e := HistogramBy(a, BinEstimator(f[1]), opts...)
+		return []*Array{h, e}
+	case "histedgesby": // histedgesby/<estimator>/<data>, over [0.5, 4]
+		return []*Array{HistogramBinEdgesBy(a, BinEstimator(f[1]), HistRange(0.5, 4))}
 	case "cov": // cov/<keyword>=<value>/..., the arrays in order m, y, fweights, aweights
 		kw := map[string]string{}
 		for _, field := range f[1:] {
@@ -250,3 +257,32 @@ func TestDiffJoinErrors(t *testing.T) {
 	require.NoError(t, same.Err())
 	require.Equal(t, []int{2, 3}, same.Shape())
 }
+
+func atof(t *testing.T, s string) float64 {
+	x, err := strconv.ParseFloat(s, 64)
+	require.NoError(t, err, s)
+	return x
+}
+
+// TestHistogramByErrors checks the estimated histograms NumPy refuses.
+func TestHistogramByErrors(t *testing.T) {
+	d := DefaultDevice()
+	x := d.Arange(0, 10, 1, Float64)
+	cases := []struct {
+		name string
+		got  *Array
+		want string
+	}{
+		{"unknown estimator", HistogramBinEdgesBy(x, "best"), `"best" is not a valid estimator`},
+		{"weights", first(HistogramBy(x, BinsAuto, HistWeights(x))), "not supported for weighted data"},
+		{"complex data", HistogramBinEdgesBy(d.Ones(Complex64, 4), BinsFD), "complex"},
+		{"reversed range", first(HistogramBy(x, BinsSturges, HistRange(2, 1))), "max must be larger than min"},
+		{"NaN data", HistogramBinEdgesBy(Div(x, 0.0), BinsScott), "not finite"},
+		{"failed data", first(HistogramBy(Cov(nil, true, 1), BinsSqrt)), "nil array"},
+	}
+	for _, c := range cases {
+		require.ErrorContains(t, c.got.Err(), c.want, c.name)
+	}
+}
+
+func first(a, _ *Array) *Array { return a }

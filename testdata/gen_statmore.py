@@ -273,5 +273,57 @@ diff_case(np.zeros((0, 3)), 1, 0, "f1", np.arange(3.0).reshape(1, 3))
 diff_case(np.zeros((2, 0)), 1, 1, "i4", "i5")
 diff_case(np.arange(5, dtype=np.uint16), 1, 0, "i9", "-")
 
+# histogram bin estimators: every estimator on data of every real dtype,
+# skewed and not, with a range leaving some data out, integers of a
+# spread below one bin per value, no data, one value, all values equal
+ESTIMATORS = ("auto", "fd", "doane", "scott", "stone", "rice", "sturges", "sqrt")
+data = {
+    "normal": rng.standard_normal(1000) * 3 + 1,
+    "skewed32": rng.exponential(2.0, 300).astype(np.float32),
+    "half": (rng.standard_normal(200) * 4).astype(np.float16),
+    "int16": rng.integers(-40, 40, 500).astype(np.int16),
+    "narrow": rng.integers(0, 5, 2000).astype(np.int64),
+    "uint8": rng.integers(0, 256, 60).astype(np.uint8),
+    "bool": rng.integers(0, 2, 50).astype(bool),
+    "empty": np.zeros(0),
+    "one": np.array([2.5]),
+    "two": np.array([1.0, 4.0], np.float32),
+    "same": np.full(20, 7.0),
+    "grid": rng.standard_normal((30, 20)),
+}
+
+
+def estimated_bins(x, est, range=None):
+    """NumPy 2.1's bins=est: before 2.1 the width of integer data was not
+    raised to 1, so there the number of bins is worked out here with that
+    NumPy's own estimators and the rule applied."""
+    if VERSION >= "2.1.0" or x.dtype.kind not in "biu":
+        return est
+    from numpy.lib import histograms as hi
+    a = x.astype(np.uint8) if x.dtype == bool else x.ravel()
+    first, last = hi._get_outer_edges(a, range)
+    if range is not None:
+        a = a[(a >= first) & (a <= last)]
+    if a.size == 0:
+        return 1
+    width = hi._hist_bin_selectors[est](a, (first, last))
+    if not width:
+        return 1
+    return int(np.ceil(hi._unsigned_subtract(last, first) / max(width, 1)))
+
+
+for est in ESTIMATORS:
+    for name, x in data.items():
+        h, e = np.histogram(x, bins=estimated_bins(x, est))
+        case(f"histby/{est}/{name}", [x], 4, h, e)
+    x = data["normal"]
+    h, e = np.histogram(x, bins=est, range=(-2.0, 5.5))
+    case(f"histby/{est}/range/-2/5.5", [x], 4, h, e)
+    x = data["int16"]
+    h, e = np.histogram(x, bins=estimated_bins(x, est, (100.0, 200.0)), range=(100.0, 200.0))
+    case(f"histby/{est}/range/100/200", [x], 4, h, e)
+    x = data["skewed32"]
+    case(f"histedgesby/{est}/skewed32", [x], 4, np.histogram_bin_edges(x, bins=est, range=(0.5, 4.0)))
+
 npys.write_cases(OUT, cases, "# written by testdata/gen_statmore.py")
 print(len(cases), "cases")
