@@ -104,6 +104,7 @@ type HistogramOption func(*histConfig)
 type histConfig struct {
 	lo, hi   float64
 	hasRange bool
+	ranges   [][2]float64 // HistogramDD's, one a dimension
 	weights  *Array
 	density  bool
 }

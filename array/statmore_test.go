@@ -81,6 +81,32 @@ func statmoreFixtureCall(t *testing.T, d *Device, name string, in []*NpyData) []
 		return []*Array{h, e}
 	case "histedgesby": // histedgesby/<estimator>/<data>, over [0.5, 4]
 		return []*Array{HistogramBinEdgesBy(a, BinEstimator(f[1]), HistRange(0.5, 4))}
+	case "histdd": // histdd/<bins>/<keywords>: r=<lo>:<hi>,... (ranges), w (weights), d (density), T
+		var bins []int
+		for _, b := range strings.Split(f[1], ",") {
+			bins = append(bins, atoi(t, b))
+		}
+		var opts []HistogramOption
+		for _, word := range f[2:] {
+			switch {
+			case strings.HasPrefix(word, "r="):
+				var ranges [][2]float64
+				for _, r := range strings.Split(word[2:], ",") {
+					lo, hi, _ := strings.Cut(r, ":")
+					ranges = append(ranges, [2]float64{atof(t, lo), atof(t, hi)})
+				}
+				opts = append(opts, HistRanges(ranges...))
+			case word == "w":
+				opts = append(opts, HistWeights(arg(1)))
+			case word == "d":
+				opts = append(opts, Density())
+			}
+		}
+		hist, edges := HistogramDD(a, bins, opts...)
+		return append([]*Array{hist}, edges...)
+	case "hist2d": // hist2d/<nx>/<ny>: x, y, weights; ranges [-2, 2] and [-3, 5]
+		h, ex, ey := Histogram2D(a, arg(1), atoi(t, f[1]), atoi(t, f[2]), HistRanges([2]float64{-2, 2}, [2]float64{-3, 5}), HistWeights(arg(2)))
+		return []*Array{h, ex, ey}
 	case "cov": // cov/<keyword>=<value>/..., the arrays in order m, y, fweights, aweights
 		kw := map[string]string{}
 		for _, field := range f[1:] {
@@ -286,3 +312,34 @@ func TestHistogramByErrors(t *testing.T) {
 }
 
 func first(a, _ *Array) *Array { return a }
+
+// TestHistogramDDErrors checks the multidimensional histograms NumPy
+// refuses, and the shapes Histogram2D accepts.
+func TestHistogramDDErrors(t *testing.T) {
+	d := DefaultDevice()
+	pts := d.Arange(0, 12, 1, Float64).Reshape(6, 2)
+	hist := func(h *Array, _ []*Array) *Array { return h }
+	cases := []struct {
+		name string
+		got  *Array
+		want string
+	}{
+		{"bins of another dimension", hist(HistogramDD(pts, []int{3})), "dimension of bins"},
+		{"no bins", hist(HistogramDD(pts, []int{3, 0})), "`bins[1]` must be positive"},
+		{"one range", hist(HistogramDD(pts, []int{3, 3}, HistRange(0, 1))), "HistRanges"},
+		{"ranges of another dimension", hist(HistogramDD(pts, []int{3, 3}, HistRanges([2]float64{0, 1}))), "one entry per dimension"},
+		{"reversed range", hist(HistogramDD(pts, []int{3, 3}, HistRanges([2]float64{0, 1}, [2]float64{2, 1}))), "max must be larger"},
+		{"3-d sample", hist(HistogramDD(pts.Reshape(3, 2, 2), []int{3, 3})), "1-d or 2-d"},
+		{"complex sample", hist(HistogramDD(d.Ones(Complex64, 4, 2), []int{3, 3})), "complex"},
+		{"weights of another length", hist(HistogramDD(pts, []int{3, 3}, HistWeights(d.Ones(Float64, 5)))), "weights"},
+		{"complex weights", hist(HistogramDD(pts, []int{3, 3}, HistWeights(d.Ones(Complex64, 6)))), "complex64"},
+		{"infinite data", hist(HistogramDD(Div(pts, 0.0), []int{3, 3})), "not finite"},
+		{"x and y of other lengths", first2D(Histogram2D(d.Ones(Float64, 3), d.Ones(Float64, 4), 2, 2)), "same length"},
+		{"failed y", first2D(Histogram2D(d.Ones(Float64, 3), Cov(nil, true, 1), 2, 2)), "nil array"},
+	}
+	for _, c := range cases {
+		require.ErrorContains(t, c.got.Err(), c.want, c.name)
+	}
+}
+
+func first2D(a, _, _ *Array) *Array { return a }

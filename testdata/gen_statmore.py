@@ -325,5 +325,49 @@ for est in ESTIMATORS:
     x = data["skewed32"]
     case(f"histedgesby/{est}/skewed32", [x], 4, np.histogram_bin_edges(x, bins=est, range=(0.5, 4.0)))
 
+# histogramdd and histogram2d: names histdd/<bins>/<keywords>, the
+# keywords r=<lo>:<hi>,... (range), w (weights, the next input), d
+# (density), T (the sample stored transposed, read through a view)
+def histdd_case(sample, bins, ranges=None, weights=None, density=False, transposed=False):
+    x = sample.T if transposed else sample
+    if VERSION < "2.0.0" and x.dtype == np.float32:
+        # NumPy 2 makes float32 edges of float32 points (NumPy 1 float64):
+        # the same edges, given as arrays
+        cols = np.atleast_2d(x.T) if x.ndim == 2 else [x]
+        spec = [np.histogram_bin_edges(c, n, range=None if ranges is None else ranges[k]) for k, (c, n) in enumerate(zip(cols, bins))]
+    else:
+        spec = bins
+    h, e = np.histogramdd(x, bins=spec, range=ranges, weights=weights, density=density)
+    words = [",".join(map(str, bins))]
+    if ranges is not None:
+        words.append("r=" + ",".join(f"{lo}:{hi}" for lo, hi in ranges))
+    if weights is not None:
+        words.append("w")
+    if density:
+        words.append("d")
+    if transposed:
+        words.append("T")
+    inputs = [sample] + ([] if weights is None else [weights])
+    case("histdd/" + "/".join(words), inputs, 8, h.astype(np.float64), *e)
+
+
+pts = rng.standard_normal((200, 3)) * [1, 2, 0.5]
+histdd_case(pts, [4, 5, 3])
+histdd_case(pts, [6, 2, 4], ranges=[(-1.5, 1.5), (-2, 3), (0, 0.75)], weights=rng.random(200).astype(np.float32))
+histdd_case(pts, [3, 3, 3], weights=rng.integers(0, 4, 200), density=True)
+histdd_case(pts[:, :2].T.copy(), [5, 4], transposed=True)
+histdd_case(rng.integers(-5, 5, (100, 2)).astype(np.int32), [3, 6])
+histdd_case(rng.standard_normal(50), [7])
+histdd_case((rng.standard_normal((80, 2)) * 3).astype(np.float32), [4, 3], ranges=[(-2, 2), (-3, 1)])
+histdd_case(np.zeros((0, 2)), [2, 3])
+histdd_case(np.stack([rng.standard_normal(30), np.full(30, 4.0)], 1), [3, 2], density=True)
+bw = rng.integers(0, 2, 200).astype(bool)
+histdd_case(pts[:, [0, 2]].copy(), [8, 5], weights=bw)
+
+x2, y2 = rng.standard_normal(150), rng.standard_normal(150) * 2 + 1
+w2 = rng.random(150)
+h, ex, ey = np.histogram2d(x2, y2, bins=[6, 4], range=[(-2, 2), (-3, 5)], weights=w2)
+case("hist2d/6/4", [x2, y2, w2], 8, h, ex, ey)
+
 npys.write_cases(OUT, cases, "# written by testdata/gen_statmore.py")
 print(len(cases), "cases")
