@@ -2,6 +2,7 @@ package array
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -343,3 +344,64 @@ func TestHistogramDDErrors(t *testing.T) {
 }
 
 func first2D(a, _, _ *Array) *Array { return a }
+
+// TestQuantileFloat32Interpolation checks that one float64 q (NumPy's
+// Python float) interpolates float32 data in float32, as NumPy 2.5 does
+// (the weight rounded to float32, then each operation rounded), exactly;
+// NumPy 1's fixtures, in float64, cannot tell the two apart. The expected
+// values are computed here by that definition, through the selection
+// (Quantile) and the sort (NanQuantile, rows of different counts).
+func TestQuantileFloat32Interpolation(t *testing.T) {
+	d := DefaultDevice()
+	rows, n := 6, 9
+	data := make([]float32, rows*n)
+	for i := range data {
+		data[i] = float32(math.Sin(float64(i)*12.9898)*43758.5453) / 7
+	}
+	for r := 1; r < rows; r += 2 { // NaN to skip: rows of different counts
+		data[r*n+r%n] = float32(math.NaN())
+	}
+	x := FromSliceOn(d, data, rows, n)
+	const q = 0.37
+	// NumPy's virtual index of q among k elements: (k-1)q, and Hazen's
+	// kq + 1/2 - 1
+	index := map[Method]func(k float64) float64{
+		Linear: func(k float64) float64 { return float64((k - 1) * q) },
+		Hazen:  func(k float64) float64 { return float64(float64(k*q)+0.5) - 1 },
+	}
+	for m, virtual := range index {
+		for _, skip := range []bool{false, true} {
+			got := Quantile(x.Index(S(0, rows-1).Step(2)), q, 1, m)
+			if skip {
+				got = NanQuantile(x, q, 1, m)
+			}
+			require.Equal(t, Float32, got.DType())
+			values, err := ToSlice[float32](got)
+			require.NoError(t, err)
+			for k, value := range values {
+				row := k * 2
+				if skip {
+					row = k
+				}
+				var kept []float32
+				for _, e := range data[row*n : (row+1)*n] {
+					if e == e {
+						kept = append(kept, e)
+					}
+				}
+				slices.Sort(kept)
+				v := virtual(float64(len(kept)))
+				i := math.Floor(v)
+				g := v - i
+				at := func(i float64) float32 { return kept[min(max(int(i), 0), len(kept)-1)] }
+				lo, hi := at(i), at(i+1)
+				diff := hi - lo
+				want := lo + float32(diff*float32(g)) // rounded apart: never fused
+				if g >= 0.5 {
+					want = hi - float32(diff*float32(1-g))
+				}
+				require.Equal(t, want, value, "%v row %d (NaN skipped: %v)", m, row, skip)
+			}
+		}
+	}
+}
