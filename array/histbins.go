@@ -160,6 +160,9 @@ func outerEdges(a *Array, c *histConfig) (lo, hi float64, err error) {
 		}
 	}
 	if math.IsNaN(lo) || math.IsInf(lo, 0) || math.IsNaN(hi) || math.IsInf(hi, 0) {
+		if c.hasRange {
+			return 0, 0, fmt.Errorf("supplied range of [%v, %v] is not finite", lo, hi)
+		}
 		return 0, 0, fmt.Errorf("autodetected range of [%v, %v] is not finite", lo, hi)
 	}
 	if lo == hi {

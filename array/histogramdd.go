@@ -25,7 +25,8 @@ func HistRanges(ranges ...[2]float64) HistogramOption {
 // along dimension i, as np.histogramdd(sample, bins, range, density,
 // weights): float64 counts (sums of HistWeights's weights, one per point)
 // of shape bins, and the D edges, in the sample's float dtype (float64
-// for integers and bool). The ranges are HistRanges's, or the data's
+// for integers and bool, and where HistRanges gives the ranges, as
+// NumPy's of Python floats). The ranges are HistRanges's, or the data's
 // extremes; a point on a range's upper edge is in the last bin.
 func HistogramDD(sample *Array, bins []int, opts ...HistogramOption) (hist *Array, edges []*Array) {
 	c := histOptions(opts)
@@ -100,8 +101,8 @@ func histogramDD(op string, sample *Array, bins []int, c *histConfig) (*Array, [
 		if err != nil {
 			return fail(err)
 		}
-		dt := sample.dt
-		if dt.Kind() != dtype.FloatKind {
+		dt := sample.dt // NumPy's linspace of the data's extremes, float64 of a range's Python floats
+		if dt.Kind() != dtype.FloatKind || c.ranges != nil {
 			dt = Float64
 		}
 		edges[i] = On(sample.st.b).Linspace(lo, hi, bins[i]+1, dt)

@@ -334,7 +334,8 @@ func TestHistogramDDErrors(t *testing.T) {
 		{"complex sample", hist(HistogramDD(d.Ones(Complex64, 4, 2), []int{3, 3})), "complex"},
 		{"weights of another length", hist(HistogramDD(pts, []int{3, 3}, HistWeights(d.Ones(Float64, 5)))), "weights"},
 		{"complex weights", hist(HistogramDD(pts, []int{3, 3}, HistWeights(d.Ones(Complex64, 6)))), "complex64"},
-		{"infinite data", hist(HistogramDD(Div(pts, 0.0), []int{3, 3})), "not finite"},
+		{"infinite data", hist(HistogramDD(Div(pts, 0.0), []int{3, 3})), "autodetected range"},
+		{"infinite range", hist(HistogramDD(pts, []int{3, 3}, HistRanges([2]float64{0, 1}, [2]float64{0, math.Inf(1)}))), "supplied range of [0, +Inf] is not finite"},
 		{"x and y of other lengths", first2D(Histogram2D(d.Ones(Float64, 3), d.Ones(Float64, 4), 2, 2)), "same length"},
 		{"failed y", first2D(Histogram2D(d.Ones(Float64, 3), Cov(nil, true, 1), 2, 2)), "nil array"},
 	}

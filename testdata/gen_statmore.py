@@ -330,11 +330,11 @@ for est in ESTIMATORS:
 # (density), T (the sample stored transposed, read through a view)
 def histdd_case(sample, bins, ranges=None, weights=None, density=False, transposed=False):
     x = sample.T if transposed else sample
-    if VERSION < "2.0.0" and x.dtype == np.float32:
-        # NumPy 2 makes float32 edges of float32 points (NumPy 1 float64):
-        # the same edges, given as arrays
+    if VERSION < "2.0.0" and x.dtype == np.float32 and ranges is None:
+        # NumPy 2 makes float32 edges of float32 points' extremes (NumPy 1
+        # float64): the same edges, given as arrays
         cols = np.atleast_2d(x.T) if x.ndim == 2 else [x]
-        spec = [np.histogram_bin_edges(c, n, range=None if ranges is None else ranges[k]) for k, (c, n) in enumerate(zip(cols, bins))]
+        spec = [np.histogram_bin_edges(c, n) for c, n in zip(cols, bins)]
     else:
         spec = bins
     h, e = np.histogramdd(x, bins=spec, range=ranges, weights=weights, density=density)
@@ -358,7 +358,9 @@ histdd_case(pts, [3, 3, 3], weights=rng.integers(0, 4, 200), density=True)
 histdd_case(pts[:, :2].T.copy(), [5, 4], transposed=True)
 histdd_case(rng.integers(-5, 5, (100, 2)).astype(np.int32), [3, 6])
 histdd_case(rng.standard_normal(50), [7])
-histdd_case((rng.standard_normal((80, 2)) * 3).astype(np.float32), [4, 3], ranges=[(-2, 2), (-3, 1)])
+p32 = (rng.standard_normal((80, 2)) * 3).astype(np.float32)
+histdd_case(p32, [4, 3], ranges=[(-2, 2), (-3, 1)])
+histdd_case(p32, [5, 2])
 histdd_case(np.zeros((0, 2)), [2, 3])
 histdd_case(np.stack([rng.standard_normal(30), np.full(30, 4.0)], 1), [3, 2], density=True)
 bw = rng.integers(0, 2, 200).astype(bool)
