@@ -37,24 +37,47 @@ func HistogramDD(sample *Array, bins []int, opts ...HistogramOption) (hist *Arra
 // np.histogram2d(x, y, bins=[nx, ny], ...): HistogramDD of the two
 // coordinates.
 func Histogram2D(x, y *Array, nx, ny int, opts ...HistogramOption) (hist, xedges, yedges *Array) {
-	const op = "Histogram2D"
-	if err := checkAll(op, "", []*Array{x, y}); err != nil {
-		e := &Array{err: err}
-		return e, e, e
-	}
-	if len(x.shape) != 1 || len(y.shape) != 1 || x.shape[0] != y.shape[0] {
-		e := errorf(op, "x and y must be 1-d of the same length, not %v and %v", x.shape, y.shape)
-		return e, e, e
-	}
 	c := histOptions(opts)
-	hist, edges := histogramDD(op, Stack([]*Array{x, y}, 1), []int{nx, ny}, &c)
+	hist, edges := histogram2D("Histogram2D", x, y, []int{nx, ny}, &c)
 	if hist.err != nil {
 		return hist, hist, hist
 	}
 	return hist, edges[0], edges[1]
 }
 
-func histogramDD(op string, sample *Array, bins []int, c *histConfig) (*Array, []*Array) {
+// histogram2D is histogramDD of the points (x[i], y[i]).
+func histogram2D[B int | *Array](op string, x, y *Array, bins []B, c *histConfig) (*Array, []*Array) {
+	if err := checkAll(op, "", []*Array{x, y}); err != nil {
+		return &Array{err: err}, nil
+	}
+	if len(x.shape) != 1 || len(y.shape) != 1 || x.shape[0] != y.shape[0] {
+		return errorf(op, "x and y must be 1-d of the same length, not %v and %v", x.shape, y.shape), nil
+	}
+	return histogramDD(op, Stack([]*Array{x, y}, 1), bins, c)
+}
+
+// HistogramDDEdges is HistogramDD with the edges of each dimension's
+// bins given (np.histogramdd(sample, bins=[edges0, edges1, ...])): 1-d
+// real arrays that never decrease. HistRanges is ignored.
+func HistogramDDEdges(sample *Array, edges []*Array, opts ...HistogramOption) *Array {
+	c := histOptions(opts)
+	c.ranges = nil
+	hist, _ := histogramDD("HistogramDDEdges", sample, edges, &c)
+	return hist
+}
+
+// Histogram2DEdges is Histogram2D with the edges given
+// (np.histogram2d(x, y, bins=[xedges, yedges])).
+func Histogram2DEdges(x, y, xedges, yedges *Array, opts ...HistogramOption) *Array {
+	c := histOptions(opts)
+	c.ranges = nil
+	hist, _ := histogram2D("Histogram2DEdges", x, y, []*Array{xedges, yedges}, &c)
+	return hist
+}
+
+// histogramDD counts sample's points into bins: for each dimension a
+// number of equal bins (an int) or their edges (an *Array).
+func histogramDD[B int | *Array](op string, sample *Array, bins []B, c *histConfig) (*Array, []*Array) {
 	fail := func(err error) (*Array, []*Array) { return failed(op, err), nil }
 	if err := sample.checkOp(op); err != nil {
 		return &Array{err: err}, nil
@@ -89,32 +112,27 @@ func histogramDD(op string, sample *Array, bins []int, c *histConfig) (*Array, [
 	flat := On(sample.st.b).Zeros(Int64, n)
 	total := 1
 	for i := range dims {
-		if bins[i] < 1 {
-			return fail(fmt.Errorf("`bins[%d]` must be positive, when an integer", i))
-		}
 		coord := sample.T().Index(I(i))
-		var dc histConfig
-		if c.ranges != nil {
-			dc = histConfig{lo: c.ranges[i][0], hi: c.ranges[i][1], hasRange: true}
+		var err error
+		switch b := any(bins[i]).(type) {
+		case int:
+			edges[i], err = equalEdges(coord, b, i, c)
+		case *Array:
+			edges[i], err = b, givenEdges(b, i)
 		}
-		lo, hi, err := outerEdges(coord, &dc)
 		if err != nil {
 			return fail(err)
 		}
-		dt := sample.dt // NumPy's linspace of the data's extremes, float64 of a range's Python floats
-		if dt.Kind() != dtype.FloatKind || c.ranges != nil {
-			dt = Float64
-		}
-		edges[i] = On(sample.st.b).Linspace(lo, hi, bins[i]+1, dt)
-		grid[i] = bins[i] + 2
+		nb := edges[i].Size() - 1
+		grid[i] = nb + 2
 		if total > (1<<62)/grid[i] {
-			return fail(fmt.Errorf("cannot make %v bins", bins))
+			return fail(fmt.Errorf("cannot make %d bins along dimension %d", nb, i))
 		}
 		total *= grid[i]
 		// The bin of each coordinate, 0 below the range and bins+1 above;
 		// the upper edge itself is in the last bin.
 		at := SearchSorted(edges[i], coord, Right, nil)
-		at = Where(Equal(coord, edges[i].Index(I(bins[i]))), Sub(at, int64(1)), at)
+		at = Where(Equal(coord, edges[i].Index(I(nb))), Sub(at, int64(1)), at)
 		flat = Add(Mul(flat, int64(grid[i])), at)
 	}
 	var w *Array
@@ -140,7 +158,7 @@ func histogramDD(op string, sample *Array, bins []int, c *histConfig) (*Array, [
 			for k := range shape {
 				shape[k] = 1
 			}
-			shape[i] = bins[i]
+			shape[i] = grid[i] - 2
 			hist = Div(hist, Diff(edges[i], 1, 0).Reshape(shape...))
 		}
 		hist = Div(hist, sum)
@@ -149,4 +167,50 @@ func histogramDD(op string, sample *Array, bins []int, c *histConfig) (*Array, [
 		return fail(hist.err)
 	}
 	return hist, edges
+}
+
+// equalEdges returns the edges of bins equal bins over dimension i's
+// range (c's, or the coordinates' extremes): NumPy's linspace, in the
+// coordinates' float dtype, float64 for integers and bool and for a
+// range's Python floats.
+func equalEdges(coord *Array, bins, i int, c *histConfig) (*Array, error) {
+	if bins < 1 {
+		return nil, fmt.Errorf("`bins[%d]` must be positive, when an integer", i)
+	}
+	var dc histConfig
+	if c.ranges != nil {
+		dc = histConfig{lo: c.ranges[i][0], hi: c.ranges[i][1], hasRange: true}
+	}
+	lo, hi, err := outerEdges(coord, &dc)
+	if err != nil {
+		return nil, err
+	}
+	dt := coord.dt
+	if dt.Kind() != dtype.FloatKind || c.ranges != nil {
+		dt = Float64
+	}
+	edges := On(coord.st.b).Linspace(lo, hi, bins+1, dt)
+	return edges, edges.err
+}
+
+// givenEdges checks the edges given for dimension i as NumPy does.
+func givenEdges(edges *Array, i int) error {
+	if err := edges.check(); err != nil {
+		return err
+	}
+	if len(edges.shape) != 1 || edges.Size() == 0 {
+		return fmt.Errorf("`bins[%d]` must be a scalar or 1d array", i)
+	}
+	if edges.dt.Kind() == dtype.ComplexKind {
+		return fmt.Errorf("`bins[%d]` must be real, not %v", i, edges.dt)
+	}
+	n := edges.Size()
+	down, err := Item[bool](AnyTrue(Greater(edges.Index(S(0, n-1)), edges.Index(From(1)))))
+	if err != nil {
+		return err
+	}
+	if down {
+		return fmt.Errorf("`bins[%d]` must be monotonically increasing, when an array", i)
+	}
+	return nil
 }

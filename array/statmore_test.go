@@ -108,6 +108,10 @@ func statmoreFixtureCall(t *testing.T, d *Device, name string, in []*NpyData) []
 	case "hist2d": // hist2d/<nx>/<ny>: x, y, weights; ranges [-2, 2] and [-3, 5]
 		h, ex, ey := Histogram2D(a, arg(1), atoi(t, f[1]), atoi(t, f[2]), HistRanges([2]float64{-2, 2}, [2]float64{-3, 5}), HistWeights(arg(2)))
 		return []*Array{h, ex, ey}
+	case "histddedges": // points, x edges, y edges, weights
+		return []*Array{HistogramDDEdges(a, []*Array{arg(1), arg(2)}, HistWeights(arg(3)))}
+	case "hist2dedges": // x, y, x edges, y edges; density
+		return []*Array{Histogram2DEdges(a, arg(1), arg(2), arg(3), Density())}
 	case "cov": // cov/<keyword>=<value>/..., the arrays in order m, y, fweights, aweights
 		kw := map[string]string{}
 		for _, field := range f[1:] {
@@ -336,6 +340,10 @@ func TestHistogramDDErrors(t *testing.T) {
 		{"complex weights", hist(HistogramDD(pts, []int{3, 3}, HistWeights(d.Ones(Complex64, 6)))), "complex64"},
 		{"infinite data", hist(HistogramDD(Div(pts, 0.0), []int{3, 3})), "autodetected range"},
 		{"infinite range", hist(HistogramDD(pts, []int{3, 3}, HistRanges([2]float64{0, 1}, [2]float64{0, math.Inf(1)}))), "supplied range of [0, +Inf] is not finite"},
+		{"decreasing edges", HistogramDDEdges(pts, []*Array{d.Arange(0, 3, 1, Uint8), Flip(d.Arange(0, 3, 1, Uint8), 0)}), "`bins[1]` must be monotonically increasing"},
+		{"2-d edges", HistogramDDEdges(pts, []*Array{d.Ones(Float64, 2, 2), d.Ones(Float64, 2)}), "`bins[0]` must be a scalar or 1d array"},
+		{"no edges", Histogram2DEdges(d.Ones(Float64, 3), d.Ones(Float64, 3), d.Ones(Float64, 2), d.Zeros(Float64, 0)), "`bins[1]` must be a scalar or 1d array"},
+		{"edges of another dimension", HistogramDDEdges(pts, []*Array{d.Ones(Float64, 2)}), "dimension of bins"},
 		{"x and y of other lengths", first2D(Histogram2D(d.Ones(Float64, 3), d.Ones(Float64, 4), 2, 2)), "same length"},
 		{"failed y", first2D(Histogram2D(d.Ones(Float64, 3), Cov(nil, true, 1), 2, 2)), "nil array"},
 	}

@@ -371,5 +371,15 @@ w2 = rng.random(150)
 h, ex, ey = np.histogram2d(x2, y2, bins=[6, 4], range=[(-2, 2), (-3, 5)], weights=w2)
 case("hist2d/6/4", [x2, y2, w2], 8, h, ex, ey)
 
+# histogramdd and histogram2d with the edges given: integer edges, equal
+# neighbours, points outside and on the last edge, weights
+pe = np.round(rng.standard_normal((120, 2)) * 2, 1)
+pe[:3, 0] = 2.0
+ex = np.array([-3.0, -1.0, -1.0, 0.5, 2.0])
+ey = np.array([-2, 0, 1, 4], np.int16)
+we = rng.random(120)
+case("histddedges", [pe, ex, ey, we], 8, np.histogramdd(pe, bins=[ex, ey], weights=we)[0])
+case("hist2dedges", [pe[:, 0].copy(), pe[:, 1].copy(), ex, ey], 8, np.histogram2d(pe[:, 0], pe[:, 1], bins=[ex, ey], density=True)[0])
+
 npys.write_cases(OUT, cases, "# written by testdata/gen_statmore.py")
 print(len(cases), "cases")
