@@ -47,7 +47,8 @@ const (
 // dtype (bool included); the methods that interpolate give float64 for
 // integers, and for floats a's dtype where q is a float64 (a Python float
 // is weak: NumPy 2 then interpolates in a's dtype) and float64 where q is
-// a []float64 (a float64 array is not).
+// a []float64 (a float64 array is not). QuantileWeights weighs the
+// elements (NumPy 2's weights=, for InvertedCDF only).
 func Quantile(a *Array, q any, axis int, m Method, opts ...QuantileOption) *Array {
 	return quantile("Quantile", a, q, 1, axis, m, false, opts)
 }
