@@ -223,6 +223,15 @@ func TestQuantileWeightsNaN(t *testing.T) {
 	// row 1: 1, 2, 9 weighted 1, 1, 1: cdf 1/3, 2/3, 1
 	require.True(t, math.IsNaN(got[0]) && math.IsNaN(got[2]) && math.IsNaN(got[4]), "%v", got)
 	require.Equal(t, []float64{1, 2, 9}, []float64{got[1], got[3], got[5]})
+	// A 0-d array is its one element; the NaN form of no elements is NaN.
+	scalar, err := Item[float64](Quantile(d.Scalar(2.5), 0.3, AxisNone, InvertedCDF, QuantileWeights(d.Scalar(2.0))))
+	require.NoError(t, err)
+	require.Equal(t, 2.5, scalar)
+	empty := NanQuantile(d.Zeros(Float32, 0), 0.5, AxisNone, InvertedCDF, QuantileWeights(d.Zeros(Float32, 0)))
+	require.Equal(t, Float32, empty.DType())
+	none, err := Item[float32](empty)
+	require.NoError(t, err)
+	require.True(t, math.IsNaN(float64(none)))
 	plain := Quantile(x, 0.5, 1, InvertedCDF, QuantileWeights(nil))
 	want := Quantile(x, 0.5, 1, InvertedCDF)
 	eq, err := Allclose(plain, want, 0, 0, true)
