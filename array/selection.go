@@ -100,16 +100,18 @@ func pickQuantile(n int, x float64, m Method) quantilePick {
 		return between(lo, 0.5)
 	case InvertedCDF: // the element at the index, or the next past a fraction
 		i := nx - 1
-		if f := math.Floor(i); f == i {
-			return one(f)
+		f := math.Floor(i)
+		if f != i {
+			f++
 		}
-		return one(math.Floor(i) + 1)
+		return one(f)
 	case ClosestObservation: // as InvertedCDF half an element lower, an odd index on a tie
 		i := nx - 1 - 0.5
-		if f := math.Floor(i); f == i && math.Mod(f, 2) != 0 {
-			return one(f)
+		f := math.Floor(i)
+		if f != i || math.Mod(f, 2) == 0 {
+			f++
 		}
-		return one(math.Floor(i) + 1)
+		return one(f)
 	case AveragedInvertedCDF:
 		i := nx - 1
 		if f := math.Floor(i); f != i {
