@@ -104,6 +104,7 @@ type HistogramOption func(*histConfig)
 type histConfig struct {
 	lo, hi   float64
 	hasRange bool
+	ranges   [][2]float64 // HistogramDD's, one a dimension
 	weights  *Array
 	density  bool
 }
@@ -145,16 +146,17 @@ func Density() HistogramOption { return func(c *histConfig) { c.density = true }
 // for bins distinct edges in the data's float dtype is an error, as in
 // NumPy 2.5.
 func Histogram(a *Array, bins int, opts ...HistogramOption) (hist, edges *Array) {
-	const op = "Histogram"
-	var c histConfig
-	for _, o := range opts {
-		o(&c)
-	}
-	edges = histogramBinEdges(op, a, bins, &c)
+	c := histOptions(opts)
+	return histogram("Histogram", a, bins, &c)
+}
+
+// histogram counts a into bins equal bins (Histogram).
+func histogram(op string, a *Array, bins int, c *histConfig) (hist, edges *Array) {
+	edges = histogramBinEdges(op, a, bins, c)
 	if edges.err != nil {
 		return edges, edges
 	}
-	return binHistogram(op, a, edges, true, &c), edges
+	return binHistogram(op, a, edges, true, c), edges
 }
 
 // HistogramEdges counts the elements of a in the bins between
@@ -298,28 +300,9 @@ func histogramBinEdges(op string, a *Array, bins int, c *histConfig) *Array {
 	if err := c.checkWeights(op, a); err != nil {
 		return &Array{err: err}
 	}
-	lo, hi := c.lo, c.hi
-	switch {
-	case c.hasRange:
-		if lo > hi {
-			return errorf(op, "max must be larger than min in range parameter.")
-		}
-	case a.Size() == 0:
-		lo, hi = 0, 1
-	default:
-		var err error
-		if lo, err = Item[float64](Min(a).AsType(Float64)); err == nil {
-			hi, err = Item[float64](Max(a).AsType(Float64))
-		}
-		if err != nil {
-			return failed(op, err)
-		}
-	}
-	if math.IsNaN(lo) || math.IsInf(lo, 0) || math.IsNaN(hi) || math.IsInf(hi, 0) {
-		return errorf(op, "autodetected range of [%v, %v] is not finite", lo, hi)
-	}
-	if lo == hi {
-		lo, hi = lo-0.5, hi+0.5
+	lo, hi, err := outerEdges(a, c)
+	if err != nil {
+		return failed(op, err)
 	}
 	dt := a.dt
 	if dt.Kind() != dtype.FloatKind {

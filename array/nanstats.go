@@ -140,7 +140,9 @@ func squeezeFolded(v *Array, axes []int) *Array {
 // one-row m too); a 1-d m is one variable. Axes of length one are squeezed away, as
 // NumPy does: one variable gives a 0-d result. The result is float64
 // (complex128 for complex input).
-func Cov(m *Array, rowvar bool, ddof int) *Array { return cov("Cov", m, nil, rowvar, ddof) }
+func Cov(m *Array, rowvar bool, ddof int) *Array {
+	return cov("Cov", m, nil, rowvar, []CovOption{CovDDof(ddof)})
+}
 
 // CovXY is Cov of the variables of m and then those of y (laid out as m's:
 // np.cov(m, y, rowvar, ddof)), which must have as many observations.
@@ -148,10 +150,14 @@ func CovXY(m, y *Array, rowvar bool, ddof int) *Array {
 	if err := y.checkOp("CovXY"); err != nil { // a nil y is an error here, not Cov
 		return &Array{err: err}
 	}
-	return cov("CovXY", m, y, rowvar, ddof)
+	return cov("CovXY", m, y, rowvar, []CovOption{CovDDof(ddof)})
 }
 
-func cov(op string, m, y *Array, rowvar bool, ddof int) *Array {
+func cov(op string, m, y *Array, rowvar bool, opts []CovOption) *Array {
+	var cfg covConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
 	operands := []*Array{m}
 	if y != nil {
 		operands = append(operands, y)
@@ -177,6 +183,12 @@ func cov(op string, m, y *Array, rowvar bool, ddof int) *Array {
 		}
 		vars = append(vars, x)
 	}
+	if cfg.dt != 0 {
+		dt = cfg.dt
+		if k := dt.Kind(); k != dtype.FloatKind && k != dtype.ComplexKind {
+			return errorf(op, "cannot compute a covariance in %v (a float or complex dtype)", dt)
+		}
+	}
 	x := vars[0]
 	if len(vars) > 1 {
 		if vars[0].err == nil && vars[1].err == nil && vars[0].shape[1] != vars[1].shape[1] {
@@ -188,11 +200,38 @@ func cov(op string, m, y *Array, rowvar bool, ddof int) *Array {
 	if x.err != nil {
 		return failed(op, x.err)
 	}
+	if x.shape[0] == 0 { // no variables: NumPy's empty float64 matrix
+		return On(x.st.b).alloc(op, Float64, []int{0, 0})
+	}
 	n := x.shape[1]
-	centred := Sub(x, Mean(x, Axis(1), KeepDims()))
-	// NumPy multiplies by 1/count, inf where the count is not positive
-	// (complex parts each times inf, not a complex division by zero).
-	c := Mul(Matmul(centred, Conj(centred).T()), 1/max(float64(n-ddof), 0))
+	w, err := cfg.weights(n)
+	if err != nil {
+		return failed(op, err)
+	}
+	if w == nil {
+		centred := Sub(x, Mean(x, Axis(1), KeepDims()))
+		// NumPy multiplies by 1/count, inf where the count is not positive
+		// (complex parts each times inf, not a complex division by zero).
+		return covProduct(op, centred, centred, float64(n-cfg.degrees()))
+	}
+	avg, sums := AverageAndSum(x, w, Axis(1), KeepDims())
+	sum, err := Item[float64](Real(sums.Index(Ellipsis, I(0), I(0))))
+	if err != nil {
+		return failed(op, err)
+	}
+	fact, err := cfg.weightedCount(w, sum)
+	if err != nil {
+		return failed(op, err)
+	}
+	// As NumPy: x centred in its dtype, times the float64 weights.
+	centred := Sub(x, avg).AsType(dt)
+	return covProduct(op, centred, Mul(centred, w), fact)
+}
+
+// covProduct is centred times the conjugate transpose of weighted, times
+// 1/fact (inf where fact is not positive, as NumPy's), squeezed.
+func covProduct(op string, centred, weighted *Array, fact float64) *Array {
+	c := Mul(Matmul(centred, Conj(weighted).T()), 1/max(fact, 0))
 	if c.err != nil {
 		return failed(op, c.err)
 	}

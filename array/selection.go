@@ -73,29 +73,99 @@ type quantilePick struct {
 	g      float64
 }
 
-// pickQuantile computes, as quantile's array code does, which elements
-// method m reads for quantile x (in [0, 1]) of n elements.
+// pickQuantile computes, as NumPy does and quantileIndices on arrays,
+// which elements method m reads for quantile x (in [0, 1]) of n elements.
+// Each product is rounded before it is added (float64(...)): fused into
+// one operation (arm64 fuses) it would round otherwise than NumPy's.
 func pickQuantile(n int, x float64, m Method) quantilePick {
-	h := float64(float64(n-1) * x) // rounded, as NumPy's: never fused into h - lo (arm64 fuses)
+	h := float64(float64(n-1) * x)
+	nx := float64(float64(n) * x)
 	rank := func(v float64) int { return min(max(int(v), 0), n-1) }
 	lo := math.Floor(h)
+	one := func(v float64) quantilePick { return quantilePick{lo: rank(v), hi: rank(v)} }
+	between := func(v float64, g float64) quantilePick { return quantilePick{rank(v), rank(v + 1), g} }
 	switch m {
 	case Linear:
-		return quantilePick{rank(lo), rank(lo + 1), h - lo}
+		return between(lo, h-lo)
+	case Lower:
+		return one(lo)
 	case Higher:
-		return quantilePick{lo: rank(math.Ceil(h)), hi: rank(math.Ceil(h))}
+		return one(math.Ceil(h))
 	case Nearest:
-		return quantilePick{lo: rank(math.RoundToEven(h)), hi: rank(math.RoundToEven(h))}
+		return one(math.RoundToEven(h))
 	case Midpoint:
-		g := 0.5
 		if h == lo {
-			g = 0
+			return between(lo, 0)
 		}
-		return quantilePick{rank(lo), rank(lo + 1), g}
+		return between(lo, 0.5)
+	case InvertedCDF: // the element at the index, or the next past a fraction
+		i := nx - 1
+		f := math.Floor(i)
+		if f != i {
+			f++
+		}
+		return one(f)
+	case ClosestObservation: // as InvertedCDF half an element lower, an odd index on a tie
+		i := nx - 1 - 0.5
+		f := math.Floor(i)
+		if f != i || math.Mod(f, 2) == 0 {
+			f++
+		}
+		return one(f)
+	case AveragedInvertedCDF:
+		i := nx - 1
+		if f := math.Floor(i); f != i {
+			return between(f, 1)
+		}
+		return between(i, 0.5)
 	case median:
 		return quantilePick{(n - 1) / 2, n / 2, 0.5}
 	}
-	return quantilePick{lo: rank(lo), hi: rank(lo)} // Lower
+	ab := plottingPositions[m]
+	v := float64(nx+(ab[0]+float64(x*(1-ab[0]-ab[1])))) - 1
+	return between(math.Floor(v), v-math.Floor(v))
+}
+
+// quantileIndices is pickQuantile on rows of count elements (a float64
+// array): the ranks below and above quantile x (float64, to be clipped to
+// the row) and the weight between them (nil where there is none).
+func quantileIndices(count *Array, x float64, m Method) (lo, hi, g *Array) {
+	h := Mul(Sub(count, 1), x)
+	nx := Mul(count, x)
+	between := func(v, g *Array) (*Array, *Array, *Array) { return v, Add(v, 1), g }
+	switch m {
+	case Linear:
+		lo = Floor(h)
+		return between(lo, Sub(h, lo))
+	case Lower:
+		return Floor(h), nil, nil
+	case Higher:
+		return Ceil(h), nil, nil
+	case Nearest:
+		return Rint(h), nil, nil
+	case Midpoint:
+		lo = Floor(h)
+		return between(lo, Where(Equal(h, lo), 0.0, 0.5))
+	case InvertedCDF:
+		i := Sub(nx, 1)
+		lo = Floor(i)
+		return Where(Equal(i, lo), lo, Add(lo, 1)), nil, nil
+	case ClosestObservation:
+		i := Sub(Sub(nx, 1), 0.5)
+		lo = Floor(i)
+		tie := LogicalAnd(Equal(i, lo), NotEqual(Fmod(lo, 2), 0))
+		return Where(tie, lo, Add(lo, 1)), nil, nil
+	case AveragedInvertedCDF:
+		i := Sub(nx, 1)
+		lo = Floor(i)
+		return between(lo, Where(Equal(i, lo), 0.5, 1.0))
+	case median:
+		return Floor(Div(Sub(count, 1), 2)), Floor(Div(count, 2)), nil
+	}
+	ab := plottingPositions[m]
+	v := Sub(Add(nx, ab[0]+float64(x*(1-ab[0]-ab[1]))), 1)
+	lo = Floor(v)
+	return between(lo, Sub(v, lo))
 }
 
 // quantileBySelection returns the quantiles qs (in [0, 1]) of each row of
@@ -105,7 +175,7 @@ func pickQuantile(n int, x float64, m Method) quantilePick {
 // (NaN sorts last) and the quantiles are theirs; otherwise count is n
 // and the largest element is selected too (a NaN, NumPy's marker of a
 // row holding one).
-func quantileBySelection(op string, a *Array, qs []float64, m Method, count int, skipNaN bool) ([]*Array, error) {
+func quantileBySelection(op string, a *Array, qs []float64, m Method, count int, skipNaN, weak bool) ([]*Array, error) {
 	n := a.shape[len(a.shape)-1]
 	picks := make([]quantilePick, len(qs))
 	ranks := []int{}
@@ -143,7 +213,7 @@ func quantileBySelection(op string, a *Array, qs []float64, m Method, count int,
 		case m.discrete():
 			r = vlo
 		default:
-			r = lerp(vlo, vhi, p.g)
+			r = lerp(vlo, vhi, p.g, weak && a.dt.Kind() == dtype.FloatKind)
 		}
 		if hasNaN != nil {
 			r = Where(hasNaN, math.NaN(), r)
@@ -153,20 +223,28 @@ func quantileBySelection(op string, a *Array, qs []float64, m Method, count int,
 	return results, nil
 }
 
-// lerp interpolates between lo and hi by g (an array or a float64) in
-// float64 as NumPy's quantiles do: from the nearer end, and with hi - lo
-// taken in the elements' float dtype (integers, already float64, do not
-// wrap around as NumPy's do).
-func lerp(lo, hi *Array, g any) *Array {
-	diff := Sub(hi, lo).AsType(Float64)
-	lo, hi = lo.AsType(Float64), hi.AsType(Float64)
+// lerp interpolates between lo and hi by g (an array or a float64) as
+// NumPy's quantiles do: from the nearer end, with hi - lo taken in the
+// elements' dtype (integers, already float64, do not wrap around as
+// NumPy's do), and the rest in float64, or where weak (q one Python
+// float) in the elements' float dtype with g rounded to it, as NumPy 2
+// interpolates by a Python float.
+func lerp(lo, hi *Array, g any, weak bool) *Array {
+	diff := Sub(hi, lo)
+	wide := Float64
+	if weak {
+		wide = lo.dt
+	}
+	diff, lo, hi = diff.AsType(wide), lo.AsType(wide), hi.AsType(wide)
 	if g, ok := g.(float64); ok { // one weight: no arrays of Go numbers, which would not know lo's device
 		if g >= 0.5 {
-			return Sub(hi, Mul(diff, 1-g))
+			return Sub(hi, Mul(diff, roundTo(wide, 1-g)))
 		}
-		return Add(lo, Mul(diff, g))
+		return Add(lo, Mul(diff, roundTo(wide, g)))
 	}
-	return Where(GreaterEqual(g, 0.5), Sub(hi, Mul(diff, Sub(1.0, g))), Add(lo, Mul(diff, g)))
+	ga := g.(*Array)
+	below, above := ga.AsType(wide), Sub(1.0, ga).AsType(wide)
+	return Where(GreaterEqual(ga, 0.5), Sub(hi, Mul(diff, above)), Add(lo, Mul(diff, below)))
 }
 
 // midway is the mean of lo and hi in float64, complex128 for complex

@@ -31,7 +31,10 @@ func fixtureAxes(t *testing.T, s string) []ReduceOption {
 	return []ReduceOption{Axis(sortFixtureAxis(t, s))}
 }
 
-var quantileMethods = map[string]Method{"linear": Linear, "lower": Lower, "higher": Higher, "nearest": Nearest, "midpoint": Midpoint}
+var quantileMethods = map[string]Method{"linear": Linear, "lower": Lower, "higher": Higher, "nearest": Nearest, "midpoint": Midpoint,
+	"inverted_cdf": InvertedCDF, "averaged_inverted_cdf": AveragedInvertedCDF, "closest_observation": ClosestObservation,
+	"interpolated_inverted_cdf": InterpolatedInvertedCDF, "hazen": Hazen, "weibull": Weibull,
+	"median_unbiased": MedianUnbiased, "normal_unbiased": NormalUnbiased}
 
 // sortFixtureCall runs one case of testdata/sort/cases.txt (see
 // gen_sort.py) on arrays on d and returns its results and the tolerance

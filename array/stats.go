@@ -22,51 +22,81 @@ const (
 	Higher                 // the element above
 	Nearest                // the nearer element, the even index on a tie
 	Midpoint               // the mean of the two
-	median                 // the mean of the two middle elements, as np.median
+
+	// Hyndman and Fan's sample quantiles, as NumPy names them.
+
+	InvertedCDF             // the first element whose empirical CDF reaches q (H&F 1)
+	AveragedInvertedCDF     // InvertedCDF, averaging the two where the CDF equals q (H&F 2)
+	ClosestObservation      // the nearest element, the even order statistic on a tie (H&F 3)
+	InterpolatedInvertedCDF // interpolating the empirical CDF (H&F 4)
+	Hazen                   // interpolating at (k - 1/2)/n (H&F 5)
+	Weibull                 // interpolating at k/(n + 1) (H&F 6)
+	MedianUnbiased          // interpolating at (k - 1/3)/(n + 1/3) (H&F 8)
+	NormalUnbiased          // interpolating at (k - 3/8)/(n + 1/4) (H&F 9)
+
+	median // the mean of the two middle elements, as np.median
 )
 
 // Quantile returns the q-th quantiles of a along axis (AxisNone: of the
 // flattened array), as np.quantile(a, q, axis, method=m). q is a float64
 // in [0, 1], giving the reduced shape, or a []float64, giving one more
 // leading axis of len(q). A NaN along the axis gives NaN; an empty axis
-// is an error. The result dtype is NumPy 2's: Lower, Higher and Nearest
-// return elements of a in a's dtype (bool included); Linear and Midpoint
-// give float64 for integers, and for floats a's dtype where q is a
-// float64 (a Python float is weak) and float64 where q is a []float64 (a
-// float64 array is not).
-func Quantile(a *Array, q any, axis int, m Method) *Array {
-	return quantile("Quantile", a, q, 1, axis, m, false)
+// is an error. Every method of NumPy is here, with NumPy's arithmetic.
+// The result dtype is NumPy 2's: the methods that pick elements (Lower,
+// Higher, Nearest, InvertedCDF, ClosestObservation) return them in a's
+// dtype (bool included); the methods that interpolate give float64 for
+// integers, and for floats a's dtype where q is a float64 (a Python float
+// is weak: NumPy 2 then interpolates in a's dtype) and float64 where q is
+// a []float64 (a float64 array is not). QuantileWeights weighs the
+// elements (NumPy 2's weights=, for InvertedCDF only).
+func Quantile(a *Array, q any, axis int, m Method, opts ...QuantileOption) *Array {
+	return quantile("Quantile", a, q, 1, axis, m, false, opts)
 }
 
 // Percentile is Quantile with q in [0, 100] (np.percentile).
-func Percentile(a *Array, q any, axis int, m Method) *Array {
-	return quantile("Percentile", a, q, 100, axis, m, false)
+func Percentile(a *Array, q any, axis int, m Method, opts ...QuantileOption) *Array {
+	return quantile("Percentile", a, q, 100, axis, m, false, opts)
 }
 
 // Median returns the median along axis, as np.median: float64 for
 // integers and bool, a's dtype for floats and complex numbers (ordered as
 // Sort orders them); NaN of an empty axis.
-func Median(a *Array, axis int) *Array { return quantile("Median", a, 0.5, 1, axis, median, false) }
+func Median(a *Array, axis int) *Array {
+	return quantile("Median", a, 0.5, 1, axis, median, false, nil)
+}
 
 // NanQuantile is Quantile ignoring NaN: NaN where all are NaN, and NaN
 // of an empty axis (float64 for integers), as np.nanquantile.
-func NanQuantile(a *Array, q any, axis int, m Method) *Array {
-	return quantile("NanQuantile", a, q, 1, axis, m, true)
+func NanQuantile(a *Array, q any, axis int, m Method, opts ...QuantileOption) *Array {
+	return quantile("NanQuantile", a, q, 1, axis, m, true, opts)
 }
 
 // NanPercentile is Percentile ignoring NaN.
-func NanPercentile(a *Array, q any, axis int, m Method) *Array {
-	return quantile("NanPercentile", a, q, 100, axis, m, true)
+func NanPercentile(a *Array, q any, axis int, m Method, opts ...QuantileOption) *Array {
+	return quantile("NanPercentile", a, q, 100, axis, m, true, opts)
 }
 
 // NanMedian is Median ignoring NaN.
 func NanMedian(a *Array, axis int) *Array {
-	return quantile("NanMedian", a, 0.5, 1, axis, median, true)
+	return quantile("NanMedian", a, 0.5, 1, axis, median, true, nil)
 }
 
 // discrete reports whether m returns elements of the data rather than
 // values between them.
-func (m Method) discrete() bool { return m == Lower || m == Higher || m == Nearest }
+func (m Method) discrete() bool {
+	return m == Lower || m == Higher || m == Nearest || m == InvertedCDF || m == ClosestObservation
+}
+
+// plottingPositions are the alpha and beta of the continuous methods
+// that place the k-th of n sorted elements at (k - alpha)/(n + 1 - alpha -
+// beta), as NumPy's table has them.
+var plottingPositions = map[Method][2]float64{
+	InterpolatedInvertedCDF: {0, 1},
+	Hazen:                   {0.5, 0.5},
+	Weibull:                 {0, 0},
+	MedianUnbiased:          {1 / 3.0, 1 / 3.0},
+	NormalUnbiased:          {3 / 8.0, 3 / 8.0},
+}
 
 // quantileDType is NumPy 2's dtype of the quantiles of dt by method m,
 // with q one Python float (one) or an array of float64.
@@ -94,7 +124,7 @@ func quantileDType(dt DType, m Method, one bool) (DType, error) {
 // each row from it: per row, the count of elements (not NaN where
 // skipNaN) gives the virtual index h = (count-1)*q of each quantile, and
 // the method gives the two elements and the weight between them.
-func quantile(op string, a *Array, q any, scale float64, axis int, m Method, skipNaN bool) *Array {
+func quantile(op string, a *Array, q any, scale float64, axis int, m Method, skipNaN bool, opts []QuantileOption) *Array {
 	if err := a.checkOp(op); err != nil {
 		return &Array{err: err}
 	}
@@ -107,10 +137,12 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	default:
 		return errorf(op, "q is a %T (want float64 or []float64)", q)
 	}
-	for _, x := range qs {
+	fractions := make([]float64, len(qs))
+	for i, x := range qs {
 		if !(x >= 0 && x <= scale) {
 			return errorf(op, "quantiles must be in the range [0, %v], not %v", scale, x)
 		}
+		fractions[i] = x / scale
 	}
 	if m > median {
 		return errorf(op, "unknown method %d", m)
@@ -119,8 +151,21 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	if err != nil {
 		return failed(op, err)
 	}
+	var c quantileConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	w := c.weights
+	if w != nil {
+		if w, err = quantileWeights(a, w, axis, m); err != nil {
+			return failed(op, err)
+		}
+	}
 	if axis == AxisNone {
 		a, axis = a.Ravel(), 0
+		if w != nil {
+			w = w.Ravel()
+		}
 	}
 	ax, err := NormalizeAxis(axis, len(a.shape))
 	if err != nil {
@@ -134,12 +179,15 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		return emptyQuantiles(op, a, ax, len(qs), one, res, skipNaN)
 	}
 	moved := a.Transpose(moveLast(len(a.shape), ax)...)
-	if count, ok := selectableCount(moved, skipNaN); ok {
-		fractions := make([]float64, len(qs))
-		for i, x := range qs {
-			fractions[i] = x / scale
+	if w != nil {
+		results, err := weightedQuantiles(moved, w.Transpose(moveLast(len(a.shape), ax)...), fractions, skipNaN)
+		if err != nil {
+			return failed(op, err)
 		}
-		results, err := quantileBySelection(op, moved, fractions, m, count, skipNaN)
+		return stackQuantiles(op, results, one, res)
+	}
+	if count, ok := selectableCount(moved, skipNaN); ok {
+		results, err := quantileBySelection(op, moved, fractions, m, count, skipNaN, one)
 		if err != nil {
 			return failed(op, err)
 		}
@@ -168,37 +216,19 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	if !skipNaN && floating {
 		lastNaN = IsNaN(sorted.Index(Ellipsis, From(n-1)))
 	}
+	weak := one && a.dt.Kind() == dtype.FloatKind
 	var results []*Array
-	for _, x := range qs {
-		x /= scale
-		h := Mul(Sub(count, 1), x)
-		lo, hi, g := h, h, (*Array)(nil)
-		switch m {
-		case Linear:
-			lo = Floor(h)
-			hi, g = Add(lo, 1), Sub(h, lo)
-		case Lower:
-			lo = Floor(h)
-		case Higher:
-			lo = Ceil(h)
-		case Nearest:
-			lo = Rint(h)
-		case Midpoint:
-			lo = Floor(h)
-			hi, g = Add(lo, 1), Where(Equal(h, lo), 0.0, 0.5)
-		case median:
-			lo, hi = Floor(Div(Sub(count, 1), 2)), Floor(Div(count, 2))
-		}
+	for _, x := range fractions {
+		lo, hi, g := quantileIndices(count, x, m)
 		pick := func(i *Array) *Array {
 			return TakeAlongAxis(sorted, Clip(i, 0, top).AsType(Int64), last)
 		}
-		vlo := pick(lo)
-		r := vlo
-		switch m {
-		case median:
-			r = midway(vlo, pick(hi))
-		case Linear, Midpoint:
-			r = lerp(vlo, pick(hi), g)
+		r := pick(lo)
+		switch {
+		case m == median:
+			r = midway(r, pick(hi))
+		case !m.discrete():
+			r = lerp(r, pick(hi), g, weak)
 		}
 		switch {
 		case !floating:
@@ -269,8 +299,10 @@ func stackQuantiles(op string, results []*Array, one bool, res DType) *Array {
 }
 
 // Diff returns the n-th discrete difference along axis, as np.diff:
-// out[i] = a[i+1] - a[i], n times (for bool, a[i+1] != a[i]).
-func Diff(a *Array, n, axis int) *Array {
+// out[i] = a[i+1] - a[i], n times (for bool, a[i+1] != a[i]), of a
+// with DiffPrepend's and DiffAppend's values joined to it along axis
+// first.
+func Diff(a *Array, n, axis int, opts ...DiffOption) *Array {
 	const op = "Diff"
 	if err := a.checkOp(op); err != nil {
 		return &Array{err: err}
@@ -286,6 +318,9 @@ func Diff(a *Array, n, axis int) *Array {
 	}
 	ax, err := NormalizeAxis(axis, len(a.shape))
 	if err != nil {
+		return failed(op, err)
+	}
+	if a, err = diffOperand(a, ax, opts); err != nil {
 		return failed(op, err)
 	}
 	for i := range n {

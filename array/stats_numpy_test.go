@@ -26,7 +26,7 @@ func statsFixtureCall(t *testing.T, d *Device, name string, in []*NpyData) []*Ar
 		require.NoError(t, err, name)
 		return ax
 	}
-	quantiles := map[string]func(*Array, any, int, Method) *Array{
+	quantiles := map[string]func(*Array, any, int, Method, ...QuantileOption) *Array{
 		"quantile": Quantile, "nanquantile": NanQuantile, "percentile": Percentile, "nanpercentile": NanPercentile}
 	switch f[0] {
 	case "quantile", "nanquantile", "percentile", "nanpercentile":
@@ -91,9 +91,14 @@ func statsFixtureCall(t *testing.T, d *Device, name string, in []*NpyData) []*Ar
 // sum of weights, histograms summing weights of every dtype, Isclose of
 // integers at their extremes, Cov past its degrees of freedom, Diff of
 // order zero and NanVar of a 0-d array.
-func TestStatsNumPy(t *testing.T) {
-	arrays := npyStream(t, "stats/cases.npys")
-	lines := fixture.Lines(t, "stats/cases.txt")
+func TestStatsNumPy(t *testing.T) { checkCaseFixtures(t, "stats", statsFixtureCall) }
+
+// checkCaseFixtures runs every case of testdata/<dir>/cases.txt through
+// call on each backend and compares its results with NumPy's: dtype,
+// shape, and values within the case's tolerance.
+func checkCaseFixtures(t *testing.T, dir string, call func(t *testing.T, d *Device, name string, in []*NpyData) []*Array) {
+	arrays := npyStream(t, dir+"/cases.npys")
+	lines := fixture.Lines(t, dir+"/cases.txt")
 	forEachBackend(t, func(t *testing.T, d *Device) {
 		rest := arrays
 		for _, line := range lines {
@@ -101,7 +106,7 @@ func TestStatsNumPy(t *testing.T) {
 			nin, nout := atoi(t, f[1]), atoi(t, f[2])
 			tol, err := strconv.ParseFloat(f[3], 64)
 			require.NoError(t, err)
-			got := statsFixtureCall(t, d, f[0], rest[:nin])
+			got := call(t, d, f[0], rest[:nin])
 			require.Len(t, got, nout, line)
 			for k, g := range got {
 				msg := fmt.Sprintf("%s (result %d)", line, k)
