@@ -130,13 +130,10 @@ func zgeqrf(m, n int, a, tau []complex128) {
 			z := a[i*n+k]
 			norm2 += real(z)*real(z) + imag(z)*imag(z)
 		}
-		if norm2 == 0 && imag(alpha) == 0 {
-			tau[k] = 0
+		beta, t, scale := reflector(alpha, norm2)
+		if tau[k] = t; t == 0 {
 			continue
 		}
-		beta := -math.Copysign(math.Sqrt(real(alpha)*real(alpha)+imag(alpha)*imag(alpha)+norm2), real(alpha))
-		tau[k] = complex((beta-real(alpha))/beta, -imag(alpha)/beta)
-		scale := 1 / (alpha - complex(beta, 0))
 		for i := k + 1; i < m; i++ {
 			a[i*n+k] *= scale
 		}
@@ -154,6 +151,18 @@ func zgeqrf(m, n int, a, tau []complex128) {
 			}
 		}
 	}
+}
+
+// reflector is LAPACK zlarfg's elementary reflector H = I - tau·v·vᴴ for
+// the vector (alpha, x) with ‖x‖² = norm2: v = (1, scale·x) and
+// Hᴴ·(alpha, x) = (beta, 0), beta real. Where x is zero and alpha real, H
+// is the identity: tau is 0 (and beta and scale mean nothing).
+func reflector(alpha complex128, norm2 float64) (beta float64, tau, scale complex128) {
+	if norm2 == 0 && imag(alpha) == 0 {
+		return real(alpha), 0, 0
+	}
+	beta = -math.Copysign(math.Sqrt(real(alpha)*real(alpha)+imag(alpha)*imag(alpha)+norm2), real(alpha))
+	return beta, complex((beta-real(alpha))/beta, -imag(alpha)/beta), 1 / (alpha - complex(beta, 0))
 }
 
 // zungqr writes into the m×cols row-major q the first cols columns of

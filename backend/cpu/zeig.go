@@ -1,0 +1,440 @@
+package cpu
+
+import (
+	"math"
+	"math/cmplx"
+	"slices"
+
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/dtype"
+)
+
+// The complex nonsymmetric eigenproblem, which gonum's LAPACK lacks, as
+// LAPACK's zgeev solves it: balancing by diagonal scaling, Householder
+// reduction to upper Hessenberg form, the shifted complex QR iteration
+// of zlahqr (Wilkinson shifts, deflation on small subdiagonals by the
+// Ahues–Tisseur test, exceptional shifts when it stalls) to the Schur
+// form T = Zᴴ·A·Z, and eigenvectors by back substitution in T,
+// transformed back by Z. All in complex128; complex64 is rounded after.
+
+const (
+	ulp    = 0x1p-52      // LAPACK's dlamch('P')
+	safmin = 0x1p-1022    // dlamch('S')
+	exshIt = 10           // iterations without deflation before an exceptional shift
+	exshC  = 0.75         // its size, in units of a subdiagonal
+	maxIts = 30           // QR sweeps allowed per eigenvalue, times max(10, n)
+	rescal = 0x1p500      // growth of a back-substituted vector that rescales it
+	balTol = 0.95         // a balancing step must shrink a row's and column's norms by this
+	balMin = safmin / ulp // the range of balancing's scale factors
+	balMax = 1 / balMin
+)
+
+// zgeev computes the eigenvalues w of the n×n row-major a (overwritten)
+// and, where v is not nil, its right eigenvectors as v's columns, each of
+// unit 2-norm with its largest component real (zgeev's normalisation).
+// It reports whether the QR iteration converged.
+func zgeev(n int, a, w, v []complex128, sc *scratch) bool {
+	if n == 0 {
+		return true
+	}
+	d := reuse(&sc.sv, n)
+	balance(n, a, d)
+	vectors := v != nil
+	if vectors {
+		setIdentity(v, n)
+	}
+	work := reuse(&sc.ztau, n)
+	hessenberg(n, a, v, work)
+	if !schur(n, a, v, w, vectors) {
+		return false
+	}
+	if vectors {
+		schurVectors(n, a, v, work)
+		for c := range n {
+			for r := range n {
+				v[r*n+c] *= complex(d[r], 0)
+			}
+			normalizeColumn(n, v, c)
+		}
+	}
+	return true
+}
+
+// balance scales the rows and columns of a by powers of two, a ← D⁻¹·A·D
+// with D = diag(d), so that each row and column have norms of one size
+// (zgebal's scaling, without its permutations): eigenvalues are exact
+// invariants of it and computed more accurately after it.
+func balance(n int, a []complex128, d []float64) {
+	for i := range d {
+		d[i] = 1
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := range n {
+			var c, r float64 // the column and row norms without the diagonal
+			for j := range n {
+				if j != i {
+					c += abs1(a[j*n+i])
+					r += abs1(a[i*n+j])
+				}
+			}
+			if c == 0 || r == 0 {
+				continue
+			}
+			// the power of two f that brings c·f and r/f within a factor 2
+			f := 1.0
+			for c*f*f < r/2 && f < balMax {
+				f *= 2
+			}
+			for c*f*f >= 2*r && f > balMin {
+				f /= 2
+			}
+			// Scale only where it shrinks the norms enough, and d stays in range.
+			if c*f+r/f >= balTol*(c+r) || d[i]*f < balMin || d[i]*f > balMax {
+				continue
+			}
+			d[i] *= f
+			for j := range n {
+				a[i*n+j] /= complex(f, 0)
+				a[j*n+i] *= complex(f, 0)
+			}
+			changed = true
+		}
+	}
+}
+
+// hessenberg reduces the n×n row-major a to upper Hessenberg form
+// Qᴴ·A·Q by Householder reflectors, zeroing what lies below the
+// subdiagonal; where q is not nil (it holds I) it is multiplied by Q.
+// work holds n elements.
+func hessenberg(n int, a, q, work []complex128) {
+	for k := 0; k+2 < n; k++ {
+		var norm2 float64
+		for i := k + 2; i < n; i++ {
+			z := a[i*n+k]
+			norm2 += real(z)*real(z) + imag(z)*imag(z)
+		}
+		beta, tau, scale := reflector(a[(k+1)*n+k], norm2)
+		if tau == 0 {
+			continue
+		}
+		// the reflector's vector v = (1, scale·x) on rows k+1..n-1
+		v := work[k+1 : n]
+		v[0] = 1
+		for i := k + 2; i < n; i++ {
+			v[i-k-1] = a[i*n+k] * scale
+			a[i*n+k] = 0
+		}
+		a[(k+1)*n+k] = complex(beta, 0)
+		reflectRows(n, a, k+1, k+1, v, tau)
+		reflectColumns(n, a, k+1, v, tau)
+		if q != nil {
+			reflectColumns(n, q, k+1, v, tau)
+		}
+	}
+}
+
+// reflectRows applies Hᴴ = I - conj(tau)·v·vᴴ from the left to rows
+// top..top+len(v)-1 and columns from..n-1 of the n×n row-major a.
+func reflectRows(n int, a []complex128, top, from int, v []complex128, tau complex128) {
+	s := make([]complex128, n-from) // vᴴ·A, a row
+	for i, vi := range v {
+		row := a[(top+i)*n+from : (top+i+1)*n]
+		ci := cmplx.Conj(vi)
+		for j, x := range row {
+			s[j] += ci * x
+		}
+	}
+	for i, vi := range v {
+		row := a[(top+i)*n+from : (top+i+1)*n]
+		f := cmplx.Conj(tau) * vi
+		for j := range row {
+			row[j] -= f * s[j]
+		}
+	}
+}
+
+// reflectColumns applies H = I - tau·v·vᴴ from the right to columns
+// left..left+len(v)-1 of every row of the n×n row-major a.
+func reflectColumns(n int, a []complex128, left int, v []complex128, tau complex128) {
+	for r := range n {
+		row := a[r*n+left : r*n+left+len(v)]
+		var s complex128
+		for j, x := range row {
+			s += x * v[j]
+		}
+		s *= tau
+		for j := range row {
+			row[j] -= s * cmplx.Conj(v[j])
+		}
+	}
+}
+
+// schur runs the shifted QR iteration on the n×n upper Hessenberg h and
+// writes its eigenvalues into w. With full, h becomes the upper
+// triangular Schur form T and z (n×n) is multiplied by the unitary Z of
+// H = Z·T·Zᴴ; without, only the active blocks are updated. It reports
+// convergence within maxIts·max(10, n) sweeps per eigenvalue.
+func schur(n int, h, z, w []complex128, full bool) bool {
+	at := func(r, c int) *complex128 { return &h[r*n+c] }
+	smlnum := safmin * (float64(n) / ulp)
+	itmax := maxIts * max(10, n)
+	sinceDeflation := 0
+	for i := n - 1; i >= 0; {
+		converged := false
+		l := 0
+		for range itmax {
+			l = deflationPoint(n, h, l, i, smlnum)
+			if l > 0 {
+				*at(l, l-1) = 0
+			}
+			if l >= i {
+				converged = true
+				break
+			}
+			sinceDeflation++
+			first, last := l, i // the rows and columns a sweep updates
+			if full {
+				first, last = 0, n-1
+			}
+			var shift complex128
+			switch {
+			case sinceDeflation%(2*exshIt) == 0: // stalled: exceptional shifts
+				shift = *at(i, i) + complex(exshC*abs1(*at(i, i-1)), 0)
+			case sinceDeflation%exshIt == 0:
+				shift = *at(l, l) + complex(exshC*abs1(*at(l+1, l)), 0)
+			default:
+				shift = wilkinsonShift(*at(i-1, i-1), *at(i-1, i), *at(i, i-1), *at(i, i))
+			}
+			m, v0, v1 := sweepStart(n, h, l, i, shift)
+			for k := m; k < i; k++ {
+				if k > m {
+					v0, v1 = *at(k, k-1), *at(k+1, k-1)
+				}
+				beta, tau, scale := reflector(v0, real(v1)*real(v1)+imag(v1)*imag(v1))
+				if k > m {
+					*at(k, k-1), *at(k+1, k-1) = complex(beta, 0), 0
+				}
+				if tau == 0 {
+					continue
+				}
+				v2 := v1 * scale
+				// Hᴴ from the left on rows k, k+1; H from the right on
+				// columns k, k+1 (down to the bulge's row k+2), and on Z.
+				c1, c2 := cmplx.Conj(tau), cmplx.Conj(tau*v2)
+				for j := k; j <= last; j++ {
+					s := c1**at(k, j) + c2**at(k+1, j)
+					*at(k, j) -= s
+					*at(k+1, j) -= s * v2
+				}
+				rotateColumns(h, n, k, first, min(k+2, i), tau, v2)
+				if full && z != nil {
+					rotateColumns(z, n, k, 0, n-1, tau, v2)
+				}
+			}
+		}
+		if !converged {
+			return false
+		}
+		w[i] = *at(i, i)
+		sinceDeflation = 0
+		i--
+	}
+	return true
+}
+
+// rotateColumns applies H = I - tau·(1, v2)·(1, v2)ᴴ from the right to
+// columns k, k+1 of rows from..to of the n-column row-major a.
+func rotateColumns(a []complex128, n, k, from, to int, tau, v2 complex128) {
+	d2, cv := tau*v2, cmplx.Conj(v2)
+	for r := from; r <= to; r++ {
+		p, q := &a[r*n+k], &a[r*n+k+1]
+		s := tau**p + d2**q
+		*p -= s
+		*q -= s * cv
+	}
+}
+
+// deflationPoint returns the row l in (lo, i] below the last negligible
+// subdiagonal element h[l][l-1] of rows lo..i, or lo where there is none:
+// negligible next to its neighbours by the Ahues–Tisseur test (zlahqr's).
+func deflationPoint(n int, h []complex128, lo, i int, smlnum float64) int {
+	at := func(r, c int) complex128 { return h[r*n+c] }
+	for k := i; k > lo; k-- {
+		sub := abs1(at(k, k-1))
+		if sub <= smlnum {
+			return k
+		}
+		tst := abs1(at(k-1, k-1)) + abs1(at(k, k))
+		if tst == 0 {
+			if k-2 >= 0 {
+				tst += abs1(at(k-1, k-2))
+			}
+			if k+1 < n {
+				tst += abs1(at(k+1, k))
+			}
+		}
+		if sub > ulp*tst {
+			continue
+		}
+		ab, ba := max(sub, abs1(at(k-1, k))), min(sub, abs1(at(k-1, k)))
+		diff := abs1(at(k-1, k-1) - at(k, k))
+		aa, bb := max(abs1(at(k, k)), diff), min(abs1(at(k, k)), diff)
+		s := aa + ab
+		if ba*(ab/s) <= max(smlnum, ulp*(bb*(aa/s))) {
+			return k
+		}
+	}
+	return lo
+}
+
+// wilkinsonShift is the eigenvalue of [[a, b], [c, d]] nearer to d.
+func wilkinsonShift(a, b, c, d complex128) complex128 {
+	u := cmplx.Sqrt(b) * cmplx.Sqrt(c) // u² = bc, without overflowing
+	s := abs1(u)
+	if s == 0 {
+		return d
+	}
+	x := (a - d) / 2
+	sx := abs1(x)
+	s = max(s, sx)
+	xs, us := x/complex(s, 0), u/complex(s, 0)
+	y := complex(s, 0) * cmplx.Sqrt(xs*xs+us*us)
+	if sx > 0 && real(x)*real(y)+imag(x)*imag(y) < 0 {
+		y = -y
+	}
+	// d + x - y, written so as not to cancel
+	return d - u*(u/(x+y))
+}
+
+// sweepStart finds where a QR sweep on rows l..i with the given shift may
+// start: the lowest row m above which the subdiagonal is small enough
+// that starting there changes H negligibly, with the first column
+// (v0, v1) of H - shift·I there, scaled.
+func sweepStart(n int, h []complex128, l, i int, shift complex128) (m int, v0, v1 complex128) {
+	at := func(r, c int) complex128 { return h[r*n+c] }
+	for m = i - 1; ; m-- {
+		h11, h22 := at(m, m), at(m+1, m+1)
+		v0, v1 = h11-shift, at(m+1, m)
+		s := complex(abs1(v0)+abs1(v1), 0)
+		v0, v1 = v0/s, v1/s
+		if m == l || abs1(at(m, m-1))*abs1(v1) <= ulp*(abs1(v0)*(abs1(h11)+abs1(h22))) {
+			return m, v0, v1
+		}
+	}
+}
+
+// schurVectors overwrites the Schur vectors z (n×n) with the eigenvectors
+// of A = Z·T·Zᴴ: the eigenvector x of T for T[k][k] solves the upper
+// triangular (T[:k, :k] - T[k][k]·I)·x = -T[:k, k] (with x[k] = 1), and
+// Z·x is A's. Near-zero pivots are raised to a small multiple of the
+// eigenvalue's size, as ztrevc does, so repeated eigenvalues give vectors
+// instead of infinities. x holds n elements.
+func schurVectors(n int, t, z, x []complex128) {
+	smlnum := safmin * (float64(n) / ulp)
+	for k := n - 1; k >= 0; k-- {
+		lambda := t[k*n+k]
+		smin := max(ulp*abs1(lambda), smlnum)
+		x[k] = 1
+		for j := k - 1; j >= 0; j-- {
+			s := -t[j*n+k]
+			row := t[j*n : j*n+k]
+			for c := j + 1; c < k; c++ {
+				s -= row[c] * x[c]
+			}
+			d := row[j] - lambda
+			if abs1(d) < smin {
+				d = complex(smin, 0)
+			}
+			x[j] = s / d
+			if abs1(x[j]) > rescal { // keep the vector from overflowing
+				f := complex(1/abs1(x[j]), 0)
+				for c := j; c <= k; c++ {
+					x[c] *= f
+				}
+			}
+		}
+		// Column k of Z·x; columns below k of z are still Schur vectors.
+		for r := range n {
+			row := z[r*n : r*n+k+1]
+			var s complex128
+			for c, xc := range x[:k+1] {
+				s += row[c] * xc
+			}
+			row[k] = s
+		}
+	}
+}
+
+// normalizeColumn scales column c of the n×n row-major v to unit 2-norm
+// and rotates its phase so that its largest component (the first of
+// them) is real and positive, as zgeev does.
+func normalizeColumn(n int, v []complex128, c int) {
+	var sum, big float64
+	arg := 0
+	for r := range n {
+		z := v[r*n+c]
+		m := real(z)*real(z) + imag(z)*imag(z)
+		sum += m
+		if m > big {
+			big, arg = m, r
+		}
+	}
+	if sum == 0 || math.IsInf(sum, 0) {
+		f := 0.0
+		for r := range n {
+			f = max(f, abs1(v[r*n+c]))
+		}
+		if f == 0 {
+			return
+		}
+		for r := range n { // rescale and measure again
+			v[r*n+c] /= complex(f, 0)
+		}
+		normalizeColumn(n, v, c)
+		return
+	}
+	phase := cmplx.Conj(v[arg*n+c]) / complex(math.Sqrt(big), 0)
+	f := phase / complex(math.Sqrt(sum), 0)
+	for r := range n {
+		v[r*n+c] *= f
+	}
+	v[arg*n+c] = complex(real(v[arg*n+c]), 0)
+}
+
+// zEig is Eig for complex matrices.
+func (b *Backend) zEig(dt dtype.DType, batch, n int, a, w, v backend.Buffer) error {
+	ma, err := matricesOf[complex128]("Eig", dt, a, batch, n*n)
+	if err != nil {
+		return err
+	}
+	mw, err := matricesOf[complex128]("Eig", dt, w, batch, n)
+	if err != nil {
+		return err
+	}
+	var mv matrices[complex128]
+	if v != nil {
+		if mv, err = matricesOf[complex128]("Eig", dt, v, batch, n*n); err != nil {
+			return err
+		}
+	}
+	return b.eachMatrix("Eig", batch, func(i int, sc *scratch) error {
+		x := ma.load(i, &sc.za)
+		if slices.ContainsFunc(x, func(z complex128) bool { return cmplx.IsNaN(z) || cmplx.IsInf(z) }) {
+			return backend.ErrNoConvergence
+		}
+		ww := reuse(&sc.zc, n)
+		var vv []complex128
+		if v != nil {
+			vv = reuse(&sc.zb, n*n)
+		}
+		if !zgeev(n, x, ww, vv, sc) {
+			return backend.ErrNoConvergence
+		}
+		mw.store(i, ww)
+		if v != nil {
+			mv.store(i, vv)
+		}
+		return nil
+	})
+}
