@@ -221,11 +221,21 @@ func schur(n int, h, z, w []complex128, full bool) bool {
 				v2 := v1 * scale
 				// Hᴴ from the left on rows k, k+1; H from the right on
 				// columns k, k+1 (down to the bulge's row k+2), and on Z.
+				// A sweep that starts below l also turns h[m][m-1] (by a
+				// factor near a unit phase, which must not be lost) and
+				// makes h[m+1][m-1], which sweepStart found negligible.
 				c1, c2 := cmplx.Conj(tau), cmplx.Conj(tau*v2)
-				for j := k; j <= last; j++ {
+				from := k
+				if k == m && m > l {
+					from = m - 1
+				}
+				for j := from; j <= last; j++ {
 					s := c1**at(k, j) + c2**at(k+1, j)
 					*at(k, j) -= s
 					*at(k+1, j) -= s * v2
+				}
+				if from < k {
+					*at(m+1, m-1) = 0
 				}
 				rotateColumns(h, n, k, first, min(k+2, i), tau, v2)
 				if full && z != nil {
