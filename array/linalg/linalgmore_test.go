@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/cmplx"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -12,18 +13,55 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cugo/cugo/array"
+	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cpu"
+	"github.com/cugo/cugo/internal/gputest"
+	"github.com/cugo/cugo/libs/cusolver"
 )
 
 // TestNumPyMoreCPU runs the cases of gen_linalgmore.py: general
 // eigenproblems (complex ones too), the Hermitian SVD and QR's raw mode.
 func TestNumPyMoreCPU(t *testing.T) {
-	for _, c := range fixtureCases(t, onCPU, "linalgmore") {
-		c.runMore(t)
+	testMoreFixtures(t, onCPU, true)
+}
+
+// TestNumPyMoreCUDA runs them on cuSOLVER, whose geev (cuSOLVER 11.7,
+// CUDA 12.6) documents LAPACK's normalisation short of the largest
+// component's sign; an older cuSOLVER must refuse general eigenproblems.
+func TestNumPyMoreCUDA(t *testing.T) {
+	b, err := backend.Open("cuda", 0)
+	gputest.Need(t, "cuda", err)
+	major, minor, _, err := cusolver.Version()
+	require.NoError(t, err)
+	if major > 11 || major == 11 && minor >= 7 {
+		testMoreFixtures(t, array.On(b), false)
+		return
+	}
+	testMoreFixtures(t, array.On(b), false, "eig", "eigvals")
+}
+
+// TestNumPyMoreHIP runs them on hipSOLVER, which has no general
+// eigensolver.
+func TestNumPyMoreHIP(t *testing.T) {
+	b, err := backend.Open("hip", 0)
+	gputest.Need(t, "hip", err)
+	testMoreFixtures(t, array.On(b), false, "eig", "eigvals")
+}
+
+// testMoreFixtures runs the cases on d; the ops in unsupported must fail
+// with backend.ErrUnsupported instead. With positive, eigenvectors'
+// largest components must be positive, as zgeev makes them.
+func testMoreFixtures(t *testing.T, d *array.Device, positive bool, unsupported ...string) {
+	for _, c := range fixtureCases(t, d, "linalgmore") {
+		if slices.Contains(unsupported, c.op) {
+			require.ErrorIs(t, Eigvals(c.inputs[0]).Err(), backend.ErrUnsupported, c.line)
+			continue
+		}
+		c.runMore(t, positive)
 	}
 }
 
-func (c fixtureCase) runMore(t *testing.T) {
+func (c fixtureCase) runMore(t *testing.T, positive bool) {
 	in, want := c.inputs[0], c.outputs
 	what := fmt.Sprintf("%s (%v %v)", c.line, in.DType(), in.Shape())
 	tol := tolerance(want[0].DType())
@@ -43,7 +81,7 @@ func (c fixtureCase) runMore(t *testing.T) {
 			return
 		}
 		requireSameLayout(t, want[1], v, what+": v")
-		checkEigenvectors(t, in, w, v, tolerance(w.DType()), what)
+		checkEigenvectors(t, in, w, v, tolerance(w.DType()), positive, what)
 		requireVectorsMatch(t, want[0], want[1], v, match, tolerance(w.DType()), what)
 	case "svdh":
 		u, s, vh := SVDHermitian(in, true)
@@ -130,8 +168,8 @@ func matchEigenvalues(t *testing.T, want, got []complex128, n int, tol float64, 
 // checkEigenvectors checks a @ v == v * w (to tol times a's largest
 // magnitude, times its size) and zgeev's normalisation: each column of
 // unit norm with a component of (nearly) the largest magnitude real,
-// and positive for complex a.
-func checkEigenvectors(t *testing.T, a, w, v *array.Array, tol float64, what string) {
+// and with positive, positive for complex a.
+func checkEigenvectors(t *testing.T, a, w, v *array.Array, tol float64, positive bool, what string) {
 	t.Helper()
 	x, vc := a.AsType(array.Complex128), v.AsType(array.Complex128)
 	n := lastDim(w)
@@ -141,7 +179,7 @@ func checkEigenvectors(t *testing.T, a, w, v *array.Array, tol float64, what str
 	}
 	requireValuesClose(t, values(t, x.Matmul(vc)), values(t, vc.Mul(w.ExpandDims(-2).AsType(array.Complex128))), tol*float64(max(n, 1))*scale, what+": A @ v == v * w")
 	requireClose(t, array.On(x.Backend()).Ones(array.Float64, w.Shape()...), Norm(vc, Axes(-2)), tol, what+": unit vectors")
-	complexInput := a.DType().Kind() == array.Complex64.Kind()
+	positive = positive && a.DType().Kind() == array.Complex64.Kind()
 	vals := values(t, v)
 	for lo := 0; lo < len(vals); lo += n * n {
 		for col := range n {
@@ -152,7 +190,7 @@ func checkEigenvectors(t *testing.T, a, w, v *array.Array, tol float64, what str
 			ok := false
 			for r := range n {
 				z := vals[lo+r*n+col]
-				if cmplx.Abs(z) >= big*(1-10*tol) && imag(z) == 0 && (!complexInput || real(z) > 0) {
+				if cmplx.Abs(z) >= big*(1-10*tol) && imag(z) == 0 && (!positive || real(z) > 0) {
 					ok = true
 				}
 			}
@@ -226,7 +264,7 @@ func TestEigComplexRandom(t *testing.T) {
 			w, v := Eig(a)
 			require.NoError(t, v.Err(), what)
 			tol := tolerance(dt)
-			checkEigenvectors(t, a, w, v, tol, what)
+			checkEigenvectors(t, a, w, v, tol, true, what)
 			x := a.AsType(array.Complex128)
 			wc := w.AsType(array.Complex128)
 			requireClose(t, array.Trace(x, 0, -2, -1), wc.Sum(array.Axis(-1)), tol*float64(n), what+": trace")
@@ -295,7 +333,7 @@ func TestEigStructured(t *testing.T) {
 		w, v := Eig(c.a)
 		require.NoError(t, v.Err(), c.name)
 		matchEigenvalues(t, c.want, values(t, w), len(c.want), c.tol, c.name)
-		checkEigenvectors(t, c.a, w, v, 1e-12, c.name)
+		checkEigenvectors(t, c.a, w, v, 1e-12, true, c.name)
 	}
 	// balancing: the eigenvalues are those of the similar matrix diag(d)⁻¹·A·diag(d)
 	a := array.FromSliceOn(onCPU, scaled, 3, 3)
@@ -304,7 +342,7 @@ func TestEigStructured(t *testing.T) {
 	matchEigenvalues(t, values(t, Eigvals(similar)), values(t, Eigvals(a)), 3, 1e-12, "balanced")
 	w, v := Eig(a)
 	require.NoError(t, v.Err())
-	checkEigenvectors(t, a, w, v, 1e-9, "badly scaled")
+	checkEigenvectors(t, a, w, v, 1e-9, true, "badly scaled")
 }
 
 // roots are the n complex n-th roots of x.
