@@ -39,11 +39,13 @@ func zgeev(n int, a, w, v []complex128, sc *scratch) bool {
 	}
 	d := reuse(&sc.sv, n)
 	balance(n, a, d)
+	// v holds Zᵀ until the end: the transforms of Z and the
+	// eigenvectors then run along rows, contiguous in memory.
 	vectors := v != nil
 	if vectors {
 		setIdentity(v, n)
 	}
-	work := reuse(&sc.ztau, n)
+	work := reuse(&sc.ztau, 2*n)
 	hessenberg(n, a, v, work)
 	if !schur(n, a, v, w, vectors) {
 		return false
@@ -51,10 +53,16 @@ func zgeev(n int, a, w, v []complex128, sc *scratch) bool {
 	if vectors {
 		schurVectors(n, a, v, work)
 		for c := range n {
-			for r := range n {
-				v[r*n+c] *= complex(d[r], 0)
+			x := v[c*n : (c+1)*n]
+			for r, f := range d {
+				x[r] *= complex(f, 0)
 			}
-			normalizeColumn(n, v, c)
+			normalize(x)
+		}
+		for r := range n {
+			for c := range r {
+				v[r*n+c], v[c*n+r] = v[c*n+r], v[r*n+c]
+			}
 		}
 	}
 	return true
@@ -105,9 +113,9 @@ func balance(n int, a []complex128, d []float64) {
 
 // hessenberg reduces the n×n row-major a to upper Hessenberg form
 // Qᴴ·A·Q by Householder reflectors, zeroing what lies below the
-// subdiagonal; where q is not nil (it holds I) it is multiplied by Q.
-// work holds n elements.
-func hessenberg(n int, a, q, work []complex128) {
+// subdiagonal; where qt is not nil (it holds I) it becomes Qᵀ·qt.
+// work holds 2n elements.
+func hessenberg(n int, a, qt, work []complex128) {
 	for k := 0; k+2 < n; k++ {
 		var norm2 float64
 		for i := k + 2; i < n; i++ {
@@ -119,7 +127,7 @@ func hessenberg(n int, a, q, work []complex128) {
 			continue
 		}
 		// the reflector's vector v = (1, scale·x) on rows k+1..n-1
-		v := work[k+1 : n]
+		v, vc := work[k+1:n], work[n+k+1:2*n]
 		v[0] = 1
 		for i := k + 2; i < n; i++ {
 			v[i-k-1] = a[i*n+k] * scale
@@ -128,8 +136,11 @@ func hessenberg(n int, a, q, work []complex128) {
 		a[(k+1)*n+k] = complex(beta, 0)
 		reflectRows(n, a, k+1, k+1, v, tau)
 		reflectColumns(n, a, k+1, v, tau)
-		if q != nil {
-			reflectColumns(n, q, k+1, v, tau)
+		if qt != nil { // Hᵀ·Qᵀ, Hᵀ = I - tau·conj(v)·vᵀ
+			for i, x := range v {
+				vc[i] = cmplx.Conj(x)
+			}
+			reflectRows(n, qt, k+1, 0, vc, cmplx.Conj(tau))
 		}
 	}
 }
@@ -172,10 +183,10 @@ func reflectColumns(n int, a []complex128, left int, v []complex128, tau complex
 
 // schur runs the shifted QR iteration on the n×n upper Hessenberg h and
 // writes its eigenvalues into w. With full, h becomes the upper
-// triangular Schur form T and z (n×n) is multiplied by the unitary Z of
+// triangular Schur form T and zt (n×n) becomes Zᵀ·zt for the unitary Z of
 // H = Z·T·Zᴴ; without, only the active blocks are updated. It reports
 // convergence within maxIts·max(10, n) sweeps per eigenvalue.
-func schur(n int, h, z, w []complex128, full bool) bool {
+func schur(n int, h, zt, w []complex128, full bool) bool {
 	at := func(r, c int) *complex128 { return &h[r*n+c] }
 	smlnum := safmin * (float64(n) / ulp)
 	itmax := maxIts * max(10, n)
@@ -229,17 +240,29 @@ func schur(n int, h, z, w []complex128, full bool) bool {
 				if k == m && m > l {
 					from = m - 1
 				}
-				for j := from; j <= last; j++ {
-					s := c1**at(k, j) + c2**at(k+1, j)
-					*at(k, j) -= s
-					*at(k+1, j) -= s * v2
+				rk, rk1 := h[k*n+from:k*n+last+1], h[(k+1)*n+from:(k+1)*n+last+1]
+				for j := range rk {
+					s := c1*rk[j] + c2*rk1[j]
+					rk[j] -= s
+					rk1[j] -= s * v2
 				}
 				if from < k {
 					*at(m+1, m-1) = 0
 				}
-				rotateColumns(h, n, k, first, min(k+2, i), tau, v2)
-				if full && z != nil {
-					rotateColumns(z, n, k, 0, n-1, tau, v2)
+				d2, cv := tau*v2, cmplx.Conj(v2)
+				for r := first; r <= min(k+2, i); r++ {
+					p, q := at(r, k), at(r, k+1)
+					s := tau**p + d2**q
+					*p -= s
+					*q -= s * cv
+				}
+				if full && zt != nil { // rows k, k+1 of Zᵀ, by the same formulas
+					p, q := zt[k*n:(k+1)*n], zt[(k+1)*n:(k+2)*n]
+					for j := range p {
+						s := tau*p[j] + d2*q[j]
+						p[j] -= s
+						q[j] -= s * cv
+					}
 				}
 			}
 		}
@@ -251,18 +274,6 @@ func schur(n int, h, z, w []complex128, full bool) bool {
 		i--
 	}
 	return true
-}
-
-// rotateColumns applies H = I - tau·(1, v2)·(1, v2)ᴴ from the right to
-// columns k, k+1 of rows from..to of the n-column row-major a.
-func rotateColumns(a []complex128, n, k, from, to int, tau, v2 complex128) {
-	d2, cv := tau*v2, cmplx.Conj(v2)
-	for r := from; r <= to; r++ {
-		p, q := &a[r*n+k], &a[r*n+k+1]
-		s := tau**p + d2**q
-		*p -= s
-		*q -= s * cv
-	}
 }
 
 // deflationPoint returns the row l in (lo, i] below the last negligible
@@ -334,13 +345,14 @@ func sweepStart(n int, h []complex128, l, i int, shift complex128) (m int, v0, v
 	}
 }
 
-// schurVectors overwrites the Schur vectors z (n×n) with the eigenvectors
-// of A = Z·T·Zᴴ: the eigenvector x of T for T[k][k] solves the upper
-// triangular (T[:k, :k] - T[k][k]·I)·x = -T[:k, k] (with x[k] = 1), and
-// Z·x is A's. Near-zero pivots are raised to a small multiple of the
-// eigenvalue's size, as ztrevc does, so repeated eigenvalues give vectors
-// instead of infinities. x holds n elements.
-func schurVectors(n int, t, z, x []complex128) {
+// schurVectors overwrites zt, the transposed Schur vectors (n×n), with the
+// transposed eigenvectors of A = Z·T·Zᴴ: the eigenvector x of T for
+// T[k][k] solves the upper triangular (T[:k, :k] - T[k][k]·I)·x =
+// -T[:k, k] (with x[k] = 1), and Z·x is A's. Near-zero pivots are raised
+// to a small multiple of the eigenvalue's size, as ztrevc does, so
+// repeated eigenvalues give vectors instead of infinities. x holds n
+// elements.
+func schurVectors(n int, t, zt, x []complex128) {
 	smlnum := safmin * (float64(n) / ulp)
 	for k := n - 1; k >= 0; k-- {
 		lambda := t[k*n+k]
@@ -364,52 +376,54 @@ func schurVectors(n int, t, z, x []complex128) {
 				}
 			}
 		}
-		// Column k of Z·x; columns below k of z are still Schur vectors.
-		for r := range n {
-			row := z[r*n : r*n+k+1]
-			var s complex128
-			for c, xc := range x[:k+1] {
-				s += row[c] * xc
+		// Row k of (Z·x)ᵀ: rows above k of zt are still Schur vectors.
+		out := zt[k*n : (k+1)*n]
+		if x[k] != 1 {
+			for j := range out {
+				out[j] *= x[k]
 			}
-			row[k] = s
+		}
+		for c, xc := range x[:k] {
+			for j, z := range zt[c*n : (c+1)*n] {
+				out[j] += xc * z
+			}
 		}
 	}
 }
 
-// normalizeColumn scales column c of the n×n row-major v to unit 2-norm
-// and rotates its phase so that its largest component (the first of
-// them) is real and positive, as zgeev does.
-func normalizeColumn(n int, v []complex128, c int) {
+// normalize scales x to unit 2-norm and rotates its phase so that its
+// largest component (the first of them) is real and positive, as zgeev
+// does.
+func normalize(x []complex128) {
 	var sum, big float64
 	arg := 0
-	for r := range n {
-		z := v[r*n+c]
+	for i, z := range x {
 		m := real(z)*real(z) + imag(z)*imag(z)
 		sum += m
 		if m > big {
-			big, arg = m, r
+			big, arg = m, i
 		}
 	}
-	if sum == 0 || math.IsInf(sum, 0) {
+	if sum == 0 || math.IsInf(sum, 0) { // underflow or overflow: rescale first
 		f := 0.0
-		for r := range n {
-			f = max(f, abs1(v[r*n+c]))
+		for _, z := range x {
+			f = max(f, abs1(z))
 		}
 		if f == 0 {
 			return
 		}
-		for r := range n { // rescale and measure again
-			v[r*n+c] /= complex(f, 0)
+		for i := range x {
+			x[i] /= complex(f, 0)
 		}
-		normalizeColumn(n, v, c)
+		normalize(x)
 		return
 	}
-	phase := cmplx.Conj(v[arg*n+c]) / complex(math.Sqrt(big), 0)
+	phase := cmplx.Conj(x[arg]) / complex(math.Sqrt(big), 0)
 	f := phase / complex(math.Sqrt(sum), 0)
-	for r := range n {
-		v[r*n+c] *= f
+	for i := range x {
+		x[i] *= f
 	}
-	v[arg*n+c] = complex(real(v[arg*n+c]), 0)
+	x[arg] = complex(real(x[arg]), 0)
 }
 
 // zEig is Eig for complex matrices.
