@@ -113,7 +113,7 @@ func balance(n int, a []complex128, d []float64) {
 
 // hessenberg reduces the n×n row-major a to upper Hessenberg form
 // Qᴴ·A·Q by Householder reflectors, zeroing what lies below the
-// subdiagonal; where qt is not nil (it holds I) it becomes Qᵀ·qt.
+// subdiagonal; qt, where not nil, holds I and becomes Qᵀ.
 // work holds 2n elements.
 func hessenberg(n int, a, qt, work []complex128) {
 	for k := 0; k+2 < n; k++ {
