@@ -1,5 +1,6 @@
 // Package linalg is numpy.linalg for cugo arrays: solving, inverses,
-// determinants, factorizations (Cholesky, QR, SVD, Hermitian eigenproblems),
+// determinants, factorizations (Cholesky, QR, SVD, Hermitian and general
+// eigenproblems),
 // least squares, pseudo-inverses, ranks, norms and condition numbers.
 //
 // Every function takes stacks of matrices, (..., M, N) arrays whose leading
