@@ -8,7 +8,7 @@ import (
 // Hermitian (real symmetric) matrix of a, defined by its lower triangle,
 // through its eigendecomposition a = v·diag(λ)·vᴴ. The singular values
 // s are the |λ| in descending order (equal ones in the reverse of Eigh's
-// order, as NumPy's sort leaves them for small matrices), u holds the
+// order; NumPy's order of ties depends on its sort), u holds the
 // eigenvectors in that order and vh = (u·sign(λ))ᴴ, so that
 // a = u @ diag(s) @ vh; as in NumPy, a zero eigenvalue gives a zero row of
 // vh. There is no full_matrices: the matrices are square. Without

@@ -401,3 +401,30 @@ func TestMoreErrors(t *testing.T) {
 	require.Equal(t, values(t, array.Scalar(int64(1))), values(t, MatrixRankHermitian(array.FromSliceOn(onCPU, []float64{0, 2}, 2))))
 	require.Equal(t, values(t, array.Scalar(int64(0))), values(t, MatrixRankHermitian(onCPU.Zeros(array.Float64, 3))))
 }
+
+// TestSVDHermitianSigns: a zero eigenvalue leaves a zero row in vh, as
+// NumPy's sign(0) makes it; negative eigenvalues move their sign into vh.
+func TestSVDHermitianSigns(t *testing.T) {
+	a := array.FromSliceOn(onCPU, []float64{2, 0, 0, 0, 0, 0, 0, 0, -1}, 3, 3)
+	u, s, vh := SVDHermitian(a, true)
+	require.NoError(t, vh.Err())
+	require.Equal(t, []complex128{2, 1, 0}, values(t, s))
+	require.Equal(t, []complex128{1, 0, 0, 0, 0, 1, 0, 1, 0}, values(t, u.Abs()))
+	require.Equal(t, []complex128{0, 0, 0}, values(t, vh.Index(array.I(2))))
+	require.Equal(t, values(t, u.Index(array.All, array.I(1)).Mul(-1)), values(t, vh.Index(array.I(1))))
+}
+
+// TestQRRawViews: h and tau of a transposed view are those of its copy,
+// and h's transpose holds R as QR's mode "r" gives it.
+func TestQRRawViews(t *testing.T) {
+	a := randomComplex(rand.New(rand.NewPCG(9, 9)), []int{2}, 5).Index(array.Ellipsis, array.S(0, 3)) // 2×5×3
+	h, tau := QR(a.SwapAxes(-1, -2), "raw")
+	h2, tau2 := QR(a.SwapAxes(-1, -2).Copy(), "raw")
+	require.NoError(t, h.Err())
+	require.Equal(t, []int{2, 5, 3}, h.Shape())
+	require.Equal(t, []int{2, 3}, tau.Shape())
+	require.Equal(t, values(t, h2), values(t, h))
+	require.Equal(t, values(t, tau2), values(t, tau))
+	_, r := QR(a.SwapAxes(-1, -2), "r")
+	requireClose(t, r, array.Triu(h.SwapAxes(-1, -2).Index(array.Ellipsis, array.S(0, 3), array.All), 0), 1e-12, "R in h")
+}
