@@ -88,6 +88,13 @@ for dt in ["complex64", "complex128", "float32", "float64"]:
     eig_case(j, tol)  # and bare: upper triangular with repeated eigenvalues
     # a permutation matrix: eigenvalues on the unit circle, the cube roots of 1
     eig_case(np.roll(np.eye(3, dtype=dt), 1, axis=0), tol)
+    # rank 1: one eigenvalue n·(1+1j), the others zero in rounding noise
+    eig_case((np.ones((50, 50)) * (1 + 1j if dt[0] == "c" else 1)).astype(dt), tol)
+
+# matrices near the ends of the range, which zgeev scales first
+eig_case(np.array([[1e308, 1e308j, -1e308], [1e-308, 1e308, 1e308], [3, -1e308j, 1e307]]), "1e-9")
+eig_case(np.array([[1e-310, 2e-310], [3e-310j, 4e-310]]), "1e-9")
+eig_case(np.array([[1e-300, 1e300], [1e-300, 1]], dtype=complex), "1e-9")  # its 1e-300s underflow
 
 for dt in ["float32", "float64", "complex64", "complex128"]:
     for shape in [(1, 1), (4, 4), (2, 3, 5, 5), (0, 0), (2, 0, 0)]:

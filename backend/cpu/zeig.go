@@ -27,6 +27,11 @@ const (
 	balTol = 0.95         // a balancing step must shrink a row's and column's norms by this
 	balMin = safmin / ulp // the range of balancing's scale factors
 	balMax = 1 / balMin
+	// zgeev's range for the largest element, sqrt(safmin)/ulp to its
+	// inverse, where no product in the solver overflows or underflows
+	// to a loss
+	scaleMin = 0x1p-459
+	scaleMax = 0x1p459
 )
 
 // zgeev computes the eigenvalues w of the n×n row-major a (overwritten)
@@ -37,6 +42,7 @@ func zgeev(n int, a, w, v []complex128, sc *scratch) bool {
 	if n == 0 {
 		return true
 	}
+	f := rangeScale(a)
 	d := reuse(&sc.sv, n)
 	balance(n, a, d)
 	// v holds Zᵀ until the end: the transforms of Z and the
@@ -49,6 +55,11 @@ func zgeev(n int, a, w, v []complex128, sc *scratch) bool {
 	hessenberg(n, a, v, work)
 	if !schur(n, a, v, w, vectors) {
 		return false
+	}
+	if f != 1 {
+		for i := range w {
+			w[i] /= complex(f, 0)
+		}
 	}
 	if vectors {
 		schurVectors(n, a, v, work)
@@ -66,6 +77,31 @@ func zgeev(n int, a, w, v []complex128, sc *scratch) bool {
 		}
 	}
 	return true
+}
+
+// rangeScale multiplies a by the power of two f that brings its largest
+// element into [scaleMin, scaleMax] where it lies outside (exactly, but
+// for what underflows), and returns f: the eigenvalues are f times a's,
+// the eigenvectors a's.
+func rangeScale(a []complex128) float64 {
+	big := 0.0
+	for _, z := range a {
+		big = max(big, cmplx.Abs(z))
+	}
+	var to float64
+	switch {
+	case big > 0 && big < scaleMin:
+		to = scaleMin
+	case big > scaleMax:
+		to = scaleMax
+	default:
+		return 1
+	}
+	f := math.Ldexp(1, math.Ilogb(to)-math.Ilogb(big))
+	for i := range a {
+		a[i] *= complex(f, 0)
+	}
+	return f
 }
 
 // balance scales the rows and columns of a by powers of two, a ← D⁻¹·A·D
@@ -117,20 +153,15 @@ func balance(n int, a []complex128, d []float64) {
 // work holds 2n elements.
 func hessenberg(n int, a, qt, work []complex128) {
 	for k := 0; k+2 < n; k++ {
-		var norm2 float64
-		for i := k + 2; i < n; i++ {
-			z := a[i*n+k]
-			norm2 += real(z)*real(z) + imag(z)*imag(z)
-		}
-		beta, tau, scale := reflector(a[(k+1)*n+k], norm2)
+		beta, tau, div := reflector(a[(k+1)*n+k], columnNorm(a, n, k, k+2, n))
 		if tau == 0 {
 			continue
 		}
-		// the reflector's vector v = (1, scale·x) on rows k+1..n-1
+		// the reflector's vector v = (1, x/div) on rows k+1..n-1
 		v, vc := work[k+1:n], work[n+k+1:2*n]
 		v[0] = 1
 		for i := k + 2; i < n; i++ {
-			v[i-k-1] = a[i*n+k] * scale
+			v[i-k-1] = a[i*n+k] / div
 			a[i*n+k] = 0
 		}
 		a[(k+1)*n+k] = complex(beta, 0)
@@ -222,14 +253,14 @@ func schur(n int, h, zt, w []complex128, full bool) bool {
 				if k > m {
 					v0, v1 = *at(k, k-1), *at(k+1, k-1)
 				}
-				beta, tau, scale := reflector(v0, real(v1)*real(v1)+imag(v1)*imag(v1))
+				beta, tau, div := reflector(v0, cmplx.Abs(v1))
 				if k > m {
 					*at(k, k-1), *at(k+1, k-1) = complex(beta, 0), 0
 				}
 				if tau == 0 {
 					continue
 				}
-				v2 := v1 * scale
+				v2 := v1 / div
 				// Hᴴ from the left on rows k, k+1; H from the right on
 				// columns k, k+1 (down to the bulge's row k+2), and on Z.
 				// A sweep that starts below l also turns h[m][m-1] (by a
