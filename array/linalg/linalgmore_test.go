@@ -338,6 +338,9 @@ func TestEigStructured(t *testing.T) {
 		{"triangular", array.FromSliceOn(onCPU, []complex128{1 + 1i, 2, 3i, 0, -2, 5, 0, 0, 4i}, 3, 3), []complex128{1 + 1i, -2, 4i}, 0},
 		{"jordan", array.FromSliceOn(onCPU, jordan, n, n), make([]complex128, n), 0},
 		{"shift", array.FromSliceOn(onCPU, shift, n, n), roots(2, n), 1e-12},
+		// a defective double eigenvalue 0 next to 2: its second vector
+		// comes from a rescaled back substitution
+		{"defective", array.FromSliceOn(onCPU, []complex128{1, 1, 0, 1, 1, 0, 0, 1, 0}, 3, 3), []complex128{2, 0, 0}, 1e-12},
 	}
 	for _, c := range cases {
 		w, v := Eig(c.a)
@@ -437,4 +440,45 @@ func TestQRRawViews(t *testing.T) {
 	require.Equal(t, values(t, tau2), values(t, tau))
 	_, r := QR(a.SwapAxes(-1, -2), "r")
 	requireClose(t, r, array.Triu(h.SwapAxes(-1, -2).Index(array.Ellipsis, array.S(0, 3), array.All), 0), 1e-12, "R in h")
+}
+
+// TestEigStructuredRandom runs Eig on many small random matrices with
+// exact structure: sparse ones, small complex integers, 0/1 matrices and
+// periodic patterns, whose repeated and defective zero eigenvalues send
+// the back substitution through its tiny pivots and rescalings: a @ v ==
+// v * w, finite unit vectors, and sum(w) == trace(a) from Eigvals.
+func TestEigStructuredRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(77, 1))
+	for trial := range 800 {
+		n := 1 + r.IntN(25)
+		x := make([]complex128, n*n)
+		kind := trial % 4
+		for i := range x {
+			switch kind {
+			case 0:
+				if r.Float64() < 0.2 {
+					x[i] = complex(r.NormFloat64(), r.NormFloat64())
+				}
+			case 1:
+				x[i] = complex(float64(r.IntN(3)-1), float64(r.IntN(3)-1))
+			case 2:
+				x[i] = complex(float64(r.IntN(2)), 0)
+			default:
+				x[i] = complex(float64((i/n)%2), float64((i%n)%3))
+			}
+		}
+		a := array.FromSliceOn(onCPU, x, n, n)
+		what := fmt.Sprintf("trial %d (%d×%d): %v", trial, n, n, x)
+		w, v := Eig(a)
+		require.NoError(t, v.Err(), what)
+		checkEigenvectors(t, a, w, v, 1e-12, true, what)
+		var sum, trace complex128
+		for _, z := range values(t, Eigvals(a)) {
+			sum += z
+		}
+		for i := range n {
+			trace += x[i*n+i]
+		}
+		require.LessOrEqual(t, cmplx.Abs(sum-trace), 1e-10*float64(n), what+": trace")
+	}
 }

@@ -23,7 +23,7 @@ const (
 	exshIt = 10           // iterations without deflation before an exceptional shift
 	exshC  = 0.75         // its size, in units of a subdiagonal
 	maxIts = 30           // QR sweeps allowed per eigenvalue, times max(10, n)
-	rescal = 0x1p500      // growth of a back-substituted vector that rescales it
+	rescal = 0x1p500      // the largest component a back-substituted vector may grow to
 	balTol = 0.95         // a balancing step must shrink a row's and column's norms by this
 	balMin = safmin / ulp // the range of balancing's scale factors
 	balMax = 1 / balMin
@@ -390,22 +390,23 @@ func schurVectors(n int, t, zt, x []complex128) {
 		smin := max(ulp*abs1(lambda), smlnum)
 		x[k] = 1
 		for j := k - 1; j >= 0; j-- {
-			s := -t[j*n+k]
-			row := t[j*n : j*n+k]
-			for c := j + 1; c < k; c++ {
+			var s complex128 // -(T[j][j+1:k+1] · x[j+1:k+1]); x[k] is 1 until a rescaling
+			row := t[j*n : j*n+k+1]
+			for c := j + 1; c <= k; c++ {
 				s -= row[c] * x[c]
 			}
 			d := row[j] - lambda
 			if abs1(d) < smin {
 				d = complex(smin, 0)
 			}
-			x[j] = s / d
-			if abs1(x[j]) > rescal { // keep the vector from overflowing
-				f := complex(1/abs1(x[j]), 0)
-				for c := j; c <= k; c++ {
+			if abs1(s) > abs1(d)*rescal { // scale x down before x[j] can overflow
+				f := complex(abs1(d)*rescal/abs1(s), 0)
+				for c := j + 1; c <= k; c++ {
 					x[c] *= f
 				}
+				s *= f
 			}
+			x[j] = s / d
 		}
 		// Row k of (Z·x)ᵀ: rows above k of zt are still Schur vectors.
 		out := zt[k*n : (k+1)*n]
