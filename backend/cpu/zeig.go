@@ -115,26 +115,24 @@ func balance(n int, a []complex128, d []float64) {
 	for changed := true; changed; {
 		changed = false
 		for i := range n {
-			var c, r float64 // the column and row norms without the diagonal
+			var c, r float64 // the column's and row's 2-norms
 			for j := range n {
-				if j != i {
-					c += abs1(a[j*n+i])
-					r += abs1(a[i*n+j])
-				}
+				c = math.Hypot(c, cmplx.Abs(a[j*n+i]))
+				r = math.Hypot(r, cmplx.Abs(a[i*n+j]))
 			}
 			if c == 0 || r == 0 {
 				continue
 			}
 			// the power of two f that brings c·f and r/f within a factor 2
-			f := 1.0
-			for c*f*f < r/2 && f < balMax {
-				f *= 2
+			f, s := 1.0, c+r
+			for c < r/2 && f < balMax {
+				f, c, r = f*2, c*2, r/2
 			}
-			for c*f*f >= 2*r && f > balMin {
-				f /= 2
+			for c/2 >= r && f > balMin {
+				f, c, r = f/2, c/2, r*2
 			}
 			// Scale only where it shrinks the norms enough, and d stays in range.
-			if c*f+r/f >= balTol*(c+r) || d[i]*f < balMin || d[i]*f > balMax {
+			if c+r >= balTol*s || d[i]*f < balMin || d[i]*f > balMax {
 				continue
 			}
 			d[i] *= f
@@ -340,23 +338,23 @@ func deflationPoint(n int, h []complex128, lo, i int, smlnum float64) int {
 	return lo
 }
 
-// wilkinsonShift is the eigenvalue of [[a, b], [c, d]] nearer to d.
+// wilkinsonShift is the eigenvalue of [[a, b], [c, d]] nearer to d:
+// d + x - y with x = (a-d)/2 and y = ±sqrt(x² + bc) the root aligned with
+// x, written as d - bc/(x+y) so as not to cancel, and computed on x, y and
+// sqrt(bc) divided by the largest of them, so that nothing underflows.
 func wilkinsonShift(a, b, c, d complex128) complex128 {
 	u := cmplx.Sqrt(b) * cmplx.Sqrt(c) // u² = bc, without overflowing
-	s := abs1(u)
-	if s == 0 {
+	x := (a - d) / 2
+	s := max(abs1(u), abs1(x))
+	if abs1(u) == 0 {
 		return d
 	}
-	x := (a - d) / 2
-	sx := abs1(x)
-	s = max(s, sx)
 	xs, us := x/complex(s, 0), u/complex(s, 0)
-	y := complex(s, 0) * cmplx.Sqrt(xs*xs+us*us)
-	if sx > 0 && real(x)*real(y)+imag(x)*imag(y) < 0 {
-		y = -y
+	ys := cmplx.Sqrt(xs*xs + us*us)
+	if real(xs)*real(ys)+imag(xs)*imag(ys) < 0 {
+		ys = -ys
 	}
-	// d + x - y, written so as not to cancel
-	return d - u*(u/(x+y))
+	return d - u*(us/(xs+ys))
 }
 
 // sweepStart finds where a QR sweep on rows l..i with the given shift may
