@@ -11,10 +11,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestEigComplexCUDA checks cuSOLVER's Xgeev on complex stacks, which the
-// CPU backend cannot compute (gonum has no complex geev) and so no fixture
-// covers: A @ v == v * w, unit vectors, and the eigenvalues of Eigvals
-// equal to Eig's.
+// TestEigComplexCUDA checks cuSOLVER's Xgeev on random complex stacks
+// (TestNumPyMoreCUDA compares it with NumPy): A @ v == v * w, unit
+// vectors, and the eigenvalues of Eigvals equal to Eig's.
 func TestEigComplexCUDA(t *testing.T) {
 	b, err := backend.Open("cuda", 0)
 	gputest.Need(t, "cuda", err)

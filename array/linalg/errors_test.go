@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cugo/cugo/array"
-	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cpu"
 )
 
@@ -36,7 +35,7 @@ func TestErrors(t *testing.T) {
 		{"det of a vector", Det(vector).Err(), ErrLinAlg, "1-dimensional array given. Array must be at least two-dimensional"},
 		{"eigh non-square", Eigvalsh(nonSquare, "L").Err(), ErrLinAlg, "must be square"},
 		{"eigh bad UPLO", Eigvalsh(regular, "X").Err(), nil, "UPLO argument must be 'L' or 'U'"},
-		{"qr bad mode", func() error { _, r := QR(regular, "raw"); return r.Err() }(), nil, "unrecognized mode 'raw'"},
+		{"qr bad mode", func() error { _, r := QR(regular, "economic"); return r.Err() }(), nil, "unrecognized mode 'economic'"},
 		{"svd of a vector", SVDVals(vector).Err(), ErrLinAlg, "1-dimensional"},
 		{"float16", Inv(half).Err(), nil, "array type float16 is unsupported in linalg"},
 		{"solve mismatch", Solve(regular, d.Ones(array.Float64, 3, 1)).Err(), ErrLinAlg, "mismatch in its core dimension 0"},
@@ -50,7 +49,6 @@ func TestErrors(t *testing.T) {
 		{"norm axis out of range", Norm(regular, Axes(2)).Err(), nil, "out of bounds"},
 		{"sticky", Inv(regular.Add(vector)).Err(), nil, "could not be broadcast"},
 		{"nil", Det(nil).Err(), nil, "nil array"},
-		{"complex eig on the CPU", Eigvals(indefinite).Err(), backend.ErrUnsupported, "no complex geev"},
 		{"eig non-square", Eigvals(nonSquare).Err(), ErrLinAlg, "must be square"},
 		{"multi_dot of one", MultiDot(regular).Err(), nil, "Expecting at least two arrays."},
 		{"multi_dot of a stack", MultiDot(regular, stack, regular).Err(), ErrLinAlg, "4-dimensional array given. Array must be two-dimensional"},

@@ -85,9 +85,15 @@ func Cholesky(a *array.Array, upper bool) *array.Array {
 // QR factors each matrix of a into q @ r with q orthonormal (unitary) and
 // r upper triangular (numpy.linalg.qr). mode is "reduced" (or ""): q is
 // (..., M, K) and r (..., K, N) with K = min(M, N); "complete": q is
-// (..., M, M) and r (..., M, N); "r": only r (q is nil), as reduced.
+// (..., M, M) and r (..., M, N); "r": only r (q is nil), as reduced;
+// "raw": NumPy's h and tau in place of q and r (LAPACK's compact form:
+// h (..., N, M) is the transpose of geqrf's output, tau (..., K) holds
+// the Householder reflectors' scalars).
 func QR(a *array.Array, mode string) (q, r *array.Array) {
 	const op = "QR"
+	if mode == "raw" {
+		return qrRaw(a)
+	}
 	fail := func(err error) (*array.Array, *array.Array) {
 		if mode == "r" {
 			return nil, array.Failed(err)
@@ -96,7 +102,7 @@ func QR(a *array.Array, mode string) (q, r *array.Array) {
 	}
 	complete := mode == "complete"
 	if mode != "" && mode != "reduced" && mode != "complete" && mode != "r" {
-		return fail(fmt.Errorf("%s: unrecognized mode '%s' (want \"reduced\", \"complete\" or \"r\")", op, mode))
+		return fail(fmt.Errorf("%s: unrecognized mode '%s' (want \"reduced\", \"complete\", \"r\" or \"raw\")", op, mode))
 	}
 	la, w, err := factorInput(op, a, false)
 	if err != nil {
@@ -218,9 +224,12 @@ func eigh(op string, a *array.Array, uplo string, vectors bool) (w, v *array.Arr
 }
 
 // Eig returns the eigenvalues w and right eigenvectors (the columns of v,
-// each of unit norm) of each square matrix of a (numpy.linalg.eig). They
-// are complex whatever a's dtype, as NumPy 2.5 gives them (complex64 for
-// float32 input, complex128 for float64).
+// each of unit norm; on the CPU with its largest component real, as
+// LAPACK's zgeev leaves them) of each square matrix of a (numpy.linalg.eig), the
+// eigenvalues in no particular order. They are complex whatever a's
+// dtype, as NumPy 2 gives them (complex64 for float32 and complex64
+// input, complex128 for the others). A NaN or an infinity in a is an
+// error that matches ErrLinAlg, as in NumPy.
 func Eig(a *array.Array) (w, v *array.Array) { return eig("Eig", a, true) }
 
 // Eigvals returns the eigenvalues of each square matrix of a
@@ -237,6 +246,14 @@ func eig(op string, a *array.Array, vectors bool) (w, v *array.Array) {
 		return fail(err)
 	}
 	defer free(work)
+	// NumPy checks first, as no eigensolver can converge on them.
+	finite, err := array.Item[bool](array.AllTrue(array.IsFinite(work.Array)))
+	if err == nil && !finite {
+		err = linalgErrorf(op, "Array must not contain infs or NaNs")
+	}
+	if err != nil {
+		return fail(err)
+	}
 	lead, n, _ := matrixShape(work.Array)
 	dt := work.DType()
 	var vShape []int

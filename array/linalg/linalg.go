@@ -1,6 +1,7 @@
 // Package linalg is numpy.linalg for cugo arrays: solving, inverses,
-// determinants, factorizations (Cholesky, QR, SVD, Hermitian eigenproblems),
-// least squares, pseudo-inverses, ranks, norms and condition numbers.
+// determinants, factorizations (Cholesky, QR, SVD, Hermitian and general
+// eigenproblems), least squares, pseudo-inverses, ranks, norms and
+// condition numbers.
 //
 // Every function takes stacks of matrices, (..., M, N) arrays whose leading
 // axes broadcast as NumPy's do, and computes in NumPy's dtype: float32,

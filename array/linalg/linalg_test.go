@@ -25,7 +25,7 @@ import (
 	"github.com/cugo/cugo/libs/cusolver"
 )
 
-// fixtureCase is a line of testdata/linalg_dense/cases.txt with its arrays.
+// fixtureCase is a line of a cases.txt under testdata/ with its arrays.
 type fixtureCase struct {
 	line    string
 	op      string
@@ -34,9 +34,10 @@ type fixtureCase struct {
 	outputs []*array.Array
 }
 
-// fixtureCases loads the cases of gen_linalg_dense.py onto d.
-func fixtureCases(t *testing.T, d *array.Device) []fixtureCase {
-	f, err := os.Open(fixture.Path("linalg_dense/cases.npys"))
+// fixtureCases loads the cases under testdata/dir (gen_linalg_dense.py's
+// linalg_dense, gen_linalgmore.py's linalgmore) onto d.
+func fixtureCases(t *testing.T, d *array.Device, dir string) []fixtureCase {
+	f, err := os.Open(fixture.Path(dir + "/cases.npys"))
 	require.NoError(t, err)
 	defer f.Close()
 	r := bufio.NewReader(f)
@@ -50,7 +51,7 @@ func fixtureCases(t *testing.T, d *array.Device) []fixtureCase {
 		arrays = append(arrays, a)
 	}
 	var cases []fixtureCase
-	for _, line := range fixture.Lines(t, "linalg_dense/cases.txt") {
+	for _, line := range fixture.Lines(t, dir+"/cases.txt") {
 		fs := strings.Fields(line)
 		nin, err1 := strconv.Atoi(fs[1])
 		nout, err2 := strconv.Atoi(fs[2])
@@ -305,7 +306,7 @@ func checkEigh(t *testing.T, c fixtureCase, w, v *array.Array) {
 // testFixtures runs every case on d; the ops in unsupported must fail
 // with backend.ErrUnsupported instead.
 func testFixtures(t *testing.T, d *array.Device, unsupported ...string) {
-	for _, c := range fixtureCases(t, d) {
+	for _, c := range fixtureCases(t, d, "linalg_dense") {
 		got := c.run(t)
 		require.Len(t, got, len(c.outputs), c.line)
 		if slices.Contains(unsupported, c.op) {

@@ -100,8 +100,10 @@ func Lstsq(a, b *array.Array, rcond ...float64) (x, residuals *array.Array, rank
 // Pinv returns the Moore–Penrose pseudo-inverse of each matrix of a
 // (numpy.linalg.pinv) through its SVD: singular values at most rcond
 // (default 1e-15) times the largest are treated as zero.
-func Pinv(a *array.Array, rcond ...float64) *array.Array {
-	const op = "Pinv"
+func Pinv(a *array.Array, rcond ...float64) *array.Array { return pinv("Pinv", a, false, rcond) }
+
+// pinv is Pinv, through SVDHermitian with hermitian.
+func pinv(op string, a *array.Array, hermitian bool, rcond []float64) *array.Array {
 	if err := operands(op, a); err != nil {
 		return array.Failed(err)
 	}
@@ -122,7 +124,7 @@ func Pinv(a *array.Array, rcond ...float64) *array.Array {
 	}
 	// In double precision, as NumPy: the cutoff sits far below float32's
 	// rounding.
-	u, s, vh := SVD(a.AsType(wide(dt)), false, true)
+	u, s, vh := svd(a.AsType(wide(dt)), hermitian, true)
 	cutoff := array.Max(s, array.Axis(-1), array.KeepDims()).Mul(cut)
 	inv := array.Where(s.Greater(cutoff), array.Reciprocal(s), 0)
 	return adjoint(vh).Matmul(inv.ExpandDims(-1).Mul(adjoint(u))).AsType(dt)
@@ -133,7 +135,11 @@ func Pinv(a *array.Array, rcond ...float64) *array.Array {
 // times max(M, N) times the dtype's epsilon. For a vector or a scalar it is
 // 1 unless every element is zero. An empty matrix has rank 0 (NumPy 2.5).
 func MatrixRank(a *array.Array, tol ...float64) *array.Array {
-	const op = "MatrixRank"
+	return matrixRank("MatrixRank", a, false, tol)
+}
+
+// matrixRank is MatrixRank, through SVDHermitian with hermitian.
+func matrixRank(op string, a *array.Array, hermitian bool, tol []float64) *array.Array {
 	if err := operands(op, a); err != nil {
 		return array.Failed(err)
 	}
@@ -146,12 +152,21 @@ func MatrixRank(a *array.Array, tol ...float64) *array.Array {
 		return array.Failed(err)
 	}
 	// NumPy's singular values: computed in double, rounded to dt's precision.
-	s := SVDVals(a.AsType(wide(dt))).AsType(realType(dt))
+	_, s, _ := svd(a.AsType(wide(dt)), hermitian, false)
+	s = s.AsType(realType(dt))
 	if len(tol) > 0 {
 		return s.Greater(tol[0]).Sum(array.Axis(-1))
 	}
 	t := maxOrZero(s, s.NDim()-1).ExpandDims(-1).Mul(float64(max(m, n)) * eps(s.DType()))
 	return s.Greater(t).Sum(array.Axis(-1))
+}
+
+// svd is the reduced SVD, or SVDHermitian with hermitian.
+func svd(a *array.Array, hermitian, computeUV bool) (u, s, vh *array.Array) {
+	if hermitian {
+		return SVDHermitian(a, computeUV)
+	}
+	return SVD(a, false, computeUV)
 }
 
 // Cond returns the condition number of each matrix of a

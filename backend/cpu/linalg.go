@@ -469,11 +469,11 @@ func reuse[T any](p *[]T, n int) []T {
 	return *p
 }
 
-// Eig computes eigenvalues and right eigenvectors with gonum's Dgeev
-// (real matrices only: gonum has no complex geev).
+// Eig computes eigenvalues and right eigenvectors with gonum's Dgeev, or
+// for complex matrices zeig.go's solver (gonum has no complex geev).
 func (b *Backend) Eig(dt dtype.DType, batch, n int, a, w, v backend.Buffer) error {
 	if isComplex(dt) {
-		return fmt.Errorf("cpu: Eig: %v is %w by the CPU backend (gonum's LAPACK has no complex geev)", dt, backend.ErrUnsupported)
+		return b.zEig(dt, batch, n, a, w, v)
 	}
 	ma, err := matricesOf[float64]("Eig", dt, a, batch, n*n)
 	if err != nil {

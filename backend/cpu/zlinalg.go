@@ -124,21 +124,12 @@ func zpotrf(n int, a []complex128) bool {
 // as LAPACK's zgeqrf: H = I - tau·v·vᴴ with v[0] = 1, R's diagonal real.
 func zgeqrf(m, n int, a, tau []complex128) {
 	for k := range min(m, n) {
-		alpha := a[k*n+k]
-		var norm2 float64 // of the column below the diagonal
-		for i := k + 1; i < m; i++ {
-			z := a[i*n+k]
-			norm2 += real(z)*real(z) + imag(z)*imag(z)
-		}
-		if norm2 == 0 && imag(alpha) == 0 {
-			tau[k] = 0
+		beta, t, div := reflector(a[k*n+k], columnNorm(a, n, k, k+1, m))
+		if tau[k] = t; t == 0 {
 			continue
 		}
-		beta := -math.Copysign(math.Sqrt(real(alpha)*real(alpha)+imag(alpha)*imag(alpha)+norm2), real(alpha))
-		tau[k] = complex((beta-real(alpha))/beta, -imag(alpha)/beta)
-		scale := 1 / (alpha - complex(beta, 0))
 		for i := k + 1; i < m; i++ {
-			a[i*n+k] *= scale
+			a[i*n+k] /= div
 		}
 		a[k*n+k] = complex(beta, 0)
 		// Hᴴ applied to the columns right of k: A -= conj(tau)·v·(vᴴA).
@@ -154,6 +145,30 @@ func zgeqrf(m, n int, a, tau []complex128) {
 			}
 		}
 	}
+}
+
+// reflector is LAPACK zlarfg's elementary reflector H = I - tau·v·vᴴ for
+// the vector (alpha, x) with ‖x‖ = xnorm: v = (1, x/div) and
+// Hᴴ·(alpha, x) = (beta, 0), beta real. Where x is zero and alpha real, H
+// is the identity: tau is 0 (and beta and div mean nothing). |div| ≥
+// |beta| ≥ ‖x‖, so dividing by it never overflows, and no square is
+// formed, so tiny vectors do not underflow to zero.
+func reflector(alpha complex128, xnorm float64) (beta float64, tau, div complex128) {
+	if xnorm == 0 && imag(alpha) == 0 {
+		return real(alpha), 0, 1
+	}
+	beta = -math.Copysign(math.Hypot(cmplx.Abs(alpha), xnorm), real(alpha))
+	return beta, complex((beta-real(alpha))/beta, -imag(alpha)/beta), alpha - complex(beta, 0)
+}
+
+// columnNorm is the 2-norm of rows from..to-1 of column col of the
+// row-major a with n columns, without underflow or overflow.
+func columnNorm(a []complex128, n, col, from, to int) float64 {
+	var s float64
+	for i := from; i < to; i++ {
+		s = math.Hypot(s, cmplx.Abs(a[i*n+col]))
+	}
+	return s
 }
 
 // zungqr writes into the m×cols row-major q the first cols columns of

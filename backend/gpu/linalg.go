@@ -348,29 +348,13 @@ func (b *Backend) QR(dt dtype.DType, batch, m, n int, a, q, r backend.Buffer, co
 		}
 		sc := &scratch{b: b}
 		defer sc.free()
-		ca, caBuf, err := b.columnMajorCopy(sc, dt, batch, m, n, a)
-		if err != nil {
-			return err
-		}
-		tau, _, err := sc.alloc(batch * max(k, 1) * dt.Size())
+		ca, caBuf, taus, _, err := b.geqrf(s, sc, dt, batch, m, n, a)
 		if err != nil {
 			return err
 		}
 		info, _, err := sc.alloc(4)
 		if err != nil {
 			return err
-		}
-		taus := mats{tau, Ptr(max(k, 1) * dt.Size())}
-		if k > 0 {
-			work, lwork, err := sc.workspace(dt, func() (int, error) { return s.GeqrfWork(m, n, ca.at(0)) })
-			if err != nil {
-				return err
-			}
-			for i := range batch {
-				if err := s.Geqrf(m, n, ca.at(i), taus.at(i), work, lwork, info); err != nil {
-					return err
-				}
-			}
 		}
 		if err := b.relayout(dt, batch, rRows, n, r, caBuf, columnMajor(m, m*n), false); err != nil {
 			return err
@@ -406,6 +390,34 @@ func (b *Backend) QR(dt dtype.DType, batch, m, n int, a, q, r backend.Buffer, co
 		}
 		return b.relayout(dt, batch, m, qCols, q, cqBuf, columnMajor(m, int(cq.step)/dt.Size()), false)
 	})
+}
+
+// geqrf runs geqrf on a column-major copy of the batch m×n matrices of a,
+// which it returns with the reflectors' scalars (max(1, min(m, n)) apart).
+func (b *Backend) geqrf(s Routines, sc *scratch, dt dtype.DType, batch, m, n int, a backend.Buffer) (ca mats, caBuf backend.Buffer, taus mats, tauBuf backend.Buffer, err error) {
+	k := min(m, n)
+	if ca, caBuf, err = b.columnMajorCopy(sc, dt, batch, m, n, a); err != nil {
+		return
+	}
+	tau, tauBuf, err := sc.alloc(batch * max(k, 1) * dt.Size())
+	if err != nil {
+		return
+	}
+	taus = mats{tau, Ptr(max(k, 1) * dt.Size())}
+	info, _, err := sc.alloc(4)
+	if err != nil || k == 0 {
+		return
+	}
+	work, lwork, err := sc.workspace(dt, func() (int, error) { return s.GeqrfWork(m, n, ca.at(0)) })
+	if err != nil {
+		return
+	}
+	for i := range batch {
+		if err = s.Geqrf(m, n, ca.at(i), taus.at(i), work, lwork, info); err != nil {
+			return
+		}
+	}
+	return
 }
 
 // SVD runs the Jacobi SVD (gesvdj) on a column-major copy; U is laid out
