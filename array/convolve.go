@@ -20,17 +20,18 @@ const (
 	ConvValid
 )
 
-// Where the convolution switches method; docs/PERFORMANCE.md, "Convolve
-// and Correlate", has the measurements behind them.
+// How Convolve and Correlate compute; docs/PERFORMANCE.md, "Convolve and
+// Correlate", has the measurements behind the numbers.
 const (
-	// convDirectMax is the longest filter computed directly, as a sum of
-	// shifted copies of the signal scaled by each filter value (one pass
-	// over the signal per filter value).
-	convDirectMax = 16
-	// convWindowMax bounds the elements of the sliding-window matrix that
-	// one matrix-vector product reads: below it the product of the
-	// signal's windows with the filter, above it (for floats) the FFT.
-	convWindowMax = 1 << 20
+	// convFFTMin is the shortest filter of floats or complex numbers
+	// convolved through the FFT; shorter ones, and integers and bool at
+	// every length, multiply the matrix of the signal's sliding windows
+	// by the filter.
+	convFFTMin = 64
+	// convBlock bounds the elements of the window matrix that one
+	// matrix-vector product reads, so that a copy the backend makes of it
+	// stays small.
+	convBlock = 1 << 20
 )
 
 // Convolve returns the discrete linear convolution of the 1-d arrays a
@@ -39,12 +40,12 @@ const (
 // result has the dtype a and v promote to (bool: any of the products);
 // float16 accumulates in float32. An empty array is an error.
 //
-// Short filters are summed directly, longer ones as a product of the
-// signal's sliding windows with the filter, and long float and complex
-// ones through the FFT of the array's backend (integers and bool keep
-// exact products at every length; inputs holding NaN or an infinity
-// keep the sums, so that one bad value spoils only the outputs that read
-// it, as in NumPy). The FFT's error is relative to the norms of the
+// Filters shorter than 64 values multiply the matrix of the signal's
+// sliding windows by the filter (a view: no copy of the signal per
+// window), and longer float and complex ones go through the FFT of the
+// array's backend (integers and bool keep exact products at every length;
+// inputs holding NaN or an infinity keep the products, so that one bad
+// value spoils only the outputs that read it, as in NumPy). The FFT's error is relative to the norms of the
 // inputs, not to each output: outputs far smaller than the inputs' scale
 // carry less relative precision than NumPy's sums give them.
 func Convolve(a, v *Array, mode ConvMode) *Array { return correlate("Convolve", a, v, mode, true) }
@@ -125,15 +126,11 @@ func correlateSorted(x, y *Array, mode ConvMode, dt DType) *Array {
 	if y.err != nil {
 		return y
 	}
-	exact := work.Kind() < dtype.FloatKind
 	var out *Array
-	switch {
-	case m <= convDirectMax:
-		out = correlateDirect(x, y, start, length)
-	case exact || length*m <= convWindowMax || !allFinite(x, y):
-		out = correlateWindows(x, y, start, length)
-	default:
+	if m >= convFFTMin && work.Kind() >= dtype.FloatKind && allFinite(x, y) {
 		out = convolveFFT(x, Flip(y, 0), start, length)
+	} else {
+		out = correlateWindows(x, y, start, length)
 	}
 	return out.AsType(dt)
 }
@@ -157,28 +154,8 @@ func paddedSignal(x *Array, m, start, length int) *Array {
 	return Pad(x, [][2]int{{before, after}}, 0)
 }
 
-// correlateDirect sums the m shifted windows of the signal, each scaled
-// by its filter value (a 0-d view, so nothing is read back to the host).
-func correlateDirect(x, y *Array, start, length int) *Array {
-	m := y.shape[0]
-	xp := paddedSignal(x, m, start, length)
-	if xp.err != nil {
-		return xp
-	}
-	var acc *Array
-	for k := range m {
-		term := Mul(xp.sliceAxis(0, k, k+length), y.Index(I(k)))
-		if acc == nil {
-			acc = term
-		} else {
-			acc = Add(acc, term)
-		}
-	}
-	return acc
-}
-
 // correlateWindows multiplies the matrix of the signal's sliding windows
-// by the filter, in blocks of at most convWindowMax window elements, so
+// by the filter, in blocks of at most convBlock window elements, so
 // that a copy the backend makes of a block stays bounded.
 func correlateWindows(x, y *Array, start, length int) *Array {
 	m := y.shape[0]
@@ -190,7 +167,7 @@ func correlateWindows(x, y *Array, start, length int) *Array {
 	if isBool { // a sum of products, then any: NumPy's bool dot
 		xp, y = xp.AsType(Int64), y.AsType(Int64)
 	}
-	rows := max(1, convWindowMax/m)
+	rows := max(1, convBlock/m)
 	var blocks []*Array
 	for r := 0; r < length; r += rows {
 		end := min(length, r+rows)

@@ -201,4 +201,3 @@ func TestSignalNumPy(t *testing.T) {
 		require.Empty(t, rest)
 	})
 }
-

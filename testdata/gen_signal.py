@@ -80,21 +80,27 @@ case("window", [z], 0, swv(z, ()), window="", axes="none")
 modes = ("full", "same", "valid")
 lengths = [(10, 3), (3, 10), (5, 5), (1, 1), (200, 17), (17, 200), (300, 70)]
 for dt in ("bool", "int8", "uint8", "int16", "int32", "int64", "float16", "float32", "float64", "complex64", "complex128"):
-    tol = {"float16": 2, "float32": 64, "complex64": 64, "float64": 64, "complex128": 64}.get(dt, 0)
     for n, m in lengths:
+        tol = {"float16": 2, "float32": 64, "complex64": 64, "float64": 64, "complex128": 64}.get(dt, 0)
+        if min(n, m) >= 64 and dt != "float16":
+            tol = 10000  # the FFT's error is relative to the inputs' norms
         a, v = data(dt, (n,), 1.0), data(dt, (m,), 1.0)
         for mode in modes:
             case("convolve", [a, v], tol, np.convolve(a, v, mode), mode=mode)
             case("correlate", [a, v], tol, np.correlate(a, v, mode), mode=mode)
-# long filters: windows in blocks for integers, the FFT for floats
+# long filters: the FFT for floats, windows for integers (in two blocks
+# of at most 2^20 window elements for the longest)
 for dt in ("int32", "uint8", "float32", "float64", "complex64", "complex128", "float16"):
     tol = {"float16": 4, "float32": 10000, "complex64": 10000, "float64": 10000, "complex128": 10000}.get(dt, 0)
-    a, v = data(dt, (2000,), 1.0), data(dt, (600,), 1.0)
+    a, v = data(dt, (700,), 1.0), data(dt, (300,), 1.0)
     for mode in modes:
         case("convolve", [a, v], tol, np.convolve(a, v, mode), mode=mode)
         case("correlate", [v, a], tol, np.correlate(v, a, mode), mode=mode)
+a, v = data("int16", (2000,), 1.0), data("int16", (600,), 1.0)
+case("convolve", [a, v], 0, np.convolve(a, v, "full"), mode="full")
+case("correlate", [v, a], 0, np.correlate(v, a, "same"), mode="same")
 # a NaN and an infinity spoil only the outputs that read them, at every length
-for n, m in ((50, 5), (2000, 600)):
+for n, m in ((50, 5), (700, 300)):
     a, v = data("float64", (n,), 1.0), data("float64", (m,), 1.0)
     a[n // 3], a[n // 2] = np.nan, np.inf
     case("convolve", [a, v], 10000, np.convolve(a, v, "full"), mode="full")
