@@ -3,16 +3,14 @@ package array
 import (
 	"fmt"
 	"testing"
-
-	"github.com/cugo/cugo/backend/cpu"
 )
 
-// BenchmarkConvolveMethods times each method of Convolve on the CPU
-// backend for a signal of n float32 values and filters of m, full mode:
+// BenchmarkConvolveMethods times each method of Convolve on the default
+// device for a signal of n float32 values and filters of m, full mode:
 // the measurements behind convFFTMin
 // (docs/PERFORMANCE.md, "Convolve and Correlate").
 func BenchmarkConvolveMethods(b *testing.B) {
-	d := On(cpu.New(0))
+	d := DefaultDevice()
 	methods := map[string]func(x, y *Array, start, length int) *Array{
 		"windows": correlateWindows,
 		"fft":     func(x, y *Array, start, length int) *Array { return convolveFFT(x, Flip(y, 0), start, length) },
