@@ -25,8 +25,8 @@ const (
 const (
 	// convFFTMin is the shortest filter of floats or complex numbers
 	// convolved through the FFT; shorter ones, and integers and bool at
-	// every length, multiply the matrix of the signal's sliding windows
-	// by the filter.
+	// every length, sum products (correlateOnDevice, or the window matrix
+	// times the filter).
 	convFFTMin = 64
 	// convBlock bounds the elements of the window matrix that one
 	// matrix-vector product reads, so that a copy the backend makes of it
@@ -40,14 +40,16 @@ const (
 // result has the dtype a and v promote to (bool: any of the products);
 // float16 accumulates in float32. An empty array is an error.
 //
-// Filters shorter than 64 values multiply the matrix of the signal's
-// sliding windows by the filter (a view: no copy of the signal per
-// window), and longer float and complex ones go through the FFT of the
-// array's backend (integers and bool keep exact products at every length;
-// inputs holding NaN or an infinity keep the products, so that one bad
-// value spoils only the outputs that read it, as in NumPy). The FFT's error is relative to the norms of the
-// inputs, not to each output: outputs far smaller than the inputs' scale
-// carry less relative precision than NumPy's sums give them.
+// Filters of floats or complex numbers of 64 values or more go through
+// the FFT of the array's backend; the FFT's error is relative to the
+// norms of the inputs, not to each output, so outputs far smaller than
+// the inputs' scale carry less relative precision than NumPy's sums give
+// them. Everything else sums products: on a GPU one thread per output
+// (bool, integers, float32 and float64), elsewhere (and for complex
+// numbers) the matrix of the signal's sliding windows times the filter.
+// Integers and bool keep exact products at every length, and inputs
+// holding NaN or an infinity keep the sums, so that one bad value spoils
+// only the outputs that read it, as in NumPy.
 func Convolve(a, v *Array, mode ConvMode) *Array { return correlate("Convolve", a, v, mode, true) }
 
 // Correlate returns the cross-correlation of the 1-d arrays a and v, as
@@ -126,13 +128,13 @@ func correlateSorted(x, y *Array, mode ConvMode, dt DType) *Array {
 	if y.err != nil {
 		return y
 	}
-	var out *Array
 	if m >= convFFTMin && work.Kind() >= dtype.FloatKind && allFinite(x, y) {
-		out = convolveFFT(x, Flip(y, 0), start, length)
-	} else {
-		out = correlateWindows(x, y, start, length)
+		return convolveFFT(x, Flip(y, 0), start, length).AsType(dt)
 	}
-	return out.AsType(dt)
+	if out, ok := correlateOnDevice(x, y, start, length); ok {
+		return out.AsType(dt)
+	}
+	return correlateWindows(x, y, start, length).AsType(dt)
 }
 
 // allFinite reports whether x and y hold no NaN and no infinity: the FFT
