@@ -159,6 +159,68 @@ func signalFixtureCall(t *testing.T, d *Device, fn string, args signalArgs, in [
 			opts = append(opts, ReplaceNegInf(args.float(t, "neginf")))
 		}
 		return one(NanToNum(arg(0), opts...))
+	case "select":
+		n := atoi(t, args["nconds"])
+		conds := make([]*Array, n)
+		for k := range conds {
+			conds[k] = arg(k)
+		}
+		var choices []any
+		for _, c := range strings.Split(args["choices"], ",") {
+			if c == "arr" {
+				choices = append(choices, arg(n))
+				n++
+				continue
+			}
+			args["choice"] = c
+			choices = append(choices, args.number(t, "choice"))
+		}
+		deflt := any(nil)
+		if args["default"] == "arg" {
+			deflt = arg(n)
+		} else {
+			deflt = args.number(t, "default")
+		}
+		return one(Select(conds, choices, deflt))
+	case "choose":
+		choices := make([]*Array, len(in)-1)
+		for k := range choices {
+			choices[k] = arg(k + 1)
+		}
+		a := arg(0)
+		if args["zero"] != "" {
+			a = d.Zeros(Int64, 1)
+		}
+		mode := map[string]ChooseMode{"raise": ChooseRaise, "wrap": ChooseWrap, "clip": ChooseClip}[args["mode"]]
+		return one(Choose(a, choices, mode))
+	case "compress":
+		axis := AxisNone
+		if args["axis"] != "none" {
+			axis = atoi(t, args["axis"])
+		}
+		return one(Compress(onDevice(t, d, in[0]), arg(1), axis))
+	case "extract":
+		return one(Extract(arg(0), arg(1)))
+	case "flatnonzero":
+		return one(Flatnonzero(arg(0)))
+	case "array_equal", "array_equiv":
+		var eq bool
+		var err error
+		if fn == "array_equal" {
+			eq, err = ArrayEqual(arg(0), arg(1), args["equal_nan"] == "1")
+		} else {
+			eq, err = ArrayEquiv(arg(0), arg(1))
+		}
+		require.NoError(t, err, fn)
+		return one(d.Full(Bool, eq))
+	case "polyval":
+		return one(Polyval(arg(0), arg(1)))
+	case "isreal":
+		return one(Isreal(arg(0)))
+	case "iscomplex":
+		return one(Iscomplex(arg(0)))
+	case "real_if_close":
+		return one(RealIfClose(arg(0), args.float(t, "limit")))
 	}
 	t.Fatalf("unknown function %q", fn)
 	return nil
@@ -170,7 +232,9 @@ func signalFixtureCall(t *testing.T, d *Device, fn string, args signalArgs, in [
 // windows in blocks, FFT) and NaN/inf, Interp with its bounds, NaN,
 // infinite values, periods and complex values, Trapezoid, Gradient with
 // scalar and coordinate spacing and both edge orders, Unwrap with float
-// and integer periods, Ediff1d and NanToNum, on views as well.
+// and integer periods, Ediff1d and NanToNum, Select, Choose, Compress,
+// Extract, Flatnonzero, ArrayEqual, ArrayEquiv, Polyval, Isreal,
+// Iscomplex and RealIfClose, on views as well.
 func TestSignalNumPy(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, d *Device) {
 		checkSignalCases(t, d, func(string) bool { return true })

@@ -83,10 +83,38 @@ func TestSignalErrors(t *testing.T) {
 		{"ediff1d freed", Ediff1d(x, freed, nil), "freed"},
 
 		{"nan_to_num nil", NanToNum(null), "nil array"},
+
+		{"select lengths", Select([]*Array{d.Ones(Bool, 3)}, nil, 0), "same length"},
+		{"select empty", Select(nil, nil, 0), "empty condition list"},
+		{"select non-bool", Select([]*Array{x}, []any{x}, 0), "invalid entry 0 in condlist"},
+		{"select choice type", Select([]*Array{d.Ones(Bool, 3)}, []any{"a"}, 0), "not an array or a Go number"},
+		{"select shapes", Select([]*Array{d.Ones(Bool, 4)}, []any{x}, 0), "broadcast"},
+		{"select overflow", Select([]*Array{d.Ones(Bool, 3)}, []any{d.Ones(Int8, 3)}, 300), "out of bounds"},
+		{"select freed", Select([]*Array{d.Ones(Bool, 3)}, []any{freed}, 0), "freed"},
+		{"choose float index", Choose(x, []*Array{x}, ChooseRaise), "integers"},
+		{"choose none", Choose(d.Zeros(Int64, 2), nil, ChooseRaise), "at least one choice"},
+		{"choose outside", Choose(d.Full(Int64, 2, 3), []*Array{x, x}, ChooseRaise), "invalid entry in choice array"},
+		{"choose negative", Choose(d.Full(Int64, -1, 3), []*Array{x, x}, ChooseRaise), "invalid entry in choice array"},
+		{"choose mode", Choose(d.Zeros(Int64, 2), []*Array{x}, ChooseMode(9)), "unknown mode"},
+		{"choose shapes", Choose(d.Zeros(Int64, 4), []*Array{x, x}, ChooseClip), "broadcast"},
+		{"compress 2-d", Compress(m, x, 0), "1-d"},
+		{"compress past the axis", Compress(d.Ones(Bool, 7), x, 0), "out of"},
+		{"compress axis", Compress(d.Ones(Bool, 2), m, 2), "out of bounds"},
+		{"extract past", Extract(d.Ones(Bool, 7), x), "out of"},
+		{"flatnonzero nil", Flatnonzero(null), "nil array"},
+		{"polyval 2-d", Polyval(m, x), "1-d"},
+		{"polyval nil", Polyval(x, null), "nil array"},
+		{"isreal freed", Isreal(freed), "freed"},
+		{"iscomplex nil", Iscomplex(null), "nil array"},
+		{"real_if_close nil", RealIfClose(null, 100), "nil array"},
 	}
 	for _, c := range cases {
 		require.ErrorContains(t, c.got.Err(), c.want, c.name)
 	}
+	_, err := ArrayEqual(x, freed, false)
+	require.ErrorContains(t, err, "freed")
+	_, err = ArrayEquiv(null, x)
+	require.ErrorContains(t, err, "nil array")
 }
 
 // TestSlidingWindowViewIsAView checks that the windows share a's memory
