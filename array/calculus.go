@@ -25,22 +25,13 @@ func Trapezoid(y, x *Array, axis int) *Array {
 	if err := checkAll(op, "", []*Array{y, x}); err != nil {
 		return &Array{err: err}
 	}
-	if y.NDim() == 0 {
-		return errorf(op, "y must have at least one axis")
-	}
-	ax, err := NormalizeAxis(axis, y.NDim())
+	ax, err := trapezoidAxis(y, axis)
 	if err != nil {
 		return failed(op, err)
 	}
 	var d *Array
 	if x.NDim() == 1 {
-		d = Diff(x, 1, 0)
-		shape := make([]int, y.NDim())
-		for i := range shape {
-			shape[i] = 1
-		}
-		shape[ax] = x.shape[0] - min(1, x.shape[0])
-		d = d.Reshape(shape...)
+		d = Diff(x, 1, 0).Reshape(lengthAlong(y.NDim(), ax, x.shape[0]-min(1, x.shape[0]))...)
 	} else {
 		d = Diff(x, 1, axis)
 	}
@@ -48,6 +39,25 @@ func Trapezoid(y, x *Array, axis int) *Array {
 		return failed(op, d.err)
 	}
 	return trapezoid(op, y, d, axis)
+}
+
+// trapezoidAxis is the normalized axis of y that Trapezoid integrates.
+func trapezoidAxis(y *Array, axis int) (int, error) {
+	if y.NDim() == 0 {
+		return 0, fmt.Errorf("y must have at least one axis")
+	}
+	return NormalizeAxis(axis, y.NDim())
+}
+
+// lengthAlong is the shape of nd axes of length 1 but axis ax, of n: an
+// array along ax that broadcasts against the others.
+func lengthAlong(nd, ax, n int) []int {
+	shape := make([]int, nd)
+	for i := range shape {
+		shape[i] = 1
+	}
+	shape[ax] = n
+	return shape
 }
 
 // TrapezoidDx is Trapezoid with samples dx apart (np.trapezoid(y,
@@ -62,10 +72,7 @@ func trapezoid(op string, y *Array, d any, axis int) *Array {
 	if err := y.checkOp(op); err != nil {
 		return &Array{err: err}
 	}
-	if y.NDim() == 0 {
-		return errorf(op, "y must have at least one axis")
-	}
-	ax, err := NormalizeAxis(axis, y.NDim())
+	ax, err := trapezoidAxis(y, axis)
 	if err != nil {
 		return failed(op, err)
 	}
@@ -240,14 +247,7 @@ func gradientAlong(f *Array, ax int, dx any, edgeOrder int) *Array {
 		uniform = true
 	}
 	// Array distances reshaped to broadcast along ax.
-	along := func(a *Array) *Array {
-		shape := make([]int, f.NDim())
-		for i := range shape {
-			shape[i] = 1
-		}
-		shape[ax] = -1
-		return a.Reshape(shape...)
-	}
+	along := func(a *Array) *Array { return a.Reshape(lengthAlong(f.NDim(), ax, -1)...) }
 	// over is k/dx: in Go for a Go number (a weak scalar, as NumPy's
 	// Python floats), else a 0-d array.
 	over := func(k float64) any {

@@ -51,26 +51,22 @@ func allEqual(op string, a1, a2 *Array, equalNaN bool) (bool, error) {
 
 // Isreal reports elementwise whether x has no imaginary part (true for
 // every element of a real array), as np.isreal.
-func Isreal(x *Array) *Array {
-	if err := x.checkOp("Isreal"); err != nil {
-		return &Array{err: err}
-	}
-	if x.dt.Kind() != dtype.ComplexKind {
-		return On(x.st.b).full("Isreal", Bool, true, x.shape)
-	}
-	return Equal(Imag(x), 0)
-}
+func Isreal(x *Array) *Array { return imagTest("Isreal", x, Equal, true) }
 
 // Iscomplex reports elementwise whether x has a nonzero imaginary part
 // (false for every element of a real array), as np.iscomplex.
-func Iscomplex(x *Array) *Array {
-	if err := x.checkOp("Iscomplex"); err != nil {
+func Iscomplex(x *Array) *Array { return imagTest("Iscomplex", x, NotEqual, false) }
+
+// imagTest compares x's imaginary parts with 0; real x gives ofReal
+// everywhere.
+func imagTest(op string, x *Array, cmp func(x, y any, out ...*Array) *Array, ofReal bool) *Array {
+	if err := x.checkOp(op); err != nil {
 		return &Array{err: err}
 	}
 	if x.dt.Kind() != dtype.ComplexKind {
-		return On(x.st.b).full("Iscomplex", Bool, false, x.shape)
+		return On(x.st.b).full(op, Bool, ofReal, x.shape)
 	}
-	return NotEqual(Imag(x), 0)
+	return failedAs(op, cmp(Imag(x), 0))
 }
 
 // RealIfClose returns the real part of a where every imaginary part is
