@@ -22,8 +22,8 @@ type Array struct {
 	strides []int
 	offset  int
 	err     error
-	// readOnly marks broadcast views (stride 0) and their views: writing
-	// through them is an error, as NumPy makes them read-only.
+	// readOnly marks broadcast views (stride 0), sliding windows and their
+	// views: writing through them is an error, as NumPy makes them read-only.
 	readOnly bool
 }
 
@@ -269,7 +269,7 @@ func (a *Array) checkWrite(op string) error {
 		return err
 	}
 	if a.readOnly {
-		return fmt.Errorf("%s: destination is read-only (a broadcast view: write to a Copy)", op)
+		return fmt.Errorf("%s: destination is read-only (a broadcast or sliding-window view: write to a Copy)", op)
 	}
 	a.st.beforeWrite()
 	return nil
