@@ -167,7 +167,8 @@ var ufuncs = []*ufunc{uCopy, uAdd, uSub, uMul, uDiv, uFDiv, uMod, uPow, uMax, uM
 	uSinh, uCosh, uTanh, uAsinh, uAcosh, uAtanh, uRint, uInvert, uConj, uFloor, uCeil, uTrunc,
 	uRound, uIsNaN, uIsInf, uIsFinite, uSignbit, uReal, uImag, uAngle, uWhere, uClip,
 	uFmod, uGcd, uLcm, uHeaviside, uLogaddexp, uLogaddexp2, uNextafter, uLdexp, uSpacing, uDeg2rad,
-	uRad2deg, uSinc, uModf, uFrexp, uFrexpExp}
+	uRad2deg, uSinc, uModf, uFrexp, uFrexpExp,
+	uIsPosInf, uIsNegInf, uFabs, uFloatPower, uFix}
 
 func init() {
 	for i, u := range ufuncs {

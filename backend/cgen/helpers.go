@@ -224,6 +224,7 @@ func buildHelpers() []helper {
 	}
 	hs = append(hs, complexFuncHelpers()...)
 	hs = append(hs, specialHelpers()...)
+	hs = append(hs, besselHelpers()...)
 	return append(hs, randomHelpers...)
 }
 

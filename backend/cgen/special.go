@@ -138,6 +138,10 @@ func (e *emitter) special(op ir.Op, t dtype.DType, a []string) (x string, ok boo
 		return call(helperName("frexp", t), helperName("frexp_m", t)), true
 	case ir.FrexpExponent:
 		return call(helperName("frexp", t), helperName("frexp_e", t)), true
+	case ir.I0:
+		return e.i0(t, a[0]), true
+	case ir.BitwiseCount:
+		return e.bitwiseCount(a[0]), true
 	case ir.Ldexp:
 		// A NaN exponent gives NaN, as on the CPU (fmin and fmax would drop it).
 		return "(" + a[1] + " != " + a[1] + " ? " + a[1] + " : ldexp" + f + "(" + a[0] + ", (int)fmax" + f + "(-65536, fmin" + f + "(65536, " + a[1] + "))))", true

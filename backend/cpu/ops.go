@@ -37,6 +37,12 @@ func unary(f *frame, s, a *step, n int) bool {
 	case s.rep == repInt && a.rep == repFloat && op == ir.FrexpExponent:
 		mapTo(f.i(s, n), f.f(a, n), func(x float64) int64 { _, e := math.Frexp(x); return int64(e) })
 		return true
+	case s.rep == repUint && a.rep == repInt && op == ir.BitwiseCount:
+		mapTo(f.u(s, n), f.i(a, n), bitwiseCount[int64])
+		return true
+	case s.rep == repUint && a.rep == repUint && op == ir.BitwiseCount:
+		mapTo(f.u(s, n), f.u(a, n), bitwiseCount[uint64])
+		return true
 	case s.rep != a.rep:
 		return false
 	}
@@ -281,6 +287,8 @@ func unaryFloat(op ir.Op, d, x []float64, dt dtype.DType) bool {
 		fn = modfFrac
 	case ir.FrexpMantissa:
 		fn = func(v float64) float64 { m, _ := math.Frexp(v); return m }
+	case ir.I0:
+		fn = func(v float64) float64 { return i0(v, dt) }
 	default:
 		return false
 	}

@@ -77,6 +77,8 @@ const (
 	Modf          // fractional part, with x's sign (the integral part is Trunc)
 	FrexpMantissa // m of x = m·2^e, 0.5 <= |m| < 1
 	FrexpExponent // e of x = m·2^e -> Int32
+	I0            // modified Bessel function of the first kind, order 0
+	BitwiseCount  // number of 1-bits of |x| -> Uint8
 )
 
 // Binary operations: arguments and result share a dtype unless noted.
@@ -129,7 +131,7 @@ func (op Op) Arity() int {
 	switch {
 	case op == Input || op == Scalar:
 		return 0
-	case op == Cast || (op >= Neg && op <= FrexpExponent):
+	case op == Cast || (op >= Neg && op <= BitwiseCount):
 		return 1
 	case op >= Add && op <= Ldexp:
 		return 2

@@ -52,6 +52,7 @@ const (
 	BoolType                // predicates and comparisons
 	RealType                // the real dtype of a complex argument (the argument's own otherwise)
 	Int32Type               // frexp's exponent
+	Uint8Type               // bitwise_count's count
 )
 
 // Signature is the typing of one op: the one table that the array
@@ -116,6 +117,8 @@ var signatures = map[Op]Signature{
 	Modf:          {"modf", KFloat, SameType, true},
 	FrexpMantissa: {"frexp", KFloat, SameType, true},
 	FrexpExponent: {"frexp_exponent", KFloat, Int32Type, true},
+	I0:            {"i0", KFloat, SameType, true}, // rounds each step to the dtype itself
+	BitwiseCount:  {"bitwise_count", KInteger, Uint8Type, true},
 
 	Add:          {"add", KAll, SameType, false},
 	Sub:          {"subtract", KNumber, SameType, false},
@@ -177,6 +180,8 @@ func ResultType(op Op, arg dtype.DType) dtype.DType {
 		return dtype.Bool
 	case Int32Type:
 		return dtype.Int32
+	case Uint8Type:
+		return dtype.Uint8
 	case RealType:
 		switch arg {
 		case dtype.Complex64:

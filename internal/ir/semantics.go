@@ -58,3 +58,8 @@ package ir
 //     sin(πx) to the node's dtype, as np.sinc; FrexpExponent of zero, inf
 //     and NaN is 0; Ldexp takes an integer-valued exponent of the
 //     mantissa's dtype.
+//   - I0 is np.i0's Chebyshev evaluation (Cephes), every step rounded to
+//     the node's dtype as NumPy's float16 and float32 arithmetic rounds
+//     (so float16 i0(12) overflows in exp to inf, and i0(inf) is NaN);
+//     BitwiseCount counts the 1-bits of |x| (the most negative value's
+//     magnitude exactly).
