@@ -168,7 +168,7 @@ var ufuncs = []*ufunc{uCopy, uAdd, uSub, uMul, uDiv, uFDiv, uMod, uPow, uMax, uM
 	uRound, uIsNaN, uIsInf, uIsFinite, uSignbit, uReal, uImag, uAngle, uWhere, uClip,
 	uFmod, uGcd, uLcm, uHeaviside, uLogaddexp, uLogaddexp2, uNextafter, uLdexp, uSpacing, uDeg2rad,
 	uRad2deg, uSinc, uModf, uFrexp, uFrexpExp,
-	uIsPosInf, uIsNegInf, uFabs, uFloatPower, uFix}
+	uIsPosInf, uIsNegInf, uFabs, uFloatPower, uFix, uI0, uBitwiseCount}
 
 func init() {
 	for i, u := range ufuncs {

@@ -20,6 +20,10 @@ var (
 	// fix is ceil(x) where x < 0 and floor(x) elsewhere: trunc, with
 	// integers and bools kept as NumPy >= 2.3's ceil and floor keep them.
 	uFix = rounding("Fix", "fix", ir.Trunc)
+	// i0 computes integers and bools in float64 and has no complex loop.
+	uI0 = &ufunc{name: "I0", numpy: "i0", nin: 1, op: ir.I0, res: resDivide}
+	// bitwise_count has the integer loops (bools count as int8), uint8 out.
+	uBitwiseCount = unary("BitwiseCount", "bitwise_count", ir.BitwiseCount)
 )
 
 // buildSignedInf is isinf(x) and the sign test of isneginf (negative) or
@@ -56,6 +60,15 @@ func FloatPower(x, y any, out ...*Array) *Array { return uFloatPower.call([3]any
 // integer and bool arrays keep their dtype, as in NumPy >= 2.3.
 func Fix(x any, out ...*Array) *Array { return uFix.call([3]any{x}, out) }
 
+// I0 returns the modified Bessel function of the first kind of order 0,
+// evaluated as np.i0 (Cephes' Chebyshev series) in x's float dtype;
+// integers and bools compute in float64, complex x is an error.
+func I0(x any, out ...*Array) *Array { return uI0.call([3]any{x}, out) }
+
+// BitwiseCount returns the number of 1-bits of |x| as uint8 (NumPy 2's
+// bitwise_count); x is an integer or bool array.
+func BitwiseCount(x any, out ...*Array) *Array { return uBitwiseCount.call([3]any{x}, out) }
+
 // Isposinf is Isposinf(a, out...).
 func (a *Array) Isposinf(out ...*Array) *Array { return Isposinf(a, out...) }
 
@@ -70,6 +83,18 @@ func (a *Array) FloatPower(y any, out ...*Array) *Array { return FloatPower(a, y
 
 // Fix is Fix(a, out...).
 func (a *Array) Fix(out ...*Array) *Array { return Fix(a, out...) }
+
+// I0 is I0(a, out...).
+func (a *Array) I0(out ...*Array) *Array { return I0(a, out...) }
+
+// BitwiseCount is BitwiseCount(a, out...).
+func (a *Array) BitwiseCount(out ...*Array) *Array { return BitwiseCount(a, out...) }
+
+// I0 is I0(e).
+func (e Expr) I0() Expr { return e.apply(uI0) }
+
+// BitwiseCount is BitwiseCount(e).
+func (e Expr) BitwiseCount() Expr { return e.apply(uBitwiseCount) }
 
 // Isposinf is Isposinf(e).
 func (e Expr) Isposinf() Expr { return e.apply(uIsPosInf) }

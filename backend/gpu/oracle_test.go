@@ -70,7 +70,7 @@ var transcendental = map[ir.Op]bool{
 	ir.Log10: true, ir.Log1p: true, ir.Sin: true, ir.Cos: true, ir.Tan: true, ir.Arcsin: true,
 	ir.Arccos: true, ir.Arctan: true, ir.Sinh: true, ir.Cosh: true, ir.Tanh: true, ir.Arcsinh: true,
 	ir.Arccosh: true, ir.Arctanh: true, ir.Pow: true, ir.Arctan2: true, ir.Hypot: true, ir.Angle: true,
-	ir.Deg2rad: true, ir.Rad2deg: true, ir.Sinc: true, ir.Logaddexp: true, ir.Logaddexp2: true,
+	ir.Deg2rad: true, ir.Rad2deg: true, ir.Sinc: true, ir.Logaddexp: true, ir.Logaddexp2: true, ir.I0: true,
 }
 
 // tolFor is the tolerance of op on arguments of dtype arg:
