@@ -60,7 +60,7 @@ func Packbits(a *Array, axis int, order BitOrder) *Array {
 	shape := x.Shape()
 	n := shape[len(shape)-1]
 	bytes := (n + 7) / 8
-	lead := shape[:len(shape)-1 : len(shape)-1]
+	lead := shape[: len(shape)-1 : len(shape)-1]
 	padded := On(a.st.b).Zeros(Uint8, append(lead, 8*bytes)...)
 	defer padded.Free()
 	if err := NotEqual(x, 0, padded.Index(Ellipsis, To(n))).Err(); err != nil {
