@@ -46,6 +46,19 @@ func (a signalArgs) number(t *testing.T, key string) any {
 	return c
 }
 
+// caseTolArgs reads the tolerance and the key=value arguments of a
+// case line's fields (<function> <inputs> <results> <tolerance> k=v...).
+func caseTolArgs(t *testing.T, fields []string) (float64, signalArgs) {
+	tol, err := strconv.ParseFloat(fields[3], 64)
+	require.NoError(t, err)
+	args := signalArgs{}
+	for _, kv := range fields[4:] {
+		k, v, _ := strings.Cut(kv, "=")
+		args[k] = v
+	}
+	return tol, args
+}
+
 // signalView applies a case's view= to an input.
 func signalView(t *testing.T, a *Array, v string) *Array {
 	switch v {
@@ -253,13 +266,7 @@ func checkSignalCases(t *testing.T, d *Device, keep func(fn string) bool) {
 		if !keep(f[0]) {
 			continue
 		}
-		tol, err := strconv.ParseFloat(f[3], 64)
-		require.NoError(t, err)
-		args := signalArgs{}
-		for _, kv := range f[4:] {
-			k, v, _ := strings.Cut(kv, "=")
-			args[k] = v
-		}
+		tol, args := caseTolArgs(t, f)
 		got := signalFixtureCall(t, d, f[0], args, in)
 		require.Len(t, got, nout, line)
 		for k, g := range got {

@@ -3,7 +3,6 @@ package array
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -66,13 +65,7 @@ func TestUfuncmoreNumPy(t *testing.T) {
 			nin, nout := atoi(t, f[1]), atoi(t, f[2])
 			in, want := arrays[:nin], arrays[nin]
 			arrays = arrays[nin+nout:]
-			tol, err := strconv.ParseFloat(f[3], 64)
-			require.NoError(t, err)
-			args := signalArgs{}
-			for _, kv := range f[4:] {
-				k, v, _ := strings.Cut(kv, "=")
-				args[k] = v
-			}
+			tol, args := caseTolArgs(t, f)
 			msg := fmt.Sprintf("case %d: %s", i+1, line)
 			xs := make([]*Array, nin)
 			for k := range in {
