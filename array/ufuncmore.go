@@ -11,8 +11,8 @@ var (
 	// isposinf and isneginf are isinf(x) & ~signbit(x) (and & signbit),
 	// so their loops are signbit's: the float dtypes. Integers and bools
 	// cast to them; complex has none (NumPy 2 refuses it as ambiguous).
-	uIsPosInf = &ufunc{name: "Isposinf", numpy: "isposinf", nin: 1, op: ir.IsInf, loops: dtypesOf(ir.KFloat), build: buildSignedInf(false)}
-	uIsNegInf = &ufunc{name: "Isneginf", numpy: "isneginf", nin: 1, op: ir.IsInf, loops: dtypesOf(ir.KFloat), build: buildSignedInf(true)}
+	uIsPosInf = &ufunc{name: "Isposinf", numpy: "isposinf", nin: 1, op: ir.IsInf, loops: dtypesOf(ir.KFloat), build: buildSignedInf(false), noCmplx: ambiguous}
+	uIsNegInf = &ufunc{name: "Isneginf", numpy: "isneginf", nin: 1, op: ir.IsInf, loops: dtypesOf(ir.KFloat), build: buildSignedInf(true), noCmplx: ambiguous}
 	// fabs has float loops only: integers cast to a float, complex is refused.
 	uFabs = &ufunc{name: "Fabs", numpy: "fabs", nin: 1, op: ir.Abs, loops: dtypesOf(ir.KFloat)}
 	// float_power has only the float64 and complex128 loops.
@@ -21,10 +21,13 @@ var (
 	// integers and bools kept as NumPy >= 2.3's ceil and floor keep them.
 	uFix = rounding("Fix", "fix", ir.Trunc)
 	// i0 computes integers and bools in float64 and has no complex loop.
-	uI0 = &ufunc{name: "I0", numpy: "i0", nin: 1, op: ir.I0, res: resDivide}
+	uI0 = &ufunc{name: "I0", numpy: "i0", nin: 1, op: ir.I0, res: resDivide, noCmplx: "i0 not supported for complex values"}
 	// bitwise_count has the integer loops (bools count as int8), uint8 out.
 	uBitwiseCount = unary("BitwiseCount", "bitwise_count", ir.BitwiseCount)
 )
+
+// ambiguous is NumPy 2's refusal of complex operands of isposinf and isneginf.
+const ambiguous = "This operation is not supported for complex values because it would be ambiguous."
 
 // buildSignedInf is isinf(x) and the sign test of isneginf (negative) or
 // isposinf.
