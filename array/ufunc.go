@@ -26,7 +26,7 @@ type ufunc struct {
 	res      resolution
 	boolOp   ir.Op     // op of the bool loop where it is another (add is or)
 	noBool   string    // NumPy's error for bool operands, where it refuses them
-	noCmplx  string    // NumPy's error for complex operands, where it words its own
+	noCmplx  string    // NumPy's error for complex operands, where it words its own ($dtype: theirs)
 	identity ir.Kinds  // loop kinds on which the op returns its argument
 	build    buildFunc // builds the op node, if not a plain Apply
 	casting  dtype.Casting
@@ -385,7 +385,7 @@ func (u *ufunc) loopFor(common DType, operands []DType, codes [3]uint32) (DType,
 	case common == Bool && u.noBool != "":
 		return 0, fmt.Errorf("%s", u.noBool)
 	case common.Kind() == dtype.ComplexKind && u.noCmplx != "":
-		return 0, fmt.Errorf("%s", u.noCmplx)
+		return 0, fmt.Errorf("%s", strings.ReplaceAll(u.noCmplx, "$dtype", common.String()))
 	case u.res == resLogical || u.res == resCopy:
 		return common, nil
 	case u.res == resDivide && common.Kind() < dtype.FloatKind:

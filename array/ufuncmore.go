@@ -27,7 +27,7 @@ var (
 )
 
 // ambiguous is NumPy 2's refusal of complex operands of isposinf and isneginf.
-const ambiguous = "This operation is not supported for complex values because it would be ambiguous."
+const ambiguous = "This operation is not supported for $dtype values because it would be ambiguous."
 
 // buildSignedInf is isinf(x) and the sign test of isneginf (negative) or
 // isposinf.

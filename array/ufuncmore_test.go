@@ -150,9 +150,9 @@ func TestUfuncmoreErrors(t *testing.T) {
 			got  *Array
 			want string
 		}{
-			{Isposinf(z), "Isposinf: This operation is not supported for complex values because it would be ambiguous."},
-			{Isneginf(z), "Isneginf: This operation is not supported for complex values because it would be ambiguous."},
-			{Isposinf(1i), "Isposinf: This operation is not supported for complex values because it would be ambiguous."},
+			{Isposinf(z), "Isposinf: This operation is not supported for complex64 values because it would be ambiguous."},
+			{Isneginf(z), "Isneginf: This operation is not supported for complex64 values because it would be ambiguous."},
+			{Isposinf(1i), "Isposinf: This operation is not supported for complex128 values because it would be ambiguous."},
 			{Fabs(z), "Fabs: ufunc 'fabs' not supported for complex64"},
 			{Fix(z), "Fix: ufunc 'fix' not supported for complex64"},
 			{I0(z), "I0: i0 not supported for complex values"},
