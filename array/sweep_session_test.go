@@ -86,3 +86,24 @@ func TestConvolveNonFiniteFilterEnds(t *testing.T) {
 		}
 	}
 }
+
+// Compress of a 0-d array along an axis takes it as one element, as
+// NumPy's axis check does (np.compress([True], np.array(4), axis=-1) is
+// array([4])); an axis past 1-d is still an error.
+func TestCompressZeroDim(t *testing.T) {
+	a := Scalar(int64(4))
+	for _, axis := range []int{0, -1} {
+		got := Compress(FromSlice([]bool{true}), a, axis)
+		require.NoError(t, got.Err())
+		require.Equal(t, []int{1}, got.Shape())
+		v, err := ToSlice[int64](got)
+		require.NoError(t, err)
+		require.Equal(t, []int64{4}, v)
+	}
+	empty := Compress(FromSlice([]bool{}), Scalar(4.5), 0)
+	require.NoError(t, empty.Err())
+	require.Equal(t, []int{0}, empty.Shape())
+	require.Equal(t, Float64, empty.DType())
+	require.ErrorContains(t, Compress(FromSlice([]bool{true}), a, 1).Err(), "out of bounds")
+	require.ErrorContains(t, Compress(FromSlice([]bool{true, true}), a, 0).Err(), "out of bounds")
+}
