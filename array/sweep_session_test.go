@@ -107,3 +107,20 @@ func TestCompressZeroDim(t *testing.T) {
 	require.ErrorContains(t, Compress(FromSlice([]bool{true}), a, 1).Err(), "out of bounds")
 	require.ErrorContains(t, Compress(FromSlice([]bool{true, true}), a, 0).Err(), "out of bounds")
 }
+
+// Flatnonzero, Extract and Compress of an empty view whose offset lies
+// past its (empty) buffer give empty positions instead of the backend's
+// out-of-range error.
+func TestNonzeroOfEmptyOffsetView(t *testing.T) {
+	a := Zeros(Bool, 2, 0)
+	v := Stack([]*Array{a, a}, -1).Index(Ellipsis, I(1)) // offset 1 into 0 elements
+	require.Equal(t, []int{2, 0}, v.Shape())
+	for name, got := range map[string]*Array{
+		"Flatnonzero": Flatnonzero(v),
+		"Extract":     Extract(v, Ones(Float32, 2, 0)),
+		"Compress":    Compress(v.Index(I(0)), Ones(Float32, 3), 0),
+	} {
+		require.NoError(t, got.Err(), name)
+		require.Equal(t, 0, got.Size(), name)
+	}
+}
