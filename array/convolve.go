@@ -137,8 +137,8 @@ func correlateSorted(x, y *Array, mode ConvMode, dt DType) *Array {
 	return correlateWindows(x, y, start, length).AsType(dt)
 }
 
-// allFinite reports whether x and y hold no NaN and no infinity: the FFT
-// would spread one over every output, where a sum of products spoils
+// allFinite reports whether the arrays hold no NaN and no infinity: the
+// FFT would spread one over every output, where a sum of products spoils
 // only the outputs that read it. (An error counts as not finite: the
 // windows report it.)
 func allFinite(arrays ...*Array) bool {
