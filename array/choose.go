@@ -183,6 +183,9 @@ func Compress(condition, a *Array, axis int) *Array {
 	if axis == AxisNone {
 		return failedAs(op, Take(a, pos))
 	}
+	if a.NDim() == 0 { // NumPy's axis check makes a 0-d a 1-d
+		a = a.Reshape(1)
+	}
 	return failedAs(op, Take(a, pos, axis))
 }
 

@@ -137,13 +137,18 @@ func correlateSorted(x, y *Array, mode ConvMode, dt DType) *Array {
 	return correlateWindows(x, y, start, length).AsType(dt)
 }
 
-// allFinite reports whether x and y hold no NaN and no infinity: the FFT
-// would spread one over every output, where a sum of products spoils
+// allFinite reports whether the arrays hold no NaN and no infinity: the
+// FFT would spread one over every output, where a sum of products spoils
 // only the outputs that read it. (An error counts as not finite: the
 // windows report it.)
-func allFinite(x, y *Array) bool {
-	finite, err := Item[bool](LogicalAnd(AllTrue(IsFinite(x)), AllTrue(IsFinite(y))))
-	return err == nil && finite
+func allFinite(arrays ...*Array) bool {
+	for _, a := range arrays {
+		finite, err := Item[bool](AllTrue(IsFinite(a)))
+		if err != nil || !finite {
+			return false
+		}
+	}
+	return true
 }
 
 // paddedSignal returns x with the zeros around it that the windows of
@@ -169,12 +174,24 @@ func correlateWindows(x, y *Array, start, length int) *Array {
 	if isBool { // a sum of products, then any: NumPy's bool dot
 		xp, y = xp.AsType(Int64), y.AsType(Int64)
 	}
+	// A NaN or an infinity in the filter times the padding's zeros is NaN
+	// where NumPy's sums leave the padding out: then the products are
+	// summed over the signal's elements only.
+	var inSignal *Array
+	if !allFinite(y) {
+		inSignal = paddedSignal(On(x.st.b).Ones(Bool, x.shape[0]), m, start, length)
+	}
 	rows := max(1, convBlock/m)
 	var blocks []*Array
 	for r := 0; r < length; r += rows {
 		end := min(length, r+rows)
 		windows := SlidingWindowView(xp.sliceAxis(0, r, end+m-1), []int{m})
-		blocks = append(blocks, Matmul(windows, y))
+		if inSignal == nil {
+			blocks = append(blocks, Matmul(windows, y))
+			continue
+		}
+		read := SlidingWindowView(inSignal.sliceAxis(0, r, end+m-1), []int{m})
+		blocks = append(blocks, Sum(Where(read, Mul(windows, y), 0), Axis(-1)))
 	}
 	out := blocks[0]
 	if len(blocks) > 1 {

@@ -16,8 +16,10 @@ var correlateKernels sync.Map // DType -> *ir.CKernel
 
 // correlateKernel is the direct correlation on a device that compiles C:
 // one thread per output, out[i] = Σ_k x[i+k]·y[k] over the padded signal
-// x and the filter y of m values; neighbouring threads read overlapping
-// windows, which the caches serve. Integers and bool multiply and add as
+// x (pad zeros, then the signal's n values) and the filter y of m
+// values, for the k where x[i+k] is the signal's: NumPy's sums leave the
+// padding out, which matters for a NaN or infinite y (0·inf is NaN).
+// Neighbouring threads read overlapping windows, which the caches serve. Integers and bool multiply and add as
 // 64-bit unsigned numbers, which wrap as NumPy's integer dot does (bool:
 // any product); float32 sums in float, as NumPy's float32 dot.
 func correlateKernel(dt DType) *ir.CKernel {
@@ -35,11 +37,13 @@ func correlateKernel(dt DType) *ir.CKernel {
 		Name:    "correlate_direct",
 		Outputs: []ir.CParam{{Name: "out", DType: dt}},
 		Raw:     []ir.CParam{{Name: "x", DType: dt}, {Name: "y", DType: dt}},
-		Scalars: []ir.CParam{{Name: "m", DType: Int64}},
+		Scalars: []ir.CParam{{Name: "m", DType: Int64}, {Name: "pad", DType: Int64}, {Name: "n", DType: Int64}},
 		Types:   []ir.CParam{{Name: "T", DType: dt}},
 		Body: fmt.Sprintf(`%[1]s s = 0;
 const T *w = x + (long long)i;
-for (long long k = 0; k < m; ++k) s += (%[1]s)w[k] * (%[1]s)y[k];
+long long k0 = pad > (long long)i ? pad - (long long)i : 0;
+long long k1 = pad + n - (long long)i < m ? pad + n - (long long)i : m;
+for (long long k = k0; k < k1; ++k) s += (%[1]s)w[k] * (%[1]s)y[k];
 out = %[2]s`, acc, result),
 	}
 	actual, _ := correlateKernels.LoadOrStore(dt, k)
@@ -59,7 +63,7 @@ func correlateOnDevice(x, y *Array, start, length int) (out *Array, ok bool) {
 		return xp, true
 	}
 	outs := []*Array{nil}
-	if err := RunCKernel("Correlate", correlateKernel(x.dt), length, outs, nil, []*Array{xp, y}, []ir.Value{{uint64(m)}}); err != nil {
+	if err := RunCKernel("Correlate", correlateKernel(x.dt), length, outs, nil, []*Array{xp, y}, []ir.Value{{uint64(m)}, {uint64(m - 1 - start)}, {uint64(x.shape[0])}}); err != nil {
 		return &Array{err: err}, true
 	}
 	return outs[0], true

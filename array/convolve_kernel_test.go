@@ -58,6 +58,8 @@ func (e *correlateEmulator) ElementwiseC(k *ir.CKernel, shape []int, out, in, ra
 	}
 	e.launches++
 	dt, m, n := out[0].DType, int(scalars[0][0]), shapeSize(shape) // the collapsed shape of a 1-d output
+	pad, signal := int(scalars[1][0]), int(scalars[2][0])
+	terms := func(i int) (int, int) { return max(0, pad-i), min(m, pad+signal-i) }
 	size := dt.Size()
 	read := func(o backend.Operand, count int) []byte {
 		b := make([]byte, count*size)
@@ -71,7 +73,8 @@ func (e *correlateEmulator) ElementwiseC(k *ir.CKernel, shape []int, out, in, ra
 	for i := range n {
 		if dt.Kind() == dtype.FloatKind {
 			s := 0.0
-			for k := range m {
+			k0, k1 := terms(i)
+			for k := k0; k < k1; k++ {
 				p := floatAt(dt, x[(i+k)*size:]) * floatAt(dt, y[k*size:])
 				if dt == Float32 {
 					s = float64(float32(s) + float32(p))
@@ -83,7 +86,8 @@ func (e *correlateEmulator) ElementwiseC(k *ir.CKernel, shape []int, out, in, ra
 			continue
 		}
 		var s uint64
-		for k := range m {
+		k0, k1 := terms(i)
+		for k := k0; k < k1; k++ {
 			s += intBits(dt, x[(i+k)*size:]) * intBits(dt, y[k*size:])
 		}
 		if dt == Bool && s != 0 {

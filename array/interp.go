@@ -83,7 +83,8 @@ func Interp(x, xp, fp *Array, opts ...InterpOption) *Array {
 		n += 2
 		left, right = [2]any{fp.Index(I(0)), nil}, [2]any{fp.Index(I(-1)), nil}
 	}
-	if x.Size() == 0 {
+	// x's conversion can fail (memory), leaving no buffer to allocate on.
+	if x.err == nil && x.Size() == 0 {
 		return On(x.st.b).alloc(op, res, x.shape)
 	}
 	var r *Array

@@ -330,6 +330,9 @@ func truePositions(op string, mask *Array) (*Array, error) {
 	if pos.err != nil {
 		return nil, pos.err
 	}
+	if n == 0 { // nothing to read: an empty view's offset may lie past its buffer
+		return pos, nil
+	}
 	err = hold(pos, c)
 	var count int
 	if err == nil {
