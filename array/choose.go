@@ -13,9 +13,11 @@ import (
 // Select returns, at each position, the element of the first choice
 // whose condition is true there, or deflt where none is, as
 // np.select(condlist, choicelist, default): conditions are bool arrays,
-// choices and deflt arrays or Go numbers (weak, as Python scalars are),
-// all broadcast together. The result has the dtype the choices and deflt
-// promote to.
+// choices and deflt arrays or Go numbers, all broadcast together. The
+// result has the dtype the choices promote to, promoted with deflt's; as
+// NumPy 2 makes each choice an array first, a Go number counts as an
+// array of int64, float64, complex128 or bool here, not as a weak scalar
+// (an int8 choice with the default 0 gives int64).
 func Select(condlist []*Array, choicelist []any, deflt any) *Array {
 	const op = "Select"
 	if len(condlist) != len(choicelist) {
@@ -32,11 +34,11 @@ func Select(condlist []*Array, choicelist []any, deflt any) *Array {
 			return errorf(op, "invalid entry %d in condlist: should be boolean ndarray, not %v", i, c.dt)
 		}
 	}
-	values := append(append([]any{}, choicelist...), deflt)
-	dt, err := resultTypeOfValues(op, condlist[0], values)
+	dt, err := selectType(op, condlist[0], choicelist, deflt)
 	if err != nil {
 		return failed(op, err)
 	}
+	values := append(append([]any{}, choicelist...), deflt)
 	shapes := [][]int{}
 	for _, x := range append(append([]any{}, condlist[0]), values...) {
 		if a, ok := x.(*Array); ok {
@@ -62,12 +64,14 @@ func Select(condlist []*Array, choicelist []any, deflt any) *Array {
 	return failedAs(op, result)
 }
 
-// resultTypeOfValues is NumPy 2's result_type of arrays and weak Go
-// numbers, each array usable and on like's device.
-func resultTypeOfValues(op string, like *Array, values []any) (DType, error) {
-	var dt DType
-	var kinds []dtype.ScalarKind
-	for i, v := range values {
+// selectType is the dtype of np.select's result in NumPy 2, which turns
+// every choice and the default into an array first: a Go number counts
+// as an array of its kind's default dtype (int64, float64, complex128 or
+// bool), not as a weak scalar; the choices promote together, then with
+// the default. Each array must be usable and on like's device.
+func selectType(op string, like *Array, choices []any, deflt any) (DType, error) {
+	dts := make([]DType, len(choices)+1)
+	for i, v := range append(append([]any{}, choices...), deflt) {
 		if a, ok := v.(*Array); ok {
 			if err := a.checkOp(op); err != nil {
 				return 0, err
@@ -75,29 +79,20 @@ func resultTypeOfValues(op string, like *Array, values []any) (DType, error) {
 			if err := sameBackend(op, like.st.b, a.st.b); err != nil {
 				return 0, err
 			}
-			if dt == 0 {
-				dt = a.dt
-			} else if d, err := dtype.Promote(dt, a.dt); err != nil {
-				return 0, err
-			} else {
-				dt = d
-			}
+			dts[i] = a.dt
 			continue
 		}
 		s, ok := scalarOf(v)
 		if !ok {
 			return 0, fmt.Errorf("value %d is a %T, not an array or a Go number", i, v)
 		}
-		kinds = append(kinds, s.kind)
+		dts[i] = s.defaultDType()
 	}
-	for _, k := range kinds {
-		if dt == 0 { // Go numbers alone take their kinds' default dtypes
-			dt = scalar{kind: k}.defaultDType()
-			continue
-		}
-		dt = dtype.PromoteScalar(dt, k)
+	choicesType, err := dtype.PromoteAll(dts[:len(choices)]...)
+	if err != nil {
+		return 0, err
 	}
-	return dt, nil
+	return dtype.Promote(choicesType, dts[len(choices)])
 }
 
 // ChooseMode is what Choose does with an index outside [0, n) for n

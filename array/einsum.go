@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/cugo/cugo/dtype"
 )
 
 // Einsum evaluates the Einstein summation convention on the operands
@@ -32,13 +30,7 @@ func Einsum(subscripts string, xs ...*Array) *Array {
 	if err := operands(op, xs...); err != nil {
 		return &Array{err: err}
 	}
-	dt := xs[0].dt
-	for _, x := range xs[1:] {
-		var err error
-		if dt, err = dtype.Promote(dt, x.dt); err != nil {
-			return failed(op, err)
-		}
-	}
+	dt := resultType(xs)
 	spec, err := parseEinsum(subscripts, xs)
 	if err != nil {
 		return failed(op, err)

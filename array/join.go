@@ -38,12 +38,14 @@ func checkAll(op, none string, arrays []*Array) error {
 	return nil
 }
 
-// resultType is NumPy's result_type of the arrays' dtypes.
+// resultType is NumPy's result_type of the dtypes of usable arrays
+// (dtype.PromoteAll: not a chain of pairs).
 func resultType(arrays []*Array) DType {
-	dt := arrays[0].dt
-	for _, x := range arrays[1:] {
-		dt, _ = dtype.Promote(dt, x.dt)
+	dts := make([]DType, len(arrays))
+	for i, a := range arrays {
+		dts[i] = a.dt
 	}
+	dt, _ := dtype.PromoteAll(dts...)
 	return dt
 }
 

@@ -388,8 +388,8 @@ func average(op string, a, weights *Array, opts []ReduceOption) (avg, sum *Array
 		return &Array{err: err}, &Array{err: err}
 	}
 	res, err := dtype.Promote(a.dt, weights.dt)
-	if err == nil && a.dt.Kind() < dtype.FloatKind {
-		res, err = dtype.Promote(res, Float64)
+	if a.dt.Kind() < dtype.FloatKind {
+		res, err = dtype.PromoteAll(a.dt, weights.dt, Float64)
 	}
 	if err != nil {
 		return fail(err)

@@ -296,14 +296,14 @@ func (u *ufunc) resolve(codes [3]uint32, out DType) *loop {
 	if u == uWhere {
 		first = 1 // the condition does not take part in promotion
 	}
+	var arrayDTypes []DType
 	for i := first; i < u.nin; i++ {
 		if c := codes[i]; c < scalarCode {
-			if common == 0 {
-				common = DType(c)
-			} else {
-				common, _ = dtype.Promote(common, DType(c))
-			}
+			arrayDTypes = append(arrayDTypes, DType(c))
 		}
+	}
+	if len(arrayDTypes) > 0 {
+		common, _ = dtype.PromoteAll(arrayDTypes...)
 	}
 	// Each operand's dtype: an array's own; a Go scalar's as NEP 50 gives
 	// it against the arrays.

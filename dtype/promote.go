@@ -60,6 +60,53 @@ func Promote(a, b DType) (DType, error) {
 	return real, nil
 }
 
+// PromoteAll returns np.result_type of arrays of the dtypes dts. NumPy's
+// promotion of several dtypes is not a chain of pairs, which would depend
+// on their order (int8 and uint8 give int16, which float16 does not hold,
+// yet np.result_type(int8, uint8, float16) is float16): NumPy promotes
+// each dtype with the "main" one, the highest in its list of type
+// numbers, and then those results with each other. PromoteAll does the
+// same.
+func PromoteAll(dts ...DType) (DType, error) {
+	if len(dts) == 0 {
+		return 0, fmt.Errorf("at least one dtype is needed for promotion")
+	}
+	main := dts[0]
+	for _, d := range dts {
+		if !d.valid() {
+			return 0, fmt.Errorf("cannot promote %v", d)
+		}
+		if numpyTypeNumber(d) > numpyTypeNumber(main) {
+			main = d
+		}
+	}
+	result, err := Promote(main, dts[0])
+	for _, d := range dts[1:] {
+		if err != nil {
+			break
+		}
+		var p DType
+		if p, err = Promote(main, d); err == nil {
+			result, err = Promote(result, p)
+		}
+	}
+	return result, err
+}
+
+// numpyTypeNumber orders dtypes as NumPy's type numbers do (np.dtype.num),
+// which decide its "main" dtype of a promotion: float16 was added last
+// and so comes after complex128, and bfloat16, a user dtype, after all.
+func numpyTypeNumber(d DType) int {
+	switch d {
+	case Float16:
+		return 23
+	case BFloat16:
+		return 256
+	}
+	return [...]int{Bool: 0, Int8: 1, Uint8: 2, Int16: 3, Uint16: 4, Int32: 5, Uint32: 6,
+		Int64: 7, Uint64: 8, Float32: 11, Float64: 12, Complex64: 14, Complex128: 15}[d]
+}
+
 // floatFor returns f, or the smallest float wider than f that holds every
 // value of the integer dtype i (to the precision NumPy accepts: int8 fits in
 // a 16-bit float, int16 in float32, int32 and int64 in float64).

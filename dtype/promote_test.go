@@ -48,6 +48,27 @@ func TestPromoteMatchesNumPy(t *testing.T) {
 	}
 }
 
+// TestPromoteAllMatchesNumPy checks PromoteAll against
+// testdata/sequences.txt: np.result_type of every ordered triple of
+// NumPy's dtypes and of random lists of four to six (gen_promote.py).
+func TestPromoteAllMatchesNumPy(t *testing.T) {
+	lines := fixture.Lines(t, "sequences.txt")
+	require.Greater(t, len(lines), 14*14*14)
+	for _, l := range lines {
+		names := strings.Fields(l)
+		dts := parseDTypes(t, names)
+		got, err := PromoteAll(dts[:len(dts)-1]...)
+		require.NoError(t, err, l)
+		require.Equal(t, dts[len(dts)-1], got, "PromoteAll(%s)", strings.Join(names[:len(names)-1], ", "))
+	}
+	_, err := PromoteAll()
+	require.Error(t, err)
+	_, err = PromoteAll(Float32, DType(0))
+	require.Error(t, err)
+	_, err = PromoteAll(DType(200), Float32)
+	require.Error(t, err)
+}
+
 // TestPromoteScalarNEP50 checks PromoteScalar against testdata/weak.txt,
 // NEP 50's rules for Python scalars (see gen_promote.py).
 func TestPromoteScalarNEP50(t *testing.T) {

@@ -248,15 +248,25 @@ x = np.array(specials, np.float64)
 case("nantonum", [x], 0, np.nan_to_num(view(x, "step")), view="step")
 
 # --- select, choose, compress, extract, flatnonzero
+def select2(condlist, choicelist, default):
+    """np.select as NumPy 2 types it on any NumPy: every choice and the
+    default become arrays, whose dtypes count in full (no value-based
+    casting of 0-d arrays, as NumPy 1.x did); the choices promote together,
+    then with the default."""
+    choices = [np.asarray(c) for c in choicelist]
+    dt = np.result_type(np.result_type(*[c.dtype for c in choices]), np.asarray(default).dtype)
+    return np.select(condlist, [c.astype(dt) for c in choices], np.asarray(default).astype(dt))
+
+
 c1 = rng.random((4, 5)) < 0.4
 c2 = rng.random(5) < 0.5
 xf = data("float32", (4, 5))
-case("select", [c1, c2, xf], 0, np.select([c1, c2], [xf, 7], 0.5), nconds="2", choices="arr,7", default="0.5")
+case("select", [c1, c2, xf], 0, select2([c1, c2], [xf, 7], 0.5), nconds="2", choices="arr,7", default="0.5")
 xi8, xi16 = data("int8", (4, 5)), data("int16", (5,))
-case("select", [c1, c2, xi8, xi16], 0, np.select([c1, c2], [xi8, xi16], -1), nconds="2", choices="arr,arr", default="-1")
-case("select", [c1, c2], 0, np.select([c1, c2], [1, 2.5], 0), nconds="2", choices="1,2.5", default="0")
+case("select", [c1, c2, xi8, xi16], 0, select2([c1, c2], [xi8, xi16], -1), nconds="2", choices="arr,arr", default="-1")
+case("select", [c1, c2], 0, select2([c1, c2], [1, 2.5], 0), nconds="2", choices="1,2.5", default="0")
 dflt = data("uint8", (4, 1))
-case("select", [c1, xi8, dflt], 0, np.select([c1], [xi8], dflt), nconds="1", choices="arr", default="arg")
+case("select", [c1, xi8, dflt], 0, select2([c1], [xi8], dflt), nconds="1", choices="arr", default="arg")
 idx = rng.integers(0, 3, (3, 4))
 ch = [data("int16", (3, 4)), data("float32", (4,)), data("int8", (1, 4))]
 case("choose", [idx] + ch, 0, np.choose(idx, ch), mode="raise")
