@@ -38,7 +38,7 @@
 // overlaps its parent until one of them has made 2^40 draws. Spawn(n)
 // returns children with keys derived from the parent's key, its jumps and
 // the child's number, independent streams as numpy's SeedSequence.spawn
-// gives.
+// gives (up to MaxSpawn a call, an error past it or for a negative n).
 //
 // The numbers are not NumPy's: NumPy draws element after element from
 // its bit generator's state, its samplers taking as many bits as they
