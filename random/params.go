@@ -158,6 +158,16 @@ func (g *Generator) drawJoint(op string, dt dtype.DType, size []int, rules []rul
 			return fail(err)
 		}
 	}
+	return g.drawParsed(op, dt, size, rules, ps, fill)
+}
+
+// drawParsed is draw with the parameters already parsed and checked.
+func (g *Generator) drawParsed(op string, dt dtype.DType, size []int, rules []rule, ps []param,
+	fill func(k *kernel, ps []*ir.Node) *ir.Node) *array.Array {
+	fail := func(err error) *array.Array { return array.Failed(fmt.Errorf("random.%s: %w", op, err)) }
+	if g == nil {
+		return fail(errNilGenerator)
+	}
 	shape := size
 	if shape == nil {
 		var shapes [][]int
@@ -166,6 +176,7 @@ func (g *Generator) drawJoint(op string, dt dtype.DType, size []int, rules []rul
 				shapes = append(shapes, p.arr.Shape())
 			}
 		}
+		var err error
 		if shape, err = array.Broadcast(shapes...); err != nil {
 			return fail(err)
 		}
