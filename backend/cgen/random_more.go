@@ -13,21 +13,24 @@ var samplerHelpers = []helper{
   if (!(kappa >= 0)) return 0.0 / 0.0;
   if (kappa < 1e-8) return 3.141592653589793 * (2 * s_uniform(s) - 1);
   if (kappa > 1e6) return sqrt(1 / kappa) * s_normal(s);
-  double r;
+  double r, q;
   if (kappa < 1e-5) {
     r = 1 / kappa + kappa;
+    q = sqrt((r - 1) / (r + 1));
   } else {
     const double t = 1 + sqrt(1 + 4 * kappa * kappa);
     const double rho = (t - sqrt(2 * t)) / (2 * kappa);
     r = (1 + rho * rho) / (2 * rho);
+    q = (1 - rho) / (1 + rho);
   }
   for (int i = 0; i < ` + strconv.Itoa(ir.SamplerWords/2-1) + `; i++) {
-    const double z = cos(3.141592653589793 * s_uniform(s));
+    const double u = s_uniform(s);
+    const double z = cos(3.141592653589793 * u);
     const double w = (1 + r * z) / (r + z);
     const double y = kappa * (r - w);
     const double v = s_uniform(s);
     if (y * (2 - y) - v >= 0 || log(y / v) + 1 - y >= 0) {
-      const double angle = acos(fmax(-1.0, fmin(1.0, w)));
+      const double angle = 2 * atan(q * tan(1.5707963267948966 * u));
       return s_uniform(s) < 0.5 ? -angle : angle;
     }
   }

@@ -39,6 +39,14 @@ func randomKernels() []namedUnit {
 			ir.Apply(ir.RandomPoisson, dtype.Int64, key, stream, ctr, ir.In(0, dtype.Float64))),
 		"binomial": kernel([]dtype.DType{dtype.Int64, dtype.Float64}, []dtype.DType{u64, u64},
 			ir.Apply(ir.RandomBinomial, dtype.Int64, key, stream, ctr, ir.In(0, dtype.Int64), ir.In(1, dtype.Float64))),
+		"vonmises": kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64, u64},
+			ir.Apply(ir.RandomVonMises, dtype.Float64, key, stream, ctr, ir.In(0, dtype.Float64))),
+		"zipf": kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64, u64},
+			ir.Apply(ir.RandomZipf, dtype.Int64, key, stream, ctr, ir.In(0, dtype.Float64))),
+		"logseries": kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64, u64},
+			ir.Apply(ir.RandomLogseries, dtype.Int64, key, stream, ctr, ir.In(0, dtype.Float64))),
+		"hypergeometric": kernel([]dtype.DType{dtype.Int64, dtype.Int64, dtype.Int64}, []dtype.DType{u64, u64},
+			ir.Apply(ir.RandomHypergeometric, dtype.Int64, key, stream, ctr, ir.In(0, dtype.Int64), ir.In(1, dtype.Int64), ir.In(2, dtype.Int64))),
 	}
 	// Each kernel in the three ways of computing ir.Counter: the flat loop
 	// (with its vector lanes), the strided loop and the tiles.
@@ -73,6 +81,9 @@ func TestRandomRejectsBadOperands(t *testing.T) {
 		"poisson float": kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64}, ir.Apply(ir.RandomPoisson, dtype.Float64, key, key, ctr, ir.In(0, dtype.Float64))),
 		"bounded arity": kernel(nil, []dtype.DType{u64}, ir.Apply(ir.RandomBounded, u64, key, key, ctr)),
 		"normal f64":    kernel(nil, []dtype.DType{u64}, ir.Apply(ir.RandomNormal, dtype.Float64, key, key, ctr)),
+		"zipf float":    kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64}, ir.Apply(ir.RandomZipf, dtype.Float64, key, key, ctr, ir.In(0, dtype.Float64))),
+		"hypergeometric float": kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64},
+			ir.Apply(ir.RandomHypergeometric, dtype.Int64, key, key, ctr, ir.In(0, dtype.Float64), ir.In(0, dtype.Float64), ir.In(0, dtype.Float64))),
 	} {
 		if _, err := Render(k, Layout{Contiguous: true}, CUDA); err == nil {
 			t.Errorf("%s: rendered without an error", name)

@@ -51,21 +51,28 @@ func vonMises(s sampler, kappa float64) float64 {
 	case kappa > 1e6:
 		return math.Sqrt(1/kappa) * s.normal()
 	}
-	var r float64
+	// The envelope is the wrapped Cauchy of parameter rho; r is
+	// (1+rho²)/(2rho), q is (1-rho)/(1+rho).
+	var r, q float64
 	if kappa < 1e-5 {
 		r = 1/kappa + kappa
+		q = math.Sqrt((r - 1) / (r + 1))
 	} else {
 		t := 1 + math.Sqrt(1+4*kappa*kappa)
 		rho := (t - math.Sqrt(2*t)) / (2 * kappa)
 		r = (1 + rho*rho) / (2 * rho)
+		q = (1 - rho) / (1 + rho)
 	}
 	for range transformTries - 1 { // two words a try, and one for the sign
-		z := math.Cos(math.Pi * s.uniform())
+		u := s.uniform()
+		z := math.Cos(math.Pi * u)
 		w := (1 + r*z) / (r + z)
 		y := kappa * (r - w)
 		v := s.uniform()
 		if y*(2-y)-v >= 0 || math.Log(y/v)+1-y >= 0 {
-			angle := math.Acos(math.Max(-1, math.Min(1, w)))
+			// acos(w) by its half angle, tan(θ/2) = q·tan(πu/2): acos
+			// near ±1 would turn the last bit of w into 1e-8 radians.
+			angle := 2 * math.Atan(q*math.Tan(math.Pi/2*u))
 			if s.uniform() < 0.5 {
 				return -angle
 			}
