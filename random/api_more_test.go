@@ -190,7 +190,7 @@ func TestMoreNilGenerator(t *testing.T) {
 		"VonMises": g.VonMises(0, 1, 3).Err(), "NegativeBinomial": g.NegativeBinomial(1, 0.5, 3).Err(),
 		"Hypergeometric": g.Hypergeometric(1, 1, 1, 3).Err(), "Logseries": g.Logseries(0.5, 3).Err(),
 		"Zipf": g.Zipf(2, 3).Err(), "Dirichlet": g.Dirichlet([]float64{1}, 3).Err(),
-		"Multinomial": g.Multinomial(3, []float64{1}, 3).Err(),
+		"Multinomial":        g.Multinomial(3, []float64{1}, 3).Err(),
 		"MultivariateNormal": g.MultivariateNormal([]float64{0}, [][]float64{{1}}, nil, 3).Err(),
 	} {
 		require.ErrorContains(t, err, "nil *Generator", name)
