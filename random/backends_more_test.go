@@ -2,7 +2,6 @@ package random_test
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"sort"
 	"sync"
@@ -72,25 +71,11 @@ func compareMore(t *testing.T, name, label string, got, want *array.Array) {
 		compareDraws(t, label, bitsOf(t, got), bitsOf(t, want), true, array.Int64)
 		return
 	}
-	g, w := floats(t, got), floats(t, want)
-	if len(g) != len(w) {
-		t.Fatalf("%s: %d values, want %d", label, len(g), len(w))
-	}
 	tol := 1e-12
 	if name == "zipf" {
 		tol = 1e-10
 	}
-	bad := 0
-	for i := range g {
-		if !(g[i] == w[i] || math.Abs(g[i]-w[i]) <= tol*math.Max(1, math.Abs(w[i]))) {
-			if bad++; bad <= 3 {
-				t.Errorf("%s: element %d is %v, want %v", label, i, g[i], w[i])
-			}
-		}
-	}
-	if bad > 3 {
-		t.Errorf("%s: %d elements differ", label, bad)
-	}
+	compareWithin(t, label, floats(t, got), floats(t, want), tol)
 }
 
 // TestMoreSameNumbersOnCPUAndGPU draws each added distribution with one

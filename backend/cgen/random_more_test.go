@@ -63,12 +63,7 @@ func TestSamplersMatchCPU(t *testing.T) {
 		loop("%lld", fmt.Sprintf("random_hypergeometric(sampler_(key, stream, i), %dll, %dll, %dll)", h[0], h[1], h[2]))
 	}
 	c.WriteString("  return 0;\n}\n")
-	lines := runHost(t, cxx, c.String())
-	next := func() string {
-		l := lines[0]
-		lines = lines[1:]
-		return l
-	}
+	next := hostLines(t, cxx, c.String())
 	repeat := func(v uint64) []byte {
 		b := make([]byte, 8*n)
 		for i := range n {
@@ -94,16 +89,8 @@ func TestSamplersMatchCPU(t *testing.T) {
 	for _, kappa := range kappas {
 		got := run(ir.RandomVonMises, dtype.Float64, math.Float64bits(kappa))
 		for i := range n {
-			line := next()
-			cv, err := strconv.ParseFloat(line, 64)
-			if strings.HasSuffix(line, "nan") {
-				cv, err = math.NaN(), nil
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			g := math.Float64frombits(binary.LittleEndian.Uint64(got[8*i:]))
-			if !(cv == g || math.Abs(cv-g) <= 1e-12*math.Abs(g) || math.IsNaN(cv) && math.IsNaN(g)) {
+			cv, g := parseCFloat(t, next()), math.Float64frombits(binary.LittleEndian.Uint64(got[8*i:]))
+			if !sameFloat(cv, g) {
 				t.Errorf("vonmises(%g) element %d: C %v, CPU %v", kappa, i, cv, g)
 			}
 		}
@@ -136,5 +123,35 @@ func TestSamplersMatchCPU(t *testing.T) {
 	}
 	for _, h := range hypers {
 		ints(fmt.Sprintf("hypergeometric%v", h), run(ir.RandomHypergeometric, dtype.Int64, uint64(h[0]), uint64(h[1]), uint64(h[2])))
+	}
+}
+
+// parseCFloat reads a double the host program printed (glibc prints -nan).
+func parseCFloat(t *testing.T, line string) float64 {
+	t.Helper()
+	if strings.HasSuffix(line, "nan") {
+		return math.NaN()
+	}
+	x, err := strconv.ParseFloat(line, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// sameFloat reports whether the C and the CPU values agree to 1e-12
+// relative (the host libm and Go's math differ in the last bits).
+func sameFloat(c, g float64) bool {
+	return c == g || math.Abs(c-g) <= 1e-12*math.Abs(g) || math.IsNaN(c) && math.IsNaN(g)
+}
+
+// hostLines runs a host program (see runHost) and returns a function
+// that gives its lines one after another.
+func hostLines(t *testing.T, cxx, code string) func() string {
+	lines := runHost(t, cxx, code)
+	return func() string {
+		l := lines[0]
+		lines = lines[1:]
+		return l
 	}
 }
