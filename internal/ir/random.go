@@ -27,17 +27,17 @@ import (
 // a transcendental function's last bit tips a rejection test, which
 // float64 makes vanishingly rare.
 const (
-	Counter        Op = iota + 200 // leaf (Uint64): the element's C-order index in the launch shape
-	Philox                         // (key, stream, position Uint64) -> the Uint32 or Uint64 word of the stream
-	RandomBounded                  // (key, stream, position, r Uint64) -> Uint64 uniform in [0, r], unbiased
-	RandomGamma                    // (key, stream, position Uint64, shape Float64) -> Float64 standard gamma
-	RandomPoisson                  // (key, stream, position Uint64, lam Float64) -> Int64
-	RandomBinomial                 // (key, stream, position Uint64, n Int64, p Float64) -> Int64
-	RandomNormal                   // (key, stream, position Uint64) -> Float32 standard normal (see below)
-	RandomVonMises                 // (key, stream, position Uint64, kappa Float64) -> Float64 von Mises angle about 0, in [-π, π]
-	RandomZipf                     // (key, stream, position Uint64, a Float64) -> Int64
-	RandomLogseries                // (key, stream, position Uint64, p Float64) -> Int64
-	RandomHypergeometric           // (key, stream, position Uint64, ngood, nbad, nsample Int64) -> Int64
+	Counter              Op = iota + 200 // leaf (Uint64): the element's C-order index in the launch shape
+	Philox                               // (key, stream, position Uint64) -> the Uint32 or Uint64 word of the stream
+	RandomBounded                        // (key, stream, position, r Uint64) -> Uint64 uniform in [0, r], unbiased
+	RandomGamma                          // (key, stream, position Uint64, shape Float64) -> Float64 standard gamma
+	RandomPoisson                        // (key, stream, position Uint64, lam Float64) -> Int64
+	RandomBinomial                       // (key, stream, position Uint64, n Int64, p Float64) -> Int64
+	RandomNormal                         // (key, stream, position Uint64) -> Float32 standard normal (see below)
+	RandomVonMises                       // (key, stream, position Uint64, kappa Float64) -> Float64 von Mises angle about 0, in [-π, π]
+	RandomZipf                           // (key, stream, position Uint64, a Float64) -> Int64
+	RandomLogseries                      // (key, stream, position Uint64, p Float64) -> Int64
+	RandomHypergeometric                 // (key, stream, position Uint64, ngood, nbad, nsample Int64) -> Int64
 )
 
 // RandomNormal is a float32 standard normal by Box-Muller over pairs of
