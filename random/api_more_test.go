@@ -1,6 +1,7 @@
 package random_test
 
 import (
+	"errors"
 	"math"
 	"slices"
 	"strings"
@@ -258,4 +259,37 @@ func TestSpawnErrors(t *testing.T) {
 	again, err := random.New(503).Spawn(1)
 	require.NoError(t, err)
 	require.Equal(t, draw(again[0]), draw(first[0]))
+}
+
+// TestMoreHostileInput gives the added draws nil, failed and huge inputs:
+// each is an error naming the draw (or, for a huge count, a right answer).
+func TestMoreHostileInput(t *testing.T) {
+	g := random.New(504)
+	var nilArray *array.Array
+	failed := array.Failed(errors.New("boom"))
+	for name, a := range map[string]*array.Array{
+		"Dirichlet(nil array)":              g.Dirichlet(nilArray, 2),
+		"Dirichlet(nil)":                    g.Dirichlet(nil, 2),
+		"Dirichlet(negative size)":          g.Dirichlet([]float64{1, 2}, -2),
+		"MultivariateNormal(nil)":           g.MultivariateNormal(nil, nil, nil, 2),
+		"MultivariateNormal(nil arrays)":    g.MultivariateNormal(nilArray, nilArray, nil, 2),
+		"MultivariateNormal(negative size)": g.MultivariateNormal([]float64{1}, [][]float64{{1}}, nil, -2),
+		"MultivariateNormal(NaN cov)":       g.MultivariateNormal([]float64{1, 2}, [][]float64{{1, 0}, {0, math.NaN()}}, nil, 2),
+		"MultivariateNormal(Inf cov)":       g.MultivariateNormal([]float64{1, 2}, [][]float64{{1, 0}, {0, math.Inf(1)}}, nil, 2),
+		"Multinomial(nil)":                  g.Multinomial(3, nil, 2),
+		"Multinomial(nil n)":                g.Multinomial(nilArray, []float64{1}, 2),
+		"Multinomial(failed pvals)":         g.Multinomial(3, failed, 2),
+		"Multinomial(negative size)":        g.Multinomial(3, []float64{0.3, 0.7}, -2),
+		"Laplace(nil array)":                g.Laplace(nilArray, 1, 2),
+		"Hypergeometric(nil array)":         g.Hypergeometric(nilArray, 1, 1, 2),
+		"Triangular(failed)":                g.Triangular(failed, 1, 2),
+	} {
+		op := strings.SplitN(name, "(", 2)[0]
+		require.ErrorContains(t, a.Err(), "random."+op+": ", name)
+	}
+	// 2^62 trials: the counts still sum to n.
+	ks := values[int64](t, g.Multinomial(int64(1)<<62, []float64{0.3, 0.3, 0.4}, 2))
+	for r := 0; r < 6; r += 3 {
+		require.Equal(t, int64(1)<<62, ks[r]+ks[r+1]+ks[r+2])
+	}
 }

@@ -276,7 +276,10 @@ func (g *Generator) MultivariateNormal(mean, cov any, opts *MultivariateNormalOp
 		return fail(err)
 	}
 	defer factor.Free()
-	z := g.StandardNormal(f64, out...)
+	z := g.drawParsed("MultivariateNormal", f64, out, nil, nil, func(k *kernel, _ []*ir.Node) *ir.Node { return k.normal(f64) })
+	if err := z.Err(); err != nil {
+		return z
+	}
 	defer z.Free()
 	m := array.FromSliceOn(g.dev, ms, d)
 	defer m.Free()
