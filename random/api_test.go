@@ -471,18 +471,28 @@ func TestStreams(t *testing.T) {
 	if got := draw(g.On(array.DefaultDevice())); !slices.Equal(got, draw(g)) {
 		t.Error("On gives other numbers than its original")
 	}
-	kids := g.Spawn(3)
+	spawn := func(g *random.Generator, n, i int) *random.Generator {
+		kids, err := g.Spawn(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return kids[i]
+	}
+	kids, err := g.Spawn(3)
+	if err != nil || len(kids) != 3 {
+		t.Fatalf("Spawn(3): %d children, error %v", len(kids), err)
+	}
 	seen := map[uint64]bool{}
-	for _, x := range slices.Concat(first, second, third, draw(kids[0]), draw(kids[1]), draw(kids[2]), draw(g.Spawn(1)[0])) {
+	for _, x := range slices.Concat(first, second, third, draw(kids[0]), draw(kids[1]), draw(kids[2]), draw(spawn(g, 1, 0))) {
 		if seen[x] {
 			t.Fatalf("the value %d came twice from different streams", x)
 		}
 		seen[x] = true
 	}
-	if a, b := draw(random.New(7).Jumped(1).Spawn(1)[0]), draw(random.New(7).Spawn(1)[0]); slices.Equal(a, b) {
+	if a, b := draw(spawn(random.New(7).Jumped(1), 1, 0)), draw(spawn(random.New(7), 1, 0)); slices.Equal(a, b) {
 		t.Error("the children of a jumped generator are those of its parent")
 	}
-	if a, b := draw(random.New(7).Spawn(2)[1]), draw(random.New(7).Spawn(2)[1]); !slices.Equal(a, b) {
+	if a, b := draw(spawn(random.New(7), 2, 1)), draw(spawn(random.New(7), 2, 1)); !slices.Equal(a, b) {
 		t.Error("Spawn is not reproducible")
 	}
 }

@@ -167,11 +167,8 @@ func (g *Generator) Beta(a, b any, size ...int) *array.Array {
 }
 
 // ChiSquare returns float64 chi-square variates with df degrees of
-// freedom: twice a gamma of shape df/2.
+// freedom: twice a gamma of shape df/2 (+Inf for an infinite df).
 func (g *Generator) ChiSquare(df any, size ...int) *array.Array {
 	return g.draw("ChiSquare", dtype.Float64, shapeOf(size), []rule{dfRule}, []any{df},
-		func(k *kernel, p []*ir.Node) *ir.Node {
-			f := dtype.Float64
-			return ir.Apply(ir.Mul, f, k.float(f, 2), k.gamma(ir.Apply(ir.Mul, f, p[0], k.float(f, 0.5)), 0, 1))
-		})
+		func(k *kernel, p []*ir.Node) *ir.Node { return k.chisquare(p[0], 0, 1) })
 }

@@ -99,3 +99,88 @@ func Shuffle(x *array.Array, axis ...int) error { return Default().Shuffle(x, ax
 
 // Permuted is Default().Permuted.
 func Permuted(x *array.Array, axis ...int) *array.Array { return Default().Permuted(x, axis...) }
+
+// StandardCauchy is Default().StandardCauchy.
+func StandardCauchy(size ...int) *array.Array { return Default().StandardCauchy(size...) }
+
+// StandardT is Default().StandardT.
+func StandardT(df any, size ...int) *array.Array { return Default().StandardT(df, size...) }
+
+// F is Default().F.
+func F(dfnum, dfden any, size ...int) *array.Array { return Default().F(dfnum, dfden, size...) }
+
+// NoncentralChisquare is Default().NoncentralChisquare.
+func NoncentralChisquare(df, nonc any, size ...int) *array.Array {
+	return Default().NoncentralChisquare(df, nonc, size...)
+}
+
+// NoncentralF is Default().NoncentralF.
+func NoncentralF(dfnum, dfden, nonc any, size ...int) *array.Array {
+	return Default().NoncentralF(dfnum, dfden, nonc, size...)
+}
+
+// Laplace is Default().Laplace.
+func Laplace(loc, scale any, size ...int) *array.Array { return Default().Laplace(loc, scale, size...) }
+
+// Logistic is Default().Logistic.
+func Logistic(loc, scale any, size ...int) *array.Array {
+	return Default().Logistic(loc, scale, size...)
+}
+
+// Gumbel is Default().Gumbel.
+func Gumbel(loc, scale any, size ...int) *array.Array { return Default().Gumbel(loc, scale, size...) }
+
+// Pareto is Default().Pareto.
+func Pareto(a any, size ...int) *array.Array { return Default().Pareto(a, size...) }
+
+// Power is Default().Power.
+func Power(a any, size ...int) *array.Array { return Default().Power(a, size...) }
+
+// Rayleigh is Default().Rayleigh.
+func Rayleigh(scale any, size ...int) *array.Array { return Default().Rayleigh(scale, size...) }
+
+// Weibull is Default().Weibull.
+func Weibull(a any, size ...int) *array.Array { return Default().Weibull(a, size...) }
+
+// Triangular is Default().Triangular.
+func Triangular(left, mode, right any, size ...int) *array.Array {
+	return Default().Triangular(left, mode, right, size...)
+}
+
+// Wald is Default().Wald.
+func Wald(mean, scale any, size ...int) *array.Array { return Default().Wald(mean, scale, size...) }
+
+// VonMises is Default().VonMises.
+func VonMises(mu, kappa any, size ...int) *array.Array { return Default().VonMises(mu, kappa, size...) }
+
+// NegativeBinomial is Default().NegativeBinomial.
+func NegativeBinomial(n, p any, size ...int) *array.Array {
+	return Default().NegativeBinomial(n, p, size...)
+}
+
+// Hypergeometric is Default().Hypergeometric.
+func Hypergeometric(ngood, nbad, nsample any, size ...int) *array.Array {
+	return Default().Hypergeometric(ngood, nbad, nsample, size...)
+}
+
+// Logseries is Default().Logseries.
+func Logseries(p any, size ...int) *array.Array { return Default().Logseries(p, size...) }
+
+// Zipf is Default().Zipf.
+func Zipf(a any, size ...int) *array.Array { return Default().Zipf(a, size...) }
+
+// MultivariateNormal is Default().MultivariateNormal.
+func MultivariateNormal(mean, cov any, opts *MultivariateNormalOptions, size ...int) *array.Array {
+	return Default().MultivariateNormal(mean, cov, opts, size...)
+}
+
+// Dirichlet is Default().Dirichlet.
+func Dirichlet(alpha any, size ...int) *array.Array { return Default().Dirichlet(alpha, size...) }
+
+// Multinomial is Default().Multinomial.
+func Multinomial(n, pvals any, size ...int) *array.Array {
+	return Default().Multinomial(n, pvals, size...)
+}
+
+// Bytes is Default().Bytes.
+func Bytes(length int) ([]byte, error) { return Default().Bytes(length) }

@@ -220,10 +220,12 @@ func (g *Generator) Poisson(lam any, size ...int) *array.Array {
 // Binomial returns int64 binomial variates: successes in n trials of
 // probability p.
 func (g *Generator) Binomial(n, p any, size ...int) *array.Array {
-	return g.draw("Binomial", dtype.Int64, shapeOf(size), []rule{trialsRule, pRule}, []any{n, p},
-		func(k *kernel, ps []*ir.Node) *ir.Node {
-			return ir.Apply(ir.RandomBinomial, dtype.Int64, k.key, k.stream, k.counter, ps[0], ps[1])
-		})
+	return g.draw("Binomial", dtype.Int64, shapeOf(size), []rule{trialsRule, pRule}, []any{n, p}, binomialOf)
+}
+
+// binomialOf is a binomial variate of parameters ps: n (int64) and p.
+func binomialOf(k *kernel, ps []*ir.Node) *ir.Node {
+	return ir.Apply(ir.RandomBinomial, dtype.Int64, k.key, k.stream, k.counter, ps[0], ps[1])
 }
 
 // Geometric returns int64 geometric variates: the number of trials of

@@ -80,21 +80,32 @@ func (g *Generator) Jumped(jumps uint64) *Generator {
 	return &Generator{dev: g.dev, key: g.key, next: g.next + jumps*jumpStreams, base: base}
 }
 
+// MaxSpawn is the most children one Spawn call makes. Successive calls
+// continue the numbering of the children, so that Spawn(a) then Spawn(b)
+// gives the children Spawn(a+b) would: more are had by calling again.
+const MaxSpawn = 1 << 20
+
 // Spawn returns n child generators with independent streams (numpy's
 // Generator.spawn): each has its own key, derived from g's key, the
-// jumps that made g, and the child's number among all g has spawned.
-func (g *Generator) Spawn(n int) []*Generator {
-	if g == nil {
-		return make([]*Generator, max(n, 0))
+// jumps that made g, and the child's number among all g has spawned. A
+// negative n, or one above MaxSpawn, is an error (and spawns nothing).
+func (g *Generator) Spawn(n int) ([]*Generator, error) {
+	switch {
+	case g == nil:
+		return nil, fmt.Errorf("random.Spawn: %w", errNilGenerator)
+	case n < 0:
+		return nil, fmt.Errorf("random.Spawn: negative number of children %d", n)
+	case n > MaxSpawn:
+		return nil, fmt.Errorf("random.Spawn: %d children at once is more than MaxSpawn (%d); spawn them in several calls", n, MaxSpawn)
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	out := make([]*Generator, max(n, 0))
+	out := make([]*Generator, n)
 	for i := range out {
 		g.spawned++
 		out[i] = &Generator{dev: g.dev, key: splitMix64(splitMix64(g.key^g.base) + g.spawned)}
 	}
-	return out
+	return out, nil
 }
 
 // stream takes the stream number of one draw.
@@ -185,12 +196,17 @@ func (k *kernel) position(j, w uint64) *ir.Node {
 	return ir.Apply(ir.Add, dtype.Uint64, p, k.u64(j))
 }
 
-// uniform is word j (of w per element) as a float of dtype dt in [0, 1):
-// the top 11, 24 or 53 bits scaled, exactly.
+// uniform is word j (of w per element) as a float of dtype dt in [0, 1).
 func (k *kernel) uniform(dt dtype.DType, j, w uint64) *ir.Node {
+	return k.uniformAt(dt, k.position(j, w))
+}
+
+// uniformAt is the word at stream position pos as a float of dtype dt in
+// [0, 1): the top 11, 24 or 53 bits scaled, exactly.
+func (k *kernel) uniformAt(dt dtype.DType, pos *ir.Node) *ir.Node {
 	switch dt {
 	case dtype.Float64:
-		bits := ir.Apply(ir.Philox, dtype.Uint64, k.key, k.stream, k.position(j, w))
+		bits := ir.Apply(ir.Philox, dtype.Uint64, k.key, k.stream, pos)
 		top := ir.Apply(ir.RightShift, dtype.Uint64, bits, k.u64(11))
 		return ir.Apply(ir.Mul, dt, ir.To(top, dt), k.float(dt, 0x1p-53))
 	case dtype.Float32, dtype.Float16:
@@ -198,7 +214,7 @@ func (k *kernel) uniform(dt dtype.DType, j, w uint64) *ir.Node {
 		if dt == dtype.Float16 {
 			shift, scale = 21, 0x1p-11
 		}
-		bits := ir.Apply(ir.Philox, dtype.Uint32, k.key, k.stream, k.position(j, w))
+		bits := ir.Apply(ir.Philox, dtype.Uint32, k.key, k.stream, pos)
 		top := ir.Apply(ir.RightShift, dtype.Uint32, bits, k.u32(shift))
 		return ir.Apply(ir.Mul, dt, ir.To(top, dt), k.float(dt, scale))
 	}
@@ -213,7 +229,11 @@ func (k *kernel) normal(dt dtype.DType) *ir.Node {
 	if dt == dtype.Float32 {
 		return ir.Apply(ir.RandomNormal, dt, k.key, k.stream, k.counter)
 	}
-	u1, u2 := k.uniform(dt, 0, 2), k.uniform(dt, 1, 2)
+	return k.boxMuller(dt, k.uniform(dt, 0, 2), k.uniform(dt, 1, 2))
+}
+
+// boxMuller is the normal sqrt(-2 log(1-u1)) cos(2π u2) of uniforms u1, u2.
+func (k *kernel) boxMuller(dt dtype.DType, u1, u2 *ir.Node) *ir.Node {
 	oneMinus := ir.Apply(ir.Sub, dt, k.float(dt, 1), u1)
 	r := ir.Apply(ir.Sqrt, dt, ir.Apply(ir.Mul, dt, k.float(dt, -2), ir.Apply(ir.Log, dt, oneMinus)))
 	return ir.Apply(ir.Mul, dt, r, ir.Apply(ir.Cos, dt, ir.Apply(ir.Mul, dt, k.float(dt, 2*math.Pi), u2)))

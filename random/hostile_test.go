@@ -45,10 +45,12 @@ func TestNilGenerator(t *testing.T) {
 		"Choice without replacing": g.Choice(x, false, nil, 2).Err(),
 		"Jumped":                   g.Jumped(1).Random(dtype.Float64, 3).Err(),
 		"On":                       g.On(array.DefaultDevice()).Random(dtype.Float64, 3).Err(),
-		"Spawn":                    g.Spawn(1)[0].Random(dtype.Float64, 3).Err(),
 	} {
 		require.ErrorContains(t, err, "nil *Generator", name)
 	}
+	kids, err := g.Spawn(1)
+	require.ErrorContains(t, err, "nil *Generator")
+	require.Empty(t, kids)
 	require.Nil(t, g.Device())
 }
 

@@ -138,6 +138,13 @@ func integer(v any) (*big.Int, bool) {
 // given, else the broadcast shape of the array parameters (0-d if none).
 func (g *Generator) draw(op string, dt dtype.DType, size []int, rules []rule, values []any,
 	fill func(k *kernel, ps []*ir.Node) *ir.Node) *array.Array {
+	return g.drawJoint(op, dt, size, rules, values, nil, fill)
+}
+
+// drawJoint is draw with a check of the parameters together: joint, if
+// not nil, gets the values of each combination the broadcast makes.
+func (g *Generator) drawJoint(op string, dt dtype.DType, size []int, rules []rule, values []any,
+	joint func(xs []float64) error, fill func(k *kernel, ps []*ir.Node) *ir.Node) *array.Array {
 	fail := func(err error) *array.Array { return array.Failed(fmt.Errorf("random.%s: %w", op, err)) }
 	if g == nil {
 		return fail(errNilGenerator)
@@ -145,6 +152,21 @@ func (g *Generator) draw(op string, dt dtype.DType, size []int, rules []rule, va
 	ps, err := parseAll(rules, values)
 	if err != nil {
 		return fail(err)
+	}
+	if joint != nil {
+		if err := checkJoint(ps, joint); err != nil {
+			return fail(err)
+		}
+	}
+	return g.drawParsed(op, dt, size, rules, ps, fill)
+}
+
+// drawParsed is draw with the parameters already parsed and checked.
+func (g *Generator) drawParsed(op string, dt dtype.DType, size []int, rules []rule, ps []param,
+	fill func(k *kernel, ps []*ir.Node) *ir.Node) *array.Array {
+	fail := func(err error) *array.Array { return array.Failed(fmt.Errorf("random.%s: %w", op, err)) }
+	if g == nil {
+		return fail(errNilGenerator)
 	}
 	shape := size
 	if shape == nil {
@@ -154,6 +176,7 @@ func (g *Generator) draw(op string, dt dtype.DType, size []int, rules []rule, va
 				shapes = append(shapes, p.arr.Shape())
 			}
 		}
+		var err error
 		if shape, err = array.Broadcast(shapes...); err != nil {
 			return fail(err)
 		}
@@ -218,4 +241,45 @@ func containsDType(ds []dtype.DType, d dtype.DType) bool {
 		}
 	}
 	return false
+}
+
+// checkJoint calls joint with the parameters' values at each index of
+// their broadcast shape (read on the host), and returns its first error.
+func checkJoint(ps []param, joint func(xs []float64) error) error {
+	var shapes [][]int
+	for _, p := range ps {
+		if p.arr != nil {
+			shapes = append(shapes, p.arr.Shape())
+		}
+	}
+	shape, err := array.Broadcast(shapes...)
+	if err != nil {
+		return err
+	}
+	n := 1
+	for _, d := range shape {
+		n *= d
+	}
+	cols := make([][]float64, len(ps))
+	for j, p := range ps {
+		if p.arr == nil {
+			continue
+		}
+		if cols[j], err = array.ToSlice[float64](p.arr.BroadcastTo(shape...).AsType(dtype.Float64)); err != nil {
+			return err
+		}
+	}
+	xs := make([]float64, len(ps))
+	for i := range n {
+		for j, p := range ps {
+			xs[j] = p.x
+			if cols[j] != nil {
+				xs[j] = cols[j][i]
+			}
+		}
+		if err := joint(xs); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -187,21 +187,27 @@ func TestSameNumbersOnCPUAndGPU(t *testing.T) {
 
 func compareDraws(t *testing.T, name string, got, want []float64, exact bool, dt array.DType) {
 	t.Helper()
+	tol := 1e-12
+	switch {
+	case exact:
+		tol = 0
+	case dt == array.Float32:
+		tol = 2e-6
+	}
+	compareWithin(t, name, got, want, tol)
+}
+
+// compareWithin compares got with want: the same bits, or (for tol > 0)
+// within tol relative (absolute below 1).
+func compareWithin(t *testing.T, name string, got, want []float64, tol float64) {
+	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("%s: %d values, want %d", name, len(got), len(want))
-	}
-	tol := 1e-12
-	if dt == array.Float32 {
-		tol = 2e-6
 	}
 	bad := 0
 	for i := range got {
 		g, w := got[i], want[i]
-		same := math.Float64bits(g) == math.Float64bits(w)
-		if !same && !exact {
-			same = math.Abs(g-w) <= tol*math.Max(1, math.Abs(w))
-		}
-		if !same {
+		if same := math.Float64bits(g) == math.Float64bits(w) || tol > 0 && math.Abs(g-w) <= tol*math.Max(1, math.Abs(w)); !same {
 			if bad++; bad <= 3 {
 				t.Errorf("%s: element %d is %v, want %v", name, i, g, w)
 			}

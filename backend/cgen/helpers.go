@@ -225,7 +225,8 @@ func buildHelpers() []helper {
 	hs = append(hs, complexFuncHelpers()...)
 	hs = append(hs, specialHelpers()...)
 	hs = append(hs, besselHelpers()...)
-	return append(hs, randomHelpers...)
+	hs = append(hs, randomHelpers...)
+	return append(hs, samplerHelpers...)
 }
 
 func prefixed(p string, names []string) []string {

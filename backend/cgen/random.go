@@ -157,7 +157,8 @@ func (e *emitter) random(n *ir.Node, a []string) (string, error) {
 		}
 	}
 	result := map[ir.Op]dtype.DType{ir.RandomBounded: dtype.Uint64, ir.RandomGamma: dtype.Float64,
-		ir.RandomPoisson: dtype.Int64, ir.RandomBinomial: dtype.Int64, ir.RandomNormal: dtype.Float32}[n.Op]
+		ir.RandomPoisson: dtype.Int64, ir.RandomBinomial: dtype.Int64, ir.RandomNormal: dtype.Float32,
+		ir.RandomVonMises: dtype.Float64, ir.RandomZipf: dtype.Int64, ir.RandomLogseries: dtype.Int64, ir.RandomHypergeometric: dtype.Int64}[n.Op]
 	switch {
 	case n.Op == ir.Philox && n.DType == dtype.Uint32:
 		e.need.add("philox")
@@ -190,10 +191,12 @@ func randomArgs(op ir.Op) []dtype.DType {
 		return []dtype.DType{u, u, u}
 	case ir.RandomBounded:
 		return []dtype.DType{u, u, u, u}
-	case ir.RandomGamma, ir.RandomPoisson:
+	case ir.RandomGamma, ir.RandomPoisson, ir.RandomVonMises, ir.RandomZipf, ir.RandomLogseries:
 		return []dtype.DType{u, u, u, dtype.Float64}
 	case ir.RandomBinomial:
 		return []dtype.DType{u, u, u, dtype.Int64, dtype.Float64}
+	case ir.RandomHypergeometric:
+		return []dtype.DType{u, u, u, dtype.Int64, dtype.Int64, dtype.Int64}
 	}
 	return nil
 }

@@ -39,6 +39,14 @@ func randomKernels() []namedUnit {
 			ir.Apply(ir.RandomPoisson, dtype.Int64, key, stream, ctr, ir.In(0, dtype.Float64))),
 		"binomial": kernel([]dtype.DType{dtype.Int64, dtype.Float64}, []dtype.DType{u64, u64},
 			ir.Apply(ir.RandomBinomial, dtype.Int64, key, stream, ctr, ir.In(0, dtype.Int64), ir.In(1, dtype.Float64))),
+		"vonmises": kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64, u64},
+			ir.Apply(ir.RandomVonMises, dtype.Float64, key, stream, ctr, ir.In(0, dtype.Float64))),
+		"zipf": kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64, u64},
+			ir.Apply(ir.RandomZipf, dtype.Int64, key, stream, ctr, ir.In(0, dtype.Float64))),
+		"logseries": kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64, u64},
+			ir.Apply(ir.RandomLogseries, dtype.Int64, key, stream, ctr, ir.In(0, dtype.Float64))),
+		"hypergeometric": kernel([]dtype.DType{dtype.Int64, dtype.Int64, dtype.Int64}, []dtype.DType{u64, u64},
+			ir.Apply(ir.RandomHypergeometric, dtype.Int64, key, stream, ctr, ir.In(0, dtype.Int64), ir.In(1, dtype.Int64), ir.In(2, dtype.Int64))),
 	}
 	// Each kernel in the three ways of computing ir.Counter: the flat loop
 	// (with its vector lanes), the strided loop and the tiles.
@@ -73,6 +81,9 @@ func TestRandomRejectsBadOperands(t *testing.T) {
 		"poisson float": kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64}, ir.Apply(ir.RandomPoisson, dtype.Float64, key, key, ctr, ir.In(0, dtype.Float64))),
 		"bounded arity": kernel(nil, []dtype.DType{u64}, ir.Apply(ir.RandomBounded, u64, key, key, ctr)),
 		"normal f64":    kernel(nil, []dtype.DType{u64}, ir.Apply(ir.RandomNormal, dtype.Float64, key, key, ctr)),
+		"zipf float":    kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64}, ir.Apply(ir.RandomZipf, dtype.Float64, key, key, ctr, ir.In(0, dtype.Float64))),
+		"hypergeometric float": kernel([]dtype.DType{dtype.Float64}, []dtype.DType{u64},
+			ir.Apply(ir.RandomHypergeometric, dtype.Int64, key, key, ctr, ir.In(0, dtype.Float64), ir.In(0, dtype.Float64), ir.In(0, dtype.Float64))),
 	} {
 		if _, err := Render(k, Layout{Contiguous: true}, CUDA); err == nil {
 			t.Errorf("%s: rendered without an error", name)
@@ -126,12 +137,7 @@ func TestRandomHelpersMatchCPU(t *testing.T) {
 		fmt.Fprintf(&c, "  for (u64 i = 0; i < 8; i++) printf(\"%%lld\\n\", random_binomial(sampler_(key, stream, i), %dll, %s));\n", b.n, cDouble(b.p))
 	}
 	c.WriteString("  return 0;\n}\n")
-	lines := runHost(t, cxx, c.String())
-	next := func() string {
-		l := lines[0]
-		lines = lines[1:]
-		return l
-	}
+	next := hostLines(t, cxx, c.String())
 	keyed := func(outDT dtype.DType, ins []dtype.DType, op func(key, stream, ctr *ir.Node) *ir.Node) *ir.Kernel {
 		return &ir.Kernel{Inputs: ins, Scalars: []dtype.DType{u64, u64},
 			Outputs: []*ir.Node{op(ir.Param(0, u64), ir.Param(1, u64), &ir.Node{Op: ir.Counter, DType: u64})}}
@@ -169,16 +175,8 @@ func TestRandomHelpersMatchCPU(t *testing.T) {
 			return ir.Apply(ir.RandomGamma, dtype.Float64, k, s, c, ir.In(0, dtype.Float64))
 		}), 8, repeat(math.Float64bits(a)))
 		for i := range 8 {
-			line := next()
-			cv, err := strconv.ParseFloat(line, 64)
-			if strings.HasSuffix(line, "nan") { // glibc prints -nan
-				cv, err = math.NaN(), nil
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			g := math.Float64frombits(binary.LittleEndian.Uint64(got[8*i:]))
-			if !(cv == g || math.Abs(cv-g) <= 1e-12*math.Abs(g) || math.IsNaN(cv) && math.IsNaN(g)) {
+			cv, g := parseCFloat(t, next()), math.Float64frombits(binary.LittleEndian.Uint64(got[8*i:]))
+			if !sameFloat(cv, g) {
 				t.Errorf("gamma(%g) element %d: C %v, CPU %v", a, i, cv, g)
 			}
 		}

@@ -202,7 +202,8 @@ func (l *launch) compute(f *frame, n int) error {
 		case ir.Where:
 			where(f, s, arg(0), arg(1), arg(2), n)
 			continue
-		case ir.Counter, ir.Philox, ir.RandomBounded, ir.RandomGamma, ir.RandomPoisson, ir.RandomBinomial, ir.RandomNormal:
+		case ir.Counter, ir.Philox, ir.RandomBounded, ir.RandomGamma, ir.RandomPoisson, ir.RandomBinomial, ir.RandomNormal,
+			ir.RandomVonMises, ir.RandomZipf, ir.RandomLogseries, ir.RandomHypergeometric:
 			random(f, s, arg, f.start, n)
 			continue
 		default:

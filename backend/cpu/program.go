@@ -50,7 +50,7 @@ type step struct {
 	rep   rep
 	slot  int
 	index int    // input or scalar index of a leaf
-	args  [5]int // step numbers of the arguments (ir.RandomBinomial has five)
+	args  [6]int // step numbers of the arguments (ir.RandomHypergeometric has six)
 }
 
 // scalar is a decoded scalar parameter, in the field of its rep.

@@ -63,6 +63,8 @@ func random(f *frame, s *step, args func(int) *step, start, n int) {
 		for i := range d {
 			d[i] = binomial(sampler{key[i], stream[i], pos[i] * ir.SamplerWords}, trials[i], p[i])
 		}
+	default:
+		moreRandom(f, s, args, key, stream, pos, n)
 	}
 }
 

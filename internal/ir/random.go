@@ -17,8 +17,8 @@ import (
 // 64-bit word p of the stream is 32-bit word 2p (low half) and 2p+1 (high
 // half).
 //
-// The samplers (RandomBounded, RandomGamma, RandomPoisson, RandomBinomial)
-// reject candidates, so an element may need several words: the element
+// The samplers (RandomBounded, RandomGamma, RandomPoisson, RandomBinomial
+// and those after RandomNormal) reject candidates, so an element may need several words: the element
 // at position p reads the 64-bit words p*SamplerWords+t, t = 0, 1, ...,
 // in a fixed order and gives up after SamplerWords of them (with a
 // chance below 2^-80): RandomBounded then gives its last candidate, the
@@ -27,13 +27,17 @@ import (
 // a transcendental function's last bit tips a rejection test, which
 // float64 makes vanishingly rare.
 const (
-	Counter        Op = iota + 200 // leaf (Uint64): the element's C-order index in the launch shape
-	Philox                         // (key, stream, position Uint64) -> the Uint32 or Uint64 word of the stream
-	RandomBounded                  // (key, stream, position, r Uint64) -> Uint64 uniform in [0, r], unbiased
-	RandomGamma                    // (key, stream, position Uint64, shape Float64) -> Float64 standard gamma
-	RandomPoisson                  // (key, stream, position Uint64, lam Float64) -> Int64
-	RandomBinomial                 // (key, stream, position Uint64, n Int64, p Float64) -> Int64
-	RandomNormal                   // (key, stream, position Uint64) -> Float32 standard normal (see below)
+	Counter              Op = iota + 200 // leaf (Uint64): the element's C-order index in the launch shape
+	Philox                               // (key, stream, position Uint64) -> the Uint32 or Uint64 word of the stream
+	RandomBounded                        // (key, stream, position, r Uint64) -> Uint64 uniform in [0, r], unbiased
+	RandomGamma                          // (key, stream, position Uint64, shape Float64) -> Float64 standard gamma
+	RandomPoisson                        // (key, stream, position Uint64, lam Float64) -> Int64
+	RandomBinomial                       // (key, stream, position Uint64, n Int64, p Float64) -> Int64
+	RandomNormal                         // (key, stream, position Uint64) -> Float32 standard normal (see below)
+	RandomVonMises                       // (key, stream, position Uint64, kappa Float64) -> Float64 von Mises angle about 0, in [-π, π]
+	RandomZipf                           // (key, stream, position Uint64, a Float64) -> Int64
+	RandomLogseries                      // (key, stream, position Uint64, p Float64) -> Int64
+	RandomHypergeometric                 // (key, stream, position Uint64, ngood, nbad, nsample Int64) -> Int64
 )
 
 // RandomNormal is a float32 standard normal by Box-Muller over pairs of
@@ -90,16 +94,18 @@ func randomArity(op Op) int {
 		return 0
 	case Philox, RandomNormal:
 		return 3
-	case RandomBounded, RandomGamma, RandomPoisson:
+	case RandomBounded, RandomGamma, RandomPoisson, RandomVonMises, RandomZipf, RandomLogseries:
 		return 4
 	case RandomBinomial:
 		return 5
+	case RandomHypergeometric:
+		return 6
 	}
 	return -1
 }
 
 // IsRandom reports whether op is one of the random operations above.
-func (op Op) IsRandom() bool { return op >= Counter && op <= RandomNormal }
+func (op Op) IsRandom() bool { return op >= Counter && op <= RandomHypergeometric }
 
 func init() {
 	// Their names; Node.Check types them with checkRandom, not the table.
@@ -110,6 +116,10 @@ func init() {
 	signatures[RandomPoisson] = Signature{Name: "random_poisson"}
 	signatures[RandomBinomial] = Signature{Name: "random_binomial"}
 	signatures[RandomNormal] = Signature{Name: "random_normal"}
+	signatures[RandomVonMises] = Signature{Name: "random_vonmises"}
+	signatures[RandomZipf] = Signature{Name: "random_zipf"}
+	signatures[RandomLogseries] = Signature{Name: "random_logseries"}
+	signatures[RandomHypergeometric] = Signature{Name: "random_hypergeometric"}
 }
 
 // checkRandom enforces the operand and result dtypes of a random op.
@@ -134,6 +144,12 @@ func checkRandom(n *Node) error {
 		want, result = append(want, dtype.Int64, dtype.Float64), dtype.Int64
 	case RandomNormal:
 		result = dtype.Float32
+	case RandomVonMises:
+		want, result = append(want, dtype.Float64), dtype.Float64
+	case RandomZipf, RandomLogseries:
+		want, result = append(want, dtype.Float64), dtype.Int64
+	case RandomHypergeometric:
+		want, result = append(want, dtype.Int64, dtype.Int64, dtype.Int64), dtype.Int64
 	}
 	if n.DType != result {
 		return fmt.Errorf("ir: %s gives %v, not %v", n.Op, result, n.DType)
