@@ -1,0 +1,120 @@
+package array
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cugo/cugo/internal/fixture"
+	"github.com/stretchr/testify/require"
+)
+
+// manipAxisArg is a case's axis= (none: AxisNone).
+func manipAxisArg(t *testing.T, args signalArgs) int {
+	if args["axis"] == "none" {
+		return AxisNone
+	}
+	return atoi(t, args["axis"])
+}
+
+// manipObj is a case's obj=: an int, a Slice (s:start:stop:step), a
+// []int (l:i,j,...) or the next input (arr).
+func manipObj(t *testing.T, args signalArgs, next func() *Array) any {
+	o := args["obj"]
+	switch {
+	case o == "arr":
+		return next()
+	case strings.HasPrefix(o, "l:"):
+		ints := []int{}
+		if o != "l:" {
+			for _, s := range strings.Split(o[2:], ",") {
+				ints = append(ints, atoi(t, s))
+			}
+		}
+		return ints
+	case strings.HasPrefix(o, "s:"):
+		p := strings.Split(o[2:], ":")
+		s := All
+		switch {
+		case p[0] != "" && p[1] != "":
+			s = S(atoi(t, p[0]), atoi(t, p[1]))
+		case p[0] != "":
+			s = From(atoi(t, p[0]))
+		case p[1] != "":
+			s = To(atoi(t, p[1]))
+		}
+		if p[2] != "" {
+			s = s.Step(atoi(t, p[2]))
+		}
+		return s
+	}
+	return atoi(t, o)
+}
+
+// manipValues is a case's values=: the next input (arr), a bool, or a
+// number.
+func manipValues(t *testing.T, args signalArgs, next func() *Array) any {
+	switch args["values"] {
+	case "arr":
+		return next()
+	case "true", "false":
+		return args["values"] == "true"
+	}
+	return args.number(t, "values")
+}
+
+// manipFixtureCall runs one case of testdata/manip on arrays on d.
+func manipFixtureCall(t *testing.T, d *Device, fn string, args signalArgs, in []*NpyData) []*Array {
+	k := 0
+	next := func() *Array { k++; return onDevice(t, d, in[k]) }
+	first := signalView(t, onDevice(t, d, in[0]), args["view"])
+	one := func(a *Array) []*Array { return []*Array{a} }
+	switch fn {
+	case "append":
+		return one(Append(first, manipValues(t, args, next), manipAxisArg(t, args)))
+	case "insert":
+		obj := manipObj(t, args, next)
+		return one(Insert(first, obj, manipValues(t, args, next), manipAxisArg(t, args)))
+	case "delete":
+		return one(Delete(first, manipObj(t, args, next), manipAxisArg(t, args)))
+	case "resize":
+		return one(Resize(first, args.ints(t, "shape")...))
+	case "trim_zeros":
+		return one(TrimZeros(first, args["trim"]))
+	}
+	t.Fatalf("unknown function %q", fn)
+	return nil
+}
+
+// TestManipNumPy checks the manipulation and index helpers against
+// NumPy's answers in testdata/manip (see gen_manip.py): every dtype,
+// empty and 0-d arrays, negative axes and positions, repeated and
+// unsorted index lists, slices of every direction, boolean masks and
+// transposed, strided and reversed views.
+func TestManipNumPy(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		arrays := npyStream(t, "manip/cases.npys")
+		for _, line := range fixture.Lines(t, "manip/cases.txt") {
+			f := strings.Fields(line)
+			nin, nout := atoi(t, f[1]), atoi(t, f[2])
+			in, want := arrays[:nin], arrays[nin:nin+nout]
+			arrays = arrays[nin+nout:]
+			args := signalArgs{}
+			for _, kv := range f[3:] {
+				k, v, _ := strings.Cut(kv, "=")
+				args[k] = v
+			}
+			got := manipFixtureCall(t, d, f[0], args, in)
+			require.Len(t, got, nout, line)
+			for k, g := range got {
+				msg := fmt.Sprintf("%s (result %d)", line, k)
+				require.NoError(t, g.Err(), msg)
+				require.Equal(t, want[k].DType, g.DType(), msg)
+				require.Equal(t, formatShape(want[k].Shape), formatShape(g.Shape()), msg)
+				requireClose(t, want[k].DType, want[k].Data, hostData(t, g), 0, msg)
+			}
+		}
+		require.Empty(t, arrays)
+	})
+}
+

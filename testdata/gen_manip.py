@@ -1,0 +1,189 @@
+#!/usr/bin/python3
+"""Writes testdata/manip/: NumPy's answers for array/manip_numpy_test.go,
+the array-manipulation and index helpers (append, insert, delete, resize,
+trim_zeros, column_stack, vstack as row_stack, hsplit/vsplit/dsplit,
+block, unravel_index, ravel_multi_index, tril/triu/diag indices,
+fill_diagonal, vander, ix_).
+
+cases.txt lists one case a line:
+
+    <function> <inputs> <results> [key=value ...]
+
+inputs and results count the case's arrays in cases.npys (its inputs,
+then NumPy's results; every result is compared exactly), and the
+key=value pairs are the call's arguments. axis=none is NumPy's
+axis=None. obj= is the position argument of insert and delete: an int
+(obj=3), a slice (obj=s:start:stop:step, empty parts for None), or
+"arr", the case's second input. values=arr means the next input, else
+values=<number>. view=<v> says that the function was applied to a view
+of the first input: step (every other element of the last axis), rev
+(the last axis reversed) or T (transposed).
+
+Run from the repository root: /usr/bin/python3 testdata/gen_manip.py
+It runs under NumPy 1.24 and 2.x alike and follows NumPy 2 (row_stack
+is vstack; boolean obj to insert is left out: NumPy reads it as
+integers with a FutureWarning).
+"""
+import os
+import warnings
+
+import numpy as np
+
+import npys
+
+warnings.simplefilter("ignore")
+rng = np.random.default_rng(2027)
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "manip")
+os.makedirs(OUT, exist_ok=True)
+
+cases = []
+
+
+def case(fn, xs, res, **kw):
+    if not isinstance(res, (list, tuple)):
+        res = [res]
+    args = "".join(f" {k}={v}" for k, v in kw.items())
+    cases.append((f"{fn} {len(xs)} {len(res)}{args}", xs, [np.asarray(r) for r in res]))
+
+
+def view(x, v):
+    return {"step": lambda: x[..., ::2], "rev": lambda: x[..., ::-1], "T": lambda: x.T, "none": lambda: x}[v]()
+
+
+def data(dt, shape):
+    dt = np.dtype(dt)
+    if dt == np.bool_:
+        return rng.integers(0, 2, shape).astype(bool)
+    if dt.kind in "iu":
+        info = np.iinfo(dt)
+        return rng.integers(max(info.min, -1000), min(info.max, 1000), shape, endpoint=True).astype(dt)
+    if dt.kind == "c":
+        return (rng.standard_normal(shape) + 1j * rng.standard_normal(shape)).astype(dt)
+    return (rng.standard_normal(shape) * 4).astype(dt)
+
+
+def ax(a):
+    return "none" if a is None else str(a)
+
+
+def slice_arg(s):
+    f = lambda v: "" if v is None else str(v)
+    return f"s:{f(s.start)}:{f(s.stop)}:{f(s.step)}"
+
+
+DTYPES = ("float64", "float32", "int64", "int32", "uint8", "int16", "bool", "complex128", "float16")
+
+# --- append
+for dt in DTYPES:
+    x, y = data(dt, (3, 4)), data(dt, (2, 4))
+    case("append", [x, y], np.append(x, y, axis=0), axis="0", values="arr")
+    case("append", [x, y], np.append(x, y), axis="none", values="arr")
+x = data("int32", (3, 4))
+y = data("float32", (3, 2))
+case("append", [x, y], np.append(x, y, axis=-1), axis="-1", values="arr")
+case("append", [x, y.T], np.append(x.T, y.T, axis=0), axis="0", values="arr", view="T")
+case("append", [x], np.append(x, np.array(2.5)), axis="none", values="2.5")
+case("append", [x], np.append(x, np.array(7)), axis="none", values="7")
+e = np.zeros((0,), np.int16)
+case("append", [e, e], np.append(e, e), axis="0", values="arr")
+z = np.array(3.5)
+case("append", [z], np.append(z, np.array(1.25)), axis="none", values="1.25")
+
+# --- insert: single positions (values' first axis moves to axis), lists,
+# slices, negative positions, views, empty arrays
+for dt in DTYPES:
+    x = data(dt, (3, 5))
+    v = data(dt, (3,))
+    case("insert", [x, v], np.insert(x, 1, v, axis=1), obj="1", values="arr", axis="1")
+    case("insert", [x, v], np.insert(x, [1], v, axis=1), obj="l:1", values="arr", axis="1")
+x = data("float64", (4, 6))
+for obj, vals, a in (
+    (2, 9.5, 0), (-1, 9.5, 1), (6, -3, 1), (0, 1, None), (-24, 5, None), (24, 5, None),
+):
+    case("insert", [x], np.insert(x, obj, vals, axis=a), obj=str(obj), values=str(vals), axis=ax(a))
+v = data("float64", (2, 6))
+case("insert", [x, v], np.insert(x, 2, v, axis=0), obj="2", values="arr", axis="0")
+case("insert", [x, v[:1]], np.insert(x, [2], v[:1], axis=0), obj="l:2", values="arr", axis="0")
+idx_lists = ([1, 3], [3, 1], [0, 0, 6], [-1, 2, -6], [2, 2, 2], [6, 0, 3, 3, -2])
+for lst in idx_lists:
+    o = np.array(lst, np.int64)
+    case("insert", [x, o], np.insert(x, o, 7.25, axis=1), obj="arr", values="7.25", axis="1")
+    vals = data("float64", (len(lst),))
+    case("insert", [x, o, vals], np.insert(x, o, vals, axis=1), obj="arr", values="arr", axis="1")
+    vals = data("float64", (4, len(lst)))
+    case("insert", [x, o, vals], np.insert(x, o, vals, axis=-1), obj="arr", values="arr", axis="-1")
+    case("insert", [x, o], np.insert(x, o, -1.5), obj="arr", values="-1.5", axis="none")
+o = np.array([1, 3], np.int32)
+case("insert", [x, o], np.insert(x, o, 2, axis=0), obj="arr", values="2", axis="0")
+for s in (slice(1, 4), slice(None, None, 2), slice(None, None, -1), slice(-2, None), slice(5, 1, -2), slice(3, 3)):
+    case("insert", [x], np.insert(x, s, 0.5, axis=1), obj=slice_arg(s), values="0.5", axis="1")
+for v_ in ("step", "T", "rev"):
+    case("insert", [x], np.insert(view(x, v_), 1, -2.0, axis=0), obj="1", values="-2.0", axis="0", view=v_)
+    case("insert", [x, np.array([0, 2])], np.insert(view(x, v_), [0, 2], 3.0, axis=-1),
+         obj="arr", values="3.0", axis="-1", view=v_)
+xi = data("int16", (5,))
+case("insert", [xi], np.insert(xi, 2, 3.9), obj="2", values="3.9", axis="none")
+case("insert", [xi, np.array([7.9, -2.2])], np.insert(xi, [1, 4], np.array([7.9, -2.2])), obj="l:1,4", values="arr", axis="none")
+xb = data("bool", (4,))
+case("insert", [xb], np.insert(xb, 0, True), obj="0", values="true", axis="0")
+e = np.zeros((0, 3), np.float32)
+case("insert", [e], np.insert(e, 0, 1.5, axis=0), obj="0", values="1.5", axis="0")
+case("insert", [e], np.insert(e, [0, 0], 1.5, axis=0), obj="l:0,0", values="1.5", axis="0")
+case("insert", [x], np.insert(x, [], 1.5, axis=1), obj="l:", values="1.5", axis="1")
+z = np.array(4, np.int64)
+case("insert", [z], np.insert(z, 1, 8), obj="1", values="8", axis="none")
+
+# --- delete: ints, slices, index lists (negative, repeated), masks
+for dt in DTYPES:
+    x = data(dt, (4, 5))
+    case("delete", [x], np.delete(x, 2, axis=1), obj="2", axis="1")
+    case("delete", [x], np.delete(x, [0, 3], axis=0), obj="l:0,3", axis="0")
+x = data("float64", (4, 6))
+for obj, a in ((0, 0), (-1, 1), (-6, 1), (5, None), (-24, None), (23, None)):
+    case("delete", [x], np.delete(x, obj, axis=a), obj=str(obj), axis=ax(a))
+for lst in ([1, 3], [3, 1, 1], [-1, 0, -6], [], [5, 4, 3, 2, 1, 0]):
+    o = np.array(lst, np.int64)
+    case("delete", [x, o], np.delete(x, o, axis=1), obj="arr", axis="1")
+    case("delete", [x, o], np.delete(x, o), obj="arr", axis="none")
+m = data("bool", (6,))
+case("delete", [x, m], np.delete(x, m, axis=1), obj="arr", axis="1")
+m = data("bool", (24,))
+case("delete", [x, m], np.delete(x, m), obj="arr", axis="none")
+for s in (slice(1, 4), slice(None, None, 2), slice(None, None, -1), slice(-2, None), slice(5, 1, -2), slice(3, 3), slice(10, 20)):
+    case("delete", [x], np.delete(x, s, axis=1), obj=slice_arg(s), axis="1")
+for v_ in ("step", "T", "rev"):
+    case("delete", [x], np.delete(view(x, v_), 1, axis=0), obj="1", axis="0", view=v_)
+    case("delete", [x, np.array([0, 2])], np.delete(view(x, v_), [0, 2], axis=-1), obj="arr", axis="-1", view=v_)
+e = np.zeros((0, 3), np.float32)
+case("delete", [e, np.array([], np.int64)], np.delete(e, np.array([], np.int64), axis=0), obj="arr", axis="0")
+case("delete", [e], np.delete(e, 1, axis=1), obj="1", axis="1")
+z = np.array(4.5)
+case("delete", [z], np.delete(z, 0), obj="0", axis="none")
+
+# --- resize
+for dt in DTYPES:
+    x = data(dt, (2, 3))
+    for shape in ((3, 4), (7,), (2, 3), (1,), (4, 0), (), (2, 2, 5)):
+        case("resize", [x], np.resize(x, shape), shape=",".join(map(str, shape)))
+x = data("float32", (3, 4))
+for v_ in ("step", "T", "rev"):
+    case("resize", [x], np.resize(view(x, v_), (5, 3)), shape="5,3", view=v_)
+case("resize", [np.zeros((0,), np.int32)], np.resize(np.zeros((0,), np.int32), (2, 3)), shape="2,3")
+case("resize", [np.array(2.5)], np.resize(np.array(2.5), (3,)), shape="3")
+
+# --- trim_zeros (1-d)
+for dt in DTYPES:
+    x = data(dt, (9,))
+    x[:2] = 0
+    x[-3:] = 0
+    for t in ("fb", "f", "b", "BF"):
+        case("trim_zeros", [x], np.trim_zeros(x, t), trim=t)
+for arr in ([0, 0, 0], [], [0, 1, 0], [1, 0, 1], [0.0, -0.0, np.nan, 0.0], [-0.0, 2.0, -0.0]):
+    x = np.array(arr, np.float64)
+    for t in ("fb", "f", "b"):
+        case("trim_zeros", [x], np.trim_zeros(x, t), trim=t)
+x = np.array([0, 0, 3, 0, 4, 0, 0, 0], np.int32)
+for v_ in ("step", "rev"):
+    case("trim_zeros", [x], np.trim_zeros(view(x, v_)), trim="fb", view=v_)
+
+npys.write_cases(OUT, cases)
