@@ -1,6 +1,7 @@
 package array
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -63,6 +64,23 @@ func manipValues(t *testing.T, args signalArgs, next func() *Array) any {
 	return args.number(t, "values")
 }
 
+// blockLayout builds the nested []any of a block case: its layout's
+// numbers name inputs.
+func blockLayout(t *testing.T, d *Device, layout any, in []*NpyData) any {
+	switch l := layout.(type) {
+	case float64:
+		return onDevice(t, d, in[int(l)])
+	case []any:
+		out := make([]any, len(l))
+		for i, k := range l {
+			out[i] = blockLayout(t, d, k, in)
+		}
+		return out
+	}
+	t.Fatalf("bad block layout %v", layout)
+	return nil
+}
+
 // manipFixtureCall runs one case of testdata/manip on arrays on d.
 func manipFixtureCall(t *testing.T, d *Device, fn string, args signalArgs, in []*NpyData) []*Array {
 	k := 0
@@ -81,6 +99,31 @@ func manipFixtureCall(t *testing.T, d *Device, fn string, args signalArgs, in []
 		return one(Resize(first, args.ints(t, "shape")...))
 	case "trim_zeros":
 		return one(TrimZeros(first, args["trim"]))
+	case "column_stack", "row_stack":
+		all := []*Array{first}
+		for len(all) < len(in) {
+			all = append(all, next())
+		}
+		if fn == "row_stack" {
+			return one(RowStack(all))
+		}
+		return one(ColumnStack(all))
+	case "hsplit", "vsplit", "dsplit":
+		var parts []*Array
+		var err error
+		if _, ok := args["sections"]; ok {
+			split := map[string]func(*Array, int) ([]*Array, error){"hsplit": Hsplit, "vsplit": Vsplit, "dsplit": Dsplit}[fn]
+			parts, err = split(first, atoi(t, args["sections"]))
+		} else {
+			split := map[string]func(*Array, []int) ([]*Array, error){"hsplit": HsplitAt, "vsplit": VsplitAt, "dsplit": DsplitAt}[fn]
+			parts, err = split(first, args.ints(t, "indices"))
+		}
+		require.NoError(t, err)
+		return parts
+	case "block":
+		var layout any
+		require.NoError(t, json.Unmarshal([]byte(args["layout"]), &layout))
+		return one(Block(blockLayout(t, d, layout, in)))
 	}
 	t.Fatalf("unknown function %q", fn)
 	return nil
@@ -117,4 +160,3 @@ func TestManipNumPy(t *testing.T) {
 		require.Empty(t, arrays)
 	})
 }
-

@@ -24,6 +24,7 @@ It runs under NumPy 1.24 and 2.x alike and follows NumPy 2 (row_stack
 is vstack; boolean obj to insert is left out: NumPy reads it as
 integers with a FutureWarning).
 """
+import json
 import os
 import warnings
 
@@ -185,5 +186,43 @@ for arr in ([0, 0, 0], [], [0, 1, 0], [1, 0, 1], [0.0, -0.0, np.nan, 0.0], [-0.0
 x = np.array([0, 0, 3, 0, 4, 0, 0, 0], np.int32)
 for v_ in ("step", "rev"):
     case("trim_zeros", [x], np.trim_zeros(view(x, v_)), trim="fb", view=v_)
+
+# --- column_stack, row_stack (vstack in NumPy 2), hsplit/vsplit/dsplit
+for dt in ("float64", "int32", "bool", "complex64"):
+    a, b, c = data(dt, (4,)), data(dt, (4,)), data(dt, (4, 2))
+    case("column_stack", [a, b, c], np.column_stack([a, b, c]))
+    case("row_stack", [a, b], np.vstack([a, b]))
+    case("row_stack", [c.T, a[None, :4]], np.vstack([c.T, a[None, :4]]))
+case("column_stack", [np.array(1.5), np.array(2.5)], np.column_stack([np.array(1.5), np.array(2.5)]))
+case("column_stack", [np.zeros((0,), np.int8), np.zeros((0, 3), np.int8)],
+     np.column_stack([np.zeros((0,), np.int8), np.zeros((0, 3), np.int8)]))
+a = data("float32", (4, 6, 8))
+a1 = data("int64", (12,))
+for fn, f in (("hsplit", np.hsplit), ("vsplit", np.vsplit), ("dsplit", np.dsplit)):
+    for x in (a, a1):
+        if fn != "hsplit" and x.ndim == 1:
+            continue
+        for sec in (1, 2):
+            case(fn, [x], f(x, sec), sections=str(sec))
+        for ind in ([1, 3], [-1], [], [2, 10], [3, 1]):
+            case(fn, [x], f(x, ind), indices=",".join(map(str, ind)))
+    case(fn, [a], f(view(a, "T"), 2), sections="2", view="T")
+
+# --- block: nested lists; the layout names the inputs by position
+def block_case(layout, xs):
+    def build(node):
+        return [build(k) for k in node] if isinstance(node, list) else xs[node]
+    case("block", xs, np.block(build(layout)), layout=json.dumps(layout).replace(" ", ""))
+
+for dt in ("float64", "int16", "bool"):
+    A, B, C, D = data(dt, (2, 2)), data(dt, (2, 3)), data(dt, (1, 2)), data(dt, (1, 3))
+    block_case([[0, 1], [2, 3]], [A, B, C, D])
+block_case([0, 1, 2], [data("float32", (3,)), data("float32", (2,)), np.array(7.0, np.float32)])
+block_case([[0], [1]], [data("int32", (3,)), data("int32", (3,))])
+block_case([[[0, 1]], [[2, 3]]], [data("float64", (2, 1, 2)), data("float64", (2, 1, 3)),
+                                   data("float64", (2, 1, 2)), data("float64", (2, 1, 3))])
+block_case([[0, 1]], [np.array(1, np.int8), data("int16", (1,))])
+block_case([[0, 1], [2]], [data("float64", (2, 2)), data("float64", (2, 3)), data("float64", (1, 5))])
+block_case([0, 1], [data("float64", (2, 2, 3)), data("float64", (2, 2, 1))])
 
 npys.write_cases(OUT, cases)
