@@ -1,0 +1,85 @@
+package array
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestManipErrors checks that the cases where NumPy raises IndexError
+// or ValueError give an error naming the function, and no panic.
+func TestManipErrors(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		x := d.Arange(0, 12, 1, Float64).Reshape(3, 4)
+		v := d.Arange(0, 5, 1, Float64)
+		one := func(f func() *Array) func() error { return func() error { return f().Err() } }
+		many := func(f func() ([]*Array, error)) func() error {
+			return func() error { _, err := f(); return err }
+		}
+		cases := []struct {
+			name, msg string
+			f         func() error
+		}{
+			{"Append shapes", "Append: Concatenate: all the input arrays must have same number of dimensions", one(func() *Array { return Append(x, v, 0) })},
+			{"Append 0-d", "zero-dimensional arrays cannot be concatenated", one(func() *Array { return Append(d.Scalar(1.0), 2.0, 0) })},
+			{"Append bad value", "unsupported type string", one(func() *Array { return Append(x, "a", AxisNone) })},
+			{"Insert axis", "axis 2 is out of bounds", one(func() *Array { return Insert(x, 0, 1, 2) })},
+			{"Insert 0-d axis", "Insert:", one(func() *Array { return Insert(d.Scalar(1.0), 0, 1, 0) })},
+			{"Insert int past end", "index 5 is out of bounds for axis 1 with size 4", one(func() *Array { return Insert(x, 5, 1, 1) })},
+			{"Insert int before start", "index -5 is out of bounds for axis 1 with size 4", one(func() *Array { return Insert(x, -5, 1, 1) })},
+			{"Insert list", "index 13 is out of bounds for axis 0 with size 12", one(func() *Array { return Insert(x, []int{0, 13}, 1, AxisNone) })},
+			{"Insert list negative", "index -4 is out of bounds", one(func() *Array { return Insert(x, []int{-4, 0}, 1, 0) })},
+			{"Insert 2-d list", "index array argument obj to insert must be one dimensional or scalar", one(func() *Array {
+				return Insert(x, d.Zeros(Int64, 2, 2), 1, 0)
+			})},
+			{"Insert bool", "boolean obj is not supported", one(func() *Array { return Insert(x, d.Zeros(Bool, 3), 1, 0) })},
+			{"Insert float indices", "Cannot cast array data from dtype('float64')", one(func() *Array { return Insert(x, v, 1, 0) })},
+			{"Insert bad obj", "indices of type string", one(func() *Array { return Insert(x, "1", 1, 0) })},
+			{"Insert values shape", "could not broadcast input array from shape (5,1) into shape (3,1)", one(func() *Array { return Insert(x, 1, v, 1) })},
+			{"Insert list values", "could not broadcast", one(func() *Array { return Insert(x, []int{0, 1}, v, 1) })},
+			{"Insert slice step 0", "slice step cannot be zero", one(func() *Array { return Insert(x, All.Step(0), 1, 1) })},
+			{"Insert bad value", "unsupported", one(func() *Array { return Insert(x, 0, "a", 1) })},
+			{"Insert int out of range", "Insert:", one(func() *Array { return Insert(d.Zeros(Int32, 3), 0, 1<<40, 0) })},
+			{"Delete int", "index 4 is out of bounds for axis 1 with size 4", one(func() *Array { return Delete(x, 4, 1) })},
+			{"Delete negative", "index -4 is out of bounds for axis 0 with size 3", one(func() *Array { return Delete(x, -4, 0) })},
+			{"Delete list", "index 12 is out of bounds for axis 0 with size 12", one(func() *Array { return Delete(x, []int{1, 12}, AxisNone) })},
+			{"Delete list negative", "index -5 is out of bounds for axis 1 with size 4", one(func() *Array { return Delete(x, []int{-5}, -1) })},
+			{"Delete mask length", "boolean array argument obj to delete must be one dimensional and match the axis length of 4", one(func() *Array {
+				return Delete(x, []bool{true, false}, 1)
+			})},
+			{"Delete 2-d mask", "must be one dimensional", one(func() *Array { return Delete(x, d.Zeros(Bool, 3, 4), AxisNone) })},
+			{"Delete float indices", "Cannot cast array data from dtype('float64')", one(func() *Array { return Delete(x, v, 0) })},
+			{"Delete axis", "axis -3 is out of bounds", one(func() *Array { return Delete(x, 0, -3) })},
+			{"Delete slice step 0", "slice step cannot be zero", one(func() *Array { return Delete(x, All.Step(0), 0) })},
+			{"Delete empty axis", "index 0 is out of bounds for axis 0 with size 0", one(func() *Array { return Delete(d.Zeros(Int8, 0), 0, 0) })},
+			{"Resize negative", "all elements of `new_shape` must be non-negative", one(func() *Array { return Resize(x, 2, -1) })},
+			{"TrimZeros trim", "unexpected character(s) in `trim`", one(func() *Array { return TrimZeros(v, "fx") })},
+			{"TrimZeros 2-d", "filt must be 1-d", one(func() *Array { return TrimZeros(x, "fb") })},
+			{"ColumnStack none", "need at least one array", one(func() *Array { return ColumnStack(nil) })},
+			{"ColumnStack shapes", "ColumnStack: all the input array", one(func() *Array { return ColumnStack([]*Array{x, v}) })},
+			{"RowStack shapes", "RowStack: Vstack:", one(func() *Array { return RowStack([]*Array{x, v}) })},
+			{"Hsplit 0-d", "hsplit only works on arrays of 1 or more dimensions", many(func() ([]*Array, error) { return Hsplit(d.Scalar(1), 1) })},
+			{"Vsplit 1-d", "vsplit only works on arrays of 2 or more dimensions", many(func() ([]*Array, error) { return Vsplit(v, 1) })},
+			{"Dsplit 2-d", "dsplit only works on arrays of 3 or more dimensions", many(func() ([]*Array, error) { return DsplitAt(x, []int{1}) })},
+			{"Hsplit unequal", "array split does not result in an equal division", many(func() ([]*Array, error) { return Hsplit(x, 3) })},
+			{"Vsplit zero", "number sections must be larger than 0", many(func() ([]*Array, error) { return Vsplit(x, 0) })},
+			{"Block empty", "Lists cannot be empty (arrays[1])", one(func() *Array { return Block([]any{x, []*Array{}}) })},
+			{"Block depths", "List depths are mismatched. First element was at depth 2, but there is an element at depth 1 (arrays[1])", one(func() *Array {
+				return Block([]any{[]*Array{x}, v})
+			})},
+			{"Block type", "arrays[0] is a int", one(func() *Array { return Block([]any{1}) })},
+			{"Block nil", "arrays[0] is nil", one(func() *Array { return Block([]any{nil}) })},
+			{"Block shapes", "Block: all the input array", one(func() *Array { return Block([]*Array{x, v}) })},
+			{"Block nil array", "Block:", one(func() *Array { return Block([]*Array{x, nil}) })},
+		}
+		for _, c := range cases {
+			var err error
+			require.NotPanics(t, func() { err = c.f() }, c.name)
+			if assert.Error(t, err, c.name) {
+				assert.Contains(t, err.Error(), c.msg, c.name)
+			}
+		}
+		require.NoError(t, x.Err())
+	})
+}
