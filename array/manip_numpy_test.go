@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/fixture"
 	"github.com/stretchr/testify/require"
 )
@@ -81,6 +82,10 @@ func blockLayout(t *testing.T, d *Device, layout any, in []*NpyData) any {
 	return nil
 }
 
+var manipCasting = map[string]dtype.Casting{
+	"no": dtype.CastNo, "equiv": dtype.CastEquiv, "safe": dtype.CastSafe, "same_kind": dtype.CastSameKind, "unsafe": dtype.CastUnsafe,
+}
+
 // manipFixtureCall runs one case of testdata/manip on arrays on d.
 func manipFixtureCall(t *testing.T, d *Device, fn string, args signalArgs, in []*NpyData) []*Array {
 	k := 0
@@ -120,6 +125,30 @@ func manipFixtureCall(t *testing.T, d *Device, fn string, args signalArgs, in []
 		}
 		require.NoError(t, err)
 		return parts
+	case "copyto", "place", "putmask", "put_along_axis":
+		base := onDevice(t, d, in[0])
+		target := signalView(t, base, args["view"])
+		var err error
+		switch fn {
+		case "copyto":
+			vals := manipValues(t, args, next)
+			var where *Array
+			if args["where"] == "arr" {
+				where = next()
+			}
+			err = Copyto(target, vals, manipCasting[args["casting"]], where)
+		case "place":
+			mask := next()
+			err = Place(target, mask, manipValues(t, args, next))
+		case "putmask":
+			mask := next()
+			err = Putmask(target, mask, manipValues(t, args, next))
+		case "put_along_axis":
+			idx := next()
+			err = PutAlongAxis(target, idx, manipValues(t, args, next), atoi(t, args["axis"]))
+		}
+		require.NoError(t, err)
+		return one(base)
 	case "block":
 		var layout any
 		require.NoError(t, json.Unmarshal([]byte(args["layout"]), &layout))

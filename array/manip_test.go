@@ -3,6 +3,7 @@ package array
 import (
 	"testing"
 
+	"github.com/cugo/cugo/dtype"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -72,6 +73,49 @@ func TestManipErrors(t *testing.T) {
 			{"Block nil", "arrays[0] is nil", one(func() *Array { return Block([]any{nil}) })},
 			{"Block shapes", "Block: all the input array", one(func() *Array { return Block([]*Array{x, v}) })},
 			{"Block nil array", "Block:", one(func() *Array { return Block([]*Array{x, nil}) })},
+			{"Copyto casting", "Cannot cast array data from dtype('float64') to dtype('int32') according to the rule 'same_kind'", func() error {
+				return Copyto(d.Zeros(Int32, 5), v, dtype.CastSameKind, nil)
+			}},
+			{"Copyto no", "according to the rule 'no'", func() error { return Copyto(d.Zeros(Float32, 5), v, dtype.CastNo, nil) }},
+			{"Copyto safe", "according to the rule 'safe'", func() error { return Copyto(d.Zeros(Int8, 5), d.Zeros(Int16, 5), dtype.CastSafe, nil) }},
+			{"Copyto scalar", "Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'same_kind'", func() error {
+				return Copyto(d.Zeros(Int64, 2), 1.5, dtype.CastSameKind, nil)
+			}},
+			{"Copyto scalar no", "Cannot cast scalar from dtype('int64') to dtype('float64') according to the rule 'no'", func() error {
+				return Copyto(x, 1, dtype.CastNo, nil)
+			}},
+			{"Copyto rule", "casting must be one of", func() error { return Copyto(x, 1.0, 0, nil) }},
+			{"Copyto shape", "could not broadcast input array from shape (5,) into shape (3,4)", func() error {
+				return Copyto(x, v, dtype.CastSameKind, nil)
+			}},
+			{"Copyto where shape", "could not broadcast where mask from shape (5,) into shape (3,4)", func() error {
+				return Copyto(x, 1.0, dtype.CastSameKind, d.Ones(Bool, 5))
+			}},
+			{"Copyto where shape masked", "could not broadcast input array from shape (5,) into shape (3,4)", func() error {
+				return Copyto(x, v, dtype.CastSameKind, d.Ones(Bool, 4))
+			}},
+			{"Copyto read-only", "Copyto:", func() error { return Copyto(x.BroadcastTo(2, 3, 4), 1.0, dtype.CastSameKind, nil) }},
+			{"Place size", "place: mask and data must be the same size", func() error { return Place(x, d.Ones(Bool, 5), 1.0) }},
+			{"Place empty", "Cannot insert from an empty array!", func() error { return Place(x, d.Ones(Bool, 3, 4), d.Zeros(Float64, 0)) }},
+			{"Place casting", "Cannot cast array data from dtype('float64') to dtype('float32') according to the rule 'safe'", func() error {
+				return Place(d.Zeros(Float32, 5), d.Ones(Bool, 5), v)
+			}},
+			{"Putmask size", "putmask: mask and data must be the same size", func() error { return Putmask(x, d.Ones(Bool, 11), 1.0) }},
+			{"Putmask casting", "according to the rule 'safe'", func() error { return Putmask(d.Zeros(Int64, 5), d.Ones(Bool, 5), v) }},
+			{"PutAlongAxis dims", "`indices` and `arr` must have the same number of dimensions", func() error {
+				return PutAlongAxis(x, d.Zeros(Int64, 2), 1.0, 0)
+			}},
+			{"PutAlongAxis dtype", "`indices` must be an integer array", func() error { return PutAlongAxis(x, d.Zeros(Float64, 1, 4), 1.0, 0) }},
+			{"PutAlongAxis bounds", "index 3 is out of bounds for axis 0 with size 3", func() error {
+				return PutAlongAxis(x, d.Full(Int64, 3, 1, 4), 1.0, 0)
+			}},
+			{"PutAlongAxis shape", "shape mismatch: indexing arrays could not be broadcast together", func() error {
+				return PutAlongAxis(x, d.Zeros(Int64, 1, 3), 1.0, 0)
+			}},
+			{"PutAlongAxis values", "shape mismatch: value array of shape (5,) could not be broadcast to indexing result of shape (1,4)", func() error {
+				return PutAlongAxis(x, d.Zeros(Int64, 1, 4), v, 0)
+			}},
+			{"PutAlongAxis axis", "axis 2 is out of bounds", func() error { return PutAlongAxis(x, d.Zeros(Int64, 1, 4), 1.0, 2) }},
 		}
 		for _, c := range cases {
 			var err error
@@ -81,5 +125,10 @@ func TestManipErrors(t *testing.T) {
 			}
 		}
 		require.NoError(t, x.Err())
+		got, err := ToSlice[float64](x)
+		require.NoError(t, err)
+		for i, g := range got {
+			require.Equal(t, float64(i), g, "a failed write changed x")
+		}
 	})
 }

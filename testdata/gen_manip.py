@@ -225,4 +225,79 @@ block_case([[0, 1]], [np.array(1, np.int8), data("int16", (1,))])
 block_case([[0, 1], [2]], [data("float64", (2, 2)), data("float64", (2, 3)), data("float64", (1, 5))])
 block_case([0, 1], [data("float64", (2, 2, 3)), data("float64", (2, 2, 1))])
 
+# --- in-place writes: the result is the first input (the whole array)
+# after the write, made through view= of it
+def inplace(fn, xs, f, **kw):
+    x = xs[0].copy()
+    f(view(x, kw.get("view", "none")))
+    case(fn, xs, x, **kw)
+
+
+for dt in ("float64", "float32", "int64", "int8", "uint16", "bool", "complex64"):
+    x = data(dt, (3, 4))
+    src = data(dt, (4,))
+    w = data("bool", (3, 4))
+    inplace("copyto", [x, src], lambda v: np.copyto(v, src), values="arr", casting="same_kind")
+    inplace("copyto", [x, src, w], lambda v: np.copyto(v, src, where=w), values="arr", casting="same_kind", where="arr")
+    inplace("place", [x, w, src], lambda v: np.place(v, w, src), values="arr")
+    inplace("putmask", [x, w, src], lambda v: np.putmask(v, w, src), values="arr")
+x = data("float32", (3, 4))
+for src in (data("float64", (3, 1)), data("int16", (4,)), data("bool", ())):
+    inplace("copyto", [x, src], lambda v: np.copyto(v, src, casting="unsafe"), values="arr", casting="unsafe")
+src = data("int32", (3, 4))
+inplace("copyto", [x, src], lambda v: np.copyto(v, src, casting="same_kind"), values="arr", casting="same_kind")
+src = data("float32", (3, 4))
+inplace("copyto", [x, src], lambda v: np.copyto(v, src, casting="no"), values="arr", casting="no")
+inplace("copyto", [x], lambda v: np.copyto(v, 2.5), values="2.5", casting="same_kind")
+xi = data("int64", (2, 3))
+inplace("copyto", [xi], lambda v: np.copyto(v, 7), values="7", casting="safe")
+w = data("bool", (4,))
+inplace("copyto", [x, w], lambda v: np.copyto(v, -1.5, where=w), values="-1.5", casting="same_kind", where="arr")
+src = data("float32", (4, 3))
+inplace("copyto", [x, src], lambda v: np.copyto(v, src), values="arr", casting="same_kind", view="T")
+src = data("float32", (3, 2))
+for v_ in ("step", "rev", "T"):
+    xv = view(x, v_)
+    w = data("bool", xv.shape)
+    inplace("place", [x, w], lambda v: np.place(v, w, 9.5), values="9.5", view=v_)
+    vals = data("float32", (3,))
+    inplace("putmask", [x, w, vals], lambda v: np.putmask(v, w, vals), values="arr", view=v_)
+    src = data("float32", xv.shape)
+    inplace("copyto", [x, src, w], lambda v: np.copyto(v, src, where=w), values="arr", casting="same_kind", where="arr", view=v_)
+x = data("int32", (2, 5))
+w = data("bool", (2, 5))
+for vals in (data("int16", (7,)), data("int32", (1,)), data("int8", (2, 2))):
+    inplace("place", [x, w, vals], lambda v: np.place(v, w, vals), values="arr")
+for vals in (data("int16", (7,)), data("int32", (1,)), data("uint8", (2, 2))):
+    inplace("putmask", [x, w, vals], lambda v: np.putmask(v, w, vals), values="arr")
+wi = data("int16", (10,)) * (data("bool", (10,)))
+inplace("place", [x, wi], lambda v: np.place(v, wi, -4), values="-4")
+inplace("putmask", [x, wi, np.zeros(0, np.int32)], lambda v: np.putmask(v, wi, np.zeros(0, np.int32)), values="arr")
+e = np.zeros((0, 3), np.float64)
+inplace("place", [e, np.zeros((0, 3), bool), np.zeros(0)], lambda v: np.place(v, np.zeros((0, 3), bool), np.zeros(0)), values="arr")
+
+# put_along_axis: distinct indices along the axis (repeats land in an
+# unspecified order on a GPU)
+for dt in ("float64", "int16", "bool", "complex128"):
+    x = data(dt, (4, 5, 3))
+    for axis in (0, 1, 2, -1):
+        n = x.shape[axis]
+        k = max(1, n - 2)
+        perm = np.argsort(rng.random(x.shape), axis=axis)
+        idx = np.take(perm, np.arange(k), axis=axis)
+        idx = np.where(rng.random(idx.shape) < 0.3, idx - n, idx)
+        vals = data(dt, idx.shape)
+        inplace("put_along_axis", [x, idx, vals], lambda v: np.put_along_axis(v, idx, vals, axis), values="arr", axis=str(axis))
+x = data("float32", (4, 6))
+idx = np.argsort(rng.random((4, 6)), axis=1)[:, :2].astype(np.int32)
+inplace("put_along_axis", [x, idx], lambda v: np.put_along_axis(v, idx, 3.5, 1), values="3.5", axis="1")
+vals = data("float32", (4, 1))
+inplace("put_along_axis", [x, np.array([[2], [0], [5], [1]]), vals],
+        lambda v: np.put_along_axis(v, np.array([[2], [0], [5], [1]]), vals, 1), values="arr", axis="1")
+idx = np.array([[1, 3, 0, 2, 1, 3]])
+vals = data("float32", (1, 6))
+inplace("put_along_axis", [x, idx, vals], lambda v: np.put_along_axis(v, idx, vals, 0), values="arr", axis="0")
+idx = np.array([[0], [2]])
+inplace("put_along_axis", [x, idx], lambda v: np.put_along_axis(v, idx, -1.0, 0), values="-1.0", axis="0", view="T")
+
 npys.write_cases(OUT, cases)
