@@ -300,4 +300,56 @@ inplace("put_along_axis", [x, idx, vals], lambda v: np.put_along_axis(v, idx, va
 idx = np.array([[0], [2]])
 inplace("put_along_axis", [x, idx], lambda v: np.put_along_axis(v, idx, -1.0, 0), values="-1.0", axis="0", view="T")
 
+# --- index helpers
+for shape in ((3, 4), (2, 3, 5), (7,), (1, 1, 6)):
+    size = int(np.prod(shape))
+    idx = rng.integers(0, size, (2, 3)).astype(np.int64)
+    for order in ("C", "F"):
+        case("unravel_index", [idx], list(np.unravel_index(idx, shape, order=order)),
+             shape=",".join(map(str, shape)), order=order)
+case("unravel_index", [np.array(17, np.int32)], list(np.unravel_index(np.array(17, np.int32), (4, 5))), shape="4,5", order="C")
+case("unravel_index", [np.zeros(0, np.int64)], list(np.unravel_index(np.zeros(0, np.int64), (0, 3))), shape="0,3", order="C")
+case("unravel_index", [np.array([5, 0], np.uint8)], list(np.unravel_index(np.array([5, 0], np.uint8), (2, 3))), shape="2,3", order="F")
+dims = (4, 3, 5)
+coords = [rng.integers(-6, 9, (2, 4)), rng.integers(-6, 9, (1, 4)).astype(np.int32), rng.integers(-6, 9, (2, 1)).astype(np.uint8)]
+for mode in ("wrap", "clip"):
+    for order in ("C", "F"):
+        case("ravel_multi_index", coords, np.ravel_multi_index(coords, dims, mode=mode, order=order),
+             dims="4,3,5", mode=mode, order=order)
+ok = [rng.integers(0, n, (3,)) for n in dims]
+for order in ("C", "F"):
+    case("ravel_multi_index", ok, np.ravel_multi_index(ok, dims, order=order), dims="4,3,5", mode="raise", order=order)
+for n, k, m in ((4, 0, 4), (4, 1, 6), (5, -2, 3), (3, 5, 3), (3, -5, 3), (0, 0, 0), (1, 0, 1)):
+    case("tril_indices", [], list(np.tril_indices(n, k, m)), n=str(n), k=str(k), m=str(m))
+    case("triu_indices", [], list(np.triu_indices(n, k, m)), n=str(n), k=str(k), m=str(m))
+x = data("float32", (3, 5))
+for k in (0, -1, 2):
+    case("tril_indices_from", [x], list(np.tril_indices_from(x, k)), k=str(k))
+    case("triu_indices_from", [x], list(np.triu_indices_from(x, k)), k=str(k))
+for n, nd in ((4, 2), (3, 3), (0, 2), (2, 1)):
+    case("diag_indices", [], list(np.diag_indices(n, nd)), n=str(n), ndim=str(nd))
+case("diag_indices_from", [data("int8", (3, 3, 3))], list(np.diag_indices_from(data("int8", (3, 3, 3)))))
+for dt in ("float64", "int32", "bool", "complex64"):
+    for shape in ((4, 4), (3, 5), (7, 3), (3, 3, 3), (2, 2, 2, 2)):
+        x = data(dt, shape)
+        for wrap in (False, True):
+            inplace("fill_diagonal", [x], lambda v: np.fill_diagonal(v, 1, wrap=wrap), values="1", wrap=str(int(wrap)))
+x = data("float64", (8, 3))
+vals = data("float64", (3,))
+inplace("fill_diagonal", [x, vals], lambda v: np.fill_diagonal(v, vals, wrap=True), values="arr", wrap="1")
+inplace("fill_diagonal", [x, vals[:2]], lambda v: np.fill_diagonal(v, vals[:2]), values="arr", wrap="0")
+inplace("fill_diagonal", [x], lambda v: np.fill_diagonal(v, -2.5), values="-2.5", wrap="0", view="T")
+inplace("fill_diagonal", [np.zeros((0, 3))], lambda v: np.fill_diagonal(v, 1.0), values="1.0", wrap="0")
+for dt in ("float64", "float32", "int16", "uint8", "bool", "complex128"):
+    x = data(dt, (5,))
+    if np.dtype(dt).kind == "f":
+        x = x / 2
+    for n, inc in ((5, False), (3, True), (0, False), (1, True), (7, True)):
+        case("vander", [x], np.vander(x, n, increasing=inc), n=str(n), increasing=str(int(inc)), tol=16)
+case("vander", [np.zeros(0)], np.vander(np.zeros(0), 3), n="3", increasing="0", tol=0)
+x = data("float64", (12,))
+seqs = [data("int64", (3,)), data("bool", (5,)), data("float32", (2,)), np.zeros(0, np.float64)]
+case("ix", seqs, list(np.ix_(*seqs)))
+case("ix", seqs[:1], list(np.ix_(*seqs[:1])))
+
 npys.write_cases(OUT, cases)
