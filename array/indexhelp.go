@@ -360,7 +360,7 @@ func Vander(x *Array, n int, increasing bool) *Array {
 // is the i-th sequence as a view of shape (1, ..., n, ..., 1), with n at
 // axis i, so that the results broadcast to the grid of every
 // combination. A bool sequence becomes the positions of its true
-// entries; an empty one becomes int64.
+// entries (an empty array keeps its dtype, as NumPy's does).
 func Ix(seqs ...*Array) ([]*Array, error) {
 	const op = "Ix"
 	out := make([]*Array, len(seqs))
@@ -371,15 +371,12 @@ func Ix(seqs ...*Array) ([]*Array, error) {
 		if len(s.shape) != 1 {
 			return nil, fmt.Errorf("%s: Cross index must be 1 dimensional", op)
 		}
-		switch {
-		case s.dt == Bool:
+		if s.dt == Bool {
 			pos, err := truePositions(op, s)
 			if err != nil {
 				return nil, err
 			}
 			s = pos
-		case s.Size() == 0:
-			s = s.AsType(Int64)
 		}
 		shape := slices.Repeat([]int{1}, len(seqs))
 		shape[i] = s.shape[0]
