@@ -116,6 +116,61 @@ func TestManipErrors(t *testing.T) {
 				return PutAlongAxis(x, d.Zeros(Int64, 1, 4), v, 0)
 			}},
 			{"PutAlongAxis axis", "axis 2 is out of bounds", func() error { return PutAlongAxis(x, d.Zeros(Int64, 1, 4), 1.0, 2) }},
+			{"UnravelIndex bounds", "index 12 is out of bounds for array with size 12", many(func() ([]*Array, error) {
+				return UnravelIndex([]int{0, 12}, []int{3, 4}, OrderC)
+			})},
+			{"UnravelIndex negative", "index -1 is out of bounds for array with size 12", many(func() ([]*Array, error) {
+				return UnravelIndex(-1, []int{3, 4}, OrderC)
+			})},
+			{"UnravelIndex float", "Cannot cast array data from dtype('float64')", many(func() ([]*Array, error) {
+				return UnravelIndex(v, []int{3, 4}, OrderC)
+			})},
+			{"UnravelIndex order", "only 'C' or 'F' order is permitted", many(func() ([]*Array, error) {
+				return UnravelIndex(1, []int{3, 4}, 'K')
+			})},
+			{"UnravelIndex dims", "dimensions must be non-negative", many(func() ([]*Array, error) {
+				return UnravelIndex(1, []int{3, -4}, OrderC)
+			})},
+			{"UnravelIndex 0-d", "multiple indices are not supported for 0d arrays", many(func() ([]*Array, error) {
+				return UnravelIndex([]int{0}, []int{}, OrderC)
+			})},
+			{"UnravelIndex huge", "invalid dims", many(func() ([]*Array, error) {
+				return UnravelIndex(0, []int{1 << 40, 1 << 40}, OrderC)
+			})},
+			{"RavelMultiIndex count", "parameter multi_index must be a sequence of length 2", one(func() *Array {
+				return RavelMultiIndex([]*Array{v}, []int{3, 4}, ChooseRaise, OrderC)
+			})},
+			{"RavelMultiIndex raise", "invalid entry in coordinates array", one(func() *Array {
+				c := d.Arange(0, 5, 1, Int64)
+				return RavelMultiIndex([]*Array{c, c}, []int{5, 4}, ChooseRaise, OrderC)
+			})},
+			{"RavelMultiIndex float", "Cannot cast array data from dtype('float64')", one(func() *Array {
+				return RavelMultiIndex([]*Array{v, v}, []int{5, 5}, ChooseClip, OrderC)
+			})},
+			{"RavelMultiIndex shapes", "RavelMultiIndex:", one(func() *Array {
+				return RavelMultiIndex([]*Array{d.Zeros(Int64, 2), d.Zeros(Int64, 3)}, []int{5, 5}, ChooseWrap, OrderF)
+			})},
+			{"RavelMultiIndex empty dim", "cannot unravel if shape has zero entries", one(func() *Array {
+				return RavelMultiIndex([]*Array{d.Zeros(Int64, 2), d.Zeros(Int64, 2)}, []int{5, 0}, ChooseWrap, OrderC)
+			})},
+			{"RavelMultiIndex order", "only 'C' or 'F' order", one(func() *Array {
+				return RavelMultiIndex([]*Array{d.Zeros(Int64, 2)}, []int{5}, ChooseWrap, 'A')
+			})},
+			{"TrilIndices negative", "negative dimensions are not allowed", many(func() ([]*Array, error) { return d.TrilIndices(-1, 0, 2) })},
+			{"TriuIndicesFrom 1-d", "input array must be 2-d", many(func() ([]*Array, error) { return TriuIndicesFrom(v, 0) })},
+			{"DiagIndicesFrom 1-d", "input array must be at least 2-d", many(func() ([]*Array, error) { return DiagIndicesFrom(v) })},
+			{"DiagIndicesFrom ragged", "All dimensions of input must be of equal length", many(func() ([]*Array, error) { return DiagIndicesFrom(x) })},
+			{"DiagIndices negative", "negative dimensions are not allowed", many(func() ([]*Array, error) { return d.DiagIndices(2, -1) })},
+			{"FillDiagonal 1-d", "array must be at least 2-d", func() error { return FillDiagonal(v.Copy(), 1, false) }},
+			{"FillDiagonal ragged", "All dimensions of input must be of equal length", func() error {
+				return FillDiagonal(d.Zeros(Float64, 2, 2, 3), 1, false)
+			}},
+			{"FillDiagonal read-only", "FillDiagonal:", func() error { return FillDiagonal(x.BroadcastTo(3, 3, 4), 1, false) }},
+			{"FillDiagonal value", "FillDiagonal:", func() error { return FillDiagonal(d.Zeros(Int8, 2, 2), 1000, false) }},
+			{"Vander 2-d", "x must be a one-dimensional array or sequence.", one(func() *Array { return Vander(x, 3, false) })},
+			{"Vander negative", "negative dimensions are not allowed", one(func() *Array { return Vander(v, -1, false) })},
+			{"Ix 2-d", "Cross index must be 1 dimensional", many(func() ([]*Array, error) { return Ix(v, x) })},
+			{"Ix nil", "Ix:", many(func() ([]*Array, error) { return Ix(nil) })},
 		}
 		for _, c := range cases {
 			var err error
