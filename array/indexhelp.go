@@ -97,20 +97,13 @@ func UnravelIndex(indices any, shape []int, order IndexOrder) ([]*Array, error) 
 
 // checkRange reports NumPy's error for an index of idx outside [0, size).
 func checkRange(op string, idx *Array, size int) error {
-	if idx.Size() == 0 {
-		return nil
-	}
-	for _, r := range []*Array{Min(idx), Max(idx)} {
-		v, err := Item[int64](r)
-		r.Free()
-		if err != nil {
-			return wrap(op, err)
-		}
-		if v < 0 || v >= int64(size) {
-			return fmt.Errorf("%s: index %d is out of bounds for array with size %d", op, v, size)
+	least, most, err := extremes(op, idx)
+	for _, v := range []int64{least, most} {
+		if err == nil && idx.Size() > 0 && (v < 0 || v >= int64(size)) {
+			err = fmt.Errorf("%s: index %d is out of bounds for array with size %d", op, v, size)
 		}
 	}
-	return nil
+	return err
 }
 
 // RavelMultiIndex converts coordinates, one integer *Array per axis of

@@ -122,20 +122,30 @@ func insertPositions(op string, d *Device, obj any, n int) (*Array, error) {
 // checkBounds reports NumPy's IndexError if an element of idx lies
 // outside [lo, hi]; axis and n name the axis in the message.
 func checkBounds(op string, idx *Array, lo, hi, axis, n int) error {
-	if idx.Size() == 0 {
-		return nil
+	least, most, err := extremes(op, idx)
+	for _, v := range []int64{least, most} {
+		if err == nil && idx.Size() > 0 && (int(v) < lo || int(v) > hi) {
+			err = fmt.Errorf("%s: index %d is out of bounds for axis %d with size %d", op, v, axis, n)
+		}
 	}
-	for _, r := range []*Array{Min(idx), Max(idx)} {
-		v, err := Item[int64](r)
+	return err
+}
+
+// extremes returns the least and the greatest element of the int64
+// array idx (zeros if it is empty).
+func extremes(op string, idx *Array) (least, most int64, err error) {
+	if idx.Size() == 0 {
+		return 0, 0, nil
+	}
+	var got [2]int64
+	for i, r := range []*Array{Min(idx), Max(idx)} {
+		got[i], err = Item[int64](r)
 		r.Free()
 		if err != nil {
-			return fmt.Errorf("%s: %w", op, err)
-		}
-		if int(v) < lo || int(v) > hi {
-			return fmt.Errorf("%s: index %d is out of bounds for axis %d with size %d", op, v, axis, n)
+			return 0, 0, wrap(op, err)
 		}
 	}
-	return nil
+	return got[0], got[1], nil
 }
 
 // insertAt inserts vals (arr's dtype, at least arr's dimensions) before
