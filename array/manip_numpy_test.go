@@ -2,12 +2,10 @@ package array
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/cugo/cugo/dtype"
-	"github.com/cugo/cugo/internal/fixture"
 	"github.com/stretchr/testify/require"
 )
 
@@ -217,31 +215,8 @@ func manipFixtureCall(t *testing.T, d *Device, fn string, args signalArgs, in []
 // transposed, strided and reversed views.
 func TestManipNumPy(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, d *Device) {
-		arrays := npyStream(t, "manip/cases.npys")
-		for _, line := range fixture.Lines(t, "manip/cases.txt") {
-			f := strings.Fields(line)
-			nin, nout := atoi(t, f[1]), atoi(t, f[2])
-			in, want := arrays[:nin], arrays[nin:nin+nout]
-			arrays = arrays[nin+nout:]
-			args := signalArgs{}
-			for _, kv := range f[3:] {
-				k, v, _ := strings.Cut(kv, "=")
-				args[k] = v
-			}
-			got := manipFixtureCall(t, d, f[0], args, in)
-			require.Len(t, got, nout, line)
-			for k, g := range got {
-				msg := fmt.Sprintf("%s (result %d)", line, k)
-				require.NoError(t, g.Err(), msg)
-				require.Equal(t, want[k].DType, g.DType(), msg)
-				require.Equal(t, formatShape(want[k].Shape), formatShape(g.Shape()), msg)
-				tol := 0.0
-				if args["tol"] != "" { // a GPU's scan may associate products otherwise
-					tol = args.float(t, "tol")
-				}
-				requireClose(t, want[k].DType, want[k].Data, hostData(t, g), tol, msg)
-			}
-		}
-		require.Empty(t, arrays)
+		checkCaseFile(t, "manip", func(string) bool { return true }, func(fn string, args signalArgs, in []*NpyData) []*Array {
+			return manipFixtureCall(t, d, fn, args, in)
+		})
 	})
 }

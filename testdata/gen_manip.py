@@ -7,14 +7,16 @@ fill_diagonal, vander, ix_).
 
 cases.txt lists one case a line:
 
-    <function> <inputs> <results> [key=value ...]
+    <function> <inputs> <results> <tolerance> [key=value ...]
 
 inputs and results count the case's arrays in cases.npys (its inputs,
-then NumPy's results; every result is compared exactly), and the
+then NumPy's results), tolerance is in epsilons of the result dtype of
+max(|expected|, 1) (0: exact; vander's products may associate
+otherwise on a GPU), and the
 key=value pairs are the call's arguments. axis=none is NumPy's
 axis=None. obj= is the position argument of insert and delete: an int
 (obj=3), a slice (obj=s:start:stop:step, empty parts for None), or
-"arr", the case's second input. values=arr means the next input, else
+"arr", the case's next input, or an inline list (obj=l:1,4). values=arr means the next input, else
 values=<number>. view=<v> says that the function was applied to a view
 of the first input: step (every other element of the last axis), rev
 (the last axis reversed) or T (transposed).
@@ -40,11 +42,11 @@ os.makedirs(OUT, exist_ok=True)
 cases = []
 
 
-def case(fn, xs, res, **kw):
+def case(fn, xs, res, tol=0, **kw):
     if not isinstance(res, (list, tuple)):
         res = [res]
     args = "".join(f" {k}={v}" for k, v in kw.items())
-    cases.append((f"{fn} {len(xs)} {len(res)}{args}", xs, [np.asarray(r) for r in res]))
+    cases.append((f"{fn} {len(xs)} {len(res)} {tol}{args}", xs, [np.asarray(r) for r in res]))
 
 
 def view(x, v):
