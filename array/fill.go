@@ -94,38 +94,28 @@ func canCastTo(op string, src any, to DType, casting dtype.Casting) error {
 // is true) is true, in C order, as np.place.
 func Place(arr, mask *Array, vals any) error {
 	const op = "Place"
-	pos, err := maskPositions(op, "place", arr, mask)
+	pos, err := maskPositions(op, "place", arr, mask, vals)
 	if err != nil {
 		return err
 	}
 	defer pos.Free()
-	if v, ok := vals.(*Array); ok {
-		if err := canCastTo(op, v, arr.dt, dtype.CastSafe); err != nil {
-			return err
-		}
-		if v.Size() == 0 && pos.Size() > 0 {
-			return fmt.Errorf("%s: Cannot insert from an empty array!", op)
-		}
+	if v, ok := vals.(*Array); ok && v.Size() == 0 && pos.Size() > 0 {
+		return fmt.Errorf("%s: Cannot insert from an empty array!", op)
 	}
 	return wrap(op, Put(arr, pos, vals))
 }
 
 // Putmask writes values[i % len(values)] (values flattened, of a dtype
-// that casts safely to arr's; a Go number or bool is one value) into each element i of arr (in C order) where
-// mask (of arr's size; nonzero is true) is true, as np.putmask. Empty
-// values write nothing.
+// that casts safely to arr's; a Go number or bool is one value) into
+// each element i of arr (in C order) where mask (of arr's size; nonzero
+// is true) is true, as np.putmask. Empty values write nothing.
 func Putmask(arr, mask *Array, values any) error {
 	const op = "Putmask"
-	pos, err := maskPositions(op, "putmask", arr, mask)
+	pos, err := maskPositions(op, "putmask", arr, mask, values)
 	if err != nil {
 		return err
 	}
 	defer pos.Free()
-	if v, ok := values.(*Array); ok {
-		if err := canCastTo(op, v, arr.dt, dtype.CastSafe); err != nil {
-			return err
-		}
-	}
 	vals, err := castValues(op, On(arr.st.b), arr.dt, values)
 	if err != nil {
 		return err
@@ -139,11 +129,17 @@ func Putmask(arr, mask *Array, values any) error {
 	return wrap(op, Put(arr, pos, picked))
 }
 
-// maskPositions checks arr (writable) and mask (of arr's size) and
-// returns the flat C-order positions where mask is nonzero.
-func maskPositions(op, name string, arr, mask *Array) (*Array, error) {
+// maskPositions checks arr (writable), mask (of arr's size) and values
+// (an array must cast safely to arr's dtype) and returns the flat C-order
+// positions where mask is nonzero.
+func maskPositions(op, name string, arr, mask *Array, values any) (*Array, error) {
 	if err := arr.checkWrite(op); err != nil {
 		return nil, err
+	}
+	if v, ok := values.(*Array); ok {
+		if err := canCastTo(op, v, arr.dt, dtype.CastSafe); err != nil {
+			return nil, err
+		}
 	}
 	if err := mask.checkOp(op); err != nil {
 		return nil, err

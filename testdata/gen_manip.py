@@ -33,6 +33,7 @@ import warnings
 import numpy as np
 
 import npys
+from npys import view
 
 warnings.simplefilter("ignore")
 rng = np.random.default_rng(2027)
@@ -47,10 +48,6 @@ def case(fn, xs, res, tol=0, **kw):
         res = [res]
     args = "".join(f" {k}={v}" for k, v in kw.items())
     cases.append((f"{fn} {len(xs)} {len(res)} {tol}{args}", xs, [np.asarray(r) for r in res]))
-
-
-def view(x, v):
-    return {"step": lambda: x[..., ::2], "rev": lambda: x[..., ::-1], "T": lambda: x.T, "none": lambda: x}[v]()
 
 
 def data(dt, shape):
