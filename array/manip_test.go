@@ -1,6 +1,8 @@
 package array
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/cugo/cugo/dtype"
@@ -185,5 +187,107 @@ func TestManipErrors(t *testing.T) {
 		for i, g := range got {
 			require.Equal(t, float64(i), g, "a failed write changed x")
 		}
+	})
+}
+
+// TestManipLarge checks Insert, Delete and PutAlongAxis on arrays past
+// a GPU's single-block sizes against the same moves done on the host,
+// and Block on typed nested slices against []any.
+func TestManipLarge(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		rng := rand.New(rand.NewPCG(7, 11))
+		const n = 100_003
+		data := make([]int32, n)
+		for i := range data {
+			data[i] = rng.Int32()
+		}
+		x := FromSliceOn(d, data)
+		pos := make([]int, 5000)
+		for i := range pos {
+			pos[i] = rng.IntN(2*n+1) - n // in [-n, n], repeats likely
+		}
+		vals := make([]int32, len(pos))
+		for i := range vals {
+			vals[i] = -int32(i) - 1
+		}
+		// NumPy's rule: value k lands before element pos[k] (made
+		// non-negative); equal positions keep the order of k.
+		order := make([]int, len(pos))
+		for i := range order {
+			order[i] = i
+		}
+		at := func(k int) int {
+			if pos[k] < 0 {
+				return pos[k] + n
+			}
+			return pos[k]
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return at(a) - at(b) })
+		var want []int32
+		next := 0
+		for i := 0; i <= n; i++ {
+			for next < len(order) && at(order[next]) == i {
+				want = append(want, vals[order[next]])
+				next++
+			}
+			if i < n {
+				want = append(want, data[i])
+			}
+		}
+		got, err := ToSlice[int32](Insert(x, pos, FromSliceOn(d, vals), 0))
+		require.NoError(t, err)
+		require.Equal(t, want, got, "Insert")
+
+		gone := make([]bool, n)
+		for _, p := range pos[:4000] {
+			if p == n {
+				p = 0
+			}
+			if p < 0 {
+				p += n
+			}
+			gone[p] = true
+		}
+		del := make([]int, 0, 4000)
+		for _, p := range pos[:4000] {
+			if p == n {
+				p = 0
+			}
+			del = append(del, p)
+		}
+		want = want[:0]
+		for i, v := range data {
+			if !gone[i] {
+				want = append(want, v)
+			}
+		}
+		got, err = ToSlice[int32](Delete(x, del, 0))
+		require.NoError(t, err)
+		require.Equal(t, want, got, "Delete")
+
+		rows := x.Index(S(0, 100000)).Reshape(400, 250)
+		perm := rng.Perm(250)
+		idx := make([]int64, 400*250)
+		for r := range 400 {
+			for c := range 250 {
+				idx[r*250+c] = int64(perm[(c+r)%250])
+			}
+		}
+		dst := d.Zeros(Int32, 400, 250)
+		require.NoError(t, PutAlongAxis(dst, FromSliceOn(d, idx, 400, 250), rows, 1))
+		gotP, err := ToSlice[int32](dst)
+		require.NoError(t, err)
+		for r := range 400 {
+			for c := range 250 {
+				require.Equal(t, data[r*250+c], gotP[r*250+int(idx[r*250+c])], "PutAlongAxis")
+			}
+		}
+
+		a, b := d.Ones(Int32, 2, 2), d.Zeros(Int32, 2, 3)
+		typed := Block([][]*Array{{a, b}, {b.Index(S(0, 1)), a.Index(S(0, 1))}})
+		loose := Block([]any{[]any{a, b}, []*Array{b.Index(S(0, 1)), a.Index(S(0, 1))}})
+		require.NoError(t, typed.Err())
+		require.Equal(t, []int{3, 5}, typed.Shape())
+		require.Equal(t, hostData(t, loose), hostData(t, typed))
 	})
 }
