@@ -257,8 +257,18 @@ func TestSignalNumPy(t *testing.T) {
 // checkSignalCases runs the cases of testdata/signal whose function
 // keep accepts on d.
 func checkSignalCases(t *testing.T, d *Device, keep func(fn string) bool) {
-	arrays := npyStream(t, "signal/cases.npys")
-	for _, line := range fixture.Lines(t, "signal/cases.txt") {
+	checkCaseFile(t, "signal", keep, func(fn string, args signalArgs, in []*NpyData) []*Array {
+		return signalFixtureCall(t, d, fn, args, in)
+	})
+}
+
+// checkCaseFile runs the cases of testdata/<dir>/cases.txt whose
+// function keep accepts through call and compares its results with
+// NumPy's. A line is <function> <inputs> <results> <tolerance>
+// [key=value ...]: see gen_signal.py.
+func checkCaseFile(t *testing.T, dir string, keep func(fn string) bool, call func(fn string, args signalArgs, in []*NpyData) []*Array) {
+	arrays := npyStream(t, dir+"/cases.npys")
+	for _, line := range fixture.Lines(t, dir+"/cases.txt") {
 		f := strings.Fields(line)
 		nin, nout := atoi(t, f[1]), atoi(t, f[2])
 		in, want := arrays[:nin], arrays[nin:nin+nout]
@@ -267,7 +277,7 @@ func checkSignalCases(t *testing.T, d *Device, keep func(fn string) bool) {
 			continue
 		}
 		tol, args := caseTolArgs(t, f)
-		got := signalFixtureCall(t, d, f[0], args, in)
+		got := call(f[0], args, in)
 		require.Len(t, got, nout, line)
 		for k, g := range got {
 			msg := fmt.Sprintf("%s (result %d)", line, k)

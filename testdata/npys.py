@@ -18,3 +18,9 @@ def write_cases(out, cases, header=None):
                 outputs = [outputs]
             for x in list(inputs) + outputs:
                 np.save(npys, np.array(x, order="C"))
+
+
+def view(x, v):
+    """x as the view a case's view= names: step (every other element of
+    the last axis), rev (the last axis reversed), T (transposed), none."""
+    return {"step": lambda: x[..., ::2], "rev": lambda: x[..., ::-1], "T": lambda: x.T, "none": lambda: x}[v]()
