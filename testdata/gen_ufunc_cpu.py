@@ -144,6 +144,24 @@ def newer_ufuncs():
             unary(op, z, ulps=64)
 
 
+def inverse_cuts():
+    """The complex inverse functions on and beside their branch cuts (parts
+    of ±0), near the branch points ±1 and ±i, tiny and huge, infinite and
+    NaN: within 8 ulps of the result's magnitude, and exactly where a part
+    is infinite or NaN."""
+    for dt in [np.complex64, np.complex128]:
+        ft = np.float32 if dt == np.complex64 else np.float64
+        big = 1e30 if dt == np.complex64 else 1e200
+        parts = np.array([0.0, -0.0, 1e-30, -1e-8, 0.25, -0.5, 1.0, -1.0, 1.0 + 1e-6, -2.0, 17.0, -1e6, big, -big,
+                          np.inf, -np.inf, np.nan], dtype=ft)
+        re, im = np.meshgrid(parts, parts)
+        z = np.empty(re.size, dtype=dt)
+        z.real, z.imag = re.ravel(), im.ravel()
+        for op in ["arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh"]:
+            with np.errstate(all="ignore"):
+                save(f"{op}_cuts_{np.dtype(dt).name}", op, getattr(np, op)(z), 8, z)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for f in os.listdir(OUT):
@@ -232,6 +250,7 @@ def main():
         save(f"cast_bool_{np.dtype(dt).name}", "cast", bo.astype(dt), 0, bo)
 
     newer_ufuncs()
+    inverse_cuts()
 
     with open(f"{OUT}/cases.txt", "w") as fh:
         fh.write("# NAME OP OUTDTYPE ULPS, made by testdata/gen_ufunc_cpu.py (NumPy %s)\n" % np.__version__)

@@ -201,8 +201,15 @@ func TestRandomHelpersMatchCPU(t *testing.T) {
 }
 
 func cDouble(x float64) string {
-	if math.IsNaN(x) {
+	switch {
+	case math.IsNaN(x):
 		return "NAN"
+	case math.IsInf(x, 1):
+		return "INFINITY"
+	case math.IsInf(x, -1):
+		return "-INFINITY"
+	case x == 0 && math.Signbit(x):
+		return "-0.0" // C's -0 is the int 0
 	}
 	return strconv.FormatFloat(x, 'g', -1, 64)
 }
@@ -316,6 +323,7 @@ func TestRandomKernelsRunOnHost(t *testing.T) {
 // thread indices as globals (the caller runs the threads one after
 // another), CUDA's integer intrinsics in plain C.
 const hostShims = `#include <stdio.h>
+#include <string.h>
 #include <math.h>
 #define __global__
 #define __device__
@@ -328,6 +336,8 @@ static inline unsigned __umulhi(unsigned a, unsigned b) { return (unsigned)(((un
 static inline unsigned long long __umul64hi(unsigned long long a, unsigned long long b) {
   return (unsigned long long)(((unsigned __int128)a * b) >> 64);
 }
+static inline double __longlong_as_double(long long v) { double d; memcpy(&d, &v, sizeof d); return d; }
+static inline float __int_as_float(int v) { float f; memcpy(&f, &v, sizeof f); return f; }
 `
 
 // runHost compiles a C++ program with the host compiler cxx (no

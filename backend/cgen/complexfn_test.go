@@ -1,0 +1,133 @@
+package cgen
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/ir"
+)
+
+// TestComplexInversesMatchCPU compiles the generated complex inverse
+// functions with the host's C++ compiler and compares them with the CPU
+// backend's on the points where they are easiest to get wrong: both sides
+// of every branch cut (±0 parts), tiny and huge arguments, infinities and
+// NaN. Both must give the same NaNs, infinities and signs of zero, and
+// finite parts within a few ulps of each other (the host libm and Go's
+// differ in the last bits, and the CPU computes complex64 in double).
+func TestComplexInversesMatchCPU(t *testing.T) {
+	cxx, err := exec.LookPath("c++")
+	if err != nil {
+		t.Skip("no host C++ compiler:", err)
+	}
+	for _, c := range []struct {
+		dt   dtype.DType
+		ulps uint64
+	}{{dtype.Complex128, 4}, {dtype.Complex64, 8}} {
+		t.Run(c.dt.String(), func(t *testing.T) { testComplexInverses(t, cxx, c.dt, c.ulps) })
+	}
+}
+
+func testComplexInverses(t *testing.T, cxx string, dt dtype.DType, ulps uint64) {
+	C, F := "c128", "double"
+	if dt == dtype.Complex64 {
+		C, F = "c64", "float"
+	}
+	parts := []float64{0, math.Copysign(0, -1), 1e-300, -1e-20, 1e-8, 0.5, -0.5, 1, -1, 1 + 1e-12, 2, -17, 1e10, -1e149, 1e151,
+		-1e300, 3e19, math.Inf(1), math.Inf(-1), math.NaN()}
+	if dt == dtype.Complex64 {
+		for i, p := range parts {
+			parts[i] = float64(float32(p))
+		}
+	}
+	var zs []complex128
+	for _, re := range parts {
+		for _, im := range parts {
+			zs = append(zs, complex(re, im))
+		}
+	}
+	ops := []struct {
+		op   ir.Op
+		name string
+	}{{ir.Arcsinh, "asinh"}, {ir.Arccosh, "acosh"}, {ir.Arctanh, "atanh"}, {ir.Arcsin, "asin"}, {ir.Arccos, "acos"}, {ir.Arctan, "atan"}}
+
+	var c strings.Builder
+	c.WriteString(hostShims + typedefs)
+	need := helperSet{}
+	for _, o := range ops {
+		need.add(C + "_" + o.name)
+	}
+	for _, h := range helpers {
+		if need[h.name] {
+			c.WriteString(h.cuda)
+		}
+	}
+	fmt.Fprintf(&c, "static const %s z[][2] = {\n", F)
+	for _, z := range zs {
+		fmt.Fprintf(&c, "  {%s, %s},\n", cDouble(real(z)), cDouble(imag(z)))
+	}
+	c.WriteString("};\nint main(void) {\n  for (unsigned i = 0; i < sizeof z / sizeof z[0]; i++) {\n    const " + C + " a = " + C + "_(z[i][0], z[i][1]);\n")
+	for _, o := range ops {
+		fmt.Fprintf(&c, "    { const %[1]s r = %[1]s_%[2]s(a); printf(\"%%a %%a \", (double)r.re, (double)r.im); }\n", C, o.name)
+	}
+	c.WriteString("    printf(\"\\n\");\n  }\n  return 0;\n}\n")
+	lines := runHost(t, cxx, c.String())
+	if len(lines) != len(zs) {
+		t.Fatalf("%d lines of output, want %d", len(lines), len(zs))
+	}
+
+	in := make([]byte, 0, dt.Size()*len(zs))
+	for _, z := range zs {
+		for _, p := range []float64{real(z), imag(z)} {
+			if dt == dtype.Complex64 {
+				in = binary.LittleEndian.AppendUint32(in, math.Float32bits(float32(p)))
+			} else {
+				in = binary.LittleEndian.AppendUint64(in, math.Float64bits(p))
+			}
+		}
+	}
+	for j, o := range ops {
+		k := kernel([]dtype.DType{dt}, nil, ir.Apply(o.op, dt, ir.In(0, dt)))
+		raw := runRandomCPU(t, k, len(zs), nil, in)
+		for i, z := range zs {
+			fields := strings.Fields(lines[i])
+			for p := range 2 {
+				var want float64
+				if dt == dtype.Complex64 {
+					want = float64(math.Float32frombits(binary.LittleEndian.Uint32(raw[8*i+4*p:])))
+				} else {
+					want = math.Float64frombits(binary.LittleEndian.Uint64(raw[16*i+8*p:]))
+				}
+				got, err := strconv.ParseFloat(strings.Replace(fields[2*j+p], "-nan", "nan", 1), 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !withinULPs(want, got, ulps, dt == dtype.Complex64) {
+					t.Errorf("%s(%v) part %d: C %v, CPU %v", o.name, z, p, got, want)
+				}
+			}
+		}
+	}
+}
+
+// withinULPs reports whether a and b are both NaN, or have the same sign
+// and lie within ulps units in the last place of each other (of float32
+// with single).
+func withinULPs(a, b float64, ulps uint64, single bool) bool {
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return math.IsNaN(a) && math.IsNaN(b)
+	}
+	if math.Signbit(a) != math.Signbit(b) {
+		return false
+	}
+	x, y := math.Float64bits(math.Abs(a)), math.Float64bits(math.Abs(b))
+	if single {
+		x, y = uint64(math.Float32bits(float32(math.Abs(a)))), uint64(math.Float32bits(float32(math.Abs(b))))
+	}
+	return max(x, y)-min(x, y) <= ulps
+}
