@@ -134,7 +134,11 @@ func (c fixtureCase) usesEig() bool {
 // testFixtures runs every case on d. Without a general eigensolver
 // (noEig), the cases that need one must fail with backend.ErrUnsupported.
 func testFixtures(t *testing.T, d *array.Device, noEig bool) {
-	for n, c := range loadCases(t, d) {
+	testCases(t, d, loadCases(t, d), noEig)
+}
+
+func testCases(t *testing.T, d *array.Device, cases []fixtureCase, noEig bool) {
+	for n, c := range cases {
 		c.line = fmt.Sprintf("case %d (%s)", n, c.line)
 		got := c.run(t, d)
 		if noEig && c.usesEig() {
@@ -160,6 +164,40 @@ func testFixtures(t *testing.T, d *array.Device, noEig bool) {
 }
 
 func TestNumPyCPU(t *testing.T) { testFixtures(t, array.On(cpu.New(0)), false) }
+
+// TestNumPyViews runs the fixtures on views of their inputs: every other
+// element of a larger array, or a reversed copy reversed again (negative
+// strides).
+func TestNumPyViews(t *testing.T) {
+	d := array.On(cpu.New(0))
+	cases := loadCases(t, d)
+	for n := range cases {
+		for i, a := range cases[n].in {
+			if a.NDim() == 0 {
+				continue
+			}
+			if (n+i)%2 == 0 {
+				cases[n].in[i] = everyOther(d, a)
+			} else {
+				cases[n].in[i] = array.Flip(array.Flip(a, 0).Copy(), 0)
+			}
+		}
+	}
+	testCases(t, d, cases, false)
+}
+
+// everyOther is a view of a's values at the even positions along the
+// first axis of an array twice as long.
+func everyOther(d *array.Device, a *array.Array) *array.Array {
+	shape := slices.Clone(a.Shape())
+	shape[0] *= 2
+	z := d.Full(a.DType(), 7, shape...)
+	v := z.Index(array.All.Step(2))
+	if err := v.Set(a); err != nil {
+		return array.Failed(err)
+	}
+	return v
+}
 
 // TestNumPyCUDA runs the fixtures on cuSOLVER, whose general eigensolver
 // (for Roots and FromRoots of a matrix) needs cuSOLVER 11.7 (CUDA 12.6).

@@ -34,6 +34,9 @@ func FromRoots(r *array.Array) *array.Array {
 	default:
 		return array.Failed(errorf(op, "input must be 1d or non-empty square 2d array, not of shape %v", s))
 	}
+	if err := z.Err(); err != nil {
+		return array.Failed(errorf(op, "%w", err))
+	}
 	d := array.On(r.Backend())
 	if z.Size() == 0 {
 		return d.Full(array.Float64, 1)
