@@ -28,9 +28,10 @@
 //
 // Fit solves its least-squares problem with linalg.Lstsq and Roots and
 // FromRoots (of a matrix) find eigenvalues with linalg.Eigvals, on the
-// backend's solver (gonum on the CPU, cuSOLVER or hipSOLVER on a GPU; a
-// backend without a general eigensolver makes Roots an error wrapping
-// backend.ErrUnsupported). The rest is array arithmetic on the device; Div,
+// backend's solver (gonum on the CPU, cuSOLVER or hipSOLVER on a GPU);
+// where the backend has no general eigensolver (hipSOLVER, cuSOLVER before
+// 11.7), the eigenvalues of the companion matrix, as small as the
+// polynomial, are found on the CPU and copied back. The rest is array arithmetic on the device; Div,
 // Roots, FromRoots and Fit read a few values back (the remainder's leading
 // terms, the positions of the nonzero coefficients, whether the roots are
 // real, whether the data are finite) to shape their results as NumPy does.

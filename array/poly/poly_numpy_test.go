@@ -15,13 +15,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cugo/cugo/array"
+	"github.com/cugo/cugo/array/linalg"
 	"github.com/cugo/cugo/array/poly"
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/fixture"
 	"github.com/cugo/cugo/internal/gputest"
-	"github.com/cugo/cugo/libs/cusolver"
 )
 
 // fixtureCase is a line of testdata/poly/cases.txt (gen_poly.py) with its
@@ -126,27 +126,15 @@ func (c fixtureCase) run(t *testing.T, d *array.Device) []*array.Array {
 	return nil
 }
 
-// usesEig says whether a case needs a general eigensolver.
-func (c fixtureCase) usesEig() bool {
-	return c.op == "roots" && c.in[0].Size() > 1 || c.op == "poly" && c.in[0].NDim() == 2
+// testFixtures runs every case on d.
+func testFixtures(t *testing.T, d *array.Device) {
+	testCases(t, d, loadCases(t, d))
 }
 
-// testFixtures runs every case on d. Without a general eigensolver
-// (noEig), the cases that need one must fail with backend.ErrUnsupported.
-func testFixtures(t *testing.T, d *array.Device, noEig bool) {
-	testCases(t, d, loadCases(t, d), noEig)
-}
-
-func testCases(t *testing.T, d *array.Device, cases []fixtureCase, noEig bool) {
+func testCases(t *testing.T, d *array.Device, cases []fixtureCase) {
 	for n, c := range cases {
 		c.line = fmt.Sprintf("case %d (%s)", n, c.line)
 		got := c.run(t, d)
-		if noEig && c.usesEig() {
-			if err := got[0].Err(); err != nil {
-				require.ErrorIs(t, err, backend.ErrUnsupported, c.line)
-				continue
-			}
-		}
 		require.Len(t, got, len(c.want), c.line)
 		for i, g := range got {
 			what := fmt.Sprintf("%s: result %d", c.line, i)
@@ -163,7 +151,23 @@ func testCases(t *testing.T, d *array.Device, cases []fixtureCase, noEig bool) {
 	}
 }
 
-func TestNumPyCPU(t *testing.T) { testFixtures(t, array.On(cpu.New(0)), false) }
+func TestNumPyCPU(t *testing.T) { testFixtures(t, array.On(cpu.New(0))) }
+
+// noEig is the CPU backend without its general eigensolver, as hipSOLVER
+// and cuSOLVER before 11.7 are.
+type noEig struct{ *cpu.Backend }
+
+func (noEig) Eig(dtype.DType, int, int, backend.Buffer, backend.Buffer, backend.Buffer) error {
+	return fmt.Errorf("no general eigensolver: %w", backend.ErrUnsupported)
+}
+
+// TestNumPyWithoutEig runs the fixtures on a backend without a general
+// eigensolver: Roots and FromRoots find the eigenvalues on the CPU.
+func TestNumPyWithoutEig(t *testing.T) {
+	d := array.On(noEig{cpu.New(0)})
+	require.ErrorIs(t, linalg.Eigvals(d.Eye(2, 2, 0, array.Float64)).Err(), backend.ErrUnsupported)
+	testFixtures(t, d)
+}
 
 // TestNumPyViews runs the fixtures on views of their inputs: every other
 // element of a larger array, or a reversed copy reversed again (negative
@@ -183,7 +187,7 @@ func TestNumPyViews(t *testing.T) {
 			}
 		}
 	}
-	testCases(t, d, cases, false)
+	testCases(t, d, cases)
 }
 
 // everyOther is a view of a's values at the even positions along the
@@ -199,21 +203,20 @@ func everyOther(d *array.Device, a *array.Array) *array.Array {
 	return v
 }
 
-// TestNumPyCUDA runs the fixtures on cuSOLVER, whose general eigensolver
-// (for Roots and FromRoots of a matrix) needs cuSOLVER 11.7 (CUDA 12.6).
+// TestNumPyCUDA runs the fixtures on CUDA (cuSOLVER's least squares and
+// eigenvalues).
 func TestNumPyCUDA(t *testing.T) {
 	b, err := backend.Open("cuda", 0)
 	gputest.Need(t, "cuda", err)
-	major, minor, _, err := cusolver.Version()
-	require.NoError(t, err)
-	testFixtures(t, array.On(b), major < 11 || major == 11 && minor < 7)
+	testFixtures(t, array.On(b))
 }
 
-// TestNumPyHIP runs them on hipSOLVER, which has no general eigensolver.
+// TestNumPyHIP runs them on HIP (hipSOLVER, whose missing eigensolver
+// sends Roots to the CPU).
 func TestNumPyHIP(t *testing.T) {
 	b, err := backend.Open("hip", 0)
 	gputest.Need(t, "hip", err)
-	testFixtures(t, array.On(b), true)
+	testFixtures(t, array.On(b))
 }
 
 // withoutNoise drops leading terms from the longer of two remainders of

@@ -2,12 +2,31 @@ package poly
 
 import (
 	"cmp"
+	"errors"
 	"slices"
+	"sync"
 
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/array/linalg"
+	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/dtype"
 )
+
+// host solves the eigenproblems of backends without a general eigensolver.
+var host = sync.OnceValue(func() backend.Backend { return cpu.New(0) })
+
+// eigvals is linalg.Eigvals of the square matrix a, computed on the CPU
+// and copied back where a's backend has no general eigensolver
+// (hipSOLVER; cuSOLVER before 11.7): the matrices of Roots and FromRoots
+// are as small as the polynomials are long.
+func eigvals(a *array.Array) *array.Array {
+	w := linalg.Eigvals(a)
+	if !errors.Is(w.Err(), backend.ErrUnsupported) {
+		return w
+	}
+	return linalg.Eigvals(a.To(host())).To(a.Backend())
+}
 
 // FromRoots returns the monic polynomial whose roots are r (np.poly): r is
 // a 1-d array of roots, or a non-empty square matrix, whose eigenvalues
@@ -28,7 +47,7 @@ func FromRoots(r *array.Array) *array.Array {
 	var z *array.Array
 	switch s := r.Shape(); {
 	case len(s) == 2 && s[0] == s[1] && s[0] != 0:
-		z = linalg.Eigvals(r)
+		z = eigvals(r)
 	case len(s) == 1:
 		z = r.AsType(rootType(r.DType()))
 	default:
@@ -122,7 +141,7 @@ func Roots(p *array.Array) *array.Array {
 	if n := p.Size(); n > 1 {
 		top := p.Index(array.S(1, n)).Neg().Div(p.Index(array.I(0))).Reshape(1, n-1)
 		companion := array.Concatenate([]*array.Array{top, d.Eye(n-2, n-1, 0, p.DType())}, 0)
-		if roots = linalg.Eigvals(companion); roots.Err() != nil {
+		if roots = eigvals(companion); roots.Err() != nil {
 			return array.Failed(errorf(op, "%w", roots.Err()))
 		}
 		if p.DType().Kind() != dtype.ComplexKind {
