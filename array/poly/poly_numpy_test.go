@@ -139,7 +139,7 @@ func testCases(t *testing.T, d *array.Device, cases []fixtureCase) {
 		for i, g := range got {
 			what := fmt.Sprintf("%s: result %d", c.line, i)
 			require.NoError(t, g.Err(), what)
-			if c.op == "div" && i == 1 && precision(g.DType()) == array.Float32 {
+			if c.op == "div" && i == 1 && backend.RealDType(g.DType()) == array.Float32 {
 				g = withoutNoise(t, c.want[i], g, c.tol)
 			}
 			if c.op == "roots" {
@@ -281,7 +281,7 @@ func requireClose(t *testing.T, want, got *array.Array, tol float64, what string
 func requireSameRoots(t *testing.T, want, got *array.Array, tol float64, loose bool, what string) {
 	t.Helper()
 	if loose {
-		require.Equal(t, precision(want.DType()), precision(got.DType()), "%s: dtype %v, want %v", what, got.DType(), want.DType())
+		require.Equal(t, backend.RealDType(want.DType()), backend.RealDType(got.DType()), "%s: dtype %v, want %v", what, got.DType(), want.DType())
 	} else {
 		require.Equal(t, want.DType(), got.DType(), "%s: dtype", what)
 	}
@@ -298,15 +298,4 @@ func requireSameRoots(t *testing.T, want, got *array.Array, tol float64, loose b
 		require.LessOrEqual(t, cmplx.Abs(g[best]-root), tol*max(cmplx.Abs(root), 1), "%s: root %v: nearest %v in %v", what, root, g[best], g)
 		used[best] = true
 	}
-}
-
-// precision is the real dtype of dt's precision.
-func precision(dt array.DType) array.DType {
-	switch dt {
-	case dtype.Complex64:
-		return dtype.Float32
-	case dtype.Complex128:
-		return dtype.Float64
-	}
-	return dt
 }
