@@ -75,6 +75,7 @@ func TestErrors(t *testing.T) {
 		{"Der 0-d", poly.Der(d.Scalar(2.0), 1), "p must be a 1-d array of coefficients, not 0-d", false},
 		{"Der 2-d", poly.Der(m23, 0), "not 2-d", false},
 		{"Int m < 0", poly.Int(x, -1, nil), "order of integral must be positive", false},
+		{"Int m too large", poly.Int(x, 1<<20, nil), "order of integral 1048576 is above 65536", false},
 		{"Int k length", poly.Int(x, 3, vec(1, 2)), "k must be a scalar or a rank-1 array of length 1 or >m", false},
 		{"Int 2-d k", poly.Int(x, 1, m23), "k must be a 1-d array", false},
 		{"Int 2-d p", poly.Int(m23, 1, nil), "not 2-d", false},
@@ -91,6 +92,20 @@ func TestErrors(t *testing.T) {
 
 func fullResiduals(_, residuals *array.Array, _ int, _ *array.Array, _ float64) *array.Array {
 	return residuals
+}
+
+// TestDerHighOrder checks that a derivative of an order far above the
+// degree is empty at once, in the dtype of one step.
+func TestDerHighOrder(t *testing.T) {
+	d := array.On(cpu.New(0))
+	for _, dt := range []array.DType{array.Int8, array.Float32, array.Complex64} {
+		for _, n := range []int{0, 1, 4} {
+			der := poly.Der(d.Ones(dt, n), 1<<40)
+			require.NoError(t, der.Err())
+			require.Equal(t, []int{0}, der.Shape())
+			require.Equal(t, poly.Der(d.Ones(dt, n), 1).DType(), der.DType())
+		}
+	}
 }
 
 // TestFitFullRank checks FitFull's report of a rank-deficient fit, where

@@ -143,7 +143,9 @@ func Der(p *array.Array, m int) *array.Array {
 	if err != nil {
 		return array.Failed(err)
 	}
-	for range m {
+	// After len(p) steps nothing is left to differentiate (the first step
+	// sets the dtype).
+	for range min(m, max(p.Size(), 1)) {
 		n := p.Size() - 1
 		p = p.Index(array.S(0, max(n, 0))).Mul(powers(p, n))
 	}
@@ -166,16 +168,23 @@ func powers(p *array.Array, n int) *array.Array {
 	return array.On(p.Backend()).Arange(float64(max(n, 0)), 0, -1, array.Int64)
 }
 
+// maxIntegrations bounds Int's m: each integration is a step over all the
+// coefficients (NumPy recurses once per step and stops near 1000).
+const maxIntegrations = 1 << 16
+
 // Int returns the m-th antiderivative of p (np.polyint): each step
 // divides by the powers and appends the next integration constant of k,
 // the lowest-order term last. k is nil (constants 0), one value (a 0-d
 // or length-1 array, used for every step), or m or more values; its
 // dtype promotes with the result's (float64, or complex128 for complex p
-// or k). m = 0 returns p.
+// or k). m = 0 returns p; m is at most 65536.
 func Int(p *array.Array, m int, k *array.Array) *array.Array {
 	const op = "Int"
 	if m < 0 {
 		return array.Failed(errorf(op, "order of integral must be positive (see Der), not %d", m))
+	}
+	if m > maxIntegrations {
+		return array.Failed(errorf(op, "order of integral %d is above %d", m, maxIntegrations))
 	}
 	if err := p.Err(); err != nil || m == 0 {
 		return p
