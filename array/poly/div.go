@@ -11,7 +11,8 @@ import (
 // remainder then loses its leading terms of magnitude at most 1e-8 (NumPy's
 // allclose(r[0], 0)), keeping at least one. A quotient of degree below 0
 // is [0]. A v whose leading coefficient is 0 gives infinities and NaN, as
-// in NumPy.
+// in NumPy. The division is sequential: a few array operations per
+// coefficient of the quotient.
 func Div(u, v *array.Array) (q, r *array.Array) {
 	const op = "Div"
 	fail := func(err error) (*array.Array, *array.Array) { return array.Failed(err), array.Failed(err) }

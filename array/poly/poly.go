@@ -36,6 +36,10 @@
 // terms, the positions of the nonzero coefficients, whether the roots are
 // real, whether the data are finite) to shape their results as NumPy does.
 //
+// A 0-d array is a polynomial of one coefficient (or one root), as NumPy's
+// atleast_1d makes it; np.poly and np.roots, whose dispatch refuses 0-d
+// arrays, raise there instead.
+//
 // Errors are sticky, as in package array, and bad input is an error where
 // NumPy raises, never a panic. Where NumPy warns instead:
 //   - polyfit's RankWarning (the Vandermonde matrix has rank < deg+1):
