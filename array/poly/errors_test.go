@@ -94,6 +94,22 @@ func fullResiduals(_, residuals *array.Array, _ int, _ *array.Array, _ float64) 
 	return residuals
 }
 
+// TestDifferentDevices checks that operands on two backends are an error,
+// as in package array, for every function of two arrays.
+func TestDifferentDevices(t *testing.T) {
+	d1, d2 := array.On(cpu.New(0)), array.On(cpu.New(0))
+	a := array.FromSliceOn(d1, []float64{1, 2, 3})
+	b := array.FromSliceOn(d2, []float64{4, 5, 6})
+	q, _ := poly.Div(a, b)
+	for name, got := range map[string]*array.Array{
+		"Add": poly.Add(a, b), "Sub": poly.Sub(a, b), "Mul": poly.Mul(a, b), "Div": q,
+		"Int": poly.Int(a, 1, b.Index(array.I(0))), "Fit": poly.Fit(a, b, 1),
+		"Weights": poly.Fit(a, a, 1, poly.Weights(b)),
+	} {
+		require.ErrorContains(t, got.Err(), "operands live on different devices", name)
+	}
+}
+
 // TestDerHighOrder checks that a derivative of an order far above the
 // degree is empty at once, in the dtype of one step.
 func TestDerHighOrder(t *testing.T) {
