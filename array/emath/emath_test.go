@@ -15,6 +15,7 @@ import (
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/array/emath"
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/internal/fixture"
 	"github.com/cugo/cugo/internal/gputest"
 )
@@ -35,17 +36,8 @@ var functions = map[string]func(x ...any) *array.Array{
 // testdata/emath (gen_emath.py): the result's dtype and shape exactly, the
 // values within the case's tolerance, on the CPU and on each GPU there is.
 func TestNumPy(t *testing.T) {
-	for _, kind := range []string{"cpu", "cuda", "hip"} {
-		t.Run(kind, func(t *testing.T) {
-			b, err := backend.Open(kind, 0)
-			if kind == "cpu" {
-				require.NoError(t, err)
-			} else {
-				gputest.Need(t, kind, err)
-			}
-			runCases(t, array.On(b))
-		})
-	}
+	t.Run("cpu", func(t *testing.T) { runCases(t, array.On(cpu.New(0))) })
+	gputest.EachGPU(t, func(t *testing.T, b backend.Backend) { runCases(t, array.On(b)) })
 }
 
 func runCases(t *testing.T, d *array.Device) {
