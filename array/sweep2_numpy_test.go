@@ -1,0 +1,281 @@
+package array
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/fixture"
+	"github.com/stretchr/testify/require"
+)
+
+// sweepCase is one line of testdata/sweep2/cases.txt (made by
+// testdata/gen_sweep2.py): an operation, its arguments, its input arrays
+// and NumPy's outputs, or none when NumPy raises an error.
+type sweepCase struct {
+	line   string
+	op     string
+	params map[string]string
+	inputs []*NpyData
+	want   []*NpyData
+	error  bool
+}
+
+func sweepCases(t *testing.T) []sweepCase {
+	arrays := npyStream(t, "sweep2/cases.npys")
+	var cases []sweepCase
+	for _, line := range fixture.Lines(t, "sweep2/cases.txt") {
+		f := strings.Fields(line)
+		c := sweepCase{line: line, op: f[0], params: map[string]string{}, error: f[2] == "E"}
+		nin, err := strconv.Atoi(f[1])
+		require.NoError(t, err, line)
+		nout := 0
+		if !c.error {
+			nout, err = strconv.Atoi(f[2])
+			require.NoError(t, err, line)
+		}
+		for _, kv := range f[3:] {
+			k, v, _ := strings.Cut(kv, "=")
+			c.params[k] = v
+		}
+		require.GreaterOrEqual(t, len(arrays), nin+nout, "%s: arrays missing", line)
+		c.inputs, c.want = arrays[:nin], arrays[nin:nin+nout]
+		arrays = arrays[nin+nout:]
+		cases = append(cases, c)
+	}
+	require.Empty(t, arrays, "arrays left over")
+	return cases
+}
+
+// sweepInts parses a comma-separated list of integers ("" or "empty" is
+// the empty list).
+func sweepInts(t *testing.T, s string) []int {
+	if s == "" || s == "empty" {
+		return []int{}
+	}
+	var out []int
+	for _, p := range strings.Split(s, ",") {
+		v, err := strconv.Atoi(p)
+		require.NoError(t, err, s)
+		out = append(out, v)
+	}
+	return out
+}
+
+// sweepIndex parses a basic index: items separated by ';', each an integer,
+// start:stop:step, ... or None.
+func sweepIndex(t *testing.T, spec string) []Index {
+	var idx []Index
+	for _, s := range strings.Split(spec, ";") {
+		switch {
+		case s == "...":
+			idx = append(idx, Ellipsis)
+		case s == "None":
+			idx = append(idx, NewAxis)
+		case strings.Contains(s, ":"):
+			parts := strings.Split(s, ":")
+			var sl Slice
+			for i, p := range parts {
+				if p == "" {
+					continue
+				}
+				v, err := strconv.Atoi(p)
+				require.NoError(t, err, spec)
+				switch i {
+				case 0:
+					sl.start, sl.hasStart = v, true
+				case 1:
+					sl.stop, sl.hasStop = v, true
+				default:
+					sl = sl.Step(v)
+				}
+			}
+			idx = append(idx, sl)
+		default:
+			v, err := strconv.Atoi(s)
+			require.NoError(t, err, spec)
+			idx = append(idx, I(v))
+		}
+	}
+	return idx
+}
+
+// sweepScalar parses a Go scalar: kind:value with kind int, float or bool,
+// or a bare number (an int unless it has a point).
+func sweepScalar(t *testing.T, s string) any {
+	kind, v, ok := strings.Cut(s, ":")
+	if !ok {
+		kind, v = "int", s
+		if strings.ContainsAny(s, ".en") {
+			kind = "float"
+		}
+	}
+	switch kind {
+	case "int":
+		i, err := strconv.Atoi(v)
+		require.NoError(t, err, s)
+		return i
+	case "bool":
+		return v == "True"
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	require.NoError(t, err, s)
+	return f
+}
+
+var sweepReductions = map[string]func(*Array, ...ReduceOption) *Array{
+	"sum": Sum, "prod": Prod, "mean": Mean, "std": Std, "var": Var, "min": Min, "max": Max,
+	"argmin": ArgMin, "argmax": ArgMax, "any": AnyTrue, "all": AllTrue, "cumsum": CumSum,
+	"cumprod": CumProd, "count_nonzero": CountNonzero,
+}
+
+var sweepUnary = map[string]func(x any, out ...*Array) *Array{
+	"abs": Abs, "round": Round, "exp": Exp, "log": Log, "reciprocal": Reciprocal, "conj": Conj,
+}
+
+// sweepRun runs a case's operation on its inputs (on d).
+func sweepRun(t *testing.T, c sweepCase, in []*Array) ([]*Array, error) {
+	p := c.params
+	one := func(a *Array) ([]*Array, error) { return []*Array{a}, a.Err() }
+	switch c.op {
+	case "index":
+		return one(in[0].Index(sweepIndex(t, p["spec"])...))
+	case "setindex":
+		x := in[0].Copy()
+		return []*Array{x}, x.Index(sweepIndex(t, p["spec"])...).Set(in[1])
+	case "take":
+		if p["axis"] == "none" {
+			return one(Take(in[0], in[1]))
+		}
+		return one(Take(in[0], in[1], sweepInts(t, p["axis"])[0]))
+	case "mask":
+		return one(in[0].Mask(in[1]))
+	case "setmask":
+		x := in[0].Copy()
+		return []*Array{x}, x.SetMask(in[1], in[2])
+	case "where":
+		return one(Where(in[0], in[1], in[2]))
+	case "wherescalars":
+		var y any = in[len(in)-1]
+		if p["y"] != "in" {
+			y = sweepScalar(t, p["y"])
+		}
+		return one(Where(in[0], sweepScalar(t, p["x"]), y))
+	case "nonzero":
+		return Nonzero(in[0])
+	case "argwhere":
+		return one(ArgWhere(in[0]))
+	case "reduce":
+		var opts []ReduceOption
+		if p["axis"] != "none" {
+			opts = append(opts, Axis(sweepInts(t, p["axis"])...))
+		}
+		if p["keep"] == "1" {
+			opts = append(opts, KeepDims())
+		}
+		if p["dtype"] != "none" {
+			dt, err := dtype.Parse(p["dtype"])
+			require.NoError(t, err)
+			opts = append(opts, WithDType(dt))
+		}
+		if p["ddof"] != "0" {
+			opts = append(opts, DDof(sweepInts(t, p["ddof"])[0]))
+		}
+		return one(sweepReductions[p["f"]](in[0], opts...))
+	case "scalar":
+		s := sweepScalar(t, p["s"])
+		f := numpyUfuncs[strings.Replace(p["f"], "true_divide", "divide", 1)]
+		if p["side"] == "l" {
+			return one(f(nil, s, in[0]))
+		}
+		return one(f(nil, in[0], s))
+	case "binary", "clip":
+		name := strings.Replace(p["f"], "true_divide", "divide", 1)
+		if c.op == "clip" {
+			name = "clip"
+		}
+		args := make([]any, len(in))
+		for i, a := range in {
+			args[i] = a
+		}
+		return one(numpyUfuncs[name](nil, args...))
+	case "unary":
+		f, ok := sweepUnary[p["f"]]
+		if !ok {
+			g := numpyUfuncs[p["f"]]
+			require.NotNil(t, g, c.line)
+			f = func(x any, out ...*Array) *Array { return g(out, x) }
+		}
+		return one(f(in[0]))
+	case "clipscalars":
+		return one(Clip(in[0], sweepScalar(t, p["lo"]), sweepScalar(t, p["hi"])))
+	case "astype":
+		dt, err := dtype.Parse(p["dtype"])
+		require.NoError(t, err)
+		return one(in[0].AsType(dt))
+	case "reshape":
+		return one(in[0].Reshape(sweepInts(t, p["shape"])...))
+	case "transpose":
+		if p["axes"] == "none" {
+			return one(in[0].Transpose())
+		}
+		return one(in[0].Transpose(sweepInts(t, p["axes"])...))
+	case "squeeze":
+		if p["axes"] == "none" {
+			return one(in[0].Squeeze())
+		}
+		return one(in[0].Squeeze(sweepInts(t, p["axes"])...))
+	case "expand_dims":
+		return one(in[0].ExpandDims(sweepInts(t, p["axes"])...))
+	case "swapaxes":
+		return one(in[0].SwapAxes(sweepInts(t, p["i"])[0], sweepInts(t, p["j"])[0]))
+	case "moveaxis":
+		return one(MoveAxis(in[0], sweepInts(t, p["src"]), sweepInts(t, p["dst"])))
+	case "broadcast_to":
+		return one(in[0].BroadcastTo(sweepInts(t, p["shape"])...))
+	case "concatenate":
+		axis := AxisNone
+		if p["axis"] != "none" {
+			axis = sweepInts(t, p["axis"])[0]
+		}
+		return one(Concatenate(in, axis))
+	case "stack":
+		return one(Stack(in, sweepInts(t, p["axis"])[0]))
+	}
+	t.Fatalf("unknown op: %s", c.line)
+	return nil, nil
+}
+
+// TestSweepNumPy checks each case of testdata/sweep2 against NumPy: an
+// error where NumPy raises one, else each output's dtype, shape and
+// values (floats within 8 ulps of max(|want|, 1): means, variances and
+// libm functions round differently).
+func TestSweepNumPy(t *testing.T) {
+	cases := sweepCases(t)
+	require.Greater(t, len(cases), 500)
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		for i, c := range cases {
+			t.Run(strconv.Itoa(i+1), func(t *testing.T) {
+				msg := fmt.Sprintf("case %d: %s", i+1, c.line)
+				in := make([]*Array, len(c.inputs))
+				for k, n := range c.inputs {
+					in[k] = onDevice(t, d, n)
+				}
+				got, err := sweepRun(t, c, in)
+				if c.error {
+					require.Error(t, err, msg)
+					return
+				}
+				require.NoError(t, err, msg)
+				require.Len(t, got, len(c.want), msg)
+				for k, w := range c.want {
+					require.Equal(t, w.DType, got[k].DType(), msg)
+					require.Equal(t, formatShape(w.Shape), formatShape(got[k].Shape()), msg)
+					requireClose(t, w.DType, w.Data, hostData(t, got[k]), 8, msg)
+				}
+			})
+		}
+	})
+}

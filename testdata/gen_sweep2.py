@@ -1,0 +1,430 @@
+#!/usr/bin/python3
+"""Writes testdata/sweep2/: NumPy's answers for array/sweep2_test.go, a
+differential sweep of the array package's core: basic indexing and
+assignment, arrays as indices, reductions with axes/keepdims/dtype/ddof,
+empty and 0-d arrays, promotion with Python (Go) scalars, integer division
+by zero, casts, NaN comparisons, complex numbers, shape operations,
+joining, where/nonzero/argwhere, clip and rounding.
+
+cases.txt has one case a line:
+
+    <op> <inputs> <outputs> [key=value...]
+
+and cases.npys the case's arrays, np.save'd one after another: its
+inputs, then its outputs. outputs is E when NumPy raises an error. The
+keys are the op's arguments (see the Go test); lists are comma-separated,
+"none" is None, "empty" is ().
+
+Runs on NumPy 2.x. On NumPy 1.24 it turns on NEP 50 promotion, under which
+1.24 gives NumPy 2's answers for every case here but those marked NUMPY2,
+whose NumPy 2 answer is written by hand with the rule that gives it; re-run
+on NumPy 2 to confirm.
+Run from the repository root: /usr/bin/python3 testdata/gen_sweep2.py
+"""
+import os
+import warnings
+
+import numpy as np
+
+NUMPY2 = np.lib.NumpyVersion(np.__version__) >= "2.0.0"
+if not NUMPY2:
+    np._set_promotion_state("weak")
+warnings.simplefilter("ignore")
+rng = np.random.default_rng(20261205)
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sweep2")
+cases = []  # (line, inputs, outputs or None for an error)
+
+
+def add(op, inputs, fn, **params):
+    """Records op on inputs: NumPy's outputs of fn(*inputs), or an error."""
+    try:
+        out = fn(*inputs)
+        if not isinstance(out, (list, tuple)):
+            out = [out]
+        out = [np.asarray(o) for o in out]
+    except Exception:
+        out = None
+    emit(op, inputs, out, params)
+
+
+def emit(op, inputs, out, params):
+    words = [op, str(len(inputs)), "E" if out is None else str(len(out))]
+    for k, v in params.items():
+        words.append(f"{k}={v}")
+    cases.append((" ".join(words), inputs, out))
+
+
+def ints(shape, dt=np.int64, lo=-20, hi=20):
+    return rng.integers(lo, hi, shape).astype(dt)
+
+
+def floats(shape, dt=np.float64):
+    return rng.standard_normal(shape).astype(dt)
+
+
+def index_tuple(spec):
+    """The Python index a spec names: items separated by ';', each an
+    integer, start:stop:step, ... or None."""
+    items = []
+    for s in spec.split(";"):
+        if s == "...":
+            items.append(Ellipsis)
+        elif s == "None":
+            items.append(None)
+        elif ":" in s:
+            items.append(slice(*[int(p) if p else None for p in s.split(":")]))
+        else:
+            items.append(int(s))
+    return tuple(items)
+
+
+# --- basic indexing: negative steps, ellipsis, newaxis, errors
+x3 = ints((3, 4, 5))
+for spec in ["::-1", "::-2;1", "...;::-3", "1;...;None", "None;...;None", "-1;-1;-1",
+             "2:0:-1;::2;4:1:-2", "...", "0;...;0", "5:;:", "-10:10", ":;:;::-1;None",
+             "1:1", "::-1;::-1;::-1", "-4", "3", "0;0;5", "0;0;-6", "...;...", "0;0;0;0",
+             "::0", "None;None;0;1"]:
+    add("index", [x3], lambda a, s=spec: a[index_tuple(s)], spec=spec)
+x0 = np.array(7.5)
+for spec in ["...", "None", "None;...", "0"]:
+    add("index", [x0], lambda a, s=spec: a[index_tuple(s)], spec=spec)
+
+# --- assignment through basic indices, with broadcasting and casting
+for spec, v in [("::-1;1", ints((5,))), ("...;::2", ints((1, 3))), (":;0", np.array(9)),
+                ("1:;::-1", ints((2, 4))), ("0", ints((3,))), ("...;None;1", ints((4, 1))),
+                ("::2", ints((2, 5)))]:
+    x = ints((3, 5))
+    def setitem(a, b, s=spec):
+        a = a.copy()
+        a[index_tuple(s)] = b
+        return a
+    add("setindex", [x, v], setitem, spec=spec)
+# float values into an int array truncate; int into bool is nonzero
+add("setindex", [ints((4,), np.int16), np.array([1.7, -2.7, 3.5, -0.5])],
+    lambda a, b: (lambda c: (c.__setitem__(slice(None), b), c)[1])(a.copy()), spec=":")
+add("setindex", [np.zeros(4, bool), np.array([0, 2, -1, 0])],
+    lambda a, b: (lambda c: (c.__setitem__(slice(None), b), c)[1])(a.copy()), spec=":")
+
+# --- arrays as indices (take, boolean masks)
+x = ints((4, 5))
+for idx, axis in [([0, -1, 2], "0"), ([[1, 0], [4, -5]], "1"), ([], "0"), ([4], "0"),
+                  ([-5], "0"), ([3, 1], "none"), ([19, -20], "none"), ([20], "none"), ([1], "2")]:
+    i = np.array(idx, dtype=np.int64)
+    ax = None if axis == "none" else int(axis)
+    add("take", [x, i], lambda a, b, ax=ax: np.take(a, b, axis=ax), axis=axis)
+m = x > 0
+add("mask", [x, m], lambda a, b: a[b])
+add("mask", [x, m[0]], lambda a, b: a[b])
+add("mask", [x, np.ones(3, bool)], lambda a, b: a[b])
+add("mask", [x0, np.array(True)], lambda a, b: a[b])
+add("mask", [x0, np.array(False)], lambda a, b: a[b])
+add("mask", [np.zeros((0, 3)), np.zeros((0, 3), bool)], lambda a, b: a[b])
+for v in [np.array(-1), ints((int(m.sum()),))]:
+    def setmask(a, b, c):
+        a = a.copy()
+        a[b] = c
+        return a
+    add("setmask", [x, m, v], setmask)
+add("setmask", [x, m, ints((2,))], setmask)
+
+# --- where, nonzero, argwhere
+c = ints((3, 4)) > 0
+add("where", [c, floats((3, 4)), ints((4,), np.int8)], np.where)
+add("where", [c, ints((3, 1), np.uint8), ints((4,), np.int8)], np.where)
+add("where", [c, ints((2,)), ints((4,))], np.where)
+def where_weak(b, x, y):
+    """NUMPY2: np.where marks Python scalars weak (NEP 50), as ufuncs do:
+    np.where(c, 3, int8 array) is int8. NumPy 1.24 made them arrays first;
+    here the result is cast to the dtype a weak ufunc gives."""
+    r = np.where(b, x, y)
+    if NUMPY2 or not isinstance(y, np.ndarray):
+        return r
+    return r.astype((y[:0] + x).dtype)
+
+
+add("wherescalars", [c], lambda b: np.where(b, 1, 2.5), x=1, y=2.5)
+add("wherescalars", [np.array(True)], lambda b: np.where(b, 1, 2.5), x=1, y=2.5)
+add("wherescalars", [c, ints((4,), np.int8)], lambda b, y: where_weak(b, 3, y), x=3, y="in")
+add("wherescalars", [c, ints((4,), np.float32)], lambda b, y: where_weak(b, 0.1, y), x=0.1, y="in")
+add("nonzero", [ints((3, 4), lo=-1, hi=2)], np.nonzero)
+add("nonzero", [np.zeros((2, 0))], np.nonzero)
+# NUMPY2: nonzero of a 0-d array raises ValueError ("Calling nonzero on 0d
+# arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.");
+# NumPy 1.24 only warned.
+emit("nonzero", [np.array(3)], None, {})
+add("argwhere", [ints((2, 3, 2), lo=-1, hi=2)], np.argwhere)
+add("argwhere", [np.array(3)], np.argwhere)
+add("argwhere", [np.array(0)], np.argwhere)
+add("argwhere", [np.zeros(0)], np.argwhere)
+
+# --- reductions
+REDUCE = {
+    "sum": np.sum, "prod": np.prod, "mean": np.mean, "std": np.std, "var": np.var,
+    "min": np.min, "max": np.max, "argmin": np.argmin, "argmax": np.argmax,
+    "any": np.any, "all": np.all, "cumsum": np.cumsum, "cumprod": np.cumprod,
+    "count_nonzero": np.count_nonzero,
+}
+
+
+def reduce(op, x, axis="none", keep=0, dtype="none", ddof=0):
+    kw = {}
+    if axis != "none":
+        kw["axis"] = () if axis == "empty" else tuple(int(a) for a in axis.split(","))
+        if len(kw["axis"]) == 1:  # an int, as Go's Axis(k) is
+            kw["axis"] = kw["axis"][0]
+    if keep:
+        kw["keepdims"] = True
+    if dtype != "none":
+        kw["dtype"] = np.dtype(dtype)
+    if ddof:
+        kw["ddof"] = ddof
+    add("reduce", [x], lambda a: REDUCE[op](a, **kw), f=op, axis=axis, keep=keep, dtype=dtype, ddof=ddof)
+
+
+xi8 = ints((3, 4, 2), np.int8, -128, 127)
+xu8 = ints((3, 4, 2), np.uint8, 0, 255)
+xb = ints((3, 4, 2), bool, 0, 2)
+xf = floats((3, 4, 2))
+xf32 = floats((3, 4, 2), np.float32)
+xc = floats((3, 4)) + 1j * floats((3, 4))
+for op in ["sum", "prod", "cumsum", "cumprod", "max", "mean"]:
+    for x in [xi8, xu8, xb]:
+        reduce(op, x)
+        reduce(op, x, axis="1")
+for op in ["sum", "mean", "std", "var", "min", "max", "any", "all", "prod", "count_nonzero"]:
+    reduce(op, xf, axis="0,2")
+    reduce(op, xf, axis="-1,0", keep=1)
+    reduce(op, xf, axis="empty")
+    reduce(op, xf32, axis="2,1")
+for op in ["argmin", "argmax"]:
+    reduce(op, xf)
+    reduce(op, xf, axis="1")
+    reduce(op, xf, axis="-1", keep=1)
+    reduce(op, xb, axis="0")
+    reduce(op, np.array([1.0, np.nan, 3.0, np.nan]))
+reduce("sum", xi8, dtype="int8")
+reduce("sum", xi8, axis="0", dtype="float32")
+reduce("sum", xf, dtype="int32")  # same_kind refuses? no: sum casts unsafe per element
+reduce("mean", xi8, dtype="float32")
+reduce("mean", xf32)
+reduce("prod", xu8, axis="2", dtype="uint8")
+reduce("cumsum", xb, axis="1", dtype="int8")
+reduce("cumsum", xi8)
+reduce("var", xf, axis="1", ddof=1)
+reduce("std", xf, axis="1", ddof=4)  # N - ddof = 0: inf/nan
+reduce("std", xf, axis="1", ddof=5)  # N - ddof < 0
+reduce("var", xc, axis="0")
+reduce("mean", xc, axis="1")
+reduce("max", np.array([1.0, np.nan, 3.0]))
+reduce("min", np.array([[np.nan, 1.0], [2.0, 3.0]]), axis="1")
+reduce("sum", xf, axis="3")
+reduce("sum", xf, axis="0,0")
+reduce("argmax", xf, axis="3")
+e = np.zeros((0, 3))
+for op in ["sum", "prod", "mean", "max", "min", "argmax", "argmin", "any", "all", "cumsum", "std"]:
+    reduce(op, e)
+    reduce(op, e, axis="0")
+    reduce(op, e, axis="1")
+for op in ["sum", "max", "argmax", "mean", "cumsum", "var", "all"]:
+    reduce(op, np.array(2.5))
+    reduce(op, np.array(2.5), axis="0")
+reduce("sum", np.array(-3, np.int16), axis="empty", keep=1)
+reduce("sum", np.array([True, True, False]))
+reduce("sum", np.array([100, 100], np.int8))
+reduce("sum", np.array([200, 200], np.uint8), dtype="uint8")
+
+# --- ufuncs with Go scalars (Python scalars are weak: NEP 50)
+UFUNC = {"add": np.add, "subtract": np.subtract, "multiply": np.multiply,
+         "true_divide": np.true_divide, "floor_divide": np.floor_divide,
+         "remainder": np.remainder, "power": np.power, "maximum": np.maximum,
+         "equal": np.equal, "less": np.less, "greater_equal": np.greater_equal}
+
+
+def scalar_case(f, x, s, side="r"):
+    kind = "int" if isinstance(s, int) and not isinstance(s, bool) else "bool" if isinstance(s, bool) else "float"
+    g = (lambda a: UFUNC[f](a, s)) if side == "r" else (lambda a: UFUNC[f](s, a))
+    add("scalar", [x], g, f=f, s=f"{kind}:{s!r}", side=side)
+
+
+for dt in [np.int8, np.uint8, np.int16, np.uint32, np.int64, np.uint64, np.float16, np.float32, bool]:
+    x = ints((5,), dt, 0, 3) if dt is bool else ints((5,), dt, 1, 100)
+    for f in ["add", "subtract", "multiply", "true_divide", "floor_divide", "remainder", "maximum", "less"]:
+        scalar_case(f, x, 3)
+        scalar_case(f, x, 2.5)
+    scalar_case("add", x, 3, "l")
+    scalar_case("subtract", x, 200, "l")
+    scalar_case("power", x, 2)
+    scalar_case("add", x, True)
+x8 = np.array([1, -2, 100], np.int8)
+u8 = np.array([1, 2, 200], np.uint8)
+# NUMPY2 (NEP 50): a Python int that the array's integer dtype cannot hold
+# raises OverflowError ("Python integer 300 out of bounds for int8") in
+# arithmetic; 1.24 only warns (DeprecationWarning) and wraps, so there the
+# error is written by hand.
+for f, x, s in [("add", x8, 300), ("add", x8, -129), ("add", u8, -1), ("subtract", u8, -1),
+                ("multiply", u8, 256), ("add", x8, 127), ("add", u8, 255), ("add", x8, -128)]:
+    info = np.iinfo(x.dtype)
+    try:
+        if not info.min <= s <= info.max:
+            raise OverflowError(f"Python integer {s} out of bounds for {x.dtype}")
+        r = UFUNC[f](x, s)
+    except OverflowError:
+        r = None
+    emit("scalar", [x], None if r is None else [r], {"f": f, "s": f"int:{s}", "side": "r"})
+# NUMPY2: comparisons with out-of-range Python ints are exact, not errors
+# (NumPy 2.0 release notes: "comparisons ... now correct for out of
+# bounds Python integers").
+emit("scalar", [x8], [np.array([True, True, True])], {"f": "less", "s": "int:300", "side": "r"})
+emit("scalar", [u8], [np.array([False, False, False])], {"f": "equal", "s": "int:-1", "side": "r"})
+emit("scalar", [u8], [np.array([True, True, True])], {"f": "greater_equal", "s": "int:-1", "side": "r"})
+# int8 overflow in arithmetic wraps
+add("binary", [x8, np.array([100, -127, 100], np.int8)], np.add, f="add")
+add("binary", [x8, u8], np.add, f="add")
+add("binary", [np.array([1, 2], np.int64), np.array([1, 2], np.uint64)], np.add, f="add")
+add("binary", [np.array([1, 2], np.float16), np.array([1, 2], np.int16)], np.add, f="add")
+add("binary", [np.array([1, 2], np.float32), np.array([1, 2], np.int32)], np.add, f="add")
+add("binary", [np.array([1, 2], np.float32), np.array([1, 2], np.complex64)], np.add, f="add")
+add("binary", [np.array([1, 2], np.float64), np.array([1, 2], np.complex64)], np.add, f="add")
+add("binary", [np.array([True, False]), np.array([True, True])], np.add, f="add")
+add("binary", [np.array([True, False]), np.array([True, True])], np.subtract, f="subtract")
+
+# --- integer division and remainder by zero, signs, floats
+n = np.array([7, -7, 0, 7, -7, -128], np.int8)
+dd = np.array([0, 0, 0, -2, 2, -1], np.int8)
+for f in ["floor_divide", "remainder", "true_divide"]:
+    add("binary", [n, dd], UFUNC[f], f=f)
+nu = np.array([7, 0, 255], np.uint16)
+du = np.array([0, 0, 2], np.uint16)
+for f in ["floor_divide", "remainder"]:
+    add("binary", [nu, du], UFUNC[f], f=f)
+ff = np.array([7.5, -7.5, 0.0, np.inf, -0.0, 5.0])
+fd = np.array([2.0, 2.0, 0.0, 3.0, 1.0, -np.inf])
+for f in ["floor_divide", "remainder", "true_divide"]:
+    add("binary", [ff, fd], UFUNC[f], f=f)
+add("binary", [np.array([2, -2, 0], np.int64), np.array([-1, 3, 0], np.int64)], np.power, f="power")
+add("binary", [np.array([2.0, -8.0, 0.0, np.nan]), np.array([0.5, 1 / 3, -1.0, 0.0])], np.power, f="power")
+
+# --- casts
+for src, dt in [(np.array([1.7, -1.7, 0.5, -0.5, 126.9]), "int8"),
+                (np.array([300, -1, 255, 128], np.int64), "uint8"),
+                (np.array([300, -129, 127], np.int64), "int8"),
+                (np.array([0.0, -0.0, 0.1, np.nan]), "bool"),
+                (np.array([2 ** 53 + 1, -3], np.int64), "float64"),
+                (np.array([16777217, 3], np.int64), "float32"),
+                (np.array([1e40, -1e40, 70000.0]), "float32"),
+                (np.array([70000.0, 65519.0, 1e-8]), "float16"),
+                (np.array([1 + 2j, -3j]), "float64"),
+                (np.array([True, False]), "float32"),
+                (np.array([3.99, -3.99], np.float32), "int64"),
+                (np.array([2 ** 63 - 1], np.uint64), "int64"),
+                (np.array([-1], np.int64), "uint64")]:
+    add("astype", [src], lambda a, d=dt: a.astype(d), dtype=dt)
+
+# --- NaN comparisons and NaN propagation
+na = np.array([np.nan, 1.0, np.nan, -np.inf])
+nb = np.array([np.nan, np.nan, 1.0, -np.inf])
+for f in ["equal", "less", "greater_equal", "maximum"]:
+    add("binary", [na, nb], UFUNC[f], f=f)
+add("binary", [na, nb], np.not_equal, f="not_equal")
+add("binary", [na, nb], np.fmax, f="fmax")
+add("binary", [na, nb], np.minimum, f="minimum")
+
+# --- complex numbers
+z = np.array([1 + 2j, -3 + 0j, 0j, complex(0, -4), complex(np.inf, 1), complex(3, np.nan)])
+w = np.array([2 - 1j, 1 + 1j, 1 + 0j, 0j, 2j, 1])
+for f in ["multiply", "true_divide", "equal", "less", "maximum"]:
+    add("binary", [z[:4], w[:4]], UFUNC[f], f=f)
+def sign(v):
+    """NUMPY2: np.sign of complex is z/|z| (0 for 0) since NumPy 2.0; 1.24
+    gave the sign of the real part."""
+    if v.dtype.kind != "c" or NUMPY2:
+        return np.sign(v)
+    with np.errstate(all="ignore"):
+        return np.where(v == 0, 0, v / np.abs(v)).astype(v.dtype)
+
+
+for f in ["abs", "sqrt", "sign", "exp", "log", "square", "reciprocal", "negative", "isnan", "isinf", "isfinite", "conj"]:
+    # (sign of a complex infinity is left out: NumPy 2 special-cases it)
+    add("unary", [np.delete(z, 4) if f == "sign" else z], sign if f == "sign" else getattr(np, f), f=f)
+add("unary", [z[:4].astype(np.complex64)], sign, f="sign")
+add("unary", [np.array([-4.0, 4.0]).astype(complex)], np.sqrt, f="sqrt")
+add("reduce", [z[:4]], np.max, f="max", axis="none", keep=0, dtype="none", ddof=0)
+add("reduce", [z[:4]], np.argmin, f="argmin", axis="none", keep=0, dtype="none", ddof=0)
+add("reduce", [z[:4]], np.prod, f="prod", axis="none", keep=0, dtype="none", ddof=0)
+add("scalar", [z[:4]], lambda a: a * 2.5, f="multiply", s="float:2.5", side="r")
+add("scalar", [z[:4].astype(np.complex64)], lambda a: a + 1.5, f="add", s="float:1.5", side="r")
+
+# --- rounding, clip, sign
+r = np.array([0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 0.49999999999999994, 4503599627370497.0, np.nan, -0.0])
+add("unary", [r], np.round, f="round")
+add("unary", [r], np.rint, f="rint")
+add("unary", [r.astype(np.float32)], np.round, f="round")
+add("unary", [r.astype(np.float16)], np.round, f="round")
+add("unary", [ints((4,), np.int16)], np.round, f="round")
+add("unary", [np.array([-2.5, -0.0, 0.0, np.nan, 3.0])], np.sign, f="sign")
+add("unary", [np.array([-3, 0, 5], np.int8)], np.sign, f="sign")
+add("unary", [np.array([-128, 5], np.int8)], np.abs, f="abs")
+add("unary", [np.array([True, False])], np.negative, f="negative")  # TypeError in NumPy
+add("unary", [np.array([-1.0, 4.0, -0.0])], np.sqrt, f="sqrt")
+cl = np.array([np.nan, -3.0, 0.5, 7.0, np.inf])
+add("clip", [cl, np.array(0.0), np.array(1.0)], np.clip)
+# NUMPY2: a NaN bound gives NaN everywhere (np.clip is minimum(maximum(a,
+# lo), hi), NaN propagating); 1.24 took a scalar NaN to mean no bound (a
+# deprecation that NumPy 1.25 expired).
+add("clip", [cl, np.array(np.nan), np.array(1.0)], lambda a, lo, hi: np.minimum(np.maximum(a, lo), hi))
+add("clip", [cl, np.array(2.0), np.array(1.0)], np.clip)  # lo > hi: hi
+add("clip", [ints((5,), np.int8), np.array([-1, 0, 1, 2, 3], np.int8), np.array(4, np.int8)], np.clip)
+for x, lo, hi in [(ints((5,), np.int8), -3, 2.5), (ints((5,), np.uint8, 0, 200), 10, 100),
+                  (floats((5,), np.float32), -0.5, 1), (cl, 0, 1)]:
+    add("clipscalars", [x], lambda a, lo=lo, hi=hi: np.clip(a, lo, hi), lo=lo, hi=hi)
+
+# --- shape operations
+y = ints((2, 3, 4))
+for shape in ["4,-1", "-1", "2,-1,2", "-1,-1", "5,-1", "24", "0,-1", "1,1,24,1"]:
+    add("reshape", [y], lambda a, s=shape: a.reshape([int(v) for v in s.split(",")]), shape=shape)
+add("reshape", [np.zeros((0, 4))], lambda a: a.reshape(-1, 0), shape="-1,0")
+add("reshape", [np.array(5)], lambda a: a.reshape(1, 1), shape="1,1")
+for axes in ["none", "2,0,1", "-1,0,1", "0,0,1", "0,1", "0,1,3"]:
+    add("transpose", [y], lambda a, s=axes: a.transpose() if s == "none" else a.transpose([int(v) for v in s.split(",")]), axes=axes)
+z1 = ints((1, 3, 1, 1))
+for axes in ["none", "0", "-1,2", "1", "0,0", "4"]:
+    add("squeeze", [z1], lambda a, s=axes: np.squeeze(a) if s == "none" else np.squeeze(a, tuple(int(v) for v in s.split(","))), axes=axes)
+for axes in ["0", "-1", "0,3", "-1,-2", "1,1", "5", "-4"]:
+    add("expand_dims", [y[0]], lambda a, s=axes: np.expand_dims(a, tuple(int(v) for v in s.split(","))), axes=axes)
+for i, j in [(0, 2), (-1, 0), (1, 1), (0, 3)]:
+    add("swapaxes", [y], lambda a, i=i, j=j: np.swapaxes(a, i, j), i=i, j=j)
+for src, dst in [("0", "-1"), ("0,1", "-1,-2"), ("2", "0"), ("0,0", "1,2"), ("3", "0")]:
+    add("moveaxis", [y], lambda a, s=src, d=dst: np.moveaxis(a, [int(v) for v in s.split(",")], [int(v) for v in d.split(",")]), src=src, dst=dst)
+for shape in ["2,3", "4,2,3", "3", "2,1", "0,3", "3,0"]:
+    add("broadcast_to", [ints((1, 3))], lambda a, s=shape: np.broadcast_to(a, [int(v) for v in s.split(",")]), shape=shape)
+
+# --- joining
+a8, b8 = ints((2, 3), np.int8), ints((1, 3), np.uint8)
+add("concatenate", [a8, b8], lambda p, q: np.concatenate([p, q], 0), axis="0")
+add("concatenate", [a8, b8], lambda p, q: np.concatenate([p, q], 1), axis="1")
+add("concatenate", [a8, b8], lambda p, q: np.concatenate([p, q], -1), axis="-1")
+add("concatenate", [a8, ints((2,), np.int8)], lambda p, q: np.concatenate([p, q], 0), axis="0")
+add("concatenate", [a8, ints((2, 2), np.int8)], lambda p, q: np.concatenate([p, q], 2), axis="2")
+add("concatenate", [np.array([True, False]), np.array([1.5])], lambda p, q: np.concatenate([p, q]), axis="0")
+add("concatenate", [np.zeros((0, 3), np.float32), ints((2, 3), np.int16)], lambda p, q: np.concatenate([p, q]), axis="0")
+add("concatenate", [np.array(1), np.array(2)], lambda p, q: np.concatenate([p, q]), axis="0")
+add("concatenate", [a8, b8], lambda p, q: np.concatenate([p, q], axis=None), axis="none")
+add("stack", [a8, ints((2, 3), np.float16)], lambda p, q: np.stack([p, q], 2), axis="2")
+add("stack", [a8, ints((2, 3))], lambda p, q: np.stack([p, q], -3), axis="-3")
+add("stack", [a8, ints((2, 3))], lambda p, q: np.stack([p, q], 3), axis="3")
+add("stack", [a8, b8], lambda p, q: np.stack([p, q]), axis="0")
+add("stack", [np.array(1.5), np.array(2, np.int32)], lambda p, q: np.stack([p, q]), axis="0")
+
+
+def write():
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, "cases.txt"), "w") as txt, open(os.path.join(OUT, "cases.npys"), "wb") as npys:
+        txt.write("# made by testdata/gen_sweep2.py\n")
+        for line, inputs, outputs in cases:
+            txt.write(line + "\n")
+            for x in list(inputs) + (outputs or []):
+                np.save(npys, np.array(x, order="C"))
+
+
+write()
+print(len(cases), "cases")
