@@ -1,6 +1,7 @@
 package array
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -114,15 +115,30 @@ func sweepScalar(t *testing.T, s string) any {
 	}
 	switch kind {
 	case "int":
-		i, err := strconv.Atoi(v)
+		if i, err := strconv.Atoi(v); err == nil {
+			return i
+		}
+		fallthrough
+	case "uint":
+		u, err := strconv.ParseUint(v, 10, 64)
 		require.NoError(t, err, s)
-		return i
+		return u
 	case "bool":
 		return v == "True"
+	case "complex":
+		c, err := strconv.ParseComplex(strings.ReplaceAll(v, "j", "i"), 128)
+		require.NoError(t, err, s)
+		return c
 	}
 	f, err := strconv.ParseFloat(v, 64)
 	require.NoError(t, err, s)
 	return f
+}
+
+func sweepDType(t *testing.T, name string) DType {
+	dt, err := dtype.Parse(name)
+	require.NoError(t, err, name)
+	return dt
 }
 
 var sweepReductions = map[string]func(*Array, ...ReduceOption) *Array{
@@ -136,7 +152,7 @@ var sweepUnary = map[string]func(x any, out ...*Array) *Array{
 }
 
 // sweepRun runs a case's operation on its inputs (on d).
-func sweepRun(t *testing.T, c sweepCase, in []*Array) ([]*Array, error) {
+func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, error) {
 	p := c.params
 	one := func(a *Array) ([]*Array, error) { return []*Array{a}, a.Err() }
 	switch c.op {
@@ -243,6 +259,56 @@ func sweepRun(t *testing.T, c sweepCase, in []*Array) ([]*Array, error) {
 		return one(Concatenate(in, axis))
 	case "stack":
 		return one(Stack(in, sweepInts(t, p["axis"])[0]))
+	case "setscalar":
+		x := in[0].Copy()
+		return []*Array{x}, x.Index(From(1)).Set(sweepScalar(t, p["s"]))
+	case "full":
+		return one(d.Full(sweepDType(t, p["dtype"]), sweepScalar(t, p["s"]), 3))
+	case "arange":
+		f := func(k string) float64 {
+			v, err := strconv.ParseFloat(p[k], 64)
+			require.NoError(t, err, c.line)
+			return v
+		}
+		return one(d.Arange(f("start"), f("stop"), f("step"), sweepDType(t, p["dtype"])))
+	case "setview":
+		x := in[0].Copy()
+		return []*Array{x}, x.Index(sweepIndex(t, p["view"])...).Index(sweepIndex(t, p["spec"])...).Set(in[1])
+	case "setbroadcast":
+		b := in[0].BroadcastTo(3, 4)
+		return []*Array{b}, b.Index(I(0)).Set(in[1])
+	case "reduceout":
+		shape := []int{}
+		if p["shape"] != "scalar" {
+			shape = sweepInts(t, p["shape"])
+		}
+		o := d.Full(sweepDType(t, p["out"]), 7, shape...)
+		opts := []ReduceOption{Out(o)}
+		if p["axis"] != "none" {
+			opts = append(opts, Axis(sweepInts(t, p["axis"])...))
+		}
+		if p["keep"] == "1" {
+			opts = append(opts, KeepDims())
+		}
+		r := sweepReductions[p["f"]](in[0], opts...)
+		if r.Err() == nil && r != o {
+			return nil, fmt.Errorf("the reduction did not return out")
+		}
+		return one(r)
+	case "repr", "str":
+		s := in[0].String()
+		if c.op == "str" {
+			s = in[0].Str()
+		}
+		return one(FromSliceOn(d, []byte(s)))
+	case "npysave":
+		var buf bytes.Buffer
+		err := in[0].Save(&buf)
+		return []*Array{FromSliceOn(d, buf.Bytes())}, err
+	case "npyload":
+		b, err := ToSlice[uint8](in[0])
+		require.NoError(t, err)
+		return one(d.Load(bytes.NewReader(b)))
 	}
 	t.Fatalf("unknown op: %s", c.line)
 	return nil, nil
@@ -263,7 +329,7 @@ func TestSweepNumPy(t *testing.T) {
 				for k, n := range c.inputs {
 					in[k] = onDevice(t, d, n)
 				}
-				got, err := sweepRun(t, c, in)
+				got, err := sweepRun(t, d, c, in)
 				if c.error {
 					require.Error(t, err, msg)
 					return

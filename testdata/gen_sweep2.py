@@ -146,6 +146,10 @@ add("wherescalars", [c], lambda b: np.where(b, 1, 2.5), x=1, y=2.5)
 add("wherescalars", [np.array(True)], lambda b: np.where(b, 1, 2.5), x=1, y=2.5)
 add("wherescalars", [c, ints((4,), np.int8)], lambda b, y: where_weak(b, 3, y), x=3, y="in")
 add("wherescalars", [c, ints((4,), np.float32)], lambda b, y: where_weak(b, 0.1, y), x=0.1, y="in")
+# NUMPY2: since NumPy 2.5, np.where raises OverflowError for a Python int
+# out of the result dtype's range (2.5.0 release notes; 2.0-2.4 truncated).
+emit("wherescalars", [c, ints((4,), np.int8)], None, {"x": 300, "y": "in"})
+emit("wherescalars", [c, ints((4,), np.uint8, 0, 9)], None, {"x": -1, "y": "in"})
 add("nonzero", [ints((3, 4), lo=-1, hi=2)], np.nonzero)
 add("nonzero", [np.zeros((2, 0))], np.nonzero)
 # NUMPY2: nonzero of a 0-d array raises ValueError ("Calling nonzero on 0d
@@ -414,6 +418,174 @@ add("stack", [a8, ints((2, 3))], lambda p, q: np.stack([p, q], -3), axis="-3")
 add("stack", [a8, ints((2, 3))], lambda p, q: np.stack([p, q], 3), axis="3")
 add("stack", [a8, b8], lambda p, q: np.stack([p, q]), axis="0")
 add("stack", [np.array(1.5), np.array(2, np.int32)], lambda p, q: np.stack([p, q]), axis="0")
+
+# --- more promotion with Go scalars: unsigned and huge values, complex
+u64 = np.array([1, 2, 2 ** 63], np.uint64)
+i64 = np.array([1, -2, 3], np.int64)
+f32 = np.array([1.5, -2.0, 3.0], np.float32)
+# NUMPY2 (NEP 50): out-of-bounds Python ints raise OverflowError (see above).
+emit("scalar", [u64], None, {"f": "add", "s": "int:-1", "side": "r"})
+emit("scalar", [i64], None, {"f": "add", "s": "uint:9223372036854775808", "side": "r"})
+scalar_case("add", u64, 2.5)
+scalar_case("multiply", f32, 1e300)  # the weak float becomes float32 inf
+scalar_case("add", f32, 3)
+add("scalar", [f32], lambda a: a + 1j, f="add", s="complex:1j", side="r")
+add("scalar", [i64], lambda a: a * (2 - 1j), f="multiply", s="complex:(2-1j)", side="r")
+add("scalar", [np.array([True, False])], lambda a: a * 2.5, f="multiply", s="float:2.5", side="r")
+add("scalar", [np.array([True, False])], lambda a: np.true_divide(a, 2), f="true_divide", s="int:2", side="r")
+
+# --- shifts past the width, bitwise ops on bool and signed
+sh = np.array([1, -128, 64, -1], np.int8)
+for f, b in [(np.left_shift, np.array([8, 1, 1, 7], np.int8)), (np.right_shift, np.array([10, 10, 6, 0], np.int8))]:
+    add("binary", [sh, b], f, f=f.__name__)
+add("binary", [np.array([True, False]), np.array([True, True])], np.bitwise_xor, f="bitwise_xor")
+add("unary", [np.array([True, False])], np.invert, f="invert")
+add("unary", [np.array([0, -1, 5], np.int16)], np.invert, f="invert")
+add("unary", [np.array([1.0])], np.invert, f="invert")  # TypeError
+
+# --- assignment of Go scalars (Python scalars into arrays)
+for dt, v in [("int8", 300), ("uint8", -1), ("int8", 1.9), ("int8", -1.9), ("bool", 5), ("float16", 1e6),
+              ("uint64", 2 ** 64 - 1), ("float32", 0.1), ("int64", True)]:
+    def setscalar(a, v=v):
+        a = a.copy()
+        a[1:] = v
+        return a
+    kind = "bool" if isinstance(v, bool) else "int" if isinstance(v, int) else "float"
+    x = np.zeros(3, dt)
+    if kind == "int" and not (np.iinfo(dt).min <= v <= np.iinfo(dt).max if dt != "bool" and np.dtype(dt).kind in "iu" else True):
+        # NUMPY2 (NEP 50): assigning an out-of-bounds Python int raises
+        # OverflowError; 1.24 wrapped with a DeprecationWarning.
+        emit("setscalar", [x], None, {"s": f"{kind}:{v}"})
+        continue
+    add("setscalar", [x], setscalar, s=f"{kind}:{v}")
+
+# --- full and arange
+for dt, v in [("int8", 300), ("uint8", -1), ("int8", 2.7), ("float32", 1e40), ("bool", 2), ("int16", -5)]:
+    kind = "int" if isinstance(v, int) else "float"
+    if kind == "int" and np.dtype(dt).kind in "iu" and not np.iinfo(dt).min <= v <= np.iinfo(dt).max:
+        # NUMPY2: np.full(3, 300, dtype=np.int8) raises OverflowError
+        # (NEP 50's out-of-bounds Python int); 1.24 wrapped.
+        emit("full", [], None, {"dtype": dt, "s": f"{kind}:{v}"})
+        continue
+    add("full", [], lambda dt=dt, v=v: np.full(3, v, dtype=dt), dtype=dt, s=f"{kind}:{v}")
+for start, stop, step, dt in [(0, 1, 0.1, "float64"), (1, 0, 1, "int64"), (0, 5, 0, "int64"), (0, -3, -1, "int32"),
+                              (0.5, 3, 1, "int64"), (-1.5, 1.6, 0.7, "float32"), (0, 1e-320, 1e-321, "float64"),
+                              (0, 2, 0.5, "uint8"), (10, 0, -3, "int8")]:
+    add("arange", [], lambda a=start, b=stop, c=step, d=dt: np.arange(a, b, c, dtype=d),
+        start=start, stop=stop, step=step, dtype=dt)
+
+# --- writes through views; broadcast views are read-only
+for spec, view in [("0", "::-1"), ("1:3", "1:;::2"), ("...;0", "None;::-1")]:
+    def setview(a, v, spec=spec, view=view):
+        a = a.copy()
+        a[index_tuple(view)][index_tuple(spec)] = v
+        return a
+    add("setview", [ints((4, 5)), ints((5,))], setview, view=view, spec=spec)
+
+
+def set_broadcast(a, v):
+    b = np.broadcast_to(a, (3, 4))
+    b[0] = v  # ValueError: assignment destination is read-only
+    return b
+
+
+add("setbroadcast", [ints((4,)), ints((4,))], set_broadcast)
+
+# --- reductions, round 2: into out=, mean of float16, duplicate axes
+xf = floats((3, 4, 2))
+for op, axis, dt, keep in [("sum", "1", "float32", 0), ("sum", "1", "int64", 0), ("max", "0,2", "float64", 0),
+                           ("mean", "0", "float32", 1), ("sum", "1", "float64", 1), ("argmax", "1", "int64", 0),
+                           ("argmax", "1", "int32", 0), ("cumsum", "2", "float32", 0), ("any", "2", "bool", 0),
+                           ("sum", "1", "complex128", 0), ("sum", "none", "float64", 0), ("mean", "1", "int16", 0),
+                           ("cumsum", "1", "int32", 0), ("argmin", "2", "int16", 0), ("argmin", "2", "float64", 0),
+                           ("argmax", "0", "uint64", 0), ("argmax", "0", "uint32", 0), ("max", "1", "int8", 0),
+                           ("min", "none", "bool", 0), ("prod", "1", "uint8", 1)]:
+    kw = {} if axis == "none" else {"axis": tuple(int(a) for a in axis.split(","))}
+    if "axis" in kw and len(kw["axis"]) == 1:
+        kw["axis"] = kw["axis"][0]
+    shape = np.asarray(REDUCE[op](xf, keepdims=bool(keep), **kw) if op not in ("argmax", "cumsum") else REDUCE[op](xf, **kw)).shape
+
+    def into(a, op=op, kw=kw, dt=dt, shape=shape, keep=keep):
+        o = np.full(shape, 7, dtype=dt)
+        extra = {"keepdims": True} if keep else {}
+        r = REDUCE[op](a, out=o, **kw, **extra)
+        assert r is o
+        return o
+    add("reduceout", [xf], into, f=op, axis=axis, keep=keep, out=dt, shape=",".join(map(str, shape)) or "scalar")
+# an out of the wrong shape
+add("reduceout", [xf], lambda a: np.sum(a, axis=1, out=np.zeros((3, 3))), f="sum", axis="1", keep=0, out="float64", shape="3,3")
+reduce("mean", floats((3, 40), np.float16), axis="1")
+reduce("sum", floats((3, 40), np.float16), axis="1")
+reduce("sum", xf, axis="0,-3")
+reduce("mean", np.array([True, False, True]))
+reduce("std", np.array([True, False, True]))
+reduce("all", np.array([np.nan, 1.0]))
+reduce("any", np.array([0.0, -0.0]))
+reduce("min", np.array([2 ** 64 - 1, 2 ** 63], np.uint64))
+reduce("max", np.array([True, False]))
+reduce("cumsum", ints((2, 3), np.uint8, 0, 255))
+reduce("cumprod", ints((2, 3), np.int8, -5, 5), axis="0")
+reduce("prod", np.array([], np.int8))
+reduce("max", np.zeros((3, 0)), axis="0")
+reduce("argmin", np.zeros((3, 0)), axis="0")
+reduce("var", np.array([1.0]), ddof=1)
+
+# --- arrays as indices, round 2
+add("take", [ints((5,)), np.array([1.0, 2.0])], lambda a, b: np.take(a, b), axis="none")  # TypeError
+# NUMPY2: np.take casts indices same_kind since NumPy 2.1 (gh-26610), so
+# uint64 indices are taken; 1.24 refused them (safe casting).
+add("take", [ints((5,)), np.array([1, 4], np.uint64)], lambda a, b: np.take(a, b.astype(np.int64)), axis="none")
+add("take", [ints((5,)), np.array([-1, 3], np.int8)], lambda a, b: np.take(a, b), axis="none")
+add("take", [np.array(5), np.array([0, 0])], lambda a, b: np.take(a, b), axis="none")
+add("take", [ints((2, 3)), np.array(1)], lambda a, b: np.take(a, b, axis=1), axis="1")
+add("mask", [ints((5,)), np.array([1.0, 0, 1, 0, 1])], lambda a, b: a[b])  # IndexError
+add("mask", [ints((2, 3)), np.array([[True, False, True]])], lambda a, b: a[b])  # shape mismatch
+add("where", [ints((5,), np.int16, -1, 2), floats((5,)), floats((5,))], np.where)
+add("argwhere", [np.array([0.0, -0.0, np.nan, 1e-300])], np.argwhere)
+add("nonzero", [np.array([[0, 1j], [0, 0]])], np.nonzero)
+
+# --- shapes and joining, round 2
+add("transpose", [np.array(3.5)], lambda a: a.transpose(), axes="none")
+add("reshape", [np.array(3.5)], lambda a: a.reshape(()), shape="")
+add("expand_dims", [np.array(3.5)], lambda a: np.expand_dims(a, (0, -1)), axes="0,-1")
+add("squeeze", [np.array(3.5)], lambda a: np.squeeze(a), axes="none")
+add("squeeze", [np.zeros((1, 0, 1))], lambda a: np.squeeze(a), axes="none")
+add("broadcast_to", [np.array(3.5)], lambda a: np.broadcast_to(a, (2, 2)), shape="2,2")
+add("broadcast_to", [ints((3,))], lambda a: np.broadcast_to(a, (1,)), shape="1")
+add("moveaxis", [ints((2, 3, 4))], lambda a: np.moveaxis(a, [0, 1], [0]), src="0,1", dst="0")
+add("concatenate", [ints((2, 2), np.uint64), ints((2, 2), np.int64)], lambda p, q: np.concatenate([p, q]), axis="0")
+add("concatenate", [np.zeros((0,), bool), np.zeros((0,), np.int8)], lambda p, q: np.concatenate([p, q]), axis="0")
+add("stack", [ints((2, 3)), ints((3, 2))], lambda p, q: np.stack([p, q]), axis="0")
+add("stack", [np.zeros((0, 2)), np.zeros((0, 2), np.float32)], lambda p, q: np.stack([p, q], 1), axis="1")
+
+# --- printing: repr and str as bytes (array reprs are the same in 1.24 and 2.x)
+for x in [np.zeros((2, 0, 3)), np.zeros((1, 0), np.int8), np.array([-0.0, 0.0]), np.array(-0.0),
+          np.array([1e16, 1.0]), np.array([1e-5, 1.0]), np.array([0.1, 0.2], np.float16),
+          np.array([[1, -1], [100, 7]], np.uint8 if False else np.int8), np.array([2 ** 64 - 1], np.uint64),
+          np.array([complex(0, -0.0), complex(-1.5, 2)]), np.array([np.nan + 0j]), np.array([True]),
+          np.array([[[1.5]]], np.float32), np.array([123456789.0, 0.5]), np.array([1.0, np.inf], np.float32),
+          np.arange(12).reshape(2, 2, 3).astype(np.int16), np.array(np.float32(12345.5)),  # (NumPy 2.3 prints float32 from 1e6 in scientific notation)
+          np.array([0.5, 100.0, 1e-3]) * -1, np.array([1e-10 + 1e10j], np.complex64)]:
+    add("repr", [x], lambda a: np.frombuffer(repr(a).encode(), np.uint8))
+    add("str", [x], lambda a: np.frombuffer(str(a).encode(), np.uint8))
+
+
+# --- .npy files: what np.save writes (C-contiguous arrays) and reading
+# what it writes for Fortran-ordered and big-endian arrays
+def saved(a):
+    import io
+    buf = io.BytesIO()
+    np.save(buf, a)
+    return np.frombuffer(buf.getvalue(), np.uint8)
+
+
+for x in [np.array(2.5), np.zeros((0, 3), np.int16), np.array([True, False]), ints((2, 3), np.uint32),
+          np.array([1 + 2j], np.complex64), np.array([1.5], np.float16), np.zeros((2, 3, 0))]:
+    add("npysave", [x], saved)
+for x in [np.asfortranarray(ints((2, 3), np.int32)), ints((2, 3)).astype(">i8"), np.asfortranarray(floats((3, 2))).astype(">f4", order="F"),
+          np.array(1.5, ">f8"), np.zeros((0, 2), ">c16"), np.asfortranarray(np.zeros((2, 0, 3))), np.array([True, False], "|b1").reshape(2, 1)]:
+    b = saved(x)
+    add("npyload", [b], lambda b, x=x: np.array(x, dtype=x.dtype.newbyteorder("="), order="C"))
 
 
 def write():
