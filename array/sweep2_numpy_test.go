@@ -135,6 +135,39 @@ func sweepScalar(t *testing.T, s string) any {
 	return f
 }
 
+func sweepFloat(t *testing.T, s string) float64 {
+	v, err := strconv.ParseFloat(s, 64)
+	require.NoError(t, err, s)
+	return v
+}
+
+// sweepAxes parses the axes of a function that takes them variadically:
+// none (NumPy's axis=None) is no axes.
+func sweepAxes(t *testing.T, s string) []int {
+	if s == "none" {
+		return nil
+	}
+	return sweepInts(t, s)
+}
+
+// sweepView returns the view of a that a case's view= names, as
+// testdata/npys.py's view makes it: T (transposed), rev (the last axis
+// reversed), step (every other element of the last axis), or a itself.
+func sweepView(t *testing.T, a *Array, v string) *Array {
+	switch v {
+	case "":
+		return a
+	case "T":
+		return a.T()
+	case "rev":
+		return a.Index(Ellipsis, All.Step(-1))
+	case "step":
+		return a.Index(Ellipsis, All.Step(2))
+	}
+	t.Fatalf("unknown view %q", v)
+	return nil
+}
+
 func sweepDType(t *testing.T, name string) DType {
 	dt, err := dtype.Parse(name)
 	require.NoError(t, err, name)
@@ -160,7 +193,7 @@ func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, erro
 		return one(in[0].Index(sweepIndex(t, p["spec"])...))
 	case "setindex":
 		x := in[0].Copy()
-		return []*Array{x}, x.Index(sweepIndex(t, p["spec"])...).Set(in[1])
+		return []*Array{x}, sweepView(t, x, p["view"]).Index(sweepIndex(t, p["spec"])...).Set(in[1])
 	case "take":
 		if p["axis"] == "none" {
 			return one(Take(in[0], in[1]))
@@ -216,6 +249,9 @@ func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, erro
 		for i, a := range in {
 			args[i] = a
 		}
+		if f, ok := semanticsFuncs[name]; ok {
+			return one(f(args...))
+		}
 		return one(numpyUfuncs[name](nil, args...))
 	case "unary":
 		f, ok := sweepUnary[p["f"]]
@@ -265,15 +301,11 @@ func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, erro
 	case "full":
 		return one(d.Full(sweepDType(t, p["dtype"]), sweepScalar(t, p["s"]), 3))
 	case "arange":
-		f := func(k string) float64 {
-			v, err := strconv.ParseFloat(p[k], 64)
-			require.NoError(t, err, c.line)
-			return v
-		}
+		f := func(k string) float64 { return sweepFloat(t, p[k]) }
 		return one(d.Arange(f("start"), f("stop"), f("step"), sweepDType(t, p["dtype"])))
 	case "setview":
 		x := in[0].Copy()
-		return []*Array{x}, x.Index(sweepIndex(t, p["view"])...).Index(sweepIndex(t, p["spec"])...).Set(in[1])
+		return []*Array{x}, x.Index(sweepIndex(t, p["via"])...).Index(sweepIndex(t, p["spec"])...).Set(in[1])
 	case "setbroadcast":
 		b := in[0].BroadcastTo(3, 4)
 		return []*Array{b}, b.Index(I(0)).Set(in[1])
@@ -309,6 +341,29 @@ func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, erro
 		b, err := ToSlice[uint8](in[0])
 		require.NoError(t, err)
 		return one(d.Load(bytes.NewReader(b)))
+	case "put":
+		x := in[0].Copy()
+		return []*Array{x}, Put(x, in[1], in[2])
+	case "take_along_axis":
+		return one(TakeAlongAxis(in[0], in[1], sweepInts(t, p["axis"])[0]))
+	case "repeat":
+		return one(Repeat(in[0], sweepInts(t, p["n"])[0], sweepAxes(t, p["axis"])...))
+	case "tile":
+		return one(Tile(in[0], sweepInts(t, p["reps"])...))
+	case "roll":
+		return one(Roll(in[0], sweepInts(t, p["shift"])[0], sweepAxes(t, p["axes"])...))
+	case "flip":
+		return one(Flip(in[0], sweepAxes(t, p["axes"])...))
+	case "split":
+		return Split(in[0], sweepInts(t, p["n"])[0], sweepInts(t, p["axis"])[0])
+	case "array_split":
+		return ArraySplit(in[0], sweepInts(t, p["n"])[0], sweepInts(t, p["axis"])[0])
+	case "diff":
+		return one(Diff(in[0], sweepInts(t, p["n"])[0], sweepInts(t, p["axis"])[0]))
+	case "linspace":
+		return one(d.Linspace(sweepFloat(t, p["start"]), sweepFloat(t, p["stop"]), sweepInts(t, p["num"])[0], sweepDType(t, p["dtype"])))
+	case "eye":
+		return one(d.Eye(sweepInts(t, p["n"])[0], sweepInts(t, p["m"])[0], sweepInts(t, p["k"])[0], sweepDType(t, p["dtype"])))
 	}
 	t.Fatalf("unknown op: %s", c.line)
 	return nil, nil
@@ -328,6 +383,9 @@ func TestSweepNumPy(t *testing.T) {
 				in := make([]*Array, len(c.inputs))
 				for k, n := range c.inputs {
 					in[k] = onDevice(t, d, n)
+				}
+				if c.op != "setindex" && len(in) > 0 {
+					in[0] = sweepView(t, in[0], c.params["view"])
 				}
 				got, err := sweepRun(t, d, c, in)
 				if c.error {

@@ -25,6 +25,7 @@ import os
 import warnings
 
 import numpy as np
+from npys import view
 
 NUMPY2 = np.lib.NumpyVersion(np.__version__) >= "2.0.0"
 if not NUMPY2:
@@ -475,12 +476,12 @@ for start, stop, step, dt in [(0, 1, 0.1, "float64"), (1, 0, 1, "int64"), (0, 5,
         start=start, stop=stop, step=step, dtype=dt)
 
 # --- writes through views; broadcast views are read-only
-for spec, view in [("0", "::-1"), ("1:3", "1:;::2"), ("...;0", "None;::-1")]:
-    def setview(a, v, spec=spec, view=view):
+for spec, vw in [("0", "::-1"), ("1:3", "1:;::2"), ("...;0", "None;::-1")]:
+    def setview(a, v, spec=spec, vw=vw):
         a = a.copy()
-        a[index_tuple(view)][index_tuple(spec)] = v
+        a[index_tuple(vw)][index_tuple(spec)] = v
         return a
-    add("setview", [ints((4, 5)), ints((5,))], setview, view=view, spec=spec)
+    add("setview", [ints((4, 5)), ints((5,))], setview, via=vw, spec=spec)
 
 
 def set_broadcast(a, v):
@@ -586,6 +587,93 @@ for x in [np.asfortranarray(ints((2, 3), np.int32)), ints((2, 3)).astype(">i8"),
           np.array(1.5, ">f8"), np.zeros((0, 2), ">c16"), np.asfortranarray(np.zeros((2, 0, 3))), np.array([True, False], "|b1").reshape(2, 1)]:
     b = saved(x)
     add("npyload", [b], lambda b, x=x: np.array(x, dtype=x.dtype.newbyteorder("="), order="C"))
+
+# --- non-contiguous inputs: the first input is used through a view
+# (view=T transposed, rev the last axis reversed, step every other element
+# of the last axis), as npys.view makes it
+for v in ["T", "rev", "step"]:
+    x = floats((4, 6))
+    for op, axis in [("sum", "none"), ("sum", "0"), ("argmax", "none"), ("argmin", "1"), ("cumsum", "none"),
+                     ("cumsum", "0"), ("max", "1"), ("var", "0"), ("any", "1")]:
+        kw = {} if axis == "none" else {"axis": int(axis)}
+        add("reduce", [x], lambda a, op=op, kw=kw, v=v: REDUCE[op](view(a, v), **kw),
+            f=op, axis=axis, keep=0, dtype="none", ddof=0, view=v)
+    add("nonzero", [x > 0], lambda a, v=v: np.nonzero(view(a, v)), view=v)
+    add("argwhere", [x > 0], lambda a, v=v: np.argwhere(view(a, v)), view=v)
+    add("reshape", [x], lambda a, v=v: view(a, v).reshape(-1), shape="-1", view=v)
+    add("reshape", [x], lambda a, v=v: view(a, v).reshape(2, -1), shape="2,-1", view=v)
+    add("index", [x], lambda a, v=v: view(a, v)[1::2, ::-2], spec="1::2;::-2", view=v)
+    add("mask", [x, view(x, v) > 0], lambda a, m, v=v: view(a, v)[m], view=v)
+    add("take", [x, np.array([0, -1, 1])], lambda a, i, v=v: np.take(view(a, v), i, axis=1), axis="1", view=v)
+    add("take", [x, np.array([0, -1, 5])], lambda a, i, v=v: np.take(view(a, v), i), axis="none", view=v)
+    add("astype", [x], lambda a, v=v: view(a, v).astype(np.float16), dtype="float16", view=v)
+    add("unary", [x], lambda a, v=v: np.round(view(a, v)), f="round", view=v)
+    add("setindex", [x, ints((2,))], lambda a, b, v=v: (lambda c: (view(c, v).__setitem__((Ellipsis, slice(0, 2)), b), c)[1])(a.copy()),
+        spec="...;0:2", view=v)
+
+# --- put, take_along_axis
+for idx, vals in [([0, 1, 2, 3], [9, 8]), ([-1, 0], [5, 6]), ([7], [1]), ([1, 1], [3, 4]), ([], [1])]:
+    def put(a, i, w):
+        a = a.copy()
+        np.put(a, i, w)
+        return a
+    add("put", [ints((2, 3)), np.array(idx, np.int64), np.array(vals, np.int64)], put)
+add("put", [ints((2, 3), np.int8), np.array([0, 5]), np.array([1.9, -2.9])], put)
+tal = ints((3, 4))
+for i, axis in [(np.argsort(tal, axis=1), 1), (np.array([[0], [2], [1]]), 1), (np.array([[2, 0, 1, 0]]), 0),
+                (np.array([[4]]), 1), (np.array([0, 1]), 0), (np.array([[-1, -3]]), 1)]:
+    add("take_along_axis", [tal, i], lambda a, b, ax=axis: np.take_along_axis(a, b, ax), axis=axis)
+
+# --- repeat, tile, roll, flip, split, diff
+r = ints((2, 3))
+for n, axis in [(2, "none"), (3, "0"), (0, "1"), (2, "-1"), (-1, "0"), (2, "2")]:
+    add("repeat", [r], lambda a, n=n, ax=axis: np.repeat(a, n, axis=None if ax == "none" else int(ax)), n=n, axis=axis)
+for reps in ["2", "2,1", "1,1,2", "0,2", "3,1,1,1"]:
+    add("tile", [r], lambda a, s=reps: np.tile(a, [int(v) for v in s.split(",")]), reps=reps)
+for shift, axes in [(1, "none"), (-7, "none"), (4, "1"), (-1, "0,1"), (1, "2")]:
+    add("roll", [r], lambda a, sh=shift, ax=axes: np.roll(a, sh, axis=None if ax == "none" else tuple(int(v) for v in ax.split(","))),
+        shift=shift, axes=axes)
+for axes in ["none", "0", "-1", "0,1", "2"]:
+    add("flip", [r], lambda a, ax=axes: np.flip(a, axis=None if ax == "none" else tuple(int(v) for v in ax.split(","))), axes=axes)
+sp = np.arange(10).reshape(2, 5)
+for n, axis, fn in [(5, 1, "split"), (2, 1, "split"), (3, 1, "array_split"), (7, 1, "array_split"), (2, 0, "split"),
+                    (0, 1, "array_split"), (1, 2, "split")]:
+    add(fn, [sp], lambda a, n=n, ax=axis, fn=fn: getattr(np, fn)(a, n, axis=ax), n=n, axis=axis)
+for n, axis, x in [(1, -1, ints((3, 4))), (2, 0, ints((3, 4))), (4, 0, ints((3, 4))), (0, 1, ints((3, 4))),
+                   (1, 0, np.array([True, False, False, True])), (1, 0, np.array([1, 5, 2], np.uint8)),
+                   (1, 2, ints((3, 4))), (-1, 0, ints((3,))), (1, 0, np.array(5))]:
+    add("diff", [x], lambda a, n=n, ax=axis: np.diff(a, n, axis=ax), n=n, axis=axis)
+
+# --- creation: linspace (integer dtypes truncate), eye
+for start, stop, num, dt in [(0, 10, 4, "int64"), (-5, 0, 4, "int64"), (0, 1, 1, "float64"), (0, 1, 0, "float64"),
+                             (1, 0, 5, "float32"), (0, 1, 3, "float16"), (0, 1, -1, "float64"), (2, 2, 3, "float64"),
+                             (-1, 1, 5, "uint8")]:
+    add("linspace", [], lambda a=start, b=stop, n=num, d=dt: np.linspace(a, b, n, dtype=d), start=start, stop=stop, num=num, dtype=dt)
+for n, m, k, dt in [(3, 3, 0, "float64"), (2, 4, 1, "int8"), (3, 2, -1, "bool"), (2, 2, 5, "float32"), (0, 3, 0, "float64"),
+                    (3, 3, -3, "int64")]:
+    add("eye", [], lambda n=n, m=m, k=k, d=dt: np.eye(n, m, k, dtype=d), n=n, m=m, k=k, dtype=dt)
+
+# --- more ufunc corners
+add("binary", [np.array([0, 2, -2, 3], np.int8), np.array([0, 7, 3, 5], np.int8)], np.power, f="power")
+add("binary", [np.array([-0.0, 5.5, -5.5, 1.0]), np.array([3.0, -2.0, 2.0, np.inf])], np.remainder, f="remainder")
+add("binary", [np.array([-0.0, 5.5, -5.5, 1.0]), np.array([3.0, -2.0, 2.0, np.inf])], np.fmod, f="fmod")
+add("binary", [np.array([True, False]), np.array([1, 1], np.int8)], np.equal, f="equal")
+add("binary", [np.array([2 ** 63], np.uint64), np.array([-1], np.int64)], np.greater, f="greater")
+add("binary", [np.array([2 ** 53 + 1], np.int64), np.array([2.0 ** 53])], np.equal, f="equal")
+add("binary", [np.array([1, 2], np.uint64), np.array([3, 1], np.int64)], np.subtract, f="subtract")
+add("binary", [np.array([1 + 1j, 2]), np.array([1 + 1j, 2 + 0j], np.complex64)], np.not_equal, f="not_equal")
+add("binary", [np.array([3.0, -3.0], np.float16), np.array([2.0, 2.0], np.float16)], np.floor_divide, f="floor_divide")
+for f in ["absolute", "conjugate", "square", "sign", "negative", "positive"]:
+    add("unary", [np.array([1 + 2j, -3 - 4j], np.complex64)], sign if f == "sign" else getattr(np, f), f=f)
+add("unary", [np.array([0, 3, 255], np.uint8)], np.negative, f="negative")
+add("unary", [np.array([0, 3, 255], np.uint8)], np.sign, f="sign")
+add("unary", [np.array([-(2 ** 63)], np.int64)], np.abs, f="abs")
+add("unary", [np.array([1, 2], np.int32)], np.sqrt, f="sqrt")
+add("unary", [np.array([1, 2], np.int8)], np.sqrt, f="sqrt")
+add("unary", [np.array([1, 2], np.uint16)], np.exp, f="exp")
+add("unary", [np.array([True, False])], np.sqrt, f="sqrt")
+add("unary", [np.array([1.5, -0.0, np.inf, np.nan])], np.reciprocal, f="reciprocal")
+add("unary", [np.array([0, 1, 2, -3], np.int16)], np.reciprocal, f="reciprocal")
 
 
 def write():
