@@ -3,6 +3,7 @@ package array
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -166,6 +167,33 @@ func sweepView(t *testing.T, a *Array, v string) *Array {
 	}
 	t.Fatalf("unknown view %q", v)
 	return nil
+}
+
+// sweepPattern makes the input a case's gen= names, as gen_sweep2.py's
+// pattern does: base:n:dtype[:shape], base "ramp" ((7919 i mod 17) - 8) or
+// "zeros", with NaN at the flat positions nan= lists and 3 at spike='s.
+func sweepPattern(t *testing.T, d *Device, p map[string]string) *Array {
+	f := strings.Split(p["gen"], ":")
+	n := sweepInts(t, f[1])[0]
+	base := make([]int64, n)
+	if f[0] == "ramp" {
+		for i := range base {
+			base[i] = int64(7919*i%17) - 8
+		}
+	}
+	x := FromSliceOn(d, base).AsType(sweepDType(t, f[2]))
+	for key, v := range map[string]any{"nan": math.NaN(), "spike": 3} {
+		if p[key] != "none" {
+			for _, k := range sweepInts(t, p[key]) {
+				require.NoError(t, x.Index(I(k)).Set(v))
+			}
+		}
+	}
+	if len(f) > 3 {
+		x = x.Reshape(sweepInts(t, f[3])...)
+	}
+	require.NoError(t, x.Err())
+	return x
 }
 
 func sweepDType(t *testing.T, name string) DType {
@@ -383,6 +411,9 @@ func TestSweepNumPy(t *testing.T) {
 				in := make([]*Array, len(c.inputs))
 				for k, n := range c.inputs {
 					in[k] = onDevice(t, d, n)
+				}
+				if c.params["gen"] != "" {
+					in = []*Array{sweepPattern(t, d, c.params)}
 				}
 				if c.op != "setindex" && len(in) > 0 {
 					in[0] = sweepView(t, in[0], c.params["view"])

@@ -675,6 +675,48 @@ add("unary", [np.array([True, False])], np.sqrt, f="sqrt")
 add("unary", [np.array([1.5, -0.0, np.inf, np.nan])], np.reciprocal, f="reciprocal")
 add("unary", [np.array([0, 1, 2, -3], np.int16)], np.reciprocal, f="reciprocal")
 
+# --- sizes past the small-array paths: NaN and ties across chunks. The
+# inputs are not stored: gen= names how the Go test makes them (pattern).
+def pattern(spec):
+    """base:n:dtype[:shape]: base "ramp" is (7919 i mod 17) - 8, "zeros" is 0;
+    nan= and spike= (below) set positions of the flat array to NaN and 3."""
+    base, n, dt, *shape = spec.split(":")
+    i = np.arange(int(n))
+    x = ((7919 * i) % 17 - 8) if base == "ramp" else np.zeros(int(n))
+    x = x.astype(dt)
+    if shape:
+        x = x.reshape([int(v) for v in shape[0].split(",")])
+    return x
+
+
+def big_case(op, spec, fn, nan="", spike="", **params):
+    x = pattern(spec)
+    flat = x.reshape(-1)
+    for k in filter(None, nan.split(",")):
+        flat[int(k)] = np.nan
+    for k in filter(None, spike.split(",")):
+        flat[int(k)] = 3
+    try:
+        out = [np.asarray(o) for o in (lambda r: r if isinstance(r, tuple) else [r])(fn(x))]
+    except Exception:
+        out = None
+    emit(op, [], out, dict(params, gen=spec, nan=nan or "none", spike=spike or "none"))
+
+
+for op, spec, axis, nan, spike in [
+        ("sum", "ramp:200003:float32", "none", "", ""), ("max", "ramp:200003:float64", "none", "150001,170000", ""),
+        ("min", "ramp:200003:float64", "none", "199999", ""), ("argmax", "ramp:200003:float64", "none", "150001,170000", ""),
+        ("argmin", "ramp:200003:float32", "none", "77", ""), ("argmax", "zeros:100000:int16", "none", "", "5,77777,99999"),
+        ("argmax", "zeros:100000:float32:250,400", "1", "", "5,77777,99999"), ("any", "zeros:300000:bool", "none", "", "299999"),
+        ("count_nonzero", "zeros:300000:bool", "none", "", "7,299999"), ("sum", "ramp:200000:float32:400,500", "0", "", ""),
+        ("max", "ramp:200000:float64:400,500", "0", "1234", ""), ("prod", "ramp:70000:int8", "none", "", ""),
+        ("sum", "ramp:150000:uint8", "none", "", ""), ("mean", "ramp:200000:int32:500,400", "1", "", ""),
+        ("all", "ramp:100001:float64", "none", "", "")]:
+    kw = {} if axis == "none" else {"axis": int(axis)}
+    big_case("reduce", spec, lambda a, op=op, kw=kw: REDUCE[op](a, **kw), nan, spike,
+             f=op, axis=axis, keep=0, dtype="none", ddof=0)
+big_case("nonzero", "zeros:300000:bool", np.nonzero, spike="3,299999")
+big_case("argwhere", "zeros:120000:int8:300,400", np.argwhere, spike="401,119999")
 
 def write():
     os.makedirs(OUT, exist_ok=True)
