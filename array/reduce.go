@@ -32,7 +32,10 @@ type reduceConfig struct {
 	dt      DType
 	out     *Array
 	ddof    int
-	initial bool // CumulativeSum/CumulativeProd: lead with the identity
+	initial bool   // CumulativeSum/CumulativeProd: lead with the identity
+	where   *Array // WithWhere's mask
+	init    any    // WithInitial's value, if hasInit
+	hasInit bool
 }
 
 // Axis folds the given axes (negative counts from the end); Axis() with
@@ -315,6 +318,9 @@ func (op *reduceOp) call(a *Array, opts []ReduceOption) *Array {
 	if len(a.shape) == 0 && len(c.axes) == 1 && (c.axes[0] == 0 || c.axes[0] == -1) {
 		c.axes = []int{} // NumPy's reductions take axis 0 or -1 of a 0-d array as no axis (Mean and Var do not)
 	}
+	if c.masked() {
+		return op.callMasked(a, c)
+	}
 	folded, err := op.foldedAxes(a, &c)
 	if err != nil {
 		return failed(op.name, err)
@@ -335,6 +341,9 @@ func (op *reduceOp) call(a *Array, opts []ReduceOption) *Array {
 // foldedAxes returns which axes of a the call folds; ArgMax and ArgMin
 // take one axis at most.
 func (op *reduceOp) foldedAxes(a *Array, c *reduceConfig) ([]bool, error) {
+	if c.masked() {
+		return nil, fmt.Errorf("takes no initial or where")
+	}
 	folded := make([]bool, len(a.shape))
 	if c.axes == nil {
 		for i := range folded {
@@ -554,6 +563,9 @@ func Mean(a *Array, opts ...ReduceOption) *Array {
 		return &Array{err: err}
 	}
 	c := config(opts)
+	if c.masked() {
+		return meanWhere(op, a, c, false, false)
+	}
 	acc, res := meanDTypes(a.dt, c.dt)
 	return sumThenDivide(op, opSum, a, c, acc, res, nil)
 }
@@ -658,6 +670,9 @@ func variance(name string, a *Array, opts []ReduceOption, root bool) *Array {
 		return &Array{err: err}
 	}
 	c := config(opts)
+	if c.masked() {
+		return meanWhere(name, a, c, true, root)
+	}
 	folded, err := opSum.foldedAxes(a, &c)
 	if err != nil {
 		return failed(name, err)
@@ -806,6 +821,9 @@ func (op *reduceOp) scan(a *Array, opts []ReduceOption) *Array {
 		return &Array{err: err}
 	}
 	c := config(opts)
+	if c.masked() {
+		return errorf(op.name, "takes no initial or where")
+	}
 	orig := a
 	axis := 0
 	switch {

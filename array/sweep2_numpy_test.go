@@ -205,7 +205,7 @@ func sweepDType(t *testing.T, name string) DType {
 var sweepReductions = map[string]func(*Array, ...ReduceOption) *Array{
 	"sum": Sum, "prod": Prod, "mean": Mean, "std": Std, "var": Var, "min": Min, "max": Max,
 	"argmin": ArgMin, "argmax": ArgMax, "any": AnyTrue, "all": AllTrue, "cumsum": CumSum,
-	"cumprod": CumProd, "count_nonzero": CountNonzero,
+	"cumprod": CumProd, "count_nonzero": CountNonzero, "nansum": NanSum, "nanmax": NanMax,
 }
 
 var sweepUnary = map[string]func(x any, out ...*Array) *Array{
@@ -259,6 +259,12 @@ func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, erro
 		}
 		if p["ddof"] != "0" {
 			opts = append(opts, DDof(sweepInts(t, p["ddof"])[0]))
+		}
+		if len(in) > 1 {
+			opts = append(opts, WithWhere(in[1]))
+		}
+		if v, ok := p["initial"]; ok {
+			opts = append(opts, WithInitial(sweepScalar(t, v)))
 		}
 		return one(sweepReductions[p["f"]](in[0], opts...))
 	case "scalar":

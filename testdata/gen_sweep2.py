@@ -717,6 +717,69 @@ for op, spec, axis, nan, spike in [
              f=op, axis=axis, keep=0, dtype="none", ddof=0)
 big_case("nonzero", "zeros:300000:bool", np.nonzero, spike="3,299999")
 big_case("argwhere", "zeros:120000:int8:300,400", np.argwhere, spike="401,119999")
+# --- where= and initial=: the mask is the case's second input
+REDUCE.update({"nansum": np.nansum, "nanmax": np.nanmax})
+
+
+def reduce_where(op, x, mask=None, axis="none", keep=0, initial=None, ddof=0):
+    kw = {}
+    if axis != "none":
+        kw["axis"] = tuple(int(a) for a in axis.split(","))
+        if len(kw["axis"]) == 1:
+            kw["axis"] = kw["axis"][0]
+    if keep:
+        kw["keepdims"] = True
+    if ddof:
+        kw["ddof"] = ddof
+    params = dict(f=op, axis=axis, keep=keep, dtype="none", ddof=ddof)
+    if initial is not None:
+        kw["initial"] = initial
+        kind = "bool" if isinstance(initial, bool) else "int" if isinstance(initial, int) else "float"
+        params["initial"] = f"{kind}:{initial!r}"
+    inputs = [x]
+    if mask is not None:
+        inputs.append(mask)
+        fn = lambda a, m: REDUCE[op](a, where=m, **kw)
+    else:
+        fn = lambda a: REDUCE[op](a, **kw)
+    add("reduce", inputs, fn, **params)
+
+
+wx = floats((3, 4))
+wm = ints((3, 4), bool, 0, 2)
+wrow = np.array([True, False, True, True])
+wcol = np.array([[True], [False], [True]])
+for op in ["sum", "prod", "any", "all", "mean", "var", "std", "nansum"]:
+    reduce_where(op, wx, wm)
+    reduce_where(op, wx, wrow, axis="0")
+    reduce_where(op, wx, wcol, axis="1", keep=1)
+reduce_where("mean", wx, np.array([[True, False, False, False]] * 3), axis="0")  # empty columns: nan
+reduce_where("var", wx, wm, axis="1", ddof=1)
+reduce_where("std", floats((3, 4), np.float32), wm, axis="0")
+reduce_where("mean", ints((3, 4), np.int16), wm, axis="1")
+reduce_where("var", wx + 1j * floats((3, 4)), wm, axis="0")
+reduce_where("sum", ints((3, 4), np.int8, -100, 100), wm, axis="0")
+reduce_where("sum", wx, wm, axis="1", initial=10)
+reduce_where("max", wx, wm, axis="1", initial=-0.5)
+reduce_where("min", wx, wrow, initial=0.0)
+reduce_where("nanmax", np.array([np.nan, 1.0, 5.0]), np.array([True, True, False]), initial=-1.0)
+reduce_where("max", wx, np.zeros((3, 4), bool), axis="0", initial=-7)
+reduce_where("max", wx, wm)  # no initial: error
+reduce_where("sum", wx, ints((3, 4), np.int64, 0, 2))  # int mask: error
+reduce_where("sum", wx, np.ones((2, 3, 4), bool))  # mask does not broadcast to the input: error
+reduce_where("sum", ints((4,), np.int8), initial=300)
+reduce_where("sum", ints((4,), np.int8), initial=2.5)
+reduce_where("max", ints((4,), np.int8), initial=2.5)
+reduce_where("sum", np.array([True, False, True]), initial=True)
+reduce_where("prod", wx, axis="0", initial=0.5)
+reduce_where("max", np.zeros((0, 2)), axis="0", initial=3)
+reduce_where("min", np.zeros((2, 0), np.float32), axis="1", keep=1, initial=1.5)
+reduce_where("max", wx, initial=float("nan"))
+reduce_where("nansum", np.array([1.0, np.nan]), np.array([True, True]), initial=2)
+reduce_where("argmax", wx, initial=1)  # TypeError
+reduce_where("mean", wx, initial=1)  # TypeError
+reduce_where("cumsum", wx, wm)  # TypeError
+
 
 def write():
     os.makedirs(OUT, exist_ok=True)
