@@ -375,6 +375,8 @@ func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, erro
 		b, err := ToSlice[uint8](in[0])
 		require.NoError(t, err)
 		return one(d.Load(bytes.NewReader(b)))
+	case "around":
+		return one(Around(in[0], sweepInts(t, p["decimals"])[0]))
 	case "put":
 		x := in[0].Copy()
 		return []*Array{x}, Put(x, in[1], in[2])

@@ -780,6 +780,20 @@ reduce_where("argmax", wx, initial=1)  # TypeError
 reduce_where("mean", wx, initial=1)  # TypeError
 reduce_where("cumsum", wx, wm)  # TypeError
 
+# --- np.round with decimals (Around)
+rd = np.array([2.675, 1.005, -0.5, 1234.5678, np.nan, np.inf, -0.0, 0.125, -2.5e-3, 1e300])
+for dec in [2, 1, 0, -1, -2, 3]:
+    add("around", [rd], lambda a, d=dec: np.round(a, d), decimals=dec)
+add("around", [rd.astype(np.float32)], lambda a: np.round(a, 2), decimals=2)
+add("around", [rd[:4].astype(np.float16)], lambda a: np.round(a, 1), decimals=1)
+add("around", [np.array([15, 25, 35, -15, -25, 150, 7], np.int64)], lambda a: np.round(a, -1), decimals=-1)
+add("around", [np.array([15, 25, 35, -15, -25, 150, 7], np.int64)], lambda a: np.round(a, -2), decimals=-2)
+add("around", [np.array([125, -125, 3], np.int8)], lambda a: np.round(a, -1), decimals=-1)
+add("around", [np.array([125, 255, 3], np.uint8)], lambda a: np.round(a, 1), decimals=1)
+add("around", [np.array([1.25 + 2.35j, -0.5 - 1.55j, complex(np.inf, 0.05)])], lambda a: np.round(a, 1), decimals=1)
+add("around", [np.array(2.5)], lambda a: np.round(a, 0), decimals=0)
+add("around", [view(floats((4, 6)) * 100, "T")], lambda a: np.round(a, -1), decimals=-1)
+
 
 def write():
     os.makedirs(OUT, exist_ok=True)
