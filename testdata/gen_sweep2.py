@@ -794,6 +794,14 @@ add("around", [np.array([1.25 + 2.35j, -0.5 - 1.55j, complex(np.inf, 0.05)])], l
 add("around", [np.array(2.5)], lambda a: np.round(a, 0), decimals=0)
 add("around", [view(floats((4, 6)) * 100, "T")], lambda a: np.round(a, -1), decimals=-1)
 
+# --- broadcasting of empty and 0-d operands
+for a, b in [(np.zeros((0, 3)), ints((3,))), (np.zeros((0,)), np.array([2.0])), (np.zeros((0,)), ints((2,))),
+             (np.array(2.5), ints((2, 2), np.int8)), (np.array(2, np.int8), np.array(3, np.int16)),
+             (ints((2, 1, 3)), ints((4, 1))), (ints((2, 3)), ints((3, 2))), (np.zeros((1, 0)), np.zeros((5, 1), np.float32))]:
+    add("binary", [a, b], np.add, f="add")
+add("binary", [np.array(7, np.int64), np.array(0, np.int64)], np.floor_divide, f="floor_divide")
+add("binary", [np.array(np.nan), np.array(np.nan)], np.equal, f="equal")
+
 
 def write():
     os.makedirs(OUT, exist_ok=True)
