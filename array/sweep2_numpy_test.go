@@ -51,21 +51,6 @@ func sweepCases(t *testing.T) []sweepCase {
 	return cases
 }
 
-// sweepInts parses a comma-separated list of integers ("" or "empty" is
-// the empty list).
-func sweepInts(t *testing.T, s string) []int {
-	if s == "" || s == "empty" {
-		return []int{}
-	}
-	var out []int
-	for _, p := range strings.Split(s, ",") {
-		v, err := strconv.Atoi(p)
-		require.NoError(t, err, s)
-		out = append(out, v)
-	}
-	return out
-}
-
 // sweepIndex parses a basic index: items separated by ';', each an integer,
 // start:stop:step, ... or None.
 func sweepIndex(t *testing.T, spec string) []Index {
@@ -148,7 +133,7 @@ func sweepAxes(t *testing.T, s string) []int {
 	if s == "none" {
 		return nil
 	}
-	return sweepInts(t, s)
+	return parseInts(t, s)
 }
 
 // sweepView returns the view of a that a case's view= names, as
@@ -174,7 +159,7 @@ func sweepView(t *testing.T, a *Array, v string) *Array {
 // "zeros", with NaN at the flat positions nan= lists and 3 at spike='s.
 func sweepPattern(t *testing.T, d *Device, p map[string]string) *Array {
 	f := strings.Split(p["gen"], ":")
-	n := sweepInts(t, f[1])[0]
+	n := parseInts(t, f[1])[0]
 	base := make([]int64, n)
 	if f[0] == "ramp" {
 		for i := range base {
@@ -184,13 +169,13 @@ func sweepPattern(t *testing.T, d *Device, p map[string]string) *Array {
 	x := FromSliceOn(d, base).AsType(sweepDType(t, f[2]))
 	for key, v := range map[string]any{"nan": math.NaN(), "spike": 3} {
 		if p[key] != "none" {
-			for _, k := range sweepInts(t, p[key]) {
+			for _, k := range parseInts(t, p[key]) {
 				require.NoError(t, x.Index(I(k)).Set(v))
 			}
 		}
 	}
 	if len(f) > 3 {
-		x = x.Reshape(sweepInts(t, f[3])...)
+		x = x.Reshape(parseInts(t, f[3])...)
 	}
 	require.NoError(t, x.Err())
 	return x
@@ -226,7 +211,7 @@ func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, erro
 		if p["axis"] == "none" {
 			return one(Take(in[0], in[1]))
 		}
-		return one(Take(in[0], in[1], sweepInts(t, p["axis"])[0]))
+		return one(Take(in[0], in[1], parseInts(t, p["axis"])[0]))
 	case "mask":
 		return one(in[0].Mask(in[1]))
 	case "setmask":
@@ -247,7 +232,7 @@ func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, erro
 	case "reduce":
 		var opts []ReduceOption
 		if p["axis"] != "none" {
-			opts = append(opts, Axis(sweepInts(t, p["axis"])...))
+			opts = append(opts, Axis(parseInts(t, p["axis"])...))
 		}
 		if p["keep"] == "1" {
 			opts = append(opts, KeepDims())
@@ -258,7 +243,7 @@ func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, erro
 			opts = append(opts, WithDType(dt))
 		}
 		if p["ddof"] != "0" {
-			opts = append(opts, DDof(sweepInts(t, p["ddof"])[0]))
+			opts = append(opts, DDof(parseInts(t, p["ddof"])[0]))
 		}
 		if len(in) > 1 {
 			opts = append(opts, WithWhere(in[1]))
@@ -302,33 +287,33 @@ func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, erro
 		require.NoError(t, err)
 		return one(in[0].AsType(dt))
 	case "reshape":
-		return one(in[0].Reshape(sweepInts(t, p["shape"])...))
+		return one(in[0].Reshape(parseInts(t, p["shape"])...))
 	case "transpose":
 		if p["axes"] == "none" {
 			return one(in[0].Transpose())
 		}
-		return one(in[0].Transpose(sweepInts(t, p["axes"])...))
+		return one(in[0].Transpose(parseInts(t, p["axes"])...))
 	case "squeeze":
 		if p["axes"] == "none" {
 			return one(in[0].Squeeze())
 		}
-		return one(in[0].Squeeze(sweepInts(t, p["axes"])...))
+		return one(in[0].Squeeze(parseInts(t, p["axes"])...))
 	case "expand_dims":
-		return one(in[0].ExpandDims(sweepInts(t, p["axes"])...))
+		return one(in[0].ExpandDims(parseInts(t, p["axes"])...))
 	case "swapaxes":
-		return one(in[0].SwapAxes(sweepInts(t, p["i"])[0], sweepInts(t, p["j"])[0]))
+		return one(in[0].SwapAxes(parseInts(t, p["i"])[0], parseInts(t, p["j"])[0]))
 	case "moveaxis":
-		return one(MoveAxis(in[0], sweepInts(t, p["src"]), sweepInts(t, p["dst"])))
+		return one(MoveAxis(in[0], parseInts(t, p["src"]), parseInts(t, p["dst"])))
 	case "broadcast_to":
-		return one(in[0].BroadcastTo(sweepInts(t, p["shape"])...))
+		return one(in[0].BroadcastTo(parseInts(t, p["shape"])...))
 	case "concatenate":
 		axis := AxisNone
 		if p["axis"] != "none" {
-			axis = sweepInts(t, p["axis"])[0]
+			axis = parseInts(t, p["axis"])[0]
 		}
 		return one(Concatenate(in, axis))
 	case "stack":
-		return one(Stack(in, sweepInts(t, p["axis"])[0]))
+		return one(Stack(in, parseInts(t, p["axis"])[0]))
 	case "setscalar":
 		x := in[0].Copy()
 		return []*Array{x}, x.Index(From(1)).Set(sweepScalar(t, p["s"]))
@@ -346,12 +331,12 @@ func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, erro
 	case "reduceout":
 		shape := []int{}
 		if p["shape"] != "scalar" {
-			shape = sweepInts(t, p["shape"])
+			shape = parseInts(t, p["shape"])
 		}
 		o := d.Full(sweepDType(t, p["out"]), 7, shape...)
 		opts := []ReduceOption{Out(o)}
 		if p["axis"] != "none" {
-			opts = append(opts, Axis(sweepInts(t, p["axis"])...))
+			opts = append(opts, Axis(parseInts(t, p["axis"])...))
 		}
 		if p["keep"] == "1" {
 			opts = append(opts, KeepDims())
@@ -376,30 +361,30 @@ func sweepRun(t *testing.T, d *Device, c sweepCase, in []*Array) ([]*Array, erro
 		require.NoError(t, err)
 		return one(d.Load(bytes.NewReader(b)))
 	case "around":
-		return one(Around(in[0], sweepInts(t, p["decimals"])[0]))
+		return one(Around(in[0], parseInts(t, p["decimals"])[0]))
 	case "put":
 		x := in[0].Copy()
 		return []*Array{x}, Put(x, in[1], in[2])
 	case "take_along_axis":
-		return one(TakeAlongAxis(in[0], in[1], sweepInts(t, p["axis"])[0]))
+		return one(TakeAlongAxis(in[0], in[1], parseInts(t, p["axis"])[0]))
 	case "repeat":
-		return one(Repeat(in[0], sweepInts(t, p["n"])[0], sweepAxes(t, p["axis"])...))
+		return one(Repeat(in[0], parseInts(t, p["n"])[0], sweepAxes(t, p["axis"])...))
 	case "tile":
-		return one(Tile(in[0], sweepInts(t, p["reps"])...))
+		return one(Tile(in[0], parseInts(t, p["reps"])...))
 	case "roll":
-		return one(Roll(in[0], sweepInts(t, p["shift"])[0], sweepAxes(t, p["axes"])...))
+		return one(Roll(in[0], parseInts(t, p["shift"])[0], sweepAxes(t, p["axes"])...))
 	case "flip":
 		return one(Flip(in[0], sweepAxes(t, p["axes"])...))
 	case "split":
-		return Split(in[0], sweepInts(t, p["n"])[0], sweepInts(t, p["axis"])[0])
+		return Split(in[0], parseInts(t, p["n"])[0], parseInts(t, p["axis"])[0])
 	case "array_split":
-		return ArraySplit(in[0], sweepInts(t, p["n"])[0], sweepInts(t, p["axis"])[0])
+		return ArraySplit(in[0], parseInts(t, p["n"])[0], parseInts(t, p["axis"])[0])
 	case "diff":
-		return one(Diff(in[0], sweepInts(t, p["n"])[0], sweepInts(t, p["axis"])[0]))
+		return one(Diff(in[0], parseInts(t, p["n"])[0], parseInts(t, p["axis"])[0]))
 	case "linspace":
-		return one(d.Linspace(sweepFloat(t, p["start"]), sweepFloat(t, p["stop"]), sweepInts(t, p["num"])[0], sweepDType(t, p["dtype"])))
+		return one(d.Linspace(sweepFloat(t, p["start"]), sweepFloat(t, p["stop"]), parseInts(t, p["num"])[0], sweepDType(t, p["dtype"])))
 	case "eye":
-		return one(d.Eye(sweepInts(t, p["n"])[0], sweepInts(t, p["m"])[0], sweepInts(t, p["k"])[0], sweepDType(t, p["dtype"])))
+		return one(d.Eye(parseInts(t, p["n"])[0], parseInts(t, p["m"])[0], parseInts(t, p["k"])[0], sweepDType(t, p["dtype"])))
 	}
 	t.Fatalf("unknown op: %s", c.line)
 	return nil, nil

@@ -13,7 +13,7 @@ cases.txt has one case a line:
 and cases.npys the case's arrays, np.save'd one after another: its
 inputs, then its outputs. outputs is E when NumPy raises an error. The
 keys are the op's arguments (see the Go test); lists are comma-separated,
-"none" is None, "empty" is ().
+"none" is None, "-" is ().
 
 Runs on NumPy 2.x. On NumPy 1.24 it turns on NEP 50 promotion, under which
 1.24 gives NumPy 2's answers for every case here but those marked NUMPY2,
@@ -174,7 +174,7 @@ REDUCE = {
 def reduce(op, x, axis="none", keep=0, dtype="none", ddof=0):
     kw = {}
     if axis != "none":
-        kw["axis"] = () if axis == "empty" else tuple(int(a) for a in axis.split(","))
+        kw["axis"] = () if axis == "-" else tuple(int(a) for a in axis.split(","))
         if len(kw["axis"]) == 1:  # an int, as Go's Axis(k) is
             kw["axis"] = kw["axis"][0]
     if keep:
@@ -199,7 +199,7 @@ for op in ["sum", "prod", "cumsum", "cumprod", "max", "mean"]:
 for op in ["sum", "mean", "std", "var", "min", "max", "any", "all", "prod", "count_nonzero"]:
     reduce(op, xf, axis="0,2")
     reduce(op, xf, axis="-1,0", keep=1)
-    reduce(op, xf, axis="empty")
+    reduce(op, xf, axis="-")
     reduce(op, xf32, axis="2,1")
 for op in ["argmin", "argmax"]:
     reduce(op, xf)
@@ -233,7 +233,7 @@ for op in ["sum", "prod", "mean", "max", "min", "argmax", "argmin", "any", "all"
 for op in ["sum", "max", "argmax", "mean", "cumsum", "var", "all"]:
     reduce(op, np.array(2.5))
     reduce(op, np.array(2.5), axis="0")
-reduce("sum", np.array(-3, np.int16), axis="empty", keep=1)
+reduce("sum", np.array(-3, np.int16), axis="-", keep=1)
 reduce("sum", np.array([True, True, False]))
 reduce("sum", np.array([100, 100], np.int8))
 reduce("sum", np.array([200, 200], np.uint8), dtype="uint8")
@@ -547,7 +547,7 @@ add("nonzero", [np.array([[0, 1j], [0, 0]])], np.nonzero)
 
 # --- shapes and joining, round 2
 add("transpose", [np.array(3.5)], lambda a: a.transpose(), axes="none")
-add("reshape", [np.array(3.5)], lambda a: a.reshape(()), shape="")
+add("reshape", [np.array(3.5)], lambda a: a.reshape(()), shape="-")
 add("expand_dims", [np.array(3.5)], lambda a: np.expand_dims(a, (0, -1)), axes="0,-1")
 add("squeeze", [np.array(3.5)], lambda a: np.squeeze(a), axes="none")
 add("squeeze", [np.zeros((1, 0, 1))], lambda a: np.squeeze(a), axes="none")
