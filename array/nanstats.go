@@ -84,8 +84,8 @@ func nanVariance(op string, a *Array, opts []ReduceOption, root bool) *Array {
 		return Var(a, opts...)
 	}
 	c := config(opts)
-	if c.out != nil || c.dt != 0 {
-		return errorf(op, "Out and WithDType are not supported")
+	if c.out != nil || c.dt != 0 || c.masked() {
+		return errorf(op, "Out, WithDType, WithInitial and WithWhere are not supported")
 	}
 	if len(a.shape) == 0 && len(c.axes) == 1 && (c.axes[0] == 0 || c.axes[0] == -1) {
 		c.axes = []int{} // as np.nanvar, axis 0 or -1 of a 0-d array is no axis

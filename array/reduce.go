@@ -32,7 +32,10 @@ type reduceConfig struct {
 	dt      DType
 	out     *Array
 	ddof    int
-	initial bool // CumulativeSum/CumulativeProd: lead with the identity
+	initial bool   // CumulativeSum/CumulativeProd: lead with the identity
+	where   *Array // WithWhere's mask
+	init    any    // WithInitial's value, if hasInit
+	hasInit bool
 }
 
 // Axis folds the given axes (negative counts from the end); Axis() with
@@ -50,8 +53,10 @@ func KeepDims() ReduceOption { return func(c *reduceConfig) { c.keep = true } }
 // accumulates in float32).
 func WithDType(dt DType) ReduceOption { return func(c *reduceConfig) { c.dt = dt } }
 
-// Out writes the result into o, which must have the result's shape and a
-// dtype it casts to under same_kind casting; the reduction returns o.
+// Out writes the result into o, which must have the result's shape; the
+// result is cast to o's dtype whatever it is, as NumPy's reductions cast
+// into out (ArgMax and ArgMin take an o whose dtype holds every int64
+// index it can be given safely, as NumPy's do); the reduction returns o.
 func Out(o *Array) ReduceOption { return func(c *reduceConfig) { c.out = o } }
 
 // IncludeInitial makes CumulativeSum and CumulativeProd start with the
@@ -313,6 +318,9 @@ func (op *reduceOp) call(a *Array, opts []ReduceOption) *Array {
 	if len(a.shape) == 0 && len(c.axes) == 1 && (c.axes[0] == 0 || c.axes[0] == -1) {
 		c.axes = []int{} // NumPy's reductions take axis 0 or -1 of a 0-d array as no axis (Mean and Var do not)
 	}
+	if c.masked() {
+		return op.callMasked(a, c)
+	}
 	folded, err := op.foldedAxes(a, &c)
 	if err != nil {
 		return failed(op.name, err)
@@ -333,6 +341,9 @@ func (op *reduceOp) call(a *Array, opts []ReduceOption) *Array {
 // foldedAxes returns which axes of a the call folds; ArgMax and ArgMin
 // take one axis at most.
 func (op *reduceOp) foldedAxes(a *Array, c *reduceConfig) ([]bool, error) {
+	if c.masked() {
+		return nil, fmt.Errorf("takes no initial or where")
+	}
 	folded := make([]bool, len(a.shape))
 	if c.axes == nil {
 		for i := range folded {
@@ -390,7 +401,31 @@ func (op *reduceOp) fold(a *Array, folded []bool, keep bool, acc, res DType, out
 	if err != nil {
 		return &Array{err: err}
 	}
+	if !op.writesAs(res, dst.dt) {
+		return castInto(op.name, dst, op.fold(a, folded, keep, acc, res, nil, scalars))
+	}
 	return reduceInto(op.name, op.reduction(a.dt, acc, dst.dt), a, folded, keep, dst, out, scalars)
+}
+
+// writesAs reports whether the kernel of op, whose result dtype is res,
+// can write its results as out itself: a same_kind cast of a reduction
+// that does not give indices. Others go through a temporary of res.
+func (op *reduceOp) writesAs(res, out DType) bool {
+	return res == out || op.combine != ir.ArgMaxOf && op.combine != ir.ArgMinOf && dtype.CanCast(res, out, dtype.CastSameKind)
+}
+
+// castInto copies r, a result of dtype r's own, into out, casting as
+// NumPy does when a reduction writes into an out of another dtype
+// (unsafely), and frees r.
+func castInto(name string, out, r *Array) *Array {
+	if r.err != nil {
+		return r
+	}
+	defer r.Free()
+	if err := out.set(name, r); err != nil {
+		return &Array{err: err}
+	}
+	return out
 }
 
 // reduceInto runs r over a's folded axes (and, when r reads several
@@ -435,8 +470,8 @@ func (op *reduceOp) destination(a, out *Array, res DType, shape []int) (*Array, 
 	if !slices.Equal(out.shape, shape) {
 		return nil, fmt.Errorf("%s: output has shape %s, the result has shape %s", op.name, formatShape(out.shape), formatShape(shape))
 	}
-	if !dtype.CanCast(res, out.dt, dtype.CastSameKind) {
-		return nil, fmt.Errorf("%s: cannot cast the result from %v to the output's %v with casting rule 'same_kind'", op.name, res, out.dt)
+	if (op.combine == ir.ArgMaxOf || op.combine == ir.ArgMinOf) && !dtype.CanCast(out.dt, Int64, dtype.CastSafe) {
+		return nil, fmt.Errorf("%s: cannot cast the output's %v to int64 indices with casting rule 'safe'", op.name, out.dt)
 	}
 	return out, nil
 }
@@ -528,6 +563,9 @@ func Mean(a *Array, opts ...ReduceOption) *Array {
 		return &Array{err: err}
 	}
 	c := config(opts)
+	if c.masked() {
+		return meanWhere(op, a, c, false, false)
+	}
 	acc, res := meanDTypes(a.dt, c.dt)
 	return sumThenDivide(op, opSum, a, c, acc, res, nil)
 }
@@ -610,6 +648,8 @@ func divideInto(name string, x *Array, d any, res DType, out *Array) *Array {
 		}
 	} else if !slices.Equal(out.shape, x.shape) {
 		return errorf(name, "output has shape %s, the result has shape %s", formatShape(out.shape), formatShape(x.shape))
+	} else if !dtype.CanCast(res, out.dt, dtype.CastSameKind) {
+		return castInto(name, out, divideInto(name, x, d, res, nil))
 	}
 	if r := Div(x, d, out); r.err != nil {
 		return failed(name, r.err)
@@ -630,6 +670,9 @@ func variance(name string, a *Array, opts []ReduceOption, root bool) *Array {
 		return &Array{err: err}
 	}
 	c := config(opts)
+	if c.masked() {
+		return meanWhere(name, a, c, true, root)
+	}
 	folded, err := opSum.foldedAxes(a, &c)
 	if err != nil {
 		return failed(name, err)
@@ -778,6 +821,10 @@ func (op *reduceOp) scan(a *Array, opts []ReduceOption) *Array {
 		return &Array{err: err}
 	}
 	c := config(opts)
+	if c.masked() {
+		return errorf(op.name, "takes no initial or where")
+	}
+	orig := a
 	axis := 0
 	switch {
 	case c.axes == nil:
@@ -799,6 +846,9 @@ func (op *reduceOp) scan(a *Array, opts []ReduceOption) *Array {
 	dst, err := op.destination(a, c.out, res, a.shape)
 	if err != nil {
 		return &Array{err: err}
+	}
+	if !op.writesAs(res, dst.dt) {
+		return castInto(op.name, dst, op.scan(orig, append(slices.Clone(opts), Out(nil))))
 	}
 	if acc == Bool { // a running or (and) is a bool sum (product) in integers, cast back
 		acc = Int64

@@ -370,8 +370,8 @@ func average(op string, a, weights *Array, opts []ReduceOption) (avg, sum *Array
 		return &Array{err: err}, &Array{err: err}
 	}
 	c := config(opts)
-	if c.out != nil || c.dt != 0 {
-		return fail(fmt.Errorf("Out and WithDType are not supported"))
+	if c.out != nil || c.dt != 0 || c.masked() {
+		return fail(fmt.Errorf("Out, WithDType, WithInitial and WithWhere are not supported"))
 	}
 	if weights == nil {
 		avg = Mean(a, opts...)

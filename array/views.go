@@ -116,6 +116,9 @@ func (a *Array) Squeeze(axes ...int) *Array {
 		if a.shape[ax] != 1 {
 			return errorf("Squeeze", "cannot select an axis to squeeze out which has size not equal to one")
 		}
+		if drop[ax] {
+			return errorf("Squeeze", "repeated axis")
+		}
 		drop[ax] = true
 	}
 	shape, strides := []int{}, []int{}
