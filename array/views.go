@@ -9,10 +9,15 @@ import (
 // Index returns the view that the basic indexing expression idx selects,
 // as a[idx...] does in NumPy: integers (I), slices (S, From, To, All and
 // their Step), NewAxis and Ellipsis. The view shares a's data; write
-// through it with Set.
+// through it with Set. With integer or boolean arrays among idx (Idx),
+// it is NumPy's advanced indexing and returns a new array of the
+// selected elements instead; SetIndex writes through either kind.
 func (a *Array) Index(idx ...Index) *Array {
 	if err := a.checkOp("Index"); err != nil {
 		return &Array{err: err}
+	}
+	if hasArrayIndex(idx) {
+		return a.advancedIndex(idx)
 	}
 	shape, strides, offset, err := applyIndex(a.shape, a.strides, a.offset, idx...)
 	if err != nil {

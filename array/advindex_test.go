@@ -1,0 +1,143 @@
+package array
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/fixture"
+	"github.com/stretchr/testify/require"
+)
+
+// advindexItems turns a case's items (Python's index syntax, @ for the
+// next array) into an expression.
+func advindexItems(t *testing.T, items []string, arrays []*Array) []Index {
+	var idx []Index
+	for _, it := range items {
+		switch {
+		case it == "@":
+			idx, arrays = append(idx, Idx(arrays[0])), arrays[1:]
+		case it == "None":
+			idx = append(idx, NewAxis)
+		case it == "...":
+			idx = append(idx, Ellipsis)
+		case strings.Contains(it, ":"):
+			p := strings.Split(it, ":")
+			s := All
+			if p[0] != "" {
+				s = From(atoi(t, p[0]))
+			}
+			if p[1] != "" {
+				if p[0] != "" {
+					s = S(atoi(t, p[0]), atoi(t, p[1]))
+				} else {
+					s = To(atoi(t, p[1]))
+				}
+			}
+			if len(p) == 3 && p[2] != "" {
+				s = s.Step(atoi(t, p[2]))
+			}
+			idx = append(idx, s)
+		default:
+			n, err := strconv.Atoi(it)
+			require.NoError(t, err, it)
+			idx = append(idx, I(n))
+		}
+	}
+	return idx
+}
+
+// TestAdvancedIndexNumPy checks Index and SetIndex with integer and
+// boolean arrays against NumPy (testdata/advindex): where the arrays'
+// axes go, broadcasting, negative entries, views, empty selections,
+// IndexError's cases, and writes of scalars and broadcast arrays.
+func TestAdvancedIndexNumPy(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		arrays := npyStream(t, "advindex/cases.npys")
+		for n, line := range fixture.Lines(t, "advindex/cases.txt") {
+			f := strings.Fields(line)
+			msg := fmt.Sprintf("case %d: %s", n+1, line)
+			nidx := strings.Count(line, "@")
+			x := onDevice(t, d, arrays[0])
+			var ix []*Array
+			for _, a := range arrays[1 : 1+nidx] {
+				ix = append(ix, onDevice(t, d, a))
+			}
+			arrays = arrays[1+nidx:]
+			idx := advindexItems(t, f[1:], ix)
+			switch f[0] {
+			case "get":
+				want := arrays[0]
+				arrays = arrays[1:]
+				got := x.Index(idx...)
+				require.NoError(t, got.Err(), msg)
+				require.Equal(t, want.DType, got.DType(), msg)
+				require.Equal(t, formatShape(want.Shape), formatShape(got.Shape()), msg)
+				require.Equal(t, want.Data, hostData(t, got), msg)
+			case "set":
+				values, want := onDevice(t, d, arrays[0]), arrays[1]
+				arrays = arrays[2:]
+				if values.NDim() == 0 {
+					require.NoError(t, x.SetIndex(scalarOf0d(t, values), idx...), msg)
+				} else {
+					require.NoError(t, x.SetIndex(values, idx...), msg)
+				}
+				require.Equal(t, want.Data, hostData(t, x), msg)
+			case "error":
+				got := x.Index(idx...)
+				require.Error(t, got.Err(), msg)
+				require.Contains(t, got.Err().Error(), "Index: ", msg)
+				require.Error(t, x.SetIndex(0, idx...), msg)
+			}
+		}
+		require.Empty(t, arrays)
+	})
+}
+
+// scalarOf0d is a 0-d fixture array as the Go number NumPy's Python
+// scalar stands for.
+func scalarOf0d(t *testing.T, a *Array) any {
+	if a.DType().Kind() == dtype.FloatKind {
+		v, err := Item[float64](a)
+		require.NoError(t, err)
+		return v
+	}
+	v, err := Item[int64](a)
+	require.NoError(t, err)
+	return int(v)
+}
+
+// TestAdvancedIndexErrors checks the messages of bad index arrays and
+// values, and that nothing is written after an error.
+func TestAdvancedIndexErrors(t *testing.T) {
+	d := DefaultDevice()
+	a := FromSliceOn(d, []float64{1, 2, 3, 4, 5, 6}, 2, 3)
+	for _, c := range []struct {
+		got  *Array
+		want string
+	}{
+		{a.Index(Idx([]int{2})), "Index: index 2 is out of bounds for axis 0 with size 2"},
+		{a.Index(All, Idx([]int{-4})), "Index: index -4 is out of bounds for axis 1 with size 3"},
+		{a.Index(Idx(a)), "Index: arrays used as indices must be of integer (or boolean) type, not float64"},
+		{a.Index(Idx("x")), "Index: index array of type string"},
+		{a.Index(Idx(nil)), "Index: nil index array"},
+		{a.Index(Idx([]bool{true, false, true})), "Index: boolean index did not match indexed array along axis 0; size of axis is 2 but size of corresponding boolean axis is 3"},
+		{a.Index(Idx([]int{0, 1}), Idx([]int{0, 1, 2})), "Index: shape mismatch: indexing arrays could not be broadcast together"},
+		{a.Index(Idx([]int{0}), Idx([]int{0}), Idx([]int{0})), "too many indices for array"},
+		{a.Index(Idx(d.Scalar(true))), "Index: a 0-d boolean index is not supported"},
+	} {
+		require.ErrorContains(t, c.got.Err(), c.want)
+	}
+	err := a.SetIndex(FromSliceOn(d, []float64{1, 2, 3}), Idx([]int{0, 1}), Idx([]int{0, 1}))
+	require.ErrorContains(t, err, "SetIndex: shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (2,)")
+	require.ErrorContains(t, a.BroadcastTo(4, 2, 3).SetIndex(0, Idx([]int{1})), "read-only")
+	got, err := ToSlice[float64](a)
+	require.NoError(t, err)
+	require.Equal(t, []float64{1, 2, 3, 4, 5, 6}, got)
+	// Basic expressions write through the view.
+	require.NoError(t, a.SetIndex(9.5, All, S(1, 3)))
+	got, _ = ToSlice[float64](a)
+	require.Equal(t, []float64{1, 9.5, 9.5, 4, 9.5, 9.5}, got)
+}
