@@ -2,7 +2,6 @@ package array
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -10,44 +9,6 @@ import (
 	"github.com/cugo/cugo/internal/fixture"
 	"github.com/stretchr/testify/require"
 )
-
-// advindexItems turns a case's items (Python's index syntax, @ for the
-// next array) into an expression.
-func advindexItems(t *testing.T, items []string, arrays []*Array) []Index {
-	var idx []Index
-	for _, it := range items {
-		switch {
-		case it == "@":
-			idx, arrays = append(idx, Idx(arrays[0])), arrays[1:]
-		case it == "None":
-			idx = append(idx, NewAxis)
-		case it == "...":
-			idx = append(idx, Ellipsis)
-		case strings.Contains(it, ":"):
-			p := strings.Split(it, ":")
-			s := All
-			if p[0] != "" {
-				s = From(atoi(t, p[0]))
-			}
-			if p[1] != "" {
-				if p[0] != "" {
-					s = S(atoi(t, p[0]), atoi(t, p[1]))
-				} else {
-					s = To(atoi(t, p[1]))
-				}
-			}
-			if len(p) == 3 && p[2] != "" {
-				s = s.Step(atoi(t, p[2]))
-			}
-			idx = append(idx, s)
-		default:
-			n, err := strconv.Atoi(it)
-			require.NoError(t, err, it)
-			idx = append(idx, I(n))
-		}
-	}
-	return idx
-}
 
 // TestAdvancedIndexNumPy checks Index and SetIndex with integer and
 // boolean arrays against NumPy (testdata/advindex): where the arrays'
@@ -66,7 +27,7 @@ func TestAdvancedIndexNumPy(t *testing.T) {
 				ix = append(ix, onDevice(t, d, a))
 			}
 			arrays = arrays[1+nidx:]
-			idx := advindexItems(t, f[1:], ix)
+			idx := pythonIndex(t, f[1:], ix)
 			switch f[0] {
 			case "get":
 				want := arrays[0]

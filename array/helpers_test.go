@@ -137,3 +137,45 @@ func requireClose(t *testing.T, dt DType, want, got []byte, tol float64, msg str
 		}
 	}
 }
+
+// pythonIndex parses an indexing expression written item by item as
+// Python writes it (3, -1, 1:4, ::-1, None, ...), with @ for the next of
+// arrays (an Idx item).
+func pythonIndex(t *testing.T, items []string, arrays []*Array) []Index {
+	var idx []Index
+	for _, s := range items {
+		switch {
+		case s == "@":
+			idx, arrays = append(idx, Idx(arrays[0])), arrays[1:]
+		case s == "...":
+			idx = append(idx, Ellipsis)
+		case s == "None":
+			idx = append(idx, NewAxis)
+		case strings.Contains(s, ":"):
+			parts := strings.Split(s, ":")
+			var sl Slice
+			for i, p := range parts {
+				if p == "" {
+					continue
+				}
+				v, err := strconv.Atoi(p)
+				require.NoError(t, err, s)
+				switch i {
+				case 0:
+					sl.start, sl.hasStart = v, true
+				case 1:
+					sl.stop, sl.hasStop = v, true
+				default:
+					sl = sl.Step(v)
+				}
+			}
+			idx = append(idx, sl)
+		default:
+			v, err := strconv.Atoi(s)
+			require.NoError(t, err, s)
+			idx = append(idx, I(v))
+		}
+	}
+	return idx
+}
+

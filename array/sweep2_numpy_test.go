@@ -51,42 +51,9 @@ func sweepCases(t *testing.T) []sweepCase {
 	return cases
 }
 
-// sweepIndex parses a basic index: items separated by ';', each an integer,
-// start:stop:step, ... or None.
+// sweepIndex parses a basic index: items separated by ';' (see pythonIndex).
 func sweepIndex(t *testing.T, spec string) []Index {
-	var idx []Index
-	for _, s := range strings.Split(spec, ";") {
-		switch {
-		case s == "...":
-			idx = append(idx, Ellipsis)
-		case s == "None":
-			idx = append(idx, NewAxis)
-		case strings.Contains(s, ":"):
-			parts := strings.Split(s, ":")
-			var sl Slice
-			for i, p := range parts {
-				if p == "" {
-					continue
-				}
-				v, err := strconv.Atoi(p)
-				require.NoError(t, err, spec)
-				switch i {
-				case 0:
-					sl.start, sl.hasStart = v, true
-				case 1:
-					sl.stop, sl.hasStop = v, true
-				default:
-					sl = sl.Step(v)
-				}
-			}
-			idx = append(idx, sl)
-		default:
-			v, err := strconv.Atoi(s)
-			require.NoError(t, err, spec)
-			idx = append(idx, I(v))
-		}
-	}
-	return idx
+	return pythonIndex(t, strings.Split(spec, ";"), nil)
 }
 
 // sweepScalar parses a Go scalar: kind:value with kind int, float or bool,
