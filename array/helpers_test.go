@@ -178,4 +178,3 @@ func pythonIndex(t *testing.T, items []string, arrays []*Array) []Index {
 	}
 	return idx
 }
-
