@@ -162,6 +162,18 @@ def inverse_cuts():
                 save(f"{op}_cuts_{np.dtype(dt).name}", op, getattr(np, op)(z), 8, z)
 
 
+def complex_rint():
+    """rint of complex numbers, part by part (halves to even, ±0, ±inf, NaN)."""
+    for dt in [np.complex64, np.complex128]:
+        ft = np.float32 if dt == np.complex64 else np.float64
+        parts = np.array([0.0, -0.0, 0.5, -0.5, 1.5, 2.5, -2.5, 0.49999997, 1e15 + 0.5, 3e38, np.inf, -np.inf, np.nan],
+                         dtype=ft)
+        re, im = np.meshgrid(parts, parts)
+        z = np.empty(re.size, dtype=dt)
+        z.real, z.imag = re.ravel(), im.ravel()
+        save(f"rint_{np.dtype(dt).name}", "rint", np.rint(z), 0, z)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for f in os.listdir(OUT):
@@ -251,6 +263,7 @@ def main():
 
     newer_ufuncs()
     inverse_cuts()
+    complex_rint()
 
     with open(f"{OUT}/cases.txt", "w") as fh:
         fh.write("# NAME OP OUTDTYPE ULPS, made by testdata/gen_ufunc_cpu.py (NumPy %s)\n" % np.__version__)

@@ -47,6 +47,8 @@ func complexFuncHelpers() []helper {
 `)
 		add("atan", []string{"atanh"}, fn+`$C $C_atan($C a) { const $C t = $C_atanh($C_(-a.im, a.re)); return $C_(t.im, -t.re); }
 `)
+		add("rint", nil, fn+`$C $C_rint($C a) { return $C_(rint$f(a.re), rint$f(a.im)); }
+`)
 		add("exp2", []string{"exp"}, fn+`$C $C_exp2($C a) { return $C_exp($C_(a.re * ($F)0.693147180559945309417232121458, a.im * ($F)0.693147180559945309417232121458)); }
 `)
 		add("expm1", nil, `static __device__ $C $C_expm1($C a) {

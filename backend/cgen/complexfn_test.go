@@ -14,7 +14,7 @@ import (
 )
 
 // TestComplexInversesMatchCPU compiles the generated complex inverse
-// functions with the host's C++ compiler and compares them with the CPU
+// functions (and rint) with the host's C++ compiler and compares them with the CPU
 // backend's on the points where they are easiest to get wrong: both sides
 // of every branch cut (±0 parts), tiny and huge arguments, infinities and
 // NaN. Both must give the same NaNs, infinities and signs of zero, and
@@ -54,7 +54,7 @@ func testComplexInverses(t *testing.T, cxx string, dt dtype.DType, ulps uint64) 
 	ops := []struct {
 		op   ir.Op
 		name string
-	}{{ir.Arcsinh, "asinh"}, {ir.Arccosh, "acosh"}, {ir.Arctanh, "atanh"}, {ir.Arcsin, "asin"}, {ir.Arccos, "acos"}, {ir.Arctan, "atan"}}
+	}{{ir.Arcsinh, "asinh"}, {ir.Arccosh, "acosh"}, {ir.Arctanh, "atanh"}, {ir.Arcsin, "asin"}, {ir.Arccos, "acos"}, {ir.Arctan, "atan"}, {ir.Rint, "rint"}}
 
 	var c strings.Builder
 	c.WriteString(hostShims + typedefs)

@@ -306,6 +306,8 @@ func unaryComplex[F float](op ir.Op, d, x []complex128) bool {
 		return true
 	case ir.Conj:
 		fn = cmplx.Conj
+	case ir.Rint: // part by part, as NumPy's nc_rint
+		fn = func(z complex128) complex128 { return complex(math.RoundToEven(real(z)), math.RoundToEven(imag(z))) }
 	case ir.Sign:
 		fn = csign
 	case ir.Reciprocal:

@@ -98,7 +98,7 @@ var signatures = map[Op]Signature{
 	Floor:      {"floor", KFloat, SameType, true},
 	Ceil:       {"ceil", KFloat, SameType, true},
 	Trunc:      {"trunc", KFloat, SameType, true},
-	Rint:       {"rint", KFloat, SameType, true},
+	Rint:       {"rint", KInexact, SameType, true},
 	IsNaN:      {"isnan", KAll, BoolType, true},
 	IsInf:      {"isinf", KAll, BoolType, true},
 	IsFinite:   {"isfinite", KAll, BoolType, true},
