@@ -5,9 +5,10 @@ import (
 	"fmt"
 )
 
-// Index is one item of a basic indexing expression, what NumPy takes
-// between the brackets of a[...]: an integer (I), a Slice (S, From, To,
-// All), NewAxis or Ellipsis. Basic indexing always gives a view.
+// Index is one item of an indexing expression, what NumPy takes between
+// the brackets of a[...]: an integer (I), a Slice (S, From, To, All),
+// NewAxis or Ellipsis, which give a view (basic indexing), or an integer
+// or boolean array (Idx), which copies (advanced indexing).
 type Index interface {
 	isIndex()
 }
