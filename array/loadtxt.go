@@ -261,7 +261,7 @@ func (p *loadtxtParser) read(lr *lineReader) error {
 				p.cols, len(p.fields), p.rows+1, first)
 		}
 		at := len(p.data)
-		if err := p.grow(size * p.cols); err != nil {
+		if p.data, err = growRow(p.data, p.rows, p.cols, p.c.dt); err != nil {
 			return err
 		}
 		for i := range p.cols {
@@ -288,14 +288,14 @@ func (p *loadtxtParser) read(lr *lineReader) error {
 	return nil
 }
 
-// grow extends data by n bytes, refusing tables past what an array may
-// hold.
-func (p *loadtxtParser) grow(n int) error {
-	if _, err := layout.Bytes([]int{p.rows + 1, max(p.cols, 1)}, p.c.dt.Size()); err != nil {
-		return fmt.Errorf("too many rows: %w", err)
+// growRow extends a table of rows rows of cols elements of dt by one
+// row, refusing tables past what an array may hold.
+func growRow(data []byte, rows, cols int, dt DType) ([]byte, error) {
+	if _, err := layout.Bytes([]int{rows + 1, cols}, dt.Size()); err != nil {
+		return nil, fmt.Errorf("too many rows: %w", err)
 	}
-	p.data = slices.Grow(p.data, n)[:len(p.data)+n]
-	return nil
+	n := cols * dt.Size()
+	return slices.Grow(data, n)[:len(data)+n], nil
 }
 
 // quoteField writes a field for a message, as Python's repr would, cut

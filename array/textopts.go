@@ -30,7 +30,6 @@ type textConfig struct {
 	unpack     bool
 
 	skipFooter int
-	missing    []string
 	filling    []any
 
 	fmt      []string
@@ -104,13 +103,8 @@ func Encoding(name string) TextOption {
 	return textOption("Encoding", func(c *textConfig) { c.encoding = name })
 }
 
-// MissingValues are the strings, besides the empty one, that mark a
-// missing value in Genfromtxt (missing_values=, for every column).
-func MissingValues(s ...string) TextOption {
-	return textOption("MissingValues", func(c *textConfig) { c.missing = slices.Clone(s) })
-}
-
-// FillingValues replace missing values in Genfromtxt (filling_values=):
+// FillingValues replace the fields Genfromtxt cannot convert
+// (filling_values=):
 // one Go number for every column, or one per column from the first (the
 // columns beyond keep the default: NaN for floats, -1 for integers, false
 // for bool).
