@@ -70,7 +70,9 @@ func (d *Device) GenfromtxtFile(path string, opts ...TextOption) *Array {
 
 // Genfromtxt reads a table with missing values into a new array on the
 // default device.
-func Genfromtxt(r io.Reader, opts ...TextOption) *Array { return DefaultDevice().Genfromtxt(r, opts...) }
+func Genfromtxt(r io.Reader, opts ...TextOption) *Array {
+	return DefaultDevice().Genfromtxt(r, opts...)
+}
 
 // GenfromtxtFile reads the text file at path into a new array on the
 // default device.

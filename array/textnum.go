@@ -121,7 +121,7 @@ func parseIntField(s string, signed bool, lo int64, hi uint64) (uint64, bool) {
 		mag = mag*10 + d
 	}
 	if neg {
-		if mag > uint64(-(lo + 1))+1 {
+		if mag > uint64(-(lo+1))+1 {
 			return 0, false
 		}
 		return -mag, true

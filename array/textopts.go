@@ -44,7 +44,9 @@ func textOption(name string, apply func(*textConfig)) TextOption {
 }
 
 // TextDType is the dtype of the array read (dtype=; default float64).
-func TextDType(dt DType) TextOption { return textOption("TextDType", func(c *textConfig) { c.dt = dt }) }
+func TextDType(dt DType) TextOption {
+	return textOption("TextDType", func(c *textConfig) { c.dt = dt })
+}
 
 // Delimiter separates the values of a line (delimiter=): for Loadtxt one
 // character, for Genfromtxt any string, for Savetxt what is written
@@ -65,14 +67,20 @@ func Comments(prefixes ...string) TextOption {
 // QuoteChar quotes fields in Loadtxt (quotechar=): inside quotes
 // delimiters and comments are plain characters, and a doubled quote is
 // one quote.
-func QuoteChar(q rune) TextOption { return textOption("QuoteChar", func(c *textConfig) { c.quote = q }) }
+func QuoteChar(q rune) TextOption {
+	return textOption("QuoteChar", func(c *textConfig) { c.quote = q })
+}
 
 // SkipRows skips the first n lines of the input, comments and blank lines
 // included (Loadtxt's skiprows=).
-func SkipRows(n int) TextOption { return textOption("SkipRows", func(c *textConfig) { c.skipRows = n }) }
+func SkipRows(n int) TextOption {
+	return textOption("SkipRows", func(c *textConfig) { c.skipRows = n })
+}
 
 // SkipHeader skips the first n lines (Genfromtxt's skip_header=).
-func SkipHeader(n int) TextOption { return textOption("SkipHeader", func(c *textConfig) { c.skipRows = n }) }
+func SkipHeader(n int) TextOption {
+	return textOption("SkipHeader", func(c *textConfig) { c.skipRows = n })
+}
 
 // SkipFooter leaves out the last n lines that hold data (Genfromtxt's
 // skip_footer=).
@@ -120,7 +128,9 @@ func Fmt(formats ...string) TextOption {
 }
 
 // Newline ends Savetxt's lines (newline=, default "\n").
-func Newline(s string) TextOption { return textOption("Newline", func(c *textConfig) { c.newline = s }) }
+func Newline(s string) TextOption {
+	return textOption("Newline", func(c *textConfig) { c.newline = s })
+}
 
 // Header is written before Savetxt's data, each of its lines after the
 // comment prefix (header=).
