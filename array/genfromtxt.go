@@ -331,16 +331,16 @@ func (g *genParser) putValue(s string, dst []byte) (bool, error) {
 	}
 	lo, hi := intRange(dt)
 	if dt.Size() == 8 { // np.int64(s) and np.uint64(s): Python's int()
-		digits, ok := withoutUnderscores(s)
-		if !ok {
+		digits, ok := withoutUnderscores(trimPySpace(s))
+		if !ok || !isDecimalInt(digits) {
 			return false, nil
 		}
-		v, ok := parseIntField(digits, dt.Kind() == dtype.IntKind, lo, math.MaxUint64)
-		if ok && (dt == Int64 && v > hi && !strings.Contains(digits, "-") || dt == Uint64 && strings.Contains(digits, "-")) {
-			return false, fmt.Errorf("Python integer %s out of bounds for %v", trimPySpace(s), dt)
+		v, ok := parseIntField(digits, dt.Kind() == dtype.IntKind, lo, hi)
+		if !ok {
+			return false, fmt.Errorf("Python integer %s out of bounds for %v", digits, dt)
 		}
 		putUint(dst, 8, v)
-		return ok, nil
+		return true, nil
 	}
 	f, ok := pythonFloat(s) // int(float(s)), then cast as np.array casts a Python int
 	switch {
@@ -353,4 +353,10 @@ func (g *genParser) putValue(s string, dst []byte) (bool, error) {
 	}
 	putValue(dst, dt, intValue(dt, f))
 	return true, nil
+}
+
+// isDecimalInt reports whether s is an optional sign and decimal digits.
+func isDecimalInt(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }

@@ -236,8 +236,10 @@ func putUint(dst []byte, size int, v uint64) {
 
 func (p *loadtxtParser) read(lr *lineReader) error {
 	for range p.c.skipRows {
-		if _, ok, err := lr.next(); err != nil || !ok {
+		if _, ok, err := lr.next(); err != nil {
 			return err
+		} else if !ok {
+			break
 		}
 	}
 	size := p.c.dt.Size()
