@@ -357,6 +357,8 @@ func (g *genParser) putValue(s string, dst []byte) (bool, error) {
 
 // isDecimalInt reports whether s is an optional sign and decimal digits.
 func isDecimalInt(s string) bool {
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
 	return s != "" && strings.Trim(s, "0123456789") == ""
 }
