@@ -242,6 +242,8 @@ func (r *errReader) Read(p []byte) (int, error) {
 // no panic, an error naming the problem, memory bounded by the input.
 func TestTextHostileInput(t *testing.T) {
 	d := On(cpu.New(2))
+	defer func(n int) { maxTextLine = n }(maxTextLine)
+	maxTextLine = 1 << 16
 	long := strings.Repeat("1", maxTextLine+10)
 	for _, c := range []struct {
 		a    *Array

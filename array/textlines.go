@@ -9,8 +9,9 @@ import (
 )
 
 // maxTextLine bounds one line of text input, so that input without line
-// ends fails with an error rather than taking all memory.
-const maxTextLine = 64 << 20
+// ends fails with an error rather than taking all memory (a variable for
+// the tests).
+var maxTextLine = 64 << 20
 
 // lineReader splits text into lines as Python's text files do
 // (universal newlines: "\n", "\r\n" and "\r" each end a line), checking
