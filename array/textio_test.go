@@ -251,7 +251,7 @@ func TestTextHostileInput(t *testing.T) {
 	}{
 		{d.Loadtxt(strings.NewReader(long)), "longer than"},
 		{d.Genfromtxt(strings.NewReader("1\n" + long)), "line 2 is longer than"},
-		{d.Loadtxt(strings.NewReader("\"" + strings.Repeat("1\n", maxTextLine/2+2)), QuoteChar('"')), "longer than"},
+		{d.Loadtxt(strings.NewReader("\""+strings.Repeat("1\n", maxTextLine/2+2)), QuoteChar('"')), "longer than"},
 		{d.Loadtxt(strings.NewReader("1 2\n3 \xff\n")), "line 2 is not valid UTF-8"},
 		{d.Loadtxt(strings.NewReader("1 2\x00\n")), `"2\x00"`},
 		{d.Loadtxt(&errReader{"1 2\n"}), "disk on fire"},
@@ -259,7 +259,7 @@ func TestTextHostileInput(t *testing.T) {
 		{d.FromReader(&errReader{"1 2\n"}, Float64, -1, " "), "disk on fire"},
 		{d.FromReader(&errReader{"1 2\n"}, Float64, -1, ""), "disk on fire"},
 		{d.FromReader(strings.NewReader("1"), Float64, math.MaxInt/4, ""), "too large"},
-		{d.Loadtxt(strings.NewReader(strings.Repeat("9", 400) + "\n"), TextDType(Int64)), "could not convert"},
+		{d.Loadtxt(strings.NewReader(strings.Repeat("9", 400)+"\n"), TextDType(Int64)), "could not convert"},
 		{d.Loadtxt(strings.NewReader("1 " + strings.Repeat("x", 300))), "..."},
 	} {
 		require.ErrorContains(t, c.a.Err(), c.want)
