@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"slices"
 	"strings"
 
@@ -33,39 +32,27 @@ import (
 // invalid_raise=False, autostrip, fixed-width delimiters, and
 // per-column dictionaries of filling values.
 func (d *Device) Genfromtxt(r io.Reader, opts ...TextOption) *Array {
-	const op = "Genfromtxt"
-	if err := d.Err(); err != nil {
-		return failed(op, err)
-	}
-	if r == nil {
-		return errorf(op, "nil reader")
-	}
-	c, err := textConfigFor(opts, "TextDType", "Delimiter", "Comments", "SkipHeader", "SkipFooter",
-		"UseCols", "MaxRows", "NDMin", "Unpack", "Encoding", "FillingValues")
-	if err != nil {
-		return failed(op, err)
-	}
+	return d.readText("Genfromtxt", r, opts, readGenfromtxt, "TextDType", "Delimiter", "Comments",
+		"SkipHeader", "SkipFooter", "UseCols", "MaxRows", "NDMin", "Unpack", "Encoding", "FillingValues")
+}
+
+func readGenfromtxt(c *textConfig, lr *lineReader) (data []byte, rows, cols int, err error) {
 	g, err := newGenParser(c)
 	if err != nil {
-		return failed(op, err)
+		return nil, 0, 0, err
 	}
-	if err := g.read(newLineReader(r)); err != nil {
-		return failed(op, err)
+	if err := g.read(lr); err != nil {
+		return nil, 0, 0, err
 	}
 	if g.rows == 0 {
-		return d.textResult(op, c, nil, 0, 1)
+		return nil, 0, 1, nil // NumPy's np.array([]): shape (0,)
 	}
-	return d.textResult(op, c, g.data, g.rows, g.cols)
+	return g.data, g.rows, g.cols, nil
 }
 
 // GenfromtxtFile reads the text file at path as Genfromtxt does.
 func (d *Device) GenfromtxtFile(path string, opts ...TextOption) *Array {
-	f, err := os.Open(path)
-	if err != nil {
-		return failed("GenfromtxtFile", err)
-	}
-	defer f.Close()
-	return d.Genfromtxt(f, opts...)
+	return readTextFile("GenfromtxtFile", path, func(r io.Reader) *Array { return d.Genfromtxt(r, opts...) })
 }
 
 // Genfromtxt reads a table with missing values into a new array on the

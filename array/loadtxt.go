@@ -31,36 +31,53 @@ import (
 // file Python opens. A bad field, a row of another length or a column
 // out of range is an error naming the row and the line.
 func (d *Device) Loadtxt(r io.Reader, opts ...TextOption) *Array {
-	const op = "Loadtxt"
+	return d.readText("Loadtxt", r, opts, readLoadtxt, "TextDType", "Delimiter", "Comments", "QuoteChar",
+		"SkipRows", "UseCols", "MaxRows", "NDMin", "Unpack", "Encoding")
+}
+
+func readLoadtxt(c *textConfig, lr *lineReader) (data []byte, rows, cols int, err error) {
+	p, err := newLoadtxtParser(c)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	err = p.read(lr)
+	return p.data, p.rows, p.cols, err
+}
+
+// LoadtxtFile reads the text file at path as Loadtxt does.
+func (d *Device) LoadtxtFile(path string, opts ...TextOption) *Array {
+	return readTextFile("LoadtxtFile", path, func(r io.Reader) *Array { return d.Loadtxt(r, opts...) })
+}
+
+// readText runs what the text readers share: the device's error, a nil
+// reader, the options (of the allowed names), then read into a table.
+func (d *Device) readText(op string, r io.Reader, opts []TextOption,
+	read func(*textConfig, *lineReader) (data []byte, rows, cols int, err error), allowed ...string) *Array {
 	if err := d.Err(); err != nil {
 		return failed(op, err)
 	}
 	if r == nil {
 		return errorf(op, "nil reader")
 	}
-	c, err := textConfigFor(opts, "TextDType", "Delimiter", "Comments", "QuoteChar", "SkipRows",
-		"UseCols", "MaxRows", "NDMin", "Unpack", "Encoding")
+	c, err := textConfigFor(opts, allowed...)
 	if err != nil {
 		return failed(op, err)
 	}
-	p, err := newLoadtxtParser(c)
+	data, rows, cols, err := read(c, newLineReader(r))
 	if err != nil {
 		return failed(op, err)
 	}
-	if err := p.read(newLineReader(r)); err != nil {
-		return failed(op, err)
-	}
-	return d.textResult(op, c, p.data, p.rows, p.cols)
+	return d.textResult(op, c, data, rows, cols)
 }
 
-// LoadtxtFile reads the text file at path as Loadtxt does.
-func (d *Device) LoadtxtFile(path string, opts ...TextOption) *Array {
+// readTextFile opens path for a File form of a reader.
+func readTextFile(op, path string, read func(io.Reader) *Array) *Array {
 	f, err := os.Open(path)
 	if err != nil {
-		return failed("LoadtxtFile", err)
+		return failed(op, err)
 	}
 	defer f.Close()
-	return d.Loadtxt(f, opts...)
+	return read(f)
 }
 
 // Loadtxt reads a table of numbers from text into a new array on the
