@@ -27,7 +27,7 @@ func (a *Array) Savetxt(w io.Writer, opts ...TextOption) error {
 	if err := a.checkOp(op); err != nil {
 		return err
 	}
-	c, err := textConfigFor(opts, "Fmt", "Delimiter", "Newline", "Header", "Footer", "Comments")
+	c, err := textConfigFor(opts, "Fmt", "Delimiter", "Newline", "Header", "Footer", "Comments", "Encoding")
 	if err != nil {
 		return wrap(op, err)
 	}

@@ -293,3 +293,13 @@ func mustSlice[T Element](t *testing.T, a *Array) []T {
 	require.NoError(t, err)
 	return v
 }
+
+// TestLoadtxtNoColumns reads no column, as usecols=[] does: a
+// rows-by-zero array.
+func TestLoadtxtNoColumns(t *testing.T) {
+	a := Loadtxt(strings.NewReader("1 2\n3 4\n5 6\n"), UseCols())
+	require.NoError(t, a.Err())
+	require.Equal(t, []int{3, 0}, a.Shape())
+	g := Genfromtxt(strings.NewReader("1 2\n3 4\n5 6\n"), UseCols())
+	require.Equal(t, []int{3, 2}, g.Shape())
+}

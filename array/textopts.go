@@ -89,9 +89,10 @@ func SkipFooter(n int) TextOption {
 }
 
 // UseCols reads only these columns, in this order; negative ones count
-// from the end of each line (usecols=).
+// from the end of each line (usecols=). For Loadtxt none (UseCols())
+// reads no column, as usecols=[] does; for Genfromtxt it reads all.
 func UseCols(cols ...int) TextOption {
-	return textOption("UseCols", func(c *textConfig) { c.useCols = slices.Clone(cols) })
+	return textOption("UseCols", func(c *textConfig) { c.useCols = append([]int{}, cols...) })
 }
 
 // MaxRows reads at most n rows of data; lines without data do not count
