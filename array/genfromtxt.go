@@ -187,8 +187,11 @@ func (g *genParser) read(lr *lineReader) error {
 	}
 	if len(g.invalid) > 0 {
 		msg := []string{"some errors were detected!"}
-		for _, gl := range g.invalid {
+		for _, gl := range g.invalid[:min(len(g.invalid), 10)] {
 			msg = append(msg, fmt.Sprintf("    line %d (got %d columns instead of %d)", gl.no, gl.found, g.cols))
+		}
+		if len(g.invalid) > 10 {
+			msg = append(msg, fmt.Sprintf("    and %d more lines", len(g.invalid)-10))
 		}
 		return errors.New(strings.Join(msg, "\n"))
 	}

@@ -303,3 +303,15 @@ func TestLoadtxtNoColumns(t *testing.T) {
 	g := Genfromtxt(strings.NewReader("1 2\n3 4\n5 6\n"), UseCols())
 	require.Equal(t, []int{3, 2}, g.Shape())
 }
+
+// TestGenfromtxtInvalidLines names the first ten lines of another
+// length and counts the rest.
+func TestGenfromtxtInvalidLines(t *testing.T) {
+	in := "1 2\n" + strings.Repeat("3\n", 25)
+	err := Genfromtxt(strings.NewReader(in)).Err()
+	require.ErrorContains(t, err, "line 2 (got 1 columns instead of 2)")
+	require.ErrorContains(t, err, "line 11 (got 1 columns instead of 2)")
+	require.NotContains(t, err.Error(), "line 12 ")
+	require.ErrorContains(t, err, "and 15 more lines")
+	require.NoError(t, Genfromtxt(strings.NewReader(in), SkipFooter(25)).Err(), "the footer's lines are not checked")
+}
