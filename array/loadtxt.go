@@ -134,9 +134,10 @@ type loadtxtParser struct {
 
 	data       []byte
 	rows, cols int
+	ends       [128]bool // the ASCII characters that end an unquoted field
 	fields     []string
 	quoted     []bool // whether each field began with a quote
-	field      strings.Builder
+	buf        []byte
 }
 
 func controlRune(s, what string) (rune, error) {
@@ -183,6 +184,10 @@ func newLoadtxtParser(c *textConfig) (*loadtxtParser, error) {
 	}
 	if c.useCols != nil {
 		p.cols = len(c.useCols)
+	}
+	for b := range p.ends {
+		r := rune(b)
+		p.ends[b] = r == p.delim || r == p.comment || p.whitespace && pyIsSpace(r)
 	}
 	return p, nil
 }
@@ -327,8 +332,9 @@ func quoteField(s string) string {
 }
 
 // tokenize splits the next row into p.fields, as NumPy's tokenizer
-// does; ok is false when the input has ended. A quoted field may run on
-// over line ends, which it keeps as "\n".
+// does; ok is false when the input has ended. A field is a substring of
+// its line unless quoting made it differ (then it is built in p.buf); a
+// quoted field may run on over line ends, which it keeps as "\n".
 func (p *loadtxtParser) tokenize(lr *lineReader) (ok bool, err error) {
 	p.fields, p.quoted = p.fields[:0], p.quoted[:0]
 	line, ok, err := lr.next()
@@ -341,8 +347,15 @@ func (p *loadtxtParser) tokenize(lr *lineReader) (ok bool, err error) {
 		unquoted
 		quoted
 	)
-	state := fieldStart
-	p.field.Reset()
+	state, start, buffered := fieldStart, 0, false
+	endField := func(end int) {
+		if buffered {
+			p.fields = append(p.fields, string(p.buf))
+		} else {
+			p.fields = append(p.fields, line[start:end])
+		}
+		p.buf, buffered = p.buf[:0], false
+	}
 	p.quoted = append(p.quoted, false)
 	for i := 0; ; {
 		if i == len(line) {
@@ -354,40 +367,51 @@ func (p *loadtxtParser) tokenize(lr *lineReader) (ok bool, err error) {
 			} else if !ok {
 				break
 			}
-			if p.field.Len()+len(line) > maxTextLine {
+			if len(p.buf)+len(line) > maxTextLine {
 				return false, fmt.Errorf("quoted field at line %d is longer than %d bytes", lr.lineNo, maxTextLine)
 			}
-			p.field.WriteByte('\n')
+			p.buf = append(p.buf, '\n')
 			i = 0
+			continue
+		}
+		if c := line[i]; state == unquoted && c < utf8.RuneSelf && !p.ends[c] { // the common case
+			if buffered {
+				p.buf = append(p.buf, c)
+			}
+			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(line[i:])
 		switch {
 		case state == fieldStart && p.whitespace && pyIsSpace(r):
 		case state == fieldStart && r == p.quote:
-			state = quoted
+			state, buffered = quoted, true
 			p.quoted[len(p.quoted)-1] = true
 		case state == fieldStart:
-			state = unquoted
+			state, start = unquoted, i
 			continue // read r as part of the field
 		case state == quoted && r == p.quote && strings.HasPrefix(line[i+n:], string(r)):
-			p.field.WriteRune(r) // a doubled quote is one quote
+			p.buf = append(p.buf, line[i:i+n]...) // a doubled quote is one quote
 			n *= 2
 		case state == quoted && r == p.quote:
 			state = unquoted // what follows the closing quote joins the field
 		case state == unquoted && (r == p.delim || p.whitespace && pyIsSpace(r)):
-			p.fields = append(p.fields, p.field.String())
+			endField(i)
 			p.quoted = append(p.quoted, false)
-			p.field.Reset()
 			state = fieldStart
 		case state == unquoted && r == p.comment:
-			n = len(line) - i
-		default:
-			p.field.WriteRune(r)
+			line = line[:i]
+			continue
+		case buffered:
+			p.buf = append(p.buf, line[i:i+n]...)
 		}
 		i += n
 	}
-	p.fields = append(p.fields, p.field.String())
+	if state == fieldStart {
+		p.fields = append(p.fields, "")
+	} else {
+		endField(len(line))
+	}
 	// One empty unquoted field is an empty line; splitting at whitespace
 	// drops a last empty field ("1 2 " has two). NumPy looks at the first
 	// field's quoting for both, and so does this.

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -314,4 +315,27 @@ func TestGenfromtxtInvalidLines(t *testing.T) {
 	require.NotContains(t, err.Error(), "line 12 ")
 	require.ErrorContains(t, err, "and 15 more lines")
 	require.NoError(t, Genfromtxt(strings.NewReader(in), SkipFooter(25)).Err(), "the footer's lines are not checked")
+}
+
+// BenchmarkLoadtxtCSV reads a CSV of 20000 rows of 10 float64 values.
+func BenchmarkLoadtxtCSV(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var sb strings.Builder
+	for range 20000 {
+		for j := range 10 {
+			if j > 0 {
+				sb.WriteByte(',')
+			}
+			sb.WriteString(strconv.FormatFloat(rng.NormFloat64()*1e3, 'g', -1, 64))
+		}
+		sb.WriteByte('\n')
+	}
+	text := sb.String()
+	d := On(cpu.New(2))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if err := d.Loadtxt(strings.NewReader(text), Delimiter(",")).Err(); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -29,10 +29,13 @@ func floatPrefix(s string) int {
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		i++
 	}
-	for _, w := range []string{"infinity", "inf", "nan"} {
-		if len(s)-i >= len(w) && strings.EqualFold(s[i:i+len(w)], w) {
-			return i + len(w)
+	if i < len(s) && strings.IndexByte("iInN", s[i]) >= 0 {
+		for _, w := range []string{"infinity", "inf", "nan"} {
+			if len(s)-i >= len(w) && strings.EqualFold(s[i:i+len(w)], w) {
+				return i + len(w)
+			}
 		}
+		return 0
 	}
 	start := i
 	for i < len(s) && isDigit(s[i]) {
@@ -69,18 +72,16 @@ func floatPrefix(s string) int {
 // pyFloat converts s, which floatPrefix accepts whole, to a float64: out
 // of range it is ±inf or ±0, as in Python.
 func pyFloat(s string) float64 {
-	neg := s[0] == '-'
 	body := strings.TrimLeft(s, "+-")
-	var v float64
-	switch strings.ToLower(body) {
-	case "inf", "infinity":
-		v = math.Inf(1)
-	case "nan":
-		v = math.NaN()
-	default:
-		v, _ = strconv.ParseFloat(body, 64) // ErrRange still gives ±inf or 0
+	if !strings.ContainsAny(body[:1], "iInN") {
+		v, _ := strconv.ParseFloat(s, 64) // out of range it gives ±inf or ±0, as Python does
+		return v
 	}
-	if neg {
+	v := math.Inf(1)
+	if strings.EqualFold(body, "nan") {
+		v = math.NaN()
+	}
+	if s[0] == '-' {
 		v = math.Copysign(v, -1)
 	}
 	return v
