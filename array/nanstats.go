@@ -84,8 +84,8 @@ func nanVariance(op string, a *Array, opts []ReduceOption, root bool) *Array {
 		return Var(a, opts...)
 	}
 	c := config(opts)
-	if c.out != nil || c.dt != 0 || c.masked() {
-		return errorf(op, "Out, WithDType, WithInitial and WithWhere are not supported")
+	if c.out != nil || c.dt != 0 || c.hasInit {
+		return errorf(op, "Out, WithDType and WithInitial are not supported")
 	}
 	if len(a.shape) == 0 && len(c.axes) == 1 && (c.axes[0] == 0 || c.axes[0] == -1) {
 		c.axes = []int{} // as np.nanvar, axis 0 or -1 of a 0-d array is no axis
@@ -94,10 +94,13 @@ func nanVariance(op string, a *Array, opts []ReduceOption, root bool) *Array {
 	if c.axes != nil {
 		keep = append(keep, Axis(c.axes...))
 	}
-	nan := IsNaN(a)
-	count := CountNonzero(LogicalNot(nan), keep...)
-	mean := Div(NanSum(a, keep...), count)
-	dev := Square(Abs(Where(nan, 0, Sub(a, mean))))
+	left, err := leftOut(op, a, c.where)
+	if err != nil {
+		return &Array{err: err}
+	}
+	count := CountNonzero(LogicalNot(left), keep...)
+	mean := Div(Sum(Where(left, 0, a), keep...), count)
+	dev := Square(Abs(Where(left, 0, Sub(a, mean))))
 	dof := Sub(count, c.ddof)
 	v := Where(LessEqual(dof, 0), math.NaN(), Div(Sum(dev, keep...), dof))
 	if root {
@@ -116,6 +119,19 @@ func nanVariance(op string, a *Array, opts []ReduceOption, root bool) *Array {
 		return failed(op, v.err)
 	}
 	return v.AsType(real)
+}
+
+// leftOut is where a NaN reduction leaves a's elements out: where they
+// are NaN, and where the mask of WithWhere (if not nil) is false.
+func leftOut(op string, a, where *Array) (*Array, error) {
+	nan := IsNaN(a)
+	if where == nil {
+		return nan, nil
+	}
+	if err := checkWhere(op, a, where); err != nil {
+		return nil, err
+	}
+	return LogicalOr(nan, LogicalNot(where)), nil
 }
 
 // squeezeFolded removes the kept axes of a reduction over axes (nil: all;

@@ -578,6 +578,9 @@ func NanMean(a *Array, opts ...ReduceOption) *Array {
 		return &Array{err: err}
 	}
 	c := config(opts)
+	if c.masked() {
+		return nanMeanWhere(op, a, c)
+	}
 	if a.dt.Kind() < dtype.FloatKind {
 		acc, res := meanDTypes(a.dt, c.dt)
 		return sumThenDivide(op, opSum, a, c, acc, res, nil)

@@ -22,10 +22,10 @@ func WithInitial(v any) ReduceOption {
 
 // WithWhere folds only the elements where mask, a bool array that
 // broadcasts to the input's shape, is true, as NumPy's where=. Sum, Prod,
-// NanSum, AllTrue, AnyTrue, Mean, Var and Std take it; Max, Min, NanMax
-// and NanMin take it with WithInitial, which stands in for the elements
-// left out. A mean of no elements is NaN. Other reductions report an
-// error.
+// NanSum, AllTrue, AnyTrue, Mean, Var, Std, NanMean, NanVar and NanStd
+// take it; Max, Min, NanMax and NanMin take it with WithInitial, which
+// stands in for the elements left out. A mean of no elements is NaN.
+// Other reductions report an error.
 func WithWhere(mask *Array) ReduceOption {
 	return func(c *reduceConfig) { c.where = mask }
 }
@@ -175,6 +175,21 @@ func meanWhere(name string, a *Array, c reduceConfig, variance, root bool) *Arra
 	}
 	defer sq.Free()
 	return divideWhere(name, Sum(sq, append(plain, where)...), Sum(mask, append(plain, WithDType(Float64))...), c.ddof, sq.dt, c.out, root)
+}
+
+// nanMeanWhere is NanMean with where=: Mean over the elements the mask
+// keeps that are not NaN.
+func nanMeanWhere(name string, a *Array, c reduceConfig) *Array {
+	if c.where != nil && a.dt.Kind() >= dtype.FloatKind {
+		left, err := leftOut(name, a, c.where)
+		if err != nil {
+			return &Array{err: err}
+		}
+		defer left.Free()
+		c.where = LogicalNot(left)
+		defer c.where.Free()
+	}
+	return meanWhere(name, a, c, false, false)
 }
 
 // divideWhere returns sum / max(count - ddof, 0) in dtype res, into out if

@@ -13,7 +13,7 @@ func TestReductionsRefuseWhereAndInitial(t *testing.T) {
 	where := WithWhere(FromSlice([]bool{true, false, true}))
 	initial := WithInitial(1)
 	for name, r := range map[string]*Array{
-		"NanMean": NanMean(x, where), "NanVar": NanVar(x, where), "NanStd": NanStd(x, where),
+		"NanMean": NanMean(x, initial), "NanVar": NanVar(x, initial), "NanStd": NanStd(x, initial),
 		"CountNonzero": CountNonzero(x, where), "CumSum": CumSum(x, Axis(0), where), "ArgMax": ArgMax(x, initial),
 		"Average": Average(x, nil, where), "Mean": Mean(x, initial), "AllTrue": AllTrue(x, initial),
 		"Var": Var(x, initial), "Max": Max(x, where),
