@@ -100,11 +100,13 @@ var requirementFlags = map[string]byte{
 // Require returns a, converted to dt (0: a's own dtype), copied where it
 // does not meet the requirements, as np.require: "C" (C-contiguous), "F"
 // (Fortran-contiguous), "W" (writeable: not a broadcast or sliding-window
-// view), "O" (owns its data: a fresh copy unless Require made one
-// already, as an Array does not know whether other views share its
-// buffer), "A" (aligned) and "E" (ensure array), which always hold; the
-// long names (C_CONTIGUOUS...) and lower case work too. Without a copy
-// the result is a itself.
+// view), "O" (owns its data: copied unless a covers its whole buffer in
+// C order, as a fresh array does; a view that covers its base whole
+// passes too, where NumPy would copy it), "A" (aligned) and "E" (ensure
+// array), which always hold; the long names (C_CONTIGUOUS...) and lower
+// case work too. Without "C" or "F", a conversion or copy of an array in
+// Fortran order stays in Fortran order, as NumPy's order "A". Without a copy the result is a
+// itself.
 func Require(a *Array, dt DType, requirements ...string) *Array {
 	const op = "Require"
 	if err := a.checkOp(op); err != nil {
@@ -121,27 +123,35 @@ func Require(a *Array, dt DType, requirements ...string) *Array {
 	if want['C'] && want['F'] {
 		return errorf(op, `cannot specify both "C" and "F" order`)
 	}
+	isFortran := func(a *Array) bool { return layout.IsC(reversed(a.shape), reversed(a.strides)) }
+	// NumPy's order: C or F as required, else "A": F for an array in
+	// Fortran order only.
+	fortran := want['F'] || !want['C'] && !a.contiguous() && isFortran(a)
+	inOrder := func(a *Array, f func(*Array) *Array) *Array {
+		if fortran {
+			return f(a.Transpose()).Transpose()
+		}
+		return f(a)
+	}
 	copied := false
 	if dt != 0 && dt != a.dt {
-		if a = a.AsType(dt); a.err != nil {
+		if a = inOrder(a, func(a *Array) *Array { return a.AsType(dt) }); a.err != nil {
 			return a
 		}
 		copied = true
 	}
-	fortran := func(a *Array) *Array { return a.Transpose().Copy().Transpose() }
-	switch {
-	case want['C'] && !a.contiguous():
-		a, copied = a.Copy(), true
-	case want['F'] && !layout.IsC(reversed(a.shape), reversed(a.strides)):
-		a, copied = fortran(a), true
+	if want['C'] && !a.contiguous() || want['F'] && !isFortran(a) {
+		a, copied = inOrder(a, (*Array).Copy), true
 	}
-	if copied || !(want['W'] && a.readOnly || want['O']) {
+	if copied || !(want['W'] && a.readOnly || want['O'] && !a.coversBuffer()) {
 		return a
 	}
-	if want['F'] {
-		return fortran(a)
-	}
-	return a.Copy()
+	return inOrder(a, (*Array).Copy)
+}
+
+// coversBuffer reports whether a is its whole buffer in C order.
+func (a *Array) coversBuffer() bool {
+	return a.offset == 0 && a.contiguous() && !a.readOnly && a.st.buf != nil && a.Size()*a.dt.Size() == a.st.buf.Size()
 }
 
 func reversed(s []int) []int {

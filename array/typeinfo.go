@@ -8,12 +8,13 @@ import (
 )
 
 // ResultType returns the dtype NumPy 2's np.result_type gives its
-// operands: *Array values and DTypes are strong (0-d arrays too); Go
-// numbers and bools are weak, as everywhere in the package (NEP 50):
+// operands: *Array values, DTypes and Go bools are strong (0-d arrays
+// too); Go numbers are weak, as everywhere in the package (NEP 50):
 // only their kind counts, so ResultType(Int8, 1.5) is float64 but
-// ResultType(Float32, 1.5) is float32. With Go scalars alone the result
-// is the default dtype of the highest kind (bool, int64, float64,
-// complex128).
+// ResultType(Float32, 1.5) is float32, and the scalar meets each dtype
+// on its own: ResultType(Uint8, Float16, 1.5) is float64. With Go
+// numbers alone the result is the default dtype of the highest kind
+// (int64, float64, complex128).
 func ResultType(operands ...any) (DType, error) {
 	const op = "ResultType"
 	if len(operands) == 0 {
@@ -38,6 +39,10 @@ func ResultType(operands ...any) (DType, error) {
 			if !ok {
 				return 0, fmt.Errorf("%s: operand %d is a %T, not an *Array, a DType or a Go number or bool", op, i, v)
 			}
+			if s.kind == dtype.BoolScalar { // a bool is np.bool_: strong, as in NumPy 2
+				strong = append(strong, Bool)
+				continue
+			}
 			if s.kind > kind {
 				kind, weak = s.kind, weak[:0]
 			}
@@ -53,12 +58,17 @@ func ResultType(operands ...any) (DType, error) {
 		}
 		return dt, nil
 	}
+	if kind != 0 {
+		// The weak scalar of the highest kind promotes with each dtype on
+		// its own, as NumPy's PromoteDTypeSequence lets it: ResultType(Uint8,
+		// Float16, 1.5) is float64 (uint8 with a float), not float16.
+		for i, dt := range strong {
+			strong[i] = dtype.PromoteScalar(dt, kind)
+		}
+	}
 	dt, err := dtype.PromoteAll(strong...)
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", op, err)
-	}
-	if kind != 0 {
-		dt = dtype.PromoteScalar(dt, kind)
 	}
 	return dt, nil
 }
