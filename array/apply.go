@@ -111,10 +111,9 @@ func ApplyOverAxes(fn func(a *Array, axis int) *Array, a *Array, axes ...int) *A
 		if err := r.Err(); err != nil {
 			return errorf(op, "fn along axis %d: %w", axis, err)
 		}
-		if len(r.shape) != len(val.shape) {
-			r = r.ExpandDims(axis)
-			if r.err != nil || len(r.shape) != len(val.shape) {
-				return errorf(op, "fn along axis %d returned an array of %d axes where %d or %d were expected", axis, len(r.shape), len(val.shape), len(val.shape)-1)
+		if nr := len(r.shape); nr != len(val.shape) {
+			if r = r.ExpandDims(axis); r.err != nil || len(r.shape) != len(val.shape) {
+				return errorf(op, "fn along axis %d returned an array of %d axes where %d or %d were expected", axis, nr, len(val.shape), len(val.shape)-1)
 			}
 		}
 		val = r
