@@ -143,15 +143,21 @@ func Require(a *Array, dt DType, requirements ...string) *Array {
 	if want['C'] && !a.contiguous() || want['F'] && !isFortran(a) {
 		a, copied = inOrder(a, (*Array).Copy), true
 	}
+	if want['O'] && !copied {
+		if err := a.st.materialise(); err != nil { // a pending result gets its buffer
+			return failed(op, err)
+		}
+	}
 	if copied || !(want['W'] && a.readOnly || want['O'] && !a.coversBuffer()) {
 		return a
 	}
 	return inOrder(a, (*Array).Copy)
 }
 
-// coversBuffer reports whether a is its whole buffer in C order.
+// coversBuffer reports whether a, materialised, is its whole buffer in
+// C order.
 func (a *Array) coversBuffer() bool {
-	return a.offset == 0 && a.contiguous() && !a.readOnly && a.st.buf != nil && a.Size()*a.dt.Size() == a.st.buf.Size()
+	return a.offset == 0 && a.contiguous() && !a.readOnly && a.Size()*a.dt.Size() == a.st.buf.Size()
 }
 
 func reversed(s []int) []int {

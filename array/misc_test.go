@@ -201,3 +201,26 @@ func TestMiscErrors(t *testing.T) {
 	_, err = BinaryRepr(3, 1, 2)
 	require.Error(t, err)
 }
+
+// TestRequireOwnData checks "O" on fresh, pending (fused) and view arrays.
+func TestRequireOwnData(t *testing.T) {
+	withFusion(t, FusionAll, func() {
+		x := FromSlice([]float64{1, 2, 3, 4}, 2, 2)
+		pending := Add(Mul(x, 2), 1) // recorded for fusion, not yet computed
+		for _, c := range []struct {
+			a    *Array
+			copy bool
+		}{{x, false}, {pending, false}, {x.Index(I(1)), true}, {x.T(), true}} {
+			r := Require(c.a, 0, "O")
+			require.NoError(t, r.Err())
+			shared, err := SharesMemory(r, c.a)
+			require.NoError(t, err)
+			require.Equal(t, c.copy, !shared)
+			want, err := ToSlice[float64](c.a)
+			require.NoError(t, err)
+			got, err := ToSlice[float64](r)
+			require.NoError(t, err)
+			require.Equal(t, want, got)
+		}
+	})
+}
