@@ -152,12 +152,12 @@ func Fromfunction(fn func(indices ...*Array) *Array, shape []int, dt DType) *Arr
 
 // Piecewise evaluates a piecewise-defined function of x, as np.piecewise:
 // where condlist[k] (cast to bool, shaped as x) is true the result is
-// funcs[k], a func(*Array) *Array called with the selected elements of x
-// (a 1-d array) and returning one value or one per element, or a constant
-// (a Go number or bool, or an *Array that broadcasts); later conditions
-// win over earlier ones. One function more than conditions is used where
-// no condition holds; elsewhere the result is 0. The result has x's dtype
-// and shape.
+// funcs[k], a func(*Array) *Array or a one-operand ufunc such as Sin,
+// called with the selected elements of x (a 1-d array) and returning one
+// value or one per element, or a constant (a Go number or bool, or an
+// *Array that broadcasts); later conditions win over earlier ones. One
+// function more than conditions is used where no condition holds;
+// elsewhere the result is 0. The result has x's dtype and shape.
 func Piecewise(x *Array, condlist []*Array, funcs []any) *Array {
 	const op = "Piecewise"
 	if err := x.checkOp(op); err != nil {
@@ -194,6 +194,9 @@ func Piecewise(x *Array, condlist []*Array, funcs []any) *Array {
 			return failed(op, cond.err)
 		}
 		var v any = f
+		if ufunc, ok := f.(func(any, ...*Array) *Array); ok { // Sin, Neg...
+			f = func(x *Array) *Array { return ufunc(x) }
+		}
 		if fn, ok := f.(func(*Array) *Array); ok {
 			vals := x.Mask(cond)
 			if vals.err != nil {
@@ -208,7 +211,7 @@ func Piecewise(x *Array, condlist []*Array, funcs []any) *Array {
 			}
 			v = r
 		} else if _, isArray := f.(*Array); !isArray && !IsScalar(f) {
-			return errorf(op, "funcs[%d] is a %T, not a func(*Array) *Array, a Go number or an *Array", k, f)
+			return errorf(op, "funcs[%d] is a %T, not a func(*Array) *Array, a ufunc, a Go number or an *Array", k, f)
 		}
 		if err := y.SetMask(cond, v); err != nil {
 			return errorf(op, "piece %d: %w", k, err)
