@@ -55,27 +55,20 @@ func sharesMemory(op string, a, b *Array, maxWork int) (bool, error) {
 	// The problem: sum of coef[i]*x[i] == target with 0 <= x[i] <= ub[i],
 	// x running over the indices of a and of b (b's reversed, to make every
 	// coefficient positive) and the bytes within an element of each.
-	var terms []overlapTerm
 	baseA, termsA := byteTerms(a)
 	baseB, termsB := byteTerms(b)
-	terms = append(terms, termsA...)
-	terms = append(terms, termsB...)
 	target := baseB - baseA
 	for _, t := range termsB {
 		target += t.coef * t.ub
 	}
-	terms = mergeTerms(terms)
-	reach := 0
-	for _, t := range terms {
-		reach += t.coef * t.ub
-	}
-	if target < 0 || target > reach {
+	s := newOverlapSolver(mergeTerms(append(termsA, termsB...)), maxWork)
+	if target < 0 || target > s.rest[0].reach { // the byte ranges are apart
 		return false, nil
 	}
 	if maxWork == 0 {
 		return true, nil
 	}
-	found, err := newOverlapSolver(terms, maxWork).solve(0, target)
+	found, err := s.solve(0, target)
 	if err != nil {
 		return false, fmt.Errorf("%s: arrays of shapes %s and %s: %w (%d candidate solutions)", op, formatShape(a.shape), formatShape(b.shape), err, maxWork)
 	}
