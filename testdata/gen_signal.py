@@ -36,10 +36,7 @@ cases = []
 
 
 def case(fn, xs, tol, res, **kw):
-    if not isinstance(res, (list, tuple)):
-        res = [res]
-    args = "".join(f" {k}={v}" for k, v in kw.items())
-    cases.append((f"{fn} {len(xs)} {len(res)} {tol}{args}", xs, [np.asarray(r) for r in res]))
+    cases.append(npys.case(fn, xs, tol, res, **kw))
 
 
 def view(x, v):
@@ -47,16 +44,7 @@ def view(x, v):
 
 
 def data(dt, shape, scale=4.0):
-    dt = np.dtype(dt)
-    if dt == np.bool_:
-        return rng.integers(0, 2, shape).astype(bool)
-    if dt.kind in "iu":
-        info = np.iinfo(dt)
-        lo, hi = (info.min, info.max) if dt.itemsize == 1 else (-1000 if dt.kind == "i" else 0, 1000)
-        return rng.integers(lo, hi, shape, endpoint=True).astype(dt)
-    if dt.kind == "c":
-        return (rng.standard_normal(shape) * scale + 1j * rng.standard_normal(shape) * scale).astype(dt)
-    return (rng.standard_normal(shape) * scale).astype(dt)
+    return npys.random_data(rng, dt, shape, scale)
 
 
 # --- sliding_window_view: zero-copy windows, compared as copies
