@@ -466,14 +466,43 @@ func Roll(a *Array, shift int, axes ...int) *Array {
 		}
 		return r.view(slices.Clone(a.shape), contiguousStrides(a.shape), 0)
 	}
-	shifts := make([]int, len(a.shape))
+	byAxis := make([]int, len(a.shape))
 	for _, ax := range axes {
 		ax, err := NormalizeAxis(ax, len(a.shape))
 		if err != nil {
 			return failed(op, err)
 		}
-		shifts[ax] += shift
+		byAxis[ax] += shift
 	}
+	return a.roll(op, byAxis)
+}
+
+// RollEach is np.roll with a shift per axis: shifts[i] positions along
+// axes[i] (np.roll(a, (1, -2), axis=(0, 1)) is RollEach(a, []int{1, -2},
+// []int{0, 1})). As in NumPy, one shift applies to every axis given, one
+// axis takes every shift, and an axis given twice is shifted twice.
+func RollEach(a *Array, shifts, axes []int) *Array {
+	const op = "RollEach"
+	if err := a.checkOp(op); err != nil {
+		return &Array{err: err}
+	}
+	n := max(len(shifts), len(axes))
+	if len(shifts) == 0 || len(axes) == 0 || len(shifts) != n && len(shifts) != 1 || len(axes) != n && len(axes) != 1 {
+		return errorf(op, "shape mismatch: %d shifts and %d axes cannot be broadcast to a single shape", len(shifts), len(axes))
+	}
+	byAxis := make([]int, len(a.shape))
+	for i := range n {
+		ax, err := NormalizeAxis(axes[min(i, len(axes)-1)], len(a.shape))
+		if err != nil {
+			return failed(op, err)
+		}
+		byAxis[ax] += shifts[min(i, len(shifts)-1)]
+	}
+	return a.roll(op, byAxis)
+}
+
+// roll is a copy of a with each axis i shifted by byAxis[i].
+func (a *Array) roll(op string, byAxis []int) *Array {
 	out := On(a.st.b).alloc(op, a.dt, a.shape)
 	if out.err != nil {
 		return out
@@ -481,7 +510,7 @@ func Roll(a *Array, shift int, axes ...int) *Array {
 	// Each axis shifted by s splits into two blocks, [0, n-s) moving to
 	// [s, n) and [n-s, n) moving to [0, s): copy every combination.
 	pieces := [][2]*Array{{out, a}}
-	for ax, s := range shifts {
+	for ax, s := range byAxis {
 		n := a.shape[ax]
 		if n == 0 {
 			continue
