@@ -240,7 +240,7 @@ func boundIndex(op string, ix *Array, n, axis int) (*Array, error) {
 func (a *Array) advancedIndex(idx []Index) *Array {
 	const op = "Index"
 	if len(idx) == 1 {
-		if m, ok := idx[0].(arrayIndex).x.(*Array); ok && m.err == nil && m.dt == Bool && slices.Equal(m.shape, a.shape) {
+		if m, ok := idx[0].(arrayIndex).x.(*Array); ok && m != nil && m.err == nil && m.dt == Bool && slices.Equal(m.shape, a.shape) {
 			return a.Mask(m)
 		}
 	}
