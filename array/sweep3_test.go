@@ -1,6 +1,8 @@
 package array
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -40,4 +42,84 @@ func TestSweep3SetIndexBadValues(t *testing.T) {
 	got, err := ToSlice[float64](a)
 	require.NoError(t, err)
 	require.Equal(t, []float64{1, 2, 3, 4, 5, 6}, got)
+}
+
+// TestSweep3SetIndexThroughViews checks SetIndex with Idx items on
+// transposed, reversed and stepped views against the same writes to a
+// contiguous copy, and that the base array changes only under the view.
+func TestSweep3SetIndexThroughViews(t *testing.T) {
+	d := DefaultDevice()
+	base := func() *Array { return d.Arange(0, 24, 1, Float64).Reshape(4, 6) }
+	for _, c := range []struct {
+		name  string
+		view  func(*Array) *Array
+		write func(*Array) error
+	}{
+		{"T reversed stepped", func(a *Array) *Array { return a.T().Index(All.Step(-1), All.Step(2)) },
+			func(v *Array) error {
+				return v.SetIndex(FromSliceOn(d, []float64{-1, -2, -3}), Idx([]int{0, 5, 2}), Idx([]int{1, 0, 1}))
+			}},
+		{"reversed mask", func(a *Array) *Array { return a.Index(All.Step(-1), S(1, 6).Step(2)) },
+			func(v *Array) error { return v.SetIndex(0, Idx(v.Greater(10))) }},
+		{"stepped int8 negatives", func(a *Array) *Array { return a.Index(S(0, 4).Step(3), All.Step(-2)) },
+			func(v *Array) error {
+				return v.SetIndex(FromSliceOn(d, []float64{7, 8}), Idx(FromSliceOn(d, []int8{-1, 0})), Idx(FromSliceOn(d, []uint8{2})))
+			}},
+	} {
+		a := base()
+		v := c.view(a)
+		want := v.Copy()
+		require.NoError(t, c.write(want), c.name)
+		require.NoError(t, c.write(v), c.name)
+		got, err := ToSlice[float64](v.Copy())
+		require.NoError(t, err, c.name)
+		w, err := ToSlice[float64](want)
+		require.NoError(t, err, c.name)
+		require.Equal(t, w, got, c.name)
+		// Outside the view, a is unchanged: the view's positions marked -1.
+		mark := base()
+		require.NoError(t, c.view(mark).Set(-1.0), c.name)
+		m, _ := ToSlice[float64](mark)
+		all, _ := ToSlice[float64](a)
+		for i := range m {
+			if m[i] != -1 {
+				require.Equal(t, float64(i), all[i], "%s: element %d outside the view", c.name, i)
+			}
+		}
+	}
+}
+
+// TestSweep3AdvancedIndexConcurrent reads and writes with Idx items from
+// several goroutines at once (run under -race): each goroutine's own
+// array, a shared read-only source and shared index arrays.
+func TestSweep3AdvancedIndexConcurrent(t *testing.T) {
+	d := DefaultDevice()
+	src := d.Arange(0, 60, 1, Float64).Reshape(3, 4, 5)
+	rows, cols := FromSliceOn(d, []int16{2, -3, 0}), FromSliceOn(d, []uint32{4, 0, 1})
+	want, err := ToSlice[float64](src.Index(Idx(rows), All, Idx(cols)))
+	require.NoError(t, err)
+	errs := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			got, err := ToSlice[float64](src.Index(Idx(rows), All, Idx(cols)))
+			if err == nil && !slices.Equal(got, want) {
+				err = fmt.Errorf("goroutine %d read %v, want %v", g, got, want)
+			}
+			if err == nil {
+				own := src.Copy()
+				err = own.SetIndex(float64(g), Idx(rows), All, Idx(cols))
+				if err == nil {
+					var v []float64
+					v, err = ToSlice[float64](own.Index(Idx(rows), I(1), Idx(cols)))
+					if err == nil && !slices.Equal(v, []float64{float64(g), float64(g), float64(g)}) {
+						err = fmt.Errorf("goroutine %d wrote %v", g, v)
+					}
+				}
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		require.NoError(t, <-errs)
+	}
 }
