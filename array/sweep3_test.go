@@ -123,3 +123,26 @@ func TestSweep3AdvancedIndexConcurrent(t *testing.T) {
 		require.NoError(t, <-errs)
 	}
 }
+
+// TestSweep3SetIndexOverlappingValues checks that values which are a view
+// of the target are read before any is written, as NumPy copies them:
+// a[idx] = a[::-1] reverses a.
+func TestSweep3SetIndexOverlappingValues(t *testing.T) {
+	d := DefaultDevice()
+	for _, idx := range [][]Index{
+		{Idx([]int{0, 1, 2, 3, 4, 5})},
+		{Idx([]bool{true, true, true, true, true, true})},
+		{Idx(FromSliceOn(d, []int8{-6, -5, -4, -3, -2, -1}))},
+	} {
+		a := d.Arange(0, 6, 1, Float64)
+		require.NoError(t, a.SetIndex(a.Index(All.Step(-1)), idx...))
+		got, err := ToSlice[float64](a)
+		require.NoError(t, err)
+		require.Equal(t, []float64{5, 4, 3, 2, 1, 0}, got)
+	}
+	c := d.Arange(0, 12, 1, Float64).Reshape(3, 4)
+	require.NoError(t, c.SetIndex(c.Index(All.Step(-1), S(0, 2)), All, Idx([]int{2, 3})))
+	got, err := ToSlice[float64](c)
+	require.NoError(t, err)
+	require.Equal(t, []float64{0, 1, 8, 9, 4, 5, 4, 5, 8, 9, 0, 1}, got)
+}
