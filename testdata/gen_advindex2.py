@@ -3,7 +3,7 @@
 array/advindex2_test.go, in gen_advindex.py's format (get, set and error
 lines over cases.npys): index arrays of every integer dtype, where the
 arrays' axes go beside integers, slices, new axes and the ellipsis in odd
-positions, repeated arrays, 0-d integer arrays, several boolean arrays,
+positions, repeated arrays, 0-d integer and boolean arrays, several boolean arrays,
 empty and broadcast selections, reversed and stepped views, and writes
 through them (no element written twice).
 
@@ -123,6 +123,21 @@ get(a, "... @", np.array([6], np.uint32))
 get(a, "@ @", np.ones(3, bool), np.ones(5, bool))
 get(a, "1 @", np.ones((4, 6), bool))
 get(a, "@ @ @", i(0, 1), i(0, 1, 2), i(0))
+# 0-d booleans: a new axis of length 1 (True) or 0 (False)
+T, F = np.array(True), np.array(False)
+z = np.array(2.5)
+get(f, "@", T)
+get(f, "@", F)
+get(f, "@ @", T, i(4, 0))
+get(f, ": @", T)
+get(a, "@ : @ @", i(1, 0), T, i(2, 2))
+get(a, "@ @", T, T)
+get(a, "... @", F)
+get(a, "@ 1", T)
+get(z, "@", T)
+get(z, "@", F)
+get(z, "@", z > 3)
+get(f, "@ @", F, i(0, 1))
 
 # writes through the same placements and views
 put(a, "@ ... @", rng.integers(-9, 9, (2, 4, 5)), i(0, 2), i(1, 5))
@@ -136,6 +151,10 @@ put(a, "@ @", -1, np.zeros((2, 0), np.int64), i(1))
 put(f, "::-2 @", rng.standard_normal((3, 2, 2)).astype(np.float32), np.array([[0, 3], [2, 1]]))
 put(f, "@", 0.25, f > 0.5)
 put(f, "@ 1::2", rng.standard_normal(2).astype(np.float32), np.array([False, True, False, True, False]))
+put(f, "@", 9.0, T)
+put(f, "@", 9.0, F)
+put(f, "@ @", rng.standard_normal((2, 4)).astype(np.float32), T, i(3, 1))
+put(z, "@", 0.5, z > 2)
 
 npys.write_cases(OUT, cases)
 print(len(cases), "cases")
