@@ -328,6 +328,9 @@ func (a *Array) SetIndex(values any, idx ...Index) error {
 		if err := v.checkOp(op); err != nil {
 			return err
 		}
+		if err := sameBackend(op, a.st.b, v.st.b); err != nil {
+			return err
+		}
 		values = v.BroadcastTo(at.shape...)
 		if err := values.(*Array).Err(); err != nil {
 			return fmt.Errorf("%s: shape mismatch: value array of shape %s could not be broadcast to indexing result of shape %s", op, formatShape(v.Shape()), formatShape(at.shape))

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/cugo/cugo/backend/cpu"
 )
 
 // TestSweep3AdvancedIndexNilArray checks that a nil *Array as the one
@@ -145,4 +147,16 @@ func TestSweep3SetIndexOverlappingValues(t *testing.T) {
 	got, err := ToSlice[float64](c)
 	require.NoError(t, err)
 	require.Equal(t, []float64{0, 1, 8, 9, 4, 5, 4, 5, 8, 9, 0, 1}, got)
+}
+
+// TestSweep3SetIndexValuesOnAnotherDevice checks that values on another
+// device are refused in SetIndex's own name, and nothing is written.
+func TestSweep3SetIndexValuesOnAnotherDevice(t *testing.T) {
+	d1, d2 := On(cpu.New(0)), On(cpu.New(0))
+	a := d1.Arange(0, 6, 1, Float64)
+	err := a.SetIndex(d2.Arange(0, 2, 1, Float64), Idx([]int{4, 5}))
+	require.ErrorContains(t, err, "SetIndex: operands live on different devices")
+	got, err := ToSlice[float64](a)
+	require.NoError(t, err)
+	require.Equal(t, []float64{0, 1, 2, 3, 4, 5}, got)
 }
