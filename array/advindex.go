@@ -28,8 +28,9 @@ func (arrayIndex) isIndex() {}
 // the expression, or goes first when other items separate them (an
 // integer I among arrays counts as an array); negative entries count from
 // the end; a boolean array stands for the integer arrays of its nonzero
-// positions and indexes as many axes as it has. SetIndex writes through
-// the same expressions.
+// positions and indexes as many axes as it has (a 0-d one, a[True] or
+// a[False], adds an axis of length 1 or 0). SetIndex writes through the
+// same expressions.
 func Idx(x any) Index { return arrayIndex{x} }
 
 // advanced is a[idx] for an expression with arrays, split as NumPy
@@ -73,8 +74,17 @@ func (a *Array) planAdvanced(op string, idx []Index) (*advanced, error) {
 				items, basic, arrays = append(items, len(basic)), append(basic, All), append(arrays, ix)
 				continue
 			}
-			if ix.NDim() == 0 {
-				return nil, fmt.Errorf("%s: a 0-d boolean index is not supported", op)
+			if ix.NDim() == 0 { // a[True], a[False]: a new axis of length 1, taken once or not at all
+				on, err := Item[bool](ix)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", op, err)
+				}
+				taken := d.Zeros(Int64, 0)
+				if on {
+					taken = d.Zeros(Int64, 1)
+				}
+				items, basic, arrays = append(items, len(basic)), append(basic, NewAxis), append(arrays, taken)
+				continue
 			}
 			nz, err := Nonzero(ix)
 			if err != nil {
@@ -240,7 +250,7 @@ func boundIndex(op string, ix *Array, n, axis int) (*Array, error) {
 func (a *Array) advancedIndex(idx []Index) *Array {
 	const op = "Index"
 	if len(idx) == 1 {
-		if m, ok := idx[0].(arrayIndex).x.(*Array); ok && m.err == nil && m.dt == Bool && slices.Equal(m.shape, a.shape) {
+		if m, ok := idx[0].(arrayIndex).x.(*Array); ok && m != nil && m.err == nil && m.dt == Bool && len(m.shape) > 0 && slices.Equal(m.shape, a.shape) {
 			return a.Mask(m)
 		}
 	}
@@ -315,6 +325,12 @@ func (a *Array) SetIndex(values any, idx ...Index) error {
 		return at.err
 	}
 	if v, ok := values.(*Array); ok {
+		if err := v.checkOp(op); err != nil {
+			return err
+		}
+		if err := sameBackend(op, a.st.b, v.st.b); err != nil {
+			return err
+		}
 		values = v.BroadcastTo(at.shape...)
 		if err := values.(*Array).Err(); err != nil {
 			return fmt.Errorf("%s: shape mismatch: value array of shape %s could not be broadcast to indexing result of shape %s", op, formatShape(v.Shape()), formatShape(at.shape))

@@ -21,44 +21,11 @@ import os
 import numpy as np
 
 import npys
+from advcases import cases, get, put
 
 rng = np.random.default_rng(77)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "advindex")
 os.makedirs(OUT, exist_ok=True)
-cases = []
-
-
-def parse(item, arrays):
-    if item == "@":
-        return arrays.pop(0)
-    if item == "None":
-        return None
-    if item == "...":
-        return Ellipsis
-    if ":" in item:
-        return slice(*[int(p) if p else None for p in item.split(":")])
-    return int(item)
-
-
-def key(items, arrays):
-    arrays = list(arrays)
-    return tuple(parse(i, arrays) for i in items.split())
-
-
-def get(x, items, *arrays):
-    try:
-        res = x[key(items, arrays)]
-    except IndexError:
-        cases.append((f"error {items}", [x, *arrays], []))
-        return
-    cases.append((f"get {items}", [x, *arrays], [np.asarray(res)]))
-
-
-def put(x, items, values, *arrays):
-    y = x.copy()
-    y[key(items, arrays)] = values
-    cases.append((f"set {items}", [x, *arrays, np.asarray(values)], [y]))
-
 
 a = rng.integers(-50, 50, (4, 5, 6)).astype(np.int32)
 f = rng.standard_normal((3, 7))

@@ -219,5 +219,10 @@ fit_cases(np.array([0.5]), np.array([2.0]), 0)  # one point
 fit_cases(np.linspace(0, 1, 6), data("float64", 6), 2, rcond=0.3)  # a cutoff that drops a singular value
 fit_cases(np.arange(10, 20.0), data("float64", 10), 3, tol="1e-6")  # x far from 0: poorly conditioned
 
+# np.poly of infinite and NaN roots: the leading coefficient stays 1
+for r in ([np.inf, 1.0], [1.0, np.nan, 2.0], [-np.inf, np.inf]):
+    r = np.array(r)
+    case("poly", [r], "1e-12", np.poly(r))
+
 npys.write_cases(OUT, cases)
 print(f"{len(cases)} cases in {OUT}")

@@ -60,10 +60,12 @@ func FromRoots(r *array.Array) *array.Array {
 	if z.Size() == 0 {
 		return d.Full(array.Float64, 1)
 	}
-	// a(x)·(x - z) for each root z: shift a up a power, subtract z·a.
+	// a(x)·(x - z) for each root z: shift a up a power, subtract z·a
+	// (padded after the product, so that an infinite or NaN root leaves
+	// the leading coefficient alone, as np.convolve does).
 	a := d.Ones(z.DType(), 1)
 	for i := range z.Size() {
-		a = array.Pad(a, [][2]int{{0, 1}}, 0).Sub(z.Index(array.I(i)).Mul(array.Pad(a, [][2]int{{1, 0}}, 0)))
+		a = array.Pad(a, [][2]int{{0, 1}}, 0).Sub(array.Pad(z.Index(array.I(i)).Mul(a), [][2]int{{1, 0}}, 0))
 	}
 	if z.DType().Kind() != dtype.ComplexKind {
 		return a
