@@ -142,3 +142,13 @@ func TestFitFullRank(t *testing.T) {
 	require.NoError(t, err)
 	require.InDeltaSlice(t, []float64{2, 5}, at, 1e-12)
 }
+
+// TestNilArrays checks that nil arrays come back as errors naming the
+// function, not as nil results.
+func TestNilArrays(t *testing.T) {
+	for name, r := range map[string]*array.Array{"FromRoots": poly.FromRoots(nil), "Int": poly.Int(nil, 1, nil), "Int0": poly.Int(nil, 0, nil)} {
+		require.NotNil(t, r, name)
+		require.ErrorIs(t, r.Err(), array.ErrNil, name)
+	}
+	require.ErrorContains(t, poly.FromRoots(nil).Err(), "FromRoots")
+}

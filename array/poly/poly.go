@@ -190,7 +190,10 @@ func Int(p *array.Array, m int, k *array.Array) *array.Array {
 	if m > maxIntegrations {
 		return array.Failed(errorf(op, "order of integral %d is above %d", m, maxIntegrations))
 	}
-	if err := p.Err(); err != nil || m == 0 {
+	if err := p.Err(); err != nil {
+		return array.Failed(errorf(op, "%w", err))
+	}
+	if m == 0 {
 		return p
 	}
 	p, err := onlyVector(op, p)

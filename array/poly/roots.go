@@ -39,7 +39,7 @@ func eigvals(a *array.Array) *array.Array {
 func FromRoots(r *array.Array) *array.Array {
 	const op = "FromRoots"
 	if err := r.Err(); err != nil {
-		return r
+		return array.Failed(errorf(op, "%w", err))
 	}
 	if r.NDim() == 0 {
 		r = r.Reshape(1)
