@@ -158,3 +158,44 @@ func TestErrors(t *testing.T) {
 		require.ErrorContains(t, c.got.Err(), c.want)
 	}
 }
+
+// TestUnitTestOfIntegers checks the test that picks a complex result
+// (some |x| > 1) on small integer and bool arrays of every length class,
+// on every backend: {0, 1, -1} stay real (arccos of int8 is float16, as
+// NumPy's), one 2 anywhere makes the result complex.
+func TestUnitTestOfIntegers(t *testing.T) {
+	check := func(t *testing.T, d *array.Device) {
+		for _, n := range []int{1, 17, 1000, 70000} {
+			for _, dt := range []array.DType{array.Int8, array.Uint8, array.Int16, array.Int32, array.Int64} {
+				v := make([]float64, n)
+				for i := range v {
+					v[i] = float64(i%3 - 1)
+					if dt == array.Uint8 {
+						v[i] = float64(i % 2)
+					}
+				}
+				x := array.FromSliceOn(d, v, n).AsType(dt)
+				msg := fmt.Sprintf("%v of %d", dt, n)
+				far := array.Greater(array.Abs(x), 1)
+				anyFar, err := array.Item[bool](far.AnyTrue())
+				require.NoError(t, err, msg)
+				if anyFar {
+					got, _ := array.ToSlice[bool](far)
+					abs, _ := array.ToSlice[int64](array.Abs(x).AsType(array.Int64))
+					t.Fatalf("%s: |x| > 1 somewhere: %v of |x| = %v", msg, got[:min(n, 40)], abs[:min(n, 40)])
+				}
+				got := emath.Arccos(x)
+				require.NoError(t, got.Err(), msg)
+				want, err := array.ResultType(dt, array.Float16)
+				require.NoError(t, err)
+				require.Equal(t, want, got.DType(), msg)
+				v[n*2/3] = 2
+				got = emath.Arcsin(array.FromSliceOn(d, v, n).AsType(dt))
+				require.NoError(t, got.Err(), msg)
+				require.Contains(t, []array.DType{array.Complex64, array.Complex128}, got.DType(), msg)
+			}
+		}
+	}
+	t.Run("cpu", func(t *testing.T) { check(t, array.On(cpu.New(0))) })
+	gputest.EachGPU(t, func(t *testing.T, b backend.Backend) { check(t, array.On(b)) })
+}

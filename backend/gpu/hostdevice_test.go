@@ -66,6 +66,22 @@ static unsigned __ballot_sync(unsigned, bool pred) {
   warp_barriers[w]->arrive_and_wait();
   return m;
 }
+// Shuffles exchange values through a per-warp table between two barriers.
+static unsigned char warp_values[64][32][16];
+template <typename T> static T shfl_from(T v, int from) {
+  static_assert(sizeof(T) <= 16, "shuffle of a value over 16 bytes");
+  const unsigned w = threadIdx.x / 32, lane = threadIdx.x % 32;
+  __builtin_memcpy(warp_values[w][lane], &v, sizeof(T));
+  warp_barriers[w]->arrive_and_wait();
+  T r = v;
+  if (from >= 0 && from < 32) __builtin_memcpy(&r, warp_values[w][from], sizeof(T));
+  warp_barriers[w]->arrive_and_wait();
+  return r;
+}
+template <typename T> static T __shfl_down_sync(unsigned, T v, int o, int = 32) { return shfl_from(v, (int)(threadIdx.x % 32) + o); }
+template <typename T> static T __shfl_up_sync(unsigned, T v, int o, int = 32) { return shfl_from(v, (int)(threadIdx.x % 32) - o); }
+template <typename T> static T __shfl_xor_sync(unsigned, T v, int o, int = 32) { return shfl_from(v, (int)(threadIdx.x % 32) ^ o); }
+template <typename T> static T __shfl_sync(unsigned, T v, int src, int = 32) { return shfl_from(v, src & 31); }
 // A launch runs one OS thread per thread of a block; they go through the
 // blocks together, with a fresh barrier per block, so that a thread that
 // returns early drops out of its block's barrier only.
@@ -145,6 +161,12 @@ func (d *hostDevice) Alloc(n int) (Ptr, error) {
 	m, err := syscall.Mmap(-1, 0, max(n, 1), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
 	if err != nil {
 		return 0, err
+	}
+	// garbage, in the allocation and past its end up to the page's end,
+	// as a real pool's reused memory holds: kernels may neither expect
+	// zeros nor let the bytes past the end change a result
+	for i := range m {
+		m[i] = 0xa5
 	}
 	p := Ptr(uintptr(unsafe.Pointer(&m[0])))
 	d.mu.Lock()
