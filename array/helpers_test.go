@@ -21,17 +21,7 @@ import (
 // forEachBackend runs f on the CPU backend and on each GPU backend that
 // opens (a GPU that does not open skips, or fails under CUGO_REQUIRE).
 func forEachBackend(t *testing.T, f func(t *testing.T, d *Device)) {
-	for _, kind := range []string{"cpu", "cuda", "hip"} {
-		t.Run(kind, func(t *testing.T) {
-			b, err := backend.Open(kind, 0)
-			if kind == "cpu" {
-				require.NoError(t, err)
-			} else {
-				gputest.Need(t, kind, err)
-			}
-			f(t, On(b))
-		})
-	}
+	gputest.EachBackend(t, func(t *testing.T, b backend.Backend) { f(t, On(b)) })
 }
 
 // npyStream reads every array of a testdata file of concatenated .npy files.

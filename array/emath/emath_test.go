@@ -15,7 +15,6 @@ import (
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/array/emath"
 	"github.com/cugo/cugo/backend"
-	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/internal/fixture"
 	"github.com/cugo/cugo/internal/gputest"
 )
@@ -36,8 +35,7 @@ var functions = map[string]func(x ...any) *array.Array{
 // testdata/emath (gen_emath.py): the result's dtype and shape exactly, the
 // values within the case's tolerance, on the CPU and on each GPU there is.
 func TestNumPy(t *testing.T) {
-	t.Run("cpu", func(t *testing.T) { runCases(t, array.On(cpu.New(0))) })
-	gputest.EachGPU(t, func(t *testing.T, b backend.Backend) { runCases(t, array.On(b)) })
+	gputest.EachBackend(t, func(t *testing.T, b backend.Backend) { runCases(t, array.On(b)) })
 }
 
 func runCases(t *testing.T, d *array.Device) {
@@ -196,6 +194,5 @@ func TestUnitTestOfIntegers(t *testing.T) {
 			}
 		}
 	}
-	t.Run("cpu", func(t *testing.T) { check(t, array.On(cpu.New(0))) })
-	gputest.EachGPU(t, func(t *testing.T, b backend.Backend) { check(t, array.On(b)) })
+	gputest.EachBackend(t, func(t *testing.T, b backend.Backend) { check(t, array.On(b)) })
 }

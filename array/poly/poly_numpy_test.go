@@ -151,7 +151,12 @@ func testCases(t *testing.T, d *array.Device, cases []fixtureCase) {
 	}
 }
 
-func TestNumPyCPU(t *testing.T) { testFixtures(t, array.On(cpu.New(0))) }
+// TestNumPy runs the fixtures on the CPU and on each GPU (cuSOLVER's least
+// squares and eigenvalues; hipSOLVER, whose missing eigensolver sends
+// Roots to the CPU).
+func TestNumPy(t *testing.T) {
+	gputest.EachBackend(t, func(t *testing.T, b backend.Backend) { testFixtures(t, array.On(b)) })
+}
 
 // noEig is the CPU backend without its general eigensolver, as hipSOLVER
 // and cuSOLVER before 11.7 are.
@@ -201,22 +206,6 @@ func everyOther(d *array.Device, a *array.Array) *array.Array {
 		return array.Failed(err)
 	}
 	return v
-}
-
-// TestNumPyCUDA runs the fixtures on CUDA (cuSOLVER's least squares and
-// eigenvalues).
-func TestNumPyCUDA(t *testing.T) {
-	b, err := backend.Open("cuda", 0)
-	gputest.Need(t, "cuda", err)
-	testFixtures(t, array.On(b))
-}
-
-// TestNumPyHIP runs them on HIP (hipSOLVER, whose missing eigensolver
-// sends Roots to the CPU).
-func TestNumPyHIP(t *testing.T) {
-	b, err := backend.Open("hip", 0)
-	gputest.Need(t, "hip", err)
-	testFixtures(t, array.On(b))
 }
 
 // withoutNoise drops leading terms from the longer of two remainders of

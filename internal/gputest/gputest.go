@@ -62,3 +62,16 @@ func EachGPU(t *testing.T, f func(t *testing.T, b backend.Backend)) {
 		})
 	}
 }
+
+// EachBackend runs f as a subtest on the CPU backend ("cpu") and then as
+// EachGPU does on each GPU kind.
+func EachBackend(t *testing.T, f func(t *testing.T, b backend.Backend)) {
+	t.Run("cpu", func(t *testing.T) {
+		b, err := backend.Open("cpu", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f(t, b)
+	})
+	EachGPU(t, f)
+}
