@@ -9,6 +9,7 @@ import (
 	"github.com/cugo/cugo/backend"
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/ir"
 	"github.com/stretchr/testify/require"
 )
 
@@ -76,4 +77,25 @@ func firstOfRunsOn(t *testing.T, be backend.Backend, dt dtype.DType, n, off int,
 		}
 	}
 	return got
+}
+
+// The reduction kernels on the host emulation of a CUDA device give the
+// CPU backend's results, over three layouts (a whole array, rows of 3,
+// transposed axes) and a sample of the folds under test: an arg-max and
+// Pre with a scalar (a pending comparison folded in, a where).
+func TestReduceOnHostDevice(t *testing.T) {
+	var reds []*ir.Reduction
+	for _, r := range reductionsUnderTest() {
+		switch {
+		case len(r.Scalars) > 0, r.Combine == ir.ArgMaxOf && r.Input == dtype.Int8:
+			reds = append(reds, r)
+		}
+	}
+	var geos []reduceGeometry
+	for _, g := range reduceGeometries() {
+		if g.name == "full 1000" || g.name == "rows of 3" || g.name == "two kept, two reduced, transposed" {
+			geos = append(geos, g)
+		}
+	}
+	timeout(t, 5*time.Minute, func() { reduceMatchesCPU(t, New(newHostDevice(t)), geos, reds) })
 }

@@ -37,6 +37,8 @@ type hostDevice struct {
 // cudaOnHost is the emulation the kernels compile under.
 const cudaOnHost = `#include <atomic>
 #include <barrier>
+#include <cmath>
+#include <cstring>
 #include <functional>
 #include <thread>
 #include <vector>
@@ -55,6 +57,8 @@ static unsigned warp_votes[64][32];
 static void __syncthreads() { block_barrier->arrive_and_wait(); }
 template <typename T, typename U> static T atomicAdd(T *p, U v) { return std::atomic_ref<T>(*p).fetch_add((T)v); }
 static int __popc(unsigned x) { return __builtin_popcount(x); }
+static float __int_as_float(int v) { float f; memcpy(&f, &v, sizeof f); return f; }
+static double __longlong_as_double(long long v) { double d; memcpy(&d, &v, sizeof d); return d; }
 static int __ffs(int x) { return __builtin_ffs(x); }
 static void __syncwarp() { warp_barriers[threadIdx.x / 32]->arrive_and_wait(); }
 static unsigned __ballot_sync(unsigned, bool pred) {
@@ -85,8 +89,9 @@ template <typename T> static T __shfl_sync(unsigned, T v, int src, int = 32) { r
 // A launch runs one OS thread per thread of a block; they go through the
 // blocks together, with a fresh barrier per block, so that a thread that
 // returns early drops out of its block's barrier only.
-static void run_grid(unsigned grid, unsigned block, const std::function<void()> &kernel) {
-  gridDim.x = grid;
+static void run_grid(unsigned grid_x, unsigned grid_y, unsigned block, const std::function<void()> &kernel) {
+  gridDim.x = grid_x;
+  gridDim.y = grid_y;
   blockDim.x = block;
   const unsigned warps = (block + 31) / 32;
   for (unsigned w = 0; w < warps; w++) warp_barriers[w] = new std::barrier<>(32);
@@ -95,10 +100,11 @@ static void run_grid(unsigned grid, unsigned block, const std::function<void()> 
   for (unsigned t = 0; t < block; t++) {
     threads.emplace_back([&, t] {
       threadIdx.x = t;
-      for (unsigned b = 0; b < grid; b++) {
+      for (unsigned b = 0; b < grid_x * grid_y; b++) {
         if (t == 0) block_barrier = new std::barrier<>(block);
         step.arrive_and_wait();
-        blockIdx.x = b;
+        blockIdx.x = b % grid_x;
+        blockIdx.y = b / grid_x;
         kernel();
         block_barrier->arrive_and_drop();
         step.arrive_and_wait();
@@ -125,8 +131,8 @@ func launchers(src string) string {
 			typ := strings.TrimSpace(p[:strings.LastIndexAny(p, " *")+1])
 			args = append(args, fmt.Sprintf("*(%s *)params[%d]", typ, i))
 		}
-		fmt.Fprintf(&b, "extern \"C\" void launch_%s(unsigned long long grid, unsigned long long block, void **params) {\n"+
-			"  run_grid(grid, block, [&] { %s(%s); });\n}\n", m[1], m[1], strings.Join(args, ", "))
+		fmt.Fprintf(&b, "extern \"C\" void launch_%s(unsigned long long grid_x, unsigned long long grid_y, unsigned long long block, void **params) {\n"+
+			"  run_grid(grid_x, grid_y, block, [&] { %s(%s); });\n}\n", m[1], m[1], strings.Join(args, ", "))
 	}
 	return b.String()
 }
@@ -268,10 +274,10 @@ func (d *hostDevice) open(src string) (uintptr, error) {
 }
 
 func (d *hostDevice) Launch(fn Function, grid, block [3]uint32, _ uint32, params *unsafe.Pointer) error {
-	if grid[1] != 1 || grid[2] != 1 || block[1] != 1 || block[2] != 1 || block[0] > 64*32 {
+	if grid[2] != 1 || block[1] != 1 || block[2] != 1 || block[0] > 64*32 {
 		return fmt.Errorf("host device: grid %v, block %v", grid, block)
 	}
-	purego.SyscallN(uintptr(fn), uintptr(grid[0]), uintptr(block[0]), uintptr(unsafe.Pointer(params)))
+	purego.SyscallN(uintptr(fn), uintptr(grid[0]), uintptr(grid[1]), uintptr(block[0]), uintptr(unsafe.Pointer(params)))
 	return nil
 }
 

@@ -166,10 +166,25 @@ func reductionsUnderTest() []*ir.Reduction {
 		red(ir.ArgMinOf, dtype.Complex128, dtype.Complex128, i64), red(ir.MaxOf, z, z, z),
 		{Input: f, Pre: ir.To(ir.In(0, f), dtype.Bool), Combine: ir.AllOf, Acc: dtype.Bool, Out: dtype.Bool},
 		{Input: dtype.Int32, Pre: ir.To(ir.In(0, dtype.Int32), dtype.Bool), Combine: ir.AnyOf, Acc: dtype.Bool, Out: dtype.Bool},
+		// Pre with an int8 scalar: any(abs(x) > s), as a pending comparison
+		// folded into the reduction reads
+		{Input: dtype.Int8, Scalars: []dtype.DType{dtype.Int8}, Combine: ir.AnyOf, Acc: dtype.Bool, Out: dtype.Bool,
+			Pre: ir.Apply(ir.Greater, dtype.Bool, ir.Apply(ir.Abs, dtype.Int8, ir.In(0, dtype.Int8)), ir.Param(0, dtype.Int8))},
 		// Pre with a scalar: sum of where(isnan(x), s, x)
 		{Input: f, Scalars: []dtype.DType{f}, Combine: ir.SumOf, Acc: d, Out: d, Pre: ir.To(ir.Apply(ir.Where, f,
 			ir.Apply(ir.IsNaN, dtype.Bool, ir.In(0, f)), ir.Param(0, f), ir.In(0, f)), d)},
 	}
+}
+
+// scalarOne is the value 1 of a real dtype, as a scalar parameter holds it.
+func scalarOne(dt dtype.DType) ir.Value {
+	b := make([]byte, 8)
+	if isFloat(dt) {
+		putFloat(dt, b, 1)
+	} else {
+		b[0] = 1
+	}
+	return ir.Value{binary.LittleEndian.Uint64(b)}
 }
 
 // smallValues fills n elements of dt with small integers (some NaN for
@@ -204,11 +219,16 @@ func smallValues(r *rand.Rand, dt dtype.DType, n int, nan bool) []byte {
 // over many layouts and compares the results bit for bit (inputs whose
 // folds are exact in any order; any NaN matches any NaN).
 func TestReduceMatchesCPU(t *testing.T) {
-	g := gpu(t)
+	reduceMatchesCPU(t, gpu(t), reduceGeometries(), reductionsUnderTest())
+}
+
+// reduceMatchesCPU runs each reduction over each geometry on g and on the
+// CPU backend and compares the results.
+func reduceMatchesCPU(t *testing.T, g *Backend, geos []reduceGeometry, reds []*ir.Reduction) {
 	c := cpu.New(0)
 	rng := rand.New(rand.NewPCG(5, 6))
-	for _, geo := range reduceGeometries() {
-		for _, r := range reductionsUnderTest() {
+	for _, geo := range geos {
+		for _, r := range reds {
 			name := fmt.Sprintf("%s %s", geo.name, r.Key())
 			nk := len(geo.shape) - geo.nred
 			kept := geo.shape[:nk]
@@ -217,9 +237,9 @@ func TestReduceMatchesCPU(t *testing.T) {
 				n *= d
 			}
 			data := smallValues(rng, r.Input, geo.elems, true)
-			var scalars []ir.Value
-			if len(r.Scalars) > 0 {
-				scalars = []ir.Value{{uint64(math.Float32bits(0.5))}}
+			scalars := make([]ir.Value, len(r.Scalars))
+			for i, dt := range r.Scalars {
+				scalars[i] = scalarOne(dt)
 			}
 			outs := [2][]byte{}
 			errs := [2]error{}
