@@ -154,8 +154,10 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 		idx = "u64"
 	}
 	vote, ballot, popc, ffs, one, syncwarp := "unsigned", "__ballot_sync(0xffffffffu, %s)", "__popc", "__ffs((int)%s)", "1u", "__syncwarp()"
+	shflUp := "__shfl_up_sync(0xffffffffu, x, o)"
 	if v == HIP {
 		vote, ballot, popc, ffs, one, syncwarp = "u64", "__ballot(%s)", "__popcll", "__ffsll((unsigned long long)%s)", "1ull", "__builtin_amdgcn_wave_barrier()"
+		shflUp = "__shfl_up(x, o)"
 	}
 	// The lanes holding the same digit d: one match, or a ballot per bit
 	// of the digit (invalid lanes, only in the last tile, match no one).
@@ -189,6 +191,7 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 #define TILE (THREADS * ITEMS)
 #define WARP %[3]d
 #define NWARPS (THREADS / WARP)
+#define SHFL_UP64(x, o) %[13]s
 #define KEY_PASSES %[8]d
 #define HIST_COPIES %[10]d
 #define HIST_STRIDE (KEY_PASSES * 256 + 1)
@@ -260,7 +263,7 @@ extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 ro
     if (idx) idx[i] = (i64)col_of(v, row_len);
   }
 }
-`, SortThreads, shape.Items, w, peers, popc, one, fmt.Sprintf(ffs, "peers"), SortKeyBytes(dt), syncwarp, shape.HistCopies, passes, shape.Lookback)
+`, SortThreads, shape.Items, w, peers, popc, one, fmt.Sprintf(ffs, "peers"), SortKeyBytes(dt), syncwarp, shape.HistCopies, passes, shape.Lookback, shflUp)
 	for _, tile := range SortBlockTiles {
 		fmt.Fprintf(&b, `extern "C" __global__ void %[1]s(const u64 rows, const u64 row_len, const u64 rows_per_tile,
     const T *in, T *out, i64 *idx) {
@@ -346,7 +349,7 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   const bool with_vals = %[12]t; // positions carried
   __shared__ u32 tile_of_block;
   __shared__ u32 warp_count[NWARPS][256];
-  __shared__ u64 scan[256];
+  __shared__ u64 scan[2 * NWARPS];
   __shared__ u32 local_start[256];
   __shared__ u64 out_base[256];
   // The tile's keys, then its positions, staged in digit order.
@@ -436,15 +439,29 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   if (tile) *word = mark | FLAG_PREFIX | (prefix + own);
   // One scan over digits gives both the digit's first position in the
   // output (from the histogram) and in the tile: a tile holds < 2^16.
-  scan[t] = (hist[t] << 16) | own;
-  __syncthreads();
-  for (u32 s = 1; s < 256; s <<= 1) {
-    const u64 add = t >= s ? scan[t - s] : 0;
-    __syncthreads();
-    scan[t] += add;
-    __syncthreads();
+  // (two barriers: each warp scans its digits by shuffles, then warp 0
+  // the warps' totals)
+  const u64 mine = (hist[t] << 16) | own;
+  u64 v = mine;
+#pragma unroll
+  for (u32 o = 1; o < WARP; o <<= 1) {
+    const u64 y = SHFL_UP64(v, o);
+    if (lane >= o) v += y;
   }
-  const u64 before = scan[t] - ((hist[t] << 16) | own);
+  if (lane == WARP - 1) scan[warp] = v;
+  __syncthreads();
+  if (warp == 0) {
+    u64 s = lane < NWARPS ? scan[lane] : 0;
+#pragma unroll
+    for (u32 o = 1; o < NWARPS; o <<= 1) {
+      const u64 y = SHFL_UP64(s, o);
+      if (lane >= o) s += y;
+    }
+    if (lane < NWARPS) scan[NWARPS + lane] = s;
+  }
+  __syncthreads();
+  if (warp > 0) v += scan[NWARPS + warp - 1];
+  const u64 before = v - mine;
   local_start[t] = (u32)(before & 0xffffu);
   out_base[t] = (before >> 16) + prefix - (before & 0xffffu);
   __syncthreads();
