@@ -3,6 +3,7 @@
 package gpu
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -98,4 +99,53 @@ func TestReduceOnHostDevice(t *testing.T) {
 		}
 	}
 	timeout(t, 5*time.Minute, func() { reduceMatchesCPU(t, New(newHostDevice(t)), geos, reds) })
+}
+
+// Elementwise kernels with scalar parameters on the host emulation give
+// the CPU backend's results: a comparison of int8 magnitudes with an int8
+// scalar, and a float32 multiply-add of two inputs, over lengths within
+// one vector, one block and several blocks, from aligned and misaligned
+// starts (the vector and scalar paths) and reversed.
+func TestElementwiseOnHostDevice(t *testing.T) {
+	b, c, r := hostDeviceAndCPU(t, 11)
+	i8, f32 := dtype.Int8, dtype.Float32
+	kernels := []*ir.Kernel{
+		{Inputs: []dtype.DType{i8}, Scalars: []dtype.DType{i8},
+			Outputs: []*ir.Node{ir.Apply(ir.Greater, dtype.Bool, ir.Apply(ir.Abs, i8, ir.In(0, i8)), ir.Param(0, i8))}},
+		{Inputs: []dtype.DType{f32, f32}, Scalars: []dtype.DType{f32},
+			Outputs: []*ir.Node{ir.Apply(ir.Add, f32, ir.In(0, f32), ir.Apply(ir.Mul, f32, ir.In(1, f32), ir.Param(0, f32)))}},
+	}
+	for _, k := range kernels {
+		scalars := []ir.Value{scalarOne(k.Scalars[0])}
+		for _, n := range []int{1, 17, 1000, 4099} {
+			for _, off := range []int{0, 3} {
+				for _, step := range []int{1, -1} {
+					name := fmt.Sprintf("%s n=%d offset=%d step=%d", k.Key(), n, off, step)
+					var ins [][]byte
+					for _, dt := range k.Inputs {
+						ins = append(ins, smallValues(r, dt, n+off, false))
+					}
+					var outs [2][]byte
+					for i, be := range []backend.Backend{b, c} {
+						var in []backend.Operand
+						for j, data := range ins {
+							o := backend.Operand{Buf: bufferWith(t, be, data), DType: k.Inputs[j], Offset: off, Strides: []int{step}}
+							if step < 0 {
+								o.Offset = off + n - 1
+							}
+							in = append(in, o)
+						}
+						dt := k.Outputs[0].DType
+						out := backend.Operand{Buf: bufferWith(t, be, make([]byte, n*dt.Size())), DType: dt, Strides: []int{1}}
+						timeout(t, time.Minute, func() {
+							require.NoError(t, be.Elementwise(k, []int{n}, []backend.Operand{out}, in, scalars), name)
+						})
+						outs[i] = make([]byte, n*dt.Size())
+						require.NoError(t, be.Read(outs[i], out.Buf, 0), name)
+					}
+					require.Equal(t, outs[1], outs[0], name)
+				}
+			}
+		}
+	}
 }
