@@ -1,12 +1,10 @@
 package array
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -27,10 +25,7 @@ func forEachBackend(t *testing.T, f func(t *testing.T, d *Device)) {
 // npyStream reads every array of a testdata file of concatenated .npy files.
 func npyStream(t *testing.T, name string) []*NpyData {
 	t.Helper()
-	f, err := os.Open(fixture.Path(name))
-	require.NoError(t, err)
-	defer f.Close()
-	r := bufio.NewReader(f)
+	r := fixture.Open(t, name)
 	var out []*NpyData
 	for {
 		d, err := ReadNpy(r)

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -36,11 +35,8 @@ type printCase struct {
 }
 
 func printCases(t *testing.T) []printCase {
-	f, err := os.Open(fixture.Path("print/cases.jsonl"))
-	require.NoError(t, err)
-	defer f.Close()
 	var cases []printCase
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(fixture.Open(t, "print/cases.jsonl"))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		var c printCase

@@ -26,11 +26,8 @@ type textioCase struct {
 }
 
 func textioCases(t *testing.T) []textioCase {
-	f, err := os.Open(fixture.Path("textio/cases.jsonl"))
-	require.NoError(t, err)
-	defer f.Close()
 	var cases []textioCase
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(fixture.Open(t, "textio/cases.jsonl"))
 	for sc.Scan() {
 		var c textioCase
 		require.NoError(t, json.Unmarshal(sc.Bytes(), &c), sc.Text())
@@ -132,10 +129,7 @@ func requireSameArray(t *testing.T, want *NpyData, got *Array, msg string) {
 }
 
 func readNpyFixture(t *testing.T, name string) *NpyData {
-	f, err := os.Open(fixture.Path(filepath.Join("textio", name)))
-	require.NoError(t, err)
-	defer f.Close()
-	n, err := ReadNpy(bufio.NewReader(f))
+	n, err := ReadNpy(fixture.Open(t, filepath.Join("textio", name)))
 	require.NoError(t, err)
 	return n
 }

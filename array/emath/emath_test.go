@@ -1,11 +1,9 @@
 package emath_test
 
 import (
-	"bufio"
 	"fmt"
 	"math"
 	"math/cmplx"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -39,10 +37,7 @@ func TestNumPy(t *testing.T) {
 }
 
 func runCases(t *testing.T, d *array.Device) {
-	f, err := os.Open(fixture.Path("emath/cases.npys"))
-	require.NoError(t, err)
-	defer f.Close()
-	arrays := bufio.NewReader(f)
+	arrays := fixture.Open(t, "emath/cases.npys")
 	for i, line := range fixture.Lines(t, "emath/cases.txt") {
 		fields := strings.Fields(line)
 		n, err := strconv.Atoi(fields[1])

@@ -1,10 +1,8 @@
 package fft_test
 
 import (
-	"bufio"
 	"math"
 	"math/cmplx"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -29,10 +27,7 @@ type fixtureCase struct {
 // loadCases reads the NumPy fixtures onto d.
 func loadCases(t *testing.T, d *array.Device) []fixtureCase {
 	t.Helper()
-	f, err := os.Open(fixture.Path("fft/cases.npys"))
-	require.NoError(t, err)
-	defer f.Close()
-	r := bufio.NewReader(f)
+	r := fixture.Open(t, "fft/cases.npys")
 	var cases []fixtureCase
 	for _, line := range fixture.Lines(t, "fft/cases.txt") {
 		words := strings.Fields(line)

@@ -1,7 +1,6 @@
 package linalg
 
 import (
-	"bufio"
 	"cmp"
 	"errors"
 	"fmt"
@@ -9,7 +8,6 @@ import (
 	"math"
 	"math/cmplx"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,10 +35,7 @@ type fixtureCase struct {
 // fixtureCases loads the cases under testdata/dir (gen_linalg_dense.py's
 // linalg_dense, gen_linalgmore.py's linalgmore) onto d.
 func fixtureCases(t *testing.T, d *array.Device, dir string) []fixtureCase {
-	f, err := os.Open(fixture.Path(dir + "/cases.npys"))
-	require.NoError(t, err)
-	defer f.Close()
-	r := bufio.NewReader(f)
+	r := fixture.Open(t, dir+"/cases.npys")
 	var arrays []*array.Array
 	for {
 		a := d.Load(r)

@@ -1,12 +1,10 @@
 package poly_test
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"math"
 	"math/cmplx"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,10 +34,7 @@ type fixtureCase struct {
 
 func loadCases(t *testing.T, d *array.Device) []fixtureCase {
 	t.Helper()
-	f, err := os.Open(fixture.Path("poly/cases.npys"))
-	require.NoError(t, err)
-	defer f.Close()
-	r := bufio.NewReader(f)
+	r := fixture.Open(t, "poly/cases.npys")
 	next := func(n int, line string) []*array.Array {
 		var as []*array.Array
 		for range n {
