@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/cugo/cugo/dtype"
+	"github.com/cugo/cugo/internal/layout"
 )
 
 // arrayIndex is an integer or boolean array in an indexing expression:
@@ -279,8 +280,14 @@ func (p *advanced) gather(x *Array) *Array {
 		block *= x.shape[ax]
 	}
 	merged := x.Transpose(perm...).Reshape(append([]int{block}, rest...)...)
-	out := Take(merged, p.flat, 0)
-	if p.front || p.axes[0] == 0 {
+	return p.place(Take(merged, p.flat, 0))
+}
+
+// place moves the arrays' axes of a gather's result, which come first
+// (the flat positions' axes, then the other axes of the view in order),
+// to where NumPy puts them.
+func (p *advanced) place(out *Array) *Array {
+	if out.err != nil || p.front || p.axes[0] == 0 {
 		return out
 	}
 	nb, at := p.flat.NDim(), p.axes[0]
@@ -295,6 +302,54 @@ func (p *advanced) gather(x *Array) *Array {
 		order = append(order, k)
 	}
 	return out.Transpose(order...)
+}
+
+// positions is what p.gather of the view's flat positions (C order)
+// gives, computed from the index arrays rather than gathered from an
+// arange of the view's size: Σ index·stride over the indexed axes (each
+// index recovered from the flat positions), plus Σ arange·stride over
+// the others, broadcast against it.
+func (p *advanced) positions() *Array {
+	shape := p.view.shape
+	strides := layout.ContiguousStrides(shape)
+	pos := Mul(p.flat, 0)
+	after := 1
+	for k := len(p.axes) - 1; k >= 0; k-- {
+		n := shape[p.axes[k]]
+		i := p.flat
+		if after > 1 {
+			i = FloorDiv(i, after)
+		}
+		if k > 0 {
+			i = Mod(i, n)
+		}
+		pos = Add(pos, Mul(i, strides[p.axes[k]]))
+		after *= n
+	}
+	var rest []int
+	for ax := range shape {
+		if !slices.Contains(p.axes, ax) {
+			rest = append(rest, ax)
+		}
+	}
+	nb := p.flat.NDim()
+	ones := func() []int {
+		dims := make([]int, nb+len(rest))
+		for k := range dims {
+			dims[k] = 1
+		}
+		return dims
+	}
+	dims := ones()
+	copy(dims, p.flat.shape)
+	pos = pos.Reshape(dims...)
+	for j, ax := range rest {
+		dims := ones()
+		dims[nb+j] = shape[ax]
+		along := On(p.view.st.b).Arange(0, float64(shape[ax]), 1, Int64).Mul(strides[ax]).Reshape(dims...)
+		pos = Add(pos, along)
+	}
+	return p.place(pos)
 }
 
 // SetIndex writes values into the elements of a that a.Index(idx...)
@@ -319,8 +374,7 @@ func (a *Array) SetIndex(values any, idx ...Index) error {
 	if err != nil {
 		return err
 	}
-	positions := On(a.st.b).Arange(0, float64(p.view.Size()), 1, Int64).Reshape(p.view.shape...)
-	at := p.gather(positions)
+	at := p.positions()
 	if at.err != nil {
 		return at.err
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/fixture"
 	"github.com/stretchr/testify/require"
@@ -104,4 +105,40 @@ func TestAdvancedIndexErrors(t *testing.T) {
 	require.NoError(t, a.SetIndex(9.5, All, S(1, 3)))
 	got, _ = ToSlice[float64](a)
 	require.Equal(t, []float64{1, 9.5, 9.5, 4, 9.5, 9.5}, got)
+}
+
+// TestSetIndexPositions checks the positions SetIndex writes, computed
+// from the index arrays, against the view's flat positions gathered
+// through the same plan, for expressions that mix arrays (adjacent or
+// not, broadcast, negative, a mask) with slices, integers, new axes and
+// the ellipsis.
+func TestSetIndexPositions(t *testing.T) {
+	d := On(cpu.New(0))
+	a := d.Zeros(Float64, 4, 5, 6, 3)
+	ix := func(v ...int) Index { return Idx(v) }
+	col := Idx(FromSliceOn(d, []int64{1, -1, 0}, 3, 1))
+	mask := make([]bool, 6)
+	mask[1], mask[4] = true, true
+	for _, idx := range [][]Index{
+		{ix(1, 3)},
+		{All, ix(0, 4, 4)},
+		{ix(2, 0), ix(1, 3)},
+		{col, All, ix(2, 5, 1)},
+		{ix(1), S(1, 4), ix(0, 2)},
+		{Ellipsis, ix(2, 0)},
+		{NewAxis, All, ix(4, -5), All, I(2)},
+		{S(1, 3), All, Idx(mask)},
+		{I(3), ix(1, 2), All, ix(0, 2)},
+		{All.Step(2), col, ix(5, 0)},
+	} {
+		p, err := a.planAdvanced("test", idx)
+		require.NoError(t, err, "%v", idx)
+		want, err := ToSlice[int64](p.gather(d.Arange(0, float64(p.view.Size()), 1, Int64).Reshape(p.view.shape...)))
+		require.NoError(t, err)
+		got := p.positions()
+		require.Equal(t, a.Index(idx...).Shape(), got.Shape(), "%v", idx)
+		values, err := ToSlice[int64](got)
+		require.NoError(t, err)
+		require.Equal(t, want, values, "%v", idx)
+	}
 }
