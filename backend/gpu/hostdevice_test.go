@@ -1,4 +1,4 @@
-//go:build linux && amd64
+//go:build linux && amd64 && !race
 
 package gpu
 
@@ -20,6 +20,10 @@ import (
 	"github.com/cugo/cugo/backend/cgen"
 	"github.com/ebitengine/purego"
 )
+
+// The host-device tests stay out of the race detector's pass: their
+// kernels run in C++ threads it does not see, so they would only repeat
+// the plain pass at twice its cost.
 
 // hostDevice is a Runtime whose kernels run on the host: their CUDA C is
 // compiled by the host's C++ compiler under a small emulation of the
