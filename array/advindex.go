@@ -312,7 +312,7 @@ func (p *advanced) place(out *Array) *Array {
 func (p *advanced) positions() *Array {
 	shape := p.view.shape
 	strides := layout.ContiguousStrides(shape)
-	pos := Mul(p.flat, 0)
+	var pos *Array
 	after := 1
 	for k := len(p.axes) - 1; k >= 0; k-- {
 		n := shape[p.axes[k]]
@@ -323,7 +323,11 @@ func (p *advanced) positions() *Array {
 		if k > 0 {
 			i = Mod(i, n)
 		}
-		pos = Add(pos, Mul(i, strides[p.axes[k]]))
+		if term := Mul(i, strides[p.axes[k]]); pos == nil {
+			pos = term
+		} else {
+			pos = Add(pos, term)
+		}
 		after *= n
 	}
 	var rest []int
@@ -333,21 +337,13 @@ func (p *advanced) positions() *Array {
 		}
 	}
 	nb := p.flat.NDim()
-	ones := func() []int {
-		dims := make([]int, nb+len(rest))
-		for k := range dims {
-			dims[k] = 1
-		}
-		return dims
-	}
-	dims := ones()
+	dims := slices.Repeat([]int{1}, nb+len(rest))
 	copy(dims, p.flat.shape)
 	pos = pos.Reshape(dims...)
 	for j, ax := range rest {
-		dims := ones()
+		dims := slices.Repeat([]int{1}, nb+len(rest))
 		dims[nb+j] = shape[ax]
-		along := On(p.view.st.b).Arange(0, float64(shape[ax]), 1, Int64).Mul(strides[ax]).Reshape(dims...)
-		pos = Add(pos, along)
+		pos = Add(pos, On(p.view.st.b).Arange(0, float64(shape[ax]), 1, Int64).Mul(strides[ax]).Reshape(dims...))
 	}
 	return p.place(pos)
 }

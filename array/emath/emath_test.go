@@ -153,8 +153,8 @@ func TestErrors(t *testing.T) {
 }
 
 // TestUnitTestOfIntegers checks the test that picks a complex result
-// (some |x| > 1) on small integer and bool arrays of every length class,
-// on every backend: {0, 1, -1} stay real (arccos of int8 is float16, as
+// (some |x| > 1) on small integer arrays of every length class, on every
+// backend: {0, 1, -1} stay real (arccos of int8 is float16, as
 // NumPy's), one 2 anywhere makes the result complex.
 func TestUnitTestOfIntegers(t *testing.T) {
 	check := func(t *testing.T, d *array.Device) {
