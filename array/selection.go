@@ -175,7 +175,7 @@ func quantileIndices(count *Array, x float64, m Method) (lo, hi, g *Array) {
 // (NaN sorts last) and the quantiles are theirs; otherwise count is n
 // and the largest element is selected too (a NaN, NumPy's marker of a
 // row holding one).
-func quantileBySelection(op string, a *Array, qs []float64, m Method, count int, skipNaN, weak bool) ([]*Array, error) {
+func quantileBySelection(op string, a *Array, qs []float64, m Method, count int, skipNaN bool, wide DType) ([]*Array, error) {
 	n := a.shape[len(a.shape)-1]
 	picks := make([]quantilePick, len(qs))
 	ranks := []int{}
@@ -213,7 +213,7 @@ func quantileBySelection(op string, a *Array, qs []float64, m Method, count int,
 		case m.discrete():
 			r = vlo
 		default:
-			r = lerp(vlo, vhi, p.g, weak && a.dt.Kind() == dtype.FloatKind)
+			r = lerp(vlo, vhi, p.g, wide)
 		}
 		if hasNaN != nil {
 			r = Where(hasNaN, math.NaN(), r)
@@ -226,15 +226,11 @@ func quantileBySelection(op string, a *Array, qs []float64, m Method, count int,
 // lerp interpolates between lo and hi by g (an array or a float64) as
 // NumPy's quantiles do: from the nearer end, with hi - lo taken in the
 // elements' dtype (integers, already float64, do not wrap around as
-// NumPy's do), and the rest in float64, or where weak (q one Python
-// float) in the elements' float dtype with g rounded to it, as NumPy 2
-// interpolates by a Python float.
-func lerp(lo, hi *Array, g any, weak bool) *Array {
+// NumPy's do), and the rest in dtype wide (the result's) with g rounded
+// to it, as NumPy 2 interpolates by a Python float in the elements' float
+// dtype.
+func lerp(lo, hi *Array, g any, wide DType) *Array {
 	diff := Sub(hi, lo)
-	wide := Float64
-	if weak {
-		wide = lo.dt
-	}
 	diff, lo, hi = diff.AsType(wide), lo.AsType(wide), hi.AsType(wide)
 	if g, ok := g.(float64); ok { // one weight: no arrays of Go numbers, which would not know lo's device
 		if g >= 0.5 {

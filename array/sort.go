@@ -1,7 +1,9 @@
 package array
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/cugo/cugo/backend"
@@ -283,17 +285,9 @@ func kthPositions(op string, a *Array, kth any, axis int) ([]int, error) {
 		}
 		n = a.shape[ax]
 	}
-	var ks []int
-	switch k := kth.(type) {
-	case int:
-		ks = []int{k}
-	case []int:
-		if len(k) == 0 {
-			return nil, fmt.Errorf("%s: kth is an empty list", op)
-		}
-		ks = slices.Clone(k)
-	default:
-		return nil, fmt.Errorf("%s: kth is a %T, want an int or a []int", op, kth)
+	ks, err := kthList(kth)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
 	}
 	for i, k := range ks {
 		if a.Size() > 0 && (k < -n || k >= n) {
@@ -305,4 +299,43 @@ func kthPositions(op string, a *Array, kth any, axis int) ([]int, error) {
 	}
 	slices.Sort(ks)
 	return slices.Compact(ks), nil
+}
+
+// kthList reads Partition's kth: a Go integer, a []int or []int64, or an
+// *Array of integers (of any shape, as NumPy flattens it).
+func kthList(kth any) ([]int, error) {
+	var ks []int
+	switch k := kth.(type) {
+	case []int:
+		ks = slices.Clone(k)
+	case []int64:
+		for _, x := range k {
+			ks = append(ks, int(x))
+		}
+	case *Array:
+		if err := k.checkOp("kth"); err != nil {
+			return nil, err
+		}
+		if kd := k.dt.Kind(); kd != dtype.IntKind && kd != dtype.UintKind {
+			return nil, fmt.Errorf("kth must be integers, not %v", k.dt)
+		}
+		v, err := ToSlice[int64](k.AsType(Int64))
+		if err != nil {
+			return nil, err
+		}
+		return kthList(v)
+	default:
+		s, ok := scalarOf(kth)
+		if !ok || s.kind != dtype.IntScalar || s.unsigned && s.u > math.MaxInt64 {
+			return nil, fmt.Errorf("kth is a %T, want a Go integer, a []int or an *Array of integers", kth)
+		}
+		ks = []int{int(s.i)}
+		if s.unsigned {
+			ks = []int{int(s.u)}
+		}
+	}
+	if len(ks) == 0 {
+		return nil, errors.New("kth is an empty list")
+	}
+	return ks, nil
 }

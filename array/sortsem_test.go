@@ -149,7 +149,21 @@ func TestSortSemanticsErrors(t *testing.T) {
 		require.ErrorContains(t, Partition(x, []int{0, 3}, -1).Err(), "kth(=3) out of bounds (3)")
 		require.ErrorContains(t, ArgPartition(x, []int{-4}, 0).Err(), "kth(=-4) out of bounds (3)")
 		require.ErrorContains(t, Partition(x, []int{}, -1).Err(), "Partition: kth is an empty list")
-		require.ErrorContains(t, ArgPartition(x, 1.5, -1).Err(), "ArgPartition: kth is a float64, want an int or a []int")
+		require.ErrorContains(t, ArgPartition(x, 1.5, -1).Err(), "ArgPartition: kth is a float64, want a Go integer")
+		require.ErrorContains(t, ArgPartition(x, FromSliceOn(d, []float64{1}), -1).Err(), "ArgPartition: kth must be integers, not float64")
+		require.ErrorContains(t, Partition(x, FromSliceOn(d, []int8{}), -1).Err(), "Partition: kth is an empty list")
+		require.ErrorContains(t, Partition(x, FromSliceOn(d, []int8{2, 3}), -1).Err(), "kth(=3) out of bounds (3)")
+		// kth of other integer types, as NumPy takes any integer array
+		want, err := ToSlice[float64](Partition(x, []int{0, 2}, -1))
+		require.NoError(t, err)
+		for _, kth := range []any{[]int64{0, 2}, FromSliceOn(d, []uint8{2, 0}), FromSliceOn(d, []int32{0, 2}, 2, 1)} {
+			got, err := ToSlice[float64](Partition(x, kth, -1))
+			require.NoError(t, err, "%v", kth)
+			require.Equal(t, want, got, "%v", kth)
+		}
+		got, err := ToSlice[int64](ArgPartition(x, int16(1), -1))
+		require.NoError(t, err)
+		require.Equal(t, int64(2), got[1])
 		require.ErrorContains(t, Partition(d.Scalar(2.0), 0, -1).Err(), "axis -1 is out of bounds")
 		require.ErrorContains(t, ArgPartition(d.Scalar(2.0), 0, 1).Err(), "axis 1 is out of bounds for array of dimension 1")
 		require.ErrorContains(t, SearchSorted(x, x, Side(2), nil).Err(), "SearchSorted: side must be Left or Right")

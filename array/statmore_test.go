@@ -423,3 +423,74 @@ func TestQuantileFloat32Interpolation(t *testing.T) {
 		}
 	}
 }
+
+// TestQuantileQForms checks every form q takes against the []float64
+// form: a Go integer or float32 (Percentile(a, 50), weak as a Python
+// number), slices of Go integers (a list), an *Array whose shape leads the
+// result's (2-d, 1-d, 0-d: float64 arrays, strong as NumPy's are), a
+// float32 *Array (interpolating float32 data in float32), and the q that
+// are errors.
+func TestQuantileQForms(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		data := make([]float32, 3*7)
+		for i := range data {
+			data[i] = float32(math.Sin(float64(i)*7.31) * 100)
+		}
+		x := FromSliceOn(d, data, 3, 7)
+		values := func(a *Array) []float64 {
+			t.Helper()
+			v, err := ToSlice[float64](a.AsType(Float64))
+			require.NoError(t, err)
+			return v
+		}
+		list := []float64{10, 35, 50, 90}
+		want := Percentile(x, list, 1, Linear) // float64, 4 x 3
+		require.Equal(t, []int{4, 3}, want.Shape())
+		weak := Percentile(x, 35.0, 1, Linear) // float32, 3
+		require.Equal(t, Float32, weak.DType())
+		for _, c := range []struct {
+			name  string
+			got   *Array
+			shape []int
+			dt    DType
+			want  []float64
+		}{
+			{"int", Percentile(x, 35, 1, Linear), []int{3}, Float32, values(weak)},
+			{"float32", Percentile(x, float32(35), 1, Linear), []int{3}, Float32, values(weak)},
+			{"uint8", Percentile(x, uint8(35), 1, Linear), []int{3}, Float32, values(weak)},
+			{"[]int", Percentile(x, []int{10, 35, 50, 90}, 1, Linear), []int{4, 3}, Float64, values(want)},
+			{"[]int64", Percentile(x, []int64{10, 35, 50, 90}, 1, Linear), []int{4, 3}, Float64, values(want)},
+			{"2-d array", Percentile(x, FromSliceOn(d, list, 2, 2), 1, Linear), []int{2, 2, 3}, Float64, values(want)},
+			{"1-d int array", Percentile(x, FromSliceOn(d, []int32{10, 35, 50, 90}), 1, Linear), []int{4, 3}, Float64, values(want)},
+			{"0-d array", Percentile(x, d.Scalar(35.0), 1, Linear), []int{3}, Float64, values(want)[3:6]},
+			{"float32 array", Percentile(x, FromSliceOn(d, []float32{10, 35, 50, 90}), 1, Linear), []int{4, 3}, Float32, values(want)},
+			{"empty array", Quantile(x, d.Zeros(Float64, 0, 2), 1, Linear), []int{0, 2, 3}, Float64, []float64{}},
+			{"array with lower", Quantile(x, FromSliceOn(d, []float64{0.1, 0.9}, 2, 1), 0, Lower), []int{2, 1, 7}, Float32, values(Quantile(x, []float64{0.1, 0.9}, 0, Lower))},
+		} {
+			require.NoError(t, c.got.Err(), c.name)
+			require.Equal(t, c.shape, c.got.Shape(), c.name)
+			require.Equal(t, c.dt, c.got.DType(), c.name)
+			got := values(c.got)
+			require.Len(t, got, len(c.want), c.name)
+			for i := range got {
+				require.InDelta(t, c.want[i], got[i], 1e-4*math.Max(1, math.Abs(c.want[i])), "%s [%d]", c.name, i)
+			}
+		}
+		for _, c := range []struct {
+			q    any
+			want string
+		}{
+			{true, "q is a bool"},
+			{1 + 2i, "q is a complex128"},
+			{"50", "q is a string"},
+			{[]bool{true}, "q is a []bool"},
+			{FromSliceOn(d, []bool{true}), "q must be real numbers, not bool"},
+			{FromSliceOn(d, []complex64{0.5}), "q must be real numbers, not complex64"},
+			{FromSliceOn(d, []float64{50, 101}), "range [0, 100], not 101"},
+			{-1, "range [0, 100], not -1"},
+			{Cov(nil, true, 1), "nil array"},
+		} {
+			require.ErrorContains(t, Percentile(x, c.q, 1, Linear).Err(), c.want, "%v", c.q)
+		}
+	})
+}

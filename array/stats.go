@@ -38,17 +38,20 @@ const (
 )
 
 // Quantile returns the q-th quantiles of a along axis (AxisNone: of the
-// flattened array), as np.quantile(a, q, axis, method=m). q is a float64
-// in [0, 1], giving the reduced shape, or a []float64, giving one more
-// leading axis of len(q). A NaN along the axis gives NaN; an empty axis
-// is an error. Every method of NumPy is here, with NumPy's arithmetic.
-// The result dtype is NumPy 2's: the methods that pick elements (Lower,
-// Higher, Nearest, InvertedCDF, ClosestObservation) return them in a's
-// dtype (bool included); the methods that interpolate give float64 for
-// integers, and for floats a's dtype where q is a float64 (a Python float
-// is weak: NumPy 2 then interpolates in a's dtype) and float64 where q is
-// a []float64 (a float64 array is not). QuantileWeights weighs the
-// elements (NumPy 2's weights=, for InvertedCDF only).
+// flattened array), as np.quantile(a, q, axis, method=m). q is in [0, 1]:
+// a Go number (50 or 0.5), giving the reduced shape; a slice of Go
+// numbers, giving one more leading axis of len(q); or an *Array of real
+// numbers, whose shape leads the result's (none for a 0-d q). A NaN
+// along the axis gives NaN; an empty axis is an error. Every method of
+// NumPy is here, with NumPy's arithmetic. The result dtype is NumPy 2's:
+// the methods that pick elements (Lower, Higher, Nearest, InvertedCDF,
+// ClosestObservation) return them in a's dtype (bool included); the
+// methods that interpolate give float64 for integers, and for floats a's
+// dtype where q is a Go number (weak, as a Python float: NumPy 2 then
+// interpolates in a's dtype), float64 where q is a slice (a list is
+// float64), and a's dtype promoted with q's where q is an *Array.
+// QuantileWeights weighs the elements (NumPy 2's weights=, for
+// InvertedCDF only).
 func Quantile(a *Array, q any, axis int, m Method, opts ...QuantileOption) *Array {
 	return quantile("Quantile", a, q, 1, axis, m, false, opts)
 }
@@ -98,9 +101,9 @@ var plottingPositions = map[Method][2]float64{
 	NormalUnbiased:          {3 / 8.0, 3 / 8.0},
 }
 
-// quantileDType is NumPy 2's dtype of the quantiles of dt by method m,
-// with q one Python float (one) or an array of float64.
-func quantileDType(dt DType, m Method, one bool) (DType, error) {
+// quantileDType is NumPy 2's dtype of the quantiles of dt by method m
+// at q: for the methods that interpolate, also the dtype they compute in.
+func quantileDType(dt DType, m Method, q quantileQ) (DType, error) {
 	switch k := dt.Kind(); {
 	case k == dtype.ComplexKind && m == median:
 		return dt, nil
@@ -114,10 +117,79 @@ func quantileDType(dt DType, m Method, one bool) (DType, error) {
 		return 0, fmt.Errorf("cannot interpolate between bool elements")
 	case k != dtype.FloatKind:
 		return Float64, nil
-	case m == median || one:
+	case m == median || q.weak():
 		return dt, nil
 	}
-	return Float64, nil
+	return dtype.Promote(dt, q.dt)
+}
+
+// quantileQ is the q of a quantile call.
+type quantileQ struct {
+	fractions []float64 // q divided by its scale, each in [0, 1]
+	shape     []int     // the leading axes q gives the result; nil for a Go number
+	dt        DType     // q's dtype: Float64 for a slice, 0 for a Go number
+}
+
+// weak reports whether q is a Go number, which adapts to a's float dtype
+// as a Python float does.
+func (q quantileQ) weak() bool { return q.shape == nil }
+
+// parseQuantiles reads q (a Go number, a slice of them or an *Array) of
+// a call whose q run from 0 to scale.
+func parseQuantiles(q any, scale float64) (quantileQ, error) {
+	var p quantileQ
+	switch q := q.(type) {
+	case *Array:
+		if err := q.checkOp("q"); err != nil {
+			return p, err
+		}
+		if k := q.dt.Kind(); k == dtype.ComplexKind || k == dtype.BoolKind {
+			return p, fmt.Errorf("q must be real numbers, not %v", q.dt)
+		}
+		v, err := ToSlice[float64](q.AsType(Float64))
+		if err != nil {
+			return p, err
+		}
+		p = quantileQ{fractions: v, shape: slices.Clone(q.shape), dt: Float64}
+		if q.dt.Kind() == dtype.FloatKind {
+			p.dt = q.dt
+		}
+		if p.shape == nil {
+			p.shape = []int{}
+		}
+	case []float64:
+		p = quantileQ{fractions: slices.Clone(q), shape: []int{len(q)}, dt: Float64}
+	case []float32:
+		p = quantileSlice(q)
+	case []int:
+		p = quantileSlice(q)
+	case []int64:
+		p = quantileSlice(q)
+	case []int32:
+		p = quantileSlice(q)
+	default:
+		s, ok := scalarOf(q)
+		if !ok || s.kind == dtype.BoolScalar || s.kind == dtype.ComplexScalar {
+			return p, fmt.Errorf("q is a %T (want a Go number, a slice of them or an *Array)", q)
+		}
+		p = quantileQ{fractions: []float64{real(s.c)}}
+	}
+	for i, x := range p.fractions {
+		if !(x >= 0 && x <= scale) {
+			return p, fmt.Errorf("quantiles must be in the range [0, %v], not %v", scale, x)
+		}
+		p.fractions[i] = x / scale
+	}
+	return p, nil
+}
+
+// quantileSlice is the quantileQ of a Go slice, a list to NumPy.
+func quantileSlice[T float32 | int | int32 | int64](q []T) quantileQ {
+	v := make([]float64, len(q))
+	for i, x := range q {
+		v[i] = float64(x)
+	}
+	return quantileQ{fractions: v, shape: []int{len(q)}, dt: Float64}
 }
 
 // quantile sorts a along axis (moved last) and reads the quantiles of
@@ -128,26 +200,15 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	if err := a.checkOp(op); err != nil {
 		return &Array{err: err}
 	}
-	qs, one := []float64(nil), false
-	switch q := q.(type) {
-	case float64:
-		qs, one = []float64{q}, true
-	case []float64:
-		qs = q
-	default:
-		return errorf(op, "q is a %T (want float64 or []float64)", q)
+	qs, err := parseQuantiles(q, scale)
+	if err != nil {
+		return failed(op, err)
 	}
-	fractions := make([]float64, len(qs))
-	for i, x := range qs {
-		if !(x >= 0 && x <= scale) {
-			return errorf(op, "quantiles must be in the range [0, %v], not %v", scale, x)
-		}
-		fractions[i] = x / scale
-	}
+	fractions := qs.fractions
 	if m > median {
 		return errorf(op, "unknown method %d", m)
 	}
-	res, err := quantileDType(a.dt, m, one)
+	res, err := quantileDType(a.dt, m, qs)
 	if err != nil {
 		return failed(op, err)
 	}
@@ -175,8 +236,8 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	if n == 0 && !skipNaN && m != median {
 		return errorf(op, "cannot take quantiles of an empty axis")
 	}
-	if a.Size() == 0 || len(qs) == 0 {
-		return emptyQuantiles(op, a, ax, len(qs), one, res, skipNaN)
+	if a.Size() == 0 || len(fractions) == 0 {
+		return emptyQuantiles(op, a, ax, qs, res, skipNaN)
 	}
 	moved := a.Transpose(moveLast(len(a.shape), ax)...)
 	if w != nil {
@@ -184,15 +245,15 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		if err != nil {
 			return failed(op, err)
 		}
-		return stackQuantiles(op, results, one, res)
+		return stackQuantiles(op, results, qs.shape, res)
 	}
 	if count, ok := selectableCount(moved, skipNaN); ok {
-		results, err := quantileBySelection(op, moved, fractions, m, count, skipNaN, one)
+		results, err := quantileBySelection(op, moved, fractions, m, count, skipNaN, res)
 		if err != nil {
 			return failed(op, err)
 		}
 		if results != nil {
-			return stackQuantiles(op, results, one, res)
+			return stackQuantiles(op, results, qs.shape, res)
 		}
 	}
 	sorted := Sort(moved, -1)
@@ -216,7 +277,6 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 	if !skipNaN && floating {
 		lastNaN = IsNaN(sorted.Index(Ellipsis, From(n-1)))
 	}
-	weak := one && a.dt.Kind() == dtype.FloatKind
 	var results []*Array
 	for _, x := range fractions {
 		lo, hi, g := quantileIndices(count, x, m)
@@ -228,7 +288,7 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		case m == median:
 			r = midway(r, pick(hi))
 		case !m.discrete():
-			r = lerp(r, pick(hi), g, weak)
+			r = lerp(r, pick(hi), g, res)
 		}
 		switch {
 		case !floating:
@@ -239,18 +299,16 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		}
 		results = append(results, r.Squeeze(last))
 	}
-	return stackQuantiles(op, results, one, res)
+	return stackQuantiles(op, results, qs.shape, res)
 }
 
 // emptyQuantiles returns the quantiles of an array of no elements: NaN
 // where the axis is empty (NumPy's mean of no elements), as NumPy's NaN
 // forms give for any empty array (their nanmean: float64 for integers,
 // a's dtype for floats and complex numbers), else an empty result.
-func emptyQuantiles(op string, a *Array, ax, nq int, one bool, res DType, skipNaN bool) *Array {
-	shape := slices.Delete(slices.Clone(a.shape), ax, ax+1)
-	if !one {
-		shape = append([]int{nq}, shape...)
-	}
+func emptyQuantiles(op string, a *Array, ax int, q quantileQ, res DType, skipNaN bool) *Array {
+	shape := append(slices.Clone(q.shape), slices.Delete(slices.Clone(a.shape), ax, ax+1)...)
+	nq := len(q.fractions)
 	d := On(a.st.b)
 	if skipNaN {
 		res = a.dt
@@ -285,12 +343,13 @@ func selectableCount(a *Array, skipNaN bool) (int, bool) {
 	return n - int(nans), true
 }
 
-// stackQuantiles returns the one quantile, or the quantiles stacked on a
-// new first axis, as dtype res.
-func stackQuantiles(op string, results []*Array, one bool, res DType) *Array {
+// stackQuantiles returns the one quantile of a scalar q, or the
+// quantiles stacked on q's leading axes, as dtype res.
+func stackQuantiles(op string, results []*Array, qshape []int, res DType) *Array {
 	out := results[0]
-	if !one {
+	if len(qshape) > 0 {
 		out = Stack(results, 0)
+		out = out.Reshape(append(slices.Clone(qshape), out.shape[1:]...)...)
 	}
 	if out.err != nil {
 		return failed(op, out.err)
