@@ -143,14 +143,15 @@ func (s scalar) saturate(dt DType) ir.Value {
 
 // value converts s to a kernel parameter of dtype dt with NumPy's unsafe
 // casting, except where NumPy 2 raises: an integer that does not fit an
-// integer dtype, a NaN or infinity to an integer, a complex to a real type.
+// integer dtype, a NaN or infinity to an integer, a complex to a real
+// type other than bool.
 func (s scalar) value(dt DType) (ir.Value, error) {
 	k := dt.Kind()
 	switch {
+	case k == dtype.BoolKind: // any number's truth, a complex one's too (bool(1j))
+		return ir.Value{boolBits(s.c != 0)}, nil
 	case s.kind == dtype.ComplexScalar && k != dtype.ComplexKind:
 		return ir.Value{}, fmt.Errorf("can't convert complex %v to %v", s.c, dt)
-	case k == dtype.BoolKind:
-		return ir.Value{boolBits(s.c != 0)}, nil
 	case k == dtype.IntKind || k == dtype.UintKind:
 		switch {
 		case s.kind == dtype.IntScalar && !s.fits(dt):

@@ -186,6 +186,8 @@ func init() {
 	uSign.noBool = "ufunc 'sign' did not contain a loop with signature matching types bool -> None"
 	uPos.noBool = "ufunc 'positive' did not contain a loop with signature matching types bool -> None"
 	uNeg.noBool = "the numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead"
+	uGcd.noBool = "ufunc 'gcd' did not contain a loop with signature matching types (bool, bool) -> None"
+	uLcm.noBool = "ufunc 'lcm' did not contain a loop with signature matching types (bool, bool) -> None"
 }
 
 func binaryOp(name, numpy string, op ir.Op, boolOp ir.Op) *ufunc {

@@ -137,6 +137,12 @@ func TestWeakScalars(t *testing.T) {
 			{Sub(1, f32), Float32, "array([-0.5,  3. , -3. ], dtype=float32)"},
 			{Add(2, 3), Int64, "array(5)"},
 			{Sqrt(4.0), Float64, "array(2.)"},
+			// a complex Go number's truth, as bool(1j)
+			{LogicalAnd(i8, 1i), Bool, "array([ True,  True,  True])"},
+			{LogicalOr(b, 0i), Bool, "array([ True, False,  True])"},
+			{LogicalXor(2+1i, f32), Bool, "array([False, False, False])"},
+			{d.Full(Bool, 0.5i, 2), Bool, "array([ True,  True])"},
+			{Gcd(b, 6), Int64, "array([1, 6, 1])"},
 		} {
 			require.NoError(t, c.got.Err(), c.want)
 			require.Equal(t, c.dt, c.got.DType(), c.want)
@@ -150,6 +156,8 @@ func TestWeakScalars(t *testing.T) {
 			{Add(u8, -1), "Add: Go integer -1 out of bounds for uint8"},
 			{Pow(FromSliceOn(d, []int32{2}), -1), "Pow: Integers to negative integer powers are not allowed."},
 			{Sub(b, true), "Sub: numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead"},
+			{Gcd(b, b), "Gcd: ufunc 'gcd' did not contain a loop with signature matching types (bool, bool) -> None"},
+			{Lcm(b, FromSliceOn(d, []bool{true})), "Lcm: ufunc 'lcm' did not contain a loop with signature matching types (bool, bool) -> None"},
 			{Neg(b), "Neg: the numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead"},
 			{Add(i8, "x"), "Add: operand 1 has unsupported type string (want *Array or a Go number or bool)"},
 		} {
