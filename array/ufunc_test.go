@@ -2,6 +2,8 @@ package array
 
 import (
 	"fmt"
+	"math"
+	"math/cmplx"
 	"strconv"
 	"strings"
 	"testing"
@@ -143,6 +145,10 @@ func TestWeakScalars(t *testing.T) {
 			{LogicalXor(2+1i, f32), Bool, "array([False, False, False])"},
 			{d.Full(Bool, 0.5i, 2), Bool, "array([ True,  True])"},
 			{Gcd(b, 6), Int64, "array([1, 6, 1])"},
+			// a real Go number is a 0-d array to np.imag and np.angle
+			{Imag(3), Int64, "array(0)"},
+			{Angle(-2.0), Float64, "array(3.14159265)"},
+			{Angle(2), Float64, "array(0.)"},
 		} {
 			require.NoError(t, c.got.Err(), c.want)
 			require.Equal(t, c.dt, c.got.DType(), c.want)
@@ -163,5 +169,31 @@ func TestWeakScalars(t *testing.T) {
 		} {
 			require.EqualError(t, c.got.Err(), c.want)
 		}
+	})
+}
+
+// TestSincComplex checks Sinc of complex numbers against NumPy's formula
+// evaluated in complex128 here: sin(πx)/(πx), 1 at 0, in x's dtype.
+func TestSincComplex(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		xs := []complex128{1.5 + 1i, -2, 0, 7.25 - 2i, 0.5i, -0.3 + 0.1i}
+		for _, dt := range []DType{Complex64, Complex128} {
+			got, err := ToSlice[complex128](Sinc(FromSliceOn(d, xs).AsType(dt)).AsType(Complex128))
+			require.NoError(t, err)
+			for i, x := range xs {
+				want := complex(1, 0)
+				if x != 0 {
+					want = cmplx.Sin(math.Pi*x) / (math.Pi * x)
+				}
+				tol := 1e-12
+				if dt == Complex64 {
+					tol = 1e-5
+				}
+				require.InDelta(t, 0, cmplx.Abs(got[i]-want), tol*math.Max(1, cmplx.Abs(want)), "%v sinc(%v)", dt, x)
+			}
+		}
+		one, err := Item[complex128](Sinc(0.5i))
+		require.NoError(t, err)
+		require.InDelta(t, real(cmplx.Sinh(math.Pi/2)/(math.Pi/2)), real(one), 1e-12)
 	})
 }

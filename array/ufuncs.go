@@ -214,6 +214,7 @@ func Real(x any, out ...*Array) *Array { return uReal.call([3]any{x}, out) }
 
 // Imag returns the imaginary part of x (zeros for real x).
 func Imag(x any, out ...*Array) *Array {
+	x = realScalarArray(x)
 	if a, ok := x.(*Array); ok && a.check() == nil && a.dt.Kind() != dtype.ComplexKind {
 		zeros := ZerosLike(a)
 		if len(out) == 0 {
@@ -228,10 +229,21 @@ func Imag(x any, out ...*Array) *Array {
 // Angle returns the argument of complex x in radians; for real x it is
 // Arctan2(0, x), as np.angle computes it.
 func Angle(x any, out ...*Array) *Array {
+	x = realScalarArray(x)
 	if a, ok := x.(*Array); ok && a.check() == nil && a.dt.Kind() != dtype.ComplexKind {
 		return uAtan2.call([3]any{0, x}, out)
 	}
 	return uAngle.call([3]any{x}, out)
+}
+
+// realScalarArray makes a real Go number x a 0-d array of its default
+// dtype, as NumPy's np.imag and np.angle take a Python number: Imag(3) is
+// an int64 0 and Angle(true) the angle of a bool array.
+func realScalarArray(x any) any {
+	if s, ok := scalarOf(x); ok && s.kind != dtype.ComplexScalar {
+		return Scalar(x)
+	}
+	return x
 }
 
 // Where returns x where cond is true and y elsewhere (np.where with three
