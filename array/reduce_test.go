@@ -180,3 +180,23 @@ func checkReduceSmallValues(t *testing.T, d *Device) {
 		}
 	}
 }
+
+// TestCumulativeFirstElement checks that a running sum or product starts
+// from each row's first element as it is, as NumPy's accumulate copies it:
+// np.cumsum([-0.0, -0.0]) is [-0.0, -0.0] and np.cumprod([nan+0j]) is
+// [nan+0j], where starting from 0 or 1+0j gives 0.0 and nan+nanj.
+func TestCumulativeFirstElement(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, d *Device) {
+		nz := math.Copysign(0, -1)
+		sums, err := ToSlice[float64](CumSum(FromSliceOn(d, []float64{nz, nz, nz, nz}, 2, 2), Axis(0)))
+		require.NoError(t, err)
+		for i, s := range sums {
+			require.True(t, s == 0 && math.Signbit(s), "element %d: %v", i, s)
+		}
+		prods, err := ToSlice[complex128](CumProd(FromSliceOn(d, []complex128{complex(math.NaN(), 0), 2, complex(math.Inf(1), 0)}, 3, 1), Axis(1)))
+		require.NoError(t, err)
+		require.True(t, math.IsNaN(real(prods[0])) && imag(prods[0]) == 0, "%v", prods[0])
+		require.Equal(t, complex128(2), prods[1])
+		require.Equal(t, complex(math.Inf(1), 0), prods[2])
+	})
+}

@@ -918,9 +918,12 @@ func (g *reduceGen) scan() string {
 	fmt.Fprintf(&b, "      if (lane == %d) sv[w] = v;\n      __syncthreads();\n", W-1)
 	fmt.Fprintf(&b, "      if (w == 0) {\n        %[1]s y = lane < nw ? sv[lane] : %[2]s_ident();\n", g.acc, n)
 	fmt.Fprintf(&b, "        for (int o = 1; o < %[1]d; o <<= 1) { %[2]s z = %[3]s_shfl_up(y, o); if (lane >= (%[4]s)o) { %[3]s_comb(z, unused, y, 0); y = z; } }\n        if (lane < nw) sv[lane] = y;\n      }\n      __syncthreads();\n", W, g.acc, n, ix)
-	fmt.Fprintf(&b, "      if (w > 0) { %[1]s y = sv[w - 1]; %[2]s_comb(y, unused, v, 0); v = y; }\n      { %[1]s y = carry; %[2]s_comb(y, unused, v, 0); v = y; }\n", g.acc, n)
+	// The first tile takes no carry, so that a row's first element is as
+	// it is (NumPy's accumulate copies it: -0.0 stays, nan+0j is not
+	// multiplied by 1+0j).
+	fmt.Fprintf(&b, "      if (w > 0) { %[1]s y = sv[w - 1]; %[2]s_comb(y, unused, v, 0); v = y; }\n      if (t > 0) { %[1]s y = carry; %[2]s_comb(y, unused, v, 0); v = y; }\n", g.acc, n)
 	e := newEmitter(g.need)
 	fmt.Fprintf(&b, "      if (j < R) out[qo + (%s)j * (%s)a.out_stride] = %s;\n", sx, sx, store(g.r.Out, e.cast(g.r.Acc, g.r.Out, "v")))
-	fmt.Fprintf(&b, "      %s_comb(carry, unused, sv[nw - 1], 0);\n      __syncthreads();\n    }\n  }\n}\n", n)
+	fmt.Fprintf(&b, "      if (t == 0) carry = sv[nw - 1]; else %s_comb(carry, unused, sv[nw - 1], 0);\n      __syncthreads();\n    }\n  }\n}\n", n)
 	return b.String()
 }

@@ -507,16 +507,13 @@ func runScan[T int64 | uint64 | float64 | complex128](b *Backend, fo *folding, g
 			var acc T
 			segments(fo, get, lo, min(lo+per, total), func(row, j int, v []T) {
 				d := res[row*fo.width+j:]
-				if j == 0 {
-					acc = 0
-					if prod {
-						acc = 1
-					}
-				}
 				for k, x := range v {
-					if prod {
+					switch {
+					case j+k == 0: // a row's first element as it is, as NumPy's accumulate copies it (-0.0, nan+0j)
+						acc = x
+					case prod:
 						acc *= x
-					} else {
+					default:
 						acc += x
 					}
 					d[k] = acc

@@ -149,3 +149,16 @@ func TestElementwiseOnHostDevice(t *testing.T) {
 		}
 	}
 }
+
+// Scans on the host emulation give the CPU backend's running sums and
+// products, each row's first element as it is: rows of two tiles (the
+// carry between them) and reversed rows.
+func TestScanOnHostDevice(t *testing.T) {
+	var geos []reduceGeometry
+	for _, g := range scanGeometries() {
+		if g.name == "rows of 300" || g.name == "reversed" {
+			geos = append(geos, g)
+		}
+	}
+	timeout(t, 5*time.Minute, func() { scanMatchesCPU(t, New(newHostDevice(t)), geos) })
+}

@@ -272,31 +272,55 @@ func reduceMatchesCPU(t *testing.T, g *Backend, geos []reduceGeometry, reds []*i
 // TestScanMatchesCPU compares running sums and products on the GPU with
 // the CPU backend's, along contiguous and strided rows.
 func TestScanMatchesCPU(t *testing.T) {
-	g := gpu(t)
-	c := cpu.New(0)
-	rng := rand.New(rand.NewPCG(7, 8))
-	f, i64 := dtype.Float32, dtype.Int64
-	scans := []*ir.Reduction{
-		{Input: f, Pre: ir.To(ir.In(0, f), f), Combine: ir.SumOf, Acc: f, Out: f},
-		{Input: dtype.Int8, Pre: ir.To(ir.In(0, dtype.Int8), i64), Combine: ir.SumOf, Acc: i64, Out: i64},
-		{Input: dtype.Complex64, Pre: ir.In(0, dtype.Complex64), Combine: ir.SumOf, Acc: dtype.Complex64, Out: dtype.Complex64},
-		{Input: dtype.Int32, Pre: ir.To(ir.In(0, dtype.Int32), i64), Combine: ir.ProdOf, Acc: i64, Out: i64},
-	}
-	geos := []reduceGeometry{
+	scanMatchesCPU(t, gpu(t), scanGeometries())
+}
+
+// scanGeometries are the rows scanMatchesCPU runs: one long row, rows of
+// two tiles, columns and reversed rows.
+func scanGeometries() []reduceGeometry {
+	return []reduceGeometry{
 		layoutOf("row of 100000", []int{100000}, 1, []int{0}, -1, 0),
 		layoutOf("rows of 300", []int{77, 300}, 1, identity(2), -1, 1),
 		layoutOf("columns", []int{300, 77}, 1, []int{1, 0}, -1, 0),
 		layoutOf("reversed", []int{5, 1000}, 1, identity(2), 1, 0),
 	}
+}
+
+// scanMatchesCPU runs scans on g over geos and compares them with the CPU
+// backend's element by element. Two inputs test a row's first element,
+// which NumPy's accumulate copies: running sums of -0.0 only (-0.0
+// throughout, where a sum that starts from 0 gives 0), and running
+// products of inf+0j (the first inf+0j, where (1+0j)(inf+0j) is inf+nanj).
+func scanMatchesCPU(t *testing.T, g *Backend, geos []reduceGeometry) {
+	c := cpu.New(0)
+	rng := rand.New(rand.NewPCG(7, 8))
+	f, i64, c128 := dtype.Float32, dtype.Int64, dtype.Complex128
+	scans := []*ir.Reduction{
+		{Input: f, Pre: ir.To(ir.In(0, f), f), Combine: ir.SumOf, Acc: f, Out: f},
+		{Input: dtype.Int8, Pre: ir.To(ir.In(0, dtype.Int8), i64), Combine: ir.SumOf, Acc: i64, Out: i64},
+		{Input: dtype.Complex64, Pre: ir.In(0, dtype.Complex64), Combine: ir.SumOf, Acc: dtype.Complex64, Out: dtype.Complex64},
+		{Input: dtype.Int32, Pre: ir.To(ir.In(0, dtype.Int32), i64), Combine: ir.ProdOf, Acc: i64, Out: i64},
+		{Input: dtype.Float64, Pre: ir.In(0, dtype.Float64), Combine: ir.SumOf, Acc: dtype.Float64, Out: dtype.Float64},
+		{Input: c128, Pre: ir.In(0, c128), Combine: ir.ProdOf, Acc: c128, Out: c128},
+	}
 	for _, geo := range geos {
 		for _, r := range scans {
 			name := fmt.Sprintf("%s %s", geo.name, r.Key())
 			data := smallValues(rng, r.Input, geo.elems, false)
-			if r.Combine == ir.ProdOf {
-				data = make([]byte, geo.elems*r.Input.Size()) // products of 1 and -1 stay exact
+			switch r.Input {
+			case dtype.Int32: // products of 1 and -1 stay exact
 				for i := range geo.elems {
 					v := int32(1 - 2*rng.IntN(2))
 					binary.LittleEndian.PutUint32(data[4*i:], uint32(v))
+				}
+			case dtype.Float64:
+				for i := range geo.elems {
+					binary.LittleEndian.PutUint64(data[8*i:], math.Float64bits(math.Copysign(0, -1)))
+				}
+			case c128:
+				for i := range geo.elems {
+					binary.LittleEndian.PutUint64(data[16*i:], math.Float64bits(math.Inf(1)))
+					binary.LittleEndian.PutUint64(data[16*i+8:], 0)
 				}
 			}
 			var outs [2][]byte
@@ -312,6 +336,13 @@ func TestScanMatchesCPU(t *testing.T) {
 				b.Free(ob)
 			}
 			requireSameElements(t, r.Out, outs[1], outs[0], name)
+			if r.Input == dtype.Float64 || r.Input == c128 {
+				size, row := r.Out.Size(), geo.shape[len(geo.shape)-1]
+				for k := 0; k < len(outs[0]); k += row * size { // each row's first element, exactly
+					require.Equal(t, data[:size], outs[0][k:k+size], "%s: row %d", name, k/(row*size))
+					require.Equal(t, data[:size], outs[1][k:k+size], "%s: CPU row %d", name, k/(row*size))
+				}
+			}
 		}
 	}
 }
