@@ -538,39 +538,3 @@ func (a *Array) roll(op string, byAxis []int) *Array {
 	return out
 }
 
-// Pad returns a with widths[i][0] elements before and widths[i][1] after
-// its elements along axis i, all equal to value (np.pad's constant mode;
-// value is cast as Set casts). One pair of widths applies to every axis.
-func Pad(a *Array, widths [][2]int, value any) *Array {
-	const op = "Pad"
-	if err := a.checkOp(op); err != nil {
-		return &Array{err: err}
-	}
-	nd := len(a.shape)
-	if len(widths) == 1 && nd != 1 {
-		widths = slices.Repeat(widths, nd)
-	}
-	if len(widths) != nd {
-		return errorf(op, "%d pairs of pad widths for an array of %d dimensions", len(widths), nd)
-	}
-	shape := slices.Clone(a.shape)
-	for i, w := range widths {
-		if w[0] < 0 || w[1] < 0 {
-			return errorf(op, "index can't contain negative values")
-		}
-		shape[i] += w[0] + w[1]
-	}
-	out := On(a.st.b).full(op, a.dt, value, shape)
-	if out.err != nil {
-		return out
-	}
-	inner := out
-	for i, w := range widths {
-		inner = inner.sliceAxis(i, w[0], w[0]+a.shape[i])
-	}
-	if err := inner.set(op, a); err != nil {
-		out.Free()
-		return &Array{err: err}
-	}
-	return out
-}
