@@ -537,4 +537,3 @@ func (a *Array) roll(op string, byAxis []int) *Array {
 	}
 	return out
 }
-
