@@ -11,22 +11,23 @@ import (
 // and ufuncs: logspace, geomspace, meshgrid, diag, tri/tril/triu,
 // indices, atleast_nd, broadcast_arrays, moveaxis, rot90, fliplr/flipud.
 
-// Logspace returns base**Linspace(start, stop, num), as np.logspace.
-func (d *Device) Logspace(start, stop float64, num int, base float64, dt DType) *Array {
-	y := d.Linspace(start, stop, num, Float64)
+// Logspace returns base**Linspace(start, stop, num), as np.logspace
+// (Endpoint(false) leaves base**stop out).
+func (d *Device) Logspace(start, stop float64, num int, base float64, dt DType, opts ...SpaceOption) *Array {
+	y := d.Linspace(start, stop, num, Float64, opts...)
 	defer y.Free()
 	return castResult(Pow(base, y), dt)
 }
 
 // Logspace is Logspace on the default device.
-func Logspace(start, stop float64, num int, base float64, dt DType) *Array {
-	return DefaultDevice().Logspace(start, stop, num, base, dt)
+func Logspace(start, stop float64, num int, base float64, dt DType, opts ...SpaceOption) *Array {
+	return DefaultDevice().Logspace(start, stop, num, base, dt, opts...)
 }
 
 // Geomspace returns num numbers from start to stop (both included)
 // spaced evenly on a log scale, as np.geomspace: start and stop must be
-// non-zero and of one sign.
-func (d *Device) Geomspace(start, stop float64, num int, dt DType) *Array {
+// non-zero and of one sign. Endpoint(false) leaves stop out.
+func (d *Device) Geomspace(start, stop float64, num int, dt DType, opts ...SpaceOption) *Array {
 	const op = "Geomspace"
 	switch {
 	case start == 0 || stop == 0:
@@ -40,12 +41,12 @@ func (d *Device) Geomspace(start, stop float64, num int, dt DType) *Array {
 	if start < 0 {
 		sign, start, stop = -1, -start, -stop
 	}
-	y := d.Linspace(math.Log10(start), math.Log10(stop), num, Float64)
+	y := d.Linspace(math.Log10(start), math.Log10(stop), num, Float64, opts...)
 	defer y.Free()
 	r := Mul(Pow(10.0, y), sign)
 	if num > 0 && r.err == nil { // exact ends, as NumPy's
 		r.err = r.Index(I(0)).Set(sign * start)
-		if num > 1 {
+		if num > 1 && !spaceOptions(opts).open {
 			r.err = errors.Join(r.err, r.Index(I(num-1)).Set(sign*stop))
 		}
 	}
@@ -53,8 +54,8 @@ func (d *Device) Geomspace(start, stop float64, num int, dt DType) *Array {
 }
 
 // Geomspace is Geomspace on the default device.
-func Geomspace(start, stop float64, num int, dt DType) *Array {
-	return DefaultDevice().Geomspace(start, stop, num, dt)
+func Geomspace(start, stop float64, num int, dt DType, opts ...SpaceOption) *Array {
+	return DefaultDevice().Geomspace(start, stop, num, dt, opts...)
 }
 
 // castResult returns a as dt, freeing a if it converts.

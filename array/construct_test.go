@@ -36,6 +36,15 @@ type constructParams struct {
 	Axes              []int
 	Axis              *int
 	Initial           bool
+	Endpoint          *bool
+}
+
+// space is the Endpoint option of a case of linspace, logspace or geomspace.
+func (p constructParams) space() []SpaceOption {
+	if p.Endpoint == nil {
+		return nil
+	}
+	return []SpaceOption{Endpoint(*p.Endpoint)}
 }
 
 func (c constructData) array(t *testing.T, d *Device) *Array {
@@ -65,10 +74,12 @@ func constructCall(t *testing.T, d *Device, c constructCase) []*Array {
 		return as
 	}
 	switch c.F {
+	case "linspace":
+		return one(d.Linspace(p.Start, p.Stop, p.Num, dt, p.space()...))
 	case "logspace":
-		return one(d.Logspace(p.Start, p.Stop, p.Num, p.Base, dt))
+		return one(d.Logspace(p.Start, p.Stop, p.Num, p.Base, dt, p.space()...))
 	case "geomspace":
-		return one(d.Geomspace(p.Start, p.Stop, p.Num, dt))
+		return one(d.Geomspace(p.Start, p.Stop, p.Num, dt, p.space()...))
 	case "meshgrid":
 		return many(Meshgrid(p.IJ, in...))
 	case "diag":

@@ -209,18 +209,41 @@ func f32Value(dt DType, v [2]uint64) float32 {
 	return math.Float32frombits(uint32(v[0]))
 }
 
+// SpaceOption is an argument of Linspace, Logspace and Geomspace.
+type SpaceOption func(*spaceConfig)
+
+type spaceConfig struct{ open bool }
+
+// Endpoint says whether stop is the last value (true, NumPy's default) or
+// left out (endpoint=False: num values spaced (stop-start)/num apart, as
+// the sample times np.linspace(0, T, n, endpoint=False) of a signal).
+func Endpoint(include bool) SpaceOption { return func(c *spaceConfig) { c.open = !include } }
+
+func spaceOptions(opts []SpaceOption) spaceConfig {
+	var c spaceConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
 // Linspace returns num evenly spaced values from start to stop, both
-// included, with NumPy's formula: start + i*step in float64 with step =
-// (stop-start)/(num-1), the last value exactly stop, floored for integer
+// included (or stop left out: Endpoint(false)), with NumPy's formula:
+// start + i*step in float64 with step = (stop-start)/(num-1) (/num
+// without the endpoint), the last value exactly stop, floored for integer
 // dtypes, then converted to dt.
-func (d *Device) Linspace(start, stop float64, num int, dt DType) *Array {
+func (d *Device) Linspace(start, stop float64, num int, dt DType, opts ...SpaceOption) *Array {
 	if num < 0 {
 		return errorf("Linspace", "Number of samples, %d, must be non-negative.", num)
 	}
 	if dt.Size() == 0 {
 		return errorf("Linspace", "invalid dtype %v", dt)
 	}
+	open := spaceOptions(opts).open
 	div := float64(num - 1)
+	if open {
+		div = float64(num)
+	}
 	delta := stop - start
 	step := delta / div
 	return d.filled("Linspace", dt, []int{num}, func(data []byte) {
@@ -235,7 +258,7 @@ func (d *Device) Linspace(start, stop float64, num int, dt DType) *Array {
 				y *= delta
 			}
 			y += start
-			if i == num-1 && num > 1 {
+			if i == num-1 && num > 1 && !open {
 				y = stop
 			}
 			if isInt(dt) {
@@ -383,9 +406,10 @@ func Arange(start, stop, step float64, dt DType) *Array {
 	return DefaultDevice().Arange(start, stop, step, dt)
 }
 
-// Linspace returns num evenly spaced values in [start, stop] on the default device.
-func Linspace(start, stop float64, num int, dt DType) *Array {
-	return DefaultDevice().Linspace(start, stop, num, dt)
+// Linspace returns num evenly spaced values in [start, stop] (or [start,
+// stop) with Endpoint(false)) on the default device.
+func Linspace(start, stop float64, num int, dt DType, opts ...SpaceOption) *Array {
+	return DefaultDevice().Linspace(start, stop, num, dt, opts...)
 }
 
 // Eye returns an n×m array with ones on diagonal k on the default device.

@@ -58,6 +58,18 @@ for start, stop, num, dt in [(1, 1000, 4, "float64"), (-1, -1000, 4, "float64"),
     add("geomspace", [], {"start": start, "stop": stop, "num": num, "dtype": dt},
         lambda: np.geomspace(start, stop, num, dtype=dt))
 
+# endpoint=False: the sample times of a signal, and the open forms of logspace and geomspace
+for start, stop, num, dt in [(0, 1, 10, "float64"), (0, 2.5, 7, "float32"), (-1, 1, 4, "int32"), (2, 3, 4, "int64"),
+                             (5, -3, 6, "float64"), (0, 1, 1, "float64"), (0, 1, 0, "float64"), (1, 1, 3, "float16")]:
+    add("linspace", [], {"start": start, "stop": stop, "num": num, "dtype": dt, "endpoint": False},
+        lambda: np.linspace(start, stop, num, endpoint=False, dtype=dt))
+add("logspace", [], {"start": 0, "stop": 3, "num": 3, "base": 10.0, "dtype": "float64", "endpoint": False},
+    lambda: np.logspace(0, 3, 3, endpoint=False))
+add("geomspace", [], {"start": 1, "stop": 256, "num": 4, "dtype": "float64", "endpoint": False},
+    lambda: np.geomspace(1, 256, 4, endpoint=False))
+add("geomspace", [], {"start": -2, "stop": -512, "num": 5, "dtype": "float32", "endpoint": False},
+    lambda: np.geomspace(-2, -512, 5, endpoint=False, dtype="float32"))
+
 x, y, z = np.arange(3.0), np.arange(4, dtype=np.int32), np.array([True, False])
 for ins in [[x], [x, y], [x, y, z]]:
     for ij in [False, True]:

@@ -14,10 +14,9 @@ reversed); the tolerance is in epsilons of the result dtype (0: exact).
 
 Run from the repository root: /usr/bin/python3 testdata/gen_pad.py
 It runs under NumPy 1.24 and 2.x. Under NumPy 2 every result is np.pad's.
-Under older NumPy two results are computed here by NumPy 2's definition:
-wrap as the periodic extension (NumPy 1.24 repeats wrongly where a width
-exceeds the axis and the sides differ, fixed in 1.25), and linear_ramp of
-integers rounded down (NumPy 2's linspace floors for integer dtypes).
+Under NumPy before 1.25, wrap is computed here by NumPy 2's definition,
+the periodic extension (NumPy 1.24 repeats wrongly where a width exceeds
+the axis and the sides differ).
 """
 import os
 import warnings
@@ -49,13 +48,6 @@ def reference(x, widths, mode, **kw):
         for ax, (lo, hi) in enumerate(w):
             n = x.shape[ax]
             x = np.take(x, (np.arange(n + lo + hi) - lo) % n, axis=ax)
-        return x
-    if mode == "linear_ramp" and x.dtype.kind in "iu" and VERSION < "2.0.0":
-        ends = kw.get("end_values", [(0, 0)] * nd)
-        for ax in range(nd):  # axis by axis, each ramp floored into the dtype
-            one = [(0, 0)] * nd
-            one[ax] = w[ax]
-            x = np.floor(np.pad(x.astype(np.float64), one, mode, end_values=ends)).astype(x.dtype)
         return x
     return np.pad(x, w, mode, **kw)
 
