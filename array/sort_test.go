@@ -239,7 +239,7 @@ func TestSortErrors(t *testing.T) {
 		require.ErrorContains(t, SearchSorted(x, x, Left, nil).Err(), "must be 1-d")
 		require.ErrorContains(t, Quantile(x, 1.5, -1, Linear).Err(), "range [0, 1]")
 		require.ErrorContains(t, Percentile(x, -1.0, -1, Linear).Err(), "range [0, 100]")
-		require.ErrorContains(t, Quantile(x, "half", -1, Linear).Err(), "want float64")
+		require.ErrorContains(t, Quantile(x, "half", -1, Linear).Err(), "q is a string (want a Go number")
 		require.ErrorContains(t, Quantile(d.Zeros(Float32, 0), 0.5, 0, Linear).Err(), "empty")
 		require.ErrorContains(t, Quantile(d.Zeros(Complex64, 3), 0.5, 0, Linear).Err(), "real numbers")
 		require.ErrorContains(t, Diff(x, -1, 0).Err(), "non-negative")
