@@ -411,16 +411,6 @@ func (st *storage) forget() {
 // a failure, never changed.
 var freedExpr = &lazyExpr{err: ErrFreed}
 
-// materialise computes the pending arrays among arrays.
-func materialise(arrays ...*Array) error {
-	for _, a := range arrays {
-		if err := a.st.materialise(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // sameFoldOrder reports whether a reduction r that reads x directly adds
 // in the order it would over the pending result (a new, aligned, C-order
 // array of r.Input): a GPU picks its vector loads from the layout and the
