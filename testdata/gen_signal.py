@@ -69,7 +69,9 @@ modes = ("full", "same", "valid")
 lengths = [(10, 3), (3, 10), (5, 5), (1, 1), (200, 17), (17, 200), (300, 70)]
 for dt in ("bool", "int8", "uint8", "int16", "int32", "int64", "float16", "float32", "float64", "complex64", "complex128"):
     for n, m in lengths:
-        tol = {"float16": 2, "float32": 64, "complex64": 64, "float64": 64, "complex128": 64}.get(dt, 0)
+        # sums of products: a GPU's order and fused multiply-adds differ from
+        # NumPy's by some epsilons of the terms, which may exceed the result
+        tol = {"float16": 2, "float32": 256, "complex64": 256, "float64": 256, "complex128": 256}.get(dt, 0)
         if min(n, m) >= 64 and dt != "float16":
             tol = 10000  # the FFT's error is relative to the inputs' norms
         a, v = data(dt, (n,), 1.0), data(dt, (m,), 1.0)
@@ -97,7 +99,7 @@ for n, m in ((50, 5), (700, 300)):
 # refuses them); views
 for da, dv in (("int8", "uint8"), ("int16", "float32"), ("bool", "int8"), ("float32", "complex64"), ("float16", "int8"), ("float64", "complex64")):
     a, v = data(da, (30,), 1.0), data(dv, (20,), 1.0)
-    tol = 0 if np.result_type(a, v).kind in "biu" else 64
+    tol = 0 if np.result_type(a, v).kind in "biu" else 64 if np.result_type(a, v) == np.float16 else 256
     case("convolve", [a, v], tol, np.convolve(a, v, "same"), mode="same")
     case("correlate", [a, v], tol, np.correlate(a, v, "full"), mode="full")
 a, v = np.array(3.0), data("float64", (4,))
@@ -105,8 +107,8 @@ case("convolve", [a, v], 4, np.convolve(a, v, "full"), mode="full")
 case("convolve", [v, a], 4, np.convolve(v, a, "valid"), mode="valid")
 a, v = data("float64", (60,)), data("complex128", (40,))
 for vw in ("step", "rev"):
-    case("convolve", [a, v], 64, np.convolve(view(a, vw), view(v, vw), "full"), mode="full", view=vw)
-    case("correlate", [a, v], 64, np.correlate(view(a, vw), view(v, vw), "same"), mode="same", view=vw)
+    case("convolve", [a, v], 256, np.convolve(view(a, vw), view(v, vw), "full"), mode="full", view=vw)
+    case("correlate", [a, v], 256, np.correlate(view(a, vw), view(v, vw), "same"), mode="same", view=vw)
 
 # --- interp
 xp = np.sort(rng.uniform(-5, 5, 12))
