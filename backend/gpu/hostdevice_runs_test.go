@@ -3,7 +3,10 @@
 package gpu
 
 import (
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -161,4 +164,85 @@ func TestScanOnHostDevice(t *testing.T) {
 		}
 	}
 	timeout(t, 5*time.Minute, func() { scanMatchesCPU(t, New(newHostDevice(t)), geos) })
+}
+
+// Gather, Scatter and Compact on the host emulation give the CPU
+// backend's results: a column of a strided (transposed) input picked by
+// indices counting from either end, for 1-, 2- and 8-byte elements and
+// more elements than a block; the converse scatter of distinct indices;
+// an index out of range (the same IndexError); and the positions of the
+// true elements of masks shorter and longer than a block, from an offset.
+func TestGatherOnHostDevice(t *testing.T) {
+	b, c, r := hostDeviceAndCPU(t, 13)
+	for _, dt := range []dtype.DType{dtype.Int8, dtype.Float16, dtype.Float64} {
+		for _, rows := range []int{7, 1000} {
+			const cols = 5
+			size := dt.Size()
+			in := make([]byte, rows*cols*size)
+			for i := range in {
+				in[i] = byte(r.IntN(256))
+			}
+			idx := make([]byte, 8*rows)
+			perm := r.Perm(rows)
+			for i := range rows {
+				v := int64(perm[i])
+				if i%3 == 0 {
+					v -= int64(rows) // from the end
+				}
+				binary.LittleEndian.PutUint64(idx[8*i:], uint64(v))
+			}
+			name := fmt.Sprintf("%v, %d rows", dt, rows)
+			var got [2][]byte
+			var scattered [2][]byte
+			for k, be := range []backend.Backend{b, c} {
+				timeout(t, 5*time.Minute, func() {
+					// in read as its transpose (cols x rows): column 3 of rows idx[p]
+					inBuf, idxBuf := bufferWith(t, be, in), bufferWith(t, be, idx)
+					out := bufferWith(t, be, make([]byte, rows*size))
+					ax := backend.IndexedAxis{Len: rows, Stride: cols}
+					src := backend.Operand{Buf: inBuf, DType: dt, Offset: 3, Strides: []int{0}}
+					require.NoError(t, be.Gather([]int{rows}, backend.Operand{Buf: out, DType: dt, Strides: []int{1}}, src,
+						backend.Operand{Buf: idxBuf, DType: dtype.Int64, Strides: []int{1}}, ax), name)
+					got[k] = make([]byte, rows*size)
+					require.NoError(t, be.Read(got[k], out, 0), name)
+					// and back: out scattered to column 1 of rows idx[p]
+					dst := backend.Operand{Buf: inBuf, DType: dt, Offset: 1, Strides: []int{0}}
+					require.NoError(t, be.Scatter([]int{rows}, dst, backend.Operand{Buf: out, DType: dt, Strides: []int{1}},
+						backend.Operand{Buf: idxBuf, DType: dtype.Int64, Strides: []int{1}}, ax), name)
+					scattered[k] = make([]byte, len(in))
+					require.NoError(t, be.Read(scattered[k], inBuf, 0), name)
+					// an index past the end
+					bad := slices.Clone(idx)
+					binary.LittleEndian.PutUint64(bad[8*(rows/2):], uint64(rows))
+					err := be.Gather([]int{rows}, backend.Operand{Buf: out, DType: dt, Strides: []int{1}}, src,
+						backend.Operand{Buf: bufferWith(t, be, bad), DType: dtype.Int64, Strides: []int{1}}, ax)
+					var ie *backend.IndexError
+					require.True(t, errors.As(err, &ie), "%s: %v", name, err)
+					require.Equal(t, backend.IndexError{Index: int64(rows), Len: rows}, *ie, name)
+				})
+			}
+			require.Equal(t, got[1], got[0], name)
+			require.Equal(t, scattered[1], scattered[0], name)
+		}
+	}
+	for _, n := range []int{1, 200, 3000} {
+		mask := make([]byte, n+1)
+		for i := range mask {
+			mask[i] = byte(r.IntN(2))
+		}
+		var pos [2][]byte
+		var count [2]int
+		for k, be := range []backend.Backend{b, c} {
+			timeout(t, 5*time.Minute, func() {
+				out := bufferWith(t, be, make([]byte, 8*n))
+				var err error
+				count[k], err = be.Compact(out, bufferWith(t, be, mask), 1, n)
+				require.NoError(t, err)
+				pos[k] = make([]byte, 8*count[k])
+				require.NoError(t, be.Read(pos[k], out, 0))
+			})
+		}
+		require.Equal(t, count[1], count[0], "mask of %d", n)
+		require.Equal(t, pos[1], pos[0], "mask of %d", n)
+	}
 }

@@ -60,6 +60,12 @@ static unsigned warp_votes[64][32];
 #define __launch_bounds__(...)
 static void __syncthreads() { block_barrier->arrive_and_wait(); }
 template <typename T, typename U> static T atomicAdd(T *p, U v) { return std::atomic_ref<T>(*p).fetch_add((T)v); }
+template <typename T, typename U> static T atomicMin(T *p, U v) {
+  std::atomic_ref<T> a(*p);
+  T old = a.load();
+  while ((T)v < old && !a.compare_exchange_weak(old, (T)v)) {}
+  return old;
+}
 static int __popc(unsigned x) { return __builtin_popcount(x); }
 static float __int_as_float(int v) { float f; memcpy(&f, &v, sizeof f); return f; }
 static double __longlong_as_double(long long v) { double d; memcpy(&d, &v, sizeof d); return d; }
