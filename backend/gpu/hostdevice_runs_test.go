@@ -108,7 +108,9 @@ func TestReduceOnHostDevice(t *testing.T) {
 // the CPU backend's results: a comparison of int8 magnitudes with an int8
 // scalar, and a float32 multiply-add of two inputs, over lengths within
 // one vector, one block and several blocks, from aligned and misaligned
-// starts (the vector and scalar paths) and reversed.
+// starts (the vector and scalar paths) and reversed; and the multiply-add
+// over 2-D shapes of a transposed and a broadcast input (the tiled layout,
+// blocks of 32x8 threads) into a contiguous or a transposed output.
 func TestElementwiseOnHostDevice(t *testing.T) {
 	b, c, r := hostDeviceAndCPU(t, 11)
 	i8, f32 := dtype.Int8, dtype.Float32
@@ -149,6 +151,35 @@ func TestElementwiseOnHostDevice(t *testing.T) {
 					require.Equal(t, outs[1], outs[0], name)
 				}
 			}
+		}
+	}
+	// 2-D: the first input transposed (the tiled layout where the output
+	// is contiguous), the second a broadcast row; then both strided into a
+	// transposed output (the strided layout)
+	k := kernels[1]
+	scalars := []ir.Value{scalarOne(f32)}
+	for _, shape := range [][2]int{{33, 70}, {5, 3}, {300, 257}} {
+		rows, cols := shape[0], shape[1]
+		a, row := smallValues(r, f32, rows*cols, false), smallValues(r, f32, cols, false)
+		for _, transposedOut := range []bool{false, true} {
+			name := fmt.Sprintf("%dx%d, output transposed: %v", rows, cols, transposedOut)
+			var outs [2][]byte
+			for i, be := range []backend.Backend{b, c} {
+				in := []backend.Operand{
+					{Buf: bufferWith(t, be, a), DType: f32, Strides: []int{1, rows}},
+					{Buf: bufferWith(t, be, row), DType: f32, Strides: []int{0, 1}},
+				}
+				out := backend.Operand{Buf: bufferWith(t, be, make([]byte, rows*cols*4)), DType: f32, Strides: []int{cols, 1}}
+				if transposedOut {
+					out.Strides = []int{1, rows}
+				}
+				timeout(t, time.Minute, func() {
+					require.NoError(t, be.Elementwise(k, []int{rows, cols}, []backend.Operand{out}, in, scalars), name)
+				})
+				outs[i] = make([]byte, rows*cols*4)
+				require.NoError(t, be.Read(outs[i], out.Buf, 0), name)
+			}
+			require.Equal(t, outs[1], outs[0], name)
 		}
 	}
 }

@@ -70,9 +70,12 @@ static int __popc(unsigned x) { return __builtin_popcount(x); }
 static float __int_as_float(int v) { float f; memcpy(&f, &v, sizeof f); return f; }
 static double __longlong_as_double(long long v) { double d; memcpy(&d, &v, sizeof d); return d; }
 static int __ffs(int x) { return __builtin_ffs(x); }
-static void __syncwarp() { warp_barriers[threadIdx.x / 32]->arrive_and_wait(); }
+// lane_of is a thread's place in its block, x fastest, as CUDA numbers
+// the threads of a 2-D block into warps.
+static unsigned lane_of() { return threadIdx.x + threadIdx.y * blockDim.x; }
+static void __syncwarp() { warp_barriers[lane_of() / 32]->arrive_and_wait(); }
 static unsigned __ballot_sync(unsigned, bool pred) {
-  const unsigned w = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const unsigned w = lane_of() / 32, lane = lane_of() % 32;
   warp_votes[w][lane] = pred;
   warp_barriers[w]->arrive_and_wait();
   unsigned m = 0;
@@ -84,7 +87,7 @@ static unsigned __ballot_sync(unsigned, bool pred) {
 static unsigned char warp_values[64][32][16];
 template <typename T> static T shfl_from(T v, int from) {
   static_assert(sizeof(T) <= 16, "shuffle of a value over 16 bytes");
-  const unsigned w = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const unsigned w = lane_of() / 32, lane = lane_of() % 32;
   __builtin_memcpy(warp_values[w][lane], &v, sizeof(T));
   warp_barriers[w]->arrive_and_wait();
   T r = v;
@@ -92,24 +95,27 @@ template <typename T> static T shfl_from(T v, int from) {
   warp_barriers[w]->arrive_and_wait();
   return r;
 }
-template <typename T> static T __shfl_down_sync(unsigned, T v, int o, int = 32) { return shfl_from(v, (int)(threadIdx.x % 32) + o); }
-template <typename T> static T __shfl_up_sync(unsigned, T v, int o, int = 32) { return shfl_from(v, (int)(threadIdx.x % 32) - o); }
-template <typename T> static T __shfl_xor_sync(unsigned, T v, int o, int = 32) { return shfl_from(v, (int)(threadIdx.x % 32) ^ o); }
+template <typename T> static T __shfl_down_sync(unsigned, T v, int o, int = 32) { return shfl_from(v, (int)(lane_of() % 32) + o); }
+template <typename T> static T __shfl_up_sync(unsigned, T v, int o, int = 32) { return shfl_from(v, (int)(lane_of() % 32) - o); }
+template <typename T> static T __shfl_xor_sync(unsigned, T v, int o, int = 32) { return shfl_from(v, (int)(lane_of() % 32) ^ o); }
 template <typename T> static T __shfl_sync(unsigned, T v, int src, int = 32) { return shfl_from(v, src & 31); }
 // A launch runs one OS thread per thread of a block; they go through the
 // blocks together, with a fresh barrier per block, so that a thread that
 // returns early drops out of its block's barrier only.
-static void run_grid(unsigned grid_x, unsigned grid_y, unsigned block, const std::function<void()> &kernel) {
+static void run_grid(unsigned grid_x, unsigned grid_y, unsigned block_x, unsigned block_y, const std::function<void()> &kernel) {
   gridDim.x = grid_x;
   gridDim.y = grid_y;
-  blockDim.x = block;
+  blockDim.x = block_x;
+  blockDim.y = block_y;
+  const unsigned block = block_x * block_y;
   const unsigned warps = (block + 31) / 32;
   for (unsigned w = 0; w < warps; w++) warp_barriers[w] = new std::barrier<>(32);
   std::barrier<> step(block);
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < block; t++) {
     threads.emplace_back([&, t] {
-      threadIdx.x = t;
+      threadIdx.x = t % block_x;
+      threadIdx.y = t / block_x;
       for (unsigned b = 0; b < grid_x * grid_y; b++) {
         if (t == 0) block_barrier = new std::barrier<>(block);
         step.arrive_and_wait();
@@ -141,8 +147,8 @@ func launchers(src string) string {
 			typ := strings.TrimSpace(p[:strings.LastIndexAny(p, " *")+1])
 			args = append(args, fmt.Sprintf("*(%s *)params[%d]", typ, i))
 		}
-		fmt.Fprintf(&b, "extern \"C\" void launch_%s(unsigned long long grid_x, unsigned long long grid_y, unsigned long long block, void **params) {\n"+
-			"  run_grid(grid_x, grid_y, block, [&] { %s(%s); });\n}\n", m[1], m[1], strings.Join(args, ", "))
+		fmt.Fprintf(&b, "extern \"C\" void launch_%s(unsigned long long grid_x, unsigned long long grid_y, unsigned long long block_x, unsigned long long block_y, void **params) {\n"+
+			"  run_grid(grid_x, grid_y, block_x, block_y, [&] { %s(%s); });\n}\n", m[1], m[1], strings.Join(args, ", "))
 	}
 	return b.String()
 }
@@ -284,10 +290,10 @@ func (d *hostDevice) open(src string) (uintptr, error) {
 }
 
 func (d *hostDevice) Launch(fn Function, grid, block [3]uint32, _ uint32, params *unsafe.Pointer) error {
-	if grid[2] != 1 || block[1] != 1 || block[2] != 1 || block[0] > 64*32 {
+	if grid[2] != 1 || block[2] != 1 || block[0]*block[1] > 64*32 {
 		return fmt.Errorf("host device: grid %v, block %v", grid, block)
 	}
-	purego.SyscallN(uintptr(fn), uintptr(grid[0]), uintptr(grid[1]), uintptr(block[0]), uintptr(unsafe.Pointer(params)))
+	purego.SyscallN(uintptr(fn), uintptr(grid[0]), uintptr(grid[1]), uintptr(block[0]), uintptr(block[1]), uintptr(unsafe.Pointer(params)))
 	return nil
 }
 
