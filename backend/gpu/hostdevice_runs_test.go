@@ -277,3 +277,17 @@ func TestGatherOnHostDevice(t *testing.T) {
 		require.Equal(t, pos[1], pos[0], "mask of %d", n)
 	}
 }
+
+// Reductions of two inputs on the host emulation give the CPU backend's
+// results, on a sample of layouts: one row, rows of 3, two kept and two
+// reduced axes transposed, and misaligned columns.
+func TestReduceManyOnHostDevice(t *testing.T) {
+	var geos []reduceGeometry
+	for _, g := range reduceGeometries() {
+		switch g.name {
+		case "full 1000", "rows of 3", "two kept, two reduced, transposed", "columns, misaligned":
+			geos = append(geos, g)
+		}
+	}
+	timeout(t, 5*time.Minute, func() { reduceManyMatchesCPU(t, New(newHostDevice(t)), geos) })
+}

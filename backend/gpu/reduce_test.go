@@ -269,6 +269,63 @@ func reduceMatchesCPU(t *testing.T, g *Backend, geos []reduceGeometry, reds []*i
 	require.NoError(t, g.Sync())
 }
 
+// TestReduceManyMatchesCPU compares reductions of two inputs on the GPU
+// with the CPU backend's, over every layout of reduceGeometries.
+func TestReduceManyMatchesCPU(t *testing.T) {
+	reduceManyMatchesCPU(t, gpu(t), reduceGeometries())
+}
+
+// reduceManyMatchesCPU runs reductions whose map reads two inputs of one
+// layout (a float32 sum of products, an int8 any of |x| > y, an argmax of
+// x - y) on g and on the CPU backend, and compares them element by element.
+func reduceManyMatchesCPU(t *testing.T, g *Backend, geos []reduceGeometry) {
+	c := cpu.New(0)
+	rng := rand.New(rand.NewPCG(15, 16))
+	f32, i8 := dtype.Float32, dtype.Int8
+	two := func(pre *ir.Node, cmb ir.Combine, in, acc, out dtype.DType) *ir.Reduction {
+		return &ir.Reduction{Input: in, More: []dtype.DType{in}, Pre: pre, Combine: cmb, Acc: acc, Out: out}
+	}
+	reds := []*ir.Reduction{
+		two(ir.Apply(ir.Mul, f32, ir.In(0, f32), ir.In(1, f32)), ir.SumOf, f32, f32, f32),
+		two(ir.Apply(ir.Greater, dtype.Bool, ir.Apply(ir.Abs, i8, ir.In(0, i8)), ir.In(1, i8)), ir.AnyOf, i8, dtype.Bool, dtype.Bool),
+		two(ir.Apply(ir.Sub, f32, ir.In(0, f32), ir.In(1, f32)), ir.ArgMaxOf, f32, f32, dtype.Int64),
+	}
+	for _, geo := range geos {
+		for _, r := range reds {
+			name := fmt.Sprintf("%s %s", geo.name, r.Key())
+			kept := geo.shape[:len(geo.shape)-geo.nred]
+			data := [2][]byte{smallValues(rng, r.Input, geo.elems, false), smallValues(rng, r.Input, geo.elems, false)}
+			outs := [2][]byte{}
+			errs := [2]error{}
+			for i, b := range []backend.Backend{g, c} {
+				var ins []backend.Operand
+				for _, d := range data {
+					ins = append(ins, backend.Operand{Buf: put(t, b, d), DType: r.Input, Offset: geo.offset, Strides: geo.strides})
+				}
+				ob, err := b.Alloc(max(1, count(kept)) * r.Out.Size())
+				require.NoError(t, err)
+				out := backend.Operand{Buf: ob, DType: r.Out, Strides: layout.ContiguousStrides(kept)}
+				errs[i] = b.(backend.ManyReducer).ReduceMany(r, geo.shape, geo.nred, out, ins, nil)
+				if errs[i] == nil {
+					outs[i] = make([]byte, count(kept)*r.Out.Size())
+					require.NoError(t, b.Read(outs[i], ob, 0), name)
+				}
+				for _, in := range ins {
+					b.Free(in.Buf)
+				}
+				b.Free(ob)
+			}
+			if errs[1] != nil { // a fold of nothing without an identity
+				require.Error(t, errs[0], name)
+				continue
+			}
+			require.NoError(t, errs[0], name)
+			requireSameElements(t, r.Out, outs[1], outs[0], name)
+		}
+	}
+	require.NoError(t, g.Sync())
+}
+
 // TestScanMatchesCPU compares running sums and products on the GPU with
 // the CPU backend's, along contiguous and strided rows.
 func TestScanMatchesCPU(t *testing.T) {
