@@ -65,6 +65,15 @@ func PadOdd() PadOption {
 	return func(c *padConfig) { c.odd, c.given = true, append(c.given, "PadOdd") }
 }
 
+// value is PadValues's value for side k (0 before, 1 after) of axis ax,
+// 0 without them.
+func (c *padConfig) value(ax, k int) any {
+	if c.values == nil {
+		return 0
+	}
+	return c.values[ax][k]
+}
+
 // padOptions are the options each mode takes (NumPy's allowed keyword
 // arguments).
 var padOptions = map[PadMode][]string{
@@ -177,19 +186,11 @@ func padAxis(a *Array, ax int, w [2]int, mode PadMode, c *padConfig) (*Array, er
 	side := func(k int) *Array { // the elements side k gives
 		switch mode {
 		case PadConstant, PadEmpty:
-			var v any = 0
-			if c.values != nil {
-				v = c.values[ax][k]
-			}
-			return On(a.st.b).full("PadWith", a.dt, v, withAxis(a.shape, ax, w[k]))
+			return On(a.st.b).full("PadWith", a.dt, c.value(ax, k), withAxis(a.shape, ax, w[k]))
 		case PadEdge:
 			return edgeOf(a, ax, k).BroadcastTo(withAxis(a.shape, ax, w[k])...)
 		case PadLinearRamp:
-			var v any = 0
-			if c.values != nil {
-				v = c.values[ax][k]
-			}
-			return linearRamp(a, ax, k, w[k], v)
+			return linearRamp(a, ax, k, w[k], c.value(ax, k))
 		}
 		length := n // the statistic modes
 		if c.statLength != nil {
@@ -241,11 +242,15 @@ func linearRamp(a *Array, ax, side, width int, v any) *Array {
 	delta := Sub(edge, v)
 	step := Div(delta, float64(width))
 	// linspace's arithmetic: k·step, or (k/width)·delta where any step is 0
+	stepZero, err := Item[bool](AnyTrue(Equal(step, 0)))
+	if err != nil {
+		return Failed(err)
+	}
 	ramp := Add(Mul(k, step), v)
-	if stepZero, err := Item[bool](AnyTrue(Equal(step, 0))); err != nil || stepZero {
+	if stepZero {
 		ramp = Add(Mul(Div(k, float64(width)), delta), v)
 	}
-	if k := a.dt.Kind(); k == dtype.IntKind || k == dtype.UintKind {
+	if kind := a.dt.Kind(); kind == dtype.IntKind || kind == dtype.UintKind {
 		ramp = Floor(ramp)
 	}
 	return ramp.AsType(a.dt)
@@ -274,7 +279,7 @@ func padStatistic(a *Array, ax, side, length int, mode PadMode) *Array {
 	default:
 		s = Median(chunk, ax).ExpandDims(ax)
 	}
-	if k := a.dt.Kind(); k == dtype.IntKind || k == dtype.UintKind {
+	if kind := a.dt.Kind(); kind == dtype.IntKind || kind == dtype.UintKind {
 		s = Rint(s)
 	}
 	return s.AsType(a.dt)
