@@ -158,7 +158,7 @@ func parseQuantiles(q any, scale float64) (quantileQ, error) {
 			p.shape = []int{}
 		}
 	case []float64:
-		p = quantileQ{fractions: slices.Clone(q), shape: []int{len(q)}, dt: Float64}
+		p = quantileSlice(q)
 	case []float32:
 		p = quantileSlice(q)
 	case []int:
@@ -184,7 +184,7 @@ func parseQuantiles(q any, scale float64) (quantileQ, error) {
 }
 
 // quantileSlice is the quantileQ of a Go slice, a list to NumPy.
-func quantileSlice[T float32 | int | int32 | int64](q []T) quantileQ {
+func quantileSlice[T float64 | float32 | int | int32 | int64](q []T) quantileQ {
 	v := make([]float64, len(q))
 	for i, x := range q {
 		v[i] = float64(x)
