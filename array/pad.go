@@ -241,15 +241,10 @@ func linearRamp(a *Array, ax, side, width int, v any) *Array {
 	}
 	delta := Sub(edge, v)
 	step := Div(delta, float64(width))
-	// linspace's arithmetic: k·step, or (k/width)·delta where any step is 0
-	stepZero, err := Item[bool](AnyTrue(Equal(step, 0)))
-	if err != nil {
-		return Failed(err)
-	}
-	ramp := Add(Mul(k, step), v)
-	if stepZero {
-		ramp = Add(Mul(Div(k, float64(width)), delta), v)
-	}
+	// linspace's arithmetic: k·step, or (k/width)·delta where any step is
+	// 0; the choice stays on the device (a 0-d condition) to spare a sync.
+	stepZero := AnyTrue(Equal(step, 0))
+	ramp := Where(stepZero, Add(Mul(Div(k, float64(width)), delta), v), Add(Mul(k, step), v))
 	if kind := a.dt.Kind(); kind == dtype.IntKind || kind == dtype.UintKind {
 		ramp = Floor(ramp)
 	}
