@@ -99,3 +99,46 @@ func BenchmarkLaunchBurst(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*burst), "ns/launch")
 }
+
+// BenchmarkLaunchBurstRaw is BenchmarkLaunchBurst without the Launcher:
+// one thread locked and its context set for the whole run, and the
+// generated binding called directly, so that the driver's cost can be
+// told apart from ours (and compared with a C or Python caller's).
+func BenchmarkLaunchBurstRaw(b *testing.B) {
+	ctx := gpu(b)
+	_, empty := saxpy(b)
+	for _, s := range []struct {
+		name   string
+		stream *Stream
+	}{{"legacy", ctx.DefaultStream()}, {"nonblocking", nil}} {
+		b.Run(s.name, func(b *testing.B) {
+			stream := s.stream
+			if stream == nil {
+				var err error
+				if stream, err = ctx.NewStream(StreamNonBlocking, 0); err != nil {
+					b.Fatal(err)
+				}
+				defer stream.Destroy()
+			}
+			args := []uintptr{empty.Handle(), 1, 1, 1, 32, 1, 1, 0, stream.Handle(), 0, 0}
+			if err := ctx.bind(); err != nil {
+				b.Fatal(err)
+			}
+			defer runtime.UnlockOSThread()
+			const burst = 64
+			for b.Loop() {
+				b.StopTimer()
+				if r := sym.CuStreamSynchronize(sym.CUstream(stream.Handle())); r != 0 {
+					b.Fatal(check("cuStreamSynchronize", r))
+				}
+				b.StartTimer()
+				for range burst {
+					if r := sym.CuLaunchKernelN(args); r != 0 {
+						b.Fatal(check("cuLaunchKernel", r))
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*burst), "ns/launch")
+		})
+	}
+}
