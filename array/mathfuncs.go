@@ -1,8 +1,6 @@
 package array
 
 import (
-	"math"
-
 	"github.com/cugo/cugo/dtype"
 )
 
@@ -43,17 +41,7 @@ func Rad2deg(x any, out ...*Array) *Array { return uRad2deg.call([3]any{x}, out)
 // Sinc returns sin(πx)/(πx), 1 at 0 (integers compute in float64). For
 // complex x it is NumPy's formula, sin(y)/y with y = π·(x, or 1e-20
 // where x is 0).
-func Sinc(x any, out ...*Array) *Array {
-	switch v := x.(type) {
-	case complex64, complex128:
-		x = Scalar(v)
-	}
-	if a, ok := x.(*Array); ok && a.Err() == nil && a.dt.Kind() == dtype.ComplexKind {
-		y := Mul(Where(Equal(a, 0), 1e-20, a), math.Pi)
-		return Div(Sin(y), y, out...)
-	}
-	return uSinc.call([3]any{x}, out)
-}
+func Sinc(x any, out ...*Array) *Array { return uSinc.call([3]any{x}, out) }
 
 // Ldexp returns x * 2**e for integer exponents e (an integer array or Go
 // integer); x alone picks the float dtype, as NumPy's ldexp loops do.

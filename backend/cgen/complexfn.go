@@ -49,6 +49,13 @@ func complexFuncHelpers() []helper {
 `)
 		add("rint", nil, fn+`$C $C_rint($C a) { return $C_(rint$f(a.re), rint$f(a.im)); }
 `)
+		// NumPy's sinc: sin(y)/y with y = π·(a, or 1e-20 where a is 0), in the dtype's own arithmetic
+		add("sinc", []string{"sin", "div"}, `static __device__ $C $C_sinc($C a) {
+  if (a.re == 0 && a.im == 0) a = $C_(($F)1e-20, 0);
+  const $C y = $C_(a.re * ($F)3.14159265358979323846264338328, a.im * ($F)3.14159265358979323846264338328);
+  return $C_div($C_sin(y), y);
+}
+`)
 		add("exp2", []string{"exp"}, fn+`$C $C_exp2($C a) { return $C_exp($C_(a.re * ($F)0.693147180559945309417232121458, a.im * ($F)0.693147180559945309417232121458)); }
 `)
 		add("expm1", nil, `static __device__ $C $C_expm1($C a) {

@@ -28,7 +28,7 @@ var complexFuncs = map[ir.Op]string{
 	ir.Sin: "sin", ir.Cos: "cos", ir.Tan: "tan", ir.Arcsin: "asin", ir.Arccos: "acos", ir.Arctan: "atan",
 	ir.Sinh: "sinh", ir.Cosh: "cosh", ir.Tanh: "tanh", ir.Arcsinh: "asinh", ir.Arccosh: "acosh",
 	ir.Arctanh: "atanh", ir.Exp2: "exp2", ir.Expm1: "expm1", ir.Log2: "log2", ir.Log10: "log10", ir.Log1p: "log1p",
-	ir.Rint: "rint",
+	ir.Rint: "rint", ir.Sinc: "sinc",
 }
 
 // cmpOps are the C comparison operators.

@@ -130,6 +130,9 @@ func (e *emitter) special(op ir.Op, t dtype.DType, a []string) (x string, ok boo
 	case ir.Rad2deg:
 		return "(" + a[0] + " * (" + compute(t) + ")57.2957795130823208767981548141)", true
 	case ir.Sinc:
+		if classOf(t) == classComplex {
+			return "", false // a complex helper (complexFuncs)
+		}
 		name := map[dtype.DType]string{dtype.Float64: "sinc_f64", dtype.Float32: "sinc_f32", dtype.Float16: "sinc_h", dtype.BFloat16: "sinc_bf"}[t]
 		return call(name, name), true
 	case ir.Modf:

@@ -162,4 +162,14 @@ var complexFuncs = map[ir.Op]func(complex128) complex128{
 	ir.Log1p: func(z complex128) complex128 {
 		return complex(math.Log(math.Hypot(real(z)+1, imag(z))), math.Atan2(imag(z), real(z)+1))
 	},
+	ir.Sinc: csinc,
+}
+
+// csinc is NumPy's formula, sin(y)/y with y = π·(z, or 1e-20 where z is 0).
+func csinc(z complex128) complex128 {
+	if z == 0 {
+		z = 1e-20
+	}
+	y := z * math.Pi
+	return divI(csinh(mulI(y))) / y
 }

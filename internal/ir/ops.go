@@ -113,7 +113,7 @@ var signatures = map[Op]Signature{
 	Spacing:       {"spacing", KFloat, SameType, true},
 	Deg2rad:       {"deg2rad", KFloat, SameType, false},
 	Rad2deg:       {"rad2deg", KFloat, SameType, false},
-	Sinc:          {"sinc", KFloat, SameType, false},
+	Sinc:          {"sinc", KInexact, SameType, false},
 	Modf:          {"modf", KFloat, SameType, true},
 	FrexpMantissa: {"frexp", KFloat, SameType, true},
 	FrexpExponent: {"frexp_exponent", KFloat, Int32Type, true},
