@@ -26,7 +26,7 @@ func (b *Backend) Bincount(n int, idx backend.Buffer, off int, weights backend.B
 	if bins == 0 {
 		return nil
 	}
-	if err := b.Write(out, 0, make([]byte, 8*bins)); err != nil {
+	if err := b.zeroWords(out, bins); err != nil { // u64 counts or float64 sums
 		return fail(err)
 	}
 	if n == 0 {

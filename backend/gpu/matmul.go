@@ -170,6 +170,13 @@ func copyKernel(dt dtype.DType) *ir.Kernel {
 	return k.(*ir.Kernel)
 }
 
+// zeroWords queues the clearing of the first n 8-byte words of buf on the
+// stream: a kernel, where a write from Go memory would first wait for the
+// stream's work and then copy through a staging buffer.
+func (b *Backend) zeroWords(buf backend.Buffer, n int) error {
+	return b.Elementwise(zeroKernel(dtype.Uint64), []int{n}, []backend.Operand{{Buf: buf, DType: dtype.Uint64, Strides: []int{1}}}, nil, []ir.Value{{}})
+}
+
 func zeroKernel(dt dtype.DType) *ir.Kernel {
 	k, _ := zeroKernels.LoadOrStore(dt, &ir.Kernel{Scalars: []dtype.DType{dt}, Outputs: []*ir.Node{ir.Param(0, dt)}})
 	return k.(*ir.Kernel)

@@ -149,7 +149,7 @@ func (s *sortCall) radix() error {
 		return err
 	}
 	defer b.Free(status)
-	if err := b.Write(hist, 0, make([]byte, 8*histWords)); err != nil {
+	if err := b.zeroWords(hist, histWords); err != nil {
 		return err
 	}
 	fns := map[string]Function{}
