@@ -5,9 +5,11 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sync"
 
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/array/linalg"
+	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/dtype"
 	"github.com/cugo/cugo/internal/ir"
 )
@@ -269,12 +271,17 @@ func (g *Generator) MultivariateNormal(mean, cov any, opts *MultivariateNormalOp
 	if d == 0 {
 		return g.dev.Zeros(f64, out...)
 	}
-	c := array.FromSliceOn(g.dev, cs, d, d)
+	// The factor is found on the CPU, as NumPy finds it on the host: the
+	// singular (or eigen) vectors' signs are each solver's choice, and one
+	// solver for every backend gives every backend the same numbers.
+	c := array.FromSliceOn(hostDevice(), cs, d, d)
 	defer c.Free()
-	factor, err := covarianceFactor(c, cs, o)
+	hostFactor, err := covarianceFactor(c, cs, o)
 	if err != nil {
 		return fail(err)
 	}
+	defer hostFactor.Free()
+	factor := hostFactor.To(g.dev.Backend())
 	defer factor.Free()
 	z := g.drawParsed("MultivariateNormal", f64, out, nil, nil, func(k *kernel, _ []*ir.Node) *ir.Node { return k.normal(f64) })
 	if err := z.Err(); err != nil {
@@ -285,6 +292,9 @@ func (g *Generator) MultivariateNormal(mean, cov any, opts *MultivariateNormalOp
 	defer m.Free()
 	return array.Matmul(z, factor.T()).Add(m)
 }
+
+// hostDevice is the CPU, where covariances are factored.
+var hostDevice = sync.OnceValue(func() *array.Device { return array.On(cpu.New(0)) })
 
 // covarianceFactor returns A with A·Aᵀ = cov (of host values cs), by
 // o.Method, after o's check of cov.
