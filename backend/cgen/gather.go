@@ -15,11 +15,21 @@ import (
 //
 //	n (u64), out, in, idx (pointers to each operand's element (0, ..., 0)),
 //	a struct of i64 shape[NDim] and stride[3][NDim] (out, in, idx),
-//	len, stride (i64: the indexed axis), bad (u64 *).
+//	len, stride (i64: the indexed axis), bad (u64 *),
+//	and a scatter's keys, last (u64 *) and bits (u64), described below.
 //
 // A thread whose index lies outside [-len, len) skips its element and
 // lowers *bad to its linear position with atomicMin; the caller sets *bad
 // to ~0 before the launch and reads it after.
+//
+// Scatters write as NumPy's loops do, the last of the elements bound for
+// one place winning (the greatest linear position: the elements that meet
+// differ only in their index's position). The claim kernel (ScatterClaim,
+// same parameters but bad) enters each element's destination into an
+// open-addressing table of 2^bits slots, keys[] (0: empty) and last[]
+// (1 + the greatest position bound there), both zeroed by the caller;
+// the scatter then writes only the elements that hold their slot. A
+// scatter whose keys pointer is null writes every element.
 //
 // Compaction is two kernels over a mask of n bytes cut into chunks of
 // chunk bytes, one block of 256 threads a chunk: CompactCount writes each
@@ -48,36 +58,83 @@ func RenderGather(elemSize, ndim int, scatter bool) (*IndexedSource, error) {
 	if ndim < 1 || ndim > maxNDim {
 		return nil, fmt.Errorf("cgen: gather: %d dimensions (want 1..%d)", ndim, maxNDim)
 	}
-	kind, move := "gather", "out[qo] = in[qi + k * len_stride];"
+	kind := "gather"
 	if scatter {
-		kind, move = "scatter", "out[qo + k * len_stride] = in[qi];"
+		kind = "scatter"
 	}
 	entry := fmt.Sprintf("cugo_%s_%d_%dd", kind, elemSize, ndim)
 	var b strings.Builder
 	b.WriteString(typedefs)
 	b.WriteString("struct __attribute__((aligned(16))) e16 { u64 lo, hi; };\n")
 	fmt.Fprintf(&b, "struct %s_dims { i64 shape[%d]; i64 stride[3][%d]; };\n", entry, ndim, ndim)
-	fmt.Fprintf(&b, `extern "C" __global__ void %[1]s(const u64 n, %[2]s *out, const %[2]s *in, const i64 *idx,
+	// locate finds element i's offsets in out, in and idx; index wraps its
+	// index and reports whether it lies in the axis.
+	fmt.Fprintf(&b, "static __device__ __forceinline__ void %s_locate(u64 r, const %[1]s_dims &d, i64 &qo, i64 &qi, i64 &qx) {\n  qo = 0; qi = 0; qx = 0;\n", entry)
+	for dim := ndim - 1; dim >= 1; dim-- {
+		fmt.Fprintf(&b, "  { const i64 c = (i64)(r %% (u64)d.shape[%[1]d]); r /= (u64)d.shape[%[1]d];"+
+			" qo += c * d.stride[0][%[1]d]; qi += c * d.stride[1][%[1]d]; qx += c * d.stride[2][%[1]d]; }\n", dim)
+	}
+	b.WriteString("  qo += (i64)r * d.stride[0][0]; qi += (i64)r * d.stride[1][0]; qx += (i64)r * d.stride[2][0];\n}\n")
+	fmt.Fprintf(&b, `static __device__ __forceinline__ bool %[1]s_index(const i64 *idx, i64 qx, i64 len, i64 &k) {
+  k = idx[qx];
+  if (k < 0) k += len;
+  return k >= 0 && k < len;
+}
+`, entry)
+	if !scatter {
+		fmt.Fprintf(&b, `extern "C" __global__ void %[1]s(const u64 n, %[2]s *out, const %[2]s *in, const i64 *idx,
     const %[1]s_dims d, const i64 len, const i64 len_stride, u64 *bad) {
   const u64 step = (u64)gridDim.x * blockDim.x;
   for (u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += step) {
-    u64 r = i;
-    i64 qo = 0, qi = 0, qx = 0;
-`, entry, t)
-	for dim := ndim - 1; dim >= 1; dim-- {
-		fmt.Fprintf(&b, "    { const i64 c = (i64)(r %% (u64)d.shape[%[1]d]); r /= (u64)d.shape[%[1]d];"+
-			" qo += c * d.stride[0][%[1]d]; qi += c * d.stride[1][%[1]d]; qx += c * d.stride[2][%[1]d]; }\n", dim)
-	}
-	fmt.Fprintf(&b, `    qo += (i64)r * d.stride[0][0]; qi += (i64)r * d.stride[1][0]; qx += (i64)r * d.stride[2][0];
-    i64 k = idx[qx];
-    if (k < 0) k += len;
-    if (k < 0 || k >= len) { atomicMin(bad, i); continue; }
-    %s
+    i64 qo, qi, qx, k;
+    %[1]s_locate(i, d, qo, qi, qx);
+    if (!%[1]s_index(idx, qx, len, k)) { atomicMin(bad, i); continue; }
+    out[qo] = in[qi + k * len_stride];
   }
 }
-`, move)
+`, entry, t)
+		return &IndexedSource{Code: b.String(), Entry: entry}, nil
+	}
+	// A destination's key: its offset with the top bit flipped, never 0.
+	fmt.Fprintf(&b, `static __device__ __forceinline__ u64 %[1]s_slot(u64 key, u64 bits) { return (key * 0x9e3779b97f4a7c15ull) >> (64 - bits); }
+extern "C" __global__ void %[1]s_claim(const u64 n, %[2]s *out, const %[2]s *in, const i64 *idx,
+    const %[1]s_dims d, const i64 len, const i64 len_stride, u64 *keys, u64 *last, const u64 bits) {
+  const u64 step = (u64)gridDim.x * blockDim.x, mask = (1ull << bits) - 1;
+  for (u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += step) {
+    i64 qo, qi, qx, k;
+    %[1]s_locate(i, d, qo, qi, qx);
+    if (!%[1]s_index(idx, qx, len, k)) continue;
+    const u64 key = (u64)(qo + k * len_stride) ^ 0x8000000000000000ull;
+    for (u64 s = %[1]s_slot(key, bits);; s = (s + 1) & mask) {
+      const u64 was = atomicCAS(&keys[s], 0ull, key);
+      if (was == 0 || was == key) { atomicMax(&last[s], i + 1); break; }
+    }
+  }
+}
+extern "C" __global__ void %[1]s(const u64 n, %[2]s *out, const %[2]s *in, const i64 *idx,
+    const %[1]s_dims d, const i64 len, const i64 len_stride, u64 *bad, const u64 *keys, const u64 *last, const u64 bits) {
+  const u64 step = (u64)gridDim.x * blockDim.x, mask = (1ull << bits) - 1;
+  for (u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += step) {
+    i64 qo, qi, qx, k;
+    %[1]s_locate(i, d, qo, qi, qx);
+    if (!%[1]s_index(idx, qx, len, k)) { atomicMin(bad, i); continue; }
+    const i64 q = qo + k * len_stride;
+    if (keys) {
+      const u64 key = (u64)q ^ 0x8000000000000000ull;
+      u64 s = %[1]s_slot(key, bits);
+      while (keys[s] != key) s = (s + 1) & mask;
+      if (last[s] != i + 1) continue; // a later element writes here
+    }
+    out[q] = in[qi];
+  }
+}
+`, entry, t)
 	return &IndexedSource{Code: b.String(), Entry: entry}, nil
 }
+
+// ScatterClaim is the name of the claim kernel beside a scatter kernel
+// named entry.
+func ScatterClaim(entry string) string { return entry + "_claim" }
 
 // Compaction kernel names; both live in the source of RenderCompact.
 const (

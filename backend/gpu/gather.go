@@ -76,9 +76,19 @@ func (b *Backend) indexed(op string, shape []int, out, in, idx backend.Operand, 
 		}
 	}
 	blocks := uint32(min((n+blockSize-1)/blockSize, b.maxBlocks))
-	err = b.launchSlots(fn, [3]uint32{blocks, 1, 1}, [3]uint32{blockSize, 1, 1}, word(uint64(n)), word(address(&out)), word(address(&in)), word(address(&idx)),
-		dims, word(uint64(axis.Len)), word(uint64(axis.Stride)), word(uint64(bad.(*buffer).ptr)))
-	if err != nil {
+	params := [][]byte{word(uint64(n)), word(address(&out)), word(address(&in)), word(address(&idx)),
+		dims, word(uint64(axis.Len)), word(uint64(axis.Stride)), word(uint64(bad.(*buffer).ptr))}
+	if scatter {
+		table, tableParams, err := b.claimDestinations(n, size, nd, params)
+		if err != nil {
+			return fail(err)
+		}
+		if table != nil {
+			defer b.Free(table)
+		}
+		params = append(params, tableParams...)
+	}
+	if err := b.launchSlots(fn, [3]uint32{blocks, 1, 1}, [3]uint32{blockSize, 1, 1}, params...); err != nil {
 		return fail(err)
 	}
 	var got [8]byte
@@ -99,6 +109,48 @@ func (b *Backend) indexed(op string, shape []int, out, in, idx backend.Operand, 
 		return fail(err)
 	}
 	return &backend.IndexError{Index: int64(binary.LittleEndian.Uint64(got[:])), Len: axis.Len}
+}
+
+// claimDestinations runs the claim kernel of a scatter of n elements
+// with the scatter's params (see cgen.RenderGather) into a new table,
+// which it returns for the caller to free after the scatter, with the
+// table's parameters of the scatter; one element needs no table (null
+// keys).
+func (b *Backend) claimDestinations(n, size, nd int, params [][]byte) (backend.Buffer, [][]byte, error) {
+	if n == 1 {
+		return nil, [][]byte{word(0), word(0), word(0)}, nil
+	}
+	bits := 2 // a table of 2^bits slots, at most half full
+	for 1<<bits < 2*n {
+		bits++
+	}
+	table, err := b.Alloc(16 << bits)
+	if err != nil {
+		return nil, nil, err
+	}
+	keys := uint64(table.(*buffer).ptr)
+	last := keys + 8<<bits
+	fail := func(err error) (backend.Buffer, [][]byte, error) { b.Free(table); return nil, nil, err }
+	if err := b.zeroWords(table, 2<<bits); err != nil {
+		return fail(err)
+	}
+	claim, err := b.indexedKernel(fmt.Sprintf("claim/%d/%d", size, nd), func() (string, string, error) {
+		s, err := cgen.RenderGather(size, nd, true)
+		if err != nil {
+			return "", "", err
+		}
+		return s.Code, cgen.ScatterClaim(s.Entry), nil
+	})
+	if err != nil {
+		return fail(err)
+	}
+	tableParams := [][]byte{word(keys), word(last), word(uint64(bits))}
+	blocks := uint32(min((n+blockSize-1)/blockSize, b.maxBlocks))
+	withoutBad := params[:len(params)-1 : len(params)-1]
+	if err := b.launchSlots(claim, [3]uint32{blocks, 1, 1}, [3]uint32{blockSize, 1, 1}, append(withoutBad, tableParams...)...); err != nil {
+		return fail(err)
+	}
+	return table, tableParams, nil
 }
 
 // checkIndexed validates a Gather or Scatter call and returns its element

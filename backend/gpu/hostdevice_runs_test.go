@@ -217,6 +217,15 @@ func TestGatherOnHostDevice(t *testing.T) {
 				}
 				binary.LittleEndian.PutUint64(idx[8*i:], uint64(v))
 			}
+			// the scatter's indices repeat: the last element bound for a row wins
+			dup := make([]byte, 8*rows)
+			for i := range rows {
+				v := int64(r.IntN(rows/4 + 1))
+				if i%2 == 0 {
+					v -= int64(rows)
+				}
+				binary.LittleEndian.PutUint64(dup[8*i:], uint64(v))
+			}
 			name := fmt.Sprintf("%v, %d rows", dt, rows)
 			var got [2][]byte
 			var scattered [2][]byte
@@ -231,10 +240,10 @@ func TestGatherOnHostDevice(t *testing.T) {
 						backend.Operand{Buf: idxBuf, DType: dtype.Int64, Strides: []int{1}}, ax), name)
 					got[k] = make([]byte, rows*size)
 					require.NoError(t, be.Read(got[k], out, 0), name)
-					// and back: out scattered to column 1 of rows idx[p]
+					// and back: out scattered to column 1 of rows dup[p]
 					dst := backend.Operand{Buf: inBuf, DType: dt, Offset: 1, Strides: []int{0}}
 					require.NoError(t, be.Scatter([]int{rows}, dst, backend.Operand{Buf: out, DType: dt, Strides: []int{1}},
-						backend.Operand{Buf: idxBuf, DType: dtype.Int64, Strides: []int{1}}, ax), name)
+						backend.Operand{Buf: bufferWith(t, be, dup), DType: dtype.Int64, Strides: []int{1}}, ax), name)
 					scattered[k] = make([]byte, len(in))
 					require.NoError(t, be.Read(scattered[k], inBuf, 0), name)
 					// an index past the end

@@ -66,6 +66,16 @@ template <typename T, typename U> static T atomicMin(T *p, U v) {
   while ((T)v < old && !a.compare_exchange_weak(old, (T)v)) {}
   return old;
 }
+template <typename T, typename U> static T atomicMax(T *p, U v) {
+  std::atomic_ref<T> a(*p);
+  T old = a.load();
+  while ((T)v > old && !a.compare_exchange_weak(old, (T)v)) {}
+  return old;
+}
+template <typename T> static T atomicCAS(T *p, T cmp, T val) {
+  std::atomic_ref<T>(*p).compare_exchange_strong(cmp, val);
+  return cmp;
+}
 static int __popc(unsigned x) { return __builtin_popcount(x); }
 static float __int_as_float(int v) { float f; memcpy(&f, &v, sizeof f); return f; }
 static double __longlong_as_double(long long v) { double d; memcpy(&d, &v, sizeof d); return d; }
