@@ -348,6 +348,7 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
     K *keys2, X *vals2, T *out, i64 *idx) {
   const bool with_vals = %[12]t; // positions carried
   __shared__ u32 tile_of_block;
+  __shared__ u32 early[256]; // the tile's count of each digit
   __shared__ u32 warp_count[NWARPS][256];
   __shared__ u64 scan[2 * NWARPS];
   __shared__ u32 local_start[256];
@@ -359,6 +360,7 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   X *staged_vals = (X *)stage;
   const u32 t = threadIdx.x, lane = t %% WARP, warp = t / WARP;
   if (t == 0) tile_of_block = (u32)atomicAdd(counter, 1ull);
+  early[t] = 0;
   for (u32 d = lane; d < 256; d += WARP) warp_count[warp][d] = 0;
   __syncthreads();
   const u64 tile = tile_of_block;
@@ -392,6 +394,16 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   // The warp's valid items, lane-striped: item r of this lane is valid
   // where r * WARP + lane < in_warp.
   const u32 in_warp = first >= n ? 0 : (u32)(n - first < (u64)ITEMS * WARP ? n - first : (u64)ITEMS * WARP);
+  // The tile's digit counts are published before the ranking, which
+  // takes most of a pass, so that the tiles after this one find them
+  // early (CUB's early counts).
+#pragma unroll
+  for (u32 r = 0; r < ITEMS; r++)
+    if (full || r * WARP + lane < in_warp) atomicAdd(&early[digit[r]], 1u);
+  __syncthreads();
+  volatile u64 *word = (volatile u64 *)status + tile * 256 + t;
+  const u64 mark = epoch << (COUNT_BITS + 2);
+  *word = mark | (tile ? FLAG_OWN : FLAG_PREFIX) | early[t];
 #pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
     const bool valid = full || r * WARP + lane < in_warp;
@@ -403,19 +415,16 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
     rank[r] = d << 16 | (seen + (u32)%[5]s(peers & ((%[6]s << lane) - %[6]s))); // a tile holds < 2^16
   }
   __syncthreads();
-  // Thread t owns digit t: the warps' offsets within the tile's digit,
-  // the tile's count, published at once for the tiles after it.
+  // Thread t owns digit t: the warps' offsets within the tile's digit
+  // (their sum, own, is early[t]).
   u32 own = 0;
   for (u32 w = 0; w < NWARPS; w++) {
     const u32 c = warp_count[w][t];
     warp_count[w][t] = own;
     own += c;
   }
-  volatile u64 *word = (volatile u64 *)status + tile * 256 + t;
-  const u64 mark = epoch << (COUNT_BITS + 2);
-  *word = mark | (tile ? FLAG_OWN : FLAG_PREFIX) | own;
-  // The look-back first, so that the tiles after this one find its
-  // prefix as early as possible.
+  // The look-back before the scan, so that the tiles after this one
+  // find its prefix as early as possible.
   u64 prefix = 0;
   // Look back LOOKBACK tiles at a time: their words load together, and
   // the counts add up to the first inclusive prefix among them.
