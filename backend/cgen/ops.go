@@ -191,6 +191,12 @@ func (e *emitter) op(op ir.Op, t dtype.DType, a []string) (string, error) {
 	case ir.Abs:
 		switch c {
 		case classSigned:
+			if sizeOf(t) < 4 {
+				// in int, where -x cannot overflow: NVRTC 13.0 got the
+				// unsigned form wrong for int8 (|0| > 1 in byte 0 of a
+				// word, when a comparison followed)
+				return "((" + T + ")((int)" + x + " < 0 ? -(int)" + x + " : (int)" + x + "))", nil
+			}
 			return "(" + x + " < 0 ? (" + T + ")(0 - (" + W + ")" + x + ") : " + x + ")", nil
 		case classFloat:
 			return "fabs" + f + "(" + x + ")", nil
