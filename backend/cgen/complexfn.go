@@ -41,11 +41,13 @@ func complexFuncHelpers() []helper {
 					cuda: fn + "c64 c64_" + name + "(c64 a) { const c128 r = c128_" + name + "(c128_(a.re, a.im)); return c64_((float)r.re, (float)r.im); }\n"})
 			}
 		}
-		add("asin", []string{"asinh"}, fn+`$C $C_asin($C a) { const $C t = $C_asinh($C_(-a.im, a.re)); return $C_(t.im, -t.re); }
+		// t is volatile: NVRTC 13.0's optimiser gave asin and atan of an
+		// inlined asinh or atanh a zero real part (right with -G)
+		add("asin", []string{"asinh"}, fn+`$C $C_asin($C a) { volatile $C t = $C_asinh($C_(-a.im, a.re)); return $C_(t.im, -t.re); }
 `)
 		add("acos", []string{"acosh"}, fn+`$C $C_acos($C a) { const $C h = $C_acosh(a); return $C_(fabs$f(h.im), copysign$f(h.re, -a.im)); }
 `)
-		add("atan", []string{"atanh"}, fn+`$C $C_atan($C a) { const $C t = $C_atanh($C_(-a.im, a.re)); return $C_(t.im, -t.re); }
+		add("atan", []string{"atanh"}, fn+`$C $C_atan($C a) { volatile $C t = $C_atanh($C_(-a.im, a.re)); return $C_(t.im, -t.re); }
 `)
 		add("rint", nil, fn+`$C $C_rint($C a) { return $C_(rint$f(a.re), rint$f(a.im)); }
 `)
@@ -74,15 +76,13 @@ func complexFuncHelpers() []helper {
 }
 
 // complexInverses are asinh, acosh and atanh of c128, the CPU's functions
-// (backend/cpu/complexfn.go) in C. They are not inlined: NVRTC 13.0,
-// inlining them into asin and atan (which call them on a rotated
-// argument), computed a zero real part.
+// (backend/cpu/complexfn.go) in C.
 func complexInverses() []helper {
 	deps := func(names ...string) []string { return append([]string{"c128"}, prefixed("c128", names)...) }
 	return []helper{
 		{name: "c128_accurate_log1p", deps: deps(), cuda: fn + `c128 c128_accurate_log1p(c128 w) { return c128_(log1p(w.re * (2 + w.re) + w.im * w.im) / 2, atan2(w.im, 1 + w.re)); }
 `},
-		{name: "c128_asinh", deps: deps("accurate_log1p", "sqrt", "mul", "div"), cuda: `static __device__ __noinline__ c128 c128_asinh(c128 a) {
+		{name: "c128_asinh", deps: deps("accurate_log1p", "sqrt", "mul", "div"), cuda: `static __device__ c128 c128_asinh(c128 a) {
   const double x = fabs(a.re), y = fabs(a.im);
   c128 r;
   if (fmax(x, y) > 1e150) {
@@ -98,7 +98,7 @@ func complexInverses() []helper {
   return c128_(copysign(r.re, a.re), copysign(r.im, a.im));
 }
 `},
-		{name: "c128_acosh", deps: deps("accurate_log1p", "sqrt", "mul"), cuda: `static __device__ __noinline__ c128 c128_acosh(c128 a) {
+		{name: "c128_acosh", deps: deps("accurate_log1p", "sqrt", "mul"), cuda: `static __device__ c128 c128_acosh(c128 a) {
   const double x = a.re, y = a.im;
   double re, im;
   if (fmax(fabs(x), fabs(y)) > 1e150) return c128_(0.693147180559945309417232121458 + log(hypot(x, y)), atan2(y, x));
@@ -114,7 +114,7 @@ func complexInverses() []helper {
   return c128_(re, copysign(im, y));
 }
 `},
-		{name: "c128_atanh", deps: deps(), cuda: `static __device__ __noinline__ c128 c128_atanh(c128 a) {
+		{name: "c128_atanh", deps: deps(), cuda: `static __device__ c128 c128_atanh(c128 a) {
   const double x = fabs(a.re), y = fabs(a.im);
   double re = log1p(4 * x / ((1 - x) * (1 - x) + y * y)) / 4, im = atan2(2 * y, (1 - x) * (1 + x) - y * y) / 2;
   if (x == 0) { re = 0; im = atan(y); }

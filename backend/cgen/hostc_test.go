@@ -38,7 +38,7 @@ func TestIntegerConversionsMatchCPU(t *testing.T) {
 
 	e := newEmitter(helperSet{})
 	var c strings.Builder
-	c.WriteString("#include <stdio.h>\n#define __device__\n#define __forceinline__ inline\n#define __noinline__\n" + typedefs)
+	c.WriteString("#include <stdio.h>\n#define __device__\n#define __forceinline__ inline\n" + typedefs)
 	c.WriteString(helpers[helperIndex["f2i"]].cuda)
 	c.WriteString("static void conv(double x) {\n  const float f = (float)x;\n")
 	for _, d := range intDTypes {

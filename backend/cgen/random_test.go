@@ -328,7 +328,6 @@ const hostShims = `#include <stdio.h>
 #define __global__
 #define __device__
 #define __forceinline__ inline
-#define __noinline__
 #define __shared__ static
 #define __syncthreads()
 struct dim { unsigned x, y, z; };

@@ -55,7 +55,6 @@ static unsigned warp_votes[64][32];
 #define __global__
 #define __device__
 #define __forceinline__ inline
-#define __noinline__
 #define __align__(n) alignas(n)
 #define __shared__ static
 #define __launch_bounds__(...)
