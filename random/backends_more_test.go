@@ -146,9 +146,6 @@ func TestMoreKernelsCompile(t *testing.T) {
 	d := array.On(rec)
 	g := random.NewOn(d, 1)
 	for name, a := range moreDraws(d, []int{3, 4}) {
-		if name == "mvn" { // its factorisation needs the CPU's linear algebra
-			continue
-		}
 		if err := a.Err(); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
