@@ -188,8 +188,9 @@ func AsarrayChkfinite(a *Array) *Array {
 
 // BinaryRepr writes num in base 2, as np.binary_repr: a negative num
 // with a minus sign, or, given a width, in two's complement; the result
-// is padded to width (with zeros, or ones for a negative num) and is
-// never cut shorter than num needs.
+// is padded to width (with zeros, or ones for a negative num). A width
+// shorter than num needs is an error, as in NumPy 2 (0 is "0" at any
+// width below one).
 func BinaryRepr(num int64, width ...int) (string, error) {
 	if len(width) > 1 {
 		return "", fmt.Errorf("BinaryRepr: want at most one width, got %d", len(width))
@@ -204,16 +205,23 @@ func BinaryRepr(num int64, width ...int) (string, error) {
 		}
 		return strconv.FormatUint(mag, 2), nil
 	}
-	if num >= 0 {
-		s := strconv.FormatUint(mag, 2)
-		return strings.Repeat("0", max(width[0]-len(s), 0)) + s, nil
+	var s, pad string
+	switch {
+	case num == 0:
+		return strings.Repeat("0", max(width[0], 1)), nil
+	case num > 0:
+		s, pad = strconv.FormatUint(mag, 2), "0"
+	default:
+		bits := len(strconv.FormatUint(mag, 2))
+		if mag&(mag-1) == 0 { // -2^k fits k+1 bits
+			bits--
+		}
+		s, pad = strconv.FormatUint(uint64(1)<<(bits+1)+uint64(num), 2), "1" // 2^(bits+1) + num, mod 2^64
 	}
-	bits := len(strconv.FormatUint(mag, 2))
-	if mag&(mag-1) == 0 { // -2^k fits k+1 bits
-		bits--
+	if width[0] < len(s) {
+		return "", fmt.Errorf("BinaryRepr: insufficient bit width=%d provided for binwidth=%d", width[0], len(s))
 	}
-	s := strconv.FormatUint(uint64(1)<<(bits+1)+uint64(num), 2) // 2^(bits+1) + num, mod 2^64
-	return strings.Repeat("1", max(width[0]-len(s), 0)) + s, nil
+	return strings.Repeat(pad, width[0]-len(s)) + s, nil
 }
 
 // BaseRepr writes number in base 2..36 with digits 0-9A-Z and padding

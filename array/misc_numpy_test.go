@@ -269,6 +269,10 @@ func miscFixtureCall(t *testing.T, d *Device, fn string, args signalArgs, in []*
 		} else {
 			s, err = BinaryRepr(num, atoi(t, args["width"]))
 		}
+		if args["err"] == "1" {
+			require.ErrorContains(t, err, "insufficient bit width", "%v", args)
+			return miscResult{err: err}
+		}
 		require.NoError(t, err)
 		require.Equal(t, args["want"], s, "%v", args)
 		return miscResult{}

@@ -307,7 +307,12 @@ for dt in ("float64", "float32", "complex64", "int32", "bool"):
 for num in (0, 1, 5, 255, 256, -1, -2, -3, -5, -8, -128, -129, 2**62, 2**63 - 1, -2**62, -2**62 - 1, -2**63):
     case("binary_repr", [], 0, [], num=num, want=np.binary_repr(num))
     for width in (0, 1, 4, 8, 16, 70):
-        case("binary_repr", [], 0, [], num=num, width=width, want=np.binary_repr(num, width))
+        try:  # NumPy 2 refuses a width too small for num (NumPy 1 warned)
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", DeprecationWarning)
+                case("binary_repr", [], 0, [], num=num, width=width, want=np.binary_repr(num, width))
+        except (ValueError, DeprecationWarning):
+            case("binary_repr", [], 0, [], num=num, width=width, err=1)
 for num in (0, 1, 7, 35, 36, -36, 12345, -2**63, 2**63 - 1):
     for base in (2, 3, 8, 10, 16, 36):
         for pad in (0, 2):
