@@ -170,6 +170,12 @@ def weighted(fn, x, q, axis, w):
     if VERSION < "2.4.0":
         return reference_weighted(fn, x, q, axis, w)
     qq = [v * 100 for v in q] if "percentile" in fn and isinstance(q, list) else q * 100 if "percentile" in fn else q
+    if np.ndim(w) == 1 and np.ndim(x) > 1 and axis is not None:
+        # the same weights at a's shape: NumPy 2.5's nanquantile indexes
+        # 1-d weights as if they had a's shape (an IndexError)
+        shape = [1] * np.ndim(x)
+        shape[axis] = -1
+        w = np.broadcast_to(np.reshape(w, shape), np.shape(x))
     return np.asarray(getattr(np, fn)(x, qq, axis=axis, method="inverted_cdf", weights=w))
 
 
