@@ -146,7 +146,7 @@ func (b *Backend) claimDestinations(n, size, nd int, params [][]byte) (backend.B
 	}
 	tableParams := [][]byte{word(keys), word(last), word(uint64(bits))}
 	blocks := uint32(min((n+blockSize-1)/blockSize, b.maxBlocks))
-	withoutBad := params[:len(params)-1 : len(params)-1]
+	withoutBad := params[: len(params)-1 : len(params)-1]
 	if err := b.launchSlots(claim, [3]uint32{blocks, 1, 1}, [3]uint32{blockSize, 1, 1}, append(withoutBad, tableParams...)...); err != nil {
 		return fail(err)
 	}
