@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"sync"
 
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/array/linalg"
@@ -274,7 +273,7 @@ func (g *Generator) MultivariateNormal(mean, cov any, opts *MultivariateNormalOp
 	// The factor is found on the CPU, as NumPy finds it on the host: the
 	// singular (or eigen) vectors' signs are each solver's choice, and one
 	// solver for every backend gives every backend the same numbers.
-	c := array.FromSliceOn(hostDevice(), cs, d, d)
+	c := array.FromSliceOn(array.On(cpu.Shared()), cs, d, d)
 	defer c.Free()
 	hostFactor, err := covarianceFactor(c, cs, o)
 	if err != nil {
@@ -292,9 +291,6 @@ func (g *Generator) MultivariateNormal(mean, cov any, opts *MultivariateNormalOp
 	defer m.Free()
 	return array.Matmul(z, factor.T()).Add(m)
 }
-
-// hostDevice is the CPU, where covariances are factored.
-var hostDevice = sync.OnceValue(func() *array.Device { return array.On(cpu.New(0)) })
 
 // covarianceFactor returns A with A·Aᵀ = cov (of host values cs), by
 // o.Method, after o's check of cov.

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"slices"
-	"sync"
 
 	"github.com/cugo/cugo/array"
 	"github.com/cugo/cugo/array/linalg"
@@ -12,9 +11,6 @@ import (
 	"github.com/cugo/cugo/backend/cpu"
 	"github.com/cugo/cugo/dtype"
 )
-
-// host solves the eigenproblems of backends without a general eigensolver.
-var host = sync.OnceValue(func() backend.Backend { return cpu.New(0) })
 
 // eigvals is linalg.Eigvals of the square matrix a, computed on the CPU
 // and copied back where a's backend has no general eigensolver
@@ -25,7 +21,7 @@ func eigvals(a *array.Array) *array.Array {
 	if !errors.Is(w.Err(), backend.ErrUnsupported) {
 		return w
 	}
-	return linalg.Eigvals(a.To(host())).To(a.Backend())
+	return linalg.Eigvals(a.To(cpu.Shared())).To(a.Backend())
 }
 
 // FromRoots returns the monic polynomial whose roots are r (np.poly): r is

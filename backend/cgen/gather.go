@@ -95,8 +95,10 @@ func RenderGather(elemSize, ndim int, scatter bool) (*IndexedSource, error) {
 `, entry, t)
 		return &IndexedSource{Code: b.String(), Entry: entry}, nil
 	}
-	// A destination's key: its offset with the top bit flipped, never 0.
-	fmt.Fprintf(&b, `static __device__ __forceinline__ u64 %[1]s_slot(u64 key, u64 bits) { return (key * 0x9e3779b97f4a7c15ull) >> (64 - bits); }
+	// A destination's key is its offset with the top bit flipped (never
+	// 0, the empty slot's); its first slot, a multiplicative hash.
+	fmt.Fprintf(&b, `static __device__ __forceinline__ u64 %[1]s_key(i64 q) { return (u64)q ^ 0x8000000000000000ull; }
+static __device__ __forceinline__ u64 %[1]s_slot(u64 key, u64 bits) { return (key * 0x9e3779b97f4a7c15ull) >> (64 - bits); }
 extern "C" __global__ void %[1]s_claim(const u64 n, %[2]s *out, const %[2]s *in, const i64 *idx,
     const %[1]s_dims d, const i64 len, const i64 len_stride, u64 *keys, u64 *last, const u64 bits) {
   const u64 step = (u64)gridDim.x * blockDim.x, mask = (1ull << bits) - 1;
@@ -104,7 +106,7 @@ extern "C" __global__ void %[1]s_claim(const u64 n, %[2]s *out, const %[2]s *in,
     i64 qo, qi, qx, k;
     %[1]s_locate(i, d, qo, qi, qx);
     if (!%[1]s_index(idx, qx, len, k)) continue;
-    const u64 key = (u64)(qo + k * len_stride) ^ 0x8000000000000000ull;
+    const u64 key = %[1]s_key(qo + k * len_stride);
     for (u64 s = %[1]s_slot(key, bits);; s = (s + 1) & mask) {
       const u64 was = atomicCAS(&keys[s], 0ull, key);
       if (was == 0 || was == key) { atomicMax(&last[s], i + 1); break; }
@@ -120,7 +122,7 @@ extern "C" __global__ void %[1]s(const u64 n, %[2]s *out, const %[2]s *in, const
     if (!%[1]s_index(idx, qx, len, k)) { atomicMin(bad, i); continue; }
     const i64 q = qo + k * len_stride;
     if (keys) {
-      const u64 key = (u64)q ^ 0x8000000000000000ull;
+      const u64 key = %[1]s_key(q);
       u64 s = %[1]s_slot(key, bits);
       while (keys[s] != key) s = (s + 1) & mask;
       if (last[s] != i + 1) continue; // a later element writes here

@@ -7,10 +7,12 @@ package cpu
 import (
 	"errors"
 	"fmt"
-	"github.com/cugo/cugo/internal/layout"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	"github.com/cugo/cugo/internal/layout"
 
 	"github.com/cugo/cugo/backend"
 )
@@ -33,6 +35,13 @@ type Backend struct {
 	workers int
 	mem     memory
 }
+
+// Shared returns one CPU backend for the whole process, for the small
+// problems that other packages solve on the host for every backend (the
+// roots of a polynomial, a covariance's factor).
+func Shared() *Backend { return shared() }
+
+var shared = sync.OnceValue(func() *Backend { return New(0) })
 
 // New returns a CPU backend that runs kernels on up to workers goroutines
 // (runtime.GOMAXPROCS(0) if workers <= 0).
