@@ -173,8 +173,8 @@ func quantileIndices(count *Array, x float64, m Method) (lo, hi, g *Array) {
 // selecting the elements they need; nil where the backend would rather
 // sort. Where skipNaN, every row holds count elements that are not NaN
 // (NaN sorts last) and the quantiles are theirs; otherwise count is n
-// and the largest element is selected too (a NaN, NumPy's marker of a
-// row holding one).
+// and the largest element is selected too (a NaN where the row holds
+// one, which NumPy gives as the row's quantiles).
 func quantileBySelection(op string, a *Array, qs []float64, m Method, count int, skipNaN bool, wide DType) ([]*Array, error) {
 	n := a.shape[len(a.shape)-1]
 	picks := make([]quantilePick, len(qs))
@@ -199,9 +199,10 @@ func quantileBySelection(op string, a *Array, qs []float64, m Method, count int,
 		i, _ := slices.BinarySearch(ranks, rank)
 		return sel.Index(Ellipsis, I(i))
 	}
-	var hasNaN *Array
-	if !skipNaN && a.dt.Kind() == dtype.FloatKind {
-		hasNaN = IsNaN(at(n - 1))
+	var largest, hasNaN *Array // a row's largest element, a NaN where it holds one
+	if !skipNaN && isFloating(a.dt) {
+		largest = at(n - 1)
+		hasNaN = IsNaN(largest)
 	}
 	results := make([]*Array, len(qs))
 	for i, p := range picks {
@@ -215,8 +216,8 @@ func quantileBySelection(op string, a *Array, qs []float64, m Method, count int,
 		default:
 			r = lerp(vlo, vhi, p.g, wide)
 		}
-		if hasNaN != nil {
-			r = Where(hasNaN, math.NaN(), r)
+		if hasNaN != nil { // NumPy 2 gives the row's last NaN in sort order (nan+1j stays nan+1j)
+			r = Where(hasNaN, largest, r)
 		}
 		results[i] = r
 	}

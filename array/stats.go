@@ -273,9 +273,10 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		count = On(a.st.b).Full(Float64, n, ones...)
 	}
 	top := Maximum(Sub(count, 1), 0)
-	var lastNaN *Array // whether a row holds a NaN (sorted last)
+	var largest, lastNaN *Array // a row's last element, and whether it is NaN (NaN sorts last)
 	if !skipNaN && floating {
-		lastNaN = IsNaN(sorted.Index(Ellipsis, From(n-1)))
+		largest = sorted.Index(Ellipsis, From(n-1))
+		lastNaN = IsNaN(largest)
 	}
 	var results []*Array
 	for _, x := range fractions {
@@ -294,8 +295,8 @@ func quantile(op string, a *Array, q any, scale float64, axis int, m Method, ski
 		case !floating:
 		case skipNaN:
 			r = Where(Equal(count, 0), math.NaN(), r)
-		default:
-			r = Where(lastNaN, math.NaN(), r)
+		default: // NumPy 2 gives the row's last NaN in sort order
+			r = Where(lastNaN, largest, r)
 		}
 		results = append(results, r.Squeeze(last))
 	}

@@ -11,8 +11,10 @@ import (
 // operands: *Array values, DTypes and Go bools are strong (0-d arrays
 // too); Go numbers are weak, as everywhere in the package (NEP 50):
 // only their kind counts, so ResultType(Int8, 1.5) is float64 but
-// ResultType(Float32, 1.5) is float32, and the scalar meets each dtype
-// on its own: ResultType(Uint8, Float16, 1.5) is float64. With Go
+// ResultType(Float32, 1.5) is float32, and ResultType(Uint8, Float16,
+// 1.5) is float16 (the scalar meets the common dtype of the others, not
+// each on its own). Operands promote as NumPy's do, DTypes first
+// (dtype.PromoteOperands). With Go
 // numbers alone the result is the default dtype of the highest kind
 // (int64, float64, complex128).
 func ResultType(operands ...any) (DType, error) {
@@ -20,7 +22,9 @@ func ResultType(operands ...any) (DType, error) {
 	if len(operands) == 0 {
 		return 0, fmt.Errorf("%s: at least one array or dtype is required", op)
 	}
-	var strong, weak []DType
+	// NumPy puts dtypes before arrays and scalars, which keep their order.
+	var dtypes, others []dtype.Operand
+	var weak []DType // the weak scalars' default dtypes, for Go numbers alone
 	var kind dtype.ScalarKind
 	for i, v := range operands {
 		switch v := v.(type) {
@@ -28,21 +32,22 @@ func ResultType(operands ...any) (DType, error) {
 			if err := v.checkOp(op); err != nil {
 				return 0, err
 			}
-			strong = append(strong, v.dt)
+			others = append(others, dtype.Operand{DType: v.dt})
 		case DType:
 			if v.Size() == 0 {
 				return 0, fmt.Errorf("%s: operand %d: invalid dtype %v", op, i, v)
 			}
-			strong = append(strong, v)
+			dtypes = append(dtypes, dtype.Operand{DType: v})
 		default:
 			s, ok := scalarOf(v)
 			if !ok {
 				return 0, fmt.Errorf("%s: operand %d is a %T, not an *Array, a DType or a Go number or bool", op, i, v)
 			}
 			if s.kind == dtype.BoolScalar { // a bool is np.bool_: strong, as in NumPy 2
-				strong = append(strong, Bool)
+				others = append(others, dtype.Operand{DType: Bool})
 				continue
 			}
+			others = append(others, dtype.Operand{Weak: s.kind})
 			if s.kind > kind {
 				kind, weak = s.kind, weak[:0]
 			}
@@ -51,22 +56,14 @@ func ResultType(operands ...any) (DType, error) {
 			}
 		}
 	}
-	if len(strong) == 0 {
+	if len(weak) == len(dtypes)+len(others) {
 		dt, err := dtype.PromoteAll(weak...) // a Go integer beyond int64 is uint64
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", op, err)
 		}
 		return dt, nil
 	}
-	if kind != 0 {
-		// The weak scalar of the highest kind promotes with each dtype on
-		// its own, as NumPy's PromoteDTypeSequence lets it: ResultType(Uint8,
-		// Float16, 1.5) is float64 (uint8 with a float), not float16.
-		for i, dt := range strong {
-			strong[i] = dtype.PromoteScalar(dt, kind)
-		}
-	}
-	dt, err := dtype.PromoteAll(strong...)
+	dt, err := dtype.PromoteOperands(append(dtypes, others...)...)
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", op, err)
 	}

@@ -289,18 +289,6 @@ func lookupLoop(u *ufunc, codes [3]uint32, out DType) *loop {
 	return l
 }
 
-// highestScalarKind is the highest kind of the Go numbers among codes (0:
-// none).
-func highestScalarKind(codes []uint32) dtype.ScalarKind {
-	var k dtype.ScalarKind
-	for _, c := range codes {
-		if c >= scalarCode {
-			k = max(k, dtype.ScalarKind(c-scalarCode))
-		}
-	}
-	return k
-}
-
 // resolve picks the loop for operands with the given codes and builds its
 // kernel; out is the output array's dtype, or 0 for the natural one.
 func (u *ufunc) resolve(codes [3]uint32, out DType) *loop {
@@ -318,17 +306,6 @@ func (u *ufunc) resolve(codes [3]uint32, out DType) *loop {
 	}
 	if len(arrayDTypes) > 0 {
 		common, _ = dtype.PromoteAll(arrayDTypes...)
-	}
-	if k := highestScalarKind(codes[first:u.nin]); k != 0 && len(arrayDTypes) > 1 {
-		// The Go number promotes with each array's dtype on its own, as
-		// NumPy's PromoteDTypeSequence lets a weak scalar: Clip of a uint8
-		// and a float16 array with 1.5 is float64 (uint8 with a float),
-		// not float16.
-		promoted := make([]DType, len(arrayDTypes))
-		for i, dt := range arrayDTypes {
-			promoted[i] = dtype.PromoteScalar(dt, k)
-		}
-		common, _ = dtype.PromoteAll(promoted...)
 	}
 	// Each operand's dtype: an array's own; a Go scalar's as NEP 50 gives
 	// it against the arrays.

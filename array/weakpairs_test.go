@@ -13,8 +13,7 @@ import (
 // number against NumPy's result_type (testdata/weakpairs.txt, every
 // ordered pair of dtypes with a scalar of each kind), through ResultType
 // and through Clip, whose three operands resolve as a ufunc's: the number
-// promotes with each array's dtype on its own (uint8, float16 and 1.5 give
-// float64).
+// meets the arrays' common dtype (uint8, float16 and 1.5 give float16).
 func TestWeakScalarWithTwoArrays(t *testing.T) {
 	scalars := map[string]any{"bool": true, "int": 1, "float": 1.0, "complex": 1i}
 	d := DefaultDevice()

@@ -60,37 +60,173 @@ func Promote(a, b DType) (DType, error) {
 	return real, nil
 }
 
-// PromoteAll returns np.result_type of arrays of the dtypes dts. NumPy's
-// promotion of several dtypes is not a chain of pairs, which would depend
-// on their order (int8 and uint8 give int16, which float16 does not hold,
-// yet np.result_type(int8, uint8, float16) is float16): NumPy promotes
-// each dtype with the "main" one, the highest in its list of type
-// numbers, and then those results with each other. PromoteAll does the
-// same.
+// PromoteAll returns np.result_type of arrays of the dtypes dts (see
+// PromoteOperands).
 func PromoteAll(dts ...DType) (DType, error) {
-	if len(dts) == 0 {
+	ops := make([]Operand, len(dts))
+	for i, d := range dts {
+		ops[i] = Operand{DType: d}
+	}
+	return PromoteOperands(ops...)
+}
+
+// An Operand takes part in a promotion: an array's dtype (strong), or a
+// Go number, weak as NumPy's abstract Python int, float and complex
+// DTypes are, of which only the kind (Weak) counts.
+type Operand struct {
+	DType DType      // a strong operand's dtype; 0 for a weak one
+	Weak  ScalarKind // a weak operand's kind: IntScalar, FloatScalar or ComplexScalar
+}
+
+// PromoteOperands returns the dtype NumPy 2 promotes ops to, in their
+// order, as its PyArray_PromoteDTypeSequence does. That is not a chain of
+// pairs: int8 and uint8 give int16, which float16 does not hold, yet
+// int8, uint8 and float16 give float16. NumPy pairs the operands from
+// both ends to find the "main" one, the one that knows how to promote
+// all others (the highest type number; a float knows a weak float), then
+// promotes each operand with the main one and those results with each
+// other. So a weak scalar meets the main dtype, not each dtype on its
+// own: uint8, float16 and a weak float give float16.
+func PromoteOperands(ops ...Operand) (DType, error) {
+	if len(ops) == 0 {
 		return 0, fmt.Errorf("at least one dtype is needed for promotion")
 	}
-	main := dts[0]
-	for _, d := range dts {
-		if !d.valid() {
-			return 0, fmt.Errorf("cannot promote %v", d)
-		}
-		if numpyTypeNumber(d) > numpyTypeNumber(main) {
-			main = d
+	for _, o := range ops {
+		if (o.Weak == 0) == (o.DType == 0) || (o.Weak == 0 && !o.DType.valid()) || o.Weak > ComplexScalar || o.Weak == BoolScalar {
+			return 0, fmt.Errorf("cannot promote %v", o)
 		}
 	}
-	result, err := Promote(main, dts[0])
-	for _, d := range dts[1:] {
-		if err != nil {
-			break
+	ops = append([]Operand(nil), ops...)
+	cleared := make([]bool, len(ops))
+	result := mostKnowledgeable(ops, cleared)
+	main := ops[0]
+	start := 2
+	if result == notImplemented {
+		start = 1
+	}
+	if len(ops) == 1 {
+		result, start = main, 1
+	}
+	for i := start; i < len(ops); i++ {
+		if cleared[i] {
+			continue
 		}
-		var p DType
-		if p, err = Promote(main, d); err == nil {
-			result, err = Promote(result, p)
+		p := commonOf(main, ops[i])
+		if p == notImplemented {
+			return 0, fmt.Errorf("cannot promote %v with %v", ops[i], main)
+		}
+		if result == notImplemented {
+			result = p
+			continue
+		}
+		var err error
+		if result, err = commonDType(result, p); err != nil {
+			return 0, err
 		}
 	}
-	return result, err
+	switch result.Weak { // weak scalars alone take NumPy's default dtypes
+	case IntScalar:
+		return Int64, nil
+	case FloatScalar:
+		return Float64, nil
+	case ComplexScalar:
+		return Complex128, nil
+	}
+	return result.DType, nil
+}
+
+// String names the operand: its dtype, or "weak" and its kind.
+func (o Operand) String() string {
+	if o.Weak != 0 {
+		return fmt.Sprintf("weak %v", [...]string{"?", "bool", "int", "float", "complex"}[min(int(o.Weak), 4)])
+	}
+	return o.DType.String()
+}
+
+// notImplemented is the answer of commonOf where the first operand does
+// not know how to promote the second (NumPy's NotImplemented).
+var notImplemented = Operand{}
+
+// mostKnowledgeable moves the operand that knows the others to ops[0]:
+// pairs from both ends, the one that does not know the other moves back
+// and one that cannot change the result is cleared; then again over the
+// front half. It returns the last pair's promotion, or notImplemented.
+func mostKnowledgeable(ops []Operand, cleared []bool) Operand {
+	n := len(ops)
+	if n < 2 {
+		return notImplemented
+	}
+	var res Operand
+	for low := 0; low < n/2; low++ {
+		high := n - 1 - low
+		if ops[low] == ops[high] {
+			res = ops[low]
+		} else {
+			res = commonOf(ops[low], ops[high])
+		}
+		if res == notImplemented {
+			ops[low], ops[high] = ops[high], ops[low]
+		} else if res == ops[low] {
+			cleared[high] = true
+		}
+	}
+	if n == 2 {
+		return res
+	}
+	return mostKnowledgeable(ops[:n-n/2], cleared[:n-n/2])
+}
+
+// commonDType is NumPy's PyArray_CommonDType: a's promotion with b, or
+// b's with a where a does not know b.
+func commonDType(a, b Operand) (Operand, error) {
+	if a == b {
+		return a, nil
+	}
+	r := commonOf(a, b)
+	if r == notImplemented {
+		r = commonOf(b, a)
+	}
+	if r == notImplemented {
+		return r, fmt.Errorf("cannot promote %v and %v", a, b)
+	}
+	return r, nil
+}
+
+// commonOf is a's __common_dtype__(b): the promotion of the two where a
+// knows b (a higher or equal type number; a float knows weak ints and
+// floats), else notImplemented.
+func commonOf(a, b Operand) Operand {
+	strong := func(d DType) Operand { return Operand{DType: d} }
+	if a.Weak == 0 && b.Weak == 0 {
+		if numpyTypeNumber(b.DType) > numpyTypeNumber(a.DType) {
+			return notImplemented
+		}
+		d, _ := Promote(a.DType, b.DType)
+		return strong(d)
+	}
+	if a.Weak == 0 { // a strong dtype meets a weak scalar of no higher kind
+		switch k := a.DType.Kind(); {
+		case b.Weak == IntScalar && k != BoolKind, b.Weak == FloatScalar && k >= FloatKind,
+			b.Weak == ComplexScalar && k == ComplexKind:
+			return a
+		case b.Weak == ComplexScalar && k == FloatKind:
+			return strong(complexOf(widerFloat(a.DType, Float32)))
+		}
+		return notImplemented
+	}
+	if b.Weak != 0 { // a weak complex knows weak floats and ints, a float ints
+		if b.Weak < a.Weak || a == b {
+			return a
+		}
+		return notImplemented
+	}
+	// A weak scalar meets a bool or integer dtype of a lower kind: NumPy's
+	// default dtype of the scalar's kind.
+	switch k := b.DType.Kind(); {
+	case k == BoolKind || (a.Weak > IntScalar && k <= IntKind):
+		return strong(map[ScalarKind]DType{IntScalar: Int64, FloatScalar: Float64, ComplexScalar: Complex128}[a.Weak])
+	}
+	return notImplemented
 }
 
 // numpyTypeNumber orders dtypes as NumPy's type numbers do (np.dtype.num),

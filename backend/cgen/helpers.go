@@ -191,7 +191,7 @@ func buildHelpers() []helper {
 `)
 		add("pow", []string{"mul", "div", "exp", "log"}, `static __device__ $C $C_pow($C a, $C b) {
   if (b.re == 0 && b.im == 0) return $C_(1, 0);
-  if (a.re == 0 && a.im == 0) return b.re > 0 && b.im == 0 ? $C_(0, 0) : $C_($NAN, $NAN);
+  if (a.re == 0 && a.im == 0) return b.re > 0 ? $C_(0, 0) : $C_($NAN, $NAN);
   if (b.im == 0 && fabs$f(b.re) < 100 && b.re == trunc$f(b.re)) {
     int n = (int)b.re;
     if (n == 1) return a;

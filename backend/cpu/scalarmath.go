@@ -349,8 +349,8 @@ func cpow[F float](a, b complex128) complex128 {
 	if br == 0 && bi == 0 {
 		return 1
 	}
-	if real(a) == 0 && imag(a) == 0 {
-		if br > 0 && bi == 0 {
+	if real(a) == 0 && imag(a) == 0 { // NumPy 2: zero where b's real part is positive
+		if br > 0 {
 			return 0
 		}
 		return complex(math.NaN(), math.NaN())
