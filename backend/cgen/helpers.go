@@ -173,9 +173,11 @@ func buildHelpers() []helper {
   return $C_(a.re / m, a.im / m);
 }
 `)
+		// An infinite or NaN imaginary part: C99's cexp (+inf: inf+NaNi, -inf: 0, else NaN).
 		add("exp", nil, `static __device__ $C $C_exp($C a) {
   const $F e = exp$f(a.re);
   if (a.im == 0) return $C_(e, a.im);
+  if (a.im - a.im != 0) return a.re == $INF ? $C_($INF, $NAN) : a.re == -$INF ? $C_(0, 0) : $C_($NAN, $NAN);
   return $C_(e * cos$f(a.im), e * sin$f(a.im));
 }
 `)

@@ -96,8 +96,11 @@ type SortShape struct {
 	Lookback int
 }
 
-// DefaultSortShape is the shape SortRows uses.
-var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 16, MinBlocks: 3, Lookback: 8}
+// DefaultSortShape is the shape SortRows uses: 20 keys a thread and 4
+// status words at once were the fastest of the shapes measured on an
+// H200 (docs/PERFORMANCE.md): fewer tiles to look back over, and fewer
+// registers held in the look-back.
+var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 20, MinBlocks: 3, Lookback: 4}
 
 // sortStageBytes is the shared memory a tile of SortPass stages its keys
 // or positions (one after the other) and their digits in.
