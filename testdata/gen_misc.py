@@ -20,9 +20,11 @@ a case NumPy rejects has err=1 and no results.
 Python functions are named by keys the Go test maps to the same Go code
 (f=sum is np.sum / array.Sum...).
 
-Runs on NumPy 2.x; on NumPy 1.24 it turns on NEP 50 ("weak") promotion,
-which gives result_type NumPy 2's answers.
-Run from the repository root: /usr/bin/python3 testdata/gen_misc.py
+The committed files come from NumPy 2.5.2. NumPy 1.24 runs it too, with
+NEP 50 ("weak") promotion turned on, but its result_type of several
+operands with a Python scalar differs from NumPy 2's (uint8, a float16
+array and 1.5: float64 there, float16 in NumPy 2).
+Run from the repository root: python3 testdata/gen_misc.py
 """
 import os
 import warnings
