@@ -87,6 +87,9 @@ type SortShape struct {
 	HistItems int
 	// Items is the number of keys a thread of SortPass ranks.
 	Items int
+	// KeyItems is the number of keys a thread of SortPassKeys ranks (0:
+	// Items): with no positions to hold, a thread holds more keys.
+	KeyItems int
 	// MinBlocks is the number of blocks of SortPass a multiprocessor is
 	// to hold (CUDA's __launch_bounds__, which caps the registers a
 	// thread; 0: no bound; HIP: none).
@@ -96,11 +99,11 @@ type SortShape struct {
 	Lookback int
 }
 
-// DefaultSortShape is the shape SortRows uses: 20 keys a thread and 4
-// status words at once were the fastest of the shapes measured on an
-// H200 (docs/PERFORMANCE.md): fewer tiles to look back over, and fewer
-// registers held in the look-back.
-var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 20, MinBlocks: 3, Lookback: 4}
+// DefaultSortShape is the shape SortRows uses, the fastest of those
+// measured (docs/PERFORMANCE.md): 4 status words at once hold fewer
+// registers in the look-back than 8; keys alone go 20 a thread (fewer
+// tiles to look back over), keys with positions 16 (20 slowed argsort).
+var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 16, KeyItems: 20, MinBlocks: 3, Lookback: 4}
 
 // sortStageBytes is the shared memory a tile of SortPass stages its keys
 // or positions (one after the other) and their digits in.
@@ -116,7 +119,12 @@ func (s SortShape) Fit(dt dtype.DType, index64 bool) SortShape {
 	if dt.Size() == 8 || index64 {
 		slot = 8
 	}
-	s.Items = max(1, min(s.Items, sortStageBytes/(SortThreads*(slot+1))))
+	staged := sortStageBytes / (SortThreads * (slot + 1))
+	s.Items = max(1, min(s.Items, staged))
+	if s.KeyItems <= 0 {
+		s.KeyItems = s.Items
+	}
+	s.KeyItems = max(1, min(s.KeyItems, staged))
 	s.HistCopies = max(1, min(s.HistCopies, 32, sortHistBytes/(4*(256*SortKeyBytes(dt)+1))))
 	s.HistItems = max(1, s.HistItems)
 	s.MinBlocks = max(0, s.MinBlocks)
@@ -126,10 +134,15 @@ func (s SortShape) Fit(dt dtype.DType, index64 bool) SortShape {
 	return s
 }
 
-// SortPassTile returns the elements of a tile of SortPass for keys of dt
-// and 64- or 32-bit positions under shape.
-func SortPassTile(dt dtype.DType, index64 bool, shape SortShape) int {
-	return SortThreads * shape.Fit(dt, index64).Items
+// SortPassTile returns the elements of a tile of the pass entry
+// (SortPass or SortPassKeys) for keys of dt and 64- or 32-bit positions
+// under shape.
+func SortPassTile(dt dtype.DType, index64 bool, shape SortShape, entry string) int {
+	shape = shape.Fit(dt, index64)
+	if entry == SortPassKeys {
+		return SortThreads * shape.KeyItems
+	}
+	return SortThreads * shape.Items
 }
 
 // SortKeyBytes returns the width in bytes of the sort key of dt, which is
@@ -180,8 +193,14 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 	}
 	passes := ""
 	for _, entry := range []string{SortPass, SortPassKeys} {
-		passes += fmt.Sprintf(sortPassSource, SortThreads, shape.Items, w, peers, popc, one, fmt.Sprintf(ffs, "peers"),
-			SortKeyBytes(dt), syncwarp, shape.HistCopies, entry, entry == SortPass, bounds)
+		items := shape.Items
+		if entry == SortPassKeys {
+			items = shape.KeyItems
+		}
+		passes += fmt.Sprintf("#define ITEMS %d\n#define TILE (THREADS * ITEMS)\n", items) +
+			fmt.Sprintf(sortPassSource, SortThreads, items, w, peers, popc, one, fmt.Sprintf(ffs, "peers"),
+				SortKeyBytes(dt), syncwarp, shape.HistCopies, entry, entry == SortPass, bounds) +
+			"#undef TILE\n#undef ITEMS\n"
 	}
 	var b strings.Builder
 	b.WriteString(typedefs)
@@ -190,8 +209,6 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 	b.WriteString(sortKeyFunc(dt))
 	fmt.Fprintf(&b, `#define KMAX ((K)~(K)0)
 #define THREADS %[1]d
-#define ITEMS %[2]d
-#define TILE (THREADS * ITEMS)
 #define WARP %[3]d
 #define NWARPS (THREADS / WARP)
 #define SHFL_UP64(x, o) %[13]s

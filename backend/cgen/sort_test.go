@@ -37,7 +37,7 @@ var SortTunedShapes = []SortShape{{HistCopies: 1, Items: 16}, {HistCopies: 4, It
 	{HistCopies: 16, Items: 16}, {HistCopies: 8, Items: 12}, {HistCopies: 8, Items: 20}, {HistCopies: 8, Items: 27},
 	{HistCopies: 8, Items: 16, MinBlocks: 0}, {HistCopies: 8, Items: 16, MinBlocks: 4},
 	{HistCopies: 8, Items: 16, MinBlocks: 3, Lookback: 4},
-	{HistCopies: 8, Items: 16, MinBlocks: 3, Lookback: 16}}
+	{HistCopies: 8, Items: 16, MinBlocks: 3, Lookback: 16}, {HistCopies: 8, Items: 12, KeyItems: 27}}
 
 // Each tuned shape compiles for 32- and 64-bit keys and positions, and
 // each kernel's static shared memory stays within the 48 KiB a block
@@ -62,8 +62,8 @@ func TestSortShapesCompileWithinSharedMemory(t *testing.T) {
 						}
 					}
 				}
-				require.Greater(t, used[SortPass], SortPassTile(dt, wide, shape)*4, "the tile is staged")
-				require.Greater(t, used[SortPassKeys], SortPassTile(dt, wide, shape)*4, "the tile is staged")
+				require.Greater(t, used[SortPass], SortPassTile(dt, wide, shape, SortPass)*4, "the tile is staged")
+				require.Greater(t, used[SortPassKeys], SortPassTile(dt, wide, shape, SortPassKeys)*4, "the tile is staged")
 				for entry, size := range used {
 					require.LessOrEqual(t, size, 48<<10, "%s of %v (64-bit indices %v) shape %+v", entry, dt, wide, shape)
 				}

@@ -93,13 +93,15 @@ func TestSortShapesOnHostDevice(t *testing.T) {
 	for _, shape := range []cgen.SortShape{{HistCopies: 1, HistItems: 1, Items: 16}, {HistCopies: 4, HistItems: 8, Items: 16},
 		{HistCopies: 16, HistItems: 64, Items: 16}, {HistCopies: 8, HistItems: 64, Items: 12},
 		{HistCopies: 8, HistItems: 64, Items: 20}, {HistCopies: 8, HistItems: 64, Items: 27},
-		{HistCopies: 8, HistItems: 64, Items: 16, Lookback: 3}} {
+		{HistCopies: 8, HistItems: 64, Items: 16, Lookback: 3}, {HistCopies: 8, HistItems: 64, Items: 12, KeyItems: 24}} {
 		b := New(newHostDevice(t))
 		b.sortShape = shape
-		f32, i64 := cgen.SortPassTile(dtype.Float32, false, shape), cgen.SortPassTile(dtype.Int64, false, shape)
+		f32, f32Keys := cgen.SortPassTile(dtype.Float32, false, shape, cgen.SortPass), cgen.SortPassTile(dtype.Float32, false, shape, cgen.SortPassKeys)
+		i64 := cgen.SortPassTile(dtype.Int64, false, shape, cgen.SortPass)
 		timeout(t, 10*time.Minute, func() {
 			checkSortPaths(t, b, c, r, []sortPathJob{{dtype.Float32, 1, 2*f32 + 1, "specials", true, true},
-				{dtype.Float32, 1, f32 - 1, "plain", true, false}, {dtype.Int64, 2, i64 + 5, "plain", false, true}})
+				{dtype.Float32, 1, f32Keys - 1, "plain", true, false}, {dtype.Float32, 1, 2*f32Keys + 1, "plain", true, false},
+				{dtype.Int64, 2, i64 + 5, "plain", false, true}})
 		})
 	}
 }

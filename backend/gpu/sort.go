@@ -118,8 +118,12 @@ func (s *sortCall) radix() error {
 		passes = append(passes, pass{8 * p, true})
 	}
 	shape := b.sortShape.Fit(s.dt, s.wide)
-	tile := cgen.SortPassTile(s.dt, s.wide, shape)
-	tiles := (total + tile - 1) / tile
+	// The status words are sized for the smaller of the two passes' tiles.
+	tilesOf := func(entry string) int {
+		tile := cgen.SortPassTile(s.dt, s.wide, shape, entry)
+		return (total + tile - 1) / tile
+	}
+	tiles := max(tilesOf(cgen.SortPass), tilesOf(cgen.SortPassKeys))
 	if tiles > math.MaxInt32 {
 		return fmt.Errorf("%d elements are more tiles than a grid holds", total)
 	}
@@ -213,10 +217,11 @@ func (s *sortCall) radix() error {
 	// Pass j writes keys[j%2] and vals[j%2] and reads what pass j-1 wrote
 	// (the first pass reads the input); the last writes the outputs.
 	keys, vals := [2]*buffer{keysA, keysB}, [2]*buffer{valsA, valsB}
-	passFn := fns[cgen.SortPassKeys]
+	passEntry := cgen.SortPassKeys
 	if withVals {
-		passFn = fns[cgen.SortPass]
+		passEntry = cgen.SortPass
 	}
+	passFn, passTiles := fns[passEntry], tilesOf(passEntry)
 	var gather *buffer // the positions the sorted elements are gathered from, if any
 	for j, i := range run {
 		p := passes[i]
@@ -235,7 +240,7 @@ func (s *sortCall) radix() error {
 		if p.row {
 			rowPass = 1
 		}
-		if err := b.launchSlots(passFn, [3]uint32{uint32(tiles), 1, 1}, threads, word(uint64(total)), word(in),
+		if err := b.launchSlots(passFn, [3]uint32{uint32(passTiles), 1, 1}, threads, word(uint64(total)), word(in),
 			at(src), at(srcVals), word(uint64(p.shift)), word(uint64(s.n)), word(rowPass), word(uint64(hist.ptr)+uint64(8*256*i)),
 			at(status), word(uint64(status.ptr)+uint64(8*(256*tiles+j))), word(uint64(j+1)),
 			at(keys2), at(vals2), word(out), word(idx)); err != nil {

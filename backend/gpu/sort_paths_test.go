@@ -25,14 +25,16 @@ type sortPathJob struct {
 
 // sortPathJobs returns jobs over every path of the radix sort for dts,
 // with single rows of the given multiples of a pass's tile (plus the
-// offsets -1, 0 and +1 for the first).
+// offsets -1, 0 and +1 for the first), and plain sorts of keys alone
+// across the tiles of their own pass.
 func sortPathJobs(dts []dtype.DType, tiles []int) []sortPathJob {
 	var jobs []sortPathJob
 	outputs := [][2]bool{{true, false}, {false, true}, {true, true}}
 	k := 0
 	next := func() [2]bool { k++; return outputs[k%3] }
 	for _, dt := range dts {
-		tile := cgen.SortPassTile(dt, false, cgen.DefaultSortShape)
+		tile := cgen.SortPassTile(dt, false, cgen.DefaultSortShape, cgen.SortPass)
+		keysTile := cgen.SortPassTile(dt, false, cgen.DefaultSortShape, cgen.SortPassKeys)
 		for _, m := range tiles {
 			for _, d := range []int{-1, 0, 1} {
 				if m > tiles[0] && d != 1 {
@@ -48,7 +50,9 @@ func sortPathJobs(dts []dtype.DType, tiles []int) []sortPathJob {
 		jobs = append(jobs, sortPathJob{dt, 3, tile + 1, "plain", o[0], o[1]},
 			sortPathJob{dt, 3, tile + 1, "equal", true, true}, // every key pass skipped: the first pass is by rows
 			sortPathJob{dt, 1, 2*tile + 3, "small", true, false},
-			sortPathJob{dt, 1, 2 * tile, "equal", true, k%2 == 0})
+			sortPathJob{dt, 1, 2 * tile, "equal", true, k%2 == 0},
+			sortPathJob{dt, 1, keysTile + 1, "plain", true, false}, // keys alone: the other pass's tiles
+			sortPathJob{dt, 1, 3*keysTile - 1, "plain", true, false})
 	}
 	return jobs
 }
