@@ -141,3 +141,30 @@ func TestPromoteInvalid(t *testing.T) {
 	require.False(t, CanCast(Float32, Float32, 0))
 	require.Equal(t, "Casting(9)", Casting(9).String())
 }
+
+// TestPromoteOperandsWithWeakScalars checks PromoteOperands against
+// testdata/weakpairs.txt: np.result_type of two arrays and a Python
+// scalar, every ordered pair of dtypes and each kind of scalar (a Python
+// bool is np.bool_, strong).
+func TestPromoteOperandsWithWeakScalars(t *testing.T) {
+	kinds := map[string]Operand{"bool": {DType: Bool}, "int": {Weak: IntScalar}, "float": {Weak: FloatScalar},
+		"complex": {Weak: ComplexScalar}}
+	lines := fixture.Lines(t, "weakpairs.txt")
+	require.Greater(t, len(lines), 14*14*4-1)
+	for _, l := range lines {
+		f := strings.Fields(l)
+		dts := parseDTypes(t, []string{f[0], f[1], f[3]})
+		s, ok := kinds[f[2]]
+		require.True(t, ok, l)
+		got, err := PromoteOperands(Operand{DType: dts[0]}, Operand{DType: dts[1]}, s)
+		require.NoError(t, err, l)
+		require.Equal(t, dts[2], got, l)
+	}
+	for _, ops := range [][]Operand{{}, {{}}, {{DType: Int8, Weak: IntScalar}}, {{Weak: BoolScalar}}, {{DType: 99}}} {
+		_, err := PromoteOperands(ops...)
+		require.Error(t, err, "%v", ops)
+	}
+	got, err := PromoteOperands(Operand{Weak: FloatScalar}, Operand{Weak: IntScalar})
+	require.NoError(t, err)
+	require.Equal(t, Float64, got, "weak scalars alone take NumPy's default dtypes")
+}
