@@ -75,18 +75,10 @@ func uintScalar(v uint64) scalar {
 // defaultDType is the dtype NumPy gives a Python scalar of this kind on its
 // own: bool, int64, float64 or complex128.
 func (s scalar) defaultDType() DType {
-	switch s.kind {
-	case dtype.BoolScalar:
-		return Bool
-	case dtype.IntScalar:
-		if s.unsigned && s.u > math.MaxInt64 {
-			return Uint64
-		}
-		return Int64
-	case dtype.FloatScalar:
-		return Float64
+	if s.kind == dtype.IntScalar && s.unsigned && s.u > math.MaxInt64 {
+		return Uint64
 	}
-	return Complex128
+	return s.kind.DefaultDType()
 }
 
 // scalarKindName names a kind of Go scalar in messages.

@@ -25,6 +25,7 @@ func ResultType(operands ...any) (DType, error) {
 	// NumPy puts dtypes before arrays and scalars, which keep their order.
 	var dtypes, others []dtype.Operand
 	var weak []DType // the weak scalars' default dtypes, for Go numbers alone
+	strong := 0
 	var kind dtype.ScalarKind
 	for i, v := range operands {
 		switch v := v.(type) {
@@ -33,11 +34,13 @@ func ResultType(operands ...any) (DType, error) {
 				return 0, err
 			}
 			others = append(others, dtype.Operand{DType: v.dt})
+			strong++
 		case DType:
 			if v.Size() == 0 {
 				return 0, fmt.Errorf("%s: operand %d: invalid dtype %v", op, i, v)
 			}
 			dtypes = append(dtypes, dtype.Operand{DType: v})
+			strong++
 		default:
 			s, ok := scalarOf(v)
 			if !ok {
@@ -45,6 +48,7 @@ func ResultType(operands ...any) (DType, error) {
 			}
 			if s.kind == dtype.BoolScalar { // a bool is np.bool_: strong, as in NumPy 2
 				others = append(others, dtype.Operand{DType: Bool})
+				strong++
 				continue
 			}
 			others = append(others, dtype.Operand{Weak: s.kind})
@@ -56,7 +60,7 @@ func ResultType(operands ...any) (DType, error) {
 			}
 		}
 	}
-	if len(weak) == len(dtypes)+len(others) {
+	if strong == 0 {
 		dt, err := dtype.PromoteAll(weak...) // a Go integer beyond int64 is uint64
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", op, err)

@@ -92,9 +92,12 @@ func PromoteOperands(ops ...Operand) (DType, error) {
 		return 0, fmt.Errorf("at least one dtype is needed for promotion")
 	}
 	for _, o := range ops {
-		if (o.Weak == 0) == (o.DType == 0) || (o.Weak == 0 && !o.DType.valid()) || o.Weak > ComplexScalar || o.Weak == BoolScalar {
+		if !o.valid() {
 			return 0, fmt.Errorf("cannot promote %v", o)
 		}
+	}
+	if len(ops) == 1 {
+		return ops[0].concrete(), nil
 	}
 	ops = append([]Operand(nil), ops...)
 	cleared := make([]bool, len(ops))
@@ -103,9 +106,6 @@ func PromoteOperands(ops ...Operand) (DType, error) {
 	start := 2
 	if result == notImplemented {
 		start = 1
-	}
-	if len(ops) == 1 {
-		result, start = main, 1
 	}
 	for i := start; i < len(ops); i++ {
 		if cleared[i] {
@@ -124,15 +124,25 @@ func PromoteOperands(ops ...Operand) (DType, error) {
 			return 0, err
 		}
 	}
-	switch result.Weak { // weak scalars alone take NumPy's default dtypes
-	case IntScalar:
-		return Int64, nil
-	case FloatScalar:
-		return Float64, nil
-	case ComplexScalar:
-		return Complex128, nil
+	return result.concrete(), nil
+}
+
+// valid reports whether o is a valid dtype or a weak number's kind (a
+// bool is never weak: Go's bools are np.bool_).
+func (o Operand) valid() bool {
+	if o.Weak == 0 {
+		return o.DType.valid()
 	}
-	return result.DType, nil
+	return o.DType == 0 && o.Weak >= IntScalar && o.Weak <= ComplexScalar
+}
+
+// concrete is o's dtype; a weak scalar, left alone, takes its kind's
+// default dtype.
+func (o Operand) concrete() DType {
+	if o.Weak != 0 {
+		return o.Weak.DefaultDType()
+	}
+	return o.DType
 }
 
 // String names the operand: its dtype, or "weak" and its kind.
@@ -224,7 +234,7 @@ func commonOf(a, b Operand) Operand {
 	// default dtype of the scalar's kind.
 	switch k := b.DType.Kind(); {
 	case k == BoolKind || (a.Weak > IntScalar && k <= IntKind):
-		return strong(map[ScalarKind]DType{IntScalar: Int64, FloatScalar: Float64, ComplexScalar: Complex128}[a.Weak])
+		return strong(a.Weak.DefaultDType())
 	}
 	return notImplemented
 }
@@ -306,22 +316,29 @@ const (
 // An integer scalar that does not fit in a is an error in NumPy 2
 // (OverflowError); checking the value is left to the caller.
 func PromoteScalar(a DType, s ScalarKind) DType {
-	var def DType
 	switch k := a.Kind(); {
 	case s == BoolScalar, s == IntScalar && k != BoolKind,
 		s == FloatScalar && k >= FloatKind, s == ComplexScalar && k == ComplexKind:
 		return a
-	case s == IntScalar:
-		def = Int64
-	case s == FloatScalar:
-		def = Float64
-	case k == FloatKind:
+	case s == ComplexScalar && k == FloatKind:
 		return complexOf(widerFloat(a, Float32))
-	default:
-		def = Complex128
 	}
-	d, _ := Promote(a, def)
+	d, _ := Promote(a, s.DefaultDType())
 	return d
+}
+
+// DefaultDType is NumPy's dtype for a Python scalar of kind s on its
+// own: bool, int64, float64 or complex128.
+func (s ScalarKind) DefaultDType() DType {
+	switch s {
+	case BoolScalar:
+		return Bool
+	case IntScalar:
+		return Int64
+	case FloatScalar:
+		return Float64
+	}
+	return Complex128
 }
 
 // TrueDivide returns the dtype that true division (np.true_divide, and the

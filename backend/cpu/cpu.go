@@ -12,9 +12,8 @@ import (
 	"sync/atomic"
 	"unsafe"
 
-	"github.com/cugo/cugo/internal/layout"
-
 	"github.com/cugo/cugo/backend"
+	"github.com/cugo/cugo/internal/layout"
 )
 
 func init() {
