@@ -27,16 +27,18 @@ import (
 // canonical one), so that the host skips the passes whose digit is
 // constant and, where no key lost bits, reads the sorted elements back
 // from their keys. Each pass is then one launch of SortPass, onesweep
-// style: a block takes the next tile from an atomic counter (so that a
-// tile waits only on tiles whose blocks already run), ranks its keys
-// stably in shared memory (warp ballots on the digit's bits find a lane's
-// peers, per-warp counters order its items and the warps), publishes its
-// per-digit counts, and finds its output positions by decoupled
-// look-back over the status words of the tiles before it, each word
-// holding the pass's epoch, a flag (the tile's own count, or the
-// inclusive prefix) and the count. The tile is then staged in shared
-// memory in digit order and written out, so that runs of equal digits
-// are written together.
+// style, in CUB's order: a block takes the next tile from an atomic
+// counter (so that a tile waits only on tiles whose blocks already run),
+// counts its digits in a histogram per warp, publishes the tile's
+// per-digit counts, scans them into each warp's first place for each
+// digit, ranks its keys stably straight into those places (warp ballots
+// on the digit's bits find a lane's peers; the lowest peer advances the
+// warp's place), staging them in shared memory in digit order, and
+// finds its output positions by decoupled look-back over the status
+// words of the tiles before it, each word holding the pass's epoch, a
+// flag (the tile's own count, or the inclusive prefix) and the count.
+// The staged tile is then written out, so that runs of equal digits are
+// written together.
 //
 // Kernel parameters, each in an 8-byte slot:
 //
@@ -368,10 +370,10 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
     K *keys2, X *vals2, T *out, i64 *idx) {
   const bool with_vals = %[12]t; // positions carried
   __shared__ u32 tile_of_block;
-  __shared__ u32 early[256]; // the tile's count of each digit
-  __shared__ u32 warp_count[NWARPS][256];
+  // Each warp's count of each digit, then the warp's next place for it
+  // in the tile.
+  __shared__ u32 warp_place[NWARPS][256];
   __shared__ u64 scan[2 * NWARPS];
-  __shared__ u32 local_start[256];
   __shared__ u64 out_base[256];
   // The tile's keys, then its positions, staged in digit order.
   __shared__ u64 stage[(TILE * SLOT + 7) / 8];
@@ -380,14 +382,12 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   X *staged_vals = (X *)stage;
   const u32 t = threadIdx.x, lane = t %% WARP, warp = t / WARP;
   if (t == 0) tile_of_block = (u32)atomicAdd(counter, 1ull);
-  early[t] = 0;
-  for (u32 d = lane; d < 256; d += WARP) warp_count[warp][d] = 0;
+  for (u32 d = lane; d < 256; d += WARP) warp_place[warp][d] = 0;
   __syncthreads();
   const u64 tile = tile_of_block;
   const u64 first = (u64)tile * TILE + (u64)warp * WARP * ITEMS;
   K key[ITEMS];
   X val[ITEMS];
-  u32 rank[ITEMS];
   // A warp's items are contiguous, lane-striped: item r of lane l is
   // element first + r * WARP + l, so that ranking items in turn is stable.
 #pragma unroll
@@ -414,58 +414,25 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   // The warp's valid items, lane-striped: item r of this lane is valid
   // where r * WARP + lane < in_warp.
   const u32 in_warp = first >= n ? 0 : (u32)(n - first < (u64)ITEMS * WARP ? n - first : (u64)ITEMS * WARP);
-  // The tile's digit counts are published before the ranking, which
-  // takes most of a pass, so that the tiles after this one find them
-  // early (CUB's early counts).
+  // Each warp counts its digits in its own histogram (the lanes of one
+  // warp, not the whole block, contend for a word).
 #pragma unroll
   for (u32 r = 0; r < ITEMS; r++)
-    if (full || r * WARP + lane < in_warp) atomicAdd(&early[digit[r]], 1u);
+    if (full || r * WARP + lane < in_warp) atomicAdd(&warp_place[warp][digit[r]], 1u);
   __syncthreads();
-  volatile u64 *word = (volatile u64 *)status + tile * 256 + t;
-  const u64 mark = epoch << (COUNT_BITS + 2);
-  *word = mark | (tile ? FLAG_OWN : FLAG_PREFIX) | early[t];
-#pragma unroll
-  for (u32 r = 0; r < ITEMS; r++) {
-    const bool valid = full || r * WARP + lane < in_warp;
-    const u32 d = digit[r];
-%[4]s    const u32 seen = valid ? warp_count[warp][d] : 0;
-    %[9]s;
-    if (valid && lane == (u32)%[7]s - 1u) warp_count[warp][d] = seen + (u32)%[5]s(peers);
-    %[9]s;
-    rank[r] = d << 16 | (seen + (u32)%[5]s(peers & ((%[6]s << lane) - %[6]s))); // a tile holds < 2^16
-  }
-  __syncthreads();
-  // Thread t owns digit t: the warps' offsets within the tile's digit
-  // (their sum, own, is early[t]).
+  // Thread t owns digit t: the tile's count of it (own) and each warp's
+  // offset within the digit. The count is published before the ranking,
+  // which takes most of a pass, so that the tiles after this one find it
+  // early (CUB's early counts).
   u32 own = 0;
   for (u32 w = 0; w < NWARPS; w++) {
-    const u32 c = warp_count[w][t];
-    warp_count[w][t] = own;
+    const u32 c = warp_place[w][t];
+    warp_place[w][t] = own;
     own += c;
   }
-  // The look-back before the scan, so that the tiles after this one
-  // find its prefix as early as possible.
-  u64 prefix = 0;
-  // Look back LOOKBACK tiles at a time: their words load together, and
-  // the counts add up to the first inclusive prefix among them.
-  for (u64 j = tile; j > 0;) {
-    const volatile u64 *prev = (const volatile u64 *)status + t;
-    u64 w[LOOKBACK];
-    const u32 m = j < LOOKBACK ? (u32)j : LOOKBACK;
-#pragma unroll
-    for (u32 k = 0; k < LOOKBACK; k++) w[k] = k < m ? prev[(j - 1 - k) * 256] : 0;
-    u32 used = 0;
-    bool done = false;
-#pragma unroll
-    for (u32 k = 0; k < LOOKBACK; k++) {
-      if (done || k >= m || used < k || (w[k] >> (COUNT_BITS + 2)) != epoch || !(w[k] & (FLAG_OWN | FLAG_PREFIX))) continue;
-      prefix += w[k] & COUNT_MASK;
-      used++;
-      done = (w[k] & FLAG_PREFIX) != 0;
-    }
-    j = done ? 0 : j - used;
-  }
-  if (tile) *word = mark | FLAG_PREFIX | (prefix + own);
+  volatile u64 *word = (volatile u64 *)status + tile * 256 + t;
+  const u64 mark = epoch << (COUNT_BITS + 2);
+  *word = mark | (tile ? FLAG_OWN : FLAG_PREFIX) | own;
   // One scan over digits gives both the digit's first position in the
   // output (from the histogram) and in the tile: a tile holds < 2^16.
   // (two barriers: each warp scans its digits by shuffles, then warp 0
@@ -491,17 +458,50 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   __syncthreads();
   if (warp > 0) v += scan[NWARPS + warp - 1];
   const u64 before = v - mine;
-  local_start[t] = (u32)(before & 0xffffu);
-  out_base[t] = (before >> 16) + prefix - (before & 0xffffu);
+  const u32 local_start = (u32)(before & 0xffffu);
+  for (u32 w = 0; w < NWARPS; w++) warp_place[w][t] += local_start;
   __syncthreads();
+  // Rank and stage: an item's place in the tile is its warp's next place
+  // for its digit plus its peers (lanes of the same digit) below it.
+  u32 place[ITEMS];
 #pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
-    if (!full && r * WARP + lane >= in_warp) continue;
-    const u32 d = rank[r] >> 16;
-    rank[r] = local_start[d] + warp_count[warp][d] + (rank[r] & 0xffffu); // now the item's place in the tile
-    staged_keys[rank[r]] = key[r];
-    staged_digit[rank[r]] = (u8)d;
+    const bool valid = full || r * WARP + lane < in_warp;
+    const u32 d = digit[r];
+%[4]s    const u32 next = valid ? warp_place[warp][d] : 0;
+    %[9]s;
+    if (valid && lane == (u32)%[7]s - 1u) warp_place[warp][d] = next + (u32)%[5]s(peers);
+    %[9]s;
+    place[r] = next + (u32)%[5]s(peers & ((%[6]s << lane) - %[6]s));
+    if (valid) {
+      staged_keys[place[r]] = key[r];
+      staged_digit[place[r]] = (u8)d;
+    }
   }
+  // The look-back after the ranking, so that the tiles before this one
+  // have had the ranking's time to publish.
+  u64 prefix = 0;
+  // Look back LOOKBACK tiles at a time: their words load together, and
+  // the counts add up to the first inclusive prefix among them.
+  for (u64 j = tile; j > 0;) {
+    const volatile u64 *prev = (const volatile u64 *)status + t;
+    u64 w[LOOKBACK];
+    const u32 m = j < LOOKBACK ? (u32)j : LOOKBACK;
+#pragma unroll
+    for (u32 k = 0; k < LOOKBACK; k++) w[k] = k < m ? prev[(j - 1 - k) * 256] : 0;
+    u32 used = 0;
+    bool done = false;
+#pragma unroll
+    for (u32 k = 0; k < LOOKBACK; k++) {
+      if (done || k >= m || used < k || (w[k] >> (COUNT_BITS + 2)) != epoch || !(w[k] & (FLAG_OWN | FLAG_PREFIX))) continue;
+      prefix += w[k] & COUNT_MASK;
+      used++;
+      done = (w[k] & FLAG_PREFIX) != 0;
+    }
+    j = done ? 0 : j - used;
+  }
+  if (tile) *word = mark | FLAG_PREFIX | (prefix + own);
+  out_base[t] = (before >> 16) + prefix - local_start;
   __syncthreads();
   const u64 left = n - (u64)tile * TILE;
   const u32 count = left < TILE ? (u32)left : TILE;
@@ -515,7 +515,7 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   __syncthreads();
 #pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
-    if (full || r * WARP + lane < in_warp) staged_vals[rank[r]] = val[r];
+    if (full || r * WARP + lane < in_warp) staged_vals[place[r]] = val[r];
   }
   __syncthreads();
   for (u32 i = t; i < count; i += THREADS) {
