@@ -96,6 +96,9 @@ type SortShape struct {
 	// to hold (CUDA's __launch_bounds__, which caps the registers a
 	// thread; 0: no bound; HIP: none).
 	MinBlocks int
+	// KeyMinBlocks is MinBlocks for SortPassKeys (0: MinBlocks): keys
+	// alone need fewer registers, so more blocks fit.
+	KeyMinBlocks int
 	// Lookback is the number of earlier tiles' status words a thread of
 	// SortPass loads at once in the look-back (0: 8).
 	Lookback int
@@ -103,9 +106,10 @@ type SortShape struct {
 
 // DefaultSortShape is the shape SortRows uses, the fastest of those
 // measured (docs/PERFORMANCE.md): 4 status words at once hold fewer
-// registers in the look-back than 8; keys alone go 20 a thread (fewer
-// tiles to look back over), keys with positions 16 (20 slowed argsort).
-var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 16, KeyItems: 20, MinBlocks: 3, Lookback: 4}
+// registers in the look-back than 8; keys alone go 24 a thread (fewer
+// tiles to look back over) in 4 blocks a multiprocessor, keys with
+// positions 16 in 3 (more slowed argsort).
+var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 16, KeyItems: 24, MinBlocks: 3, KeyMinBlocks: 4, Lookback: 4}
 
 // sortStageBytes is the shared memory a tile of SortPass stages its keys
 // or positions (one after the other) and their digits in.
@@ -121,15 +125,17 @@ func (s SortShape) Fit(dt dtype.DType, index64 bool) SortShape {
 	if dt.Size() == 8 || index64 {
 		slot = 8
 	}
-	staged := sortStageBytes / (SortThreads * (slot + 1))
-	s.Items = max(1, min(s.Items, staged))
+	s.Items = max(1, min(s.Items, sortStageBytes/(SortThreads*(slot+1))))
 	if s.KeyItems <= 0 {
 		s.KeyItems = s.Items
 	}
-	s.KeyItems = max(1, min(s.KeyItems, staged))
+	s.KeyItems = max(1, min(s.KeyItems, sortStageBytes/(SortThreads*SortKeyBytes(dt))))
 	s.HistCopies = max(1, min(s.HistCopies, 32, sortHistBytes/(4*(256*SortKeyBytes(dt)+1))))
 	s.HistItems = max(1, s.HistItems)
 	s.MinBlocks = max(0, s.MinBlocks)
+	if s.KeyMinBlocks <= 0 {
+		s.KeyMinBlocks = s.MinBlocks
+	}
 	if s.Lookback <= 0 {
 		s.Lookback = 8
 	}
@@ -189,15 +195,15 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 `, vote, fmt.Sprintf(ballot, "valid"), fmt.Sprintf(ballot, "on"))
 	// The pass twice: carrying positions, and keys alone (no registers
 	// for positions).
-	bounds := ""
-	if shape.MinBlocks > 0 && v == CUDA {
-		bounds = fmt.Sprintf("__launch_bounds__(%d, %d) ", SortThreads, shape.MinBlocks)
-	}
 	passes := ""
 	for _, entry := range []string{SortPass, SortPassKeys} {
-		items := shape.Items
+		items, minBlocks := shape.Items, shape.MinBlocks
 		if entry == SortPassKeys {
-			items = shape.KeyItems
+			items, minBlocks = shape.KeyItems, shape.KeyMinBlocks
+		}
+		bounds := ""
+		if minBlocks > 0 && v == CUDA {
+			bounds = fmt.Sprintf("__launch_bounds__(%d, %d) ", SortThreads, minBlocks)
 		}
 		passes += fmt.Sprintf("#define ITEMS %d\n#define TILE (THREADS * ITEMS)\n", items) +
 			fmt.Sprintf(sortPassSource, SortThreads, items, w, peers, popc, one, fmt.Sprintf(ffs, "peers"),
@@ -375,9 +381,11 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   __shared__ u32 warp_place[NWARPS][256];
   __shared__ u64 scan[2 * NWARPS];
   __shared__ u64 out_base[256];
-  // The tile's keys, then its positions, staged in digit order.
-  __shared__ u64 stage[(TILE * SLOT + 7) / 8];
-  __shared__ u8 staged_digit[TILE];
+  // The tile's keys, then its positions, staged in digit order, and
+  // their digits where a pass carries positions (its digit may be the
+  // row's; without positions it is the key's, found again from the key).
+  __shared__ u64 stage[(TILE * (%[12]t ? SLOT : sizeof(K)) + 7) / 8];
+  __shared__ u8 staged_digit[%[12]t ? TILE : 1];
   K *staged_keys = (K *)stage;
   X *staged_vals = (X *)stage;
   const u32 t = threadIdx.x, lane = t %% WARP, warp = t / WARP;
@@ -400,16 +408,21 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
       if (with_vals) val[r] = in ? (X)i : vals[i];
     }
   }
-  // The digits first, with the pass's kind decided once, not per item;
-  // in a full tile (all but the last) every item is valid.
+  // A key's digit. A pass that carries positions holds its items' digits
+  // (a row pass's is the row's, a division), computed once under one
+  // branch on the pass's kind; keys alone find theirs again from the key
+  // (fewer registers).
+  const u32 sh = (u32)shift;
   u32 digit[ITEMS];
-  if (row_pass) {
+  if (with_vals && row_pass) {
 #pragma unroll
-    for (u32 r = 0; r < ITEMS; r++) digit[r] = (u32)((u64)row_of(val[r], row_len) >> shift) & 255u;
-  } else {
+    for (u32 r = 0; r < ITEMS; r++) digit[r] = (u32)(row_of(val[r], row_len) >> sh) & 255u;
+  } else if (with_vals) {
 #pragma unroll
-    for (u32 r = 0; r < ITEMS; r++) digit[r] = (u32)((u64)key[r] >> shift) & 255u;
+    for (u32 r = 0; r < ITEMS; r++) digit[r] = (u32)(key[r] >> sh) & 255u;
   }
+#define DIGIT(r) (with_vals ? digit[r] : (u32)(key[r] >> sh) & 255u)
+  // In a full tile (all but the last) every item is valid.
   const bool full = (tile + 1) * TILE <= n;
   // The warp's valid items, lane-striped: item r of this lane is valid
   // where r * WARP + lane < in_warp.
@@ -418,7 +431,7 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   // warp, not the whole block, contend for a word).
 #pragma unroll
   for (u32 r = 0; r < ITEMS; r++)
-    if (full || r * WARP + lane < in_warp) atomicAdd(&warp_place[warp][digit[r]], 1u);
+    if (full || r * WARP + lane < in_warp) atomicAdd(&warp_place[warp][DIGIT(r)], 1u);
   __syncthreads();
   // Thread t owns digit t: the tile's count of it (own) and each warp's
   // offset within the digit. The count is published before the ranking,
@@ -467,7 +480,7 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
 #pragma unroll
   for (u32 r = 0; r < ITEMS; r++) {
     const bool valid = full || r * WARP + lane < in_warp;
-    const u32 d = digit[r];
+    const u32 d = DIGIT(r);
 %[4]s    const u32 next = valid ? warp_place[warp][d] : 0;
     %[9]s;
     if (valid && lane == (u32)%[7]s - 1u) warp_place[warp][d] = next + (u32)%[5]s(peers);
@@ -475,7 +488,7 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
     place[r] = next + (u32)%[5]s(peers & ((%[6]s << lane) - %[6]s));
     if (valid) {
       staged_keys[place[r]] = key[r];
-      staged_digit[place[r]] = (u8)d;
+      if (with_vals) staged_digit[place[r]] = (u8)d;
     }
   }
   // The look-back after the ranking, so that the tiles before this one
@@ -507,7 +520,7 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   const u32 count = left < TILE ? (u32)left : TILE;
   for (u32 i = t; i < count; i += THREADS) {
     const K k = staged_keys[i];
-    const u64 dst = out_base[staged_digit[i]] + i;
+    const u64 dst = out_base[with_vals ? staged_digit[i] : (u32)(k >> sh) & 255u] + i;
     if (keys2) keys2[dst] = k;
     if (out) out[dst] = sort_value(k);
   }
@@ -525,4 +538,5 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
     if (idx) idx[dst] = (i64)col_of(x, row_len);
   }
 }
+#undef DIGIT
 `

@@ -37,7 +37,8 @@ var SortTunedShapes = []SortShape{{HistCopies: 1, Items: 16}, {HistCopies: 4, It
 	{HistCopies: 16, Items: 16}, {HistCopies: 8, Items: 12}, {HistCopies: 8, Items: 20}, {HistCopies: 8, Items: 27},
 	{HistCopies: 8, Items: 16, MinBlocks: 0}, {HistCopies: 8, Items: 16, MinBlocks: 4},
 	{HistCopies: 8, Items: 16, MinBlocks: 3, Lookback: 4},
-	{HistCopies: 8, Items: 16, MinBlocks: 3, Lookback: 16}, {HistCopies: 8, Items: 12, KeyItems: 27}}
+	{HistCopies: 8, Items: 16, MinBlocks: 3, Lookback: 16}, {HistCopies: 8, Items: 12, KeyItems: 27}, {HistCopies: 8, Items: 20, KeyItems: 34},
+	{HistCopies: 8, Items: 16, KeyItems: 24, MinBlocks: 3, KeyMinBlocks: 4, Lookback: 4}}
 
 // Each tuned shape compiles for 32- and 64-bit keys and positions, and
 // each kernel's static shared memory stays within the 48 KiB a block
@@ -101,6 +102,23 @@ func TestSortKernelsHIPFlavourCompile(t *testing.T) {
 	require.NoError(t, err)
 	_, err = kerneltest.HIP(code, "gfx90a")
 	require.ErrorContains(t, err, "wavefronts of 32 lanes")
+}
+
+// Each pass kernel gets its own launch bound on CUDA (keys alone hold
+// fewer registers, so more of their blocks fit) and none on HIP.
+func TestSortLaunchBoundsPerPass(t *testing.T) {
+	shape := SortShape{Items: 16, KeyItems: 24, MinBlocks: 3, KeyMinBlocks: 4}
+	code, err := RenderSort(dtype.Float32, false, CUDA, 32, shape)
+	require.NoError(t, err)
+	require.Contains(t, code, fmt.Sprintf("__launch_bounds__(%d, 3) %s(", SortThreads, SortPass))
+	require.Contains(t, code, fmt.Sprintf("__launch_bounds__(%d, 4) %s(", SortThreads, SortPassKeys))
+	shape.KeyMinBlocks = 0
+	code, err = RenderSort(dtype.Float32, false, CUDA, 32, shape)
+	require.NoError(t, err)
+	require.Contains(t, code, fmt.Sprintf("__launch_bounds__(%d, 3) %s(", SortThreads, SortPassKeys), "0 takes MinBlocks")
+	code, err = RenderSort(dtype.Float32, false, HIP, 64, shape)
+	require.NoError(t, err)
+	require.NotContains(t, code, "__launch_bounds__")
 }
 
 func TestRenderSortRefuses(t *testing.T) {
