@@ -398,14 +398,25 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   X val[ITEMS];
   // A warp's items are contiguous, lane-striped: item r of lane l is
   // element first + r * WARP + l, so that ranking items in turn is stable.
+  // The loads come first, each loop under one branch on the pass, so
+  // that all of a thread's loads are in flight together; the first pass
+  // maps elements to keys only once they are loaded.
+  if (in) {
 #pragma unroll
-  for (u32 r = 0; r < ITEMS; r++) {
-    const u64 i = first + (u64)r * WARP + lane;
-    key[r] = KMAX;
-    val[r] = 0;
-    if (i < n) {
-      key[r] = in ? sort_key(in[i]) : keys[i];
-      if (with_vals) val[r] = in ? (X)i : vals[i];
+    for (u32 r = 0; r < ITEMS; r++) {
+      const u64 i = first + (u64)r * WARP + lane;
+      key[r] = i < n ? (K)in[i] : KMAX;
+      val[r] = (X)i;
+    }
+#pragma unroll
+    for (u32 r = 0; r < ITEMS; r++)
+      if (first + (u64)r * WARP + lane < n) key[r] = sort_key((T)key[r]);
+  } else {
+#pragma unroll
+    for (u32 r = 0; r < ITEMS; r++) {
+      const u64 i = first + (u64)r * WARP + lane;
+      key[r] = i < n ? keys[i] : KMAX;
+      val[r] = with_vals && i < n ? vals[i] : 0;
     }
   }
   // A key's digit. A pass that carries positions holds its items' digits
