@@ -173,11 +173,18 @@ func buildHelpers() []helper {
   return $C_(a.re / m, a.im / m);
 }
 `)
-		// An infinite or NaN imaginary part: C99's cexp (+inf: inf+NaNi, -inf: 0, else NaN).
+		// An infinite or NaN imaginary part: C99's cexp (+inf: inf+NaNi,
+		// -inf: 0, else NaN). Where exp(re) alone overflows, the product
+		// may not: it is taken through exp(re/2) twice, as NumPy's
+		// scaled cexp keeps such results finite.
 		add("exp", nil, `static __device__ $C $C_exp($C a) {
   const $F e = exp$f(a.re);
   if (a.im == 0) return $C_(e, a.im);
   if (a.im - a.im != 0) return a.re == $INF ? $C_($INF, $NAN) : a.re == -$INF ? $C_(0, 0) : $C_($NAN, $NAN);
+  if (e == $INF && a.re != $INF) {
+    const $F h = exp$f(a.re * ($F)0.5);
+    return $C_(h * cos$f(a.im) * h, h * sin$f(a.im) * h);
+  }
   return $C_(e * cos$f(a.im), e * sin$f(a.im));
 }
 `)

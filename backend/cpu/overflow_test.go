@@ -29,6 +29,15 @@ func TestNearOverflow(t *testing.T) {
 		{"sinh(-710.4)", sinh(-0x1.6333333333333p+9), -0x1.da98a7371610ap+1023, 1},
 		{"sinh(-711)", sinh(-711), -inf, 1},
 		{"cexp(709.5+0i)", real(cexp(complex(0x1.62b955b5eef8ap+9, 0))), 0x1.6e54fb42bf122p+1023, 1},
+		// e^re overflows, a part of the product need not (expected values:
+		// Python's decimal at 60 digits times the float64 cos or sin).
+		{"real cexp(710+0.3i)", real(cexp(complex(710, 0x1.3333333333333p-2))), inf, 1},
+		{"imag cexp(710+0.3i)", imag(cexp(complex(710, 0x1.3333333333333p-2))), 0x1.780e9a8af3b15p+1022, 4},
+		{"real cexp(712+1.5i)", real(cexp(complex(712, 1.5))), 0x1.4c9005c859425p+1023, 4},
+		{"imag cexp(712+1.5i)", imag(cexp(complex(712, 1.5))), inf, 1},
+		{"imag cexp(712.5+3.1i)", imag(cexp(complex(712.5, 0x1.8cccccccccccdp+1))), 0x1.424d885153433p+1023, 4},
+		{"real cexp(712.5+3.1i)", real(cexp(complex(712.5, 0x1.8cccccccccccdp+1))), -inf, 1},
+		{"real cexp(1400+pi i)", real(cexp(complex(1400, 0x1.921fb54442d18p+1))), -inf, 1},
 		// A negative base to a huge (even) power: +inf, not -inf.
 		{"pow(-0.0061, -MaxFloat32)", pow(-0x1.90269a0abbae8p-8, -0x1.fffffe0000000p+127), inf, 1},
 		{"pow(-0.494, -MaxFloat32)", pow(-0x1.fa10300000000p-2, -0x1.fffffe0000000p+127), inf, 1},

@@ -227,16 +227,20 @@ func cosh(x float64) float64 {
 	return math.Cosh(x)
 }
 
-// cexp is cmplx.Exp, but with exp's range for the real part.
+// cexp is cmplx.Exp, but with exp's range for the real part, and, where
+// e^re alone overflows, each part taken as e^r·(cos im or sin im)·2^k
+// with re = r + k·ln 2 (|r| ≤ ln 2 / 2, k·ln2Hi exact), so that a part
+// that fits stays finite and accurate (NumPy's scaled cexp).
 func cexp(z complex128) complex128 {
 	re, im := real(z), imag(z)
-	if re > 709 && re < 1400 && !math.IsInf(im, 0) && !math.IsNaN(im) {
-		e := expLarge(re, 0)
+	if re > 709 && re < 1500 && !math.IsInf(im, 0) && !math.IsNaN(im) {
 		if im == 0 {
-			return complex(e, im)
+			return complex(exp(re), im)
 		}
+		k := math.Round(re / math.Ln2)
+		m := math.Exp((re - k*ln2Hi) - k*ln2Lo)
 		s, c := math.Sincos(im)
-		return complex(e*c, e*s)
+		return complex(math.Ldexp(m*c, int(k)), math.Ldexp(m*s, int(k)))
 	}
 	return cmplx.Exp(z)
 }

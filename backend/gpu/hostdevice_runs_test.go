@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"testing"
 	"time"
@@ -181,6 +182,73 @@ func TestElementwiseOnHostDevice(t *testing.T) {
 			}
 			require.Equal(t, outs[1], outs[0], name)
 		}
+	}
+}
+
+// Complex exp on the host emulation keeps a finite result finite where
+// exp of the real part alone overflows (NumPy's scaled cexp), as the CPU
+// backend does, for complex128 and complex64, and still overflows where
+// the result does.
+func TestComplexExpOfLargeRealPartOnHostDevice(t *testing.T) {
+	b, c, _ := hostDeviceAndCPU(t, 12)
+	for _, dt := range []dtype.DType{dtype.Complex128, dtype.Complex64} {
+		res := []float64{709.5, 710, 750, 1000, 1400, 1415, 1500}
+		if dt == dtype.Complex64 {
+			res = []float64{88.5, 89, 100, 150, 176, 178, 200}
+		}
+		var zs []complex128
+		for _, re := range res {
+			for _, im := range []float64{0.3, 1.5, 3, -2, 1e-300} {
+				zs = append(zs, complex(re, im))
+			}
+		}
+		data := make([]byte, len(zs)*dt.Size())
+		for i, z := range zs {
+			if dt == dtype.Complex64 {
+				binary.LittleEndian.PutUint32(data[8*i:], math.Float32bits(float32(real(z))))
+				binary.LittleEndian.PutUint32(data[8*i+4:], math.Float32bits(float32(imag(z))))
+			} else {
+				binary.LittleEndian.PutUint64(data[16*i:], math.Float64bits(real(z)))
+				binary.LittleEndian.PutUint64(data[16*i+8:], math.Float64bits(imag(z)))
+			}
+		}
+		k := &ir.Kernel{Inputs: []dtype.DType{dt}, Outputs: []*ir.Node{ir.Apply(ir.Exp, dt, ir.In(0, dt))}}
+		var outs [2][]complex128
+		for i, be := range []backend.Backend{b, c} {
+			in := backend.Operand{Buf: bufferWith(t, be, data), DType: dt, Strides: []int{1}}
+			out := backend.Operand{Buf: bufferWith(t, be, make([]byte, len(data))), DType: dt, Strides: []int{1}}
+			timeout(t, time.Minute, func() {
+				require.NoError(t, be.Elementwise(k, []int{len(zs)}, []backend.Operand{out}, []backend.Operand{in}, nil))
+			})
+			raw := make([]byte, len(data))
+			require.NoError(t, be.Read(raw, out.Buf, 0))
+			for j := range zs {
+				if dt == dtype.Complex64 {
+					outs[i] = append(outs[i], complex(float64(math.Float32frombits(binary.LittleEndian.Uint32(raw[8*j:]))),
+						float64(math.Float32frombits(binary.LittleEndian.Uint32(raw[8*j+4:])))))
+				} else {
+					outs[i] = append(outs[i], complex(math.Float64frombits(binary.LittleEndian.Uint64(raw[16*j:])),
+						math.Float64frombits(binary.LittleEndian.Uint64(raw[16*j+8:]))))
+				}
+			}
+		}
+		tol := 1e-14
+		if dt == dtype.Complex64 {
+			tol = 1e-6
+		}
+		finite := 0
+		for j, z := range zs {
+			got, want := outs[0][j], outs[1][j]
+			for _, p := range [][2]float64{{real(got), real(want)}, {imag(got), imag(want)}} {
+				if math.IsInf(p[1], 0) || p[1] == 0 {
+					require.Equal(t, p[1], p[0], "%v exp(%v): %v, want %v", dt, z, got, want)
+					continue
+				}
+				finite++
+				require.InEpsilon(t, p[1], p[0], tol, "%v exp(%v): %v, want %v", dt, z, got, want)
+			}
+		}
+		require.Greater(t, finite, 10, "%v: finite parts checked", dt)
 	}
 }
 
