@@ -384,8 +384,8 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   // The tile's keys, then its positions, staged in digit order, and
   // their digits where a pass carries positions (its digit may be the
   // row's; without positions it is the key's, found again from the key).
-  __shared__ u64 stage[(TILE * (%[12]t ? SLOT : sizeof(K)) + 7) / 8];
-  __shared__ u8 staged_digit[%[12]t ? TILE : 1];
+  __shared__ u64 stage[(TILE * (with_vals ? SLOT : sizeof(K)) + 7) / 8];
+  __shared__ u8 staged_digit[with_vals ? TILE : 1];
   K *staged_keys = (K *)stage;
   X *staged_vals = (X *)stage;
   const u32 t = threadIdx.x, lane = t %% WARP, warp = t / WARP;

@@ -202,15 +202,11 @@ func TestComplexExpOfLargeRealPartOnHostDevice(t *testing.T) {
 				zs = append(zs, complex(re, im))
 			}
 		}
-		data := make([]byte, len(zs)*dt.Size())
+		size, part := dt.Size(), dt.Size()/2
+		data := make([]byte, len(zs)*size)
 		for i, z := range zs {
-			if dt == dtype.Complex64 {
-				binary.LittleEndian.PutUint32(data[8*i:], math.Float32bits(float32(real(z))))
-				binary.LittleEndian.PutUint32(data[8*i+4:], math.Float32bits(float32(imag(z))))
-			} else {
-				binary.LittleEndian.PutUint64(data[16*i:], math.Float64bits(real(z)))
-				binary.LittleEndian.PutUint64(data[16*i+8:], math.Float64bits(imag(z)))
-			}
+			putFloat(dt, data[i*size:], real(z))
+			putFloat(dt, data[i*size+part:], imag(z))
 		}
 		k := &ir.Kernel{Inputs: []dtype.DType{dt}, Outputs: []*ir.Node{ir.Apply(ir.Exp, dt, ir.In(0, dt))}}
 		var outs [2][]complex128
@@ -223,13 +219,7 @@ func TestComplexExpOfLargeRealPartOnHostDevice(t *testing.T) {
 			raw := make([]byte, len(data))
 			require.NoError(t, be.Read(raw, out.Buf, 0))
 			for j := range zs {
-				if dt == dtype.Complex64 {
-					outs[i] = append(outs[i], complex(float64(math.Float32frombits(binary.LittleEndian.Uint32(raw[8*j:]))),
-						float64(math.Float32frombits(binary.LittleEndian.Uint32(raw[8*j+4:])))))
-				} else {
-					outs[i] = append(outs[i], complex(math.Float64frombits(binary.LittleEndian.Uint64(raw[16*j:])),
-						math.Float64frombits(binary.LittleEndian.Uint64(raw[16*j+8:]))))
-				}
+				outs[i] = append(outs[i], complex(getFloat(dt, raw[j*size:]), getFloat(dt, raw[j*size+part:])))
 			}
 		}
 		tol := 1e-14
