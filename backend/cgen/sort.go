@@ -42,18 +42,28 @@ import (
 //
 // Kernel parameters, each in an 8-byte slot:
 //
-//	SortHist     n, in, rowLen, rowPasses, hist, status, statusWords
+//	SortHist     n, in, rowLen, rowPasses, hist, status, statusWords, hostPlan (0: none)
 //	SortPass     n, in (0: read keys, vals), keys, vals, shift, rowLen, rowPass, hist, status,
 //	             counter, epoch, keys2, vals2, out, idx (each output 0: none;
-//	             SortPassKeys: vals, vals2 and idx unused)
+//	             SortPassKeys: vals, vals2 and idx unused), plan, abortAny, abortAll
 //	SortFinish   n, rowLen, in, vals, out (0: none), idx (0: none)
 //	SortBlock<T> rows, rowLen, rowsPerTile, in, out (0: none), idx (0: none)
 //
-// hist holds 256 u64 counts per pass and then the count of keys that
-// lose bits; status tiles x 256 u64 words and then a tile counter per
-// pass; vals are u32 where the element count is below 2^32 (index64
-// false), else u64. The row digits' counts follow from the row length
-// and the element count alone, so SortHist writes them without reading.
+// hist holds 256 u64 counts per pass, then the count of keys that lose
+// bits, SortHist's count of finished blocks and the plan word; status
+// tiles x 256 u64 words and then the tile counters of the passes; vals
+// are u32 where the element count is below 2^32 (index64 false), else
+// u64. The row digits' counts follow from the row length and the
+// element count alone, so SortHist writes them without reading.
+//
+// The last block of SortHist writes the plan word (SortPlanValid, bit p
+// where pass p's digit is the same for every element, SortPlanLossy
+// where a key lost its element's bits) into hist and, where hostPlan is
+// not 0, into that word of the host's pinned memory, so that the host
+// learns the plan without a copy queued behind the passes. A pass whose
+// abortAny or abortAll is not 0 was launched before the plan was known:
+// it returns at once where plan & abortAny is not 0 or plan holds every
+// bit of abortAll (SortAborts).
 
 // Sort kernel names; all live in the module RenderSort renders.
 const (
@@ -62,6 +72,12 @@ const (
 	// SortPassKeys is SortPass for keys without positions.
 	SortPassKeys = "cugo_sort_pass_keys"
 	SortFinish   = "cugo_sort_finish"
+)
+
+// Bits of the plan word.
+const (
+	SortPlanValid = 1 << 62
+	SortPlanLossy = 1 << 63
 )
 
 // SortBlockEntry is the name of the block-local sort of tiles of tile
@@ -74,7 +90,9 @@ var SortBlockTiles = []int{256, 512, 1024, 2048}
 
 const (
 	SortBlockTile = 2048
-	SortThreads   = 256 // threads of every sort kernel's block, one per digit
+	// SortThreads is the block of every sort kernel but the passes: one
+	// thread a digit.
+	SortThreads = 256
 )
 
 // SortShape is the radix sort's tuning.
@@ -102,18 +120,32 @@ type SortShape struct {
 	// Lookback is the number of earlier tiles' status words a thread of
 	// SortPass loads at once in the look-back (0: 8).
 	Lookback int
+	// Threads is the block of SortPass (0: SortThreads; a multiple of 64
+	// from 256 to 1024): the first 256 threads own a digit each in the
+	// scan and the look-back, all of them rank.
+	Threads int
+	// KeyThreads is Threads for SortPassKeys (0: Threads).
+	KeyThreads int
 }
 
 // DefaultSortShape is the shape SortRows uses, the fastest of those
 // measured (docs/PERFORMANCE.md): 4 status words at once hold fewer
 // registers in the look-back than 8; keys alone go 24 a thread (fewer
-// tiles to look back over) in 4 blocks a multiprocessor, keys with
-// positions 16 in 3 (more slowed argsort).
-var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 16, KeyItems: 24, MinBlocks: 3, KeyMinBlocks: 4, Lookback: 4}
+// tiles to look back over) in blocks of 256, 4 a multiprocessor; keys
+// with positions 16 a thread in blocks of 384, 2 a multiprocessor
+// (argsort_f32_16M 695-709 µs against 738-752 in blocks of 256 on an
+// H100; blocks of 384 did not speed up keys alone).
+var DefaultSortShape = SortShape{HistCopies: 8, HistItems: 64, Items: 16, KeyItems: 24, MinBlocks: 2, KeyMinBlocks: 4, Lookback: 4,
+	Threads: 384, KeyThreads: 256}
 
-// sortStageBytes is the shared memory a tile of SortPass stages its keys
-// or positions (one after the other) and their digits in.
-const sortStageBytes = 34 << 10
+// sortPassBytes is the static shared memory of a block of SortPass
+// (within the 48 KiB a block gets without opting in): the stage its
+// tile's keys or positions (one after the other) and their digits go
+// through, and 1 KiB of warp counts for each 32 threads.
+const sortPassBytes = 42 << 10
+
+// stageBytes is the shared memory the stage of a pass of threads has.
+func stageBytes(threads int) int { return sortPassBytes - 32*threads }
 
 // sortHistBytes is the shared memory of SortHist's copies.
 const sortHistBytes = 40 << 10
@@ -121,15 +153,26 @@ const sortHistBytes = 40 << 10
 // Fit returns s with each count within what a block of the sort of keys
 // of dt and 64- or 32-bit positions holds in shared memory, and at least 1.
 func (s SortShape) Fit(dt dtype.DType, index64 bool) SortShape {
-	slot := 4
-	if dt.Size() == 8 || index64 {
+	// Keys are held in 32 bits, or 64 for 8-byte elements; a slot of the
+	// stage holds a key or a position.
+	key, slot := 4, 4
+	if dt.Size() == 8 {
+		key = 8
+	}
+	if key == 8 || index64 {
 		slot = 8
 	}
-	s.Items = max(1, min(s.Items, sortStageBytes/(SortThreads*(slot+1))))
+	threads := func(t int) int { return max(SortThreads, min(1024, t/64*64)) }
+	s.Threads = threads(s.Threads)
+	if s.KeyThreads <= 0 {
+		s.KeyThreads = s.Threads
+	}
+	s.KeyThreads = threads(s.KeyThreads)
+	s.Items = max(1, min(s.Items, stageBytes(s.Threads)/(s.Threads*(slot+1))))
 	if s.KeyItems <= 0 {
 		s.KeyItems = s.Items
 	}
-	s.KeyItems = max(1, min(s.KeyItems, sortStageBytes/(SortThreads*SortKeyBytes(dt))))
+	s.KeyItems = max(1, min(s.KeyItems, stageBytes(s.KeyThreads)/(s.KeyThreads*key)))
 	s.HistCopies = max(1, min(s.HistCopies, 32, sortHistBytes/(4*(256*SortKeyBytes(dt)+1))))
 	s.HistItems = max(1, s.HistItems)
 	s.MinBlocks = max(0, s.MinBlocks)
@@ -146,11 +189,19 @@ func (s SortShape) Fit(dt dtype.DType, index64 bool) SortShape {
 // (SortPass or SortPassKeys) for keys of dt and 64- or 32-bit positions
 // under shape.
 func SortPassTile(dt dtype.DType, index64 bool, shape SortShape, entry string) int {
+	threads, items := SortPassBlock(dt, index64, shape, entry)
+	return threads * items
+}
+
+// SortPassBlock returns the threads of a block of the pass entry and the
+// keys each ranks, for keys of dt and 64- or 32-bit positions under
+// shape.
+func SortPassBlock(dt dtype.DType, index64 bool, shape SortShape, entry string) (threads, items int) {
 	shape = shape.Fit(dt, index64)
 	if entry == SortPassKeys {
-		return SortThreads * shape.KeyItems
+		return shape.KeyThreads, shape.KeyItems
 	}
-	return SortThreads * shape.Items
+	return shape.Threads, shape.Items
 }
 
 // SortKeyBytes returns the width in bytes of the sort key of dt, which is
@@ -197,18 +248,18 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 	// for positions).
 	passes := ""
 	for _, entry := range []string{SortPass, SortPassKeys} {
-		items, minBlocks := shape.Items, shape.MinBlocks
+		threads, items, minBlocks := shape.Threads, shape.Items, shape.MinBlocks
 		if entry == SortPassKeys {
-			items, minBlocks = shape.KeyItems, shape.KeyMinBlocks
+			threads, items, minBlocks = shape.KeyThreads, shape.KeyItems, shape.KeyMinBlocks
 		}
 		bounds := ""
 		if minBlocks > 0 && v == CUDA {
-			bounds = fmt.Sprintf("__launch_bounds__(%d, %d) ", SortThreads, minBlocks)
+			bounds = fmt.Sprintf("__launch_bounds__(%d, %d) ", threads, minBlocks)
 		}
-		passes += fmt.Sprintf("#define ITEMS %d\n#define TILE (THREADS * ITEMS)\n", items) +
+		passes += fmt.Sprintf("#define PASS_THREADS %d\n#define PASS_WARPS (PASS_THREADS / WARP)\n#define ITEMS %d\n#define TILE (PASS_THREADS * ITEMS)\n", threads, items) +
 			fmt.Sprintf(sortPassSource, SortThreads, items, w, peers, popc, one, fmt.Sprintf(ffs, "peers"),
 				SortKeyBytes(dt), syncwarp, shape.HistCopies, entry, entry == SortPass, bounds) +
-			"#undef TILE\n#undef ITEMS\n"
+			"#undef TILE\n#undef ITEMS\n#undef PASS_WARPS\n#undef PASS_THREADS\n"
 	}
 	var b strings.Builder
 	b.WriteString(typedefs)
@@ -218,7 +269,7 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 	fmt.Fprintf(&b, `#define KMAX ((K)~(K)0)
 #define THREADS %[1]d
 #define WARP %[3]d
-#define NWARPS (THREADS / WARP)
+#define DIGIT_WARPS (256 / WARP)
 #define SHFL_UP64(x, o) %[13]s
 #define KEY_PASSES %[8]d
 #define HIST_COPIES %[10]d
@@ -230,15 +281,19 @@ func RenderSort(dt dtype.DType, index64 bool, v Vendor, warp int, shape SortShap
 #define COUNT_MASK ((1ull << COUNT_BITS) - 1)
 #define FLAG_OWN (1ull << COUNT_BITS)
 #define FLAG_PREFIX (2ull << COUNT_BITS)
+#define SORT_PLAN_VALID (1ull << 62)
+#define SORT_PLAN_LOSSY (1ull << 63)
 // The row and the column of flat position x, in X's width (X is u32 only
 // where every position, and so row_len, is below 2^32), without dividing
 // in the first row (which is all of a single row).
 __device__ __forceinline__ X row_of(const X x, const u64 row_len) { return x < row_len ? 0 : x / (X)row_len; }
 __device__ __forceinline__ X col_of(const X x, const u64 row_len) { return x < row_len ? x : x %% (X)row_len; }
 extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 row_len, const u64 row_passes,
-    u64 *hist, u64 *status, const u64 status_words) {
+    u64 *hist, u64 *status, const u64 status_words, u64 *host_plan) {
   __shared__ u32 counts[HIST_COPIES * HIST_STRIDE];
   __shared__ u32 lossy;
+  __shared__ u64 plan;
+  __shared__ bool last;
   const u32 t = threadIdx.x;
   const u64 stride = (u64)gridDim.x * THREADS;
   for (u64 i = (u64)blockIdx.x * THREADS + t; i < status_words; i += stride) status[i] = 0;
@@ -282,7 +337,31 @@ extern "C" __global__ void cugo_sort_hist(const u64 n, const T *in, const u64 ro
     for (u32 k = 0; k < HIST_COPIES; k++) c += counts[k * HIST_STRIDE + p * 256 + t];
     if (c) atomicAdd(&hist[p * 256 + t], (u64)c);
   }
-  if (t == 0 && lossy) atomicAdd(&hist[(KEY_PASSES + row_passes) * 256], (u64)lossy);
+  const u32 passes = KEY_PASSES + (u32)row_passes;
+  if (t == 0 && lossy) atomicAdd(&hist[passes * 256], (u64)lossy);
+  // The last block to finish reads the whole histogram and writes the
+  // plan (the fences order every block's counts before its ticket).
+  __threadfence();
+  __syncthreads();
+  if (t == 0) {
+    last = atomicAdd(&hist[passes * 256 + 1], 1ull) == gridDim.x - 1;
+    plan = SORT_PLAN_VALID;
+  }
+  __syncthreads();
+  if (!last) return;
+  __threadfence();
+  const volatile u64 *all = hist;
+  for (u32 p = 0; p < passes; p++)
+    if (all[p * 256 + t] == n) atomicOr(&plan, 1ull << p);
+  __syncthreads();
+  if (t == 0) {
+    const u64 word = plan | (all[passes * 256] ? SORT_PLAN_LOSSY : 0);
+    hist[passes * 256 + 2] = word;
+    if (host_plan) {
+      *(volatile u64 *)host_plan = word;
+      __threadfence_system();
+    }
+  }
 }
 %[11]sextern "C" __global__ void cugo_sort_finish(const u64 n, const u64 row_len, const T *in, const X *vals, T *out, i64 *idx) {
   for (u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += (u64)gridDim.x * blockDim.x) {
@@ -373,13 +452,17 @@ func sortKeyFunc(dt dtype.DType) string {
 // the module (RenderSort).
 const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, const T *in, const K *keys, const X *vals, const u64 shift,
     const u64 row_len, const u64 row_pass, const u64 *hist, u64 *status, u64 *counter, const u64 epoch,
-    K *keys2, X *vals2, T *out, i64 *idx) {
+    K *keys2, X *vals2, T *out, i64 *idx, const u64 *plan, const u64 abort_any, const u64 abort_all) {
   const bool with_vals = %[12]t; // positions carried
   __shared__ u32 tile_of_block;
+  // A pass launched before the plan was known reads it with the tile
+  // counter, and returns once the block agrees on the tile if it is not
+  // to run (its counter is not used again).
+  const u64 planned = abort_any | abort_all ? *(const volatile u64 *)plan : 0;
   // Each warp's count of each digit, then the warp's next place for it
   // in the tile.
-  __shared__ u32 warp_place[NWARPS][256];
-  __shared__ u64 scan[2 * NWARPS];
+  __shared__ u32 warp_place[PASS_WARPS][256];
+  __shared__ u64 scan[2 * DIGIT_WARPS];
   __shared__ u64 out_base[256];
   // The tile's keys, then its positions, staged in digit order, and
   // their digits where a pass carries positions (its digit may be the
@@ -392,6 +475,7 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   if (t == 0) tile_of_block = (u32)atomicAdd(counter, 1ull);
   for (u32 d = lane; d < 256; d += WARP) warp_place[warp][d] = 0;
   __syncthreads();
+  if ((planned & abort_any) || (abort_all && (planned & abort_all) == abort_all)) return;
   const u64 tile = tile_of_block;
   const u64 first = (u64)tile * TILE + (u64)warp * WARP * ITEMS;
   K key[ITEMS];
@@ -444,46 +528,50 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   for (u32 r = 0; r < ITEMS; r++)
     if (full || r * WARP + lane < in_warp) atomicAdd(&warp_place[warp][DIGIT(r)], 1u);
   __syncthreads();
-  // Thread t owns digit t: the tile's count of it (own) and each warp's
-  // offset within the digit. The count is published before the ranking,
-  // which takes most of a pass, so that the tiles after this one find it
-  // early (CUB's early counts).
+  // Thread t < 256 owns digit t: the tile's count of it (own) and each
+  // warp's offset within the digit. The count is published before the
+  // ranking, which takes most of a pass, so that the tiles after this one
+  // find it early (CUB's early counts).
+  const bool owner = t < 256;
   u32 own = 0;
-  for (u32 w = 0; w < NWARPS; w++) {
-    const u32 c = warp_place[w][t];
-    warp_place[w][t] = own;
-    own += c;
-  }
   volatile u64 *word = (volatile u64 *)status + tile * 256 + t;
   const u64 mark = epoch << (COUNT_BITS + 2);
-  *word = mark | (tile ? FLAG_OWN : FLAG_PREFIX) | own;
+  if (owner) {
+    for (u32 w = 0; w < PASS_WARPS; w++) {
+      const u32 c = warp_place[w][t];
+      warp_place[w][t] = own;
+      own += c;
+    }
+    *word = mark | (tile ? FLAG_OWN : FLAG_PREFIX) | own;
+  }
   // One scan over digits gives both the digit's first position in the
   // output (from the histogram) and in the tile: a tile holds < 2^16.
-  // (two barriers: each warp scans its digits by shuffles, then warp 0
-  // the warps' totals)
-  const u64 mine = (hist[t] << 16) | own;
+  // (two barriers: each warp of owners scans its digits by shuffles,
+  // then warp 0 the warps' totals)
+  const u64 mine = owner ? (hist[t] << 16) | own : 0;
   u64 v = mine;
 #pragma unroll
   for (u32 o = 1; o < WARP; o <<= 1) {
     const u64 y = SHFL_UP64(v, o);
     if (lane >= o) v += y;
   }
-  if (lane == WARP - 1) scan[warp] = v;
+  if (owner && lane == WARP - 1) scan[warp] = v;
   __syncthreads();
   if (warp == 0) {
-    u64 s = lane < NWARPS ? scan[lane] : 0;
+    u64 s = lane < DIGIT_WARPS ? scan[lane] : 0;
 #pragma unroll
-    for (u32 o = 1; o < NWARPS; o <<= 1) {
+    for (u32 o = 1; o < DIGIT_WARPS; o <<= 1) {
       const u64 y = SHFL_UP64(s, o);
       if (lane >= o) s += y;
     }
-    if (lane < NWARPS) scan[NWARPS + lane] = s;
+    if (lane < DIGIT_WARPS) scan[DIGIT_WARPS + lane] = s;
   }
   __syncthreads();
-  if (warp > 0) v += scan[NWARPS + warp - 1];
+  if (warp > 0 && owner) v += scan[DIGIT_WARPS + warp - 1];
   const u64 before = v - mine;
   const u32 local_start = (u32)(before & 0xffffu);
-  for (u32 w = 0; w < NWARPS; w++) warp_place[w][t] += local_start;
+  if (owner)
+    for (u32 w = 0; w < PASS_WARPS; w++) warp_place[w][t] += local_start;
   __syncthreads();
   // Rank and stage: an item's place in the tile is its warp's next place
   // for its digit plus its peers (lanes of the same digit) below it.
@@ -507,7 +595,7 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
   u64 prefix = 0;
   // Look back LOOKBACK tiles at a time: their words load together, and
   // the counts add up to the first inclusive prefix among them.
-  for (u64 j = tile; j > 0;) {
+  for (u64 j = owner ? tile : 0; j > 0;) {
     const volatile u64 *prev = (const volatile u64 *)status + t;
     u64 w[LOOKBACK];
     const u32 m = j < LOOKBACK ? (u32)j : LOOKBACK;
@@ -524,12 +612,14 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
     }
     j = done ? 0 : j - used;
   }
-  if (tile) *word = mark | FLAG_PREFIX | (prefix + own);
-  out_base[t] = (before >> 16) + prefix - local_start;
+  if (owner) {
+    if (tile) *word = mark | FLAG_PREFIX | (prefix + own);
+    out_base[t] = (before >> 16) + prefix - local_start;
+  }
   __syncthreads();
   const u64 left = n - (u64)tile * TILE;
   const u32 count = left < TILE ? (u32)left : TILE;
-  for (u32 i = t; i < count; i += THREADS) {
+  for (u32 i = t; i < count; i += PASS_THREADS) {
     const K k = staged_keys[i];
     const u64 dst = out_base[with_vals ? staged_digit[i] : (u32)(k >> sh) & 255u] + i;
     if (keys2) keys2[dst] = k;
@@ -542,7 +632,7 @@ const sortPassSource = `extern "C" __global__ void %[13]s%[11]s(const u64 n, con
     if (full || r * WARP + lane < in_warp) staged_vals[place[r]] = val[r];
   }
   __syncthreads();
-  for (u32 i = t; i < count; i += THREADS) {
+  for (u32 i = t; i < count; i += PASS_THREADS) {
     const X x = staged_vals[i];
     const u64 dst = out_base[staged_digit[i]] + i;
     if (vals2) vals2[dst] = x;

@@ -38,7 +38,11 @@ var SortTunedShapes = []SortShape{{HistCopies: 1, Items: 16}, {HistCopies: 4, It
 	{HistCopies: 8, Items: 16, MinBlocks: 0}, {HistCopies: 8, Items: 16, MinBlocks: 4},
 	{HistCopies: 8, Items: 16, MinBlocks: 3, Lookback: 4},
 	{HistCopies: 8, Items: 16, MinBlocks: 3, Lookback: 16}, {HistCopies: 8, Items: 12, KeyItems: 27}, {HistCopies: 8, Items: 20, KeyItems: 34},
-	{HistCopies: 8, Items: 16, KeyItems: 24, MinBlocks: 3, KeyMinBlocks: 4, Lookback: 4}}
+	{HistCopies: 8, Items: 16, KeyItems: 24, MinBlocks: 3, KeyMinBlocks: 4, Lookback: 4},
+	{HistCopies: 8, Items: 12, KeyItems: 18, MinBlocks: 3, KeyMinBlocks: 3, Lookback: 4, Threads: 384},
+	{HistCopies: 8, Items: 16, KeyItems: 20, MinBlocks: 3, KeyMinBlocks: 3, Lookback: 4, KeyThreads: 384},
+	{HistCopies: 8, Items: 8, KeyItems: 13, MinBlocks: 2, Lookback: 4, Threads: 512},
+	{HistCopies: 8, Items: 16, KeyItems: 16, Threads: 1024}}
 
 // Each tuned shape compiles for 32- and 64-bit keys and positions, and
 // each kernel's static shared memory stays within the 48 KiB a block

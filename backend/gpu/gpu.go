@@ -202,6 +202,7 @@ type Backend struct {
 	user userState // user kernels (ckernel.go)
 
 	sortShape cgen.SortShape // the radix sort's tuning (sort.go)
+	hostWords hostWords      // pinned words kernels report to the host through (hostword.go)
 }
 
 const (

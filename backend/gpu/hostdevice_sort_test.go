@@ -86,15 +86,20 @@ func TestSortPathsOnHostDevice(t *testing.T) {
 
 // Each shape offered for tuning sorts as the CPU does on the host
 // emulation: keys that lose bits with indices, lossless keys alone, 64-bit
-// keys over rows; and more than 256 rows (row digits of two passes).
+// keys over rows; and more than 256 rows (row digits of two passes);
+// blocks of 256 threads and more (threads past the 256 digit owners rank
+// only).
 func TestSortShapesOnHostDevice(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	c := cpu.New(0)
-	for _, shape := range []cgen.SortShape{{HistCopies: 1, HistItems: 1, Items: 16}, {HistCopies: 4, HistItems: 8, Items: 16},
+	for _, shape := range []cgen.SortShape{{HistCopies: 1, HistItems: 1, Items: 16}, {HistCopies: 4, HistItems: 8, Items: 12, KeyItems: 18, Threads: 384},
 		{HistCopies: 16, HistItems: 64, Items: 16}, {HistCopies: 8, HistItems: 64, Items: 12},
-		{HistCopies: 8, HistItems: 64, Items: 20}, {HistCopies: 8, HistItems: 64, Items: 27},
+		{HistCopies: 8, HistItems: 64, Items: 8, KeyItems: 13, Threads: 512, KeyThreads: 320}, {HistCopies: 8, HistItems: 64, Items: 27},
 		{HistCopies: 8, HistItems: 64, Items: 16, Lookback: 3}, {HistCopies: 8, HistItems: 64, Items: 12, KeyItems: 24}} {
-		b := New(newHostDevice(t))
+		dev := newHostDevice(t)
+		// Without events the host reads the plan before launching a pass.
+		dev.noEvents = shape.Lookback == 3
+		b := New(dev)
 		b.sortShape = shape
 		f32, f32Keys := cgen.SortPassTile(dtype.Float32, false, shape, cgen.SortPass), cgen.SortPassTile(dtype.Float32, false, shape, cgen.SortPassKeys)
 		i64 := cgen.SortPassTile(dtype.Int64, false, shape, cgen.SortPass)
@@ -108,23 +113,29 @@ func TestSortShapesOnHostDevice(t *testing.T) {
 
 // The histogram kernel counts the key's digits from the elements and
 // the row digits of every row pass from the row length alone: rows of
-// one, two and three digits, grids of one block and of several.
+// one, two and three digits, grids of one block and of several; its last
+// block writes the plan (the passes of one digit) into the histogram and
+// the host's word.
 func TestSortHistOnHostDevice(t *testing.T) {
 	b := New(newHostDevice(t))
 	r := rand.New(rand.NewPCG(15, 16))
 	s := sortCall{b: b, dt: dtype.Uint8}
 	fn, err := s.kernel(cgen.SortHist)
 	require.NoError(t, err)
-	for _, c := range []struct{ n, rowLen, blocks int }{{4100, 4100, 1}, {5000, 3, 3}, {70_001, 7, 2}, {70_000, 1, 5}} {
+	for _, c := range []struct {
+		n, rowLen, blocks int
+		values            int // the elements are drawn from [0, values)
+	}{{4100, 4100, 1, 200}, {5000, 3, 3, 200}, {70_001, 7, 2, 200}, {70_000, 1, 5, 200}, {3000, 3000, 2, 1}, {600, 2, 3, 1}} {
 		rows := c.n / c.rowLen
 		rowPasses := 0
 		for (rows-1)>>(8*rowPasses) > 0 {
 			rowPasses++
 		}
 		in := make([]byte, c.n)
-		want := make([]uint64, 256*(1+rowPasses)+1)
+		passes := 1 + rowPasses
+		want := make([]uint64, 256*passes+3) // counts, lossy keys, finished blocks, plan
 		for i := range in {
-			in[i] = byte(r.IntN(200))
+			in[i] = byte(r.IntN(c.values))
 			want[in[i]]++
 		}
 		for row := range rows {
@@ -132,19 +143,34 @@ func TestSortHistOnHostDevice(t *testing.T) {
 				want[256*(1+p)+(row>>(8*p))&255] += uint64(c.rowLen)
 			}
 		}
+		want[256*passes+1] = uint64(c.blocks)
+		plan := uint64(cgen.SortPlanValid)
+		for p := range passes {
+			if slices.Contains(want[256*p:256*(p+1)], uint64(c.n)) {
+				plan |= 1 << p
+			}
+		}
+		want[256*passes+2] = plan
 		hist := bufferWith(t, b, make([]byte, 8*len(want)))
 		status := bufferWith(t, b, bytes.Repeat([]byte{0xff}, 8*10))
+		host, err := b.takeHostWord()
+		require.NoError(t, err)
 		ptr := func(buf backend.Buffer) []byte { return word(uint64(buf.(*buffer).ptr)) }
 		timeout(t, 5*time.Minute, func() {
 			require.NoError(t, b.launchSlots(fn, [3]uint32{uint32(c.blocks), 1, 1}, [3]uint32{cgen.SortThreads, 1, 1},
 				word(uint64(c.n)), ptr(bufferWith(t, b, in)), word(uint64(c.rowLen)), word(uint64(rowPasses)),
-				ptr(hist), ptr(status), word(10)))
+				ptr(hist), ptr(status), word(10), word(host.address())))
 		})
 		got := make([]byte, 8*len(want))
 		require.NoError(t, b.Read(got, hist, 0))
 		for k, w := range want {
 			require.Equal(t, w, binary.LittleEndian.Uint64(got[8*k:]), "n %d, rows of %d: word %d", c.n, c.rowLen, k)
 		}
+		require.NoError(t, host.written())
+		hostPlan, err := host.read(b)
+		require.NoError(t, err)
+		require.Equal(t, plan, hostPlan, "the host's plan word")
+		b.putHostWord(host)
 		zeroed := make([]byte, 8*10)
 		require.NoError(t, b.Read(zeroed, status, 0))
 		require.Equal(t, make([]byte, 8*10), zeroed, "status words zeroed")

@@ -36,6 +36,8 @@ type hostDevice struct {
 	mu  sync.Mutex
 	mem map[Ptr][]byte     // mmapped allocations by base address
 	lib map[string]uintptr // opened libraries by source
+
+	noEvents bool // NewEvent fails, as on a device without events
 }
 
 // cudaOnHost is the emulation the kernels compile under.
@@ -72,6 +74,9 @@ template <typename T, typename U> static T atomicMax(T *p, U v) {
   while ((T)v > old && !a.compare_exchange_weak(old, (T)v)) {}
   return old;
 }
+template <typename T, typename U> static T atomicOr(T *p, U v) { return std::atomic_ref<T>(*p).fetch_or((T)v); }
+static void __threadfence() { std::atomic_thread_fence(std::memory_order_seq_cst); }
+static void __threadfence_system() { std::atomic_thread_fence(std::memory_order_seq_cst); }
 template <typename T> static T atomicCAS(T *p, T cmp, T val) {
   std::atomic_ref<T>(*p).compare_exchange_strong(cmp, val);
   return cmp;
@@ -182,7 +187,22 @@ func (d *hostDevice) IsOutOfMemory(error) bool         { return false }
 func (d *hostDevice) MemInfo() (uint64, uint64, error) { return 1 << 30, 1 << 30, nil }
 func (d *hostDevice) Sync() error                      { return nil }
 func (d *hostDevice) NewEvent() (Event, error) {
-	return nil, errors.New("no events on the host device")
+	if d.noEvents {
+		return nil, errors.New("no events on this host device")
+	}
+	return hostEvent{}, nil
+}
+
+// hostEvent is an event of the host device, whose launches and copies are
+// done when their call returns: a recorded event is complete at once. It
+// does not time.
+type hostEvent struct{}
+
+func (hostEvent) Record() error      { return nil }
+func (hostEvent) Synchronize() error { return nil }
+func (hostEvent) Destroy() error     { return nil }
+func (hostEvent) Since(Event) (time.Duration, error) {
+	return 0, errors.New("the host device does not time")
 }
 func (d *hostDevice) NewBLAS() (Gemmer, error) { return nil, backend.ErrUnavailable }
 func (d *hostDevice) HostAlloc(n int) ([]byte, func() error, error) {

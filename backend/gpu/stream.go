@@ -69,7 +69,7 @@ func (b *Backend) NewStream() (backend.Streamer, error) {
 	s := &Backend{
 		dev: dev, info: root.info, kind: root.kind, vendor: root.vendor, warp: root.warp,
 		noPeer: root.noPeer, maxBlocks: root.maxBlocks, resident: root.resident,
-		mem: root.mem, lb: newLaunchBlock(),
+		mem: root.mem, lb: newLaunchBlock(), sortShape: root.sortShape,
 	}
 	s.stream.root, s.stream.destroy = root, destroy
 	s.stream.backing = plainAllocator{dev}
@@ -100,7 +100,7 @@ func (b *Backend) Close() error {
 	root.stream.mu.Lock()
 	root.stream.others = slices.DeleteFunc(root.stream.others, func(s *Backend) bool { return s == b })
 	root.stream.mu.Unlock()
-	if derr := b.stream.destroy(); derr != nil {
+	if derr := errors.Join(b.hostWords.release(), b.stream.destroy()); derr != nil {
 		err = errors.Join(err, fmt.Errorf("%s: Close: %w", b.kind, derr))
 	}
 	return err
