@@ -26,7 +26,8 @@ func (p sortPlan) launchAt(j int, out bool) (sortLaunch, bool) {
 // For every plan word of up to 6 passes, with and without positions and
 // elements asked for, the guess's launches before the first that returns
 // at once are the plan's own, and that first one is where they differ:
-// the host launches exactly what the plan needs from there.
+// the host launches exactly what the plan needs from there, and every
+// launch of the guess after it returns at once too.
 func TestSortGuessAbortsWhereThePlanDiffers(t *testing.T) {
 	for passes := 1; passes <= 6; passes++ {
 		for _, withVals := range []bool{false, true} {
@@ -45,6 +46,11 @@ func TestSortGuessAbortsWhereThePlanDiffers(t *testing.T) {
 							p, ok := plan.launchAt(j, out)
 							require.True(t, ok && g == p, "passes %d, word %#x, positions %v, out %v: launch %d of the guess %+v, of the plan %+v",
 								passes, word, withVals, out, j, g, p)
+						}
+						for j := k; j < passes; j++ {
+							abortAny, abortAll := guess.abortMasks(j, out)
+							require.True(t, aborts(word, abortAny, abortAll), "passes %d, word %#x, positions %v, out %v: launch %d runs after launch %d returned",
+								passes, word, withVals, out, j, k)
 						}
 						g, _ := guess.launchAt(k, out)
 						p, ok := plan.launchAt(k, out)
