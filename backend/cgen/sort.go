@@ -63,7 +63,7 @@ import (
 // learns the plan without a copy queued behind the passes. A pass whose
 // abortAny or abortAll is not 0 was launched before the plan was known:
 // it returns at once where plan & abortAny is not 0 or plan holds every
-// bit of abortAll (SortAborts).
+// bit of abortAll (not 0).
 
 // Sort kernel names; all live in the module RenderSort renders.
 const (

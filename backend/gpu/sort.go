@@ -111,7 +111,7 @@ func (s *sortCall) blockLocal() error {
 // own passes from the first launch that returned at once.
 func (s *sortCall) radix() error {
 	b := s.b
-	total := s.rows * s.n
+	total := s.total()
 	var passes []sortPass
 	for p := range s.dt.Size() {
 		passes = append(passes, sortPass{8 * p, false})
