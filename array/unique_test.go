@@ -24,7 +24,7 @@ func TestUniqueValuesLaunches(t *testing.T) {
 	if err := u.Err(); err != nil {
 		t.Fatal(err)
 	}
-	const sortLaunches, sortCopies = 1 + 1 + 4, 1 // zeroing, histogram and passes; reading the histograms
+	const sortLaunches, sortCopies = 1 + 1 + 4, 1 // zeroing, histogram and passes; reading the plan (no events here)
 	if got := dev.Launches.Load(); got != sortLaunches+1 {
 		t.Errorf("%d launches, want %d", got, sortLaunches+1)
 	}

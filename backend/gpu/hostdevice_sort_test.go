@@ -167,7 +167,7 @@ func TestSortHistOnHostDevice(t *testing.T) {
 			require.Equal(t, w, binary.LittleEndian.Uint64(got[8*k:]), "n %d, rows of %d: word %d", c.n, c.rowLen, k)
 		}
 		require.NoError(t, host.written())
-		hostPlan, err := host.read(b)
+		hostPlan, err := host.read()
 		require.NoError(t, err)
 		require.Equal(t, plan, hostPlan, "the host's plan word")
 		b.putHostWord(host)

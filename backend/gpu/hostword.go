@@ -14,7 +14,7 @@ import (
 // queued behind the work that follows the kernel.
 type hostWord struct {
 	word *uint64
-	done Event // nil where the device has no events: the stream is synchronized instead
+	done Event // nil where the device has no events
 }
 
 // hostWords keeps a backend's host words for reuse: pinned memory and
@@ -65,23 +65,13 @@ func (b *Backend) putHostWord(h *hostWord) {
 // address is the word's address, for a kernel's parameter.
 func (h *hostWord) address() uint64 { return uint64(uintptr(unsafe.Pointer(h.word))) }
 
-// written marks the point of b's stream after the kernel that writes h.
-func (h *hostWord) written() error {
-	if h.done == nil {
-		return nil
-	}
-	return h.done.Record()
-}
+// written marks the point of b's stream after the kernel that writes h
+// (h.done is not nil).
+func (h *hostWord) written() error { return h.done.Record() }
 
-// read waits for the point written marked (for all of b's queued work
-// where the device has no events) and returns the word.
-func (h *hostWord) read(b *Backend) (uint64, error) {
-	var err error
-	if h.done != nil {
-		err = h.done.Synchronize()
-	} else {
-		err = b.dev.Sync()
-	}
+// read waits for the point written marked and returns the word.
+func (h *hostWord) read() (uint64, error) {
+	err := h.done.Synchronize()
 	return atomic.LoadUint64(h.word), err
 }
 

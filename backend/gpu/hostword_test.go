@@ -53,7 +53,7 @@ func TestHostWordsConcurrently(t *testing.T) {
 				}
 				mine := uint64(g<<32 | r + 1)
 				atomic.StoreUint64(h.word, mine)
-				got, err := h.read(b)
+				got, err := h.read()
 				if !assert.NoError(t, err) || !assert.Equal(t, mine, got, "another holder wrote this word") {
 					return
 				}

@@ -1,6 +1,7 @@
 package gpu
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 
@@ -164,34 +165,45 @@ func (s *sortCall) radix() error {
 	threads := [3]uint32{cgen.SortThreads, 1, 1}
 	perBlock := cgen.SortThreads * shape.HistItems
 	histGrid := [3]uint32{uint32(min((total+perBlock-1)/perBlock, b.maxBlocks)), 1, 1}
-	if err := b.launchSlots(fns[cgen.SortHist], histGrid, threads, word(uint64(total)), word(s.in), word(uint64(s.n)),
-		word(uint64(len(passes)-keyPasses)), at(hist), at(status), word(uint64(statusWords)), word(planWord.address())); err != nil {
-		return err
+	// Where the device has no events, the host reads the plan before any
+	// pass, by a copy of the device's word: nothing is guessed.
+	guessing := planWord.done != nil
+	hostPlan := uint64(0)
+	if guessing {
+		hostPlan = planWord.address()
 	}
-	if err := planWord.written(); err != nil {
+	if err := b.launchSlots(fns[cgen.SortHist], histGrid, threads, word(uint64(total)), word(s.in), word(uint64(s.n)),
+		word(uint64(len(passes)-keyPasses)), at(hist), at(status), word(uint64(statusWords)), word(hostPlan)); err != nil {
 		return err
 	}
 	l := sortLaunches{s: s, fns: fns, shape: shape, tilesOf: tilesOf, passes: passes, hist: hist, status: status, tiles: tiles}
 	defer l.free()
-	// Where the device has no events, the host waits for the plan before
-	// any pass: nothing is guessed.
 	guess := sortPlan{run: make([]int, len(passes)), withVals: s.idx != 0 || len(passes) > keyPasses, lossless: true}
 	for i := range guess.run {
 		guess.run[i] = i
 	}
+	var plan uint64
 	guessed := 0
-	if planWord.done != nil {
+	if guessing {
+		if err := planWord.written(); err != nil {
+			return err
+		}
 		guessed = len(passes)
 		if err := l.launch(guess, 0, guessed, true); err != nil {
 			return err
 		}
-	}
-	plan, err := planWord.read(b)
-	if err != nil {
-		return err
-	}
-	if plan&cgen.SortPlanValid == 0 {
-		return fmt.Errorf("the histogram kernel reported no plan")
+		if plan, err = planWord.read(); err != nil {
+			return err
+		}
+		if plan&cgen.SortPlanValid == 0 {
+			return fmt.Errorf("the histogram kernel's plan did not reach the host")
+		}
+	} else {
+		var w [8]byte
+		if err := b.Read(w[:], hist, 8*(256*len(passes)+2)); err != nil {
+			return err
+		}
+		plan = binary.LittleEndian.Uint64(w[:])
 	}
 	p := planOf(plan, len(passes), guess.withVals)
 	return l.launch(p, guess.firstAbort(plan, guessed, s.out != 0), len(p.run), false)
