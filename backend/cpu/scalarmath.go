@@ -198,49 +198,51 @@ func logarithm(x float64) float64 {
 // x·log₂e rounds to 1024), below the true overflow at 709.78.
 func exp(x float64) float64 {
 	if x > 709 && x < 1400 {
-		return expLarge(x, 0)
+		m, k := expParts(x)
+		return math.Ldexp(m, k)
 	}
 	return math.Exp(x)
 }
 
-// expLarge is e^x · 2^k for x in (709, 1400): x is reduced by 1024·ln 2
-// (1024·ln2Hi is exact, and so is x minus it, by Sterbenz) and the power
-// of two applied last.
-func expLarge(x float64, k int) float64 {
-	r := (x - 1024*ln2Hi) - 1024*ln2Lo
-	return math.Ldexp(math.Exp(r), 1024+k)
+// expParts returns m and k with e^x = m·2^k, |ln m| ≤ ln 2 / 2: x is
+// reduced by k·ln 2 (k·ln2Hi is exact, and so is x minus it), so that
+// scaling by 2^k last keeps finite what e^x alone would overflow.
+func expParts(x float64) (m float64, k int) {
+	n := math.Round(x / math.Ln2)
+	return math.Exp((x - n*ln2Hi) - n*ln2Lo), int(n)
 }
 
 // sinh and cosh are math's, but for |x| > 709, where math's e^|x|/2
 // overflows early (Go's Exp, as above).
 func sinh(x float64) float64 {
 	if a := math.Abs(x); a > 709 && a < 1400 {
-		return math.Copysign(expLarge(a, -1), x)
+		m, k := expParts(a)
+		return math.Copysign(math.Ldexp(m, k-1), x)
 	}
 	return math.Sinh(x)
 }
 
 func cosh(x float64) float64 {
 	if a := math.Abs(x); a > 709 && a < 1400 {
-		return expLarge(a, -1)
+		m, k := expParts(a)
+		return math.Ldexp(m, k-1)
 	}
 	return math.Cosh(x)
 }
 
 // cexp is cmplx.Exp, but with exp's range for the real part, and, where
-// e^re alone overflows, each part taken as e^r·(cos im or sin im)·2^k
-// with re = r + k·ln 2 (|r| ≤ ln 2 / 2, k·ln2Hi exact), so that a part
-// that fits stays finite and accurate (NumPy's scaled cexp).
+// e^re alone overflows, each part taken as m·(cos im or sin im)·2^k
+// (expParts), so that a part that fits stays finite and accurate
+// (NumPy's scaled cexp).
 func cexp(z complex128) complex128 {
 	re, im := real(z), imag(z)
 	if re > 709 && re < 1500 && !math.IsInf(im, 0) && !math.IsNaN(im) {
 		if im == 0 {
 			return complex(exp(re), im)
 		}
-		k := math.Round(re / math.Ln2)
-		m := math.Exp((re - k*ln2Hi) - k*ln2Lo)
+		m, k := expParts(re)
 		s, c := math.Sincos(im)
-		return complex(math.Ldexp(m*c, int(k)), math.Ldexp(m*s, int(k)))
+		return complex(math.Ldexp(m*c, k), math.Ldexp(m*s, k))
 	}
 	return cmplx.Exp(z)
 }

@@ -1,6 +1,7 @@
 package gpu
 
 import (
+	"errors"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -27,13 +28,16 @@ func (d *wordsDevice) NewEvent() (Event, error) {
 	return doneEvent{}, nil
 }
 
-// doneEvent is complete as soon as it is recorded.
+// doneEvent is the event of a test device whose work is done when its
+// call returns: complete as soon as it is recorded. It does not time.
 type doneEvent struct{}
 
-func (doneEvent) Record() error                      { return nil }
-func (doneEvent) Synchronize() error                 { return nil }
-func (doneEvent) Destroy() error                     { return nil }
-func (doneEvent) Since(Event) (time.Duration, error) { return 0, nil }
+func (doneEvent) Record() error      { return nil }
+func (doneEvent) Synchronize() error { return nil }
+func (doneEvent) Destroy() error     { return nil }
+func (doneEvent) Since(Event) (time.Duration, error) {
+	return 0, errors.New("a test device's event does not time")
+}
 
 // Goroutines taking and giving back host words at once each hold a word
 // of their own, set to 0 when taken; words and their events are made
